@@ -1,0 +1,12 @@
+use chrono::{DateTime, Utc};
+
+/// The scopes a user has agreed to give an app; remembered so consent is asked again only for
+/// new scopes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consent {
+    pub user_id: String,
+    pub client_id: String,
+    pub scopes: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}

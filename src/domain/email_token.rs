@@ -1,0 +1,59 @@
+use chrono::{DateTime, Utc};
+
+use super::DomainError;
+
+/// What a one-time email token is good for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EmailTokenPurpose {
+    VerifyEmail,
+    ResetPassword,
+    ChangeEmail,
+}
+
+impl EmailTokenPurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::VerifyEmail => "verify_email",
+            Self::ResetPassword => "reset_password",
+            Self::ChangeEmail => "change_email",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, DomainError> {
+        match s {
+            "verify_email" => Ok(Self::VerifyEmail),
+            "reset_password" => Ok(Self::ResetPassword),
+            "change_email" => Ok(Self::ChangeEmail),
+            _ => Err(DomainError::new("purpose", format!("unknown purpose '{s}'"))),
+        }
+    }
+}
+
+/// A single-use token sent by email, stored under the SHA-256 digest of its value.
+#[derive(Clone, PartialEq, Eq)]
+pub struct EmailToken {
+    pub digest: String,
+    pub user_id: String,
+    pub purpose: EmailTokenPurpose,
+    /// The address the token was sent to (the new one for a change of email).
+    pub email: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+impl std::fmt::Debug for EmailToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmailToken")
+            .field("digest", &"<redacted>")
+            .field("user_id", &self.user_id)
+            .field("purpose", &self.purpose)
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
+}
+
+impl EmailToken {
+    pub fn is_expired(&self, now: DateTime<Utc>) -> bool {
+        now >= self.expires_at
+    }
+}

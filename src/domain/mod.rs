@@ -1,0 +1,69 @@
+//! Pure domain model of auth-center: accounts, groups, apps (OAuth clients), grants and their
+//! tokens, consents, browser sessions, one-time email tokens and signing keys.
+//!
+//! This module must not import anything else of the crate, nor poem, mongodb, rusqlite or tokio.
+//! Functions that depend on time take `now`; nothing here reads a clock. Newtypes validate on
+//! parse (`Username`, `EmailAddress`, `Scope`, ...), so an invalid value cannot be constructed.
+//!
+//! Timestamps are `chrono::DateTime<Utc>` with millisecond precision, the precision both stores
+//! keep (use [`truncate_millis`] when creating one).
+
+mod client;
+mod consent;
+mod email_token;
+mod error;
+mod group;
+mod session;
+mod signing_key;
+mod token;
+mod user;
+
+pub use client::{Client, ClientSecret, ClientType, GrantType};
+pub use consent::Consent;
+pub use email_token::{EmailToken, EmailTokenPurpose};
+pub use error::DomainError;
+pub use group::{Group, GroupName};
+pub use session::Session;
+pub use signing_key::SigningKey;
+pub use token::{AccessTokenRecord, AuthorizationCode, Grant, RefreshToken, Scope, ScopeSet};
+pub use user::{EmailAddress, User, Username};
+
+use chrono::{DateTime, TimeZone, Utc};
+
+/// Drops the sub-millisecond part of a timestamp, the precision every store keeps.
+pub fn truncate_millis(t: DateTime<Utc>) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(t.timestamp_millis())
+        .single()
+        .unwrap_or(t)
+}
+
+/// Offset/limit paging shared by every listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub offset: u64,
+    pub limit: u64,
+}
+
+impl Page {
+    pub const MAX_LIMIT: u64 = 200;
+
+    pub fn new(offset: u64, limit: u64) -> Self {
+        Self {
+            offset,
+            limit: limit.clamp(1, Self::MAX_LIMIT),
+        }
+    }
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Self::new(0, 50)
+    }
+}
+
+/// One page of a listing and the total number of matching items.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paged<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+}

@@ -1,0 +1,205 @@
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+
+use super::DomainError;
+
+/// One scope token (RFC 6749 §3.3: `%x21 / %x23-5B / %x5D-7E`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Scope(String);
+
+impl Scope {
+    pub fn parse(s: &str) -> Result<Self, DomainError> {
+        let ok = !s.is_empty()
+            && s.len() <= 128
+            && s.bytes()
+                .all(|b| b == 0x21 || (0x23..=0x5B).contains(&b) || (0x5D..=0x7E).contains(&b));
+        if ok {
+            Ok(Self(s.to_string()))
+        } else {
+            Err(DomainError::new("scope", format!("invalid scope token '{s}'")))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A set of scopes, ordered, without duplicates; parsed from a space-delimited list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ScopeSet(BTreeSet<Scope>);
+
+impl ScopeSet {
+    pub fn parse(s: &str) -> Result<Self, DomainError> {
+        s.split(' ')
+            .filter(|p| !p.is_empty())
+            .map(Scope::parse)
+            .collect::<Result<BTreeSet<_>, _>>()
+            .map(Self)
+    }
+
+    pub fn from_strings<I: IntoIterator<Item = S>, S: AsRef<str>>(
+        it: I,
+    ) -> Result<Self, DomainError> {
+        it.into_iter()
+            .map(|s| Scope::parse(s.as_ref()))
+            .collect::<Result<BTreeSet<_>, _>>()
+            .map(Self)
+    }
+
+    pub fn contains(&self, s: &str) -> bool {
+        self.0.iter().any(|x| x.as_str() == s)
+    }
+
+    pub fn is_subset(&self, other: &ScopeSet) -> bool {
+        self.0.is_subset(&other.0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn to_vec(&self) -> Vec<String> {
+        self.0.iter().map(|s| s.0.clone()).collect()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(Scope::as_str)
+    }
+}
+
+impl std::fmt::Display for ScopeSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_vec().join(" "))
+    }
+}
+
+/// One authorization a user gave an app (or an app obtained for itself): the family that its
+/// refresh tokens and access tokens belong to. Revoking it revokes them all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    pub id: String,
+    pub user_id: Option<String>,
+    pub client_id: String,
+    pub scopes: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: DateTime<Utc>,
+    /// The absolute lifetime of the family: no refresh after this.
+    pub expires_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl Grant {
+    pub fn is_active(&self, now: DateTime<Utc>) -> bool {
+        self.revoked_at.is_none() && now < self.expires_at
+    }
+}
+
+/// An authorization code (RFC 6749 §4.1.2), stored under the SHA-256 digest of its value.
+/// `used` flips once; a second use is detected and revokes `grant_id`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AuthorizationCode {
+    pub digest: String,
+    pub grant_id: String,
+    pub client_id: String,
+    pub user_id: String,
+    pub redirect_uri: String,
+    pub scopes: Vec<String>,
+    pub code_challenge: Option<String>,
+    pub nonce: Option<String>,
+    pub auth_time: DateTime<Utc>,
+    pub session_id: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub used: bool,
+}
+
+impl std::fmt::Debug for AuthorizationCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthorizationCode")
+            .field("digest", &"<redacted>")
+            .field("grant_id", &self.grant_id)
+            .field("client_id", &self.client_id)
+            .field("user_id", &self.user_id)
+            .field("expires_at", &self.expires_at)
+            .field("used", &self.used)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AuthorizationCode {
+    pub fn is_expired(&self, now: DateTime<Utc>) -> bool {
+        now >= self.expires_at
+    }
+}
+
+/// A refresh token, stored under the SHA-256 digest of its value. Rotation marks it `used`;
+/// presenting a used one is reuse and revokes the family (`grant_id`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct RefreshToken {
+    pub digest: String,
+    pub grant_id: String,
+    pub client_id: String,
+    pub user_id: Option<String>,
+    pub scopes: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub used: bool,
+    pub revoked: bool,
+}
+
+impl std::fmt::Debug for RefreshToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RefreshToken")
+            .field("digest", &"<redacted>")
+            .field("grant_id", &self.grant_id)
+            .field("client_id", &self.client_id)
+            .field("expires_at", &self.expires_at)
+            .field("used", &self.used)
+            .field("revoked", &self.revoked)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RefreshToken {
+    pub fn is_usable(&self, now: DateTime<Utc>) -> bool {
+        !self.used && !self.revoked && now < self.expires_at
+    }
+}
+
+/// What the server remembers of an issued JWT access token, keyed by its `jti`, so that it can
+/// be revoked and introspected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessTokenRecord {
+    pub jti: String,
+    pub grant_id: Option<String>,
+    pub client_id: String,
+    pub user_id: Option<String>,
+    pub scopes: Vec<String>,
+    pub issued_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub revoked: bool,
+}
+
+impl AccessTokenRecord {
+    pub fn is_active(&self, now: DateTime<Utc>) -> bool {
+        !self.revoked && now < self.expires_at
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scope_sets_parse_space_delimited_lists_without_duplicates() {
+        let s = ScopeSet::parse("openid  profile openid").unwrap();
+        assert_eq!(s.to_vec(), vec!["openid", "profile"]);
+        assert!(ScopeSet::parse("bad\"scope").is_err());
+        assert!(ScopeSet::parse("a\\b").is_err());
+        let narrow = ScopeSet::parse("openid").unwrap();
+        assert!(narrow.is_subset(&s));
+        assert!(!s.is_subset(&narrow));
+    }
+}

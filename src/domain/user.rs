@@ -1,0 +1,159 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use validator::ValidateEmail;
+
+use super::DomainError;
+
+/// 3–32 characters of ASCII letters, digits, `_`, `.` and `-`. Unique case-insensitively.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Username(String);
+
+impl Username {
+    pub fn parse(s: impl Into<String>) -> Result<Self, DomainError> {
+        let s: String = s.into();
+        let len = s.chars().count();
+        if !(3..=32).contains(&len) {
+            return Err(DomainError::new(
+                "username",
+                "must be 3 to 32 characters long",
+            ));
+        }
+        if !s
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        {
+            return Err(DomainError::new(
+                "username",
+                "may contain only letters, digits, '_', '.' and '-'",
+            ));
+        }
+        Ok(Self(s))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The case-folded form used for uniqueness and look-up.
+    pub fn key(&self) -> String {
+        self.0.to_ascii_lowercase()
+    }
+}
+
+impl TryFrom<String> for Username {
+    type Error = DomainError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Self::parse(s)
+    }
+}
+
+impl From<Username> for String {
+    fn from(u: Username) -> Self {
+        u.0
+    }
+}
+
+impl std::fmt::Display for Username {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An email address as typed (case kept), unique case-insensitively.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    pub fn parse(s: impl Into<String>) -> Result<Self, DomainError> {
+        let s: String = s.into().trim().to_string();
+        if s.len() > 254 || !s.validate_email() {
+            return Err(DomainError::new("email", "is not a valid email address"));
+        }
+        Ok(Self(s))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The case-folded form used for uniqueness and look-up.
+    pub fn key(&self) -> String {
+        self.0.to_lowercase()
+    }
+}
+
+impl TryFrom<String> for EmailAddress {
+    type Error = DomainError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Self::parse(s)
+    }
+}
+
+impl From<EmailAddress> for String {
+    fn from(e: EmailAddress) -> Self {
+        e.0
+    }
+}
+
+impl std::fmt::Display for EmailAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A person's account. `password_hash` is an argon2id PHC string, never a password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: String,
+    pub username: Username,
+    pub email: EmailAddress,
+    pub email_verified: bool,
+    pub display_name: Option<String>,
+    pub password_hash: String,
+    pub is_admin: bool,
+    pub disabled: bool,
+    pub locale: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl std::fmt::Debug for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("User")
+            .field("id", &self.id)
+            .field("username", &self.username)
+            .field("email", &self.email)
+            .field("email_verified", &self.email_verified)
+            .field("is_admin", &self.is_admin)
+            .field("disabled", &self.disabled)
+            .field("password_hash", &"<redacted>")
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usernames_follow_the_length_and_alphabet_rules() {
+        assert!(Username::parse("ab").is_err());
+        assert!(Username::parse("abc").is_ok());
+        assert!(Username::parse("a".repeat(32)).is_ok());
+        assert!(Username::parse("a".repeat(33)).is_err());
+        assert!(Username::parse("jane.doe-1_x").is_ok());
+        assert!(Username::parse("jane doe").is_err());
+        assert!(Username::parse("jané").is_err());
+        assert_eq!(Username::parse("Jane").unwrap().key(), "jane");
+    }
+
+    #[test]
+    fn emails_are_validated_and_keyed_case_insensitively() {
+        assert!(EmailAddress::parse("not-an-email").is_err());
+        let e = EmailAddress::parse(" Jane@Example.COM ").unwrap();
+        assert_eq!(e.as_str(), "Jane@Example.COM");
+        assert_eq!(e.key(), "jane@example.com");
+    }
+}

@@ -1,0 +1,17 @@
+//! auth-center: an OAuth 2.0 / OpenID Connect authorization server and user center.
+//!
+//! Layers (dependencies point down only): `startup` wires `api` (JSON, poem-openapi) and `web`
+//! (server-rendered pages) to `service` (use cases), which uses `domain` (pure rules), `crypto`,
+//! `store` (one trait per aggregate; MongoDB and SQLite adapters) and `mail`.
+
+pub mod api;
+pub mod cli;
+pub mod config;
+pub mod crypto;
+pub mod domain;
+pub mod mail;
+pub mod service;
+pub mod startup;
+pub mod store;
+pub mod telemetry;
+pub mod web;

@@ -1,0 +1,286 @@
+//! Storage: one small async trait per aggregate, and two adapters that mirror each other file
+//! for file, `mongo` (production) and `sqlite` (the embedded zero-configuration default).
+//!
+//! Rules every adapter keeps (the contract suite in `tests/store_contract.rs` checks them):
+//! - Secrets are stored as digests only; this layer never sees a raw code, token or password.
+//! - One-time credentials are consumed by ONE atomic method (`take_code`, `rotate_refresh`,
+//!   `consume_email_token`): never get-then-delete.
+//! - Expiry is decided by the domain against `now`; TTL indexes (Mongo) and the sweeper (SQLite)
+//!   only collect garbage.
+//! - Timestamps keep millisecond precision.
+//! - Errors say what happened: not found, a unique conflict naming the field, or the backend
+//!   being unavailable.
+//!
+//! Must not import poem, the service or the web layers.
+
+pub mod mongo;
+pub mod sqlite;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use thiserror::Error;
+
+use crate::domain::{
+    AccessTokenRecord, AuthorizationCode, Client, Consent, EmailToken, EmailTokenPurpose, Grant,
+    Group, Page, Paged, RefreshToken, Session, SigningKey, User,
+};
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// A unique constraint was violated; the value names the field (`username`, `email`,
+    /// `client_id`, `name`, `id`, `user_code`...).
+    #[error("{0} is already taken")]
+    Conflict(&'static str),
+    /// The backend could not be reached or timed out; the request may succeed later.
+    #[error("store unavailable: {0}")]
+    Unavailable(#[source] anyhow::Error),
+    /// Anything else: corrupt data, a bug, an unexpected backend answer.
+    #[error("store error: {0}")]
+    Internal(#[source] anyhow::Error),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Outcome of [`CodeStore::take_code`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeTake {
+    /// This call consumed the code (the returned record has `used == false`, as it was before).
+    Taken(AuthorizationCode),
+    /// The code exists but was consumed before: a replay. The record says which grant to revoke.
+    AlreadyUsed(AuthorizationCode),
+    NotFound,
+}
+
+/// Outcome of [`GrantStore::rotate_refresh`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefreshRotation {
+    /// The old token was unused and is now used; the new one is stored.
+    Rotated(RefreshToken),
+    /// The old token had already been rotated (or revoked): reuse. Nothing was stored.
+    Reused(RefreshToken),
+    NotFound,
+}
+
+/// Listing filter for users (admin pages and API).
+#[derive(Debug, Clone, Default)]
+pub struct UserQuery {
+    /// Case-insensitive substring of username, email or display name.
+    pub search: Option<String>,
+    pub page: Page,
+}
+
+#[async_trait]
+pub trait UserStore: Send + Sync {
+    /// Fails with `Conflict("username")` or `Conflict("email")` (case-insensitive uniqueness).
+    async fn insert_user(&self, user: &User) -> StoreResult<()>;
+    async fn get_user(&self, id: &str) -> StoreResult<User>;
+    /// Look-up by the case-folded username (`Username::key`).
+    async fn find_user_by_username(&self, username_key: &str) -> StoreResult<User>;
+    /// Look-up by the case-folded email (`EmailAddress::key`).
+    async fn find_user_by_email(&self, email_key: &str) -> StoreResult<User>;
+    /// Replaces every field but `id` and `created_at`; same conflicts as insert.
+    async fn update_user(&self, user: &User) -> StoreResult<()>;
+    async fn delete_user(&self, id: &str) -> StoreResult<()>;
+    /// Ordered by username key.
+    async fn list_users(&self, query: &UserQuery) -> StoreResult<Paged<User>>;
+    async fn count_users(&self) -> StoreResult<u64>;
+}
+
+#[async_trait]
+pub trait GroupStore: Send + Sync {
+    /// Fails with `Conflict("name")` (case-insensitive).
+    async fn insert_group(&self, group: &Group) -> StoreResult<()>;
+    async fn get_group(&self, id: &str) -> StoreResult<Group>;
+    async fn find_group_by_name(&self, name_key: &str) -> StoreResult<Group>;
+    /// Replaces name, description and updated_at (not members).
+    async fn update_group(&self, group: &Group) -> StoreResult<()>;
+    async fn delete_group(&self, id: &str) -> StoreResult<()>;
+    /// Ordered by name key.
+    async fn list_groups(&self, page: Page) -> StoreResult<Paged<Group>>;
+    /// Groups the user belongs to, ordered by name key.
+    async fn list_groups_for_user(&self, user_id: &str) -> StoreResult<Vec<Group>>;
+    /// Idempotent; `NotFound` when the group does not exist.
+    async fn add_member(&self, group_id: &str, user_id: &str) -> StoreResult<()>;
+    /// Idempotent; `NotFound` when the group does not exist.
+    async fn remove_member(&self, group_id: &str, user_id: &str) -> StoreResult<()>;
+    /// Removes the user from every group (account deletion).
+    async fn remove_user_everywhere(&self, user_id: &str) -> StoreResult<()>;
+}
+
+#[async_trait]
+pub trait ClientStore: Send + Sync {
+    /// Fails with `Conflict("client_id")`.
+    async fn insert_client(&self, client: &Client) -> StoreResult<()>;
+    async fn get_client(&self, client_id: &str) -> StoreResult<Client>;
+    /// Replaces every field but `client_id` and `created_at`.
+    async fn update_client(&self, client: &Client) -> StoreResult<()>;
+    async fn delete_client(&self, client_id: &str) -> StoreResult<()>;
+    /// Ordered by creation time, then client_id.
+    async fn list_clients_by_owner(&self, owner_id: &str, page: Page)
+        -> StoreResult<Paged<Client>>;
+    /// Every client id owned by the user (account deletion).
+    async fn list_client_ids_by_owner(&self, owner_id: &str) -> StoreResult<Vec<String>>;
+}
+
+#[async_trait]
+pub trait CodeStore: Send + Sync {
+    /// Fails with `Conflict("code")` when the digest exists.
+    async fn insert_code(&self, code: &AuthorizationCode) -> StoreResult<()>;
+    /// Atomically marks the code used. Exactly one of N concurrent callers gets `Taken`.
+    /// Expiry is not checked here: the caller decides with the returned record.
+    async fn take_code(&self, digest: &str) -> StoreResult<CodeTake>;
+}
+
+#[async_trait]
+pub trait GrantStore: Send + Sync {
+    async fn insert_grant(&self, grant: &Grant) -> StoreResult<()>;
+    async fn get_grant(&self, id: &str) -> StoreResult<Grant>;
+    /// Grants of a user that are not revoked and not past `expires_at`, newest first.
+    async fn list_active_grants_for_user(
+        &self,
+        user_id: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<Grant>>;
+    async fn touch_grant(&self, id: &str, now: DateTime<Utc>) -> StoreResult<()>;
+    /// Marks the grant revoked and revokes every refresh token and access token of it, at once.
+    /// Idempotent; `NotFound` when the grant does not exist.
+    async fn revoke_grant(&self, id: &str, now: DateTime<Utc>) -> StoreResult<()>;
+    /// Revokes every grant of a client (app deletion) and its tokens; returns how many grants.
+    async fn revoke_grants_for_client(&self, client_id: &str, now: DateTime<Utc>)
+        -> StoreResult<u64>;
+    /// Revokes every grant of a user (account deletion, password reset); returns how many.
+    async fn revoke_grants_for_user(&self, user_id: &str, now: DateTime<Utc>) -> StoreResult<u64>;
+
+    /// Fails with `Conflict("refresh_token")` when the digest exists.
+    async fn insert_refresh(&self, token: &RefreshToken) -> StoreResult<()>;
+    async fn get_refresh(&self, digest: &str) -> StoreResult<RefreshToken>;
+    /// Atomically marks `old_digest` used and stores `new`. Exactly one of N concurrent callers
+    /// with the same old token gets `Rotated`; the others get `Reused` and nothing is stored.
+    async fn rotate_refresh(&self, old_digest: &str, new: &RefreshToken)
+        -> StoreResult<RefreshRotation>;
+    /// Marks one refresh token revoked (RFC 7009). Returns whether it existed.
+    async fn revoke_refresh(&self, digest: &str) -> StoreResult<bool>;
+
+    async fn insert_access(&self, token: &AccessTokenRecord) -> StoreResult<()>;
+    async fn get_access(&self, jti: &str) -> StoreResult<AccessTokenRecord>;
+    /// Marks one access token revoked. Returns whether it existed.
+    async fn revoke_access(&self, jti: &str) -> StoreResult<bool>;
+}
+
+#[async_trait]
+pub trait ConsentStore: Send + Sync {
+    async fn get_consent(&self, user_id: &str, client_id: &str) -> StoreResult<Consent>;
+    /// Inserts or replaces the consent of (user, client).
+    async fn put_consent(&self, consent: &Consent) -> StoreResult<()>;
+    /// Idempotent: deleting a missing consent is not an error.
+    async fn delete_consent(&self, user_id: &str, client_id: &str) -> StoreResult<()>;
+    async fn delete_consents_for_client(&self, client_id: &str) -> StoreResult<()>;
+    async fn delete_consents_for_user(&self, user_id: &str) -> StoreResult<()>;
+    async fn list_consents_for_user(&self, user_id: &str) -> StoreResult<Vec<Consent>>;
+}
+
+#[async_trait]
+pub trait SessionStore: Send + Sync {
+    async fn insert_session(&self, session: &Session) -> StoreResult<()>;
+    async fn get_session(&self, id: &str) -> StoreResult<Session>;
+    /// Records activity: sets `last_seen_at` and `expires_at`.
+    async fn touch_session(
+        &self,
+        id: &str,
+        last_seen_at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// Idempotent.
+    async fn delete_session(&self, id: &str) -> StoreResult<()>;
+    /// Deletes every session of the user except `keep`; returns how many were deleted.
+    async fn delete_sessions_for_user(&self, user_id: &str, keep: Option<&str>)
+        -> StoreResult<u64>;
+}
+
+#[async_trait]
+pub trait EmailTokenStore: Send + Sync {
+    async fn insert_email_token(&self, token: &EmailToken) -> StoreResult<()>;
+    /// Atomically removes and returns the token if it exists with that purpose. Exactly one of
+    /// N concurrent callers gets it. Expiry is the caller's decision.
+    async fn consume_email_token(
+        &self,
+        digest: &str,
+        purpose: EmailTokenPurpose,
+    ) -> StoreResult<Option<EmailToken>>;
+    /// Removes every token of the user for that purpose (a newer one supersedes them).
+    async fn delete_email_tokens_for_user(
+        &self,
+        user_id: &str,
+        purpose: EmailTokenPurpose,
+    ) -> StoreResult<()>;
+}
+
+#[async_trait]
+pub trait SigningKeyStore: Send + Sync {
+    /// Fails with `Conflict("kid")`.
+    async fn insert_key(&self, key: &SigningKey) -> StoreResult<()>;
+    /// Every stored key, newest first.
+    async fn list_keys(&self) -> StoreResult<Vec<SigningKey>>;
+    async fn delete_key(&self, kid: &str) -> StoreResult<()>;
+}
+
+/// Backend-wide operations.
+#[async_trait]
+pub trait StoreAdmin: Send + Sync {
+    /// Cheap round trip proving the backend answers.
+    async fn ping(&self) -> StoreResult<()>;
+    /// Deletes what expired before `now` (SQLite sweeper; a no-op where TTL indexes do it).
+    async fn sweep_expired(&self, now: DateTime<Utc>) -> StoreResult<u64>;
+    /// "sqlite" or "mongodb".
+    fn backend_name(&self) -> &'static str;
+}
+
+/// Every store of one backend, as the service layer consumes them.
+#[derive(Clone)]
+pub struct Stores {
+    pub users: Arc<dyn UserStore>,
+    pub groups: Arc<dyn GroupStore>,
+    pub clients: Arc<dyn ClientStore>,
+    pub codes: Arc<dyn CodeStore>,
+    pub grants: Arc<dyn GrantStore>,
+    pub consents: Arc<dyn ConsentStore>,
+    pub sessions: Arc<dyn SessionStore>,
+    pub email_tokens: Arc<dyn EmailTokenStore>,
+    pub keys: Arc<dyn SigningKeyStore>,
+    pub admin: Arc<dyn StoreAdmin>,
+}
+
+impl Stores {
+    /// All the stores of one backend object implementing every trait.
+    pub fn from_backend<B>(backend: Arc<B>) -> Self
+    where
+        B: UserStore
+            + GroupStore
+            + ClientStore
+            + CodeStore
+            + GrantStore
+            + ConsentStore
+            + SessionStore
+            + EmailTokenStore
+            + SigningKeyStore
+            + StoreAdmin
+            + 'static,
+    {
+        Self {
+            users: backend.clone(),
+            groups: backend.clone(),
+            clients: backend.clone(),
+            codes: backend.clone(),
+            grants: backend.clone(),
+            consents: backend.clone(),
+            sessions: backend.clone(),
+            email_tokens: backend.clone(),
+            keys: backend.clone(),
+            admin: backend,
+        }
+    }
+}
