@@ -13,6 +13,7 @@ mod consent;
 mod email_token;
 mod error;
 mod group;
+mod redirect_uri;
 mod session;
 mod signing_key;
 mod token;
@@ -23,9 +24,12 @@ pub use consent::Consent;
 pub use email_token::{EmailToken, EmailTokenPurpose};
 pub use error::DomainError;
 pub use group::{Group, GroupName};
+pub use redirect_uri::{is_loopback, RedirectUri};
 pub use session::Session;
 pub use signing_key::SigningKey;
-pub use token::{AccessTokenRecord, AuthorizationCode, Grant, RefreshToken, Scope, ScopeSet};
+pub use token::{
+    AccessTokenRecord, AuthorizationCode, Grant, RefreshToken, Scope, ScopeSet, SUPPORTED_SCOPES,
+};
 pub use user::{EmailAddress, User, Username};
 
 use chrono::{DateTime, TimeZone, Utc};

@@ -188,6 +188,20 @@ impl AccessTokenRecord {
     }
 }
 
+/// Every scope this server knows. OIDC: `openid profile email offline_access`; resource API:
+/// `groups`; the account API: `apps` (manage my apps), `authorizations` (see and revoke what I
+/// granted); `admin` (only grantable to admin users).
+pub const SUPPORTED_SCOPES: [&str; 8] = [
+    "openid",
+    "profile",
+    "email",
+    "groups",
+    "offline_access",
+    "apps",
+    "authorizations",
+    "admin",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,3 +217,4 @@ mod tests {
         assert!(!s.is_subset(&narrow));
     }
 }
+

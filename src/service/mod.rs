@@ -1,1 +1,96 @@
-//! placeholder
+//! Use cases of auth-center. Each public function is one thing a person, an app or an operator
+//! does (create a user, register an app, ...). Handlers in `api` and `web` call exactly one of
+//! them and map the result.
+//!
+//! Must not import poem or a concrete store backend: it sees `store::Stores` (traits),
+//! `mail::Mailer`, `crypto` and `domain`.
+
+pub mod accounts;
+pub mod bootstrap;
+pub mod clients;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::crypto::PasswordHasher;
+use crate::domain::{truncate_millis, DomainError};
+use crate::mail::Mailer;
+use crate::store::{StoreError, Stores};
+
+/// Everything a use case needs; cheap to clone.
+#[derive(Clone)]
+pub struct Services {
+    pub stores: Stores,
+    pub hasher: PasswordHasher,
+    pub mailer: Arc<dyn Mailer>,
+    /// The issuer URL, without a trailing slash.
+    pub public_url: String,
+}
+
+impl Services {
+    /// The current time at the precision the stores keep.
+    pub fn now(&self) -> DateTime<Utc> {
+        truncate_millis(Utc::now())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// Field-level validation failures, all of them at once.
+    #[error("invalid input: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<DomainError>),
+    #[error("{0} is already taken")]
+    Conflict(&'static str),
+    #[error("not found")]
+    NotFound,
+    #[error("a dependency is unavailable")]
+    Unavailable(#[source] anyhow::Error),
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => Self::NotFound,
+            StoreError::Conflict(field) => Self::Conflict(field),
+            StoreError::Unavailable(e) => Self::Unavailable(e),
+            StoreError::Internal(e) => Self::Internal(e),
+        }
+    }
+}
+
+impl From<DomainError> for ServiceError {
+    fn from(e: DomainError) -> Self {
+        Self::Invalid(vec![e])
+    }
+}
+
+/// Collects the errors of several independent validations into one `Invalid`.
+#[derive(Default)]
+pub struct Validation(Vec<DomainError>);
+
+impl Validation {
+    pub fn check<T>(&mut self, r: Result<T, DomainError>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.0.push(e);
+                None
+            }
+        }
+    }
+
+    pub fn push(&mut self, e: DomainError) {
+        self.0.push(e);
+    }
+
+    pub fn finish(self) -> Result<(), ServiceError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ServiceError::Invalid(self.0))
+        }
+    }
+}

@@ -1,1 +1,329 @@
-//! SQLite adapter (placeholder until written).
+//! Embedded SQLite adapter: the zero-configuration store for one machine, mirroring
+//! `store::mongo` file for file. This module owns opening the database file, the schema and its
+//! migrations (`PRAGMA user_version`), the single connection and how its errors map to
+//! [`StoreError`]; one sibling file per aggregate implements that aggregate's trait.
+//!
+//! rusqlite is blocking: one `Connection` (WAL, `synchronous=NORMAL`) sits behind a mutex and
+//! every call runs on tokio's blocking pool through [`SqliteStore::call`], which never holds the
+//! mutex across an await. One-time credentials are consumed by one statement or one IMMEDIATE
+//! transaction, never get-then-delete. Timestamps are INTEGER unix milliseconds.
+//!
+//! Must not import poem, the service or web layers, nor the mongo adapter.
+
+mod admin;
+mod clients;
+mod codes;
+mod consents;
+mod email_tokens;
+mod grants;
+mod groups;
+mod keys;
+mod sessions;
+#[cfg(test)]
+mod tests;
+mod users;
+
+use std::fmt::Display;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use anyhow::{anyhow, bail, Context};
+use chrono::{DateTime, Utc};
+use rusqlite::{ffi, Connection, ErrorCode, Params, Row, TransactionBehavior};
+use serde::{de::DeserializeOwned, Serialize};
+
+use crate::domain::Page;
+use crate::store::{StoreError, StoreResult};
+
+/// The database file inside the data directory.
+pub const DB_FILE: &str = "auth-center.db";
+
+/// How long a statement waits for a lock held by another process before `Unavailable`.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Schema migrations; entry `i` takes the database from `user_version` i to i + 1. Append only:
+/// a released entry is never edited.
+const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+
+/// The SQLite backend: every store trait over one database file.
+#[derive(Clone)]
+pub struct SqliteStore {
+    conn: Arc<Mutex<Connection>>,
+    path: Arc<PathBuf>,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Opens (creating if needed) `dir/auth-center.db` and brings its schema up to date.
+pub async fn open(dir: &Path) -> anyhow::Result<SqliteStore> {
+    let dir = dir.to_path_buf();
+    tokio::task::spawn_blocking(move || open_blocking(&dir))
+        .await
+        .context("the task opening the SQLite database failed")?
+}
+
+impl SqliteStore {
+    /// Same as [`open`].
+    pub async fn open(dir: &Path) -> anyhow::Result<Self> {
+        open(dir).await
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` with the connection on the blocking pool. The lock is taken and released inside
+    /// the blocking task, so it is never held across an await.
+    async fn call<T, F>(&self, f: F) -> StoreResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> StoreResult<T> + Send + 'static,
+    {
+        let conn = Arc::clone(&self.conn);
+        tokio::task::spawn_blocking(move || {
+            let mut guard = lock(&conn)?;
+            f(&mut guard)
+        })
+        .await
+        .map_err(|e| StoreError::Internal(anyhow!("SQLite task failed: {e}")))?
+    }
+}
+
+fn lock(conn: &Mutex<Connection>) -> StoreResult<MutexGuard<'_, Connection>> {
+    conn.lock().map_err(|_| {
+        // A call panicked while holding the connection. Its transaction, if any, was rolled back
+        // when the `Transaction` guard dropped during unwinding, so the connection is sound:
+        // this call fails, and clearing the flag lets the next ones work instead of the whole
+        // store failing until restart.
+        conn.clear_poison();
+        StoreError::Internal(anyhow!("SQLite connection lock was poisoned by a panic"))
+    })
+}
+
+fn open_blocking(dir: &Path) -> anyhow::Result<SqliteStore> {
+    ensure_writable_dir(dir)?;
+    let path = dir.join(DB_FILE);
+    let mut conn = Connection::open(&path)
+        .with_context(|| format!("cannot open SQLite database {}", path.display()))?;
+    configure(&conn).with_context(|| format!("cannot configure {}", path.display()))?;
+    migrate(&mut conn).with_context(|| format!("cannot migrate {}", path.display()))?;
+    Ok(SqliteStore {
+        conn: Arc::new(Mutex::new(conn)),
+        path: Arc::new(path),
+    })
+}
+
+/// Fails early, naming the directory, rather than with SQLite's vague "unable to open".
+fn ensure_writable_dir(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| anyhow!("data directory {} cannot be created: {e}", dir.display()))?;
+    let probe = dir.join(format!(".write-probe-{}", uuid::Uuid::new_v4()));
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+        .map_err(|e| anyhow!("data directory {} is not writable: {e}", dir.display()))?;
+    std::fs::remove_file(&probe)
+        .map_err(|e| anyhow!("data directory {} is not writable: {e}", dir.display()))
+}
+
+fn configure(conn: &Connection) -> anyhow::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        // Some file systems (network mounts) cannot do WAL; SQLite then keeps its rollback
+        // journal, which is slower under concurrency but correct.
+        tracing::warn!(journal_mode = %mode, "SQLite could not enable WAL mode");
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(())
+}
+
+/// Applies pending migrations, each in its own IMMEDIATE transaction that re-reads the version,
+/// so two processes starting on the same file cannot both apply one.
+fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
+    let target = MIGRATIONS.len();
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let version = usize::try_from(version).context("negative schema version")?;
+        if version > target {
+            bail!("schema version {version} is newer than this auth-center supports ({target})");
+        }
+        let Some(sql) = MIGRATIONS.get(version) else {
+            return Ok(());
+        };
+        tx.execute_batch(sql)
+            .with_context(|| format!("migration to schema version {}", version + 1))?;
+        tx.pragma_update(None, "user_version", i64::try_from(version + 1)?)?;
+        tx.commit()?;
+        tracing::info!(version = version + 1, "migrated the SQLite schema");
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        if matches!(e, rusqlite::Error::QueryReturnedNoRows) {
+            return StoreError::NotFound;
+        }
+        let Some(&ffi::Error {
+            code,
+            extended_code,
+        }) = e.sqlite_error()
+        else {
+            return StoreError::Internal(e.into());
+        };
+        match code {
+            ErrorCode::ConstraintViolation => match unique_conflict(extended_code, &e) {
+                Some(field) => StoreError::Conflict(field),
+                None => StoreError::Internal(e.into()),
+            },
+            ErrorCode::DatabaseBusy
+            | ErrorCode::DatabaseLocked
+            | ErrorCode::SystemIoFailure
+            | ErrorCode::DiskFull => StoreError::Unavailable(e.into()),
+            _ => StoreError::Internal(e.into()),
+        }
+    }
+}
+
+/// The field a UNIQUE / PRIMARY KEY violation is about, read from SQLite's message
+/// ("UNIQUE constraint failed: users.username_key").
+fn unique_conflict(extended: i32, e: &rusqlite::Error) -> Option<&'static str> {
+    if extended != ffi::SQLITE_CONSTRAINT_UNIQUE && extended != ffi::SQLITE_CONSTRAINT_PRIMARYKEY {
+        return None;
+    }
+    let rusqlite::Error::SqliteFailure(_, Some(msg)) = e else {
+        return None;
+    };
+    let columns = msg.split_once("constraint failed: ")?.1;
+    let (table, column) = columns.split(", ").next()?.split_once('.')?;
+    conflict_field(table, column)
+}
+
+fn conflict_field(table: &str, column: &str) -> Option<&'static str> {
+    Some(match (table, column) {
+        ("users", "username_key") => "username",
+        ("users", "email_key") => "email",
+        ("user_groups", "name_key") => "name",
+        ("clients", "client_id") => "client_id",
+        ("codes", "digest") => "code",
+        ("refresh_tokens", "digest") => "refresh_token",
+        ("access_tokens", "jti") => "jti",
+        ("email_tokens", "digest") => "email_token",
+        ("signing_keys", "kid") => "kid",
+        (_, "id") => "id",
+        _ => return None,
+    })
+}
+
+// ---- shared row helpers -------------------------------------------------------------------
+
+/// A stored value that does not parse back: corrupt data or a bug, never the caller's fault.
+fn corrupt(what: &str, e: impl Display) -> StoreError {
+    StoreError::Internal(anyhow!("stored {what} is invalid: {e}"))
+}
+
+fn ms(t: DateTime<Utc>) -> i64 {
+    t.timestamp_millis()
+}
+
+fn opt_ms(t: Option<DateTime<Utc>>) -> Option<i64> {
+    t.map(ms)
+}
+
+fn from_ms(v: i64) -> StoreResult<DateTime<Utc>> {
+    DateTime::from_timestamp_millis(v).ok_or_else(|| corrupt("timestamp", v))
+}
+
+/// Reads an INTEGER milliseconds column.
+fn time(r: &Row<'_>, column: &str) -> StoreResult<DateTime<Utc>> {
+    from_ms(r.get(column)?)
+}
+
+fn opt_time(r: &Row<'_>, column: &str) -> StoreResult<Option<DateTime<Utc>>> {
+    r.get::<_, Option<i64>>(column)?.map(from_ms).transpose()
+}
+
+fn to_json<T: Serialize + ?Sized>(v: &T) -> StoreResult<String> {
+    serde_json::to_string(v).map_err(|e| StoreError::Internal(e.into()))
+}
+
+/// Reads a JSON text column.
+fn json<T: DeserializeOwned>(r: &Row<'_>, column: &str) -> StoreResult<T> {
+    let text: String = r.get(column)?;
+    serde_json::from_str(&text).map_err(|e| corrupt(column, e))
+}
+
+/// The first row mapped by `f`, if any. For `UPDATE/DELETE ... RETURNING` on a unique key every
+/// change happens on the first step, so reading one row is enough.
+fn query_opt<T>(
+    c: &Connection,
+    sql: &str,
+    params: impl Params,
+    f: impl FnOnce(&Row<'_>) -> StoreResult<T>,
+) -> StoreResult<Option<T>> {
+    let mut stmt = c.prepare_cached(sql)?;
+    let mut rows = stmt.query(params)?;
+    rows.next()?.map(f).transpose()
+}
+
+/// Like [`query_opt`], `NotFound` when there is no row.
+fn query_one<T>(
+    c: &Connection,
+    sql: &str,
+    params: impl Params,
+    f: impl FnOnce(&Row<'_>) -> StoreResult<T>,
+) -> StoreResult<T> {
+    query_opt(c, sql, params, f)?.ok_or(StoreError::NotFound)
+}
+
+fn query_all<T>(
+    c: &Connection,
+    sql: &str,
+    params: impl Params,
+    mut f: impl FnMut(&Row<'_>) -> StoreResult<T>,
+) -> StoreResult<Vec<T>> {
+    let mut stmt = c.prepare_cached(sql)?;
+    let mut rows = stmt.query(params)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(f(row)?);
+    }
+    Ok(out)
+}
+
+/// Runs a statement whose first column is a count.
+fn count(c: &Connection, sql: &str, params: impl Params) -> StoreResult<u64> {
+    let n: i64 = c.prepare_cached(sql)?.query_row(params, |r| r.get(0))?;
+    u64::try_from(n).map_err(|e| corrupt("count", e))
+}
+
+/// Executes a write that must touch a row: `NotFound` when none matched.
+fn execute_one(c: &Connection, sql: &str, params: impl Params) -> StoreResult<()> {
+    match c.prepare_cached(sql)?.execute(params)? {
+        0 => Err(StoreError::NotFound),
+        _ => Ok(()),
+    }
+}
+
+/// Executes a write and returns how many rows it touched.
+fn execute(c: &Connection, sql: &str, params: impl Params) -> StoreResult<u64> {
+    let n = c.prepare_cached(sql)?.execute(params)?;
+    Ok(u64::try_from(n).unwrap_or(u64::MAX))
+}
+
+/// `(LIMIT, OFFSET)` for a page; values beyond `i64` saturate.
+fn limit_offset(page: Page) -> (i64, i64) {
+    let clamp = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+    (clamp(page.limit), clamp(page.offset))
+}

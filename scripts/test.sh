@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh Debian machine with the Rust toolchain: installs and starts
+# what the tests need (a real mongod), checks formatting, lints, builds the test binaries once
+# and runs every suite against both stores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MONGO_PORT="${AUTH_CENTER_TEST_MONGO_PORT:-27117}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "installing and starting mongod on 127.0.0.1:${MONGO_PORT}"
+bash scripts/mongo-test-server.sh install
+bash scripts/mongo-test-server.sh start "$MONGO_PORT"
+trap 'bash scripts/mongo-test-server.sh stop "$MONGO_PORT" || true' EXIT
+export AUTH_CENTER_TEST_MONGODB_URI
+AUTH_CENTER_TEST_MONGODB_URI="$(bash scripts/mongo-test-server.sh uri "$MONGO_PORT")"
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy --all-targets -- -D warnings"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "building the server and the test binaries"
+cargo build --locked --bins
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --locked --no-run
+  step "running every suite (both stores)"
+  cargo nextest run --locked --no-fail-fast --failure-output final
+else
+  cargo test --locked --no-run
+  step "running every suite (both stores)"
+  cargo test --locked --no-fail-fast
+fi

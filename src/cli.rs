@@ -1,0 +1,271 @@
+//! Command line: `serve` (the default), `openapi`, and the operator commands `user create` and
+//! `client create`, which write to whichever store the same flags and configuration select.
+//! Every flag also reads an `AUTH_CENTER_*` variable; see the README for the whole list.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use secrecy::ExposeSecret;
+
+use crate::config::{Overrides, Settings};
+use crate::service::accounts::{create_user, NewUser};
+use crate::service::clients::{create_client, NewClient};
+use crate::service::{ServiceError, Services};
+use crate::startup::{build_services, open_stores, shutdown_signal, Application};
+use crate::telemetry;
+
+#[derive(Debug, Parser)]
+#[command(name = "auth-center", version, about = "OAuth 2.0 / OpenID Connect server and user center")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// TOML configuration file (keys as in the README).
+    #[arg(long, global = true, env = "AUTH_CENTER_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Address to listen on, e.g. 127.0.0.1:8080 (port 0: any free port).
+    #[arg(long, global = true, env = "AUTH_CENTER_BIND", value_name = "ADDR")]
+    pub bind: Option<String>,
+    /// Public base URL and issuer, e.g. https://id.example.com.
+    #[arg(long, global = true, env = "AUTH_CENTER_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+    /// Directory of the embedded SQLite store (and of emails written to files).
+    #[arg(long, global = true, env = "AUTH_CENTER_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Use MongoDB at this URI instead of SQLite.
+    #[arg(long, global = true, env = "AUTH_CENTER_MONGODB_URI", value_name = "URI", hide_env_values = true)]
+    pub mongodb_uri: Option<String>,
+    /// MongoDB database name.
+    #[arg(long, global = true, env = "AUTH_CENTER_MONGODB_DATABASE", value_name = "NAME")]
+    pub mongodb_database: Option<String>,
+    /// Send email through this SMTP server (smtp:// or smtps://).
+    #[arg(long, global = true, env = "AUTH_CENTER_SMTP_URL", value_name = "URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Password of the admin account created on first start (default: generated, printed once).
+    #[arg(long, global = true, env = "AUTH_CENTER_ADMIN_PASSWORD", value_name = "PASSWORD", hide_env_values = true)]
+    pub admin_password: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server (the default).
+    Serve,
+    /// Print the OpenAPI spec (YAML), exactly as committed in openapi.yaml.
+    Openapi,
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage apps (OAuth clients).
+    #[command(subcommand)]
+    Client(ClientCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account and print it as JSON.
+    Create {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long, env = "AUTH_CENTER_NEW_USER_PASSWORD", hide_env_values = true)]
+        password: String,
+        /// Make the account an administrator.
+        #[arg(long)]
+        admin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClientCommand {
+    /// Register an app and print it as JSON, with its secret (shown only this once).
+    Create {
+        #[arg(long)]
+        name: String,
+        /// Username of the owner.
+        #[arg(long)]
+        owner: String,
+        #[arg(long = "redirect-uri", value_name = "URI")]
+        redirect_uris: Vec<String>,
+        /// Allowed grant types (default: authorization_code refresh_token).
+        #[arg(long = "grant-type", value_name = "GRANT")]
+        grant_types: Vec<String>,
+        /// Space-separated scopes the app may request.
+        #[arg(long, default_value = "openid profile email")]
+        scope: String,
+        #[arg(long, default_value = "")]
+        description: String,
+        /// A public client (no secret; PKCE required).
+        #[arg(long)]
+        public: bool,
+        /// A first-party app (skips the consent page).
+        #[arg(long)]
+        first_party: bool,
+    },
+}
+
+impl GlobalArgs {
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            bind: self.bind.clone(),
+            public_url: self.public_url.clone(),
+            data_dir: self.data_dir.clone(),
+            mongodb_uri: self.mongodb_uri.clone(),
+            mongodb_database: self.mongodb_database.clone(),
+            smtp_url: self.smtp_url.clone(),
+            admin_password: self.admin_password.clone(),
+        }
+    }
+}
+
+/// Runs the command; every failure is one clear line on stderr and a non-zero exit code.
+pub async fn run(cli: Cli) -> ExitCode {
+    if let Some(Command::Openapi) = cli.command {
+        print!("{}", crate::api::spec_yaml());
+        return ExitCode::SUCCESS;
+    }
+    let settings = match Settings::load(cli.global.config.as_deref(), &cli.global.overrides()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&settings.log.format, &settings.log.level);
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings).await,
+        Command::Openapi => Ok(()),
+        Command::User(UserCommand::Create {
+            username,
+            email,
+            password,
+            admin,
+        }) => {
+            let new = NewUser {
+                username,
+                email,
+                password,
+                display_name: None,
+                is_admin: admin,
+                email_verified: true,
+            };
+            user_create(&settings, new).await
+        }
+        Command::Client(cmd) => client_create(&settings, cmd).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let mut app = Application::build(settings.clone()).await?;
+    let url = settings.public_url();
+    if let Some(admin) = app.take_created_admin() {
+        println!("Created the admin account '{}'.", admin.username);
+        if let Some(pw) = admin.generated_password {
+            println!("Its one-time generated password: {}", pw.expose_secret());
+            println!("Change it after logging in; it is not shown again.");
+        }
+    }
+    println!("auth-center listening on http://{}", app.local_addr());
+    println!("  login page:  {url}/accounts/login/");
+    println!("  Swagger UI:  {url}/docs");
+    println!("  discovery:   {url}/.well-known/openid-configuration");
+    tracing::info!(addr = %app.local_addr(), public_url = %url, "serving");
+    app.run_until(shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn services(settings: &Settings) -> anyhow::Result<Services> {
+    let stores = open_stores(settings).await?;
+    build_services(settings, stores)
+}
+
+fn describe(e: ServiceError) -> anyhow::Error {
+    match e {
+        ServiceError::Invalid(errs) => anyhow::anyhow!(
+            "{}",
+            errs.iter()
+                .map(|e| format!("--{}: {}", e.field.replace('_', "-"), e.message))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        other => anyhow::Error::new(other),
+    }
+}
+
+async fn user_create(settings: &Settings, new: NewUser) -> anyhow::Result<()> {
+    let svc = services(settings).await?;
+    let u = create_user(&svc, new).await.map_err(describe)?;
+    let out = serde_json::json!({
+        "id": u.id,
+        "username": u.username.as_str(),
+        "email": u.email.as_str(),
+        "is_admin": u.is_admin,
+        "created_at": u.created_at.to_rfc3339(),
+    });
+    println!("{}", serde_json::to_string_pretty(&out)?);
+    Ok(())
+}
+
+async fn client_create(settings: &Settings, cmd: ClientCommand) -> anyhow::Result<()> {
+    let ClientCommand::Create {
+        name,
+        owner,
+        redirect_uris,
+        grant_types,
+        scope,
+        description,
+        public,
+        first_party,
+    } = cmd;
+    let svc = services(settings).await?;
+    let owner_user = svc
+        .stores
+        .users
+        .find_user_by_username(&owner.to_ascii_lowercase())
+        .await
+        .map_err(|e| match e {
+            crate::store::StoreError::NotFound => anyhow::anyhow!("--owner: no user '{owner}'"),
+            other => anyhow::Error::new(other),
+        })?;
+    let new = NewClient {
+        name,
+        description,
+        owner_id: owner_user.id.clone(),
+        homepage_url: None,
+        redirect_uris,
+        grant_types,
+        scopes: scope,
+        public,
+        first_party,
+    };
+    let created = create_client(&svc, new).await.map_err(describe)?;
+    let c = &created.client;
+    let out = serde_json::json!({
+        "client_id": c.client_id,
+        "client_secret": created.secret,
+        "client_type": c.client_type.as_str(),
+        "name": c.name,
+        "owner": owner_user.username.as_str(),
+        "redirect_uris": c.redirect_uris,
+        "grant_types": c.grant_types.iter().map(|g| g.as_str()).collect::<Vec<_>>(),
+        "scope": c.scopes.join(" "),
+        "first_party": c.first_party,
+        "created_at": c.created_at.to_rfc3339(),
+    });
+    println!("{}", serde_json::to_string_pretty(&out)?);
+    Ok(())
+}

@@ -1,0 +1,314 @@
+//! Typed, layered configuration: defaults → optional TOML file → environment
+//! (`AUTH_CENTER__SECTION__KEY`) → command-line flags (and their `AUTH_CENTER_FLAG` variables).
+//!
+//! Every key is documented in the README with its default. Secrets are wrapped in `SecretString`
+//! so they never reach a log line. Must not import the service, store or web layers.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub store: StoreSettings,
+    pub mail: MailSettings,
+    pub admin: AdminSettings,
+    pub security: SecuritySettings,
+    pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerSettings {
+    /// Address to listen on; port 0 picks a free port.
+    pub bind: String,
+    /// The issuer and base of every absolute link; defaults to `http://{bind}`.
+    pub public_url: Option<String>,
+    /// How long in-flight requests may take to finish after SIGTERM/SIGINT.
+    pub shutdown_timeout_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StoreSettings {
+    /// Directory of the embedded SQLite store and of emails written to files.
+    pub data_dir: PathBuf,
+    /// When set, MongoDB is used instead of SQLite.
+    #[serde(serialize_with = "ser_secret_opt")]
+    pub mongodb_uri: Option<SecretString>,
+    pub mongodb_database: String,
+    /// How long to wait for MongoDB before a request fails with 503.
+    pub mongodb_timeout_ms: u64,
+    /// Interval of the SQLite sweeper that deletes expired rows.
+    pub sweep_interval_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MailSettings {
+    /// `smtp://`, `smtps://` or `smtp://...?tls=required` (STARTTLS), with optional user:pass@.
+    /// Unset: emails are written as .eml files under `{data_dir}/mail`.
+    #[serde(serialize_with = "ser_secret_opt")]
+    pub smtp_url: Option<SecretString>,
+    pub from: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AdminSettings {
+    /// Account created on first start when the store has no user.
+    pub username: String,
+    pub email: String,
+    /// Its password; unset: a random one is generated and printed once.
+    #[serde(serialize_with = "ser_secret_opt")]
+    pub password: Option<SecretString>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SecuritySettings {
+    /// argon2id memory cost in KiB (OWASP: 19456).
+    pub argon2_memory_kib: u32,
+    /// argon2id iterations (OWASP: 2).
+    pub argon2_iterations: u32,
+    /// argon2id lanes (OWASP: 1).
+    pub argon2_parallelism: u32,
+    /// Password hashes computed at once; more wait. 0 = number of CPUs.
+    pub hash_concurrency: usize,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogSettings {
+    /// `pretty` or `json`.
+    pub format: String,
+    /// A tracing filter, e.g. `info` or `auth_center=debug,info`. `RUST_LOG` overrides it.
+    pub level: String,
+}
+
+fn ser_secret_opt<S: serde::Serializer>(v: &Option<SecretString>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(secret) => s.serialize_some(secret.expose_secret()),
+        None => s.serialize_none(),
+    }
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        Self {
+            bind: "127.0.0.1:8080".into(),
+            public_url: None,
+            shutdown_timeout_secs: 10,
+        }
+    }
+}
+
+impl Default for StoreSettings {
+    fn default() -> Self {
+        Self {
+            data_dir: PathBuf::from("./data"),
+            mongodb_uri: None,
+            mongodb_database: "auth_center".into(),
+            mongodb_timeout_ms: 3000,
+            sweep_interval_secs: 300,
+        }
+    }
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        Self {
+            smtp_url: None,
+            from: "auth-center <no-reply@localhost>".into(),
+        }
+    }
+}
+
+impl Default for AdminSettings {
+    fn default() -> Self {
+        Self {
+            username: "admin".into(),
+            email: "admin@localhost".into(),
+            password: None,
+        }
+    }
+}
+
+impl Default for SecuritySettings {
+    fn default() -> Self {
+        Self {
+            argon2_memory_kib: 19456,
+            argon2_iterations: 2,
+            argon2_parallelism: 1,
+            hash_concurrency: 0,
+        }
+    }
+}
+
+impl Default for LogSettings {
+    fn default() -> Self {
+        Self {
+            format: "pretty".into(),
+            level: "info".into(),
+        }
+    }
+}
+
+/// Values given on the command line (or their `AUTH_CENTER_*` variables); they win over the
+/// file and `AUTH_CENTER__*` variables.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Overrides {
+    pub bind: Option<String>,
+    pub public_url: Option<String>,
+    pub data_dir: Option<PathBuf>,
+    pub mongodb_uri: Option<String>,
+    pub mongodb_database: Option<String>,
+    pub smtp_url: Option<String>,
+    pub admin_password: Option<String>,
+}
+
+/// A configuration problem, worded for the operator: it names the key and what is allowed.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
+
+impl Settings {
+    /// Loads defaults → `file` → `AUTH_CENTER__*` environment → `overrides`, then validates.
+    pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Settings, ConfigError> {
+        let mut fig = Figment::from(Serialized::defaults(Settings::default()));
+        if let Some(path) = file {
+            if !path.is_file() {
+                return Err(ConfigError(format!(
+                    "config file {} does not exist or is not a file",
+                    path.display()
+                )));
+            }
+            fig = fig.merge(Toml::file_exact(path));
+        }
+        fig = fig.merge(Env::prefixed("AUTH_CENTER__").split("__"));
+        let mut settings: Settings = fig.extract().map_err(describe_figment_error)?;
+        settings.apply(overrides);
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn apply(&mut self, o: &Overrides) {
+        let set = |dst: &mut String, v: &Option<String>| {
+            if let Some(v) = v {
+                dst.clone_from(v);
+            }
+        };
+        set(&mut self.server.bind, &o.bind);
+        if o.public_url.is_some() {
+            self.server.public_url.clone_from(&o.public_url);
+        }
+        if let Some(d) = &o.data_dir {
+            self.store.data_dir.clone_from(d);
+        }
+        if let Some(u) = &o.mongodb_uri {
+            self.store.mongodb_uri = Some(SecretString::from(u.clone()));
+        }
+        set(&mut self.store.mongodb_database, &o.mongodb_database);
+        if let Some(u) = &o.smtp_url {
+            self.mail.smtp_url = Some(SecretString::from(u.clone()));
+        }
+        if let Some(p) = &o.admin_password {
+            self.admin.password = Some(SecretString::from(p.clone()));
+        }
+    }
+
+    /// Checks every value whose type does not already say it all.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, allowed: &str| Err(ConfigError(format!("{key}: {allowed}")));
+        if self.server.bind.parse::<SocketAddr>().is_err() {
+            return bad(
+                "server.bind",
+                &format!("'{}' is not an IP:PORT address", self.server.bind),
+            );
+        }
+        if let Some(u) = &self.server.public_url {
+            match Url::parse(u) {
+                Ok(url) if matches!(url.scheme(), "http" | "https") && url.query().is_none() => {}
+                _ => return bad("server.public_url", "must be an absolute http(s) URL without query"),
+            }
+        }
+        if let Some(uri) = &self.store.mongodb_uri {
+            let uri = uri.expose_secret();
+            if !(uri.starts_with("mongodb://") || uri.starts_with("mongodb+srv://")) {
+                return bad("store.mongodb_uri", "must start with mongodb:// or mongodb+srv://");
+            }
+        }
+        if self.store.mongodb_database.is_empty()
+            || self.store.mongodb_database.contains(['/', '.', ' ', '"', '$', '\\'])
+        {
+            return bad("store.mongodb_database", "must be a non-empty MongoDB database name");
+        }
+        if let Some(url) = &self.mail.smtp_url {
+            match Url::parse(url.expose_secret()) {
+                Ok(u) if matches!(u.scheme(), "smtp" | "smtps") => {}
+                _ => return bad("mail.smtp_url", "must be an smtp:// or smtps:// URL"),
+            }
+        }
+        if !matches!(self.log.format.as_str(), "pretty" | "json") {
+            return bad("log.format", "must be 'pretty' or 'json'");
+        }
+        let s = &self.security;
+        if s.argon2_memory_kib < 8 * s.argon2_parallelism.max(1) || s.argon2_iterations == 0 {
+            return bad(
+                "security.argon2_*",
+                "memory must be >= 8 KiB per lane and iterations >= 1",
+            );
+        }
+        if !(1..=255).contains(&s.argon2_parallelism) {
+            return bad("security.argon2_parallelism", "must be 1 to 255");
+        }
+        Ok(())
+    }
+
+    /// The issuer URL without a trailing slash.
+    pub fn public_url(&self) -> String {
+        match &self.server.public_url {
+            Some(u) => u.trim_end_matches('/').to_string(),
+            None => format!("http://{}", self.server.bind),
+        }
+    }
+}
+
+fn describe_figment_error(e: figment::Error) -> ConfigError {
+    let key = e.path.join(".");
+    let msg = e.kind.to_string();
+    if key.is_empty() {
+        ConfigError(format!("configuration: {msg}"))
+    } else {
+        ConfigError(format!("{key}: {msg}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_public_url_derives_from_bind() {
+        let s = Settings::default();
+        s.validate().unwrap();
+        assert_eq!(s.public_url(), "http://127.0.0.1:8080");
+    }
+
+    #[test]
+    fn overrides_win_and_bad_values_name_their_key() {
+        let o = Overrides {
+            bind: Some("nonsense".into()),
+            ..Default::default()
+        };
+        let err = Settings::load(None, &o).unwrap_err().to_string();
+        assert!(err.starts_with("server.bind:"), "{err}");
+    }
+}

@@ -1,0 +1,95 @@
+//! Account use cases: creating users (registration, operators, the first admin).
+
+use crate::domain::{DomainError, EmailAddress, User, Username};
+
+use super::{ServiceError, Services, Validation};
+
+/// Minimum password length when nothing else is configured.
+pub const MIN_PASSWORD_LEN: usize = 10;
+
+/// What it takes to create an account.
+pub struct NewUser {
+    pub username: String,
+    pub email: String,
+    pub password: String,
+    pub display_name: Option<String>,
+    pub is_admin: bool,
+    pub email_verified: bool,
+}
+
+impl std::fmt::Debug for NewUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewUser")
+            .field("username", &self.username)
+            .field("email", &self.email)
+            .field("password", &"<redacted>")
+            .finish_non_exhaustive()
+    }
+}
+
+/// Checks the password policy: long enough, not the username or email.
+pub fn check_password(password: &str, username: &str, email: &str) -> Result<(), DomainError> {
+    if password.chars().count() < MIN_PASSWORD_LEN {
+        return Err(DomainError::new(
+            "password",
+            format!("must be at least {MIN_PASSWORD_LEN} characters long"),
+        ));
+    }
+    if password.chars().count() > 1024 {
+        return Err(DomainError::new("password", "must be at most 1024 characters"));
+    }
+    let p = password.to_lowercase();
+    if p == username.to_lowercase() || p == email.to_lowercase() {
+        return Err(DomainError::new(
+            "password",
+            "must differ from the username and the email address",
+        ));
+    }
+    Ok(())
+}
+
+/// Validates every field, hashes the password and stores the account.
+pub async fn create_user(svc: &Services, new: NewUser) -> Result<User, ServiceError> {
+    let mut v = Validation::default();
+    let username = v.check(Username::parse(new.username.trim()));
+    let email = v.check(EmailAddress::parse(&new.email));
+    v.check(check_password(&new.password, &new.username, &new.email));
+    v.finish()?;
+    let (Some(username), Some(email)) = (username, email) else {
+        return Err(ServiceError::Internal(anyhow::anyhow!("validated fields missing")));
+    };
+    let password_hash = svc
+        .hasher
+        .hash(&new.password)
+        .await
+        .map_err(|e| ServiceError::Internal(e.into()))?;
+    let now = svc.now();
+    let user = User {
+        id: uuid::Uuid::now_v7().to_string(),
+        username,
+        email,
+        email_verified: new.email_verified,
+        display_name: new.display_name.filter(|d| !d.trim().is_empty()),
+        password_hash,
+        is_admin: new.is_admin,
+        disabled: false,
+        locale: None,
+        created_at: now,
+        updated_at: now,
+    };
+    svc.stores.users.insert_user(&user).await?;
+    tracing::info!(user_id = %user.id, admin = user.is_admin, "user created");
+    Ok(user)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_must_be_long_and_differ_from_the_identifiers() {
+        assert!(check_password("short", "jane", "j@x.io").is_err());
+        assert!(check_password("JaneDoe123", "janedoe123", "j@x.io").is_err());
+        assert!(check_password("a fine long password", "jane", "j@x.io").is_ok());
+    }
+}

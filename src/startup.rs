@@ -1,0 +1,202 @@
+//! Wiring: the only module that names concrete backends. `Application::build(settings)` opens
+//! the store, creates the first admin, binds the listener (port 0 works) and assembles routes;
+//! `main` and the tests both use it.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use poem::listener::{Acceptor, Listener, TcpAcceptor, TcpListener};
+use poem::middleware::CatchPanic;
+use poem::{Endpoint, EndpointExt, IntoEndpoint, Route, Server};
+use secrecy::ExposeSecret;
+
+use crate::config::Settings;
+use crate::crypto::{PasswordHasher, PasswordParams};
+use crate::mail::{FileMailer, Mailer, SmtpMailer};
+use crate::service::bootstrap::{ensure_admin, CreatedAdmin};
+use crate::service::Services;
+use crate::store::{mongo, sqlite, Stores};
+use crate::{api, telemetry, web};
+
+/// Opens the store the settings select: MongoDB when a URI is set, else SQLite in the data dir.
+pub async fn open_stores(settings: &Settings) -> anyhow::Result<Stores> {
+    let s = &settings.store;
+    match &s.mongodb_uri {
+        Some(uri) => {
+            let store = mongo::connect(uri.expose_secret(), &s.mongodb_database)
+                .await
+                .context("cannot use MongoDB (store.mongodb_uri)")?;
+            Ok(Stores::from_backend(Arc::new(store)))
+        }
+        None => {
+            let store = sqlite::open(&s.data_dir).await?;
+            Ok(Stores::from_backend(Arc::new(store)))
+        }
+    }
+}
+
+/// Builds the use-case context over opened stores.
+pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Services> {
+    let sec = &settings.security;
+    let hasher = PasswordHasher::new(
+        PasswordParams {
+            memory_kib: sec.argon2_memory_kib,
+            iterations: sec.argon2_iterations,
+            parallelism: sec.argon2_parallelism,
+        },
+        sec.hash_concurrency,
+    )
+    .context("security.argon2_*")?;
+    let from = settings.mail.from.clone();
+    let mailer: Arc<dyn Mailer> = match &settings.mail.smtp_url {
+        Some(url) => Arc::new(SmtpMailer::new(url.expose_secret(), from)?),
+        None => Arc::new(FileMailer::new(settings.store.data_dir.join("mail"), from)),
+    };
+    Ok(Services {
+        stores,
+        hasher,
+        mailer,
+        public_url: settings.public_url(),
+    })
+}
+
+/// A bound, ready-to-run server.
+pub struct Application {
+    acceptor: TcpAcceptor,
+    addr: SocketAddr,
+    services: Services,
+    created_admin: Option<CreatedAdmin>,
+    shutdown_timeout: Duration,
+    sweep_interval: Duration,
+}
+
+impl Application {
+    /// Opens the store, ensures an admin exists, and binds `server.bind`.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let stores = open_stores(&settings).await?;
+        let services = build_services(&settings, stores)?;
+        let admin = &settings.admin;
+        let created_admin = ensure_admin(
+            &services,
+            &admin.username,
+            &admin.email,
+            admin.password.as_ref(),
+        )
+        .await
+        .context("creating the first admin account (admin.*)")?;
+        let acceptor = TcpListener::bind(settings.server.bind.clone())
+            .into_acceptor()
+            .await
+            .with_context(|| format!("cannot listen on {} (server.bind)", settings.server.bind))?;
+        let addr = acceptor
+            .local_addr()
+            .first()
+            .and_then(|a| a.as_socket_addr().copied())
+            .context("listener has no socket address")?;
+        Ok(Self {
+            acceptor,
+            addr,
+            services,
+            created_admin,
+            shutdown_timeout: Duration::from_secs(settings.server.shutdown_timeout_secs),
+            sweep_interval: Duration::from_secs(settings.store.sweep_interval_secs.max(1)),
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
+    pub fn services(&self) -> &Services {
+        &self.services
+    }
+
+    /// The admin account created by this start, if the store was empty.
+    pub fn take_created_admin(&mut self) -> Option<CreatedAdmin> {
+        self.created_admin.take()
+    }
+
+    /// Serves until `signal` resolves, then stops accepting and lets in-flight requests finish
+    /// within the shutdown timeout.
+    pub async fn run_until(
+        self,
+        signal: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let sweeper = spawn_sweeper(self.services.clone(), self.sweep_interval);
+        let app = endpoint(self.services);
+        let result = Server::new_with_acceptor(self.acceptor)
+            .run_with_graceful_shutdown(app, signal, Some(self.shutdown_timeout))
+            .await;
+        sweeper.abort();
+        result.context("server failed")
+    }
+}
+
+/// The whole HTTP surface: JSON API, spec, Swagger UI, pages; errors in one JSON shape; panics
+/// caught; every request traced.
+pub fn endpoint(services: Services) -> impl Endpoint + 'static {
+    let api = api::service();
+    let spec_json = api.spec_endpoint();
+    let spec_yaml = api.spec_endpoint_yaml();
+    let docs = api.swagger_ui();
+    // The API keeps its absolute paths; it is mounted under each of its prefixes so that pages
+    // can live beside it (a nest at "/" would shadow the landing page).
+    let api = Arc::new(api.into_endpoint());
+    let mut route = web::mount(Route::new())
+        .nest("/docs", docs)
+        .at("/openapi.json", spec_json)
+        .at("/openapi.yaml", spec_yaml);
+    for prefix in api::PATH_PREFIXES {
+        route = route.nest_no_strip(prefix, api.clone());
+    }
+    route
+        .data(services)
+        .data(web::Templates::new(None))
+        .catch_all_error(api::error::into_json_error)
+        .with(CatchPanic::new().with_handler(api::error::panic_response))
+        .around(telemetry::trace_request)
+}
+
+/// Periodically deletes expired rows (SQLite; a no-op where TTL indexes do it).
+fn spawn_sweeper(services: Services, every: Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            match services.stores.admin.sweep_expired(services.now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "swept expired records"),
+                Err(e) => tracing::warn!(error = %e, "sweeping expired records failed"),
+            }
+        }
+    })
+}
+
+/// Resolves on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutdown requested; finishing in-flight requests");
+}

@@ -1,0 +1,95 @@
+//! Browser sessions in SQLite: the `sessions` table, keyed by the SHA-256 digest of the cookie
+//! value, and [`SessionStore`]. Whether a session is still active is the domain's decision
+//! (`Session::is_active`); the sweeper removes rows past `expires_at`.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Row};
+
+use super::{execute, execute_one, ms, query_one, time, SqliteStore};
+use crate::domain::Session;
+use crate::store::{SessionStore, StoreResult};
+
+const INSERT: &str = "INSERT INTO sessions (id, user_id, auth_time, created_at, last_seen_at, \
+     expires_at, absolute_expires_at, user_agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+#[async_trait]
+impl SessionStore for SqliteStore {
+    async fn insert_session(&self, session: &Session) -> StoreResult<()> {
+        let s = session.clone();
+        self.call(move |c| {
+            let p = params![
+                s.id,
+                s.user_id,
+                ms(s.auth_time),
+                ms(s.created_at),
+                ms(s.last_seen_at),
+                ms(s.expires_at),
+                ms(s.absolute_expires_at),
+                s.user_agent,
+            ];
+            execute(c, INSERT, p).map(drop)
+        })
+        .await
+    }
+
+    async fn get_session(&self, id: &str) -> StoreResult<Session> {
+        let id = id.to_owned();
+        self.call(move |c| {
+            query_one(
+                c,
+                "SELECT * FROM sessions WHERE id = ?1",
+                [id],
+                session_from_row,
+            )
+        })
+        .await
+    }
+
+    async fn touch_session(
+        &self,
+        id: &str,
+        last_seen_at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let id = id.to_owned();
+        self.call(move |c| {
+            let sql = "UPDATE sessions SET last_seen_at = ?2, expires_at = ?3 WHERE id = ?1";
+            execute_one(c, sql, params![id, ms(last_seen_at), ms(expires_at)])
+        })
+        .await
+    }
+
+    async fn delete_session(&self, id: &str) -> StoreResult<()> {
+        let id = id.to_owned();
+        self.call(move |c| execute(c, "DELETE FROM sessions WHERE id = ?1", [id]).map(drop))
+            .await
+    }
+
+    async fn delete_sessions_for_user(
+        &self,
+        user_id: &str,
+        keep: Option<&str>,
+    ) -> StoreResult<u64> {
+        let (user_id, keep) = (user_id.to_owned(), keep.map(str::to_owned));
+        self.call(move |c| {
+            // `IS NOT` is NULL-safe: with no session to keep, every session matches.
+            let sql = "DELETE FROM sessions WHERE user_id = ?1 AND id IS NOT ?2";
+            execute(c, sql, params![user_id, keep])
+        })
+        .await
+    }
+}
+
+fn session_from_row(r: &Row<'_>) -> StoreResult<Session> {
+    Ok(Session {
+        id: r.get("id")?,
+        user_id: r.get("user_id")?,
+        auth_time: time(r, "auth_time")?,
+        created_at: time(r, "created_at")?,
+        last_seen_at: time(r, "last_seen_at")?,
+        expires_at: time(r, "expires_at")?,
+        absolute_expires_at: time(r, "absolute_expires_at")?,
+        user_agent: r.get("user_agent")?,
+    })
+}

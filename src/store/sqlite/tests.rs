@@ -1,0 +1,126 @@
+//! Smoke tests of the SQLite adapter's own mechanics: opening, migrating and reopening a data
+//! directory, and the error mapping. The behaviour every backend shares is checked by the
+//! contract suite in `tests/store_contract.rs`.
+
+use chrono::{Duration, Utc};
+
+use super::{open, DB_FILE};
+use crate::domain::{truncate_millis, AuthorizationCode, EmailAddress, User, Username};
+use crate::store::{CodeStore, CodeTake, StoreAdmin, StoreError, UserStore};
+
+fn user(username: &str, email: &str) -> User {
+    let t = truncate_millis(Utc::now());
+    User {
+        id: uuid::Uuid::new_v4().to_string(),
+        username: Username::parse(username).unwrap(),
+        email: EmailAddress::parse(email).unwrap(),
+        email_verified: false,
+        display_name: None,
+        password_hash: "$argon2id$test".into(),
+        is_admin: false,
+        disabled: false,
+        locale: None,
+        created_at: t,
+        updated_at: t,
+    }
+}
+
+fn code() -> AuthorizationCode {
+    let t = truncate_millis(Utc::now());
+    AuthorizationCode {
+        digest: uuid::Uuid::new_v4().simple().to_string(),
+        grant_id: "grant".into(),
+        client_id: "client".into(),
+        user_id: "user".into(),
+        redirect_uri: "https://app.example.com/cb".into(),
+        scopes: vec!["openid".into()],
+        code_challenge: None,
+        nonce: None,
+        auth_time: t,
+        session_id: None,
+        created_at: t,
+        expires_at: t + Duration::seconds(60),
+        used: false,
+    }
+}
+
+#[tokio::test]
+async fn a_user_round_trips_and_a_recased_username_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path()).await.unwrap();
+    let jane = user("Jane", "jane@example.com");
+    store.insert_user(&jane).await.unwrap();
+    assert_eq!(store.get_user(&jane.id).await.unwrap(), jane);
+    let twin = user("jANE", "other@example.com");
+    let err = store.insert_user(&twin).await.unwrap_err();
+    assert!(matches!(err, StoreError::Conflict("username")), "{err:?}");
+    let same_id = User {
+        id: jane.id.clone(),
+        ..user("someone", "someone@example.com")
+    };
+    let err = store.insert_user(&same_id).await.unwrap_err();
+    assert!(matches!(err, StoreError::Conflict("id")), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_code_is_taken_then_already_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path()).await.unwrap();
+    let c = code();
+    store.insert_code(&c).await.unwrap();
+    assert_eq!(
+        store.take_code(&c.digest).await.unwrap(),
+        CodeTake::Taken(c.clone())
+    );
+    let used = AuthorizationCode { used: true, ..c };
+    assert_eq!(
+        store.take_code(&used.digest).await.unwrap(),
+        CodeTake::AlreadyUsed(used)
+    );
+    assert_eq!(store.take_code("nope").await.unwrap(), CodeTake::NotFound);
+}
+
+#[tokio::test]
+async fn reopening_keeps_the_data_and_the_schema_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let jane = user("jane", "jane@example.com");
+    open(dir.path())
+        .await
+        .unwrap()
+        .insert_user(&jane)
+        .await
+        .unwrap();
+    let store = open(dir.path()).await.unwrap();
+    assert_eq!(store.get_user(&jane.id).await.unwrap(), jane);
+    store.ping().await.unwrap();
+    assert!(dir.path().join(DB_FILE).exists());
+    let version = store
+        .call(|c| Ok(c.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))?))
+        .await
+        .unwrap();
+    assert_eq!(version, i64::try_from(super::MIGRATIONS.len()).unwrap());
+}
+
+#[tokio::test]
+async fn a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path()).await.unwrap();
+    store
+        .call(|c| Ok(c.pragma_update(None, "user_version", 999)?))
+        .await
+        .unwrap();
+    drop(store);
+    let err = open(dir.path()).await.unwrap_err();
+    assert!(format!("{err:#}").contains("newer"), "{err:#}");
+}
+
+#[tokio::test]
+async fn an_unwritable_data_directory_is_named_in_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // A regular file where a directory is expected fails for every user, root included.
+    let file = dir.path().join("file");
+    std::fs::write(&file, b"").unwrap();
+    let err = open(&file.join("data")).await.unwrap_err();
+    let msg = format!("{err:#}");
+    assert!(msg.contains(&file.display().to_string()), "{msg}");
+}

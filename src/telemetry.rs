@@ -1,0 +1,65 @@
+//! Structured logs with `tracing`, and the per-request middleware that gives every request an
+//! id (`x-request-id`, echoed back) and logs method, path, status and latency.
+//!
+//! Never logged: query strings, headers, bodies, cookies (they may carry codes, tokens or
+//! passwords). Only the path is logged, and no credential is ever put in a path.
+
+use std::time::Instant;
+
+use poem::{Endpoint, Request, Response};
+use tracing::Instrument;
+use tracing_subscriber::EnvFilter;
+
+/// Installs the global subscriber; logs go to stderr so stdout stays for command output.
+/// Safe to call more than once (later calls do nothing).
+pub fn init(format: &str, level: &str) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(level));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = if format == "json" {
+        builder.json().flatten_event(true).try_init()
+    } else {
+        builder.try_init()
+    };
+}
+
+/// A request id from the caller's `x-request-id` when it is short and plain, else a new one.
+fn request_id(req: &Request) -> String {
+    req.header("x-request-id")
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        .map_or_else(|| uuid::Uuid::new_v4().simple().to_string(), str::to_owned)
+}
+
+/// `EndpointExt::around` middleware: request id + one access-log line per request.
+pub async fn trace_request<E: Endpoint>(next: E, req: Request) -> poem::Result<Response> {
+    let id = request_id(&req);
+    let span = tracing::info_span!(
+        "request",
+        request_id = %id,
+        method = %req.method(),
+        path = %req.uri().path(),
+    );
+    async move {
+        let start = Instant::now();
+        let mut resp = next.get_response(req).await;
+        let status = resp.status().as_u16();
+        let latency_ms = start.elapsed().as_secs_f64() * 1000.0;
+        if status >= 500 {
+            tracing::warn!(status, latency_ms, "request failed");
+        } else {
+            tracing::info!(status, latency_ms, "request");
+        }
+        if let Ok(v) = id.parse() {
+            resp.headers_mut().insert("x-request-id", v);
+        }
+        Ok(resp)
+    }
+    .instrument(span)
+    .await
+}

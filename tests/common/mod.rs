@@ -1,0 +1,147 @@
+//! Shared test harness: a fresh application per test, on port 0, with its own store (SQLite in
+//! a temp dir, or its own database on the real test mongod), and cheap argon2 parameters.
+#![allow(dead_code)]
+
+use auth_center::config::Settings;
+use auth_center::startup::Application;
+use secrecy::SecretString;
+use tokio::sync::oneshot;
+
+/// The store a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Mongo,
+}
+
+/// The URI of the test mongod; a missing server FAILS the test, it never skips.
+pub fn mongo_uri() -> String {
+    std::env::var("AUTH_CENTER_TEST_MONGODB_URI").unwrap_or_else(|_| {
+        panic!(
+            "AUTH_CENTER_TEST_MONGODB_URI is not set: run the suite with scripts/test.sh, or start \
+             a server with `scripts/mongo-test-server.sh start 27117` and export its `uri`"
+        )
+    })
+}
+
+pub fn unique_db_name(prefix: &str) -> String {
+    format!("{prefix}_{}", uuid::Uuid::new_v4().simple())
+}
+
+/// Settings for a test app: port 0, temp data dir, cheap hashing, the chosen backend.
+pub fn test_settings(backend: Backend, data_dir: &std::path::Path) -> Settings {
+    let mut s = Settings::default();
+    s.server.bind = "127.0.0.1:0".into();
+    s.store.data_dir = data_dir.to_path_buf();
+    s.security.argon2_memory_kib = 64;
+    s.security.argon2_iterations = 1;
+    s.log.level = "warn".into();
+    if backend == Backend::Mongo {
+        s.store.mongodb_uri = Some(SecretString::from(mongo_uri()));
+        s.store.mongodb_database = unique_db_name("http");
+    }
+    s
+}
+
+/// A running application and what a test needs to talk to it.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub settings: Settings,
+    pub admin_password: Option<String>,
+    stop: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+    _data_dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let settings = test_settings(backend, dir.path());
+        Self::spawn_with(settings, dir).await
+    }
+
+    pub async fn spawn_with(settings: Settings, dir: tempfile::TempDir) -> TestApp {
+        auth_center::telemetry::init("pretty", &settings.log.level);
+        let mut app = Application::build(settings.clone())
+            .await
+            .expect("application builds");
+        let admin_password = app.take_created_admin().and_then(|a| {
+            a.generated_password
+                .map(|p| secrecy::ExposeSecret::expose_secret(&p).to_owned())
+        });
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let (tx, rx) = oneshot::channel::<()>();
+        let server = tokio::spawn(app.run_until(async move {
+            let _ = rx.await;
+        }));
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("http client");
+        TestApp {
+            address,
+            client,
+            settings,
+            admin_password,
+            stop: Some(tx),
+            server: Some(server),
+            _data_dir: dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Stops the server (graceful) and drops the test database on MongoDB.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            let _ = server.await;
+        }
+        if let Some(uri) = &self.settings.store.mongodb_uri {
+            let uri = secrecy::ExposeSecret::expose_secret(uri);
+            if let Ok(store) =
+                auth_center::store::mongo::connect(uri, &self.settings.store.mongodb_database).await
+            {
+                let _ = store.drop_database().await;
+            }
+        }
+    }
+}
+
+/// Expands each case into one test per backend: `mod sqlite { fn case() }`, `mod mongo { ... }`.
+/// A case is `async fn case(backend: Backend)`.
+#[macro_export]
+macro_rules! on_both_stores {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    super::$case($crate::common::Backend::Sqlite).await;
+                }
+            )*
+        }
+        mod mongo {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    super::$case($crate::common::Backend::Mongo).await;
+                }
+            )*
+        }
+    };
+}
