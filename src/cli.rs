@@ -16,7 +16,11 @@ use crate::startup::{build_services, open_stores, shutdown_signal, Application};
 use crate::telemetry;
 
 #[derive(Debug, Parser)]
-#[command(name = "auth-center", version, about = "OAuth 2.0 / OpenID Connect server and user center")]
+#[command(
+    name = "auth-center",
+    version,
+    about = "OAuth 2.0 / OpenID Connect server and user center"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -33,22 +37,50 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "AUTH_CENTER_BIND", value_name = "ADDR")]
     pub bind: Option<String>,
     /// Public base URL and issuer, e.g. https://id.example.com.
-    #[arg(long, global = true, env = "AUTH_CENTER_PUBLIC_URL", value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        env = "AUTH_CENTER_PUBLIC_URL",
+        value_name = "URL"
+    )]
     pub public_url: Option<String>,
     /// Directory of the embedded SQLite store (and of emails written to files).
     #[arg(long, global = true, env = "AUTH_CENTER_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Use MongoDB at this URI instead of SQLite.
-    #[arg(long, global = true, env = "AUTH_CENTER_MONGODB_URI", value_name = "URI", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        env = "AUTH_CENTER_MONGODB_URI",
+        value_name = "URI",
+        hide_env_values = true
+    )]
     pub mongodb_uri: Option<String>,
     /// MongoDB database name.
-    #[arg(long, global = true, env = "AUTH_CENTER_MONGODB_DATABASE", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "AUTH_CENTER_MONGODB_DATABASE",
+        value_name = "NAME"
+    )]
     pub mongodb_database: Option<String>,
     /// Send email through this SMTP server (smtp:// or smtps://).
-    #[arg(long, global = true, env = "AUTH_CENTER_SMTP_URL", value_name = "URL", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        env = "AUTH_CENTER_SMTP_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
     pub smtp_url: Option<String>,
     /// Password of the admin account created on first start (default: generated, printed once).
-    #[arg(long, global = true, env = "AUTH_CENTER_ADMIN_PASSWORD", value_name = "PASSWORD", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        env = "AUTH_CENTER_ADMIN_PASSWORD",
+        value_name = "PASSWORD",
+        hide_env_values = true
+    )]
     pub admin_password: Option<String>,
 }
 

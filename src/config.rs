@@ -236,19 +236,33 @@ impl Settings {
         if let Some(u) = &self.server.public_url {
             match Url::parse(u) {
                 Ok(url) if matches!(url.scheme(), "http" | "https") && url.query().is_none() => {}
-                _ => return bad("server.public_url", "must be an absolute http(s) URL without query"),
+                _ => {
+                    return bad(
+                        "server.public_url",
+                        "must be an absolute http(s) URL without query",
+                    )
+                }
             }
         }
         if let Some(uri) = &self.store.mongodb_uri {
             let uri = uri.expose_secret();
             if !(uri.starts_with("mongodb://") || uri.starts_with("mongodb+srv://")) {
-                return bad("store.mongodb_uri", "must start with mongodb:// or mongodb+srv://");
+                return bad(
+                    "store.mongodb_uri",
+                    "must start with mongodb:// or mongodb+srv://",
+                );
             }
         }
         if self.store.mongodb_database.is_empty()
-            || self.store.mongodb_database.contains(['/', '.', ' ', '"', '$', '\\'])
+            || self
+                .store
+                .mongodb_database
+                .contains(['/', '.', ' ', '"', '$', '\\'])
         {
-            return bad("store.mongodb_database", "must be a non-empty MongoDB database name");
+            return bad(
+                "store.mongodb_database",
+                "must be a non-empty MongoDB database name",
+            );
         }
         if let Some(url) = &self.mail.smtp_url {
             match Url::parse(url.expose_secret()) {

@@ -25,9 +25,11 @@ pub async fn open_stores(settings: &Settings) -> anyhow::Result<Stores> {
     let s = &settings.store;
     match &s.mongodb_uri {
         Some(uri) => {
-            let store = mongo::connect(uri.expose_secret(), &s.mongodb_database)
-                .await
-                .context("cannot use MongoDB (store.mongodb_uri)")?;
+            let timeout = Duration::from_millis(s.mongodb_timeout_ms.max(100));
+            let store =
+                mongo::connect_with_timeout(uri.expose_secret(), &s.mongodb_database, timeout)
+                    .await
+                    .context("cannot use MongoDB (store.mongodb_uri)")?;
             Ok(Stores::from_backend(Arc::new(store)))
         }
         None => {

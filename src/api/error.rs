@@ -38,7 +38,6 @@ impl ApiError {
             fields: vec![],
         }
     }
-
 }
 
 impl poem_openapi::types::Example for ApiError {
@@ -107,7 +106,10 @@ impl ApiError {
                 tracing::warn!(error = %format!("{cause:#}"), "dependency unavailable");
                 (
                     StatusCode::SERVICE_UNAVAILABLE,
-                    Self::new("service_unavailable", "the store is unavailable; retry later"),
+                    Self::new(
+                        "service_unavailable",
+                        "the store is unavailable; retry later",
+                    ),
                 )
             }
             ServiceError::Internal(cause) => {

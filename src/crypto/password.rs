@@ -51,7 +51,11 @@ impl PasswordHasher {
 
     /// A PHC string (`$argon2id$v=19$m=...`).
     pub async fn hash(&self, password: &str) -> Result<String, HashError> {
-        let _permit = self.permits.acquire().await.map_err(|e| HashError::Hash(e.to_string()))?;
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|e| HashError::Hash(e.to_string()))?;
         let params = self.params.clone();
         let password = password.to_owned();
         tokio::task::spawn_blocking(move || hash_blocking(&params, &password))

@@ -24,7 +24,10 @@ impl EmailTokenPurpose {
             "verify_email" => Ok(Self::VerifyEmail),
             "reset_password" => Ok(Self::ResetPassword),
             "change_email" => Ok(Self::ChangeEmail),
-            _ => Err(DomainError::new("purpose", format!("unknown purpose '{s}'"))),
+            _ => Err(DomainError::new(
+                "purpose",
+                format!("unknown purpose '{s}'"),
+            )),
         }
     }
 }

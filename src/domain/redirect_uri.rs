@@ -23,7 +23,9 @@ impl RedirectUri {
         match url.scheme() {
             "https" if url.host().is_some() => Ok(Self(s.to_string())),
             "http" if is_loopback(&url) => Ok(Self(s.to_string())),
-            "http" => Err(err("http is allowed only for localhost and loopback addresses")),
+            "http" => Err(err(
+                "http is allowed only for localhost and loopback addresses",
+            )),
             _ => Err(err("must use https (or http for localhost)")),
         }
     }

@@ -17,7 +17,10 @@ impl Scope {
         if ok {
             Ok(Self(s.to_string()))
         } else {
-            Err(DomainError::new("scope", format!("invalid scope token '{s}'")))
+            Err(DomainError::new(
+                "scope",
+                format!("invalid scope token '{s}'"),
+            ))
         }
     }
 
@@ -217,4 +220,3 @@ mod tests {
         assert!(!s.is_subset(&narrow));
     }
 }
-

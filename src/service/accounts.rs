@@ -36,7 +36,10 @@ pub fn check_password(password: &str, username: &str, email: &str) -> Result<(),
         ));
     }
     if password.chars().count() > 1024 {
-        return Err(DomainError::new("password", "must be at most 1024 characters"));
+        return Err(DomainError::new(
+            "password",
+            "must be at most 1024 characters",
+        ));
     }
     let p = password.to_lowercase();
     if p == username.to_lowercase() || p == email.to_lowercase() {
@@ -56,7 +59,9 @@ pub async fn create_user(svc: &Services, new: NewUser) -> Result<User, ServiceEr
     v.check(check_password(&new.password, &new.username, &new.email));
     v.finish()?;
     let (Some(username), Some(email)) = (username, email) else {
-        return Err(ServiceError::Internal(anyhow::anyhow!("validated fields missing")));
+        return Err(ServiceError::Internal(anyhow::anyhow!(
+            "validated fields missing"
+        )));
     };
     let password_hash = svc
         .hasher

@@ -23,8 +23,12 @@ pub async fn ensure_admin(
     if svc.stores.users.count_users().await? > 0 {
         return Ok(None);
     }
-    let generated = password.is_none().then(|| SecretString::from(crypto::random_string(15)));
-    let pw = password.or(generated.as_ref()).map(|p| p.expose_secret().to_owned());
+    let generated = password
+        .is_none()
+        .then(|| SecretString::from(crypto::random_string(15)));
+    let pw = password
+        .or(generated.as_ref())
+        .map(|p| p.expose_secret().to_owned());
     let user = create_user(
         svc,
         NewUser {

@@ -38,7 +38,10 @@ fn validate(new: &NewClient) -> Result<(Vec<String>, Vec<GrantType>, ScopeSet), 
     let uris: Vec<String> = new
         .redirect_uris
         .iter()
-        .filter_map(|u| v.check(RedirectUri::parse(u)).map(|r| r.as_str().to_owned()))
+        .filter_map(|u| {
+            v.check(RedirectUri::parse(u))
+                .map(|r| r.as_str().to_owned())
+        })
         .collect();
     let mut grants: Vec<GrantType> = new
         .grant_types

@@ -150,8 +150,11 @@ pub trait GrantStore: Send + Sync {
     /// Idempotent; `NotFound` when the grant does not exist.
     async fn revoke_grant(&self, id: &str, now: DateTime<Utc>) -> StoreResult<()>;
     /// Revokes every grant of a client (app deletion) and its tokens; returns how many grants.
-    async fn revoke_grants_for_client(&self, client_id: &str, now: DateTime<Utc>)
-        -> StoreResult<u64>;
+    async fn revoke_grants_for_client(
+        &self,
+        client_id: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<u64>;
     /// Revokes every grant of a user (account deletion, password reset); returns how many.
     async fn revoke_grants_for_user(&self, user_id: &str, now: DateTime<Utc>) -> StoreResult<u64>;
 
@@ -160,8 +163,11 @@ pub trait GrantStore: Send + Sync {
     async fn get_refresh(&self, digest: &str) -> StoreResult<RefreshToken>;
     /// Atomically marks `old_digest` used and stores `new`. Exactly one of N concurrent callers
     /// with the same old token gets `Rotated`; the others get `Reused` and nothing is stored.
-    async fn rotate_refresh(&self, old_digest: &str, new: &RefreshToken)
-        -> StoreResult<RefreshRotation>;
+    async fn rotate_refresh(
+        &self,
+        old_digest: &str,
+        new: &RefreshToken,
+    ) -> StoreResult<RefreshRotation>;
     /// Marks one refresh token revoked (RFC 7009). Returns whether it existed.
     async fn revoke_refresh(&self, digest: &str) -> StoreResult<bool>;
 

@@ -15,16 +15,14 @@ use poem::{get, IntoResponse, Route};
 /// Adds the page routes to `route` (the JSON API is mounted beside them by `startup`, and the
 /// `Templates` are provided as endpoint data there).
 pub fn mount(route: Route) -> Route {
-    route
-        .at("/", get(pages::index))
-        .at(
-            "/static/style.css",
-            get(make_sync(|_| {
-                templates::STYLE_CSS
-                    .with_content_type("text/css; charset=utf-8")
-                    .with_header(header::CACHE_CONTROL, "public, max-age=3600")
-            })),
-        )
+    route.at("/", get(pages::index)).at(
+        "/static/style.css",
+        get(make_sync(|_| {
+            templates::STYLE_CSS
+                .with_content_type("text/css; charset=utf-8")
+                .with_header(header::CACHE_CONTROL, "public, max-age=3600")
+        })),
+    )
 }
 
 /// Adds the headers every page carries: no framing, no referrer, a script-free CSP.
@@ -32,7 +30,8 @@ pub fn with_security_headers(resp: poem::Response) -> poem::Response {
     let mut resp = resp;
     let h = resp.headers_mut();
     let set = |h: &mut poem::http::HeaderMap, k: &'static str, v: &'static str| {
-        h.entry(k).or_insert(poem::http::HeaderValue::from_static(v));
+        h.entry(k)
+            .or_insert(poem::http::HeaderValue::from_static(v));
     };
     set(
         h,

@@ -1,0 +1,99 @@
+//! The index set of the MongoDB store, created idempotently at start-up: unique indexes for
+//! case-insensitive usernames, emails and group names (on the stored lower-cased keys) and one
+//! consent per (user, app); TTL indexes on `expires_at` that collect expired codes, tokens,
+//! grants, sessions, email tokens and keys; and the look-up indexes the queries use. Index names
+//! are part of the contract with `conflict_field` (in `mod.rs`), which names the conflicting field
+//! from the index a duplicate-key error reports.
+
+use std::time::Duration;
+
+use anyhow::Context as _;
+use mongodb::bson::{doc, Document};
+use mongodb::options::IndexOptions;
+use mongodb::IndexModel;
+
+use super::{
+    MongoStore, APPS, CONSENTS, EMAIL_TOKENS, GRANTS, GROUPS, SESSIONS, SIGNING_KEYS, TOKENS, USERS,
+};
+
+impl MongoStore {
+    /// Creates every index by name; re-creating an identical index is a no-op on the server.
+    pub(super) async fn create_indexes(&self) -> anyhow::Result<()> {
+        for collection in COLLECTIONS {
+            self.db
+                .collection::<Document>(collection)
+                .create_indexes(indexes_of(collection))
+                .await
+                .with_context(|| format!("indexes of {collection}"))?;
+        }
+        Ok(())
+    }
+}
+
+fn index(name: &str, keys: Document) -> IndexModel {
+    index_with(name, keys, IndexOptions::builder().build())
+}
+
+fn unique(name: &str, keys: Document) -> IndexModel {
+    index_with(name, keys, IndexOptions::builder().unique(true).build())
+}
+
+/// The TTL index `expires_at_ttl`: the server deletes a document once its `expires_at` has
+/// passed (the monitor runs every 60 s by default).
+fn ttl() -> IndexModel {
+    let options = IndexOptions::builder().expire_after(Duration::ZERO).build();
+    index_with("expires_at_ttl", doc! { "expires_at": 1 }, options)
+}
+
+fn index_with(name: &str, keys: Document, mut options: IndexOptions) -> IndexModel {
+    options.name = Some(name.to_string());
+    IndexModel::builder().keys(keys).options(options).build()
+}
+
+const COLLECTIONS: [&str; 9] = [
+    USERS,
+    GROUPS,
+    APPS,
+    TOKENS,
+    GRANTS,
+    CONSENTS,
+    SESSIONS,
+    EMAIL_TOKENS,
+    SIGNING_KEYS,
+];
+
+/// Every index the store relies on, per collection. Names matter: a duplicate-key error is
+/// mapped back to the conflicting field through the index name (see `conflict_field`).
+fn indexes_of(collection: &str) -> Vec<IndexModel> {
+    match collection {
+        USERS => vec![
+            unique("username_key", doc! { "username_key": 1 }),
+            unique("email_key", doc! { "email_key": 1 }),
+        ],
+        GROUPS => vec![
+            unique("name_key", doc! { "name_key": 1 }),
+            index("members", doc! { "members": 1 }),
+        ],
+        APPS => {
+            let by_owner = doc! { "owner_id": 1, "created_at": 1, "_id": 1 };
+            vec![index("owner_created", by_owner)]
+        }
+        TOKENS => vec![ttl(), index("grant_id", doc! { "grant_id": 1 })],
+        GRANTS => vec![
+            index("user_id", doc! { "user_id": 1, "created_at": -1 }),
+            index("client_id", doc! { "client_id": 1 }),
+            ttl(),
+        ],
+        CONSENTS => vec![
+            unique("user_client", doc! { "user_id": 1, "client_id": 1 }),
+            index("client_id", doc! { "client_id": 1 }),
+        ],
+        SESSIONS => vec![ttl(), index("user_id", doc! { "user_id": 1 })],
+        EMAIL_TOKENS => vec![
+            ttl(),
+            index("user_purpose", doc! { "user_id": 1, "purpose": 1 }),
+        ],
+        SIGNING_KEYS => vec![ttl()],
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,98 @@
+//! Cases that hold for one backend only: the name each reports, and how each collects expired
+//! records (the SQLite sweeper deletes them; MongoDB TTL indexes delete them by themselves).
+
+use std::time::Duration;
+
+use auth_center::store::{CodeTake, Stores};
+use mongodb::bson::{doc, Document};
+use mongodb::Database;
+
+use crate::cases::{assert_all_present, seed_expiring};
+use crate::fixtures::*;
+use crate::harness::{run_mongo, run_sqlite, MongoCtx};
+
+mod sqlite {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn the_sqlite_backend_names_itself_sqlite() {
+        run_sqlite(|s| async move { assert_eq!(s.admin.backend_name(), "sqlite") }).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn sweeping_deletes_expired_codes_sessions_email_tokens_and_refresh_tokens() {
+        run_sqlite(|s| async move { sweep_deletes_what_expired(&s).await }).await;
+    }
+}
+
+async fn sweep_deletes_what_expired(s: &Stores) {
+    let (expired, live) = seed_expiring(s).await;
+    assert_eq!(s.admin.sweep_expired(now()).await.unwrap(), 4);
+    let taken = s.codes.take_code(&expired.code.digest).await.unwrap();
+    assert_eq!(taken, CodeTake::NotFound);
+    assert_not_found(s.sessions.get_session(&expired.session.id).await);
+    let token = &expired.email_token;
+    assert_eq!(consume(s, &token.digest, token.purpose).await, None);
+    assert_not_found(s.grants.get_refresh(&expired.refresh.digest).await);
+    assert_all_present(s, &live).await;
+    assert_eq!(s.admin.sweep_expired(now()).await.unwrap(), 0);
+}
+
+mod mongo {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn the_mongo_backend_names_itself_mongodb() {
+        run_mongo(|ctx| async move { assert_eq!(ctx.stores.admin.backend_name(), "mongodb") })
+            .await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn an_expired_session_document_disappears_by_itself() {
+        run_mongo(expired_session_disappears).await;
+    }
+}
+
+/// Every document of the test database, whatever the collection: what TTL deletes is gone from
+/// the server, not merely hidden by the store.
+async fn count_documents(db: &Database) -> u64 {
+    let mut total = 0;
+    for name in db.list_collection_names().await.unwrap() {
+        let collection = db.collection::<Document>(&name);
+        total += collection.count_documents(doc! {}).await.unwrap();
+    }
+    total
+}
+
+async fn expired_session_disappears(ctx: MongoCtx) {
+    let s = &ctx.stores;
+    let client = mongodb::Client::with_uri_str(&ctx.uri).await.unwrap();
+    let db = client.database(&ctx.database);
+    let before = count_documents(&db).await;
+    let user = id();
+    let t = now();
+    let expired = auth_center::domain::Session {
+        expires_at: t - secs(120),
+        absolute_expires_at: t - secs(60),
+        ..sample_session(&user)
+    };
+    let live = sample_session(&user);
+    s.sessions.insert_session(&expired).await.unwrap();
+    s.sessions.insert_session(&live).await.unwrap();
+
+    // No sweep: the server collects it alone. The test server runs the TTL monitor every
+    // second, so 90 s is generous.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(90);
+    let mut remaining = count_documents(&db).await;
+    while remaining > before + 1 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        remaining = count_documents(&db).await;
+    }
+    assert_eq!(
+        remaining,
+        before + 1,
+        "documents before the sessions: {before}; the expired one should be gone, the live one kept"
+    );
+    assert_not_found(s.sessions.get_session(&expired.id).await);
+    assert_eq!(s.sessions.get_session(&live.id).await.unwrap(), live);
+}
