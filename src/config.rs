@@ -22,6 +22,7 @@ pub struct Settings {
     pub admin: AdminSettings,
     pub security: SecuritySettings,
     pub log: LogSettings,
+    pub oauth: OAuthSettings,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -82,6 +83,28 @@ pub struct SecuritySettings {
     pub argon2_parallelism: u32,
     /// Password hashes computed at once; more wait. 0 = number of CPUs.
     pub hash_concurrency: usize,
+}
+
+/// Lifetimes and signing keys of the authorization server (RFC 6749, RFC 9068, OIDC Core).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OAuthSettings {
+    /// Lifetime of JWT access tokens (an app may override it).
+    pub access_token_ttl_secs: i64,
+    /// Lifetime of one refresh token (an app may override it); each use rotates it.
+    pub refresh_token_ttl_secs: i64,
+    /// Absolute lifetime of a grant (a refresh-token family): no refresh after it.
+    pub grant_ttl_secs: i64,
+    /// Lifetime of an authorization code.
+    pub code_ttl_secs: i64,
+    /// Lifetime of an id_token.
+    pub id_token_ttl_secs: i64,
+    /// A signing key signs for this long, then a new one is generated; the old one stays in
+    /// the JWKS until every token it signed has expired.
+    pub key_rotation_secs: i64,
+    /// When set, private signing keys are stored encrypted with a key derived from it.
+    #[serde(serialize_with = "ser_secret_opt")]
+    pub key_encryption_key: Option<SecretString>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -148,6 +171,20 @@ impl Default for SecuritySettings {
             argon2_iterations: 2,
             argon2_parallelism: 1,
             hash_concurrency: 0,
+        }
+    }
+}
+
+impl Default for OAuthSettings {
+    fn default() -> Self {
+        Self {
+            access_token_ttl_secs: 3_600,
+            refresh_token_ttl_secs: 10 * 86_400,
+            grant_ttl_secs: 90 * 86_400,
+            code_ttl_secs: 600,
+            id_token_ttl_secs: 3_600,
+            key_rotation_secs: 30 * 86_400,
+            key_encryption_key: None,
         }
     }
 }
@@ -282,6 +319,32 @@ impl Settings {
         }
         if !(1..=255).contains(&s.argon2_parallelism) {
             return bad("security.argon2_parallelism", "must be 1 to 255");
+        }
+        self.validate_oauth()
+    }
+
+    fn validate_oauth(&self) -> Result<(), ConfigError> {
+        let o = &self.oauth;
+        let positive = [
+            ("oauth.access_token_ttl_secs", o.access_token_ttl_secs),
+            ("oauth.refresh_token_ttl_secs", o.refresh_token_ttl_secs),
+            ("oauth.grant_ttl_secs", o.grant_ttl_secs),
+            ("oauth.code_ttl_secs", o.code_ttl_secs),
+            ("oauth.id_token_ttl_secs", o.id_token_ttl_secs),
+            ("oauth.key_rotation_secs", o.key_rotation_secs),
+        ];
+        if let Some((key, _)) = positive.iter().find(|(_, v)| *v <= 0) {
+            return Err(ConfigError(format!(
+                "{key}: must be a positive number of seconds"
+            )));
+        }
+        if o.key_encryption_key
+            .as_ref()
+            .is_some_and(|k| k.expose_secret().len() < 16)
+        {
+            return Err(ConfigError(
+                "oauth.key_encryption_key: must be at least 16 characters".into(),
+            ));
         }
         Ok(())
     }

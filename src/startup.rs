@@ -13,9 +13,11 @@ use poem::{Endpoint, EndpointExt, IntoEndpoint, Route, Server};
 use secrecy::ExposeSecret;
 
 use crate::config::Settings;
+use crate::crypto::keys::KeyEncryption;
 use crate::crypto::{PasswordHasher, PasswordParams};
 use crate::mail::{FileMailer, Mailer, SmtpMailer};
 use crate::service::bootstrap::{ensure_admin, CreatedAdmin};
+use crate::service::oauth::{KeyRing, OAuthContext, OAuthPolicy};
 use crate::service::Services;
 use crate::store::{mongo, sqlite, Stores};
 use crate::{api, telemetry, web};
@@ -56,12 +58,34 @@ pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Ser
         Some(url) => Arc::new(SmtpMailer::new(url.expose_secret(), from)?),
         None => Arc::new(FileMailer::new(settings.store.data_dir.join("mail"), from)),
     };
+    let oauth = Arc::new(build_oauth(settings, &stores));
     Ok(Services {
         stores,
         hasher,
         mailer,
         public_url: settings.public_url(),
+        oauth,
     })
+}
+
+/// The authorization server's lifetimes and key ring, from `oauth.*`.
+fn build_oauth(settings: &Settings, stores: &Stores) -> OAuthContext {
+    let o = &settings.oauth;
+    let secs = chrono::Duration::seconds;
+    let policy = OAuthPolicy {
+        access_token_ttl: secs(o.access_token_ttl_secs),
+        refresh_token_ttl: secs(o.refresh_token_ttl_secs),
+        grant_ttl: secs(o.grant_ttl_secs),
+        code_ttl: secs(o.code_ttl_secs),
+        id_token_ttl: secs(o.id_token_ttl_secs),
+    };
+    let kek = o
+        .key_encryption_key
+        .as_ref()
+        .map(|k| KeyEncryption::new(k.expose_secret()));
+    let longest = policy.access_token_ttl.max(policy.id_token_ttl);
+    let keys = KeyRing::new(stores.keys.clone(), kek, secs(o.key_rotation_secs), longest);
+    OAuthContext { policy, keys }
 }
 
 /// A bound, ready-to-run server.
@@ -78,7 +102,7 @@ impl Application {
     /// Opens the store, ensures an admin exists, and binds `server.bind`.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let stores = open_stores(&settings).await?;
-        let services = build_services(&settings, stores)?;
+        let mut services = build_services(&settings, stores)?;
         let admin = &settings.admin;
         let created_admin = ensure_admin(
             &services,
@@ -88,6 +112,13 @@ impl Application {
         )
         .await
         .context("creating the first admin account (admin.*)")?;
+        // The first start generates the signing key; a later one checks it still decrypts.
+        services
+            .oauth
+            .keys
+            .signer(services.now())
+            .await
+            .context("loading the token signing key (oauth.key_encryption_key?)")?;
         let acceptor = TcpListener::bind(settings.server.bind.clone())
             .into_acceptor()
             .await
@@ -97,6 +128,10 @@ impl Application {
             .first()
             .and_then(|a| a.as_socket_addr().copied())
             .context("listener has no socket address")?;
+        if settings.server.public_url.is_none() {
+            // Port 0 was resolved by binding: the issuer must name the real port.
+            services.public_url = format!("http://{addr}");
+        }
         Ok(Self {
             acceptor,
             addr,

@@ -134,4 +134,5 @@ contract_tests!(
     a_signing_key_id_is_unique,
     the_backend_answers_a_ping,
     sweeping_expired_records_keeps_the_live_ones,
+    an_expired_code_and_refresh_token_outlive_a_sweep_during_the_purge_grace,
 );

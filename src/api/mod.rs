@@ -8,6 +8,7 @@
 
 pub mod error;
 mod health;
+mod oauth;
 
 use poem_openapi::{OpenApiService, Tags};
 
@@ -18,19 +19,34 @@ pub use error::{ApiError, FieldError};
 pub enum ApiTags {
     /// Liveness and readiness probes for orchestrators and load balancers.
     Health,
+    /// OAuth 2.0 and OpenID Connect: tokens, revocation, introspection, userinfo, keys and
+    /// discovery. Errors here use the OAuth shape `{"error", "error_description"}`.
+    #[oai(rename = "OAuth2")]
+    OAuth2,
 }
 
 /// The path prefixes under which the API is mounted beside the pages. Every operation path
 /// starts with one of them (a unit test checks it).
-pub const PATH_PREFIXES: &[&str] = &["/healthz", "/readyz", "/api"];
+pub const PATH_PREFIXES: &[&str] = &["/healthz", "/readyz", "/api", "/oauth2", "/.well-known"];
 
 /// Every API implementation, in spec order.
-pub type Api = health::HealthApi;
+pub type Api = (
+    health::HealthApi,
+    oauth::TokenApi,
+    oauth::UserInfoApi,
+    oauth::DiscoveryApi,
+);
 
 /// The OpenAPI service. The spec is independent of configuration (no server URL in it) so the
 /// committed `openapi.yaml` is exactly what every deployment serves.
 pub fn service() -> OpenApiService<Api, ()> {
-    OpenApiService::new(health::HealthApi, "auth-center", env!("CARGO_PKG_VERSION"))
+    let apis = (
+        health::HealthApi,
+        oauth::TokenApi,
+        oauth::UserInfoApi,
+        oauth::DiscoveryApi,
+    );
+    OpenApiService::new(apis, "auth-center", env!("CARGO_PKG_VERSION"))
         .summary("OAuth 2.0 / OpenID Connect authorization server and user center")
         .description(
             "JSON API of auth-center. Errors that are not OAuth errors share one shape, \

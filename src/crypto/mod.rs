@@ -1,10 +1,12 @@
 //! Cryptographic building blocks: random opaque tokens and their SHA-256 digests (what the
 //! stores keep), constant-time comparison, and argon2id password hashing off the async
-//! executor. Token signing (JWT/JWKS) lives beside these when the OAuth server needs it.
+//! executor; ES256 signing keys (`keys`) and JWT signing/verification (`jwt`).
 //!
 //! Must not import the service, store or web layers. RFC 6749 §10.10 (credential entropy),
 //! RFC 6819 §5.1.4.1.3 (store digests of tokens, not the tokens).
 
+pub mod jwt;
+pub mod keys;
 mod password;
 
 pub use password::{PasswordHasher, PasswordParams};

@@ -13,6 +13,7 @@ mod consent;
 mod email_token;
 mod error;
 mod group;
+mod pkce;
 mod redirect_uri;
 mod session;
 mod signing_key;
@@ -24,11 +25,13 @@ pub use consent::Consent;
 pub use email_token::{EmailToken, EmailTokenPurpose};
 pub use error::DomainError;
 pub use group::{Group, GroupName};
+pub use pkce::{CodeChallenge, CodeVerifier};
 pub use redirect_uri::{is_loopback, RedirectUri};
 pub use session::Session;
 pub use signing_key::SigningKey;
 pub use token::{
-    AccessTokenRecord, AuthorizationCode, Grant, RefreshToken, Scope, ScopeSet, SUPPORTED_SCOPES,
+    token_purge_at, AccessTokenRecord, AuthorizationCode, Grant, RefreshToken, Scope, ScopeSet,
+    SUPPORTED_SCOPES, TOKEN_PURGE_GRACE_SECS,
 };
 pub use user::{EmailAddress, User, Username};
 

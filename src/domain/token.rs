@@ -191,6 +191,16 @@ impl AccessTokenRecord {
     }
 }
 
+/// How long a code or token record is kept after it expires (24 h), so that a replayed expired
+/// code or refresh token is still recognised as a replay, and revokes its grant, instead of
+/// looking unknown. Garbage collection (Mongo TTL on `purge_at`, the SQLite sweeper) honours it.
+pub const TOKEN_PURGE_GRACE_SECS: i64 = 86_400;
+
+/// When a code or token record that expires at `expires_at` may be deleted.
+pub fn token_purge_at(expires_at: DateTime<Utc>) -> DateTime<Utc> {
+    expires_at + chrono::Duration::seconds(TOKEN_PURGE_GRACE_SECS)
+}
+
 /// Every scope this server knows. OIDC: `openid profile email offline_access`; resource API:
 /// `groups`; the account API: `apps` (manage my apps), `authorizations` (see and revoke what I
 /// granted); `admin` (only grantable to admin users).

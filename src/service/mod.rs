@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod bootstrap;
 pub mod clients;
+pub mod oauth;
 
 use std::sync::Arc;
 
@@ -26,6 +27,8 @@ pub struct Services {
     pub mailer: Arc<dyn Mailer>,
     /// The issuer URL, without a trailing slash.
     pub public_url: String,
+    /// The authorization server: lifetimes and signing keys.
+    pub oauth: Arc<oauth::OAuthContext>,
 }
 
 impl Services {

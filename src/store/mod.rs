@@ -240,6 +240,8 @@ pub trait StoreAdmin: Send + Sync {
     /// Cheap round trip proving the backend answers.
     async fn ping(&self) -> StoreResult<()>;
     /// Deletes what expired before `now` (SQLite sweeper; a no-op where TTL indexes do it).
+    /// Codes, refresh tokens and access-token records are kept until they have been expired
+    /// for `domain::TOKEN_PURGE_GRACE_SECS`, so replays of expired ones stay detectable.
     async fn sweep_expired(&self, now: DateTime<Utc>) -> StoreResult<u64>;
     /// "sqlite" or "mongodb".
     fn backend_name(&self) -> &'static str;

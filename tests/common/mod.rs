@@ -49,6 +49,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub settings: Settings,
     pub admin_password: Option<String>,
+    /// The use cases of the running app, for arranging state the HTTP API cannot (yet) create.
+    pub services: auth_center::service::Services,
     stop: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _data_dir: tempfile::TempDir,
@@ -71,6 +73,7 @@ impl TestApp {
                 .map(|p| secrecy::ExposeSecret::expose_secret(&p).to_owned())
         });
         let address = format!("http://127.0.0.1:{}", app.port());
+        let services = app.services().clone();
         let (tx, rx) = oneshot::channel::<()>();
         let server = tokio::spawn(app.run_until(async move {
             let _ = rx.await;
@@ -85,6 +88,7 @@ impl TestApp {
             client,
             settings,
             admin_password,
+            services,
             stop: Some(tx),
             server: Some(server),
             _data_dir: dir,

@@ -10,6 +10,7 @@ use mongodb::Database;
 use crate::cases::{assert_all_present, seed_expiring};
 use crate::fixtures::*;
 use crate::harness::{run_mongo, run_sqlite, MongoCtx};
+use crate::keys_and_admin::{assert_recently_expired_kept, seed_recently_expired};
 
 mod sqlite {
     use super::*;
@@ -51,6 +52,34 @@ mod mongo {
     async fn an_expired_session_document_disappears_by_itself() {
         run_mongo(expired_session_disappears).await;
     }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn the_ttl_monitor_keeps_expired_codes_and_tokens_for_the_purge_grace() {
+        run_mongo(recently_expired_tokens_survive_the_ttl_monitor).await;
+    }
+}
+
+/// An expired session is the witness that the TTL monitor has run; the code and refresh token
+/// that expired at the same time must still be there afterwards.
+async fn recently_expired_tokens_survive_the_ttl_monitor(ctx: MongoCtx) {
+    let s = &ctx.stores;
+    let (code, refresh) = seed_recently_expired(s).await;
+    let t = now();
+    let witness = auth_center::domain::Session {
+        expires_at: t - secs(3_600),
+        absolute_expires_at: t - secs(3_600),
+        ..sample_session(&id())
+    };
+    s.sessions.insert_session(&witness).await.unwrap();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(90);
+    while s.sessions.get_session(&witness.id).await.is_ok() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the TTL monitor never ran"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert_recently_expired_kept(s, &code, &refresh).await;
 }
 
 /// Every document of the test database, whatever the collection: what TTL deletes is gone from

@@ -48,7 +48,8 @@ pub struct Expiring {
     pub refresh: RefreshToken,
 }
 
-/// Stores one set of records that expired an hour ago and one that expires in an hour.
+/// Stores one set of records that expired 25 hours ago (past the token purge grace of 24 h) and
+/// one that expires in an hour.
 pub async fn seed_expiring(s: &Stores) -> (Expiring, Expiring) {
     let t = now();
     let grant = sample_grant(Some(&id()), &unique("app"));
@@ -73,7 +74,7 @@ pub async fn seed_expiring(s: &Stores) -> (Expiring, Expiring) {
             ..sample_refresh(&grant)
         },
     };
-    let (expired, live) = (make(t - secs(3_600)), make(t + secs(3_600)));
+    let (expired, live) = (make(t - secs(25 * 3_600)), make(t + secs(3_600)));
     for e in [&expired, &live] {
         s.codes.insert_code(&e.code).await.unwrap();
         s.sessions.insert_session(&e.session).await.unwrap();
@@ -107,4 +108,38 @@ pub async fn sweeping_expired_records_keeps_the_live_ones(s: &Stores) {
     let (_expired, live) = seed_expiring(s).await;
     s.admin.sweep_expired(now()).await.unwrap();
     assert_all_present(s, &live).await;
+}
+
+/// Stores a code and a refresh token that expired an hour ago: within the purge grace.
+pub async fn seed_recently_expired(s: &Stores) -> (AuthorizationCode, RefreshToken) {
+    let grant = sample_grant(Some(&id()), &unique("app"));
+    s.grants.insert_grant(&grant).await.unwrap();
+    let expires_at = now() - secs(3_600);
+    let code = AuthorizationCode {
+        expires_at,
+        ..sample_code(&grant)
+    };
+    let refresh = RefreshToken {
+        expires_at,
+        ..sample_refresh(&grant)
+    };
+    s.codes.insert_code(&code).await.unwrap();
+    s.grants.insert_refresh(&refresh).await.unwrap();
+    (code, refresh)
+}
+
+/// Asserts the recently expired code and refresh token are still stored: the replay of the code
+/// is reported as such (so the grant can be revoked), not as an unknown code.
+pub async fn assert_recently_expired_kept(s: &Stores, code: &AuthorizationCode, r: &RefreshToken) {
+    let taken = s.codes.take_code(&code.digest).await.unwrap();
+    assert_eq!(taken, CodeTake::Taken(code.clone()));
+    let replay = s.codes.take_code(&code.digest).await.unwrap();
+    assert!(matches!(replay, CodeTake::AlreadyUsed(_)), "{replay:?}");
+    assert_eq!(s.grants.get_refresh(&r.digest).await.unwrap(), *r);
+}
+
+pub async fn an_expired_code_and_refresh_token_outlive_a_sweep_during_the_purge_grace(s: &Stores) {
+    let (code, refresh) = seed_recently_expired(s).await;
+    s.admin.sweep_expired(now()).await.unwrap();
+    assert_recently_expired_kept(s, &code, &refresh).await;
 }

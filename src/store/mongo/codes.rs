@@ -9,7 +9,7 @@ use mongodb::options::ReturnDocument;
 use serde::{Deserialize, Serialize};
 
 use super::{from_bson_dt, to_bson_dt, token_id, MongoResultExt, MongoStore, TOKENS};
-use crate::domain::AuthorizationCode;
+use crate::domain::{token_purge_at, AuthorizationCode};
 use crate::store::{CodeStore, CodeTake, StoreResult};
 
 const KIND: &str = "code";
@@ -32,6 +32,8 @@ struct CodeDoc {
     session_id: Option<String>,
     created_at: bson::DateTime,
     expires_at: bson::DateTime,
+    /// `expires_at` + the grace period: the TTL index collects on this.
+    purge_at: bson::DateTime,
     used: bool,
 }
 
@@ -52,6 +54,7 @@ impl CodeDoc {
             session_id: c.session_id.clone(),
             created_at: to_bson_dt(c.created_at),
             expires_at: to_bson_dt(c.expires_at),
+            purge_at: to_bson_dt(token_purge_at(c.expires_at)),
             used: c.used,
         }
     }

@@ -15,7 +15,7 @@ use super::{
     collect, find_one, from_bson_dt, from_bson_opt, require_match, to_bson_dt, to_bson_opt,
     token_id, MongoResultExt, MongoStore, GRANTS, TOKENS,
 };
-use crate::domain::{AccessTokenRecord, Grant, RefreshToken};
+use crate::domain::{token_purge_at, AccessTokenRecord, Grant, RefreshToken};
 use crate::store::{GrantStore, RefreshRotation, StoreError, StoreResult};
 
 const REFRESH: &str = "refresh";
@@ -49,6 +49,8 @@ struct RefreshDoc {
     scopes: Vec<String>,
     created_at: bson::DateTime,
     expires_at: bson::DateTime,
+    /// `expires_at` + the grace period: the TTL index collects on this.
+    purge_at: bson::DateTime,
     used: bool,
     revoked: bool,
 }
@@ -66,6 +68,8 @@ struct AccessDoc {
     scopes: Vec<String>,
     issued_at: bson::DateTime,
     expires_at: bson::DateTime,
+    /// `expires_at` + the grace period: the TTL index collects on this.
+    purge_at: bson::DateTime,
     revoked: bool,
 }
 
@@ -115,6 +119,7 @@ impl RefreshDoc {
             scopes: t.scopes.clone(),
             created_at: to_bson_dt(t.created_at),
             expires_at: to_bson_dt(t.expires_at),
+            purge_at: to_bson_dt(token_purge_at(t.expires_at)),
             used: t.used,
             revoked: t.revoked,
         }
@@ -147,6 +152,7 @@ impl AccessDoc {
             scopes: t.scopes.clone(),
             issued_at: to_bson_dt(t.issued_at),
             expires_at: to_bson_dt(t.expires_at),
+            purge_at: to_bson_dt(token_purge_at(t.expires_at)),
             revoked: t.revoked,
         }
     }

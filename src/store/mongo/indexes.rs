@@ -1,6 +1,6 @@
 //! The index set of the MongoDB store, created idempotently at start-up: unique indexes for
 //! case-insensitive usernames, emails and group names (on the stored lower-cased keys) and one
-//! consent per (user, app); TTL indexes on `expires_at` that collect expired codes, tokens,
+//! consent per (user, app); TTL indexes on `expires_at` that collect expired
 //! grants, sessions, email tokens and keys; and the look-up indexes the queries use. Index names
 //! are part of the contract with `conflict_field` (in `mod.rs`), which names the conflicting field
 //! from the index a duplicate-key error reports.
@@ -19,6 +19,10 @@ use super::{
 impl MongoStore {
     /// Creates every index by name; re-creating an identical index is a no-op on the server.
     pub(super) async fn create_indexes(&self) -> anyhow::Result<()> {
+        // Before the purge grace, `tokens` was collected right at `expires_at`; drop that index
+        // where an older version created it (an error means it is not there).
+        let tokens = self.db.collection::<Document>(TOKENS);
+        let _ = tokens.drop_index("expires_at_ttl").await;
         for collection in COLLECTIONS {
             self.db
                 .collection::<Document>(collection)
@@ -43,6 +47,14 @@ fn unique(name: &str, keys: Document) -> IndexModel {
 fn ttl() -> IndexModel {
     let options = IndexOptions::builder().expire_after(Duration::ZERO).build();
     index_with("expires_at_ttl", doc! { "expires_at": 1 }, options)
+}
+
+/// The TTL index of the `tokens` collection: codes and token records are kept for a grace
+/// period after they expire (`purge_at`, see `domain::TOKEN_PURGE_GRACE_SECS`) so a replay of
+/// an expired one is still recognised and revokes its grant.
+fn purge_ttl() -> IndexModel {
+    let options = IndexOptions::builder().expire_after(Duration::ZERO).build();
+    index_with("purge_at_ttl", doc! { "purge_at": 1 }, options)
 }
 
 fn index_with(name: &str, keys: Document, mut options: IndexOptions) -> IndexModel {
@@ -78,7 +90,7 @@ fn indexes_of(collection: &str) -> Vec<IndexModel> {
             let by_owner = doc! { "owner_id": 1, "created_at": 1, "_id": 1 };
             vec![index("owner_created", by_owner)]
         }
-        TOKENS => vec![ttl(), index("grant_id", doc! { "grant_id": 1 })],
+        TOKENS => vec![purge_ttl(), index("grant_id", doc! { "grant_id": 1 })],
         GRANTS => vec![
             index("user_id", doc! { "user_id": 1, "created_at": -1 }),
             index("client_id", doc! { "client_id": 1 }),

@@ -4,24 +4,30 @@
 //! its own blocking call, so request traffic interleaves instead of waiting for one long lock.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use rusqlite::params;
 
 use super::{execute, ms, query_one, SqliteStore};
+use crate::domain::TOKEN_PURGE_GRACE_SECS;
 use crate::store::{StoreAdmin, StoreResult};
 
 /// Rows deleted per statement per batch.
 const BATCH: u32 = 1000;
 
-/// Each statement deletes at most `?2` rows expired at `?1`. Tokens go before grants so a grant
-/// whose last token expires in this sweep goes in the same sweep.
-const SWEEPS: &[&str] = &[
+/// Each statement deletes at most `?2` rows expired at `?1`. Codes and tokens are kept for the
+/// purge grace (`domain::TOKEN_PURGE_GRACE_SECS`): their statements get `?1` = now - grace, so a
+/// replayed expired code or refresh token is still recognised and revokes its grant. Tokens go
+/// before grants so a grant whose last token is purged in this sweep goes in the same sweep.
+const TOKEN_SWEEPS: &[&str] = &[
     "DELETE FROM codes WHERE rowid IN \
      (SELECT rowid FROM codes WHERE expires_at <= ?1 LIMIT ?2)",
     "DELETE FROM refresh_tokens WHERE rowid IN \
      (SELECT rowid FROM refresh_tokens WHERE expires_at <= ?1 LIMIT ?2)",
     "DELETE FROM access_tokens WHERE rowid IN \
      (SELECT rowid FROM access_tokens WHERE expires_at <= ?1 LIMIT ?2)",
+];
+
+const SWEEPS: &[&str] = &[
     "DELETE FROM sessions WHERE rowid IN \
      (SELECT rowid FROM sessions WHERE expires_at <= ?1 LIMIT ?2)",
     "DELETE FROM email_tokens WHERE rowid IN \
@@ -38,6 +44,22 @@ const SWEEPS: &[&str] = &[
      LIMIT ?2)",
 ];
 
+impl SqliteStore {
+    /// Runs one sweep statement in batches until a batch deletes fewer than `BATCH` rows.
+    async fn sweep_batches(&self, sql: &'static str, before: i64) -> StoreResult<u64> {
+        let mut total = 0;
+        loop {
+            let n = self
+                .call(move |c| execute(c, sql, params![before, BATCH]))
+                .await?;
+            total += n;
+            if n < u64::from(BATCH) {
+                return Ok(total);
+            }
+        }
+    }
+}
+
 #[async_trait]
 impl StoreAdmin for SqliteStore {
     async fn ping(&self) -> StoreResult<()> {
@@ -47,18 +69,13 @@ impl StoreAdmin for SqliteStore {
 
     /// Returns the total number of rows deleted, across every table.
     async fn sweep_expired(&self, now: DateTime<Utc>) -> StoreResult<u64> {
-        let now = ms(now);
+        let purge_before = ms(now - Duration::seconds(TOKEN_PURGE_GRACE_SECS));
         let mut total = 0;
+        for sql in TOKEN_SWEEPS {
+            total += self.sweep_batches(sql, purge_before).await?;
+        }
         for sql in SWEEPS {
-            loop {
-                let n = self
-                    .call(move |c| execute(c, sql, params![now, BATCH]))
-                    .await?;
-                total += n;
-                if n < u64::from(BATCH) {
-                    break;
-                }
-            }
+            total += self.sweep_batches(sql, ms(now)).await?;
         }
         Ok(total)
     }

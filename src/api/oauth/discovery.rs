@@ -1,0 +1,168 @@
+//! `GET /oauth2/jwks` (RFC 7517 key set), `GET /.well-known/openid-configuration` (OIDC
+//! Discovery 1.0 §4) and `GET /.well-known/oauth-authorization-server` (RFC 8414 §3).
+
+use poem::web::Data;
+use poem_openapi::payload::Json;
+use poem_openapi::{ApiResponse, Object, OpenApi};
+
+use crate::api::{ApiError, ApiTags};
+use crate::service::oauth::discovery::{self, ServerMetadata};
+use crate::service::Services;
+
+pub struct DiscoveryApi;
+
+/// One public signing key (RFC 7517 §4, RFC 7518 §6.2).
+#[derive(Debug, Clone, Object)]
+pub struct Jwk {
+    /// `EC`.
+    pub kty: String,
+    /// `P-256`.
+    pub crv: String,
+    pub x: String,
+    pub y: String,
+    /// The key id, as in the `kid` header of the tokens it signed.
+    pub kid: String,
+    /// `sig`.
+    #[oai(rename = "use")]
+    pub use_: String,
+    /// `ES256`.
+    pub alg: String,
+}
+
+/// The public keys that verify this server's tokens: the current one and those retired but
+/// still verifying unexpired tokens.
+#[derive(Debug, Clone, Object)]
+pub struct Jwks {
+    pub keys: Vec<Jwk>,
+}
+
+/// Authorization server metadata (RFC 8414 §2 and OIDC Discovery §3).
+#[derive(Debug, Clone, Object)]
+pub struct Metadata {
+    pub issuer: String,
+    pub authorization_endpoint: String,
+    pub token_endpoint: String,
+    pub jwks_uri: String,
+    pub userinfo_endpoint: String,
+    pub revocation_endpoint: String,
+    pub introspection_endpoint: String,
+    pub scopes_supported: Vec<String>,
+    pub response_types_supported: Vec<String>,
+    pub response_modes_supported: Vec<String>,
+    pub grant_types_supported: Vec<String>,
+    pub token_endpoint_auth_methods_supported: Vec<String>,
+    pub revocation_endpoint_auth_methods_supported: Vec<String>,
+    pub introspection_endpoint_auth_methods_supported: Vec<String>,
+    pub code_challenge_methods_supported: Vec<String>,
+    pub subject_types_supported: Vec<String>,
+    pub id_token_signing_alg_values_supported: Vec<String>,
+    pub claims_supported: Vec<String>,
+}
+
+impl From<ServerMetadata> for Metadata {
+    fn from(m: ServerMetadata) -> Self {
+        Self {
+            issuer: m.issuer,
+            authorization_endpoint: m.authorization_endpoint,
+            token_endpoint: m.token_endpoint,
+            jwks_uri: m.jwks_uri,
+            userinfo_endpoint: m.userinfo_endpoint,
+            revocation_endpoint: m.revocation_endpoint,
+            introspection_endpoint: m.introspection_endpoint,
+            scopes_supported: m.scopes_supported,
+            response_types_supported: m.response_types_supported,
+            response_modes_supported: m.response_modes_supported,
+            grant_types_supported: m.grant_types_supported,
+            token_endpoint_auth_methods_supported: m.token_endpoint_auth_methods_supported,
+            revocation_endpoint_auth_methods_supported: m
+                .revocation_endpoint_auth_methods_supported,
+            introspection_endpoint_auth_methods_supported: m
+                .introspection_endpoint_auth_methods_supported,
+            code_challenge_methods_supported: m.code_challenge_methods_supported,
+            subject_types_supported: m.subject_types_supported,
+            id_token_signing_alg_values_supported: m.id_token_signing_alg_values_supported,
+            claims_supported: m.claims_supported,
+        }
+    }
+}
+
+#[derive(ApiResponse)]
+pub enum JwksResponse {
+    /// The key set; cache it briefly and refetch on an unknown `kid`.
+    #[oai(status = 200)]
+    Ok(Json<Jwks>, #[oai(header = "Cache-Control")] String),
+    /// The keys could not be read; retry later.
+    #[oai(status = 503)]
+    Unavailable(Json<ApiError>),
+}
+
+#[derive(ApiResponse)]
+pub enum MetadataResponse {
+    /// The metadata document.
+    #[oai(status = 200)]
+    Ok(Json<Metadata>),
+}
+
+fn jwk_of(v: &serde_json::Value) -> Jwk {
+    let s = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+    Jwk {
+        kty: s("kty"),
+        crv: s("crv"),
+        x: s("x"),
+        y: s("y"),
+        kid: s("kid"),
+        use_: s("use"),
+        alg: s("alg"),
+    }
+}
+
+#[OpenApi(tag = "ApiTags::OAuth2")]
+impl DiscoveryApi {
+    /// Get the signing keys
+    ///
+    /// The JSON Web Key Set (RFC 7517) of the ES256 keys that sign access tokens and id_tokens.
+    /// During a key rotation the previous key stays listed until its tokens have expired.
+    #[oai(path = "/oauth2/jwks", method = "get", operation_id = "getJwks")]
+    async fn jwks(&self, svc: Data<&Services>) -> JwksResponse {
+        match svc.oauth.keys.jwks(svc.now()).await {
+            Ok(keys) => JwksResponse::Ok(
+                Json(Jwks {
+                    keys: keys.iter().map(jwk_of).collect(),
+                }),
+                "public, max-age=300".into(),
+            ),
+            Err(e) => {
+                tracing::warn!(error = %format!("{e:#}"), "JWKS unavailable");
+                JwksResponse::Unavailable(Json(ApiError::new(
+                    "service_unavailable",
+                    "the signing keys are unavailable; retry later",
+                )))
+            }
+        }
+    }
+
+    /// Get the OpenID Provider configuration
+    ///
+    /// OpenID Connect Discovery 1.0: endpoints, scopes, grant types, client authentication
+    /// methods and algorithms this server supports.
+    #[oai(
+        path = "/.well-known/openid-configuration",
+        method = "get",
+        operation_id = "getOpenidConfiguration"
+    )]
+    async fn openid_configuration(&self, svc: Data<&Services>) -> MetadataResponse {
+        MetadataResponse::Ok(Json(discovery::metadata(&svc).into()))
+    }
+
+    /// Get the authorization server metadata
+    ///
+    /// RFC 8414: the same document as the OpenID configuration, for OAuth 2.0 clients.
+    #[oai(
+        path = "/.well-known/oauth-authorization-server",
+        method = "get",
+        operation_id = "getAuthorizationServerMetadata"
+    )]
+    async fn authorization_server(&self, svc: Data<&Services>) -> MetadataResponse {
+        MetadataResponse::Ok(Json(discovery::metadata(&svc).into()))
+    }
+}

@@ -1,0 +1,219 @@
+//! `POST /oauth2/token` (RFC 6749 §3.2), `POST /oauth2/revoke` (RFC 7009) and
+//! `POST /oauth2/introspect` (RFC 7662): form-encoded requests, client authentication by
+//! `client_secret_basic` (the `Authorization` header), `client_secret_post` (form fields) or
+//! `none` (public clients send only `client_id`).
+
+use poem::web::Data;
+use poem::Request;
+use poem_openapi::payload::Form;
+use poem_openapi::{Object, OpenApi};
+use serde::Deserialize;
+
+use super::response::OAuthResponse;
+use crate::api::ApiTags;
+use crate::service::oauth::client_auth::ClientCredentials;
+use crate::service::oauth::introspect::{self, Introspection};
+use crate::service::oauth::token::{self as grants, TokenRequest};
+use crate::service::Services;
+
+pub struct TokenApi;
+
+/// A token request; which fields are needed depends on `grant_type`.
+#[derive(Debug, Clone, Object, Deserialize)]
+pub struct TokenForm {
+    /// `authorization_code`, `refresh_token` or `client_credentials`.
+    pub grant_type: Option<String>,
+    /// authorization_code: the code received at the redirect URI.
+    pub code: Option<String>,
+    /// authorization_code: the redirect_uri of the authorization request, exactly.
+    pub redirect_uri: Option<String>,
+    /// authorization_code: the PKCE verifier (RFC 7636); required when a challenge was sent.
+    pub code_verifier: Option<String>,
+    /// refresh_token: the refresh token; it is rotated, so keep the new one from the answer.
+    pub refresh_token: Option<String>,
+    /// Space-delimited scopes: for refresh_token only a subset of the original grant.
+    pub scope: Option<String>,
+    /// client_secret_post and public clients: the client id.
+    pub client_id: Option<String>,
+    /// client_secret_post: the client secret (prefer HTTP Basic).
+    pub client_secret: Option<String>,
+}
+
+/// A token to revoke or introspect.
+#[derive(Debug, Clone, Object, Deserialize)]
+pub struct TokenHintForm {
+    /// The access token or refresh token.
+    pub token: Option<String>,
+    /// `access_token` or `refresh_token`; optional, the server recognises the kind itself.
+    pub token_type_hint: Option<String>,
+    /// client_secret_post and public clients: the client id.
+    pub client_id: Option<String>,
+    /// client_secret_post: the client secret (prefer HTTP Basic).
+    pub client_secret: Option<String>,
+}
+
+/// Tokens issued by a successful request (RFC 6749 §5.1).
+#[derive(Debug, Clone, Object)]
+pub struct TokenBody {
+    /// A JWT access token (RFC 9068), to send as `Authorization: Bearer`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
+    /// A refresh token, when the client may refresh (and, with `openid`, `offline_access` was
+    /// granted). Single use: each refresh returns a new one.
+    #[oai(skip_serializing_if_is_none)]
+    pub refresh_token: Option<String>,
+    /// The granted scopes, space-delimited.
+    pub scope: String,
+    /// An OpenID Connect id_token, when `openid` was granted with a code.
+    #[oai(skip_serializing_if_is_none)]
+    pub id_token: Option<String>,
+}
+
+/// The state of a token (RFC 7662 §2.2); only `active` is present for inactive tokens.
+#[derive(Debug, Clone, Object)]
+pub struct IntrospectionBody {
+    /// Whether the token is valid now: issued here, not expired, not revoked.
+    pub active: bool,
+    #[oai(skip_serializing_if_is_none)]
+    pub scope: Option<String>,
+    #[oai(skip_serializing_if_is_none)]
+    pub client_id: Option<String>,
+    /// The user id, or the client id for client_credentials tokens.
+    #[oai(skip_serializing_if_is_none)]
+    pub sub: Option<String>,
+    /// `Bearer` or `refresh_token`.
+    #[oai(skip_serializing_if_is_none)]
+    pub token_type: Option<String>,
+    #[oai(skip_serializing_if_is_none)]
+    pub exp: Option<i64>,
+    #[oai(skip_serializing_if_is_none)]
+    pub iat: Option<i64>,
+    #[oai(skip_serializing_if_is_none)]
+    pub iss: Option<String>,
+    #[oai(skip_serializing_if_is_none)]
+    pub aud: Option<String>,
+    #[oai(skip_serializing_if_is_none)]
+    pub jti: Option<String>,
+}
+
+/// The answer of a revocation.
+#[derive(Debug, Clone, Object)]
+pub struct RevokedBody {
+    /// Always true: unknown tokens and tokens of other clients are ignored (RFC 7009 §2.2).
+    pub revoked: bool,
+}
+
+impl From<Introspection> for IntrospectionBody {
+    fn from(i: Introspection) -> Self {
+        Self {
+            active: i.active,
+            scope: i.scope,
+            client_id: i.client_id,
+            sub: i.sub,
+            token_type: i.token_type,
+            exp: i.exp,
+            iat: i.iat,
+            iss: i.iss,
+            aud: i.aud,
+            jti: i.jti,
+        }
+    }
+}
+
+fn credentials(
+    req: &Request,
+    client_id: Option<String>,
+    secret: Option<String>,
+) -> ClientCredentials {
+    ClientCredentials {
+        authorization: req
+            .headers()
+            .get("authorization")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+        client_id,
+        client_secret: secret,
+    }
+}
+
+#[OpenApi(tag = "ApiTags::OAuth2")]
+impl TokenApi {
+    /// Obtain tokens
+    ///
+    /// The OAuth 2.0 token endpoint. Grants: `authorization_code` (with PKCE S256; required
+    /// for public clients), `refresh_token` (rotating: every use returns a new refresh token,
+    /// and reusing an old one revokes the whole grant) and `client_credentials`. Authenticate
+    /// with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
+    /// (`client_secret_post`), or send only `client_id` for a public client. Errors follow
+    /// RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
+    #[oai(path = "/oauth2/token", method = "post", operation_id = "createToken")]
+    async fn token(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        form: Form<TokenForm>,
+    ) -> OAuthResponse<TokenBody> {
+        let Form(f) = form;
+        let creds = credentials(req, f.client_id, f.client_secret);
+        let request = TokenRequest {
+            grant_type: f.grant_type,
+            code: f.code,
+            redirect_uri: f.redirect_uri,
+            code_verifier: f.code_verifier,
+            refresh_token: f.refresh_token,
+            scope: f.scope,
+        };
+        OAuthResponse::from_result(grants::exchange(&svc, &creds, &request).await.map(|t| {
+            TokenBody {
+                access_token: t.access_token,
+                token_type: "Bearer".into(),
+                expires_in: t.expires_in,
+                refresh_token: t.refresh_token,
+                scope: t.scope,
+                id_token: t.id_token,
+            }
+        }))
+    }
+
+    /// Revoke a token
+    ///
+    /// RFC 7009. Revoking a refresh token revokes its whole grant (every token issued from the
+    /// same authorization); revoking an access token rejects it everywhere this server checks
+    /// it. Answers 200 for unknown tokens too, so it cannot be used to probe tokens.
+    #[oai(path = "/oauth2/revoke", method = "post", operation_id = "revokeToken")]
+    async fn revoke(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        form: Form<TokenHintForm>,
+    ) -> OAuthResponse<RevokedBody> {
+        let Form(f) = form;
+        let creds = credentials(req, f.client_id, f.client_secret);
+        let r = introspect::revoke(&svc, &creds, f.token.as_deref()).await;
+        OAuthResponse::from_result(r.map(|()| RevokedBody { revoked: true }))
+    }
+
+    /// Introspect a token
+    ///
+    /// RFC 7662, for confidential clients (resource servers). Answers `{"active": false}` for
+    /// unknown, expired and revoked tokens, and the token's scope, client, subject and times
+    /// for active ones.
+    #[oai(
+        path = "/oauth2/introspect",
+        method = "post",
+        operation_id = "introspectToken"
+    )]
+    async fn introspect(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        form: Form<TokenHintForm>,
+    ) -> OAuthResponse<IntrospectionBody> {
+        let Form(f) = form;
+        let creds = credentials(req, f.client_id, f.client_secret);
+        OAuthResponse::from_result(introspect::introspect(&svc, &creds, f.token.as_deref()).await)
+    }
+}

@@ -1,0 +1,157 @@
+//! ES256 (P-256) signing keys: generation, the public JWK (RFC 7517/7518 §6.2), and the at-rest
+//! protection of private keys: AES-256-GCM under a key derived (HKDF-SHA256) from the configured
+//! key-encryption key. Must not import the service, store or web layers.
+
+use aes_gcm::aead::{Aead, KeyInit};
+use aes_gcm::{Aes256Gcm, Nonce};
+use anyhow::{anyhow, Context as _};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use hkdf::Hkdf;
+use p256::pkcs8::{EncodePrivateKey, LineEnding};
+use rand::RngCore;
+use sha2::Sha256;
+
+/// The only signing algorithm this server uses.
+pub const ES256: &str = "ES256";
+const SEALED_PREFIX: &str = "enc:v1:";
+
+/// A freshly generated key pair: the PKCS#8 PEM private key and the public JWK.
+pub struct GeneratedKey {
+    pub private_pem: String,
+    pub public_jwk: serde_json::Value,
+}
+
+impl std::fmt::Debug for GeneratedKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GeneratedKey")
+            .field("public_jwk", &self.public_jwk)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Generates a P-256 key pair whose JWK carries `kid`, `use: sig` and `alg: ES256`.
+pub fn generate_es256(kid: &str) -> anyhow::Result<GeneratedKey> {
+    let secret = p256::SecretKey::random(&mut rand::rngs::OsRng);
+    let pem = secret
+        .to_pkcs8_pem(LineEnding::LF)
+        .context("encoding the private key")?;
+    let point =
+        p256::elliptic_curve::sec1::ToEncodedPoint::to_encoded_point(&secret.public_key(), false);
+    let (x, y) = (
+        point.x().context("no x coordinate")?,
+        point.y().context("no y coordinate")?,
+    );
+    let public_jwk = serde_json::json!({
+        "kty": "EC",
+        "crv": "P-256",
+        "x": URL_SAFE_NO_PAD.encode(x),
+        "y": URL_SAFE_NO_PAD.encode(y),
+        "kid": kid,
+        "use": "sig",
+        "alg": ES256,
+    });
+    Ok(GeneratedKey {
+        private_pem: pem.to_string(),
+        public_jwk,
+    })
+}
+
+/// Encrypts and decrypts private keys at rest.
+#[derive(Clone)]
+pub struct KeyEncryption {
+    cipher: Aes256Gcm,
+}
+
+impl KeyEncryption {
+    /// Derives the AES-256 key from the configured secret with HKDF-SHA256.
+    pub fn new(secret: &str) -> Self {
+        let hk = Hkdf::<Sha256>::new(Some(b"auth-center signing keys"), secret.as_bytes());
+        let mut key = [0u8; 32];
+        hk.expand(b"aes-256-gcm v1", &mut key)
+            .expect("32 bytes is a valid HKDF-SHA256 output length");
+        Self {
+            cipher: Aes256Gcm::new(&key.into()),
+        }
+    }
+
+    /// `enc:v1:` + base64url(nonce ‖ ciphertext).
+    pub fn seal(&self, plaintext: &str) -> anyhow::Result<String> {
+        let mut nonce = [0u8; 12];
+        rand::rngs::OsRng.fill_bytes(&mut nonce);
+        let ct = self
+            .cipher
+            .encrypt(&Nonce::from(nonce), plaintext.as_bytes())
+            .map_err(|_| anyhow!("encrypting a private key failed"))?;
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&ct);
+        Ok(format!("{SEALED_PREFIX}{}", URL_SAFE_NO_PAD.encode(out)))
+    }
+
+    fn open(&self, sealed: &str) -> anyhow::Result<String> {
+        let raw = URL_SAFE_NO_PAD
+            .decode(sealed)
+            .context("a sealed private key is not base64url")?;
+        if raw.len() < 12 {
+            return Err(anyhow!("a sealed private key is truncated"));
+        }
+        let (nonce, ct) = raw.split_at(12);
+        let nonce: [u8; 12] = nonce
+            .try_into()
+            .context("a sealed private key is truncated")?;
+        let pt = self.cipher.decrypt(&Nonce::from(nonce), ct).map_err(|_| {
+            anyhow!("cannot decrypt a private signing key: wrong oauth.key_encryption_key?")
+        })?;
+        String::from_utf8(pt).context("a decrypted private key is not UTF-8")
+    }
+}
+
+/// Seals `pem` when a key-encryption key is configured; stores it as is otherwise.
+pub fn protect_private_key(pem: &str, kek: Option<&KeyEncryption>) -> anyhow::Result<String> {
+    match kek {
+        Some(k) => k.seal(pem),
+        None => Ok(pem.to_owned()),
+    }
+}
+
+/// The PEM of a stored private key, decrypting it when it was sealed.
+pub fn reveal_private_key(stored: &str, kek: Option<&KeyEncryption>) -> anyhow::Result<String> {
+    match (stored.strip_prefix(SEALED_PREFIX), kek) {
+        (Some(sealed), Some(k)) => k.open(sealed),
+        (Some(_), None) => Err(anyhow!(
+            "a signing key is encrypted but oauth.key_encryption_key is not set"
+        )),
+        (None, _) => Ok(stored.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_generated_key_has_a_p256_public_jwk_with_its_kid() {
+        let k = generate_es256("k1").unwrap();
+        assert!(k.private_pem.starts_with("-----BEGIN PRIVATE KEY-----"));
+        assert_eq!(k.public_jwk["crv"], "P-256");
+        assert_eq!(k.public_jwk["kid"], "k1");
+        assert_eq!(k.public_jwk["x"].as_str().unwrap().len(), 43);
+        assert!(!format!("{k:?}").contains("PRIVATE"));
+    }
+
+    #[test]
+    fn a_sealed_private_key_opens_only_with_the_same_secret() {
+        let kek = KeyEncryption::new("correct horse battery staple");
+        let sealed = protect_private_key("-----PEM-----", Some(&kek)).unwrap();
+        assert!(sealed.starts_with(SEALED_PREFIX));
+        assert!(!sealed.contains("PEM"));
+        assert_eq!(
+            reveal_private_key(&sealed, Some(&kek)).unwrap(),
+            "-----PEM-----"
+        );
+        let other = KeyEncryption::new("another secret of enough length");
+        assert!(reveal_private_key(&sealed, Some(&other)).is_err());
+        assert!(reveal_private_key(&sealed, None).is_err());
+        assert_eq!(reveal_private_key("plain", None).unwrap(), "plain");
+    }
+}

@@ -1,0 +1,100 @@
+//! OAuth protocol errors (RFC 6749 §5.2, RFC 6750 §3.1, RFC 7009 §2.2.1): a registered error
+//! code and a description for developers. Store failures become `server_error` or
+//! `temporarily_unavailable` with the cause logged, never shown.
+
+use crate::store::StoreError;
+
+/// The error codes this server answers with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OAuthErrorCode {
+    InvalidRequest,
+    InvalidClient,
+    InvalidGrant,
+    UnauthorizedClient,
+    UnsupportedGrantType,
+    InvalidScope,
+    InvalidToken,
+    InsufficientScope,
+    ServerError,
+    TemporarilyUnavailable,
+}
+
+impl OAuthErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InvalidRequest => "invalid_request",
+            Self::InvalidClient => "invalid_client",
+            Self::InvalidGrant => "invalid_grant",
+            Self::UnauthorizedClient => "unauthorized_client",
+            Self::UnsupportedGrantType => "unsupported_grant_type",
+            Self::InvalidScope => "invalid_scope",
+            Self::InvalidToken => "invalid_token",
+            Self::InsufficientScope => "insufficient_scope",
+            Self::ServerError => "server_error",
+            Self::TemporarilyUnavailable => "temporarily_unavailable",
+        }
+    }
+}
+
+/// An OAuth error: the code decides the HTTP status at the edge; the description is for the
+/// developer of the client and never carries a secret.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {description}", code.as_str())]
+pub struct OAuthError {
+    pub code: OAuthErrorCode,
+    pub description: String,
+}
+
+impl OAuthError {
+    pub fn new(code: OAuthErrorCode, description: impl Into<String>) -> Self {
+        Self {
+            code,
+            description: description.into(),
+        }
+    }
+
+    pub fn invalid_request(d: impl Into<String>) -> Self {
+        Self::new(OAuthErrorCode::InvalidRequest, d)
+    }
+
+    pub fn invalid_client(d: impl Into<String>) -> Self {
+        Self::new(OAuthErrorCode::InvalidClient, d)
+    }
+
+    pub fn invalid_grant(d: impl Into<String>) -> Self {
+        Self::new(OAuthErrorCode::InvalidGrant, d)
+    }
+
+    pub fn invalid_scope(d: impl Into<String>) -> Self {
+        Self::new(OAuthErrorCode::InvalidScope, d)
+    }
+
+    pub fn invalid_token(d: impl Into<String>) -> Self {
+        Self::new(OAuthErrorCode::InvalidToken, d)
+    }
+
+    pub fn unauthorized_client(d: impl Into<String>) -> Self {
+        Self::new(OAuthErrorCode::UnauthorizedClient, d)
+    }
+
+    /// An unexpected failure: logged with its cause chain, reported without it.
+    pub fn internal(cause: anyhow::Error) -> Self {
+        tracing::error!(error = %format!("{cause:#}"), "oauth internal error");
+        Self::new(OAuthErrorCode::ServerError, "internal server error")
+    }
+}
+
+impl From<StoreError> for OAuthError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Unavailable(cause) => {
+                tracing::warn!(error = %format!("{cause:#}"), "store unavailable");
+                Self::new(
+                    OAuthErrorCode::TemporarilyUnavailable,
+                    "the store is unavailable; retry later",
+                )
+            }
+            other => Self::internal(anyhow::Error::new(other)),
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! What the server knows about a token it issued: bearer verification of JWT access tokens
+//! (signature, `typ: at+jwt`, issuer, audience, expiry, not revoked by `jti`, grant still
+//! active: RFC 6750, RFC 9068 §4), introspection (RFC 7662) and revocation (RFC 7009).
+
+use chrono::{DateTime, Utc};
+
+use super::client_auth::{authenticate_client, ClientCredentials};
+use super::issue::AccessClaims;
+use super::{OAuthError, OAuthErrorCode};
+use crate::crypto::{self, jwt};
+use crate::domain::{AccessTokenRecord, ClientType, RefreshToken};
+use crate::service::Services;
+use crate::store::StoreError;
+
+/// A verified access token: who it acts for and what it may do.
+#[derive(Debug, Clone)]
+pub struct VerifiedAccess {
+    pub claims: AccessClaims,
+    pub record: AccessTokenRecord,
+}
+
+impl VerifiedAccess {
+    pub fn has_scope(&self, scope: &str) -> bool {
+        self.record.scopes.iter().any(|s| s == scope)
+    }
+}
+
+/// Verifies the signature and claims of an access token; `check_exp` off reports expired tokens
+/// too (introspection answers `active: false` for them).
+async fn decode_access(
+    svc: &Services,
+    token: &str,
+    check_exp: bool,
+) -> Result<AccessClaims, OAuthError> {
+    let invalid = || OAuthError::invalid_token("the access token is invalid");
+    let (kid, _) = jwt::peek_header(token).map_err(|_| invalid())?;
+    let key = svc
+        .oauth
+        .keys
+        .verifier(&kid, svc.now())
+        .await
+        .ok_or_else(invalid)?;
+    let expect = jwt::Expect {
+        typ: "at+jwt",
+        issuer: &svc.public_url,
+        audience: Some(&svc.public_url),
+        check_exp,
+    };
+    jwt::verify(token, &key, &expect).map_err(|_| invalid())
+}
+
+/// Whether the grant a token belongs to is still active (client_credentials tokens have none).
+async fn grant_active(
+    svc: &Services,
+    grant_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<bool, OAuthError> {
+    let Some(id) = grant_id else { return Ok(true) };
+    match svc.stores.grants.get_grant(id).await {
+        Ok(g) => Ok(g.is_active(now)),
+        Err(StoreError::NotFound) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The record of an access token if it is active at `now`, grant included.
+async fn active_record(
+    svc: &Services,
+    claims: &AccessClaims,
+    now: DateTime<Utc>,
+) -> Result<Option<AccessTokenRecord>, OAuthError> {
+    let record = match svc.stores.grants.get_access(&claims.jti).await {
+        Ok(r) => r,
+        Err(StoreError::NotFound) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let active =
+        record.is_active(now) && grant_active(svc, record.grant_id.as_deref(), now).await?;
+    Ok(active.then_some(record))
+}
+
+/// Verifies a bearer access token for a protected resource (RFC 6750 §3.1: `invalid_token`).
+pub async fn verify_access_token(
+    svc: &Services,
+    token: &str,
+) -> Result<VerifiedAccess, OAuthError> {
+    let claims = decode_access(svc, token, true).await?;
+    match active_record(svc, &claims, svc.now()).await? {
+        Some(record) => Ok(VerifiedAccess { claims, record }),
+        None => Err(OAuthError::invalid_token(
+            "the access token was revoked or has expired",
+        )),
+    }
+}
+
+/// The answer of the introspection endpoint (RFC 7662 §2.2).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Introspection {
+    pub active: bool,
+    pub scope: Option<String>,
+    pub client_id: Option<String>,
+    pub sub: Option<String>,
+    pub token_type: Option<String>,
+    pub exp: Option<i64>,
+    pub iat: Option<i64>,
+    pub iss: Option<String>,
+    pub aud: Option<String>,
+    pub jti: Option<String>,
+}
+
+fn looks_like_jwt(token: &str) -> bool {
+    token.bytes().filter(|b| *b == b'.').count() == 2
+}
+
+async fn introspect_access(svc: &Services, token: &str) -> Result<Introspection, OAuthError> {
+    let Ok(claims) = decode_access(svc, token, false).await else {
+        return Ok(Introspection::default());
+    };
+    let Some(record) = active_record(svc, &claims, svc.now()).await? else {
+        return Ok(Introspection::default());
+    };
+    Ok(Introspection {
+        active: true,
+        scope: Some(record.scopes.join(" ")),
+        client_id: Some(record.client_id),
+        sub: Some(claims.sub),
+        token_type: Some("Bearer".into()),
+        exp: Some(claims.exp),
+        iat: Some(claims.iat),
+        iss: Some(claims.iss),
+        aud: Some(claims.aud),
+        jti: Some(claims.jti),
+    })
+}
+
+async fn find_refresh(svc: &Services, token: &str) -> Result<Option<RefreshToken>, OAuthError> {
+    match svc.stores.grants.get_refresh(&crypto::digest(token)).await {
+        Ok(r) => Ok(Some(r)),
+        Err(StoreError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn introspect_refresh(svc: &Services, token: &str) -> Result<Introspection, OAuthError> {
+    let now = svc.now();
+    let Some(r) = find_refresh(svc, token).await? else {
+        return Ok(Introspection::default());
+    };
+    if !r.is_usable(now) || !grant_active(svc, Some(&r.grant_id), now).await? {
+        return Ok(Introspection::default());
+    }
+    Ok(Introspection {
+        active: true,
+        scope: Some(r.scopes.join(" ")),
+        sub: Some(r.user_id.unwrap_or_else(|| r.client_id.clone())),
+        client_id: Some(r.client_id),
+        token_type: Some("refresh_token".into()),
+        exp: Some(r.expires_at.timestamp()),
+        iat: Some(r.created_at.timestamp()),
+        iss: Some(svc.public_url.clone()),
+        ..Introspection::default()
+    })
+}
+
+/// RFC 7662: only authenticated confidential clients may ask; unknown, expired and revoked
+/// tokens are all simply `active: false`.
+pub async fn introspect(
+    svc: &Services,
+    creds: &ClientCredentials,
+    token: Option<&str>,
+) -> Result<Introspection, OAuthError> {
+    let auth = authenticate_client(svc, creds).await?;
+    if auth.client.client_type != ClientType::Confidential {
+        return Err(OAuthError::new(
+            OAuthErrorCode::UnauthorizedClient,
+            "only confidential clients may introspect tokens",
+        ));
+    }
+    let token = token
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| OAuthError::invalid_request("token is required"))?;
+    if looks_like_jwt(token) {
+        introspect_access(svc, token).await
+    } else {
+        introspect_refresh(svc, token).await
+    }
+}
+
+/// RFC 7009: revokes an access token (by `jti`) or a refresh token (and with it the whole grant,
+/// §2.1). Tokens of other clients and unknown tokens are ignored: the answer is the same.
+pub async fn revoke(
+    svc: &Services,
+    creds: &ClientCredentials,
+    token: Option<&str>,
+) -> Result<(), OAuthError> {
+    let auth = authenticate_client(svc, creds).await?;
+    let token = token
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| OAuthError::invalid_request("token is required"))?;
+    let client_id = &auth.client.client_id;
+    if looks_like_jwt(token) {
+        if let Ok(claims) = decode_access(svc, token, false).await {
+            if &claims.client_id == client_id {
+                svc.stores.grants.revoke_access(&claims.jti).await?;
+            }
+        }
+        return Ok(());
+    }
+    if let Some(r) = find_refresh(svc, token).await? {
+        if &r.client_id == client_id {
+            svc.stores.grants.revoke_refresh(&r.digest).await?;
+            match svc.stores.grants.revoke_grant(&r.grant_id, svc.now()).await {
+                Ok(()) | Err(StoreError::NotFound) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    Ok(())
+}

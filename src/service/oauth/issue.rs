@@ -1,0 +1,185 @@
+//! Minting what the token endpoint returns: JWT access tokens per RFC 9068 (`typ: at+jwt`,
+//! ES256, `kid`; one `AccessTokenRecord` per token so it can be revoked by `jti`), opaque
+//! refresh tokens stored as digests, and OIDC id_tokens (OIDC Core §2, §3.1.3.6 `at_hash`).
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::OAuthError;
+use crate::crypto::{self, jwt};
+use crate::domain::{AccessTokenRecord, Client, Grant, RefreshToken, ScopeSet};
+use crate::service::Services;
+
+/// The claims of an access token (RFC 9068 §2.2).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AccessClaims {
+    pub iss: String,
+    /// The user, or the client itself for client_credentials.
+    pub sub: String,
+    pub aud: String,
+    pub client_id: String,
+    pub scope: String,
+    pub jti: String,
+    pub iat: i64,
+    pub exp: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<i64>,
+}
+
+/// What a successful token request returns (RFC 6749 §5.1).
+#[derive(Clone)]
+pub struct TokenSet {
+    pub access_token: String,
+    pub expires_in: i64,
+    pub refresh_token: Option<String>,
+    pub scope: String,
+    pub id_token: Option<String>,
+}
+
+impl std::fmt::Debug for TokenSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenSet")
+            .field("expires_in", &self.expires_in)
+            .field("scope", &self.scope)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Who a token is for and under which grant.
+pub struct Subject<'a> {
+    pub client: &'a Client,
+    pub user_id: Option<&'a str>,
+    pub grant_id: Option<&'a str>,
+    pub auth_time: Option<DateTime<Utc>>,
+}
+
+/// The access-token lifetime for a client: its own override or the policy's.
+fn access_ttl(svc: &Services, client: &Client) -> Duration {
+    client
+        .access_token_ttl_secs
+        .map_or(svc.oauth.policy.access_token_ttl, Duration::seconds)
+}
+
+/// Signs an access token and records it; returns the JWT and its lifetime in seconds.
+pub async fn access_token(
+    svc: &Services,
+    who: &Subject<'_>,
+    scopes: &ScopeSet,
+) -> Result<(String, i64), OAuthError> {
+    let now = svc.now();
+    let ttl = access_ttl(svc, who.client);
+    let record = AccessTokenRecord {
+        jti: crypto::random_string(18),
+        grant_id: who.grant_id.map(str::to_owned),
+        client_id: who.client.client_id.clone(),
+        user_id: who.user_id.map(str::to_owned),
+        scopes: scopes.to_vec(),
+        issued_at: now,
+        expires_at: now + ttl,
+        revoked: false,
+    };
+    let claims = AccessClaims {
+        iss: svc.public_url.clone(),
+        sub: who.user_id.unwrap_or(&who.client.client_id).to_owned(),
+        aud: svc.public_url.clone(),
+        client_id: record.client_id.clone(),
+        scope: scopes.to_string(),
+        jti: record.jti.clone(),
+        iat: now.timestamp(),
+        exp: record.expires_at.timestamp(),
+        auth_time: who.auth_time.map(|t| t.timestamp()),
+    };
+    let signer = svc
+        .oauth
+        .keys
+        .signer(now)
+        .await
+        .map_err(OAuthError::internal)?;
+    let token =
+        jwt::sign(&claims, &signer.key, &signer.kid, "at+jwt").map_err(OAuthError::internal)?;
+    svc.stores.grants.insert_access(&record).await?;
+    Ok((token, ttl.num_seconds()))
+}
+
+/// A new refresh token of `grant` (not stored yet); it never outlives the grant.
+pub fn new_refresh(
+    svc: &Services,
+    client: &Client,
+    grant: &Grant,
+    scopes: &[String],
+) -> (String, RefreshToken) {
+    let now = svc.now();
+    let ttl = client
+        .refresh_token_ttl_secs
+        .map_or(svc.oauth.policy.refresh_token_ttl, Duration::seconds);
+    let value = crypto::random_token();
+    let record = RefreshToken {
+        digest: crypto::digest(&value),
+        grant_id: grant.id.clone(),
+        client_id: grant.client_id.clone(),
+        user_id: grant.user_id.clone(),
+        scopes: scopes.to_vec(),
+        created_at: now,
+        expires_at: (now + ttl).min(grant.expires_at),
+        used: false,
+        revoked: false,
+    };
+    (value, record)
+}
+
+/// The claims of an id_token (OIDC Core §2).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct IdClaims {
+    pub iss: String,
+    pub sub: String,
+    pub aud: String,
+    pub azp: String,
+    pub exp: i64,
+    pub iat: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nonce: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_hash: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
+}
+
+/// What an id_token says beyond the subject.
+pub struct IdTokenInput<'a> {
+    pub nonce: Option<&'a str>,
+    pub session_id: Option<&'a str>,
+    pub access_token: Option<&'a str>,
+}
+
+/// Signs an id_token for the user of `who`.
+pub async fn id_token(
+    svc: &Services,
+    who: &Subject<'_>,
+    input: &IdTokenInput<'_>,
+) -> Result<String, OAuthError> {
+    let now = svc.now();
+    let user_id = who
+        .user_id
+        .ok_or_else(|| OAuthError::internal(anyhow::anyhow!("id_token without a user")))?;
+    let claims = IdClaims {
+        iss: svc.public_url.clone(),
+        sub: user_id.to_owned(),
+        aud: who.client.client_id.clone(),
+        azp: who.client.client_id.clone(),
+        exp: (now + svc.oauth.policy.id_token_ttl).timestamp(),
+        iat: now.timestamp(),
+        auth_time: who.auth_time.map(|t| t.timestamp()),
+        nonce: input.nonce.map(str::to_owned),
+        at_hash: input.access_token.map(jwt::left_half_hash),
+        sid: input.session_id.map(str::to_owned),
+    };
+    let signer = svc
+        .oauth
+        .keys
+        .signer(now)
+        .await
+        .map_err(OAuthError::internal)?;
+    jwt::sign(&claims, &signer.key, &signer.kid, "JWT").map_err(OAuthError::internal)
+}

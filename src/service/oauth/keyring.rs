@@ -1,0 +1,199 @@
+//! The signing-key ring: the ES256 key that signs now, and every key still published in the
+//! JWKS. The first key is generated at first start; a new one replaces the signer every
+//! rotation period, and the old one stays published until the tokens it signed have expired
+//! (`expires_at`; the store collects it after that). Parsed keys are cached; the store is read
+//! again only when the signer retires or a token names an unknown `kid` (at most every few
+//! seconds, so made-up kids cannot turn into store load). Several instances may each generate
+//! a key at the same moment: both are then published, which is harmless.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use chrono::{DateTime, Duration, Utc};
+use tokio::sync::{Mutex, RwLock};
+
+use crate::crypto::jwt::{self, SigningKeyMaterial, VerifyingKey};
+use crate::crypto::keys::{self, KeyEncryption, ES256};
+use crate::crypto::random_string;
+use crate::domain::SigningKey;
+use crate::store::SigningKeyStore;
+
+/// Unknown kids trigger at most one reload per this interval.
+const RELOAD_THROTTLE: Duration = Duration::seconds(5);
+
+/// The key that signs now.
+#[derive(Clone)]
+pub struct Signer {
+    pub kid: String,
+    pub key: Arc<SigningKeyMaterial>,
+    retire_at: DateTime<Utc>,
+}
+
+struct Published {
+    key: Arc<VerifyingKey>,
+    jwk: serde_json::Value,
+    expires_at: DateTime<Utc>,
+}
+
+#[derive(Default)]
+struct Snapshot {
+    signer: Option<Signer>,
+    published: HashMap<String, Published>,
+    loaded_at: Option<DateTime<Utc>>,
+}
+
+pub struct KeyRing {
+    store: Arc<dyn SigningKeyStore>,
+    kek: Option<KeyEncryption>,
+    rotation: Duration,
+    /// How long after retiring a key stays published: the longest token lifetime plus margin.
+    publish_after_retire: Duration,
+    state: RwLock<Snapshot>,
+    reload: Mutex<()>,
+}
+
+impl KeyRing {
+    pub fn new(
+        store: Arc<dyn SigningKeyStore>,
+        kek: Option<KeyEncryption>,
+        rotation: Duration,
+        longest_token_ttl: Duration,
+    ) -> Self {
+        Self {
+            store,
+            kek,
+            rotation,
+            publish_after_retire: longest_token_ttl + Duration::hours(1),
+            state: RwLock::new(Snapshot::default()),
+            reload: Mutex::new(()),
+        }
+    }
+
+    /// The key to sign with at `now`, generating and storing one when none signs.
+    pub async fn signer(&self, now: DateTime<Utc>) -> anyhow::Result<Signer> {
+        if let Some(s) = self.cached_signer(now).await {
+            return Ok(s);
+        }
+        let _guard = self.reload.lock().await;
+        if let Some(s) = self.cached_signer(now).await {
+            return Ok(s);
+        }
+        self.load(now).await?;
+        if let Some(s) = self.cached_signer(now).await {
+            return Ok(s);
+        }
+        self.generate(now).await?;
+        self.load(now).await?;
+        self.cached_signer(now)
+            .await
+            .context("no signing key after generating one")
+    }
+
+    /// The verification key named `kid`, if it is published at `now`.
+    pub async fn verifier(&self, kid: &str, now: DateTime<Utc>) -> Option<Arc<VerifyingKey>> {
+        if let Some(k) = self.cached_verifier(kid, now).await {
+            return Some(k);
+        }
+        let _guard = self.reload.lock().await;
+        let stale = self
+            .state
+            .read()
+            .await
+            .loaded_at
+            .is_none_or(|t| now - t >= RELOAD_THROTTLE);
+        if stale {
+            if let Err(e) = self.load(now).await {
+                tracing::warn!(error = %format!("{e:#}"), "reloading signing keys failed");
+            }
+        }
+        self.cached_verifier(kid, now).await
+    }
+
+    /// Public keys of the JWKS (RFC 7517 §5): every key published at `now`, newest first.
+    pub async fn jwks(&self, now: DateTime<Utc>) -> anyhow::Result<Vec<serde_json::Value>> {
+        let signer = self.signer(now).await?;
+        let state = self.state.read().await;
+        let mut keys: Vec<_> = state
+            .published
+            .iter()
+            .filter(|(_, p)| now < p.expires_at)
+            .map(|(kid, p)| (kid != &signer.kid, p.expires_at, p.jwk.clone()))
+            .collect();
+        keys.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        Ok(keys.into_iter().map(|k| k.2).collect())
+    }
+
+    async fn cached_signer(&self, now: DateTime<Utc>) -> Option<Signer> {
+        let state = self.state.read().await;
+        state.signer.clone().filter(|s| now < s.retire_at)
+    }
+
+    async fn cached_verifier(&self, kid: &str, now: DateTime<Utc>) -> Option<Arc<VerifyingKey>> {
+        let state = self.state.read().await;
+        state
+            .published
+            .get(kid)
+            .filter(|p| now < p.expires_at)
+            .map(|p| p.key.clone())
+    }
+
+    /// Reads every stored key and rebuilds the cache.
+    async fn load(&self, now: DateTime<Utc>) -> anyhow::Result<()> {
+        let stored = self
+            .store
+            .list_keys()
+            .await
+            .context("listing signing keys")?;
+        let mut snapshot = Snapshot {
+            loaded_at: Some(now),
+            ..Snapshot::default()
+        };
+        for k in stored
+            .iter()
+            .filter(|k| k.alg == ES256 && k.published_at(now))
+        {
+            let jwk: serde_json::Value =
+                serde_json::from_str(&k.public_jwk).context("a stored JWK is not JSON")?;
+            let key = Arc::new(jwt::verifying_key_from_jwk(&jwk)?);
+            let published = Published {
+                key,
+                jwk,
+                expires_at: k.expires_at,
+            };
+            snapshot.published.insert(k.kid.clone(), published);
+        }
+        // Newest first: the newest key that signs now is the signer.
+        if let Some(k) = stored.iter().find(|k| k.alg == ES256 && k.signs_at(now)) {
+            let pem = keys::reveal_private_key(&k.private_key, self.kek.as_ref())?;
+            snapshot.signer = Some(Signer {
+                kid: k.kid.clone(),
+                key: Arc::new(jwt::signing_key_from_pem(&pem)?),
+                retire_at: k.retire_at,
+            });
+        }
+        *self.state.write().await = snapshot;
+        Ok(())
+    }
+
+    async fn generate(&self, now: DateTime<Utc>) -> anyhow::Result<()> {
+        let kid = random_string(12);
+        let generated = keys::generate_es256(&kid)?;
+        let retire_at = now + self.rotation;
+        let key = SigningKey {
+            kid: kid.clone(),
+            alg: ES256.to_owned(),
+            private_key: keys::protect_private_key(&generated.private_pem, self.kek.as_ref())?,
+            public_jwk: generated.public_jwk.to_string(),
+            created_at: now,
+            retire_at,
+            expires_at: retire_at + self.publish_after_retire,
+        };
+        self.store
+            .insert_key(&key)
+            .await
+            .context("storing a signing key")?;
+        tracing::info!(kid = %kid, retire_at = %retire_at, "generated a signing key");
+        Ok(())
+    }
+}

@@ -1,0 +1,49 @@
+//! The authorization server's use cases: client authentication, the token endpoint grants,
+//! revocation, introspection, bearer-token verification, userinfo, discovery metadata and the
+//! signing-key ring. RFC 6749, RFC 6750, RFC 7009, RFC 7636, RFC 7662, RFC 8414, RFC 9068,
+//! OIDC Core 1.0 / Discovery 1.0.
+//!
+//! Must not import poem or a concrete store backend.
+
+pub mod client_auth;
+pub mod codes;
+pub mod discovery;
+mod error;
+pub mod introspect;
+mod issue;
+pub mod keyring;
+pub mod token;
+pub mod userinfo;
+
+use chrono::Duration;
+
+pub use error::{OAuthError, OAuthErrorCode};
+pub use keyring::KeyRing;
+
+/// Lifetimes of what the authorization server issues (from `config::OAuthSettings`).
+#[derive(Debug, Clone)]
+pub struct OAuthPolicy {
+    pub access_token_ttl: Duration,
+    pub refresh_token_ttl: Duration,
+    pub grant_ttl: Duration,
+    pub code_ttl: Duration,
+    pub id_token_ttl: Duration,
+}
+
+impl Default for OAuthPolicy {
+    fn default() -> Self {
+        Self {
+            access_token_ttl: Duration::hours(1),
+            refresh_token_ttl: Duration::days(10),
+            grant_ttl: Duration::days(90),
+            code_ttl: Duration::minutes(10),
+            id_token_ttl: Duration::hours(1),
+        }
+    }
+}
+
+/// The authorization server's state shared by every request: its policy and the key ring.
+pub struct OAuthContext {
+    pub policy: OAuthPolicy,
+    pub keys: KeyRing,
+}
