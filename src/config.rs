@@ -21,6 +21,8 @@ pub struct Settings {
     pub mail: MailSettings,
     pub admin: AdminSettings,
     pub security: SecuritySettings,
+    pub session: SessionSettings,
+    pub web: WebSettings,
     pub log: LogSettings,
 }
 
@@ -82,6 +84,24 @@ pub struct SecuritySettings {
     pub argon2_parallelism: u32,
     /// Password hashes computed at once; more wait. 0 = number of CPUs.
     pub hash_concurrency: usize,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SessionSettings {
+    /// A browser session ends after this long without a request.
+    pub idle_timeout_secs: u64,
+    /// A browser session ends this long after login, active or not.
+    pub absolute_timeout_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebSettings {
+    /// A directory whose files override the built-in templates of the same name (branding).
+    pub templates_dir: Option<PathBuf>,
+    /// Page language when neither `lang` nor Accept-Language picks one: `en` or `zh-CN`.
+    pub default_language: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -148,6 +168,24 @@ impl Default for SecuritySettings {
             argon2_iterations: 2,
             argon2_parallelism: 1,
             hash_concurrency: 0,
+        }
+    }
+}
+
+impl Default for SessionSettings {
+    fn default() -> Self {
+        Self {
+            idle_timeout_secs: 8 * 3600,
+            absolute_timeout_secs: 7 * 24 * 3600,
+        }
+    }
+}
+
+impl Default for WebSettings {
+    fn default() -> Self {
+        Self {
+            templates_dir: None,
+            default_language: "en".into(),
         }
     }
 }
@@ -270,6 +308,24 @@ impl Settings {
                 _ => return bad("mail.smtp_url", "must be an smtp:// or smtps:// URL"),
             }
         }
+        if !matches!(self.web.default_language.as_str(), "en" | "zh-CN") {
+            return bad("web.default_language", "must be 'en' or 'zh-CN'");
+        }
+        if let Some(dir) = &self.web.templates_dir {
+            if !dir.is_dir() {
+                return bad(
+                    "web.templates_dir",
+                    &format!("{} is not a directory", dir.display()),
+                );
+            }
+        }
+        let ss = &self.session;
+        if ss.idle_timeout_secs == 0 || ss.absolute_timeout_secs < ss.idle_timeout_secs {
+            return bad(
+                "session.*",
+                "idle_timeout_secs must be > 0 and <= absolute_timeout_secs",
+            );
+        }
         if !matches!(self.log.format.as_str(), "pretty" | "json") {
             return bad("log.format", "must be 'pretty' or 'json'");
         }
@@ -284,6 +340,11 @@ impl Settings {
             return bad("security.argon2_parallelism", "must be 1 to 255");
         }
         Ok(())
+    }
+
+    /// Whether cookies must carry `Secure` (the public URL is https).
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url().starts_with("https://")
     }
 
     /// The issuer URL without a trailing slash.

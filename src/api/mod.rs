@@ -6,8 +6,10 @@
 //! 400/404/405/415 answers and panics (see [`error::into_json_error`]).
 //! Must not import a concrete store backend.
 
+pub mod auth;
 pub mod error;
 mod health;
+mod me;
 
 use poem_openapi::{OpenApiService, Tags};
 
@@ -18,6 +20,8 @@ pub use error::{ApiError, FieldError};
 pub enum ApiTags {
     /// Liveness and readiness probes for orchestrators and load balancers.
     Health,
+    /// The caller's own account.
+    Account,
 }
 
 /// The path prefixes under which the API is mounted beside the pages. Every operation path
@@ -25,18 +29,22 @@ pub enum ApiTags {
 pub const PATH_PREFIXES: &[&str] = &["/healthz", "/readyz", "/api"];
 
 /// Every API implementation, in spec order.
-pub type Api = health::HealthApi;
+pub type Api = (health::HealthApi, me::MeApi);
 
 /// The OpenAPI service. The spec is independent of configuration (no server URL in it) so the
 /// committed `openapi.yaml` is exactly what every deployment serves.
 pub fn service() -> OpenApiService<Api, ()> {
-    OpenApiService::new(health::HealthApi, "auth-center", env!("CARGO_PKG_VERSION"))
-        .summary("OAuth 2.0 / OpenID Connect authorization server and user center")
-        .description(
-            "JSON API of auth-center. Errors that are not OAuth errors share one shape, \
+    OpenApiService::new(
+        (health::HealthApi, me::MeApi),
+        "auth-center",
+        env!("CARGO_PKG_VERSION"),
+    )
+    .summary("OAuth 2.0 / OpenID Connect authorization server and user center")
+    .description(
+        "JSON API of auth-center. Errors that are not OAuth errors share one shape, \
              `ApiError`: `{\"error\": code, \"message\": text, \"fields\": [...]}`.",
-        )
-        .license(poem_openapi::LicenseObject::new("Apache-2.0"))
+    )
+    .license(poem_openapi::LicenseObject::new("Apache-2.0"))
 }
 
 /// The spec as committed in `openapi.yaml`.

@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod bootstrap;
 pub mod clients;
+pub mod sessions;
 
 use std::sync::Arc;
 
@@ -26,6 +27,7 @@ pub struct Services {
     pub mailer: Arc<dyn Mailer>,
     /// The issuer URL, without a trailing slash.
     pub public_url: String,
+    pub session_policy: sessions::SessionPolicy,
 }
 
 impl Services {
