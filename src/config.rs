@@ -21,6 +21,8 @@ pub struct Settings {
     pub mail: MailSettings,
     pub admin: AdminSettings,
     pub security: SecuritySettings,
+    pub session: SessionSettings,
+    pub web: WebSettings,
     pub log: LogSettings,
     pub oauth: OAuthSettings,
 }
@@ -109,6 +111,24 @@ pub struct OAuthSettings {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
+pub struct SessionSettings {
+    /// A browser session ends after this long without a request.
+    pub idle_timeout_secs: u64,
+    /// A browser session ends this long after login, active or not.
+    pub absolute_timeout_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebSettings {
+    /// A directory whose files override the built-in templates of the same name (branding).
+    pub templates_dir: Option<PathBuf>,
+    /// Page language when neither `lang` nor Accept-Language picks one: `en` or `zh-CN`.
+    pub default_language: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct LogSettings {
     /// `pretty` or `json`.
     pub format: String,
@@ -185,6 +205,24 @@ impl Default for OAuthSettings {
             id_token_ttl_secs: 3_600,
             key_rotation_secs: 30 * 86_400,
             key_encryption_key: None,
+        }
+    }
+}
+
+impl Default for SessionSettings {
+    fn default() -> Self {
+        Self {
+            idle_timeout_secs: 8 * 3600,
+            absolute_timeout_secs: 7 * 24 * 3600,
+        }
+    }
+}
+
+impl Default for WebSettings {
+    fn default() -> Self {
+        Self {
+            templates_dir: None,
+            default_language: "en".into(),
         }
     }
 }
@@ -307,6 +345,24 @@ impl Settings {
                 _ => return bad("mail.smtp_url", "must be an smtp:// or smtps:// URL"),
             }
         }
+        if !matches!(self.web.default_language.as_str(), "en" | "zh-CN") {
+            return bad("web.default_language", "must be 'en' or 'zh-CN'");
+        }
+        if let Some(dir) = &self.web.templates_dir {
+            if !dir.is_dir() {
+                return bad(
+                    "web.templates_dir",
+                    &format!("{} is not a directory", dir.display()),
+                );
+            }
+        }
+        let ss = &self.session;
+        if ss.idle_timeout_secs == 0 || ss.absolute_timeout_secs < ss.idle_timeout_secs {
+            return bad(
+                "session.*",
+                "idle_timeout_secs must be > 0 and <= absolute_timeout_secs",
+            );
+        }
         if !matches!(self.log.format.as_str(), "pretty" | "json") {
             return bad("log.format", "must be 'pretty' or 'json'");
         }
@@ -347,6 +403,11 @@ impl Settings {
             ));
         }
         Ok(())
+    }
+
+    /// Whether cookies must carry `Secure` (the public URL is https).
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url().starts_with("https://")
     }
 
     /// The issuer URL without a trailing slash.

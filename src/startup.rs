@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use poem::listener::{Acceptor, Listener, TcpAcceptor, TcpListener};
-use poem::middleware::CatchPanic;
+use poem::middleware::{CatchPanic, CookieJarManager};
 use poem::{Endpoint, EndpointExt, IntoEndpoint, Route, Server};
 use secrecy::ExposeSecret;
 
@@ -18,6 +18,7 @@ use crate::crypto::{PasswordHasher, PasswordParams};
 use crate::mail::{FileMailer, Mailer, SmtpMailer};
 use crate::service::bootstrap::{ensure_admin, CreatedAdmin};
 use crate::service::oauth::{KeyRing, OAuthContext, OAuthPolicy};
+use crate::service::sessions::SessionPolicy;
 use crate::service::Services;
 use crate::store::{mongo, sqlite, Stores};
 use crate::{api, telemetry, web};
@@ -65,6 +66,10 @@ pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Ser
         mailer,
         public_url: settings.public_url(),
         oauth,
+        session_policy: SessionPolicy {
+            idle: chrono::Duration::seconds(settings.session.idle_timeout_secs as i64),
+            absolute: chrono::Duration::seconds(settings.session.absolute_timeout_secs as i64),
+        },
     })
 }
 
@@ -94,13 +99,38 @@ pub struct Application {
     addr: SocketAddr,
     services: Services,
     created_admin: Option<CreatedAdmin>,
+    web: WebParts,
     shutdown_timeout: Duration,
     sweep_interval: Duration,
+}
+
+/// What the pages need besides the services.
+#[derive(Clone)]
+pub struct WebParts {
+    pub templates: web::Templates,
+    pub config: web::WebConfig,
+}
+
+impl WebParts {
+    pub fn from_settings(settings: &Settings) -> anyhow::Result<Self> {
+        let templates = web::Templates::new(settings.web.templates_dir.clone())
+            .context("loading templates (web.templates_dir)")?;
+        let default_lang = web::i18n::Lang::parse(&settings.web.default_language)
+            .context("web.default_language")?;
+        Ok(Self {
+            templates,
+            config: web::WebConfig {
+                secure_cookies: settings.secure_cookies(),
+                default_lang,
+            },
+        })
+    }
 }
 
 impl Application {
     /// Opens the store, ensures an admin exists, and binds `server.bind`.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let web = WebParts::from_settings(&settings)?;
         let stores = open_stores(&settings).await?;
         let mut services = build_services(&settings, stores)?;
         let admin = &settings.admin;
@@ -137,6 +167,7 @@ impl Application {
             addr,
             services,
             created_admin,
+            web,
             shutdown_timeout: Duration::from_secs(settings.server.shutdown_timeout_secs),
             sweep_interval: Duration::from_secs(settings.store.sweep_interval_secs.max(1)),
         })
@@ -166,7 +197,7 @@ impl Application {
         signal: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let sweeper = spawn_sweeper(self.services.clone(), self.sweep_interval);
-        let app = endpoint(self.services);
+        let app = endpoint(self.services, self.web);
         let result = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(app, signal, Some(self.shutdown_timeout))
             .await;
@@ -177,7 +208,7 @@ impl Application {
 
 /// The whole HTTP surface: JSON API, spec, Swagger UI, pages; errors in one JSON shape; panics
 /// caught; every request traced.
-pub fn endpoint(services: Services) -> impl Endpoint + 'static {
+pub fn endpoint(services: Services, web: WebParts) -> impl Endpoint + 'static {
     let api = api::service();
     let spec_json = api.spec_endpoint();
     let spec_yaml = api.spec_endpoint_yaml();
@@ -194,7 +225,9 @@ pub fn endpoint(services: Services) -> impl Endpoint + 'static {
     }
     route
         .data(services)
-        .data(web::Templates::new(None))
+        .data(web.templates)
+        .data(web.config)
+        .with(CookieJarManager::new())
         .catch_all_error(api::error::into_json_error)
         .with(CatchPanic::new().with_handler(api::error::panic_response))
         .around(telemetry::trace_request)

@@ -147,7 +147,15 @@ pub async fn into_json_error(err: poem::Error) -> Response {
     } else {
         err.to_string()
     };
-    ApiError::new(ApiError::code_for(status), message).into_response_with(status)
+    let mut resp = ApiError::new(ApiError::code_for(status), message).into_response_with(status);
+    if status == StatusCode::UNAUTHORIZED {
+        // RFC 6750 §3: a 401 names the scheme the client should use.
+        resp.headers_mut().insert(
+            "www-authenticate",
+            poem::http::HeaderValue::from_static("Bearer realm=\"auth-center\""),
+        );
+    }
+    resp
 }
 
 /// The response for a panic caught by `CatchPanic`: the JSON shape, nothing of the panic.

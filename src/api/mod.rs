@@ -6,8 +6,10 @@
 //! 400/404/405/415 answers and panics (see [`error::into_json_error`]).
 //! Must not import a concrete store backend.
 
+pub mod auth;
 pub mod error;
 mod health;
+mod me;
 mod oauth;
 
 use poem_openapi::{OpenApiService, Tags};
@@ -19,6 +21,8 @@ pub use error::{ApiError, FieldError};
 pub enum ApiTags {
     /// Liveness and readiness probes for orchestrators and load balancers.
     Health,
+    /// The caller's own account.
+    Account,
     /// OAuth 2.0 and OpenID Connect: tokens, revocation, introspection, userinfo, keys and
     /// discovery. Errors here use the OAuth shape `{"error", "error_description"}`.
     #[oai(rename = "OAuth2")]
@@ -32,6 +36,7 @@ pub const PATH_PREFIXES: &[&str] = &["/healthz", "/readyz", "/api", "/oauth2", "
 /// Every API implementation, in spec order.
 pub type Api = (
     health::HealthApi,
+    me::MeApi,
     oauth::TokenApi,
     oauth::UserInfoApi,
     oauth::DiscoveryApi,
@@ -42,6 +47,7 @@ pub type Api = (
 pub fn service() -> OpenApiService<Api, ()> {
     let apis = (
         health::HealthApi,
+        me::MeApi,
         oauth::TokenApi,
         oauth::UserInfoApi,
         oauth::DiscoveryApi,

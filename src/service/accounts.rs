@@ -98,3 +98,46 @@ mod tests {
         assert!(check_password("a fine long password", "jane", "j@x.io").is_ok());
     }
 }
+
+/// Why a login was refused. Unknown account and wrong password are ONE case on purpose.
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error("invalid username or password")]
+    InvalidCredentials,
+    #[error("the account is disabled")]
+    Disabled,
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+}
+
+/// Finds the account by username or email (`login` with an `@` is an email) and verifies the
+/// password. An unknown account is verified against a dummy hash, so the time taken does not
+/// reveal whether it exists.
+pub async fn authenticate(svc: &Services, login: &str, password: &str) -> Result<User, AuthError> {
+    let login = login.trim();
+    let found = if login.contains('@') {
+        svc.stores
+            .users
+            .find_user_by_email(&login.to_lowercase())
+            .await
+    } else {
+        svc.stores
+            .users
+            .find_user_by_username(&login.to_ascii_lowercase())
+            .await
+    };
+    let user = match found {
+        Ok(u) => Some(u),
+        Err(crate::store::StoreError::NotFound) => None,
+        Err(e) => return Err(AuthError::Service(e.into())),
+    };
+    let ok = svc
+        .hasher
+        .verify(password, user.as_ref().map(|u| u.password_hash.as_str()))
+        .await;
+    match user {
+        Some(u) if ok && u.disabled => Err(AuthError::Disabled),
+        Some(u) if ok => Ok(u),
+        _ => Err(AuthError::InvalidCredentials),
+    }
+}

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod bootstrap;
 pub mod clients;
 pub mod oauth;
+pub mod sessions;
 
 use std::sync::Arc;
 
@@ -29,6 +30,7 @@ pub struct Services {
     pub public_url: String,
     /// The authorization server: lifetimes and signing keys.
     pub oauth: Arc<oauth::OAuthContext>,
+    pub session_policy: sessions::SessionPolicy,
 }
 
 impl Services {

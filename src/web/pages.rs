@@ -2,16 +2,11 @@
 
 use poem::handler;
 use poem::http::StatusCode;
-use poem::web::{Data, Html};
-use poem::{IntoResponse, Response};
+use poem::Response;
 
-use super::{with_security_headers, Templates};
+use super::context::Ctx;
 
 #[handler]
-pub async fn index(templates: Data<&Templates>) -> Response {
-    let page = match templates.render("index.html", minijinja::context! {}) {
-        Ok(html) => Html(html).into_response(),
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
-    with_security_headers(page)
+pub async fn index(ctx: Ctx<'_>) -> Response {
+    ctx.render(StatusCode::OK, "index.html", minijinja::context! {})
 }

@@ -1,47 +1,62 @@
 //! Template loading: the templates shipped in `templates/` are embedded at build time; an
-//! operator's directory (`web.templates_dir`) may override any of them by file name.
+//! operator's directory (`web.templates_dir`) may override any of them by file name, and its
+//! `i18n/{lang}.toml` the strings. Templates get `t(key, **args)` for every user-visible string.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use minijinja::Environment;
+use minijinja::value::Kwargs;
+use minijinja::{Environment, State};
 use serde::Serialize;
+
+use super::i18n::{Lang, Translations};
 
 pub const STYLE_CSS: &str = include_str!("../../templates/static/style.css");
 
+/// Every built-in template. A new page adds its file here.
 const EMBEDDED: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
+    ("error.html", include_str!("../../templates/error.html")),
+    ("login.html", include_str!("../../templates/login.html")),
+    ("logout.html", include_str!("../../templates/logout.html")),
 ];
 
 /// The page renderer shared by every handler.
 #[derive(Clone)]
 pub struct Templates {
     env: Arc<Environment<'static>>,
+    translations: Arc<Translations>,
 }
 
 impl Templates {
-    /// Embedded templates, each overridable by a file of the same name in `override_dir`.
-    pub fn new(override_dir: Option<PathBuf>) -> Self {
+    /// Embedded templates and strings, each overridable by a file in `override_dir`.
+    pub fn new(override_dir: Option<PathBuf>) -> anyhow::Result<Self> {
+        let translations = Arc::new(Translations::load(override_dir.as_deref())?);
         let mut env = Environment::new();
-        env.set_loader(move |name| {
-            if let Some(dir) = &override_dir {
-                let path = dir.join(name);
-                if !name.contains("..") && path.is_file() {
-                    return std::fs::read_to_string(&path).map(Some).map_err(|e| {
-                        minijinja::Error::new(
-                            minijinja::ErrorKind::InvalidOperation,
-                            format!("template {}: {e}", path.display()),
-                        )
-                    });
+        env.set_loader(move |name| load(override_dir.as_ref(), name));
+        let tr = translations.clone();
+        env.add_function(
+            "t",
+            move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+                let lang = state
+                    .lookup("lang")
+                    .and_then(|v| v.as_str().and_then(Lang::parse))
+                    .unwrap_or(Lang::En);
+                let mut args: Vec<(String, String)> = Vec::new();
+                for name in kwargs.args() {
+                    let v: minijinja::Value = kwargs.get(name)?;
+                    args.push((name.to_owned(), v.to_string()));
                 }
-            }
-            Ok(EMBEDDED
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, src)| (*src).to_owned()))
-        });
-        Self { env: Arc::new(env) }
+                let refs: Vec<(&str, &str)> =
+                    args.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+                Ok(tr.format(lang, key, &refs))
+            },
+        );
+        Ok(Self {
+            env: Arc::new(env),
+            translations,
+        })
     }
 
     /// Renders a page; a template error is logged and surfaces as `Err` (a 500 page).
@@ -51,4 +66,27 @@ impl Templates {
             .and_then(|t| t.render(ctx))
             .inspect_err(|e| tracing::error!(template = name, error = %e, "template error"))
     }
+
+    /// The translations, for text built outside templates (emails' subjects, flash messages).
+    pub fn translations(&self) -> &Translations {
+        &self.translations
+    }
+}
+
+fn load(override_dir: Option<&PathBuf>, name: &str) -> Result<Option<String>, minijinja::Error> {
+    if let Some(dir) = override_dir {
+        let path = dir.join(name);
+        if !name.contains("..") && path.is_file() {
+            return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+                minijinja::Error::new(
+                    minijinja::ErrorKind::InvalidOperation,
+                    format!("template {}: {e}", path.display()),
+                )
+            });
+        }
+    }
+    Ok(EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, src)| (*src).to_owned()))
 }

@@ -95,6 +95,59 @@ impl TestApp {
         }
     }
 
+    /// A second view of the same store, for arranging and inspecting state directly.
+    pub async fn services(&self) -> auth_center::service::Services {
+        let stores = auth_center::startup::open_stores(&self.settings)
+            .await
+            .expect("store opens");
+        auth_center::startup::build_services(&self.settings, stores).expect("services")
+    }
+
+    /// Creates a verified account directly through the service layer.
+    pub async fn create_user(
+        &self,
+        username: &str,
+        email: &str,
+        password: &str,
+    ) -> auth_center::domain::User {
+        let svc = self.services().await;
+        auth_center::service::accounts::create_user(
+            &svc,
+            auth_center::service::accounts::NewUser {
+                username: username.into(),
+                email: email.into(),
+                password: password.into(),
+                display_name: None,
+                is_admin: false,
+                email_verified: true,
+            },
+        )
+        .await
+        .expect("user created")
+    }
+
+    /// Fetches a page and returns its CSRF token (the hidden `csrf_token` field).
+    pub async fn csrf_token(&self, path: &str) -> String {
+        let html = self.get(path).await.text().await.expect("page body");
+        extract_hidden(&html, "csrf_token").expect("page has a csrf_token field")
+    }
+
+    /// Logs in through the login page with this client's cookie jar.
+    pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
+        let csrf = self.csrf_token("/accounts/login/").await;
+        self.client
+            .post(self.url("/accounts/login/"))
+            .form(&[
+                ("username", username),
+                ("password", password),
+                ("csrf_token", &csrf),
+                ("next", "/"),
+            ])
+            .send()
+            .await
+            .expect("login request")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }
@@ -148,4 +201,12 @@ macro_rules! on_both_stores {
             )*
         }
     };
+}
+
+/// The value of `<input ... name="NAME" value="VALUE">` in a page.
+pub fn extract_hidden(html: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker)? + marker.len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].to_owned())
 }

@@ -1,0 +1,128 @@
+//! How JSON API callers authenticate, as declared in the spec and checked at run time.
+//!
+//! Two ways in, resolved to one [`Principal`]: the browser session cookie set by the login
+//! page (a person using our own pages; unsafe methods must repeat the CSRF token in
+//! `X-CSRF-Token`), and an OAuth 2.0 bearer access token (RFC 6750), added by the
+//! authorization server. Handlers call [`authorize`] with the scope they need.
+
+use poem::http::Method;
+use poem::Request;
+use poem_openapi::auth::ApiKey;
+use poem_openapi::SecurityScheme;
+
+use super::ApiError;
+use crate::domain::{ScopeSet, User, SUPPORTED_SCOPES};
+use crate::service::{sessions, ServiceError, Services};
+use crate::web::csrf;
+
+/// The browser session cookie set by `/accounts/login/`. For POST, PUT, PATCH and DELETE the
+/// page's CSRF token must also be sent in the `X-CSRF-Token` header.
+#[derive(SecurityScheme)]
+#[oai(ty = "api_key", key_name = "ac_session", key_in = "cookie")]
+pub struct SessionCookie(ApiKey);
+
+/// Every accepted way to authenticate an API call.
+#[derive(SecurityScheme)]
+pub enum ApiAuth {
+    SessionCookie(SessionCookie),
+}
+
+/// How the caller proved who they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Via {
+    Session,
+    AccessToken { jti: String, client_id: String },
+}
+
+/// The authenticated caller: a user, the scopes the credential carries, and how.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub user: User,
+    pub scopes: ScopeSet,
+    pub via: Via,
+}
+
+/// Why a call is refused; maps to RFC 6750 §3.1 errors.
+#[derive(Debug)]
+pub enum AuthFailure {
+    /// 401 `invalid_token`: missing, unknown, expired or revoked credential.
+    InvalidToken(String),
+    /// 403 `insufficient_scope`: the credential lacks the named scope.
+    InsufficientScope(&'static str),
+    /// 403: a session-authenticated unsafe request without a valid CSRF token.
+    Csrf,
+    /// The store could not be asked.
+    Service(ServiceError),
+}
+
+impl AuthFailure {
+    /// The status, the `WWW-Authenticate` value (for 401/403 bearer errors) and the body.
+    pub fn parts(&self) -> (u16, String, ApiError) {
+        match self {
+            Self::InvalidToken(msg) => (
+                401,
+                format!("Bearer realm=\"auth-center\", error=\"invalid_token\", error_description=\"{msg}\""),
+                ApiError::new("invalid_token", msg.clone()),
+            ),
+            Self::InsufficientScope(scope) => (
+                403,
+                format!("Bearer realm=\"auth-center\", error=\"insufficient_scope\", scope=\"{scope}\""),
+                ApiError::new("insufficient_scope", format!("the '{scope}' scope is required")),
+            ),
+            Self::Csrf => (
+                403,
+                String::new(),
+                ApiError::new("forbidden", "missing or invalid X-CSRF-Token header"),
+            ),
+            Self::Service(e) => {
+                let (status, body) = ApiError::from_service(e);
+                (status.as_u16(), String::new(), body)
+            }
+        }
+    }
+}
+
+/// Every scope a person has over their own account when using our pages.
+fn session_scopes(user: &User) -> ScopeSet {
+    let all = SUPPORTED_SCOPES
+        .iter()
+        .filter(|s| user.is_admin || **s != "admin");
+    ScopeSet::from_strings(all).unwrap_or_default()
+}
+
+/// Resolves the caller and checks it holds `scope`.
+pub async fn authorize(
+    svc: &Services,
+    req: &Request,
+    auth: &ApiAuth,
+    scope: &'static str,
+) -> Result<Principal, AuthFailure> {
+    let principal = match auth {
+        ApiAuth::SessionCookie(SessionCookie(key)) => {
+            let unsafe_method =
+                !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+            if unsafe_method
+                && !csrf::verify(req.cookie(), req.header(csrf::CSRF_HEADER).unwrap_or(""))
+            {
+                return Err(AuthFailure::Csrf);
+            }
+            match sessions::resolve_session(svc, &key.key).await {
+                Ok(Some((_, user))) => Principal {
+                    scopes: session_scopes(&user),
+                    user,
+                    via: Via::Session,
+                },
+                Ok(None) => {
+                    return Err(AuthFailure::InvalidToken(
+                        "the session has ended; log in again".into(),
+                    ))
+                }
+                Err(e) => return Err(AuthFailure::Service(e)),
+            }
+        }
+    };
+    if !principal.scopes.contains(scope) {
+        return Err(AuthFailure::InsufficientScope(scope));
+    }
+    Ok(principal)
+}

@@ -1,0 +1,184 @@
+//! What every page handler starts from: the services, templates, the request's language, the
+//! cookie jar, the CSRF token and the logged-in user (if any), and how a page is answered (HTML,
+//! security headers, `Cache-Control: no-store`).
+
+use poem::http::StatusCode;
+use poem::web::cookie::{Cookie, CookieJar, SameSite};
+use poem::web::{Html, Redirect};
+use poem::{FromRequest, IntoResponse, Request, RequestBody, Response};
+use serde::Serialize;
+
+use super::i18n::{negotiate, Lang};
+use super::{csrf, session, with_security_headers, Templates};
+use crate::domain::{Session, User};
+use crate::service::{sessions, ServiceError, Services};
+
+/// Web settings every page needs.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    pub secure_cookies: bool,
+    pub default_lang: Lang,
+}
+
+const LANG_COOKIE: &str = "ac_lang";
+
+/// The per-request page context (an extractor).
+pub struct Ctx<'a> {
+    pub svc: &'a Services,
+    pub templates: &'a Templates,
+    pub cfg: &'a WebConfig,
+    pub jar: &'a CookieJar,
+    pub lang: Lang,
+    /// The live session and its user; `None` when logged out. A store failure while looking
+    /// it up is kept to be answered with a 503 page by handlers that need the user.
+    pub session: Result<Option<(Session, User)>, String>,
+}
+
+impl<'a> FromRequest<'a> for Ctx<'a> {
+    async fn from_request(req: &'a Request, _body: &mut RequestBody) -> poem::Result<Self> {
+        let svc = req.data::<Services>().ok_or_else(missing)?;
+        let templates = req.data::<Templates>().ok_or_else(missing)?;
+        let cfg = req.data::<WebConfig>().ok_or_else(missing)?;
+        let jar = req.cookie();
+        let query_lang = url::form_urlencoded::parse(req.uri().query().unwrap_or("").as_bytes())
+            .find(|(k, _)| k == "lang")
+            .map(|(_, v)| v.into_owned());
+        let cookie_lang = jar.get(LANG_COOKIE).map(|c| c.value_str().to_owned());
+        let lang = negotiate(
+            query_lang.as_deref(),
+            cookie_lang.as_deref(),
+            req.header("accept-language"),
+            cfg.default_lang,
+        );
+        if query_lang.as_deref().and_then(Lang::parse).is_some() {
+            let mut c = Cookie::new_with_str(LANG_COOKIE, lang.code());
+            c.set_path("/");
+            c.set_same_site(SameSite::Lax);
+            c.set_max_age(std::time::Duration::from_secs(365 * 24 * 3600));
+            jar.add(c);
+        }
+        let session = match session::cookie_value(jar) {
+            Some(v) => sessions::resolve_session(svc, &v)
+                .await
+                .map_err(|e| e.to_string()),
+            None => Ok(None),
+        };
+        Ok(Ctx {
+            svc,
+            templates,
+            cfg,
+            jar,
+            lang,
+            session,
+        })
+    }
+}
+
+fn missing() -> poem::Error {
+    poem::Error::from_string(
+        "web context not configured",
+        StatusCode::INTERNAL_SERVER_ERROR,
+    )
+}
+
+impl Ctx<'_> {
+    /// The logged-in user, if any (a store failure counts as logged out here).
+    pub fn user(&self) -> Option<&User> {
+        self.session
+            .as_ref()
+            .ok()
+            .and_then(|s| s.as_ref().map(|(_, u)| u))
+    }
+
+    /// This browser's CSRF token for a form (sets the cookie when new).
+    pub fn csrf_token(&self) -> String {
+        csrf::ensure_token(self.jar, self.cfg.secure_cookies)
+    }
+
+    /// Whether a submitted form token is valid.
+    pub fn csrf_ok(&self, submitted: &str) -> bool {
+        csrf::verify(self.jar, submitted)
+    }
+
+    /// Renders `template` with `page` plus the common values (`lang`, `csrf_token`, `user`).
+    pub fn render<S: Serialize>(&self, status: StatusCode, template: &str, page: S) -> Response {
+        let common = minijinja::context! {
+            lang => self.lang.code(),
+            csrf_token => self.csrf_token(),
+            user => self.user().map(|u| minijinja::context! {
+                username => u.username.as_str(),
+                is_admin => u.is_admin,
+            }),
+        };
+        let ctx = minijinja::context! { ..common, ..minijinja::Value::from_serialize(&page) };
+        let resp = match self.templates.render(template, ctx) {
+            Ok(html) => Html(html).with_status(status).into_response(),
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        };
+        page_headers(resp)
+    }
+
+    /// The friendly error page with a translated message.
+    pub fn error_page(&self, status: StatusCode, message_key: &str) -> Response {
+        let message = self
+            .templates
+            .translations()
+            .get(self.lang, message_key)
+            .to_owned();
+        self.render(status, "error.html", minijinja::context! { message })
+    }
+
+    /// Maps a service failure to the error page (503 for an unavailable store).
+    pub fn service_error_page(&self, e: &ServiceError) -> Response {
+        match e {
+            ServiceError::Unavailable(cause) => {
+                tracing::warn!(error = %format!("{cause:#}"), "page: dependency unavailable");
+                self.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable")
+            }
+            ServiceError::NotFound => self.error_page(StatusCode::NOT_FOUND, "error.not_found"),
+            other => {
+                tracing::error!(error = %other, "page: internal error");
+                self.error_page(StatusCode::INTERNAL_SERVER_ERROR, "error.internal")
+            }
+        }
+    }
+}
+
+/// Security headers plus `no-store`: pages may carry personal data and CSRF tokens.
+pub fn page_headers(resp: Response) -> Response {
+    let mut resp = with_security_headers(resp);
+    resp.headers_mut().insert(
+        poem::http::header::CACHE_CONTROL,
+        poem::http::HeaderValue::from_static("no-store"),
+    );
+    resp
+}
+
+/// A 303 See Other (Post/Redirect/Get) to a local path.
+pub fn see_other(location: &str) -> Response {
+    page_headers(Redirect::see_other(location).into_response())
+}
+
+/// Whether `next` is a safe local redirect target (no open redirect: RFC 9700 §4.11).
+pub fn is_local_path(next: &str) -> bool {
+    next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && next.len() <= 4096
+        && !next.chars().any(|c| c.is_control() || c == '\\')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn only_local_paths_are_redirect_targets() {
+        assert!(is_local_path("/oauth2/authorize?client_id=x"));
+        assert!(!is_local_path("//evil.example/"));
+        assert!(!is_local_path("/\\evil.example"));
+        assert!(!is_local_path("https://evil.example/"));
+        assert!(!is_local_path("/a\nb"));
+        assert!(!is_local_path(""));
+    }
+}

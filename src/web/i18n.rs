@@ -1,0 +1,188 @@
+//! Page and email languages (en, zh-CN): translation files `templates/i18n/{lang}.toml`
+//! (embedded; an operator's templates directory may override them), and the choice of language
+//! per request: `?lang=` (remembered in a cookie), then the cookie, then Accept-Language
+//! (RFC 9110 §12.5.4 q-values), then the configured default.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+/// A supported language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    ZhCn,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+
+    /// The BCP 47 tag, as used in `lang=` and `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+
+    /// Parses a tag loosely: `zh`, `zh-cn`, `zh-Hans` → zh-CN; `en-US` → en.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::ZhCn),
+            _ => None,
+        }
+    }
+}
+
+/// Picks the language of a request.
+pub fn negotiate(
+    query: Option<&str>,
+    cookie: Option<&str>,
+    accept_language: Option<&str>,
+    default: Lang,
+) -> Lang {
+    query
+        .and_then(Lang::parse)
+        .or_else(|| cookie.and_then(Lang::parse))
+        .or_else(|| accept_language.and_then(from_accept_language))
+        .unwrap_or(default)
+}
+
+fn from_accept_language(header: &str) -> Option<Lang> {
+    let mut best: Option<(f32, Lang)> = None;
+    for part in header.split(',').take(20) {
+        let mut pieces = part.split(';');
+        let tag = pieces.next().unwrap_or("").trim();
+        let q = pieces
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .and_then(|q| q.parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if let Some(lang) = Lang::parse(tag) {
+            if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
+                best = Some((q, lang));
+            }
+        }
+    }
+    best.map(|(_, l)| l)
+}
+
+const EMBEDDED: [(Lang, &str); 2] = [
+    (Lang::En, include_str!("../../templates/i18n/en.toml")),
+    (Lang::ZhCn, include_str!("../../templates/i18n/zh-CN.toml")),
+];
+
+/// Every string of every language, flattened to `section.key`.
+#[derive(Debug, Clone)]
+pub struct Translations {
+    maps: HashMap<Lang, HashMap<String, String>>,
+}
+
+impl Translations {
+    /// Loads the embedded files, each replaced by `{dir}/i18n/{lang}.toml` when that exists.
+    pub fn load(override_dir: Option<&Path>) -> anyhow::Result<Self> {
+        let mut maps = HashMap::new();
+        for (lang, embedded) in EMBEDDED {
+            let custom = override_dir
+                .map(|d| d.join("i18n").join(format!("{}.toml", lang.code())))
+                .filter(|p| p.is_file());
+            let text = match &custom {
+                Some(p) => std::fs::read_to_string(p)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?,
+                None => embedded.to_owned(),
+            };
+            let table: toml::Table = text
+                .parse()
+                .map_err(|e| anyhow::anyhow!("translations for {}: {e}", lang.code()))?;
+            let mut flat = HashMap::new();
+            flatten("", &table, &mut flat);
+            maps.insert(lang, flat);
+        }
+        Ok(Self { maps })
+    }
+
+    /// The string for `key`, falling back to English, then to the key itself (logged).
+    pub fn get<'a>(&'a self, lang: Lang, key: &'a str) -> &'a str {
+        self.maps
+            .get(&lang)
+            .and_then(|m| m.get(key))
+            .or_else(|| self.maps.get(&Lang::En).and_then(|m| m.get(key)))
+            .map(String::as_str)
+            .unwrap_or_else(|| {
+                tracing::warn!(key, "missing translation");
+                key
+            })
+    }
+
+    /// `get` with `{name}` placeholders replaced.
+    pub fn format(&self, lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+        let mut s = self.get(lang, key).to_owned();
+        for (name, value) in args {
+            s = s.replace(&format!("{{{name}}}"), value);
+        }
+        s
+    }
+
+    pub fn keys(&self, lang: Lang) -> Vec<&str> {
+        let mut k: Vec<&str> = self
+            .maps
+            .get(&lang)
+            .map(|m| m.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        k.sort_unstable();
+        k
+    }
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
+    for (k, v) in table {
+        let key = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match v {
+            toml::Value::Table(t) => flatten(&key, t, out),
+            toml::Value::String(s) => {
+                out.insert(key, s.clone());
+            }
+            other => {
+                out.insert(key, other.to_string());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_exactly_the_same_keys() {
+        let t = Translations::load(None).unwrap();
+        assert_eq!(t.keys(Lang::En), t.keys(Lang::ZhCn));
+        assert!(t.keys(Lang::En).contains(&"login.title"));
+    }
+
+    #[test]
+    fn the_language_comes_from_query_then_cookie_then_accept_language() {
+        let d = Lang::En;
+        assert_eq!(negotiate(Some("zh-CN"), Some("en"), None, d), Lang::ZhCn);
+        assert_eq!(negotiate(Some("xx"), Some("zh"), None, d), Lang::ZhCn);
+        assert_eq!(
+            negotiate(None, None, Some("fr;q=1, zh-CN;q=0.8, en;q=0.5"), d),
+            Lang::ZhCn
+        );
+        assert_eq!(negotiate(None, None, Some("zh;q=0, en-GB"), d), Lang::En);
+        assert_eq!(negotiate(None, None, Some("de"), Lang::ZhCn), Lang::ZhCn);
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        let t = Translations::load(None).unwrap();
+        assert_eq!(
+            t.format(Lang::En, "nav.signed_in_as", &[("username", "jane")]),
+            "Signed in as jane"
+        );
+    }
+}

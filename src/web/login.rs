@@ -1,0 +1,144 @@
+//! Login and logout pages (`/accounts/login/`, `/accounts/logout/`; the original paths).
+//! The login form has two fields, `username` (username or email) and `password`; a successful
+//! login starts a new session and redirects (303) to `next` when it is a local path.
+
+use poem::handler;
+use poem::http::StatusCode;
+use poem::web::{Form, Query};
+use poem::Response;
+use serde::Deserialize;
+
+use super::context::{is_local_path, see_other, Ctx};
+use super::session;
+use crate::service::accounts::{authenticate, AuthError};
+use crate::service::sessions;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+#[derive(Default, Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+fn target(next: &str) -> &str {
+    if is_local_path(next) {
+        next
+    } else {
+        "/"
+    }
+}
+
+fn login_page(
+    ctx: &Ctx<'_>,
+    status: StatusCode,
+    username: &str,
+    next: &str,
+    error: Option<&str>,
+) -> Response {
+    let error = error.map(|k| ctx.templates.translations().get(ctx.lang, k).to_owned());
+    ctx.render(
+        status,
+        "login.html",
+        minijinja::context! { username, next => target(next), error },
+    )
+}
+
+#[handler]
+pub async fn login_form(ctx: Ctx<'_>, Query(q): Query<NextQuery>) -> Response {
+    login_page(&ctx, StatusCode::OK, "", &q.next, None)
+}
+
+#[handler]
+pub async fn login_submit(ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Response {
+    if !ctx.csrf_ok(&f.csrf_token) {
+        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
+    }
+    if f.username.trim().is_empty() || f.password.is_empty() {
+        return login_page(
+            &ctx,
+            StatusCode::BAD_REQUEST,
+            &f.username,
+            &f.next,
+            Some("login.required"),
+        );
+    }
+    let user = match authenticate(ctx.svc, &f.username, &f.password).await {
+        Ok(u) => u,
+        Err(AuthError::InvalidCredentials) => {
+            return login_page(
+                &ctx,
+                StatusCode::UNAUTHORIZED,
+                &f.username,
+                &f.next,
+                Some("login.invalid"),
+            )
+        }
+        Err(AuthError::Disabled) => {
+            return login_page(
+                &ctx,
+                StatusCode::FORBIDDEN,
+                &f.username,
+                &f.next,
+                Some("login.disabled"),
+            )
+        }
+        Err(AuthError::Service(e)) => return ctx.service_error_page(&e),
+    };
+    let previous = session::cookie_value(ctx.jar);
+    let ua = None;
+    match sessions::start_session(ctx.svc, &user, previous.as_deref(), ua).await {
+        Ok(started) => {
+            session::set_cookie(ctx.jar, &started.cookie_value, ctx.cfg.secure_cookies);
+            tracing::info!(user_id = %user.id, "logged in");
+            see_other(target(&f.next))
+        }
+        Err(e) => ctx.service_error_page(&e),
+    }
+}
+
+#[derive(Default, Deserialize)]
+pub struct LogoutForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    next: String,
+}
+
+#[handler]
+pub async fn logout_form(ctx: Ctx<'_>, Query(q): Query<NextQuery>) -> Response {
+    ctx.render(
+        StatusCode::OK,
+        "logout.html",
+        minijinja::context! { next => target(&q.next) },
+    )
+}
+
+#[handler]
+pub async fn logout_submit(ctx: Ctx<'_>, Form(f): Form<LogoutForm>) -> Response {
+    if !ctx.csrf_ok(&f.csrf_token) {
+        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
+    }
+    if let Some(v) = session::cookie_value(ctx.jar) {
+        if let Err(e) = sessions::end_session(ctx.svc, &v).await {
+            return ctx.service_error_page(&e);
+        }
+    }
+    session::clear_cookie(ctx.jar);
+    let next = if is_local_path(&f.next) {
+        f.next.as_str()
+    } else {
+        "/accounts/login/"
+    };
+    see_other(next)
+}
