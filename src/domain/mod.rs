@@ -8,6 +8,7 @@
 //! Timestamps are `chrono::DateTime<Utc>` with millisecond precision, the precision both stores
 //! keep (use [`truncate_millis`] when creating one).
 
+mod authorize;
 mod client;
 mod consent;
 mod email_token;
@@ -20,6 +21,7 @@ mod signing_key;
 mod token;
 mod user;
 
+pub use authorize::{redirect_uri_matches, Prompt};
 pub use client::{Client, ClientSecret, ClientType, GrantType};
 pub use consent::Consent;
 pub use email_token::{EmailToken, EmailTokenPurpose};

@@ -5,6 +5,7 @@
 //! Handlers extract a [`context::Ctx`], call one service function and render.
 //! Must not import a store backend.
 
+mod authorize;
 pub mod context;
 pub mod csrf;
 pub mod i18n;
@@ -28,6 +29,10 @@ pub fn mount(route: Route) -> Route {
         .at(
             "/accounts/login/",
             get(login::login_form).post(login::login_submit),
+        )
+        .at(
+            "/oauth2/authorize",
+            get(authorize::authorize_get).post(authorize::authorize_post),
         )
         .at(
             "/accounts/logout/",

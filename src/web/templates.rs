@@ -20,6 +20,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("error.html", include_str!("../../templates/error.html")),
     ("login.html", include_str!("../../templates/login.html")),
     ("logout.html", include_str!("../../templates/logout.html")),
+    ("consent.html", include_str!("../../templates/consent.html")),
 ];
 
 /// The page renderer shared by every handler.

@@ -57,6 +57,8 @@ pub struct Metadata {
     pub subject_types_supported: Vec<String>,
     pub id_token_signing_alg_values_supported: Vec<String>,
     pub claims_supported: Vec<String>,
+    /// RFC 9207: authorization responses carry `iss`.
+    pub authorization_response_iss_parameter_supported: bool,
 }
 
 impl From<ServerMetadata> for Metadata {
@@ -82,6 +84,8 @@ impl From<ServerMetadata> for Metadata {
             subject_types_supported: m.subject_types_supported,
             id_token_signing_alg_values_supported: m.id_token_signing_alg_values_supported,
             claims_supported: m.claims_supported,
+            authorization_response_iss_parameter_supported: m
+                .authorization_response_iss_parameter_supported,
         }
     }
 }

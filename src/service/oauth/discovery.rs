@@ -25,6 +25,8 @@ pub struct ServerMetadata {
     pub subject_types_supported: Vec<String>,
     pub id_token_signing_alg_values_supported: Vec<String>,
     pub claims_supported: Vec<String>,
+    /// RFC 9207: authorization responses carry `iss`.
+    pub authorization_response_iss_parameter_supported: bool,
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -58,6 +60,7 @@ pub fn metadata(svc: &Services) -> ServerMetadata {
         code_challenge_methods_supported: strings(&["S256"]),
         subject_types_supported: strings(&["public"]),
         id_token_signing_alg_values_supported: strings(&["ES256"]),
+        authorization_response_iss_parameter_supported: true,
         claims_supported: strings(&[
             "sub",
             "iss",

@@ -17,6 +17,10 @@ pub enum OAuthErrorCode {
     InsufficientScope,
     ServerError,
     TemporarilyUnavailable,
+    UnsupportedResponseType,
+    AccessDenied,
+    LoginRequired,
+    ConsentRequired,
 }
 
 impl OAuthErrorCode {
@@ -32,6 +36,10 @@ impl OAuthErrorCode {
             Self::InsufficientScope => "insufficient_scope",
             Self::ServerError => "server_error",
             Self::TemporarilyUnavailable => "temporarily_unavailable",
+            Self::UnsupportedResponseType => "unsupported_response_type",
+            Self::AccessDenied => "access_denied",
+            Self::LoginRequired => "login_required",
+            Self::ConsentRequired => "consent_required",
         }
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Must not import poem or a concrete store backend.
 
+pub mod authorize;
 pub mod client_auth;
 pub mod codes;
 pub mod discovery;

@@ -1,0 +1,337 @@
+//! The authorization endpoint's decisions (RFC 6749 §4.1.1–4.1.2, OIDC Core §3.1.2): validate
+//! the request, decide between login, consent and issuing a code, and remember consent.
+//! A request whose client or redirect_uri cannot be trusted is answered with an error page,
+//! never a redirect (RFC 6749 §4.1.2.1); every other error is redirected with `state` and `iss`.
+//! Only `response_type=code` is served (implicit and hybrid are not offered).
+
+use chrono::{DateTime, Utc};
+
+use super::codes::{issue_code, CodeRequest};
+use super::OAuthError;
+use crate::domain::{
+    redirect_uri_matches, Client, ClientType, CodeChallenge, Consent, GrantType, Prompt, ScopeSet,
+    Session, User,
+};
+use crate::service::Services;
+use crate::store::StoreError;
+
+/// The raw parameters of an authorization request.
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+pub struct AuthorizeParams {
+    pub response_type: Option<String>,
+    pub client_id: Option<String>,
+    pub redirect_uri: Option<String>,
+    pub scope: Option<String>,
+    pub state: Option<String>,
+    pub nonce: Option<String>,
+    pub code_challenge: Option<String>,
+    pub code_challenge_method: Option<String>,
+    pub prompt: Option<String>,
+    pub max_age: Option<String>,
+    pub login_hint: Option<String>,
+    pub ui_locales: Option<String>,
+}
+
+/// A request that passed validation.
+#[derive(Debug, Clone)]
+pub struct ValidRequest {
+    pub client: Client,
+    pub redirect_uri: String,
+    pub scopes: ScopeSet,
+    pub state: Option<String>,
+    pub nonce: Option<String>,
+    pub challenge: Option<CodeChallenge>,
+    pub prompt: Prompt,
+    pub max_age: Option<i64>,
+}
+
+/// Why a request fails.
+#[derive(Debug)]
+pub enum AuthorizeError {
+    /// The client or redirect URI cannot be trusted: show an error page, do not redirect.
+    Page(String),
+    /// Redirect the error to the client.
+    Redirect {
+        redirect_uri: String,
+        state: Option<String>,
+        error: OAuthError,
+    },
+}
+
+/// What the endpoint does next.
+#[derive(Debug)]
+pub enum Next {
+    /// Send the browser to the login page, then back to this request.
+    Login,
+    /// Ask the user; the page shows the client and the scopes.
+    Consent(Box<ValidRequest>),
+    /// Redirect to the client with a code.
+    Code {
+        redirect_uri: String,
+        code: String,
+        state: Option<String>,
+    },
+}
+
+fn redirect_err(v: &ValidRequest, error: OAuthError) -> AuthorizeError {
+    AuthorizeError::Redirect {
+        redirect_uri: v.redirect_uri.clone(),
+        state: v.state.clone(),
+        error,
+    }
+}
+
+/// The client and the redirect URI, or an error page.
+async fn trusted_target(
+    svc: &Services,
+    p: &AuthorizeParams,
+) -> Result<(Client, String), AuthorizeError> {
+    let id = p.client_id.as_deref().filter(|s| !s.is_empty());
+    let id = id.ok_or_else(|| AuthorizeError::Page("client_id is missing".into()))?;
+    let client = match svc.stores.clients.get_client(id).await {
+        Ok(c) => c,
+        Err(StoreError::NotFound) => return Err(AuthorizeError::Page("unknown client".into())),
+        Err(e) => {
+            return Err(AuthorizeError::Page(format!(
+                "the request cannot be served now: {}",
+                OAuthError::from(e).description
+            )))
+        }
+    };
+    let uri = match p.redirect_uri.as_deref() {
+        Some(u) => client
+            .redirect_uris
+            .iter()
+            .any(|r| redirect_uri_matches(r, u))
+            .then(|| u.to_owned()),
+        None if client.redirect_uris.len() == 1 => Some(client.redirect_uris[0].clone()),
+        None => None,
+    };
+    let uri = uri.ok_or_else(|| {
+        AuthorizeError::Page("redirect_uri is missing or not registered for this client".into())
+    })?;
+    Ok((client, uri))
+}
+
+/// Validates every parameter (RFC 6749 §4.1.1, RFC 7636 §4.3, OIDC Core §3.1.2.1).
+pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidRequest, AuthorizeError> {
+    let (client, redirect_uri) = trusted_target(svc, p).await?;
+    let mut v = ValidRequest {
+        scopes: ScopeSet::default(),
+        state: p.state.clone(),
+        nonce: p.nonce.clone(),
+        challenge: None,
+        prompt: Prompt::default(),
+        max_age: None,
+        client,
+        redirect_uri,
+    };
+    match p.response_type.as_deref() {
+        Some("code") => {}
+        None | Some("") => {
+            return Err(redirect_err(
+                &v,
+                OAuthError::invalid_request("response_type is required"),
+            ))
+        }
+        Some(other) => {
+            let e = OAuthError::new(
+                super::OAuthErrorCode::UnsupportedResponseType,
+                format!("response_type '{other}' is not supported; use code"),
+            );
+            return Err(redirect_err(&v, e));
+        }
+    }
+    if !v.client.allows_grant(GrantType::AuthorizationCode) {
+        let e =
+            OAuthError::unauthorized_client("this client may not use the authorization code grant");
+        return Err(redirect_err(&v, e));
+    }
+    v.scopes = requested_scopes(&v.client, p.scope.as_deref()).map_err(|e| redirect_err(&v, e))?;
+    v.challenge = match (&p.code_challenge, v.client.client_type) {
+        (Some(c), _) => Some(
+            CodeChallenge::parse(c, p.code_challenge_method.as_deref())
+                .map_err(|e| redirect_err(&v, OAuthError::invalid_request(e.message)))?,
+        ),
+        (None, ClientType::Public) => {
+            return Err(redirect_err(
+                &v,
+                OAuthError::invalid_request(
+                    "public clients must use PKCE (code_challenge with S256)",
+                ),
+            ))
+        }
+        (None, ClientType::Confidential) => None,
+    };
+    v.prompt = Prompt::parse(p.prompt.as_deref())
+        .map_err(|e| redirect_err(&v, OAuthError::invalid_request(e.message)))?;
+    v.max_age = match p.max_age.as_deref() {
+        None | Some("") => None,
+        Some(s) => Some(s.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
+            redirect_err(
+                &v,
+                OAuthError::invalid_request("max_age must be a non-negative integer"),
+            )
+        })?),
+    };
+    Ok(v)
+}
+
+/// The requested scopes (the client's registered ones when none are asked), which must all be
+/// registered for the client.
+fn requested_scopes(client: &Client, scope: Option<&str>) -> Result<ScopeSet, OAuthError> {
+    let registered =
+        ScopeSet::from_strings(&client.scopes).map_err(|e| OAuthError::internal(e.into()))?;
+    let asked = match scope.filter(|s| !s.trim().is_empty()) {
+        None => registered.clone(),
+        Some(s) => ScopeSet::parse(s).map_err(|e| OAuthError::invalid_scope(e.message))?,
+    };
+    if !asked.is_subset(&registered) {
+        return Err(OAuthError::invalid_scope(
+            "a requested scope is not registered for this client",
+        ));
+    }
+    Ok(asked)
+}
+
+/// Whether the session is recent enough for `max_age` and `prompt=login` was not asked.
+fn session_usable(v: &ValidRequest, session: &Session, now: DateTime<Utc>) -> bool {
+    let fresh = v
+        .max_age
+        .is_none_or(|m| (now - session.auth_time).num_seconds() <= m);
+    fresh && !v.prompt.login
+}
+
+/// Scopes the user can be given: `admin` only for admins (RFC 6749 §3.3 allows fewer).
+fn grantable(scopes: &ScopeSet, user: &User) -> ScopeSet {
+    ScopeSet::from_strings(scopes.iter().filter(|s| user.is_admin || *s != "admin"))
+        .unwrap_or_default()
+}
+
+/// Decides what happens to a validated request given the browser's session.
+pub async fn decide(
+    svc: &Services,
+    mut v: ValidRequest,
+    session: Option<&(Session, User)>,
+) -> Result<Next, AuthorizeError> {
+    let now = svc.now();
+    let Some((session, user)) = session.filter(|(s, _)| session_usable(&v, s, now)) else {
+        if v.prompt.none {
+            return Err(redirect_err(
+                &v,
+                OAuthError::new(
+                    super::OAuthErrorCode::LoginRequired,
+                    "the user is not logged in",
+                ),
+            ));
+        }
+        return Ok(Next::Login);
+    };
+    v.scopes = grantable(&v.scopes, user);
+    let remembered = match svc
+        .stores
+        .consents
+        .get_consent(&user.id, &v.client.client_id)
+        .await
+    {
+        Ok(c) => v.scopes.iter().all(|s| c.scopes.iter().any(|x| x == s)),
+        Err(StoreError::NotFound) => false,
+        Err(e) => return Err(redirect_err(&v, e.into())),
+    };
+    let consented = v.client.first_party || (remembered && !v.prompt.consent);
+    if !consented {
+        if v.prompt.none {
+            return Err(redirect_err(
+                &v,
+                OAuthError::new(
+                    super::OAuthErrorCode::ConsentRequired,
+                    "the user has not consented to these scopes",
+                ),
+            ));
+        }
+        return Ok(Next::Consent(Box::new(v)));
+    }
+    grant_code(svc, v, session, user).await
+}
+
+/// Issues the code for an authorized request.
+async fn grant_code(
+    svc: &Services,
+    v: ValidRequest,
+    session: &Session,
+    user: &User,
+) -> Result<Next, AuthorizeError> {
+    let req = CodeRequest {
+        client_id: v.client.client_id.clone(),
+        user_id: user.id.clone(),
+        redirect_uri: v.redirect_uri.clone(),
+        scopes: v.scopes.clone(),
+        code_challenge: v.challenge.clone(),
+        nonce: v.nonce.clone(),
+        auth_time: session.auth_time,
+        session_id: Some(session.id.clone()),
+    };
+    let code = issue_code(svc, req)
+        .await
+        .map_err(|e| redirect_err(&v, e))?;
+    Ok(Next::Code {
+        redirect_uri: v.redirect_uri,
+        code,
+        state: v.state,
+    })
+}
+
+/// The user's answer on the consent page: allow remembers the scopes and issues a code; deny
+/// redirects `access_denied`.
+pub async fn answer_consent(
+    svc: &Services,
+    v: ValidRequest,
+    session: &(Session, User),
+    allow: bool,
+) -> Result<Next, AuthorizeError> {
+    let (session, user) = session;
+    if !allow {
+        return Err(redirect_err(
+            &v,
+            OAuthError::new(
+                super::OAuthErrorCode::AccessDenied,
+                "the user denied the request",
+            ),
+        ));
+    }
+    let v = ValidRequest {
+        scopes: grantable(&v.scopes, user),
+        ..v
+    };
+    let now = svc.now();
+    let previous = match svc
+        .stores
+        .consents
+        .get_consent(&user.id, &v.client.client_id)
+        .await
+    {
+        Ok(c) => Some(c),
+        Err(StoreError::NotFound) => None,
+        Err(e) => return Err(redirect_err(&v, e.into())),
+    };
+    let mut scopes = previous
+        .as_ref()
+        .map(|c| c.scopes.clone())
+        .unwrap_or_default();
+    scopes.extend(v.scopes.iter().map(str::to_owned));
+    scopes.sort();
+    scopes.dedup();
+    let consent = Consent {
+        user_id: user.id.clone(),
+        client_id: v.client.client_id.clone(),
+        scopes,
+        created_at: previous.map_or(now, |c| c.created_at),
+        updated_at: now,
+    };
+    svc.stores
+        .consents
+        .put_consent(&consent)
+        .await
+        .map_err(|e| redirect_err(&v, e.into()))?;
+    grant_code(svc, v, session, user).await
+}

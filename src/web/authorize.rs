@@ -1,0 +1,179 @@
+//! `GET`/`POST /oauth2/authorize` (RFC 6749 §4.1, OIDC Core §3.1.2): the browser side of the
+//! authorization code flow. Not logged in → the login page, then back here; consent needed →
+//! the consent page, whose form posts back here with `decision=allow|deny` and the CSRF token;
+//! authorized → a 303 to the client's redirect URI with `code`, `state` and `iss` (RFC 9207).
+//! Errors about the client or redirect URI are an error page, never a redirect.
+
+use poem::handler;
+use poem::http::StatusCode;
+use poem::web::{Form, Query};
+use poem::Response;
+use serde::Deserialize;
+
+use super::context::{see_other, Ctx};
+use crate::service::oauth::authorize::{self, AuthorizeError, AuthorizeParams, Next, ValidRequest};
+
+/// The consent form: the request's parameters again, the decision and the CSRF token.
+#[derive(Debug, Default, Deserialize)]
+pub struct ConsentForm {
+    #[serde(flatten)]
+    params: AuthorizeParams,
+    decision: Option<String>,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// The request's parameters as (name, value) pairs, `prompt=login` dropped when `drop_login`
+/// (after the login it asked for, asking again would loop).
+fn param_pairs(p: &AuthorizeParams, drop_login: bool) -> Vec<(&'static str, String)> {
+    let prompt = p.prompt.as_ref().map(|v| {
+        v.split(' ')
+            .filter(|x| !(drop_login && *x == "login"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let fields: [(&'static str, &Option<String>); 12] = [
+        ("response_type", &p.response_type),
+        ("client_id", &p.client_id),
+        ("redirect_uri", &p.redirect_uri),
+        ("scope", &p.scope),
+        ("state", &p.state),
+        ("nonce", &p.nonce),
+        ("code_challenge", &p.code_challenge),
+        ("code_challenge_method", &p.code_challenge_method),
+        ("prompt", &prompt),
+        ("max_age", &p.max_age),
+        ("login_hint", &p.login_hint),
+        ("ui_locales", &p.ui_locales),
+    ];
+    fields
+        .into_iter()
+        .filter_map(|(k, v)| v.as_ref().filter(|v| !v.is_empty()).map(|v| (k, v.clone())))
+        .collect()
+}
+
+fn login_redirect(p: &AuthorizeParams) -> Response {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query.extend_pairs(param_pairs(p, true));
+    let next = format!("/oauth2/authorize?{}", query.finish());
+    let mut login = url::form_urlencoded::Serializer::new(String::new());
+    login.append_pair("next", &next);
+    see_other(&format!("/accounts/login/?{}", login.finish()))
+}
+
+/// A 303 to the client with `pairs` and `iss` added to its redirect URI's query.
+fn to_client(ctx: &Ctx<'_>, redirect_uri: &str, pairs: &[(&str, &str)]) -> Response {
+    let Ok(mut url) = url::Url::parse(redirect_uri) else {
+        return ctx.error_page(StatusCode::BAD_REQUEST, "authorize.invalid");
+    };
+    {
+        let mut q = url.query_pairs_mut();
+        for (k, v) in pairs {
+            q.append_pair(k, v);
+        }
+        q.append_pair("iss", &ctx.svc.public_url);
+    }
+    see_other(url.as_str())
+}
+
+fn error_response(ctx: &Ctx<'_>, e: AuthorizeError) -> Response {
+    match e {
+        AuthorizeError::Page(reason) => {
+            let text = ctx
+                .templates
+                .translations()
+                .get(ctx.lang, "authorize.invalid");
+            let message = format!("{text} ({reason})");
+            ctx.render(
+                StatusCode::BAD_REQUEST,
+                "error.html",
+                minijinja::context! { message },
+            )
+        }
+        AuthorizeError::Redirect {
+            redirect_uri,
+            state,
+            error,
+        } => {
+            let mut pairs = vec![
+                ("error", error.code.as_str()),
+                ("error_description", error.description.as_str()),
+            ];
+            if let Some(s) = state.as_deref() {
+                pairs.push(("state", s));
+            }
+            to_client(ctx, &redirect_uri, &pairs)
+        }
+    }
+}
+
+fn consent_page(ctx: &Ctx<'_>, p: &AuthorizeParams, v: &ValidRequest) -> Response {
+    let host = url::Url::parse(&v.redirect_uri)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_default();
+    let scopes: Vec<String> = v.scopes.iter().map(|s| format!("scope.{s}")).collect();
+    let params = param_pairs(p, true);
+    let page = minijinja::context! {
+        app => v.client.name, description => v.client.description,
+        homepage => v.client.homepage_url, host, scopes, params,
+    };
+    ctx.render(StatusCode::OK, "consent.html", page)
+}
+
+fn outcome(ctx: &Ctx<'_>, p: &AuthorizeParams, r: Result<Next, AuthorizeError>) -> Response {
+    match r {
+        Ok(Next::Login) => login_redirect(p),
+        Ok(Next::Consent(v)) => consent_page(ctx, p, &v),
+        Ok(Next::Code {
+            redirect_uri,
+            code,
+            state,
+        }) => {
+            let mut pairs = vec![("code", code.as_str())];
+            if let Some(s) = state.as_deref() {
+                pairs.push(("state", s));
+            }
+            to_client(ctx, &redirect_uri, &pairs)
+        }
+        Err(e) => error_response(ctx, e),
+    }
+}
+
+async fn start(ctx: &Ctx<'_>, p: &AuthorizeParams) -> Response {
+    let session = match &ctx.session {
+        Ok(s) => s.as_ref(),
+        Err(_) => return ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable"),
+    };
+    let r = match authorize::validate(ctx.svc, p).await {
+        Ok(v) => authorize::decide(ctx.svc, v, session).await,
+        Err(e) => Err(e),
+    };
+    outcome(ctx, p, r)
+}
+
+#[handler]
+pub async fn authorize_get(ctx: Ctx<'_>, Query(p): Query<AuthorizeParams>) -> Response {
+    start(&ctx, &p).await
+}
+
+/// A form-posted authorization request (OIDC Core §3.1.2.1), or the consent page's answer.
+#[handler]
+pub async fn authorize_post(ctx: Ctx<'_>, Form(f): Form<ConsentForm>) -> Response {
+    let Some(decision) = f.decision.as_deref() else {
+        return start(&ctx, &f.params).await;
+    };
+    if !ctx.csrf_ok(&f.csrf_token) {
+        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
+    }
+    let session = match &ctx.session {
+        Ok(Some(s)) => s,
+        Ok(None) => return login_redirect(&f.params),
+        Err(_) => return ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable"),
+    };
+    let r = match authorize::validate(ctx.svc, &f.params).await {
+        Ok(v) => authorize::answer_consent(ctx.svc, v, session, decision == "allow").await,
+        Err(e) => Err(e),
+    };
+    outcome(&ctx, &f.params, r)
+}
