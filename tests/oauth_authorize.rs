@@ -100,9 +100,7 @@ async fn decide(w: &World, consent_html: &str, decision: &str) -> reqwest::Respo
         "code_challenge_method",
     ]
     .iter()
-    .filter_map(|k| {
-        extract_hidden(consent_html, k).map(|v| ((*k).to_owned(), unescape(&v)))
-    })
+    .filter_map(|k| extract_hidden(consent_html, k).map(|v| ((*k).to_owned(), unescape(&v))))
     .collect();
     form.push((
         "csrf_token".into(),

@@ -7,11 +7,13 @@
 
 use poem::http::Method;
 use poem::Request;
-use poem_openapi::auth::ApiKey;
-use poem_openapi::SecurityScheme;
+use poem_openapi::auth::{ApiKey, Bearer};
+use poem_openapi::{OAuthScopes, SecurityScheme};
 
 use super::ApiError;
 use crate::domain::{ScopeSet, User, SUPPORTED_SCOPES};
+use crate::service::oauth::introspect::verify_access_token;
+use crate::service::oauth::OAuthErrorCode;
 use crate::service::{sessions, ServiceError, Services};
 use crate::web::csrf;
 
@@ -21,9 +23,52 @@ use crate::web::csrf;
 #[oai(ty = "api_key", key_name = "ac_session", key_in = "cookie")]
 pub struct SessionCookie(ApiKey);
 
+/// The scopes an access token may carry.
+#[derive(OAuthScopes)]
+pub enum ApiScopes {
+    /// OpenID Connect: who the user is.
+    #[oai(rename = "openid")]
+    Openid,
+    /// Name, username and language.
+    #[oai(rename = "profile")]
+    Profile,
+    /// Email address.
+    #[oai(rename = "email")]
+    Email,
+    /// Group memberships.
+    #[oai(rename = "groups")]
+    Groups,
+    /// A refresh token for access while the user is away.
+    #[oai(rename = "offline_access")]
+    OfflineAccess,
+    /// Manage the user's registered apps.
+    #[oai(rename = "apps")]
+    Apps,
+    /// See and revoke the user's authorized apps.
+    #[oai(rename = "authorizations")]
+    Authorizations,
+    /// Administration (admin users only).
+    #[oai(rename = "admin")]
+    Admin,
+}
+
+/// An OAuth 2.0 access token (RFC 6750 `Authorization: Bearer`), a JWT issued by this server's
+/// token endpoint. Swagger UI obtains one with the authorization code flow and PKCE.
+#[derive(SecurityScheme)]
+#[oai(
+    ty = "oauth2",
+    flows(authorization_code(
+        authorization_url = "/oauth2/authorize",
+        token_url = "/oauth2/token",
+        scopes = "ApiScopes"
+    ))
+)]
+pub struct BearerToken(Bearer);
+
 /// Every accepted way to authenticate an API call.
 #[derive(SecurityScheme)]
 pub enum ApiAuth {
+    BearerToken(BearerToken),
     SessionCookie(SessionCookie),
 }
 
@@ -90,6 +135,46 @@ fn session_scopes(user: &User) -> ScopeSet {
     ScopeSet::from_strings(all).unwrap_or_default()
 }
 
+/// Resolves a bearer access token: signature, expiry, not revoked (by `jti`), grant active,
+/// and a user who still exists and is not disabled.
+async fn bearer_principal(svc: &Services, token: &str) -> Result<Principal, AuthFailure> {
+    let access = match verify_access_token(svc, token).await {
+        Ok(a) => a,
+        Err(e) => {
+            return Err(match e.code {
+                OAuthErrorCode::InvalidToken => AuthFailure::InvalidToken(e.description),
+                OAuthErrorCode::TemporarilyUnavailable => {
+                    AuthFailure::Service(ServiceError::Unavailable(anyhow::anyhow!(e.description)))
+                }
+                _ => AuthFailure::Service(ServiceError::Internal(anyhow::anyhow!(e.description))),
+            })
+        }
+    };
+    let Some(user_id) = access.record.user_id.as_deref() else {
+        return Err(AuthFailure::InvalidToken(
+            "this API needs a token issued for a user".into(),
+        ));
+    };
+    let user = match svc.stores.users.get_user(user_id).await {
+        Ok(u) if !u.disabled => u,
+        Ok(_) | Err(crate::store::StoreError::NotFound) => {
+            return Err(AuthFailure::InvalidToken(
+                "the user no longer exists or is disabled".into(),
+            ))
+        }
+        Err(e) => return Err(AuthFailure::Service(e.into())),
+    };
+    let scopes = ScopeSet::from_strings(&access.record.scopes).unwrap_or_default();
+    Ok(Principal {
+        user,
+        scopes,
+        via: Via::AccessToken {
+            jti: access.record.jti,
+            client_id: access.record.client_id,
+        },
+    })
+}
+
 /// Resolves the caller and checks it holds `scope`.
 pub async fn authorize(
     svc: &Services,
@@ -98,6 +183,7 @@ pub async fn authorize(
     scope: &'static str,
 ) -> Result<Principal, AuthFailure> {
     let principal = match auth {
+        ApiAuth::BearerToken(BearerToken(bearer)) => bearer_principal(svc, &bearer.token).await?,
         ApiAuth::SessionCookie(SessionCookie(key)) => {
             let unsafe_method =
                 !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
