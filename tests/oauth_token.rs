@@ -10,7 +10,7 @@ use common::Backend;
 use oauth2::basic::BasicErrorResponseType;
 use oauth2::{
     AuthType, AuthorizationCode, PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError,
-    Scope, TokenResponse,
+    ResourceOwnerPassword, ResourceOwnerUsername, Scope, TokenResponse,
 };
 use openidconnect::core::{CoreClient, CoreJwsSigningAlgorithm, CoreProviderMetadata};
 use openidconnect::{AccessTokenHash, IssuerUrl, Nonce};
@@ -316,7 +316,42 @@ async fn a_bad_client_secret_is_answered_401_with_www_authenticate(b: Backend) {
     w.app.stop().await;
 }
 
+async fn the_password_grant_works_only_for_apps_that_enable_it(b: Backend) {
+    let w = world(b).await;
+    let (user, pass) = (
+        ResourceOwnerUsername::new("alice@example.com".into()),
+        ResourceOwnerPassword::new("a long enough password".into()),
+    );
+    let refused = oauth2_client(&w.app, &w.web)
+        .exchange_password(&user, &pass)
+        .request_async(&http())
+        .await;
+    assert_eq!(
+        server_error(refused),
+        BasicErrorResponseType::UnauthorizedClient
+    );
+    let legacy = new_client(&w.app, &w.user.id, &["password", "refresh_token"], false).await;
+    let client = oauth2_client(&w.app, &legacy);
+    let token = client
+        .exchange_password(&user, &pass)
+        .add_scope(Scope::new("profile".into()))
+        .request_async(&http())
+        .await
+        .unwrap();
+    assert!(token.refresh_token().is_some());
+    let info = introspect(&w, token.access_token().secret()).await;
+    assert_eq!(info["sub"], w.user.id.as_str());
+    let wrong = ResourceOwnerPassword::new("not the password".into());
+    let r = client
+        .exchange_password(&user, &wrong)
+        .request_async(&http())
+        .await;
+    assert_eq!(server_error(r), BasicErrorResponseType::InvalidGrant);
+    w.app.stop().await;
+}
+
 on_both_stores!(
+    the_password_grant_works_only_for_apps_that_enable_it,
     client_credentials_tokens_are_issued_to_basic_and_post_authentication,
     the_code_flow_with_pkce_yields_an_id_token_the_library_validates,
     a_reused_authorization_code_fails_and_revokes_the_tokens_it_issued,

@@ -14,7 +14,7 @@ use super::context::{see_other, Ctx};
 use crate::service::oauth::authorize::{self, AuthorizeError, AuthorizeParams, Next, ValidRequest};
 
 /// The consent form: the request's parameters again, the decision and the CSRF token.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 pub struct ConsentForm {
     #[serde(flatten)]
     params: AuthorizeParams,

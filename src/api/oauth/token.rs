@@ -19,9 +19,10 @@ use crate::service::Services;
 pub struct TokenApi;
 
 /// A token request; which fields are needed depends on `grant_type`.
-#[derive(Debug, Clone, Object, Deserialize)]
+#[derive(Clone, Object, Deserialize)]
 pub struct TokenForm {
-    /// `authorization_code`, `refresh_token` or `client_credentials`.
+    /// `authorization_code`, `refresh_token`, `client_credentials` or `password` (only for
+    /// apps that enable it).
     pub grant_type: Option<String>,
     /// authorization_code: the code received at the redirect URI.
     pub code: Option<String>,
@@ -33,6 +34,10 @@ pub struct TokenForm {
     pub refresh_token: Option<String>,
     /// Space-delimited scopes: for refresh_token only a subset of the original grant.
     pub scope: Option<String>,
+    /// password: the user's username or email.
+    pub username: Option<String>,
+    /// password: the user's password.
+    pub password: Option<String>,
     /// client_secret_post and public clients: the client id.
     pub client_id: Option<String>,
     /// client_secret_post: the client secret (prefer HTTP Basic).
@@ -40,7 +45,7 @@ pub struct TokenForm {
 }
 
 /// A token to revoke or introspect.
-#[derive(Debug, Clone, Object, Deserialize)]
+#[derive(Clone, Object, Deserialize)]
 pub struct TokenHintForm {
     /// The access token or refresh token.
     pub token: Option<String>,
@@ -52,8 +57,26 @@ pub struct TokenHintForm {
     pub client_secret: Option<String>,
 }
 
+impl std::fmt::Debug for TokenForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenForm")
+            .field("grant_type", &self.grant_type)
+            .field("client_id", &self.client_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for TokenHintForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenHintForm")
+            .field("token_type_hint", &self.token_type_hint)
+            .field("client_id", &self.client_id)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Tokens issued by a successful request (RFC 6749 §5.1).
-#[derive(Debug, Clone, Object)]
+#[derive(Clone, Object)]
 pub struct TokenBody {
     /// A JWT access token (RFC 9068), to send as `Authorization: Bearer`.
     pub access_token: String,
@@ -144,7 +167,7 @@ impl TokenApi {
     /// Obtain tokens
     ///
     /// The OAuth 2.0 token endpoint. Grants: `authorization_code` (with PKCE S256; required
-    /// for public clients), `refresh_token` (rotating: every use returns a new refresh token,
+    /// for public clients), `password` (only for apps that enable it), `refresh_token` (rotating: every use returns a new refresh token,
     /// and reusing an old one revokes the whole grant) and `client_credentials`. Authenticate
     /// with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
     /// (`client_secret_post`), or send only `client_id` for a public client. Errors follow
@@ -165,6 +188,8 @@ impl TokenApi {
             code_verifier: f.code_verifier,
             refresh_token: f.refresh_token,
             scope: f.scope,
+            username: f.username,
+            password: f.password,
         };
         OAuthResponse::from_result(grants::exchange(&svc, &creds, &request).await.map(|t| {
             TokenBody {

@@ -53,6 +53,7 @@ pub fn metadata(svc: &Services) -> ServerMetadata {
             "authorization_code",
             "refresh_token",
             "client_credentials",
+            "password",
         ]),
         token_endpoint_auth_methods_supported: strings(&client_auth),
         revocation_endpoint_auth_methods_supported: strings(&client_auth),

@@ -13,6 +13,7 @@ mod error;
 pub mod introspect;
 mod issue;
 pub mod keyring;
+pub mod password;
 pub mod token;
 pub mod userinfo;
 

@@ -1,10 +1,11 @@
 //! The token endpoint (RFC 6749 §3.2, §4.1.3, §4.4, §6): authorization_code with PKCE (RFC 7636
-//! §4.6), refresh_token with rotation and reuse detection (RFC 9700 §4.14), client_credentials.
+//! §4.6), password (§4.3, only for apps that enable it), refresh_token with rotation and reuse detection (RFC 9700 §4.14), client_credentials.
 //! A replayed code revokes every token issued from it (RFC 6749 §4.1.2); a replayed refresh
 //! token revokes its whole family; a refresh may only narrow the scope.
 
 use super::client_auth::{authenticate_client, AuthenticatedClient, ClientCredentials};
 use super::issue::{self, IdTokenInput, Subject, TokenSet};
+use super::password::password_grant;
 use super::{OAuthError, OAuthErrorCode};
 use crate::crypto;
 use crate::domain::{
@@ -23,6 +24,8 @@ pub struct TokenRequest {
     pub code_verifier: Option<String>,
     pub refresh_token: Option<String>,
     pub scope: Option<String>,
+    pub username: Option<String>,
+    pub password: Option<String>,
 }
 
 impl std::fmt::Debug for TokenRequest {
@@ -61,6 +64,10 @@ pub async fn exchange(
         GrantType::AuthorizationCode => authorization_code(svc, &auth, req).await,
         GrantType::RefreshToken => refresh(svc, &auth.client, req).await,
         GrantType::ClientCredentials => client_credentials(svc, &auth, req).await,
+        GrantType::Password => {
+            let (user, pass) = (req.username.as_deref(), req.password.as_deref());
+            password_grant(svc, &auth.client, user, pass, req.scope.as_deref()).await
+        }
         other => Err(OAuthError::new(
             OAuthErrorCode::UnsupportedGrantType,
             format!(

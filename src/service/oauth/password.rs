@@ -1,0 +1,93 @@
+//! The resource owner password credentials grant (RFC 6749 §4.3), OFF unless the app enables
+//! it: the user's password is verified by the same argon2 pool as the login page
+//! (`accounts::authenticate`, dummy hash for unknown users), and a new grant is created.
+
+use super::issue::{self, Subject, TokenSet};
+use super::OAuthError;
+use crate::domain::{Client, Grant, GrantType, ScopeSet};
+use crate::service::accounts::{authenticate, AuthError};
+use crate::service::Services;
+
+/// Requested scopes (default: the client's), all registered; `admin` only for admins.
+fn scopes_for(
+    client: &Client,
+    asked: Option<&str>,
+    is_admin: bool,
+) -> Result<ScopeSet, OAuthError> {
+    let registered = ScopeSet::from_strings(
+        client
+            .scopes
+            .iter()
+            .filter(|s| is_admin || s.as_str() != "admin"),
+    )
+    .map_err(|e| OAuthError::internal(e.into()))?;
+    match asked {
+        None => Ok(registered),
+        Some(s) => {
+            let asked = ScopeSet::parse(s).map_err(|e| OAuthError::invalid_scope(e.message))?;
+            if asked.is_subset(&registered) {
+                Ok(asked)
+            } else {
+                Err(OAuthError::invalid_scope(
+                    "a requested scope is not registered for this client or not grantable",
+                ))
+            }
+        }
+    }
+}
+
+/// Issues tokens for a username (or email) and password.
+pub async fn password_grant(
+    svc: &Services,
+    client: &Client,
+    username: Option<&str>,
+    password: Option<&str>,
+    scope: Option<&str>,
+) -> Result<TokenSet, OAuthError> {
+    let (Some(username), Some(password)) = (username, password) else {
+        return Err(OAuthError::invalid_request(
+            "username and password are required",
+        ));
+    };
+    let user = match authenticate(svc, username, password).await {
+        Ok(u) => u,
+        Err(AuthError::InvalidCredentials | AuthError::Disabled) => {
+            return Err(OAuthError::invalid_grant("invalid username or password"))
+        }
+        Err(AuthError::Service(e)) => return Err(OAuthError::internal(e.into())),
+    };
+    let scopes = scopes_for(client, scope, user.is_admin)?;
+    let now = svc.now();
+    let grant = Grant {
+        id: uuid::Uuid::now_v7().to_string(),
+        user_id: Some(user.id.clone()),
+        client_id: client.client_id.clone(),
+        scopes: scopes.to_vec(),
+        created_at: now,
+        last_used_at: now,
+        expires_at: now + svc.oauth.policy.grant_ttl,
+        revoked_at: None,
+    };
+    svc.stores.grants.insert_grant(&grant).await?;
+    let who = Subject {
+        client,
+        user_id: Some(&user.id),
+        grant_id: Some(&grant.id),
+        auth_time: Some(now),
+    };
+    let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
+    let refresh_token = if client.allows_grant(GrantType::RefreshToken) {
+        let (value, record) = issue::new_refresh(svc, client, &grant, &scopes.to_vec());
+        svc.stores.grants.insert_refresh(&record).await?;
+        Some(value)
+    } else {
+        None
+    };
+    Ok(TokenSet {
+        access_token,
+        expires_in,
+        refresh_token,
+        scope: scopes.to_string(),
+        id_token: None,
+    })
+}
