@@ -17,6 +17,7 @@ use crate::crypto::keys::KeyEncryption;
 use crate::crypto::{PasswordHasher, PasswordParams};
 use crate::mail::{FileMailer, Mailer, SmtpMailer};
 use crate::service::bootstrap::{ensure_admin, CreatedAdmin};
+use crate::service::oauth::builtin::ensure_swagger_client;
 use crate::service::oauth::{KeyRing, OAuthContext, OAuthPolicy};
 use crate::service::sessions::SessionPolicy;
 use crate::service::Services;
@@ -162,6 +163,9 @@ impl Application {
             // Port 0 was resolved by binding: the issuer must name the real port.
             services.public_url = format!("http://{addr}");
         }
+        ensure_swagger_client(&services)
+            .await
+            .context("registering the built-in Swagger UI client")?;
         Ok(Self {
             acceptor,
             addr,
@@ -212,7 +216,7 @@ pub fn endpoint(services: Services, web: WebParts) -> impl Endpoint + 'static {
     let api = api::service();
     let spec_json = api.spec_endpoint();
     let spec_yaml = api.spec_endpoint_yaml();
-    let docs = api.swagger_ui();
+    let docs = web::docs::swagger_ui(&api);
     // The API keeps its absolute paths; it is mounted under each of its prefixes so that pages
     // can live beside it (a nest at "/" would shadow the landing page).
     let api = Arc::new(api.into_endpoint());

@@ -220,7 +220,46 @@ async fn plain_pkce_and_a_public_client_without_pkce_are_invalid_requests(b: Bac
     w.app.stop().await;
 }
 
+async fn swagger_ui_logs_in_with_the_built_in_first_party_client_and_calls_the_api(b: Backend) {
+    let w = world(b).await;
+    let page = w.app.get("/docs").await.text().await.unwrap();
+    assert!(page.contains("usePkceWithAuthorizationCodeGrant: true"));
+    let receiver = w.app.url("/docs/oauth-receiver.html");
+    assert_eq!(w.app.get("/docs/oauth-receiver.html").await.status(), 200);
+    let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+    let client = oauth2::basic::BasicClient::new(oauth2::ClientId::new("swagger-ui".into()))
+        .set_auth_uri(oauth2::AuthUrl::new(w.app.url("/oauth2/authorize")).unwrap())
+        .set_token_uri(oauth2::TokenUrl::new(w.app.url("/oauth2/token")).unwrap())
+        .set_redirect_uri(RedirectUrl::new(receiver.clone()).unwrap())
+        .set_auth_type(oauth2::AuthType::RequestBody);
+    let (url, _) = client
+        .authorize_url(CsrfToken::new_random)
+        .add_scope(Scope::new("profile".into()))
+        .set_pkce_challenge(challenge)
+        .url();
+    // First party: straight from the login back to Swagger UI, no consent page.
+    let back = login_through(&w, url.as_str()).await;
+    assert_eq!(back.status(), 303);
+    let cb = location(&back);
+    assert!(cb.starts_with(&receiver), "{cb}");
+    let token = client
+        .exchange_code(AuthorizationCode::new(query_of(&cb)["code"].clone()))
+        .set_pkce_verifier(verifier)
+        .request_async(&http())
+        .await
+        .unwrap();
+    let me = http()
+        .get(w.app.url("/api/v1/me"))
+        .bearer_auth(token.access_token().secret())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), 200);
+    w.app.stop().await;
+}
+
 on_both_stores!(
+    swagger_ui_logs_in_with_the_built_in_first_party_client_and_calls_the_api,
     login_consent_and_code_exchange_work_through_the_pages,
     denying_consent_redirects_access_denied_with_state,
     a_consent_post_without_the_csrf_token_is_refused_without_redirect,

@@ -8,6 +8,7 @@
 mod authorize;
 pub mod context;
 pub mod csrf;
+pub mod docs;
 pub mod i18n;
 mod login;
 mod pages;

@@ -6,6 +6,7 @@
 //! Must not import poem or a concrete store backend.
 
 pub mod authorize;
+pub mod builtin;
 pub mod client_auth;
 pub mod codes;
 pub mod discovery;
