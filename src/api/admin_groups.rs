@@ -98,7 +98,11 @@ impl AdminGroupsApi {
     ///
     /// Returns groups ordered by name, `limit` (1–200, default 50) at a time from `offset`
     /// (default 0), with the `total`. Needs the `admin` scope.
-    #[oai(path = "/api/v1/admin/groups", method = "get", operation_id = "listGroups")]
+    #[oai(
+        path = "/api/v1/admin/groups",
+        method = "get",
+        operation_id = "listGroups"
+    )]
     async fn list_groups(
         &self,
         svc: Data<&Services>,
@@ -120,7 +124,11 @@ impl AdminGroupsApi {
     ///
     /// Creates an empty group. Its name (1–64 printable characters) must be unique ignoring
     /// case. Needs the `admin` scope.
-    #[oai(path = "/api/v1/admin/groups", method = "post", operation_id = "createGroup")]
+    #[oai(
+        path = "/api/v1/admin/groups",
+        method = "post",
+        operation_id = "createGroup"
+    )]
     async fn create_group(
         &self,
         svc: Data<&Services>,
@@ -145,7 +153,11 @@ impl AdminGroupsApi {
     /// Get a group
     ///
     /// Returns one group by id, with its member count. Needs the `admin` scope.
-    #[oai(path = "/api/v1/admin/groups/:id", method = "get", operation_id = "getGroup")]
+    #[oai(
+        path = "/api/v1/admin/groups/:id",
+        method = "get",
+        operation_id = "getGroup"
+    )]
     async fn get_group(
         &self,
         svc: Data<&Services>,
@@ -166,7 +178,11 @@ impl AdminGroupsApi {
     ///
     /// Changes the name and/or the description; omitted fields keep their value. The new name
     /// must be unique ignoring case. Needs the `admin` scope.
-    #[oai(path = "/api/v1/admin/groups/:id", method = "patch", operation_id = "updateGroup")]
+    #[oai(
+        path = "/api/v1/admin/groups/:id",
+        method = "patch",
+        operation_id = "updateGroup"
+    )]
     async fn update_group(
         &self,
         svc: Data<&Services>,
@@ -191,7 +207,11 @@ impl AdminGroupsApi {
     /// Delete a group
     ///
     /// Deletes the group and its memberships; the accounts stay. Needs the `admin` scope.
-    #[oai(path = "/api/v1/admin/groups/:id", method = "delete", operation_id = "deleteGroup")]
+    #[oai(
+        path = "/api/v1/admin/groups/:id",
+        method = "delete",
+        operation_id = "deleteGroup"
+    )]
     async fn delete_group(
         &self,
         svc: Data<&Services>,

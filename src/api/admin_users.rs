@@ -79,7 +79,11 @@ impl AdminUsersApi {
     /// Returns accounts ordered by username, `limit` (1–200, default 50) at a time from
     /// `offset` (default 0), with the `total` that match. `search` keeps the accounts whose
     /// username, email or display name contains it, ignoring case. Needs the `admin` scope.
-    #[oai(path = "/api/v1/admin/users", method = "get", operation_id = "listUsers")]
+    #[oai(
+        path = "/api/v1/admin/users",
+        method = "get",
+        operation_id = "listUsers"
+    )]
     async fn list_users(
         &self,
         svc: Data<&Services>,
@@ -105,7 +109,11 @@ impl AdminUsersApi {
     /// Get an account
     ///
     /// Returns one account by id. Needs the `admin` scope.
-    #[oai(path = "/api/v1/admin/users/:id", method = "get", operation_id = "getUser")]
+    #[oai(
+        path = "/api/v1/admin/users/:id",
+        method = "get",
+        operation_id = "getUser"
+    )]
     async fn get_user(
         &self,
         svc: Data<&Services>,
@@ -168,7 +176,11 @@ impl AdminUsersApi {
     /// tokens, consents, grants (revoked with their tokens), the apps it owns (their grants
     /// revoked, their consents deleted) and its group memberships. You cannot delete your own
     /// account, nor the last enabled administrator. Needs the `admin` scope.
-    #[oai(path = "/api/v1/admin/users/:id", method = "delete", operation_id = "deleteUser")]
+    #[oai(
+        path = "/api/v1/admin/users/:id",
+        method = "delete",
+        operation_id = "deleteUser"
+    )]
     async fn delete_user(
         &self,
         svc: Data<&Services>,

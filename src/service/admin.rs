@@ -77,7 +77,9 @@ pub async fn list_users(
 ) -> Result<Listed<User>, ServiceError> {
     let mut v = Validation::default();
     let page = paging.validate(&mut v);
-    let search = search.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let search = search
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty());
     if search
         .as_ref()
         .is_some_and(|s| s.chars().count() > MAX_SEARCH_LEN)
@@ -88,7 +90,11 @@ pub async fn list_users(
         ));
     }
     v.finish()?;
-    let found = svc.stores.users.list_users(&UserQuery { search, page }).await?;
+    let found = svc
+        .stores
+        .users
+        .list_users(&UserQuery { search, page })
+        .await?;
     Ok(Listed {
         items: found.items,
         total: found.total,
@@ -119,13 +125,15 @@ async fn guard_removal(
 }
 
 fn last_admin(verb: &str) -> ServiceError {
-    ServiceError::Refused(format!(
-        "the last enabled administrator cannot be {verb}d"
-    ))
+    ServiceError::Refused(format!("the last enabled administrator cannot be {verb}d"))
 }
 
 /// Sets the `disabled` flag; returns the user as stored.
-async fn write_disabled(svc: &Services, user: &mut User, disabled: bool) -> Result<(), ServiceError> {
+async fn write_disabled(
+    svc: &Services,
+    user: &mut User,
+    disabled: bool,
+) -> Result<(), ServiceError> {
     if user.disabled != disabled {
         user.disabled = disabled;
         user.updated_at = svc.now();

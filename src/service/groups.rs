@@ -52,7 +52,9 @@ pub async fn create_group(svc: &Services, new: NewGroup) -> Result<Group, Servic
     check_description(&mut v, &description);
     v.finish()?;
     let Some(name) = name else {
-        return Err(ServiceError::Internal(anyhow::anyhow!("validated name missing")));
+        return Err(ServiceError::Internal(anyhow::anyhow!(
+            "validated name missing"
+        )));
     };
     let mut members: Vec<String> = Vec::new();
     for id in new.members {
@@ -115,7 +117,10 @@ pub async fn delete_group(svc: &Services, id: &str) -> Result<(), ServiceError> 
 }
 
 /// Groups ordered by name.
-pub async fn list_groups(svc: &Services, paging: PageRequest) -> Result<Listed<Group>, ServiceError> {
+pub async fn list_groups(
+    svc: &Services,
+    paging: PageRequest,
+) -> Result<Listed<Group>, ServiceError> {
     let mut v = Validation::default();
     let page = paging.validate(&mut v);
     v.finish()?;
@@ -128,7 +133,11 @@ pub async fn list_groups(svc: &Services, paging: PageRequest) -> Result<Listed<G
 }
 
 /// Adds a user to a group (idempotent); both must exist. Returns the group as stored.
-pub async fn add_member(svc: &Services, group_id: &str, user_id: &str) -> Result<Group, ServiceError> {
+pub async fn add_member(
+    svc: &Services,
+    group_id: &str,
+    user_id: &str,
+) -> Result<Group, ServiceError> {
     svc.stores.groups.get_group(group_id).await?;
     svc.stores.users.get_user(user_id).await?;
     svc.stores.groups.add_member(group_id, user_id).await?;
@@ -136,7 +145,11 @@ pub async fn add_member(svc: &Services, group_id: &str, user_id: &str) -> Result
 }
 
 /// Removes a user from a group (idempotent); the group and the user must exist.
-pub async fn remove_member(svc: &Services, group_id: &str, user_id: &str) -> Result<(), ServiceError> {
+pub async fn remove_member(
+    svc: &Services,
+    group_id: &str,
+    user_id: &str,
+) -> Result<(), ServiceError> {
     svc.stores.groups.get_group(group_id).await?;
     svc.stores.users.get_user(user_id).await?;
     svc.stores.groups.remove_member(group_id, user_id).await?;
@@ -204,5 +217,9 @@ pub async fn find_user(svc: &Services, username: &str) -> Result<User, ServiceEr
     let Ok(username) = Username::parse(username.trim()) else {
         return Err(ServiceError::NotFound);
     };
-    Ok(svc.stores.users.find_user_by_username(&username.key()).await?)
+    Ok(svc
+        .stores
+        .users
+        .find_user_by_username(&username.key())
+        .await?)
 }

@@ -169,7 +169,12 @@ pub async fn only_enabled_administrators_are_counted_as_admins(s: &Stores) {
         disabled,
         ..sample_user(n)
     };
-    for u in [admin(1, false), admin(2, true), sample_user(3), admin(4, false)] {
+    for u in [
+        admin(1, false),
+        admin(2, true),
+        sample_user(3),
+        admin(4, false),
+    ] {
         s.users.insert_user(&u).await.unwrap();
     }
     assert_eq!(s.users.count_enabled_admins().await.unwrap(), 2);
