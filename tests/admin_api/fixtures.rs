@@ -242,9 +242,9 @@ impl World {
             .into_iter()
             .map(|c| c.client_id)
             .collect();
-        assert_eq!(bobs, [self.admin_app.clone()]);
+        assert_eq!(bobs, std::slice::from_ref(&self.admin_app));
         let group = s.groups.get_group(&self.group).await.unwrap();
-        assert_eq!(group.members, [self.bob.clone()]);
+        assert_eq!(group.members, std::slice::from_ref(&self.bob));
         assert!(s
             .groups
             .list_groups_for_user(&self.jane)
