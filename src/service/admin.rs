@@ -128,7 +128,7 @@ fn last_admin(verb: &str) -> ServiceError {
     ServiceError::Refused(format!("the last enabled administrator cannot be {verb}d"))
 }
 
-/// Sets the `disabled` flag; returns the user as stored.
+/// Sets the `disabled` flag (a write only when it changes).
 async fn write_disabled(
     svc: &Services,
     user: &mut User,
