@@ -201,11 +201,34 @@ async fn unknown_users_and_groups_fail_with_one_clear_line_and_change_nothing() 
         ],
     );
     one_line_error(&out, &["--username", "nobody"]);
-    let out = run(&args, &["group", "create", "--name", "STAFF"]);
-    one_line_error(&out, &["name"]);
-    let out = run(&args, &["group", "create", "--name", ""]);
-    one_line_error(&out, &["--name"]);
     let all = stores.groups.list_groups(Default::default()).await.unwrap();
     assert_eq!(all.total, 1);
     assert!(all.items[0].members.is_empty());
+}
+
+#[tokio::test]
+async fn a_bad_or_duplicate_group_name_fails_naming_it_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = sqlite_args(&dir);
+    json(&run(&args, &["group", "create", "--name", "Staff"]));
+    one_line_error(
+        &run(&args, &["group", "create", "--name", "STAFF"]),
+        &["name is already taken"],
+    );
+    one_line_error(&run(&args, &["group", "create", "--name", ""]), &["--name"]);
+    let long = "x".repeat(10_000);
+    one_line_error(
+        &run(&args, &["group", "create", "--name", &long]),
+        &["--name"],
+    );
+    let stores = sqlite_stores(&dir).await;
+    assert_eq!(
+        stores
+            .groups
+            .list_groups(Default::default())
+            .await
+            .unwrap()
+            .total,
+        1
+    );
 }

@@ -189,71 +189,58 @@ impl World {
     }
 
     pub async fn assert_jane_is_gone_and_bob_keeps_his_own(&self, svc: &Services) {
+        self.assert_jane_and_her_sign_ins_are_gone(svc).await;
+        self.assert_her_apps_grants_and_memberships_are_gone(svc)
+            .await;
+        self.assert_bob_keeps_his_own(svc).await;
+    }
+
+    async fn assert_jane_and_her_sign_ins_are_gone(&self, svc: &Services) {
         let s = &svc.stores;
-        assert!(matches!(
-            s.users.get_user(&self.jane).await,
-            Err(StoreError::NotFound)
-        ));
+        let user = s.users.get_user(&self.jane).await;
+        assert!(matches!(user, Err(StoreError::NotFound)), "{user:?}");
         assert_eq!(self.jane_session.get("/api/v1/me").await.0, 401);
-        assert_eq!(
-            s.sessions
-                .delete_sessions_for_user(&self.jane, None)
-                .await
-                .unwrap(),
-            0
-        );
+        let sessions = s.sessions.delete_sessions_for_user(&self.jane, None);
+        assert_eq!(sessions.await.unwrap(), 0, "no session is left");
         for (digest, purpose) in &self.jane_tokens {
-            let left = s
-                .email_tokens
-                .consume_email_token(digest, *purpose)
-                .await
-                .unwrap();
-            assert!(left.is_none(), "a {purpose:?} token is left");
+            let left = s.email_tokens.consume_email_token(digest, *purpose);
+            assert!(left.await.unwrap().is_none(), "a {purpose:?} token is left");
         }
-        assert!(s
-            .consents
-            .list_consents_for_user(&self.jane)
-            .await
-            .unwrap()
-            .is_empty());
-        let revoked = |id: &str| {
-            let id = id.to_owned();
-            async move { s.grants.get_grant(&id).await.unwrap().revoked_at.is_some() }
-        };
-        assert!(revoked(&self.jane_grant).await, "jane's grant");
+        let consents = s.consents.list_consents_for_user(&self.jane).await;
+        assert!(consents.unwrap().is_empty(), "her consents are gone");
+    }
+
+    async fn assert_her_apps_grants_and_memberships_are_gone(&self, svc: &Services) {
+        let s = &svc.stores;
+        assert!(revoked(svc, &self.jane_grant).await, "jane's grant");
+        let to_her_app = revoked(svc, &self.bob_grant_to_jane_app).await;
+        assert!(to_her_app, "the grant to jane's app");
+        let app = s.clients.get_client(&self.jane_app).await;
+        assert!(matches!(app, Err(StoreError::NotFound)), "her app is gone");
+        let groups = s.groups.list_groups_for_user(&self.jane).await;
+        assert!(groups.unwrap().is_empty(), "her memberships are gone");
+    }
+
+    async fn assert_bob_keeps_his_own(&self, svc: &Services) {
+        let s = &svc.stores;
         assert!(
-            revoked(&self.bob_grant_to_jane_app).await,
-            "the grant to jane's app"
-        );
-        assert!(
-            !revoked(&self.bob_grant_to_admin_app).await,
+            !revoked(svc, &self.bob_grant_to_admin_app).await,
             "bob's other grant"
         );
-        assert!(matches!(
-            s.clients.get_client(&self.jane_app).await,
-            Err(StoreError::NotFound)
-        ));
         s.clients.get_client(&self.admin_app).await.unwrap();
-        let bobs: Vec<String> = s
-            .consents
-            .list_consents_for_user(&self.bob)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|c| c.client_id)
-            .collect();
-        assert_eq!(bobs, std::slice::from_ref(&self.admin_app));
+        let consents = s.consents.list_consents_for_user(&self.bob).await.unwrap();
+        let apps: Vec<String> = consents.into_iter().map(|c| c.client_id).collect();
+        assert_eq!(apps, std::slice::from_ref(&self.admin_app));
         let group = s.groups.get_group(&self.group).await.unwrap();
         assert_eq!(group.members, std::slice::from_ref(&self.bob));
-        assert!(s
-            .groups
-            .list_groups_for_user(&self.jane)
-            .await
-            .unwrap()
-            .is_empty());
         let kept = s
             .email_tokens
             .consume_email_token(&self.bob_token, EmailTokenPurpose::VerifyEmail);
         assert!(kept.await.unwrap().is_some(), "bob's email token is kept");
     }
+}
+
+async fn revoked(svc: &Services, grant_id: &str) -> bool {
+    let grant = svc.stores.grants.get_grant(grant_id).await.unwrap();
+    grant.revoked_at.is_some()
 }
