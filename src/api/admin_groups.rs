@@ -47,7 +47,25 @@ admin_response! {
     GroupResponse {
         /// The group.
         200 Ok(Json<GroupObject>),
-        /// No group has this id (or, when adding a member, no account has the user id).
+        /// No group has this id.
+        404 NotFound,
+    }
+}
+
+admin_response! {
+    AddMemberResponse {
+        /// The group, with the member added.
+        200 Ok(Json<GroupObject>),
+        /// No group has this id, or no account has this user id.
+        404 NotFound,
+    }
+}
+
+admin_response! {
+    RemoveMemberResponse {
+        /// The account is not (or no longer) a member.
+        204 Ok,
+        /// No group has this id, or no account has this user id.
         404 NotFound,
     }
 }
@@ -67,9 +85,9 @@ admin_response! {
 
 admin_response! {
     DeleteGroupResponse {
-        /// Done.
+        /// The group and its memberships are gone.
         204 Ok,
-        /// No group has this id (or, when removing a member, no account has the user id).
+        /// No group has this id.
         404 NotFound,
     }
 }
@@ -271,13 +289,13 @@ impl AdminGroupsApi {
         auth: ApiAuth,
         id: Path<String>,
         user_id: Path<String>,
-    ) -> GroupResponse {
+    ) -> AddMemberResponse {
         if let Err(f) = authorize(&svc, req, &auth, "admin").await {
-            return GroupResponse::from_auth(f);
+            return AddMemberResponse::from_auth(f);
         }
         match groups::add_member(&svc, &id, &user_id).await {
-            Ok(g) => GroupResponse::Ok(Json(g.into())),
-            Err(e) => GroupResponse::from_service(&e),
+            Ok(g) => AddMemberResponse::Ok(Json(g.into())),
+            Err(e) => AddMemberResponse::from_service(&e),
         }
     }
 
@@ -297,13 +315,13 @@ impl AdminGroupsApi {
         auth: ApiAuth,
         id: Path<String>,
         user_id: Path<String>,
-    ) -> DeleteGroupResponse {
+    ) -> RemoveMemberResponse {
         if let Err(f) = authorize(&svc, req, &auth, "admin").await {
-            return DeleteGroupResponse::from_auth(f);
+            return RemoveMemberResponse::from_auth(f);
         }
         match groups::remove_member(&svc, &id, &user_id).await {
-            Ok(()) => DeleteGroupResponse::Ok,
-            Err(e) => DeleteGroupResponse::from_service(&e),
+            Ok(()) => RemoveMemberResponse::Ok,
+            Err(e) => RemoveMemberResponse::from_service(&e),
         }
     }
 }
