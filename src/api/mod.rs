@@ -6,6 +6,9 @@
 //! 400/404/405/415 answers and panics (see [`error::into_json_error`]).
 //! Must not import a concrete store backend.
 
+mod admin_groups;
+mod admin_models;
+mod admin_users;
 pub mod auth;
 pub mod error;
 mod health;
@@ -22,6 +25,8 @@ pub enum ApiTags {
     Health,
     /// The caller's own account.
     Account,
+    /// Administration of accounts and groups (administrators only: the `admin` scope).
+    Admin,
 }
 
 /// The path prefixes under which the API is mounted beside the pages. Every operation path
@@ -29,13 +34,23 @@ pub enum ApiTags {
 pub const PATH_PREFIXES: &[&str] = &["/healthz", "/readyz", "/api"];
 
 /// Every API implementation, in spec order.
-pub type Api = (health::HealthApi, me::MeApi);
+pub type Api = (
+    health::HealthApi,
+    me::MeApi,
+    admin_users::AdminUsersApi,
+    admin_groups::AdminGroupsApi,
+);
 
 /// The OpenAPI service. The spec is independent of configuration (no server URL in it) so the
 /// committed `openapi.yaml` is exactly what every deployment serves.
 pub fn service() -> OpenApiService<Api, ()> {
     OpenApiService::new(
-        (health::HealthApi, me::MeApi),
+        (
+            health::HealthApi,
+            me::MeApi,
+            admin_users::AdminUsersApi,
+            admin_groups::AdminGroupsApi,
+        ),
         "auth-center",
         env!("CARGO_PKG_VERSION"),
     )
