@@ -23,6 +23,14 @@ cargo fmt --all -- --check
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets --locked -- -D warnings
 
+step "regenerating the SDKs from openapi.yaml (they must match the committed ones)"
+bash scripts/gen-sdk.sh
+if [ -n "$(git status --porcelain -- sdk)" ]; then
+  git status --short -- sdk
+  echo "sdk/ is stale: run scripts/gen-sdk.sh and commit the result" >&2
+  exit 1
+fi
+
 step "building the server and the test binaries"
 cargo build --locked --bins
 if cargo nextest --version >/dev/null 2>&1; then

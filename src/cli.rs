@@ -1,6 +1,9 @@
-//! Command line: `serve` (the default), `openapi`, and the operator commands `user create` and
-//! `client create`, which write to whichever store the same flags and configuration select.
+//! Command line: `serve` (the default), `openapi`, and the operator commands `user create`,
+//! `client create`, `group create` and `group add-member`, which write to whichever store the
+//! same flags and configuration select.
 //! Every flag also reads an `AUTH_CENTER_*` variable; see the README for the whole list.
+
+mod groups;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -96,6 +99,9 @@ pub enum Command {
     /// Manage apps (OAuth clients).
     #[command(subcommand)]
     Client(ClientCommand),
+    /// Manage groups of users.
+    #[command(subcommand)]
+    Group(groups::GroupCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -190,6 +196,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             user_create(&settings, new).await
         }
         Command::Client(cmd) => client_create(&settings, cmd).await,
+        Command::Group(cmd) => groups::run(&settings, cmd).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -81,6 +81,7 @@ contract_tests!(
     getting_updating_or_deleting_a_missing_user_is_not_found,
     users_are_listed_by_username_key_in_pages_with_the_total,
     count_users_counts_every_user,
+    only_enabled_administrators_are_counted_as_admins,
     a_user_search_matches_a_case_insensitive_substring_of_username_email_or_display_name,
     a_user_search_treats_like_and_regex_metacharacters_literally,
     only_one_of_sixteen_concurrent_registrations_of_a_username_succeeds,

@@ -102,6 +102,9 @@ impl ApiError {
                 },
             ),
             ServiceError::NotFound => (StatusCode::NOT_FOUND, Self::new("not_found", "not found")),
+            ServiceError::Refused(why) => {
+                (StatusCode::CONFLICT, Self::new("conflict", why.clone()))
+            }
             ServiceError::Unavailable(cause) => {
                 tracing::warn!(error = %format!("{cause:#}"), "dependency unavailable");
                 (

@@ -6,6 +6,9 @@
 //! 400/404/405/415 answers and panics (see [`error::into_json_error`]).
 //! Must not import a concrete store backend.
 
+mod admin_groups;
+mod admin_models;
+mod admin_users;
 pub mod auth;
 pub mod error;
 mod health;
@@ -23,6 +26,8 @@ pub enum ApiTags {
     Health,
     /// The caller's own account.
     Account,
+    /// Administration of accounts and groups (administrators only: the `admin` scope).
+    Admin,
     /// OAuth 2.0 and OpenID Connect: tokens, revocation, introspection, userinfo, keys and
     /// discovery. Errors here use the OAuth shape `{"error", "error_description"}`.
     #[oai(rename = "OAuth2")]
@@ -37,6 +42,8 @@ pub const PATH_PREFIXES: &[&str] = &["/healthz", "/readyz", "/api", "/oauth2", "
 pub type Api = (
     health::HealthApi,
     me::MeApi,
+    admin_users::AdminUsersApi,
+    admin_groups::AdminGroupsApi,
     oauth::TokenApi,
     oauth::UserInfoApi,
     oauth::DiscoveryApi,
@@ -48,6 +55,8 @@ pub fn service() -> OpenApiService<Api, ()> {
     let apis = (
         health::HealthApi,
         me::MeApi,
+        admin_users::AdminUsersApi,
+        admin_groups::AdminGroupsApi,
         oauth::TokenApi,
         oauth::UserInfoApi,
         oauth::DiscoveryApi,

@@ -6,8 +6,10 @@
 //! `mail::Mailer`, `crypto` and `domain`.
 
 pub mod accounts;
+pub mod admin;
 pub mod bootstrap;
 pub mod clients;
+pub mod groups;
 pub mod oauth;
 pub mod sessions;
 
@@ -49,6 +51,9 @@ pub enum ServiceError {
     Conflict(&'static str),
     #[error("not found")]
     NotFound,
+    /// The request is valid but the current state forbids it (e.g. deleting the last admin).
+    #[error("{0}")]
+    Refused(String),
     #[error("a dependency is unavailable")]
     Unavailable(#[source] anyhow::Error),
     #[error("internal error")]

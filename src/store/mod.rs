@@ -88,6 +88,8 @@ pub trait UserStore: Send + Sync {
     /// Ordered by username key.
     async fn list_users(&self, query: &UserQuery) -> StoreResult<Paged<User>>;
     async fn count_users(&self) -> StoreResult<u64>;
+    /// Accounts that are administrators and not disabled (last-admin protection).
+    async fn count_enabled_admins(&self) -> StoreResult<u64>;
 }
 
 #[async_trait]

@@ -162,6 +162,28 @@ pub async fn count_users_counts_every_user(s: &Stores) {
     assert_eq!(s.users.count_users().await.unwrap(), 2);
 }
 
+pub async fn only_enabled_administrators_are_counted_as_admins(s: &Stores) {
+    assert_eq!(s.users.count_enabled_admins().await.unwrap(), 0);
+    let admin = |n, disabled| User {
+        is_admin: true,
+        disabled,
+        ..sample_user(n)
+    };
+    for u in [
+        admin(1, false),
+        admin(2, true),
+        sample_user(3),
+        admin(4, false),
+    ] {
+        s.users.insert_user(&u).await.unwrap();
+    }
+    assert_eq!(s.users.count_enabled_admins().await.unwrap(), 2);
+    let mut first = s.users.find_user_by_username("user001").await.unwrap();
+    first.disabled = true;
+    s.users.update_user(&first).await.unwrap();
+    assert_eq!(s.users.count_enabled_admins().await.unwrap(), 1);
+}
+
 async fn insert_all(s: &Stores, users: &[(&str, &str, Option<&str>)]) {
     for (username, email, display_name) in users {
         let user = User {

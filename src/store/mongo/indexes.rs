@@ -81,6 +81,7 @@ fn indexes_of(collection: &str) -> Vec<IndexModel> {
         USERS => vec![
             unique("username_key", doc! { "username_key": 1 }),
             unique("email_key", doc! { "email_key": 1 }),
+            index("admins", doc! { "is_admin": 1, "disabled": 1 }),
         ],
         GROUPS => vec![
             unique("name_key", doc! { "name_key": 1 }),

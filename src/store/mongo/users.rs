@@ -183,6 +183,11 @@ impl UserStore for MongoStore {
     async fn count_users(&self) -> StoreResult<u64> {
         self.users().count_documents(doc! {}).await.or_store()
     }
+
+    async fn count_enabled_admins(&self) -> StoreResult<u64> {
+        let filter = doc! { "is_admin": true, "disabled": false };
+        self.users().count_documents(filter).await.or_store()
+    }
 }
 
 #[cfg(test)]

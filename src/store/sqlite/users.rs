@@ -103,6 +103,11 @@ impl UserStore for SqliteStore {
         self.call(|c| count(c, "SELECT COUNT(*) FROM users", []))
             .await
     }
+
+    async fn count_enabled_admins(&self) -> StoreResult<u64> {
+        let sql = "SELECT COUNT(*) FROM users WHERE is_admin AND NOT disabled";
+        self.call(move |c| count(c, sql, [])).await
+    }
 }
 
 /// Runs INSERT or UPDATE with the user's 14 parameters; returns the rows touched.

@@ -1,0 +1,210 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="Metadata")
+
+
+@_attrs_define
+class Metadata:
+    """Authorization server metadata (RFC 8414 §2 and OIDC Discovery §3).
+
+    Attributes:
+        issuer (str):
+        authorization_endpoint (str):
+        token_endpoint (str):
+        jwks_uri (str):
+        userinfo_endpoint (str):
+        revocation_endpoint (str):
+        introspection_endpoint (str):
+        scopes_supported (list[str]):
+        response_types_supported (list[str]):
+        response_modes_supported (list[str]):
+        grant_types_supported (list[str]):
+        token_endpoint_auth_methods_supported (list[str]):
+        revocation_endpoint_auth_methods_supported (list[str]):
+        introspection_endpoint_auth_methods_supported (list[str]):
+        code_challenge_methods_supported (list[str]):
+        subject_types_supported (list[str]):
+        id_token_signing_alg_values_supported (list[str]):
+        claims_supported (list[str]):
+        authorization_response_iss_parameter_supported (bool): RFC 9207: authorization responses carry `iss`.
+    """
+
+    issuer: str
+    authorization_endpoint: str
+    token_endpoint: str
+    jwks_uri: str
+    userinfo_endpoint: str
+    revocation_endpoint: str
+    introspection_endpoint: str
+    scopes_supported: list[str]
+    response_types_supported: list[str]
+    response_modes_supported: list[str]
+    grant_types_supported: list[str]
+    token_endpoint_auth_methods_supported: list[str]
+    revocation_endpoint_auth_methods_supported: list[str]
+    introspection_endpoint_auth_methods_supported: list[str]
+    code_challenge_methods_supported: list[str]
+    subject_types_supported: list[str]
+    id_token_signing_alg_values_supported: list[str]
+    claims_supported: list[str]
+    authorization_response_iss_parameter_supported: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        issuer = self.issuer
+
+        authorization_endpoint = self.authorization_endpoint
+
+        token_endpoint = self.token_endpoint
+
+        jwks_uri = self.jwks_uri
+
+        userinfo_endpoint = self.userinfo_endpoint
+
+        revocation_endpoint = self.revocation_endpoint
+
+        introspection_endpoint = self.introspection_endpoint
+
+        scopes_supported = self.scopes_supported
+
+        response_types_supported = self.response_types_supported
+
+        response_modes_supported = self.response_modes_supported
+
+        grant_types_supported = self.grant_types_supported
+
+        token_endpoint_auth_methods_supported = self.token_endpoint_auth_methods_supported
+
+        revocation_endpoint_auth_methods_supported = self.revocation_endpoint_auth_methods_supported
+
+        introspection_endpoint_auth_methods_supported = self.introspection_endpoint_auth_methods_supported
+
+        code_challenge_methods_supported = self.code_challenge_methods_supported
+
+        subject_types_supported = self.subject_types_supported
+
+        id_token_signing_alg_values_supported = self.id_token_signing_alg_values_supported
+
+        claims_supported = self.claims_supported
+
+        authorization_response_iss_parameter_supported = self.authorization_response_iss_parameter_supported
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "issuer": issuer,
+                "authorization_endpoint": authorization_endpoint,
+                "token_endpoint": token_endpoint,
+                "jwks_uri": jwks_uri,
+                "userinfo_endpoint": userinfo_endpoint,
+                "revocation_endpoint": revocation_endpoint,
+                "introspection_endpoint": introspection_endpoint,
+                "scopes_supported": scopes_supported,
+                "response_types_supported": response_types_supported,
+                "response_modes_supported": response_modes_supported,
+                "grant_types_supported": grant_types_supported,
+                "token_endpoint_auth_methods_supported": token_endpoint_auth_methods_supported,
+                "revocation_endpoint_auth_methods_supported": revocation_endpoint_auth_methods_supported,
+                "introspection_endpoint_auth_methods_supported": introspection_endpoint_auth_methods_supported,
+                "code_challenge_methods_supported": code_challenge_methods_supported,
+                "subject_types_supported": subject_types_supported,
+                "id_token_signing_alg_values_supported": id_token_signing_alg_values_supported,
+                "claims_supported": claims_supported,
+                "authorization_response_iss_parameter_supported": authorization_response_iss_parameter_supported,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        issuer = d.pop("issuer")
+
+        authorization_endpoint = d.pop("authorization_endpoint")
+
+        token_endpoint = d.pop("token_endpoint")
+
+        jwks_uri = d.pop("jwks_uri")
+
+        userinfo_endpoint = d.pop("userinfo_endpoint")
+
+        revocation_endpoint = d.pop("revocation_endpoint")
+
+        introspection_endpoint = d.pop("introspection_endpoint")
+
+        scopes_supported = cast(list[str], d.pop("scopes_supported"))
+
+        response_types_supported = cast(list[str], d.pop("response_types_supported"))
+
+        response_modes_supported = cast(list[str], d.pop("response_modes_supported"))
+
+        grant_types_supported = cast(list[str], d.pop("grant_types_supported"))
+
+        token_endpoint_auth_methods_supported = cast(list[str], d.pop("token_endpoint_auth_methods_supported"))
+
+        revocation_endpoint_auth_methods_supported = cast(
+            list[str], d.pop("revocation_endpoint_auth_methods_supported")
+        )
+
+        introspection_endpoint_auth_methods_supported = cast(
+            list[str], d.pop("introspection_endpoint_auth_methods_supported")
+        )
+
+        code_challenge_methods_supported = cast(list[str], d.pop("code_challenge_methods_supported"))
+
+        subject_types_supported = cast(list[str], d.pop("subject_types_supported"))
+
+        id_token_signing_alg_values_supported = cast(list[str], d.pop("id_token_signing_alg_values_supported"))
+
+        claims_supported = cast(list[str], d.pop("claims_supported"))
+
+        authorization_response_iss_parameter_supported = d.pop("authorization_response_iss_parameter_supported")
+
+        metadata = cls(
+            issuer=issuer,
+            authorization_endpoint=authorization_endpoint,
+            token_endpoint=token_endpoint,
+            jwks_uri=jwks_uri,
+            userinfo_endpoint=userinfo_endpoint,
+            revocation_endpoint=revocation_endpoint,
+            introspection_endpoint=introspection_endpoint,
+            scopes_supported=scopes_supported,
+            response_types_supported=response_types_supported,
+            response_modes_supported=response_modes_supported,
+            grant_types_supported=grant_types_supported,
+            token_endpoint_auth_methods_supported=token_endpoint_auth_methods_supported,
+            revocation_endpoint_auth_methods_supported=revocation_endpoint_auth_methods_supported,
+            introspection_endpoint_auth_methods_supported=introspection_endpoint_auth_methods_supported,
+            code_challenge_methods_supported=code_challenge_methods_supported,
+            subject_types_supported=subject_types_supported,
+            id_token_signing_alg_values_supported=id_token_signing_alg_values_supported,
+            claims_supported=claims_supported,
+            authorization_response_iss_parameter_supported=authorization_response_iss_parameter_supported,
+        )
+
+        metadata.additional_properties = d
+        return metadata
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

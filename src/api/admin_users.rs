@@ -1,0 +1,249 @@
+//! Administration of accounts under `/api/v1/admin/users`: list and search, get, disable and
+//! enable, delete (with everything that belongs to the account), and the groups of a user.
+//! Every operation needs the `admin` scope, which only administrators hold.
+//!
+//! Handlers authorize, call one `service::admin` / `service::groups` function and map the
+//! result. Must not import a concrete store backend.
+
+use poem::web::Data;
+use poem::Request;
+use poem_openapi::param::{Path, Query};
+use poem_openapi::payload::Json;
+use poem_openapi::OpenApi;
+
+use super::admin_models::{admin_response, AdminUser, GroupList, UserList};
+use super::auth::{authorize, ApiAuth};
+use super::ApiTags;
+use crate::service::admin::{self, PageRequest};
+use crate::service::{groups, Services};
+
+pub struct AdminUsersApi;
+
+admin_response! {
+    ListUsersResponse {
+        /// One page of accounts, ordered by username.
+        200 Ok(Json<UserList>),
+        /// `offset`, `limit` or `search` is out of range (see `fields`).
+        422 Unprocessable,
+    }
+}
+
+admin_response! {
+    GetUserResponse {
+        /// The account.
+        200 Ok(Json<AdminUser>),
+        /// No account has this id.
+        404 NotFound,
+    }
+}
+
+admin_response! {
+    UserResponse {
+        /// The account as changed.
+        200 Ok(Json<AdminUser>),
+        /// No account has this id.
+        404 NotFound,
+        /// The change is refused: an administrator cannot disable their own account, and the
+        /// last enabled administrator cannot be disabled.
+        409 Conflict,
+    }
+}
+
+admin_response! {
+    DeleteUserResponse {
+        /// The account and everything that belonged to it are gone.
+        204 Ok,
+        /// No account has this id.
+        404 NotFound,
+        /// The deletion is refused: an administrator cannot delete their own account, and the
+        /// last enabled administrator cannot be deleted.
+        409 Conflict,
+    }
+}
+
+admin_response! {
+    UserGroupsResponse {
+        /// One page of the groups the account belongs to, ordered by name.
+        200 Ok(Json<GroupList>),
+        /// No account has this id.
+        404 NotFound,
+        /// `offset` or `limit` is out of range (see `fields`).
+        422 Unprocessable,
+    }
+}
+
+#[OpenApi(tag = "ApiTags::Admin")]
+impl AdminUsersApi {
+    /// List accounts
+    ///
+    /// Returns accounts ordered by username, `limit` (1–200, default 50) at a time from
+    /// `offset` (default 0), with the `total` that match. `search` keeps the accounts whose
+    /// username, email or display name contains it, ignoring case. Needs the `admin` scope.
+    #[oai(
+        path = "/api/v1/admin/users",
+        method = "get",
+        operation_id = "listUsers"
+    )]
+    async fn list_users(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        search: Query<Option<String>>,
+        offset: Query<Option<u64>>,
+        limit: Query<Option<u64>>,
+    ) -> ListUsersResponse {
+        if let Err(f) = authorize(&svc, req, &auth, "admin").await {
+            return ListUsersResponse::from_auth(f);
+        }
+        let paging = PageRequest {
+            offset: offset.0,
+            limit: limit.0,
+        };
+        match admin::list_users(&svc, search.0, paging).await {
+            Ok(l) => ListUsersResponse::Ok(Json(l.into())),
+            Err(e) => ListUsersResponse::from_service(&e),
+        }
+    }
+
+    /// Get an account
+    ///
+    /// Returns one account by id. Needs the `admin` scope.
+    #[oai(
+        path = "/api/v1/admin/users/:id",
+        method = "get",
+        operation_id = "getUser"
+    )]
+    async fn get_user(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        id: Path<String>,
+    ) -> GetUserResponse {
+        if let Err(f) = authorize(&svc, req, &auth, "admin").await {
+            return GetUserResponse::from_auth(f);
+        }
+        match admin::get_user(&svc, &id).await {
+            Ok(u) => GetUserResponse::Ok(Json(u.into())),
+            Err(e) => GetUserResponse::from_service(&e),
+        }
+    }
+
+    /// Disable an account
+    ///
+    /// The account can no longer log in; its browser sessions end and every grant it gave
+    /// apps is revoked with its tokens. Disabling a disabled account changes nothing. You
+    /// cannot disable your own account, nor the last enabled administrator. Needs the `admin`
+    /// scope.
+    #[oai(
+        path = "/api/v1/admin/users/:id/disable",
+        method = "post",
+        operation_id = "disableUser"
+    )]
+    async fn disable_user(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        id: Path<String>,
+    ) -> UserResponse {
+        set_disabled(&svc, req, &auth, &id, true).await
+    }
+
+    /// Enable an account
+    ///
+    /// Lets a disabled account log in again. Enabling an enabled account changes nothing.
+    /// Needs the `admin` scope.
+    #[oai(
+        path = "/api/v1/admin/users/:id/enable",
+        method = "post",
+        operation_id = "enableUser"
+    )]
+    async fn enable_user(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        id: Path<String>,
+    ) -> UserResponse {
+        set_disabled(&svc, req, &auth, &id, false).await
+    }
+
+    /// Delete an account
+    ///
+    /// Deletes the account and everything that belongs to it: its sessions, pending email
+    /// tokens, consents, grants (revoked with their tokens), the apps it owns (their grants
+    /// revoked, their consents deleted) and its group memberships. You cannot delete your own
+    /// account, nor the last enabled administrator. Needs the `admin` scope.
+    #[oai(
+        path = "/api/v1/admin/users/:id",
+        method = "delete",
+        operation_id = "deleteUser"
+    )]
+    async fn delete_user(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        id: Path<String>,
+    ) -> DeleteUserResponse {
+        let actor = match authorize(&svc, req, &auth, "admin").await {
+            Ok(p) => p.user,
+            Err(f) => return DeleteUserResponse::from_auth(f),
+        };
+        match admin::delete_user(&svc, &actor, &id).await {
+            Ok(()) => DeleteUserResponse::Ok,
+            Err(e) => DeleteUserResponse::from_service(&e),
+        }
+    }
+
+    /// List the groups of an account
+    ///
+    /// Returns the groups the account belongs to, ordered by name, `limit` (1–200, default
+    /// 50) at a time from `offset`. Needs the `admin` scope.
+    #[oai(
+        path = "/api/v1/admin/users/:id/groups",
+        method = "get",
+        operation_id = "listUserGroups"
+    )]
+    async fn list_user_groups(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        id: Path<String>,
+        offset: Query<Option<u64>>,
+        limit: Query<Option<u64>>,
+    ) -> UserGroupsResponse {
+        if let Err(f) = authorize(&svc, req, &auth, "admin").await {
+            return UserGroupsResponse::from_auth(f);
+        }
+        let paging = PageRequest {
+            offset: offset.0,
+            limit: limit.0,
+        };
+        match groups::list_user_groups(&svc, &id, paging).await {
+            Ok(l) => UserGroupsResponse::Ok(Json(l.into())),
+            Err(e) => UserGroupsResponse::from_service(&e),
+        }
+    }
+}
+
+/// Disable and enable differ only in the flag they set.
+async fn set_disabled(
+    svc: &Services,
+    req: &Request,
+    auth: &ApiAuth,
+    id: &str,
+    disabled: bool,
+) -> UserResponse {
+    let actor = match authorize(svc, req, auth, "admin").await {
+        Ok(p) => p.user,
+        Err(f) => return UserResponse::from_auth(f),
+    };
+    match admin::set_user_disabled(svc, &actor, id, disabled).await {
+        Ok(u) => UserResponse::Ok(Json(u.into())),
+        Err(e) => UserResponse::from_service(&e),
+    }
+}
