@@ -35,6 +35,7 @@ pub fn mount(route: Route) -> Route {
             "/oauth2/authorize",
             get(authorize::authorize_get).post(authorize::authorize_post),
         )
+        .at("/oauth2/logout", get(authorize::rp_logout))
         .at(
             "/accounts/logout/",
             get(login::logout_form).post(login::logout_submit),

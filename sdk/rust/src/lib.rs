@@ -171,6 +171,8 @@ still verifying unexpired tokens.*/
         pub authorization_response_iss_parameter_supported: bool,
         pub claims_supported: ::std::vec::Vec<::std::string::String>,
         pub code_challenge_methods_supported: ::std::vec::Vec<::std::string::String>,
+        ///RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0).
+        pub end_session_endpoint: ::std::string::String,
         pub grant_types_supported: ::std::vec::Vec<::std::string::String>,
         pub id_token_signing_alg_values_supported: ::std::vec::Vec<
             ::std::string::String,

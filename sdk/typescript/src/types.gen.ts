@@ -267,6 +267,10 @@ export type Metadata = {
     userinfo_endpoint: string;
     revocation_endpoint: string;
     introspection_endpoint: string;
+    /**
+     * RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0).
+     */
+    end_session_endpoint: string;
     scopes_supported: Array<string>;
     response_types_supported: Array<string>;
     response_modes_supported: Array<string>;

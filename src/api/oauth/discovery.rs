@@ -46,6 +46,8 @@ pub struct Metadata {
     pub userinfo_endpoint: String,
     pub revocation_endpoint: String,
     pub introspection_endpoint: String,
+    /// RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0).
+    pub end_session_endpoint: String,
     pub scopes_supported: Vec<String>,
     pub response_types_supported: Vec<String>,
     pub response_modes_supported: Vec<String>,
@@ -71,6 +73,7 @@ impl From<ServerMetadata> for Metadata {
             userinfo_endpoint: m.userinfo_endpoint,
             revocation_endpoint: m.revocation_endpoint,
             introspection_endpoint: m.introspection_endpoint,
+            end_session_endpoint: m.end_session_endpoint,
             scopes_supported: m.scopes_supported,
             response_types_supported: m.response_types_supported,
             response_modes_supported: m.response_modes_supported,

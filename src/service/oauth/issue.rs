@@ -173,7 +173,7 @@ pub async fn id_token(
         auth_time: who.auth_time.map(|t| t.timestamp()),
         nonce: input.nonce.map(str::to_owned),
         at_hash: input.access_token.map(jwt::left_half_hash),
-        sid: input.session_id.map(str::to_owned),
+        sid: input.session_id.map(super::logout::session_sid),
     };
     let signer = svc
         .oauth

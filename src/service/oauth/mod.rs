@@ -14,6 +14,7 @@ mod error;
 pub mod introspect;
 mod issue;
 pub mod keyring;
+pub mod logout;
 pub mod password;
 pub mod token;
 pub mod userinfo;

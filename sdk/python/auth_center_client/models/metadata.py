@@ -21,6 +21,7 @@ class Metadata:
         userinfo_endpoint (str):
         revocation_endpoint (str):
         introspection_endpoint (str):
+        end_session_endpoint (str): RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0).
         scopes_supported (list[str]):
         response_types_supported (list[str]):
         response_modes_supported (list[str]):
@@ -42,6 +43,7 @@ class Metadata:
     userinfo_endpoint: str
     revocation_endpoint: str
     introspection_endpoint: str
+    end_session_endpoint: str
     scopes_supported: list[str]
     response_types_supported: list[str]
     response_modes_supported: list[str]
@@ -70,6 +72,8 @@ class Metadata:
         revocation_endpoint = self.revocation_endpoint
 
         introspection_endpoint = self.introspection_endpoint
+
+        end_session_endpoint = self.end_session_endpoint
 
         scopes_supported = self.scopes_supported
 
@@ -106,6 +110,7 @@ class Metadata:
                 "userinfo_endpoint": userinfo_endpoint,
                 "revocation_endpoint": revocation_endpoint,
                 "introspection_endpoint": introspection_endpoint,
+                "end_session_endpoint": end_session_endpoint,
                 "scopes_supported": scopes_supported,
                 "response_types_supported": response_types_supported,
                 "response_modes_supported": response_modes_supported,
@@ -139,6 +144,8 @@ class Metadata:
         revocation_endpoint = d.pop("revocation_endpoint")
 
         introspection_endpoint = d.pop("introspection_endpoint")
+
+        end_session_endpoint = d.pop("end_session_endpoint")
 
         scopes_supported = cast(list[str], d.pop("scopes_supported"))
 
@@ -176,6 +183,7 @@ class Metadata:
             userinfo_endpoint=userinfo_endpoint,
             revocation_endpoint=revocation_endpoint,
             introspection_endpoint=introspection_endpoint,
+            end_session_endpoint=end_session_endpoint,
             scopes_supported=scopes_supported,
             response_types_supported=response_types_supported,
             response_modes_supported=response_modes_supported,
