@@ -46,7 +46,7 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Authorization"] = os.getenv("BENCH_AUTH")
 LUA
 
-echo "client_credentials on $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), store: ${BENCH_MONGODB_URI:+mongodb}${BENCH_MONGODB_URI:-sqlite}"
+echo "client_credentials on $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), store: $([ -n "${BENCH_MONGODB_URI:-}" ] && echo mongodb || echo sqlite)"
 # One request first: it must succeed, or the figure would measure errors.
 curl -sf -X POST -H "Authorization: $BENCH_AUTH" -d 'grant_type=client_credentials&scope=apps' \
   "http://127.0.0.1:$PORT/oauth2/token" >/dev/null
