@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { GetHealthData, GetHealthResponses, GetMeData, GetMeErrors, GetMeResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses } from './types.gen';
+import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, GetGroupData, GetGroupErrors, GetGroupResponses, GetHealthData, GetHealthResponses, GetMeData, GetMeErrors, GetMeResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetUserData, GetUserErrors, GetUserResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean> = Options2<TData, ThrowOnError> & {
     /**
@@ -46,5 +46,239 @@ export const getMe = <ThrowOnError extends boolean = false>(options?: Options<Ge
             type: 'apiKey'
         }],
     url: '/api/v1/me',
+    ...options
+});
+
+/**
+ * List accounts
+ *
+ * Returns accounts ordered by username, `limit` (1–200, default 50) at a time from
+ * `offset` (default 0), with the `total` that match. `search` keeps the accounts whose
+ * username, email or display name contains it, ignoring case. Needs the `admin` scope.
+ */
+export const listUsers = <ThrowOnError extends boolean = false>(options?: Options<ListUsersData, ThrowOnError>) => (options?.client ?? client).get<ListUsersResponses, ListUsersErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/users',
+    ...options
+});
+
+/**
+ * Delete an account
+ *
+ * Deletes the account and everything that belongs to it: its sessions, pending email
+ * tokens, consents, grants (revoked with their tokens), the apps it owns (their grants
+ * revoked, their consents deleted) and its group memberships. You cannot delete your own
+ * account, nor the last enabled administrator. Needs the `admin` scope.
+ */
+export const deleteUser = <ThrowOnError extends boolean = false>(options: Options<DeleteUserData, ThrowOnError>) => (options.client ?? client).delete<DeleteUserResponses, DeleteUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/users/{id}',
+    ...options
+});
+
+/**
+ * Get an account
+ *
+ * Returns one account by id. Needs the `admin` scope.
+ */
+export const getUser = <ThrowOnError extends boolean = false>(options: Options<GetUserData, ThrowOnError>) => (options.client ?? client).get<GetUserResponses, GetUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/users/{id}',
+    ...options
+});
+
+/**
+ * Disable an account
+ *
+ * The account can no longer log in; its browser sessions end and every grant it gave
+ * apps is revoked with its tokens. Disabling a disabled account changes nothing. You
+ * cannot disable your own account, nor the last enabled administrator. Needs the `admin`
+ * scope.
+ */
+export const disableUser = <ThrowOnError extends boolean = false>(options: Options<DisableUserData, ThrowOnError>) => (options.client ?? client).post<DisableUserResponses, DisableUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/users/{id}/disable',
+    ...options
+});
+
+/**
+ * Enable an account
+ *
+ * Lets a disabled account log in again. Enabling an enabled account changes nothing.
+ * Needs the `admin` scope.
+ */
+export const enableUser = <ThrowOnError extends boolean = false>(options: Options<EnableUserData, ThrowOnError>) => (options.client ?? client).post<EnableUserResponses, EnableUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/users/{id}/enable',
+    ...options
+});
+
+/**
+ * List the groups of an account
+ *
+ * Returns the groups the account belongs to, ordered by name, `limit` (1–200, default
+ * 50) at a time from `offset`. Needs the `admin` scope.
+ */
+export const listUserGroups = <ThrowOnError extends boolean = false>(options: Options<ListUserGroupsData, ThrowOnError>) => (options.client ?? client).get<ListUserGroupsResponses, ListUserGroupsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/users/{id}/groups',
+    ...options
+});
+
+/**
+ * List groups
+ *
+ * Returns groups ordered by name, `limit` (1–200, default 50) at a time from `offset`
+ * (default 0), with the `total`. Needs the `admin` scope.
+ */
+export const listGroups = <ThrowOnError extends boolean = false>(options?: Options<ListGroupsData, ThrowOnError>) => (options?.client ?? client).get<ListGroupsResponses, ListGroupsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/groups',
+    ...options
+});
+
+/**
+ * Create a group
+ *
+ * Creates an empty group. Its name (1–64 printable characters) must be unique ignoring
+ * case. Needs the `admin` scope.
+ */
+export const createGroup = <ThrowOnError extends boolean = false>(options: Options<CreateGroupData, ThrowOnError>) => (options.client ?? client).post<CreateGroupResponses, CreateGroupErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/groups',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a group
+ *
+ * Deletes the group and its memberships; the accounts stay. Needs the `admin` scope.
+ */
+export const deleteGroup = <ThrowOnError extends boolean = false>(options: Options<DeleteGroupData, ThrowOnError>) => (options.client ?? client).delete<DeleteGroupResponses, DeleteGroupErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/groups/{id}',
+    ...options
+});
+
+/**
+ * Get a group
+ *
+ * Returns one group by id, with its member count. Needs the `admin` scope.
+ */
+export const getGroup = <ThrowOnError extends boolean = false>(options: Options<GetGroupData, ThrowOnError>) => (options.client ?? client).get<GetGroupResponses, GetGroupErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/groups/{id}',
+    ...options
+});
+
+/**
+ * Rename or describe a group
+ *
+ * Changes the name and/or the description; omitted fields keep their value. The new name
+ * must be unique ignoring case. Needs the `admin` scope.
+ */
+export const updateGroup = <ThrowOnError extends boolean = false>(options: Options<UpdateGroupData, ThrowOnError>) => (options.client ?? client).patch<UpdateGroupResponses, UpdateGroupErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/groups/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        ...options.headers
+    }
+});
+
+/**
+ * List the members of a group
+ *
+ * Returns the members (user id and username) in the order they joined, `limit` (1–200,
+ * default 50) at a time from `offset`. Needs the `admin` scope.
+ */
+export const listGroupMembers = <ThrowOnError extends boolean = false>(options: Options<ListGroupMembersData, ThrowOnError>) => (options.client ?? client).get<ListGroupMembersResponses, ListGroupMembersErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/groups/{id}/members',
+    ...options
+});
+
+/**
+ * Remove a member from a group
+ *
+ * Removes the account from the group. Removing an account that is not a member changes
+ * nothing. Needs the `admin` scope.
+ */
+export const removeGroupMember = <ThrowOnError extends boolean = false>(options: Options<RemoveGroupMemberData, ThrowOnError>) => (options.client ?? client).delete<RemoveGroupMemberResponses, RemoveGroupMemberErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/groups/{id}/members/{user_id}',
+    ...options
+});
+
+/**
+ * Add a member to a group
+ *
+ * Adds the account to the group and returns the group. Adding a member twice changes
+ * nothing. Needs the `admin` scope.
+ */
+export const addGroupMember = <ThrowOnError extends boolean = false>(options: Options<AddGroupMemberData, ThrowOnError>) => (options.client ?? client).put<AddGroupMemberResponses, AddGroupMemberErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/groups/{id}/members/{user_id}',
     ...options
 });

@@ -5,6 +5,26 @@ export type ClientOptions = {
 };
 
 /**
+ * AdminUser
+ *
+ * An account as administrators see it. Never carries the password hash.
+ */
+export type AdminUser = {
+    id: string;
+    username: string;
+    email: string;
+    email_verified: boolean;
+    display_name?: string;
+    is_admin: boolean;
+    /**
+     * A disabled account cannot log in and holds no sessions or tokens.
+     */
+    disabled: boolean;
+    created_at: string;
+    updated_at: string;
+};
+
+/**
  * ApiError
  *
  * The error body of every non-OAuth error response.
@@ -27,6 +47,22 @@ export type ApiError = {
 };
 
 /**
+ * CreateGroupRequest
+ *
+ * A new group.
+ */
+export type CreateGroupRequest = {
+    /**
+     * 1–64 printable characters, unique case-insensitively.
+     */
+    name: string;
+    /**
+     * Free text, at most 1000 characters.
+     */
+    description?: string;
+};
+
+/**
  * FieldError
  *
  * A field that failed validation.
@@ -40,6 +76,60 @@ export type FieldError = {
      * What is wrong with it, for people.
      */
     message: string;
+};
+
+/**
+ * Group
+ *
+ * A named set of users.
+ */
+export type Group = {
+    id: string;
+    /**
+     * 1–64 printable characters, unique case-insensitively.
+     */
+    name: string;
+    description: string;
+    member_count: number;
+    created_at: string;
+    updated_at: string;
+};
+
+/**
+ * GroupList
+ *
+ * One page of groups.
+ */
+export type GroupList = {
+    /**
+     * This page of items.
+     */
+    items: Array<Group>;
+    /**
+     * How many items match, on every page.
+     */
+    total: number;
+    /**
+     * The index of the first item of this page.
+     */
+    offset: number;
+    /**
+     * The page size used.
+     */
+    limit: number;
+};
+
+/**
+ * GroupMember
+ *
+ * A member of a group.
+ */
+export type GroupMember = {
+    /**
+     * The user id.
+     */
+    id: string;
+    username: string;
 };
 
 /**
@@ -74,6 +164,30 @@ export type Me = {
 };
 
 /**
+ * MemberList
+ *
+ * One page of group members.
+ */
+export type MemberList = {
+    /**
+     * This page of items.
+     */
+    items: Array<GroupMember>;
+    /**
+     * How many items match, on every page.
+     */
+    total: number;
+    /**
+     * The index of the first item of this page.
+     */
+    offset: number;
+    /**
+     * The page size used.
+     */
+    limit: number;
+};
+
+/**
  * Readiness
  *
  * Readiness status.
@@ -87,6 +201,40 @@ export type Readiness = {
      * The store backend: `sqlite` or `mongodb`.
      */
     store: string;
+};
+
+/**
+ * UpdateGroupRequest
+ *
+ * A change to a group; omitted fields keep their value.
+ */
+export type UpdateGroupRequest = {
+    name?: string;
+    description?: string;
+};
+
+/**
+ * UserList
+ *
+ * One page of accounts.
+ */
+export type UserList = {
+    /**
+     * This page of items.
+     */
+    items: Array<AdminUser>;
+    /**
+     * How many items match, on every page.
+     */
+    total: number;
+    /**
+     * The index of the first item of this page.
+     */
+    offset: number;
+    /**
+     * The page size used.
+     */
+    limit: number;
 };
 
 export type GetHealthData = {
@@ -162,3 +310,678 @@ export type GetMeResponses = {
 };
 
 export type GetMeResponse = GetMeResponses[keyof GetMeResponses];
+
+export type ListUsersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        search?: string;
+        offset?: number;
+        limit?: number;
+    };
+    url: '/api/v1/admin/users';
+};
+
+export type ListUsersErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * `offset`, `limit` or `search` is out of range (see `fields`).
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ListUsersError = ListUsersErrors[keyof ListUsersErrors];
+
+export type ListUsersResponses = {
+    /**
+     * One page of accounts, ordered by username.
+     */
+    200: UserList;
+};
+
+export type ListUsersResponse = ListUsersResponses[keyof ListUsersResponses];
+
+export type DeleteUserData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/users/{id}';
+};
+
+export type DeleteUserErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No account has this id.
+     */
+    404: ApiError;
+    /**
+     * The deletion is refused: an administrator cannot delete their own account, and the
+     * last enabled administrator cannot be deleted.
+     */
+    409: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type DeleteUserError = DeleteUserErrors[keyof DeleteUserErrors];
+
+export type DeleteUserResponses = {
+    /**
+     * The account and everything that belonged to it are gone.
+     */
+    204: void;
+};
+
+export type DeleteUserResponse = DeleteUserResponses[keyof DeleteUserResponses];
+
+export type GetUserData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/users/{id}';
+};
+
+export type GetUserErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No account has this id.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type GetUserError = GetUserErrors[keyof GetUserErrors];
+
+export type GetUserResponses = {
+    /**
+     * The account.
+     */
+    200: AdminUser;
+};
+
+export type GetUserResponse = GetUserResponses[keyof GetUserResponses];
+
+export type DisableUserData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/users/{id}/disable';
+};
+
+export type DisableUserErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No account has this id.
+     */
+    404: ApiError;
+    /**
+     * The change is refused: an administrator cannot disable their own account, and the
+     * last enabled administrator cannot be disabled.
+     */
+    409: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type DisableUserError = DisableUserErrors[keyof DisableUserErrors];
+
+export type DisableUserResponses = {
+    /**
+     * The account as changed.
+     */
+    200: AdminUser;
+};
+
+export type DisableUserResponse = DisableUserResponses[keyof DisableUserResponses];
+
+export type EnableUserData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/users/{id}/enable';
+};
+
+export type EnableUserErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No account has this id.
+     */
+    404: ApiError;
+    /**
+     * The change is refused: an administrator cannot disable their own account, and the
+     * last enabled administrator cannot be disabled.
+     */
+    409: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type EnableUserError = EnableUserErrors[keyof EnableUserErrors];
+
+export type EnableUserResponses = {
+    /**
+     * The account as changed.
+     */
+    200: AdminUser;
+};
+
+export type EnableUserResponse = EnableUserResponses[keyof EnableUserResponses];
+
+export type ListUserGroupsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        offset?: number;
+        limit?: number;
+    };
+    url: '/api/v1/admin/users/{id}/groups';
+};
+
+export type ListUserGroupsErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No account has this id.
+     */
+    404: ApiError;
+    /**
+     * `offset` or `limit` is out of range (see `fields`).
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ListUserGroupsError = ListUserGroupsErrors[keyof ListUserGroupsErrors];
+
+export type ListUserGroupsResponses = {
+    /**
+     * One page of the groups the account belongs to, ordered by name.
+     */
+    200: GroupList;
+};
+
+export type ListUserGroupsResponse = ListUserGroupsResponses[keyof ListUserGroupsResponses];
+
+export type ListGroupsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        offset?: number;
+        limit?: number;
+    };
+    url: '/api/v1/admin/groups';
+};
+
+export type ListGroupsErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * `offset` or `limit` is out of range (see `fields`).
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ListGroupsError = ListGroupsErrors[keyof ListGroupsErrors];
+
+export type ListGroupsResponses = {
+    /**
+     * One page of groups, ordered by name.
+     */
+    200: GroupList;
+};
+
+export type ListGroupsResponse = ListGroupsResponses[keyof ListGroupsResponses];
+
+export type CreateGroupData = {
+    body: CreateGroupRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/groups';
+};
+
+export type CreateGroupErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * A group with this name exists (names are compared ignoring case); `fields` names
+     * `name`.
+     */
+    409: ApiError;
+    /**
+     * The name or description is invalid (see `fields`).
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type CreateGroupError = CreateGroupErrors[keyof CreateGroupErrors];
+
+export type CreateGroupResponses = {
+    /**
+     * The new group.
+     */
+    201: Group;
+};
+
+export type CreateGroupResponse = CreateGroupResponses[keyof CreateGroupResponses];
+
+export type DeleteGroupData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/groups/{id}';
+};
+
+export type DeleteGroupErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No group has this id.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type DeleteGroupError = DeleteGroupErrors[keyof DeleteGroupErrors];
+
+export type DeleteGroupResponses = {
+    /**
+     * The group and its memberships are gone.
+     */
+    204: void;
+};
+
+export type DeleteGroupResponse = DeleteGroupResponses[keyof DeleteGroupResponses];
+
+export type GetGroupData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/groups/{id}';
+};
+
+export type GetGroupErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No group has this id.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type GetGroupError = GetGroupErrors[keyof GetGroupErrors];
+
+export type GetGroupResponses = {
+    /**
+     * The group.
+     */
+    200: Group;
+};
+
+export type GetGroupResponse = GetGroupResponses[keyof GetGroupResponses];
+
+export type UpdateGroupData = {
+    body: UpdateGroupRequest;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/groups/{id}';
+};
+
+export type UpdateGroupErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No group has this id.
+     */
+    404: ApiError;
+    /**
+     * Another group has this name (ignoring case); `fields` names `name`.
+     */
+    409: ApiError;
+    /**
+     * The name or description is invalid (see `fields`).
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type UpdateGroupError = UpdateGroupErrors[keyof UpdateGroupErrors];
+
+export type UpdateGroupResponses = {
+    /**
+     * The group as changed.
+     */
+    200: Group;
+};
+
+export type UpdateGroupResponse = UpdateGroupResponses[keyof UpdateGroupResponses];
+
+export type ListGroupMembersData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        offset?: number;
+        limit?: number;
+    };
+    url: '/api/v1/admin/groups/{id}/members';
+};
+
+export type ListGroupMembersErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No group has this id.
+     */
+    404: ApiError;
+    /**
+     * `offset` or `limit` is out of range (see `fields`).
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ListGroupMembersError = ListGroupMembersErrors[keyof ListGroupMembersErrors];
+
+export type ListGroupMembersResponses = {
+    /**
+     * One page of members, in the order they joined.
+     */
+    200: MemberList;
+};
+
+export type ListGroupMembersResponse = ListGroupMembersResponses[keyof ListGroupMembersResponses];
+
+export type RemoveGroupMemberData = {
+    body?: never;
+    path: {
+        id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/groups/{id}/members/{user_id}';
+};
+
+export type RemoveGroupMemberErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No group has this id, or no account has this user id.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type RemoveGroupMemberError = RemoveGroupMemberErrors[keyof RemoveGroupMemberErrors];
+
+export type RemoveGroupMemberResponses = {
+    /**
+     * The account is not (or no longer) a member.
+     */
+    204: void;
+};
+
+export type RemoveGroupMemberResponse = RemoveGroupMemberResponses[keyof RemoveGroupMemberResponses];
+
+export type AddGroupMemberData = {
+    body?: never;
+    path: {
+        id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/groups/{id}/members/{user_id}';
+};
+
+export type AddGroupMemberErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No group has this id, or no account has this user id.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type AddGroupMemberError = AddGroupMemberErrors[keyof AddGroupMemberErrors];
+
+export type AddGroupMemberResponses = {
+    /**
+     * The group, with the member added.
+     */
+    200: Group;
+};
+
+export type AddGroupMemberResponse = AddGroupMemberResponses[keyof AddGroupMemberResponses];
