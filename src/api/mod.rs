@@ -6,6 +6,7 @@
 //! 400/404/405/415 answers and panics (see [`error::into_json_error`]).
 //! Must not import a concrete store backend.
 
+mod account;
 pub mod auth;
 pub mod error;
 mod health;
@@ -29,13 +30,13 @@ pub enum ApiTags {
 pub const PATH_PREFIXES: &[&str] = &["/healthz", "/readyz", "/api"];
 
 /// Every API implementation, in spec order.
-pub type Api = (health::HealthApi, me::MeApi);
+pub type Api = (health::HealthApi, me::MeApi, account::AccountApi);
 
 /// The OpenAPI service. The spec is independent of configuration (no server URL in it) so the
 /// committed `openapi.yaml` is exactly what every deployment serves.
 pub fn service() -> OpenApiService<Api, ()> {
     OpenApiService::new(
-        (health::HealthApi, me::MeApi),
+        (health::HealthApi, me::MeApi, account::AccountApi),
         "auth-center",
         env!("CARGO_PKG_VERSION"),
     )
