@@ -72,3 +72,35 @@ pub fn location(resp: &reqwest::Response) -> String {
         .unwrap_or_default()
         .to_owned()
 }
+
+impl TestApp {
+    /// A second browser logged in as `username` (its own cookie jar).
+    pub async fn spawn_client_session(
+        app: &TestApp,
+        username: &str,
+        password: &str,
+    ) -> reqwest::Client {
+        let browser = app.new_browser();
+        let html = browser
+            .get(app.url("/accounts/login/"))
+            .send()
+            .await
+            .expect("login page")
+            .text()
+            .await
+            .expect("body");
+        let csrf = super::extract_hidden(&html, "csrf_token").expect("csrf field");
+        let resp = browser
+            .post(app.url("/accounts/login/"))
+            .form(&[
+                ("username", username),
+                ("password", password),
+                ("csrf_token", &csrf),
+            ])
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(resp.status(), 303, "second browser logs in");
+        browser
+    }
+}
