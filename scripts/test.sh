@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian machine with the Rust toolchain: installs and starts
-# what the tests need (a real mongod), checks formatting, lints, builds the test binaries once
+# what the tests need (a real mongod, a real SMTP server, Chromium for the browser suite), checks formatting, lints, builds the test binaries once
 # and runs every suite against both stores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,15 @@ bash scripts/mongo-test-server.sh start "$MONGO_PORT"
 trap 'bash scripts/mongo-test-server.sh stop "$MONGO_PORT" || true' EXIT
 export AUTH_CENTER_TEST_MONGODB_URI
 AUTH_CENTER_TEST_MONGODB_URI="$(bash scripts/mongo-test-server.sh uri "$MONGO_PORT")"
+
+SMTP_PORT="${AUTH_CENTER_TEST_SMTP_PORT:-$((MONGO_PORT - 25000))}"
+step "installing and starting the SMTP sink (aiosmtpd) on 127.0.0.1:${SMTP_PORT}"
+bash scripts/smtp-test-server.sh install
+bash scripts/smtp-test-server.sh start "$SMTP_PORT"
+trap 'bash scripts/mongo-test-server.sh stop "$MONGO_PORT" || true; bash scripts/smtp-test-server.sh stop "$SMTP_PORT" || true' EXIT
+export AUTH_CENTER_TEST_SMTP_PORT="$SMTP_PORT"
+export AUTH_CENTER_TEST_SMTP_DIR
+AUTH_CENTER_TEST_SMTP_DIR="$(bash scripts/smtp-test-server.sh dir "$SMTP_PORT")"
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
