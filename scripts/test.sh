@@ -43,3 +43,6 @@ else
   step "running every suite (both stores)"
   cargo test --locked --no-fail-fast
 fi
+
+step "browser suite (Debian chromium + playwright-core): screenshots in test-artifacts/browser/"
+bash scripts/browser-test.sh "$SMTP_PORT" "$AUTH_CENTER_TEST_SMTP_DIR"
