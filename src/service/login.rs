@@ -1,5 +1,5 @@
-//! Logging in with a password, as pages (and the OAuth password grant) do it: the throttle is
-//! asked first, then the credentials are verified (`accounts::authenticate`, constant-time with
+//! Logging in with a password, as pages (and the OAuth password grant) do it: the throttle
+//! (counts in the store, shared by every process) is asked first, then the credentials are verified (`accounts::authenticate`, constant-time with
 //! respect to the account existing), then the verification requirement is applied.
 
 use std::net::IpAddr;
@@ -33,20 +33,26 @@ pub async fn login(
     client_ip: Option<IpAddr>,
 ) -> Result<User, LoginError> {
     let throttle = &svc.login_throttle;
-    throttle
-        .check(login, client_ip, svc.now())
-        .map_err(LoginError::Throttled)?;
+    if let Some(wait) = throttle
+        .check(&svc.stores, login, client_ip, svc.now())
+        .await?
+    {
+        return Err(LoginError::Throttled(wait));
+    }
     let user = match authenticate(svc, login, password).await {
         Ok(u) => u,
         Err(AuthError::InvalidCredentials) => {
-            throttle.record_failure(login, client_ip, svc.now());
+            let now = svc.now();
+            throttle
+                .record_failure(&svc.stores, login, client_ip, now)
+                .await?;
             tracing::info!(ip = ?client_ip, "login failed");
             return Err(LoginError::InvalidCredentials);
         }
         Err(AuthError::Disabled) => return Err(LoginError::Disabled),
         Err(AuthError::Service(e)) => return Err(LoginError::Service(e)),
     };
-    throttle.record_success(login);
+    throttle.record_success(&svc.stores, login).await?;
     if svc.accounts.require_email_verification && !user.email_verified {
         return Err(LoginError::Unverified);
     }

@@ -3,36 +3,28 @@
 //! failure) has passed. The real owner is therefore never locked out for longer than one
 //! window, and a success clears the account's count.
 //!
-//! Counts live in memory, per process: with several processes behind a load balancer the
-//! effective limit is multiplied by their number (documented in the README). They are bounded:
-//! stale entries are dropped as the map grows.
+//! Counts live in the store (`LoginAttemptStore`), so every process sharing it enforces the
+//! same limits. Keys are `account:{login, lower-cased}` and `ip:{address}`.
 
-use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Duration, Utc};
 
-/// Failures counted under one key, and when the first of them happened.
-type Counts = HashMap<String, (u32, DateTime<Utc>)>;
+use super::ServiceError;
+use crate::store::Stores;
 
-/// Failure counts per account and per client IP.
-#[derive(Clone)]
+/// The limits; the counts are in the store.
+#[derive(Debug, Clone, Copy)]
 pub struct LoginThrottle {
     max_failures: u32,
     window: Duration,
-    counts: Arc<Mutex<Counts>>,
 }
-
-/// Entries kept before stale ones are swept.
-const SWEEP_ABOVE: usize = 10_000;
 
 impl LoginThrottle {
     pub fn new(max_failures: u32, window: Duration) -> Self {
         Self {
             max_failures: max_failures.max(1),
             window,
-            counts: Arc::default(),
         }
     }
 
@@ -44,81 +36,46 @@ impl LoginThrottle {
         keys
     }
 
-    /// `Err(seconds)` when an attempt must be refused, with how long until it may be retried.
-    pub fn check(&self, login: &str, ip: Option<IpAddr>, now: DateTime<Utc>) -> Result<(), i64> {
-        let counts = self.counts.lock().unwrap_or_else(|p| p.into_inner());
-        let mut wait = 0;
+    /// `Ok(Some(seconds))` when an attempt must be refused, with how long until it may be
+    /// retried; `Ok(None)` when it may go ahead.
+    pub async fn check(
+        &self,
+        stores: &Stores,
+        login: &str,
+        ip: Option<IpAddr>,
+        now: DateTime<Utc>,
+    ) -> Result<Option<i64>, ServiceError> {
+        let mut wait = None;
         for key in Self::keys(login, ip) {
-            if let Some((n, first)) = counts.get(&key) {
-                let ends = *first + self.window;
-                if *n >= self.max_failures && now < ends {
-                    wait = wait.max((ends - now).num_seconds().max(1));
-                }
+            if let Some(a) = stores.login_attempts.get_login_attempts(&key).await? {
+                wait = wait.max(a.refusal(self.max_failures, now));
             }
         }
-        if wait > 0 {
-            Err(wait)
-        } else {
-            Ok(())
-        }
+        Ok(wait)
     }
 
     /// Counts a failed attempt against the account and the IP.
-    pub fn record_failure(&self, login: &str, ip: Option<IpAddr>, now: DateTime<Utc>) {
-        let mut counts = self.counts.lock().unwrap_or_else(|p| p.into_inner());
-        if counts.len() > SWEEP_ABOVE {
-            let window = self.window;
-            counts.retain(|_, (_, first)| now < *first + window);
-        }
+    pub async fn record_failure(
+        &self,
+        stores: &Stores,
+        login: &str,
+        ip: Option<IpAddr>,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
         for key in Self::keys(login, ip) {
-            let entry = counts.entry(key).or_insert((0, now));
-            if now >= entry.1 + self.window {
-                *entry = (0, now);
-            }
-            entry.0 += 1;
+            stores
+                .login_attempts
+                .record_login_failure(&key, now, now + self.window)
+                .await?;
         }
+        Ok(())
     }
 
     /// A successful login clears the account's count (not the IP's).
-    pub fn record_success(&self, login: &str) {
-        let mut counts = self.counts.lock().unwrap_or_else(|p| p.into_inner());
+    pub async fn record_success(&self, stores: &Stores, login: &str) -> Result<(), ServiceError> {
         for key in Self::keys(login, None) {
-            counts.remove(&key);
+            stores.login_attempts.clear_login_attempts(&key).await?;
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn failures_beyond_the_limit_are_refused_until_the_window_passes() {
-        let t = LoginThrottle::new(3, Duration::minutes(15));
-        let now = Utc::now();
-        let ip: IpAddr = "192.0.2.1".parse().unwrap();
-        for _ in 0..3 {
-            assert!(t.check("Jane", Some(ip), now).is_ok());
-            t.record_failure("jane", Some(ip), now);
-        }
-        let wait = t.check("JANE", None, now).unwrap_err();
-        assert!(wait > 800 && wait <= 900, "{wait}");
-        assert!(
-            t.check("bob", Some(ip), now).is_err(),
-            "the IP is limited too"
-        );
-        assert!(t.check("bob", None, now).is_ok());
-        let later = now + Duration::minutes(15);
-        assert!(t.check("jane", Some(ip), later).is_ok());
-    }
-
-    #[test]
-    fn a_success_clears_the_account_count() {
-        let t = LoginThrottle::new(2, Duration::minutes(15));
-        let now = Utc::now();
-        t.record_failure("jane", None, now);
-        t.record_success("jane");
-        t.record_failure("jane", None, now);
-        assert!(t.check("jane", None, now).is_ok());
+        Ok(())
     }
 }
