@@ -1,6 +1,7 @@
 //! The account page after login, on both stores: the login redirect, display name, change of
 //! password (other sessions end), change of email (confirmed from the new address), the JSON
-//! twins `PATCH /api/v1/me` and `POST /api/v1/me/password`, and login throttling.
+//! twins `PATCH /api/v1/me` and `POST /api/v1/me/password`, and login throttling (shared by
+//! every server on one store).
 
 mod common;
 
@@ -197,6 +198,29 @@ async fn repeated_login_failures_are_refused_until_the_window_passes(backend: Ba
     app.stop().await;
 }
 
+async fn two_servers_on_one_store_share_the_failure_counts(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = common::test_settings(backend, dir.path());
+    settings.accounts.login_max_failures = 2;
+    let first = TestApp::spawn_with(settings.clone(), dir).await;
+    let second = TestApp::spawn_with(settings, tempfile::tempdir().unwrap()).await;
+    first
+        .create_user("jane", "jane@example.com", PASSWORD)
+        .await;
+    assert_eq!(
+        first.login("jane", "wrong password 123").await.status(),
+        401
+    );
+    assert_eq!(
+        second.login("jane", "wrong password 123").await.status(),
+        401
+    );
+    assert_eq!(first.login("jane", PASSWORD).await.status(), 429);
+    assert_eq!(second.login("jane", PASSWORD).await.status(), 429);
+    second.stop().await;
+    first.stop().await;
+}
+
 on_both_stores!(
     the_account_page_needs_a_login_which_leads_back_to_it,
     the_display_name_is_changed_on_the_page_and_through_the_api,
@@ -204,4 +228,5 @@ on_both_stores!(
     a_new_email_address_takes_effect_only_from_its_own_link,
     the_api_changes_the_password_with_the_current_one,
     repeated_login_failures_are_refused_until_the_window_passes,
+    two_servers_on_one_store_share_the_failure_counts,
 );
