@@ -57,10 +57,23 @@ pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Ser
         Some(url) => Arc::new(SmtpMailer::new(url.expose_secret(), from)?),
         None => Arc::new(FileMailer::new(settings.store.data_dir.join("mail"), from)),
     };
+    let emails = web::Templates::new(settings.web.templates_dir.clone())
+        .context("loading email templates (web.templates_dir)")?;
+    let acc = &settings.accounts;
     Ok(Services {
         stores,
         hasher,
         mailer,
+        accounts: crate::service::policy::AccountPolicy {
+            min_password_len: acc.min_password_length,
+            email_token_ttl: chrono::Duration::seconds(acc.email_token_ttl_secs as i64),
+            require_email_verification: acc.require_email_verification,
+        },
+        emails: Arc::new(emails),
+        login_throttle: crate::service::throttle::LoginThrottle::new(
+            acc.login_max_failures,
+            chrono::Duration::seconds(acc.login_failure_window_secs as i64),
+        ),
         public_url: settings.public_url(),
         session_policy: SessionPolicy {
             idle: chrono::Duration::seconds(settings.session.idle_timeout_secs as i64),
@@ -127,6 +140,11 @@ impl Application {
             .first()
             .and_then(|a| a.as_socket_addr().copied())
             .context("listener has no socket address")?;
+        let mut services = services;
+        if settings.server.public_url.is_none() {
+            // Links in emails must reach this server even when it was bound to port 0.
+            services.public_url = format!("http://{addr}");
+        }
         Ok(Self {
             acceptor,
             addr,

@@ -9,8 +9,17 @@ pub mod accounts;
 pub mod admin;
 pub mod bootstrap;
 pub mod clients;
+pub mod email;
+pub mod email_verification;
 pub mod groups;
+pub mod login;
+pub mod password_policy;
+pub mod password_reset;
+pub mod policy;
+pub mod profile;
+pub mod registration;
 pub mod sessions;
+pub mod throttle;
 
 use std::sync::Arc;
 
@@ -30,6 +39,12 @@ pub struct Services {
     /// The issuer URL, without a trailing slash.
     pub public_url: String,
     pub session_policy: sessions::SessionPolicy,
+    /// Password length, email link lifetime, verification requirement (`accounts.*`).
+    pub accounts: policy::AccountPolicy,
+    /// Writes the emails that carry one-time links (templates, in the person's language).
+    pub emails: Arc<dyn email::EmailRenderer>,
+    /// Failed-login counts per account and client IP.
+    pub login_throttle: throttle::LoginThrottle,
 }
 
 impl Services {

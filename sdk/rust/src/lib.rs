@@ -2,9 +2,9 @@
 //! Do not edit: run scripts/gen-sdk.sh.
 
 #[allow(unused_imports)]
-pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
-#[allow(unused_imports)]
 use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
+#[allow(unused_imports)]
+pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
@@ -27,13 +27,25 @@ pub mod types {
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct ApiError {
         /**A stable machine-readable code: `bad_request`, `validation_failed`, `unauthorized`,
-`forbidden`, `not_found`, `method_not_allowed`, `conflict`, `unsupported_media_type`,
-`too_many_requests`, `internal_error`, `service_unavailable`.*/
+        `forbidden`, `not_found`, `method_not_allowed`, `conflict`, `unsupported_media_type`,
+        `too_many_requests`, `internal_error`, `service_unavailable`.*/
         pub error: ::std::string::String,
         ///Field-level problems (validation and conflicts); empty otherwise.
         pub fields: ::std::vec::Vec<FieldError>,
         ///A human-readable explanation.
         pub message: ::std::string::String,
+    }
+    ///A change of password.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChangePasswordRequest {
+        pub current_password: ::std::string::String,
+        pub new_password: ::std::string::String,
+    }
+    ///A password reset: the emailed token and the new password.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ConfirmResetRequest {
+        pub new_password: ::std::string::String,
+        pub token: ::std::string::String,
     }
     ///A new group.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -43,6 +55,11 @@ pub mod types {
         pub description: ::std::option::Option<::std::string::String>,
         ///1–64 printable characters, unique case-insensitively.
         pub name: ::std::string::String,
+    }
+    ///An email address to which a link may be sent.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct EmailRequest {
+        pub email: ::std::string::String,
     }
     ///A field that failed validation.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -122,6 +139,25 @@ pub mod types {
         ///The store backend: `sqlite` or `mongodb`.
         pub store: ::std::string::String,
     }
+    ///A new account.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct RegisterRequest {
+        ///Unique case-insensitively; a verification link is sent to it.
+        pub email: ::std::string::String,
+        ///Language of the emails sent to the account: `en` or `zh-CN`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub locale: ::std::option::Option<::std::string::String>,
+        /**At least `accounts.min_password_length` (10) characters, not the username or email,
+        not a common password.*/
+        pub password: ::std::string::String,
+        ///3–32 letters, digits, `_`, `.`, `-`; unique case-insensitively.
+        pub username: ::std::string::String,
+    }
+    ///A one-time token from an emailed link (the `token` query parameter).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct TokenRequest {
+        pub token: ::std::string::String,
+    }
     ///A change to a group; omitted fields keep their value.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     pub struct UpdateGroupRequest {
@@ -129,6 +165,13 @@ pub mod types {
         pub description: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
+    }
+    ///Profile fields to change; absent fields stay as they are.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct UpdateMeRequest {
+        ///Up to 64 characters; an empty string removes it.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub display_name: ::std::option::Option<::std::string::String>,
     }
     ///One page of accounts.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -148,18 +191,12 @@ pub mod types {
         pub struct ConversionError(::std::borrow::Cow<'static, str>);
         impl ::std::error::Error for ConversionError {}
         impl ::std::fmt::Display for ConversionError {
-            fn fmt(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> Result<(), ::std::fmt::Error> {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> Result<(), ::std::fmt::Error> {
                 ::std::fmt::Display::fmt(&self.0, f)
             }
         }
         impl ::std::fmt::Debug for ConversionError {
-            fn fmt(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> Result<(), ::std::fmt::Error> {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> Result<(), ::std::fmt::Error> {
                 ::std::fmt::Debug::fmt(&self.0, f)
             }
         }
@@ -195,7 +232,9 @@ impl Client {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
-            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
+            reqwest::ClientBuilder::new()
+                .connect_timeout(dur)
+                .timeout(dur)
         };
         #[cfg(target_arch = "wasm32")]
         let client = reqwest::ClientBuilder::new();
@@ -233,22 +272,19 @@ impl ClientHooks<()> for &Client {}
 impl Client {
     /**Liveness probe
 
-Answers 200 while the process is alive and able to serve requests. It does not touch
-the store, so it stays green while the database is down (see `getReadiness`).
+    Answers 200 while the process is alive and able to serve requests. It does not touch
+    the store, so it stays green while the database is down (see `getReadiness`).
 
-Sends a `GET` request to `/healthz`
+    Sends a `GET` request to `/healthz`
 
-*/
-    pub async fn get_health<'a>(
-        &'a self,
-    ) -> Result<ResponseValue<types::Health>, Error<()>> {
+    */
+    pub async fn get_health<'a>(&'a self) -> Result<ResponseValue<types::Health>, Error<()>> {
         let url = format!("{}/healthz", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -273,22 +309,21 @@ Sends a `GET` request to `/healthz`
     }
     /**Readiness probe
 
-Answers 200 when the store (SQLite or MongoDB) answers a round trip, 503 with a JSON
-reason otherwise. Route traffic to this instance only while it is ready.
+    Answers 200 when the store (SQLite or MongoDB) answers a round trip, 503 with a JSON
+    reason otherwise. Route traffic to this instance only while it is ready.
 
-Sends a `GET` request to `/readyz`
+    Sends a `GET` request to `/readyz`
 
-*/
+    */
     pub async fn get_readiness<'a>(
         &'a self,
     ) -> Result<ResponseValue<types::Readiness>, Error<types::ApiError>> {
         let url = format!("{}/readyz", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -308,69 +343,21 @@ Sends a `GET` request to `/readyz`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Get my account
-
-Returns the account of the person the credential belongs to. Needs the `profile` scope.
-
-Sends a `GET` request to `/api/v1/me`
-
-*/
-    pub async fn get_me<'a>(
-        &'a self,
-    ) -> Result<ResponseValue<types::Me>, Error<types::ApiError>> {
-        let url = format!("{}/api/v1/me", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .get(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "get_me",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**List accounts
 
-Returns accounts ordered by username, `limit` (1–200, default 50) at a time from
-`offset` (default 0), with the `total` that match. `search` keeps the accounts whose
-username, email or display name contains it, ignoring case. Needs the `admin` scope.
+    Returns accounts ordered by username, `limit` (1–200, default 50) at a time from
+    `offset` (default 0), with the `total` that match. `search` keeps the accounts whose
+    username, email or display name contains it, ignoring case. Needs the `admin` scope.
 
-Sends a `GET` request to `/api/v1/admin/users`
+    Sends a `GET` request to `/api/v1/admin/users`
 
-*/
+    */
     pub async fn list_users<'a>(
         &'a self,
         limit: Option<u64>,
@@ -379,11 +366,10 @@ Sends a `GET` request to `/api/v1/admin/users`
     ) -> Result<ResponseValue<types::UserList>, Error<types::ApiError>> {
         let url = format!("{}/api/v1/admin/users", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -406,44 +392,45 @@ Sends a `GET` request to `/api/v1/admin/users`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            422u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Get an account
 
-Returns one account by id. Needs the `admin` scope.
+    Returns one account by id. Needs the `admin` scope.
 
-Sends a `GET` request to `/api/v1/admin/users/{id}`
+    Sends a `GET` request to `/api/v1/admin/users/{id}`
 
-*/
+    */
     pub async fn get_user<'a>(
         &'a self,
         id: &'a str,
     ) -> Result<ResponseValue<types::AdminUser>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/users/{}", self.baseurl, encode_path(& id.to_string()),
+            "{}/api/v1/admin/users/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -463,47 +450,48 @@ Sends a `GET` request to `/api/v1/admin/users/{id}`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Delete an account
 
-Deletes the account and everything that belongs to it: its sessions, pending email
-tokens, consents, grants (revoked with their tokens), the apps it owns (their grants
-revoked, their consents deleted) and its group memberships. You cannot delete your own
-account, nor the last enabled administrator. Needs the `admin` scope.
+    Deletes the account and everything that belongs to it: its sessions, pending email
+    tokens, consents, grants (revoked with their tokens), the apps it owns (their grants
+    revoked, their consents deleted) and its group memberships. You cannot delete your own
+    account, nor the last enabled administrator. Needs the `admin` scope.
 
-Sends a `DELETE` request to `/api/v1/admin/users/{id}`
+    Sends a `DELETE` request to `/api/v1/admin/users/{id}`
 
-*/
+    */
     pub async fn delete_user<'a>(
         &'a self,
         id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/users/{}", self.baseurl, encode_path(& id.to_string()),
+            "{}/api/v1/admin/users/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -523,51 +511,51 @@ Sends a `DELETE` request to `/api/v1/admin/users/{id}`
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Disable an account
 
-The account can no longer log in; its browser sessions end and every grant it gave
-apps is revoked with its tokens. Disabling a disabled account changes nothing. You
-cannot disable your own account, nor the last enabled administrator. Needs the `admin`
-scope.
+    The account can no longer log in; its browser sessions end and every grant it gave
+    apps is revoked with its tokens. Disabling a disabled account changes nothing. You
+    cannot disable your own account, nor the last enabled administrator. Needs the `admin`
+    scope.
 
-Sends a `POST` request to `/api/v1/admin/users/{id}/disable`
+    Sends a `POST` request to `/api/v1/admin/users/{id}/disable`
 
-*/
+    */
     pub async fn disable_user<'a>(
         &'a self,
         id: &'a str,
     ) -> Result<ResponseValue<types::AdminUser>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/users/{}/disable", self.baseurl, encode_path(& id
-            .to_string()),
+            "{}/api/v1/admin/users/{}/disable",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -587,49 +575,49 @@ Sends a `POST` request to `/api/v1/admin/users/{id}/disable`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Enable an account
 
-Lets a disabled account log in again. Enabling an enabled account changes nothing.
-Needs the `admin` scope.
+    Lets a disabled account log in again. Enabling an enabled account changes nothing.
+    Needs the `admin` scope.
 
-Sends a `POST` request to `/api/v1/admin/users/{id}/enable`
+    Sends a `POST` request to `/api/v1/admin/users/{id}/enable`
 
-*/
+    */
     pub async fn enable_user<'a>(
         &'a self,
         id: &'a str,
     ) -> Result<ResponseValue<types::AdminUser>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/users/{}/enable", self.baseurl, encode_path(& id
-            .to_string()),
+            "{}/api/v1/admin/users/{}/enable",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -649,35 +637,35 @@ Sends a `POST` request to `/api/v1/admin/users/{id}/enable`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**List the groups of an account
 
-Returns the groups the account belongs to, ordered by name, `limit` (1–200, default
-50) at a time from `offset`. Needs the `admin` scope.
+    Returns the groups the account belongs to, ordered by name, `limit` (1–200, default
+    50) at a time from `offset`. Needs the `admin` scope.
 
-Sends a `GET` request to `/api/v1/admin/users/{id}/groups`
+    Sends a `GET` request to `/api/v1/admin/users/{id}/groups`
 
-*/
+    */
     pub async fn list_user_groups<'a>(
         &'a self,
         id: &'a str,
@@ -685,15 +673,15 @@ Sends a `GET` request to `/api/v1/admin/users/{id}/groups`
         offset: Option<u64>,
     ) -> Result<ResponseValue<types::GroupList>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/users/{}/groups", self.baseurl, encode_path(& id
-            .to_string()),
+            "{}/api/v1/admin/users/{}/groups",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -715,35 +703,35 @@ Sends a `GET` request to `/api/v1/admin/users/{id}/groups`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            422u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**List groups
 
-Returns groups ordered by name, `limit` (1–200, default 50) at a time from `offset`
-(default 0), with the `total`. Needs the `admin` scope.
+    Returns groups ordered by name, `limit` (1–200, default 50) at a time from `offset`
+    (default 0), with the `total`. Needs the `admin` scope.
 
-Sends a `GET` request to `/api/v1/admin/groups`
+    Sends a `GET` request to `/api/v1/admin/groups`
 
-*/
+    */
     pub async fn list_groups<'a>(
         &'a self,
         limit: Option<u64>,
@@ -751,11 +739,10 @@ Sends a `GET` request to `/api/v1/admin/groups`
     ) -> Result<ResponseValue<types::GroupList>, Error<types::ApiError>> {
         let url = format!("{}/api/v1/admin/groups", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -777,43 +764,42 @@ Sends a `GET` request to `/api/v1/admin/groups`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            422u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Create a group
 
-Creates an empty group. Its name (1–64 printable characters) must be unique ignoring
-case. Needs the `admin` scope.
+    Creates an empty group. Its name (1–64 printable characters) must be unique ignoring
+    case. Needs the `admin` scope.
 
-Sends a `POST` request to `/api/v1/admin/groups`
+    Sends a `POST` request to `/api/v1/admin/groups`
 
-*/
+    */
     pub async fn create_group<'a>(
         &'a self,
         body: &'a types::CreateGroupRequest,
     ) -> Result<ResponseValue<types::Group>, Error<types::ApiError>> {
         let url = format!("{}/api/v1/admin/groups", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -834,47 +820,48 @@ Sends a `POST` request to `/api/v1/admin/groups`
         let response = result?;
         match response.status().as_u16() {
             201u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            422u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Get a group
 
-Returns one group by id, with its member count. Needs the `admin` scope.
+    Returns one group by id, with its member count. Needs the `admin` scope.
 
-Sends a `GET` request to `/api/v1/admin/groups/{id}`
+    Sends a `GET` request to `/api/v1/admin/groups/{id}`
 
-*/
+    */
     pub async fn get_group<'a>(
         &'a self,
         id: &'a str,
     ) -> Result<ResponseValue<types::Group>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/groups/{}", self.baseurl, encode_path(& id.to_string()),
+            "{}/api/v1/admin/groups/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -894,44 +881,45 @@ Sends a `GET` request to `/api/v1/admin/groups/{id}`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Delete a group
 
-Deletes the group and its memberships; the accounts stay. Needs the `admin` scope.
+    Deletes the group and its memberships; the accounts stay. Needs the `admin` scope.
 
-Sends a `DELETE` request to `/api/v1/admin/groups/{id}`
+    Sends a `DELETE` request to `/api/v1/admin/groups/{id}`
 
-*/
+    */
     pub async fn delete_group<'a>(
         &'a self,
         id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/groups/{}", self.baseurl, encode_path(& id.to_string()),
+            "{}/api/v1/admin/groups/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -951,46 +939,47 @@ Sends a `DELETE` request to `/api/v1/admin/groups/{id}`
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Rename or describe a group
 
-Changes the name and/or the description; omitted fields keep their value. The new name
-must be unique ignoring case. Needs the `admin` scope.
+    Changes the name and/or the description; omitted fields keep their value. The new name
+    must be unique ignoring case. Needs the `admin` scope.
 
-Sends a `PATCH` request to `/api/v1/admin/groups/{id}`
+    Sends a `PATCH` request to `/api/v1/admin/groups/{id}`
 
-*/
+    */
     pub async fn update_group<'a>(
         &'a self,
         id: &'a str,
         body: &'a types::UpdateGroupRequest,
     ) -> Result<ResponseValue<types::Group>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/groups/{}", self.baseurl, encode_path(& id.to_string()),
+            "{}/api/v1/admin/groups/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1011,38 +1000,38 @@ Sends a `PATCH` request to `/api/v1/admin/groups/{id}`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            422u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**List the members of a group
 
-Returns the members (user id and username) in the order they joined, `limit` (1–200,
-default 50) at a time from `offset`. Needs the `admin` scope.
+    Returns the members (user id and username) in the order they joined, `limit` (1–200,
+    default 50) at a time from `offset`. Needs the `admin` scope.
 
-Sends a `GET` request to `/api/v1/admin/groups/{id}/members`
+    Sends a `GET` request to `/api/v1/admin/groups/{id}/members`
 
-*/
+    */
     pub async fn list_group_members<'a>(
         &'a self,
         id: &'a str,
@@ -1050,15 +1039,15 @@ Sends a `GET` request to `/api/v1/admin/groups/{id}/members`
         offset: Option<u64>,
     ) -> Result<ResponseValue<types::MemberList>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/groups/{}/members", self.baseurl, encode_path(& id
-            .to_string()),
+            "{}/api/v1/admin/groups/{}/members",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1080,50 +1069,51 @@ Sends a `GET` request to `/api/v1/admin/groups/{id}/members`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            422u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Add a member to a group
 
-Adds the account to the group and returns the group. Adding a member twice changes
-nothing. Needs the `admin` scope.
+    Adds the account to the group and returns the group. Adding a member twice changes
+    nothing. Needs the `admin` scope.
 
-Sends a `PUT` request to `/api/v1/admin/groups/{id}/members/{user_id}`
+    Sends a `PUT` request to `/api/v1/admin/groups/{id}/members/{user_id}`
 
-*/
+    */
     pub async fn add_group_member<'a>(
         &'a self,
         id: &'a str,
         user_id: &'a str,
     ) -> Result<ResponseValue<types::Group>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/groups/{}/members/{}", self.baseurl, encode_path(& id
-            .to_string()), encode_path(& user_id.to_string()),
+            "{}/api/v1/admin/groups/{}/members/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+            encode_path(&user_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1143,47 +1133,48 @@ Sends a `PUT` request to `/api/v1/admin/groups/{id}/members/{user_id}`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Remove a member from a group
 
-Removes the account from the group. Removing an account that is not a member changes
-nothing. Needs the `admin` scope.
+    Removes the account from the group. Removing an account that is not a member changes
+    nothing. Needs the `admin` scope.
 
-Sends a `DELETE` request to `/api/v1/admin/groups/{id}/members/{user_id}`
+    Sends a `DELETE` request to `/api/v1/admin/groups/{id}/members/{user_id}`
 
-*/
+    */
     pub async fn remove_group_member<'a>(
         &'a self,
         id: &'a str,
         user_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/groups/{}/members/{}", self.baseurl, encode_path(& id
-            .to_string()), encode_path(& user_id.to_string()),
+            "{}/api/v1/admin/groups/{}/members/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+            encode_path(&user_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1203,21 +1194,380 @@ Sends a `DELETE` request to `/api/v1/admin/groups/{id}/members/{user_id}`
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Register an account
+
+    Creates an unverified account and emails a verification link to its address. Needs no
+    credential.
+
+    Sends a `POST` request to `/api/v1/users/register`
+
+    */
+    pub async fn register_user<'a>(
+        &'a self,
+        body: &'a types::RegisterRequest,
+    ) -> Result<ResponseValue<types::Me>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/users/register", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "register_user",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            201u16 => ResponseValue::from_response(response).await,
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Verify an email address
+
+    Consumes the token of a verification (or change-of-email) link and marks the address
+    verified (or moves the account to the new address).
+
+    Sends a `POST` request to `/api/v1/users/verify-email`
+
+    */
+    pub async fn verify_email<'a>(
+        &'a self,
+        body: &'a types::TokenRequest,
+    ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/users/verify-email", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "verify_email",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Request a password reset
+
+    Emails a reset link when an account has this address. The answer is the same whether or
+    not one does.
+
+    Sends a `POST` request to `/api/v1/users/password-reset`
+
+    */
+    pub async fn request_password_reset<'a>(
+        &'a self,
+        body: &'a types::EmailRequest,
+    ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/users/password-reset", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "request_password_reset",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Confirm a password reset
+
+    Sets a new password with the token of a reset link. Every session of the account ends
+    and its OAuth grants are revoked.
+
+    Sends a `POST` request to `/api/v1/users/password-reset/confirm`
+
+    */
+    pub async fn confirm_password_reset<'a>(
+        &'a self,
+        body: &'a types::ConfirmResetRequest,
+    ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/users/password-reset/confirm", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "confirm_password_reset",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Get my account
+
+    Returns the account of the person the credential belongs to. Needs the `profile` scope.
+
+    Sends a `GET` request to `/api/v1/me`
+
+    */
+    pub async fn get_me<'a>(&'a self) -> Result<ResponseValue<types::Me>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/me", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_me",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Update my profile
+
+    Changes the display name of the caller's account. Needs the `profile` scope.
+
+    Sends a `PATCH` request to `/api/v1/me`
+
+    */
+    pub async fn update_me<'a>(
+        &'a self,
+        body: &'a types::UpdateMeRequest,
+    ) -> Result<ResponseValue<types::Me>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/me", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .patch(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "update_me",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Change my password
+
+    Checks the current password and sets the new one; every other browser session of the
+    account ends. Answers the account. Needs the `profile` scope.
+
+    Sends a `POST` request to `/api/v1/me/password`
+
+    */
+    pub async fn change_my_password<'a>(
+        &'a self,
+        body: &'a types::ChangePasswordRequest,
+    ) -> Result<ResponseValue<types::Me>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/me/password", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "change_my_password",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
