@@ -16,6 +16,8 @@ gen_rust() {
   # scripts/sdkgen wraps progenitor's library (pinned, with its own Cargo.lock).
   CARGO_TARGET_DIR="$ROOT/target" cargo run --quiet --locked \
     --manifest-path scripts/sdkgen/Cargo.toml -- openapi.yaml sdk/rust
+  # The crate is a path dependency of the tests, so `cargo fmt --all` checks it too.
+  rustfmt --edition 2021 sdk/rust/src/lib.rs
 }
 
 # --- Python -------------------------------------------------------------------------------

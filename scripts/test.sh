@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian machine with the Rust toolchain: installs and starts
-# what the tests need (a real mongod), checks formatting, lints, builds the test binaries once
+# what the tests need (a real mongod, a real SMTP server, Chromium for the browser suite), checks formatting, lints, builds the test binaries once
 # and runs every suite against both stores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,15 @@ trap 'bash scripts/mongo-test-server.sh stop "$MONGO_PORT" || true' EXIT
 export AUTH_CENTER_TEST_MONGODB_URI
 AUTH_CENTER_TEST_MONGODB_URI="$(bash scripts/mongo-test-server.sh uri "$MONGO_PORT")"
 
+SMTP_PORT="${AUTH_CENTER_TEST_SMTP_PORT:-$((MONGO_PORT - 25000))}"
+step "installing and starting the SMTP sink (aiosmtpd) on 127.0.0.1:${SMTP_PORT}"
+bash scripts/smtp-test-server.sh install
+bash scripts/smtp-test-server.sh start "$SMTP_PORT"
+trap 'bash scripts/mongo-test-server.sh stop "$MONGO_PORT" || true; bash scripts/smtp-test-server.sh stop "$SMTP_PORT" || true' EXIT
+export AUTH_CENTER_TEST_SMTP_PORT="$SMTP_PORT"
+export AUTH_CENTER_TEST_SMTP_DIR
+AUTH_CENTER_TEST_SMTP_DIR="$(bash scripts/smtp-test-server.sh dir "$SMTP_PORT")"
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
@@ -25,8 +34,9 @@ cargo clippy --all-targets --locked -- -D warnings
 
 step "regenerating the SDKs from openapi.yaml (they must match the committed ones)"
 bash scripts/gen-sdk.sh
-if [ -n "$(git status --porcelain -- sdk)" ]; then
-  git status --short -- sdk
+if ! git diff --quiet -- sdk || [ -n "$(git ls-files --others --exclude-standard -- sdk)" ]; then
+  git diff --stat -- sdk
+  git ls-files --others --exclude-standard -- sdk
   echo "sdk/ is stale: run scripts/gen-sdk.sh and commit the result" >&2
   exit 1
 fi
@@ -42,3 +52,6 @@ else
   step "running every suite (both stores)"
   cargo test --locked --no-fail-fast
 fi
+
+step "browser suite (Debian chromium + playwright-core): screenshots in test-artifacts/browser/"
+bash scripts/browser-test.sh "$SMTP_PORT" "$AUTH_CENTER_TEST_SMTP_DIR"

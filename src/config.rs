@@ -22,6 +22,7 @@ pub struct Settings {
     pub admin: AdminSettings,
     pub security: SecuritySettings,
     pub session: SessionSettings,
+    pub accounts: AccountSettings,
     pub web: WebSettings,
     pub log: LogSettings,
     pub oauth: OAuthSettings,
@@ -116,6 +117,33 @@ pub struct SessionSettings {
     pub idle_timeout_secs: u64,
     /// A browser session ends this long after login, active or not.
     pub absolute_timeout_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AccountSettings {
+    /// Shortest password accepted at registration, reset and change.
+    pub min_password_length: usize,
+    /// Lifetime of verification, reset and change-of-email links.
+    pub email_token_ttl_secs: u64,
+    /// When true, an account whose email is not verified cannot log in.
+    pub require_email_verification: bool,
+    /// Failed logins for one account or one client IP before further attempts are refused.
+    pub login_max_failures: u32,
+    /// The window in which failures are counted, and how long a refusal lasts at most.
+    pub login_failure_window_secs: u64,
+}
+
+impl Default for AccountSettings {
+    fn default() -> Self {
+        Self {
+            min_password_length: 10,
+            email_token_ttl_secs: 1800,
+            require_email_verification: false,
+            login_max_failures: 5,
+            login_failure_window_secs: 900,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -362,6 +390,19 @@ impl Settings {
                 "session.*",
                 "idle_timeout_secs must be > 0 and <= absolute_timeout_secs",
             );
+        }
+        let a = &self.accounts;
+        if !(6..=128).contains(&a.min_password_length) {
+            return bad("accounts.min_password_length", "must be 6 to 128");
+        }
+        if a.email_token_ttl_secs < 60 || a.login_max_failures == 0 {
+            return bad(
+                "accounts.*",
+                "email_token_ttl_secs must be >= 60 and login_max_failures >= 1",
+            );
+        }
+        if a.login_failure_window_secs == 0 {
+            return bad("accounts.login_failure_window_secs", "must be > 0");
         }
         if !matches!(self.log.format.as_str(), "pretty" | "json") {
             return bad("log.format", "must be 'pretty' or 'json'");

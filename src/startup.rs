@@ -61,10 +61,23 @@ pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Ser
         None => Arc::new(FileMailer::new(settings.store.data_dir.join("mail"), from)),
     };
     let oauth = Arc::new(build_oauth(settings, &stores));
+    let emails = web::Templates::new(settings.web.templates_dir.clone())
+        .context("loading email templates (web.templates_dir)")?;
+    let acc = &settings.accounts;
     Ok(Services {
         stores,
         hasher,
         mailer,
+        accounts: crate::service::policy::AccountPolicy {
+            min_password_len: acc.min_password_length,
+            email_token_ttl: chrono::Duration::seconds(acc.email_token_ttl_secs as i64),
+            require_email_verification: acc.require_email_verification,
+        },
+        emails: Arc::new(emails),
+        login_throttle: crate::service::throttle::LoginThrottle::new(
+            acc.login_max_failures,
+            chrono::Duration::seconds(acc.login_failure_window_secs as i64),
+        ),
         public_url: settings.public_url(),
         oauth,
         session_policy: SessionPolicy {
@@ -133,7 +146,7 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let web = WebParts::from_settings(&settings)?;
         let stores = open_stores(&settings).await?;
-        let mut services = build_services(&settings, stores)?;
+        let services = build_services(&settings, stores)?;
         let admin = &settings.admin;
         let created_admin = ensure_admin(
             &services,
@@ -159,8 +172,9 @@ impl Application {
             .first()
             .and_then(|a| a.as_socket_addr().copied())
             .context("listener has no socket address")?;
+        let mut services = services;
         if settings.server.public_url.is_none() {
-            // Port 0 was resolved by binding: the issuer must name the real port.
+            // Links in emails must reach this server even when it was bound to port 0.
             services.public_url = format!("http://{addr}");
         }
         ensure_swagger_client(&services)

@@ -153,3 +153,39 @@ on_both_stores!(
     the_first_start_creates_an_admin_once,
     the_landing_page_links_the_docs_and_carries_security_headers,
 );
+
+mod through_the_rust_sdk {
+    use super::common::{Backend, TestApp};
+
+    async fn probes(backend: Backend) {
+        let app = TestApp::spawn(backend).await;
+        let sdk = auth_center_sdk::Client::new(&app.address);
+        let health = sdk.get_health().await.expect("getHealth").into_inner();
+        assert_eq!(health.status, "ok");
+        let ready = sdk
+            .get_readiness()
+            .await
+            .expect("getReadiness")
+            .into_inner();
+        assert_eq!(ready.status, "ready");
+        // Errors surface as typed values carrying the JSON error body.
+        match sdk.get_me().await {
+            Err(auth_center_sdk::Error::ErrorResponse(resp)) => {
+                assert_eq!(resp.status().as_u16(), 401);
+                assert!(!resp.message.is_empty());
+            }
+            other => panic!("expected a 401 error response, got {other:?}"),
+        }
+        app.stop().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_generated_rust_sdk_calls_the_probes_on_sqlite() {
+        probes(Backend::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_generated_rust_sdk_calls_the_probes_on_mongodb() {
+        probes(Backend::Mongo).await;
+    }
+}

@@ -26,6 +26,8 @@ mod groups;
 mod harness;
 #[path = "store_contract/keys_and_admin.rs"]
 mod keys_and_admin;
+#[path = "store_contract/login_attempts.rs"]
+mod login_attempts;
 #[path = "store_contract/refresh.rs"]
 mod refresh;
 #[path = "store_contract/sessions.rs"]
@@ -40,6 +42,7 @@ mod cases {
     pub use crate::grants::*;
     pub use crate::groups::*;
     pub use crate::keys_and_admin::*;
+    pub use crate::login_attempts::*;
     pub use crate::refresh::*;
     pub use crate::sessions::*;
     pub use crate::users::*;
@@ -73,6 +76,9 @@ macro_rules! contract_tests {
 }
 
 contract_tests!(
+    // login attempts
+    a_failure_counter_grows_in_its_window_restarts_after_it_and_clears,
+    sixteen_concurrent_failures_are_all_counted,
     // users
     a_user_round_trips_through_insert_get_find_update_and_delete,
     a_username_is_unique_case_insensitively,

@@ -153,8 +153,8 @@ async fn next_must_be_a_local_path(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     app.create_user("jane", "jane@example.com", PASSWORD).await;
     for (next, expected) in [
-        ("//evil.example/x", "/"),
-        ("https://evil.example/", "/"),
+        ("//evil.example/x", "/accounts/profile/"),
+        ("https://evil.example/", "/accounts/profile/"),
         ("/docs", "/docs"),
     ] {
         let csrf = app

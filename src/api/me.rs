@@ -1,17 +1,14 @@
-//! The caller's own account: `GET /api/v1/me`.
+//! The caller's own account as the API shows it (`Me`), and `GET /api/v1/me`.
 
 use chrono::{DateTime, Utc};
-use poem::web::Data;
 use poem::Request;
 use poem_openapi::payload::Json;
-use poem_openapi::{ApiResponse, Object, OpenApi};
+use poem_openapi::{ApiResponse, Object};
 
 use super::auth::{authorize, ApiAuth};
-use super::{ApiError, ApiTags};
+use super::ApiError;
 use crate::domain::User;
 use crate::service::Services;
-
-pub struct MeApi;
 
 /// A person's own account, as they see it.
 #[derive(Debug, Object)]
@@ -65,19 +62,14 @@ impl MeResponse {
     }
 }
 
-#[OpenApi(tag = "ApiTags::Account")]
-impl MeApi {
-    /// Get my account
-    ///
-    /// Returns the account of the person the credential belongs to. Needs the `profile` scope.
-    #[oai(path = "/api/v1/me", method = "get", operation_id = "getMe")]
-    async fn get_me(&self, svc: Data<&Services>, req: &Request, auth: ApiAuth) -> MeResponse {
-        match authorize(&svc, req, &auth, "profile").await {
-            Ok(p) => MeResponse::Ok(Json(Me::from(&p.user))),
-            Err(f) => {
-                let (status, www, body) = f.parts();
-                MeResponse::failure(status, www, body)
-            }
+/// `GET /api/v1/me` (declared in `account.rs`, beside the other operations on this path: one
+/// path must be declared by one API type, or the spec lists it twice).
+pub async fn get_me(svc: &Services, req: &Request, auth: &ApiAuth) -> MeResponse {
+    match authorize(svc, req, auth, "profile").await {
+        Ok(p) => MeResponse::Ok(Json(Me::from(&p.user))),
+        Err(f) => {
+            let (status, www, body) = f.parts();
+            MeResponse::failure(status, www, body)
         }
     }
 }

@@ -1,11 +1,13 @@
 use thiserror::Error;
 
-/// A value that failed validation. `field` names the input, `message` is for people.
+/// A value that failed validation. `field` names the input, `message` is for people (English,
+/// API callers), `code` is a stable reason pages translate (`fields.{field}.{code}`).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("{field}: {message}")]
 pub struct DomainError {
     pub field: &'static str,
     pub message: String,
+    pub code: &'static str,
 }
 
 impl DomainError {
@@ -13,6 +15,13 @@ impl DomainError {
         Self {
             field,
             message: message.into(),
+            code: "invalid",
         }
+    }
+
+    /// The same error with a stable reason code.
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = code;
+        self
     }
 }

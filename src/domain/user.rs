@@ -14,10 +14,9 @@ impl Username {
         let s: String = s.into();
         let len = s.chars().count();
         if !(3..=32).contains(&len) {
-            return Err(DomainError::new(
-                "username",
-                "must be 3 to 32 characters long",
-            ));
+            return Err(
+                DomainError::new("username", "must be 3 to 32 characters long").with_code("length"),
+            );
         }
         if !s
             .chars()
@@ -26,7 +25,8 @@ impl Username {
             return Err(DomainError::new(
                 "username",
                 "may contain only letters, digits, '_', '.' and '-'",
-            ));
+            )
+            .with_code("charset"));
         }
         Ok(Self(s))
     }

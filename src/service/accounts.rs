@@ -27,36 +27,33 @@ impl std::fmt::Debug for NewUser {
     }
 }
 
-/// Checks the password policy: long enough, not the username or email.
+/// Checks the password policy with the default minimum length (see
+/// [`super::password_policy::check`] for the configured one).
 pub fn check_password(password: &str, username: &str, email: &str) -> Result<(), DomainError> {
-    if password.chars().count() < MIN_PASSWORD_LEN {
-        return Err(DomainError::new(
-            "password",
-            format!("must be at least {MIN_PASSWORD_LEN} characters long"),
-        ));
-    }
-    if password.chars().count() > 1024 {
-        return Err(DomainError::new(
-            "password",
-            "must be at most 1024 characters",
-        ));
-    }
-    let p = password.to_lowercase();
-    if p == username.to_lowercase() || p == email.to_lowercase() {
-        return Err(DomainError::new(
-            "password",
-            "must differ from the username and the email address",
-        ));
-    }
-    Ok(())
+    super::password_policy::check(password, username, email, MIN_PASSWORD_LEN)
 }
 
 /// Validates every field, hashes the password and stores the account.
 pub async fn create_user(svc: &Services, new: NewUser) -> Result<User, ServiceError> {
-    let mut v = Validation::default();
+    create_user_in(svc, new, None, Validation::default()).await
+}
+
+/// `create_user` for an account whose emails are written in `locale`, adding the caller's own
+/// validation failures (`v`) to the field checks so that every error is reported at once.
+pub(crate) async fn create_user_in(
+    svc: &Services,
+    new: NewUser,
+    locale: Option<String>,
+    mut v: Validation,
+) -> Result<User, ServiceError> {
     let username = v.check(Username::parse(new.username.trim()));
     let email = v.check(EmailAddress::parse(&new.email));
-    v.check(check_password(&new.password, &new.username, &new.email));
+    v.check(super::password_policy::check(
+        &new.password,
+        new.username.trim(),
+        new.email.trim(),
+        svc.accounts.min_password_len,
+    ));
     v.finish()?;
     let (Some(username), Some(email)) = (username, email) else {
         return Err(ServiceError::Internal(anyhow::anyhow!(
@@ -78,7 +75,7 @@ pub async fn create_user(svc: &Services, new: NewUser) -> Result<User, ServiceEr
         password_hash,
         is_admin: new.is_admin,
         disabled: false,
-        locale: None,
+        locale,
         created_at: now,
         updated_at: now,
     };

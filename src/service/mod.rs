@@ -9,9 +9,18 @@ pub mod accounts;
 pub mod admin;
 pub mod bootstrap;
 pub mod clients;
+pub mod email;
+pub mod email_verification;
 pub mod groups;
+pub mod login;
 pub mod oauth;
+pub mod password_policy;
+pub mod password_reset;
+pub mod policy;
+pub mod profile;
+pub mod registration;
 pub mod sessions;
+pub mod throttle;
 
 use std::sync::Arc;
 
@@ -33,6 +42,12 @@ pub struct Services {
     /// The authorization server: lifetimes and signing keys.
     pub oauth: Arc<oauth::OAuthContext>,
     pub session_policy: sessions::SessionPolicy,
+    /// Password length, email link lifetime, verification requirement (`accounts.*`).
+    pub accounts: policy::AccountPolicy,
+    /// Writes the emails that carry one-time links (templates, in the person's language).
+    pub emails: Arc<dyn email::EmailRenderer>,
+    /// Failed-login counts per account and client IP.
+    pub login_throttle: throttle::LoginThrottle,
 }
 
 impl Services {

@@ -24,7 +24,7 @@ use thiserror::Error;
 
 use crate::domain::{
     AccessTokenRecord, AuthorizationCode, Client, Consent, EmailToken, EmailTokenPurpose, Grant,
-    Group, Page, Paged, RefreshToken, Session, SigningKey, User,
+    Group, LoginAttempts, Page, Paged, RefreshToken, Session, SigningKey, User,
 };
 
 #[derive(Debug, Error)]
@@ -227,6 +227,23 @@ pub trait EmailTokenStore: Send + Sync {
     ) -> StoreResult<()>;
 }
 
+/// Failed-login counters (throttling), shared by every process using the store.
+#[async_trait]
+pub trait LoginAttemptStore: Send + Sync {
+    /// Atomically counts one failure under `key` and returns the counter. A counter whose window
+    /// has ended (`expires_at <= now`), or none, restarts at 1 with a window `[now, expires_at)`.
+    async fn record_login_failure(
+        &self,
+        key: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<LoginAttempts>;
+    /// The counter of `key`, if any (expired or not: the caller decides).
+    async fn get_login_attempts(&self, key: &str) -> StoreResult<Option<LoginAttempts>>;
+    /// Idempotent.
+    async fn clear_login_attempts(&self, key: &str) -> StoreResult<()>;
+}
+
 #[async_trait]
 pub trait SigningKeyStore: Send + Sync {
     /// Fails with `Conflict("kid")`.
@@ -260,6 +277,7 @@ pub struct Stores {
     pub consents: Arc<dyn ConsentStore>,
     pub sessions: Arc<dyn SessionStore>,
     pub email_tokens: Arc<dyn EmailTokenStore>,
+    pub login_attempts: Arc<dyn LoginAttemptStore>,
     pub keys: Arc<dyn SigningKeyStore>,
     pub admin: Arc<dyn StoreAdmin>,
 }
@@ -276,6 +294,7 @@ impl Stores {
             + ConsentStore
             + SessionStore
             + EmailTokenStore
+            + LoginAttemptStore
             + SigningKeyStore
             + StoreAdmin
             + 'static,
@@ -289,6 +308,7 @@ impl Stores {
             consents: backend.clone(),
             sessions: backend.clone(),
             email_tokens: backend.clone(),
+            login_attempts: backend.clone(),
             keys: backend.clone(),
             admin: backend,
         }

@@ -105,6 +105,7 @@ impl Ctx<'_> {
         let common = minijinja::context! {
             lang => self.lang.code(),
             csrf_token => self.csrf_token(),
+            min_password_len => self.svc.accounts.min_password_len,
             user => self.user().map(|u| minijinja::context! {
                 username => u.username.as_str(),
                 is_admin => u.is_admin,

@@ -114,6 +114,15 @@ impl Translations {
             })
     }
 
+    /// The string for `key` in `lang` (or English) when it exists.
+    pub fn lookup(&self, lang: Lang, key: &str) -> Option<&str> {
+        self.maps
+            .get(&lang)
+            .and_then(|m| m.get(key))
+            .or_else(|| self.maps.get(&Lang::En).and_then(|m| m.get(key)))
+            .map(String::as_str)
+    }
+
     /// `get` with `{name}` placeholders replaced.
     pub fn format(&self, lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
         let mut s = self.get(lang, key).to_owned();

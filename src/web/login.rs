@@ -4,13 +4,13 @@
 
 use poem::handler;
 use poem::http::StatusCode;
-use poem::web::{Form, Query};
+use poem::web::{Form, Query, RemoteAddr};
 use poem::Response;
 use serde::Deserialize;
 
 use super::context::{is_local_path, see_other, Ctx};
 use super::session;
-use crate::service::accounts::{authenticate, AuthError};
+use crate::service::login::{login, LoginError};
 use crate::service::sessions;
 
 #[derive(Debug, Default, Deserialize)]
@@ -31,11 +31,12 @@ pub struct LoginForm {
     csrf_token: String,
 }
 
+/// Where a login leads: `next` when it is a local path, else the account page.
 fn target(next: &str) -> &str {
     if is_local_path(next) {
         next
     } else {
-        "/"
+        "/accounts/profile/"
     }
 }
 
@@ -44,14 +45,26 @@ fn login_page(
     status: StatusCode,
     username: &str,
     next: &str,
-    error: Option<&str>,
+    error: Option<(&str, &[(&str, &str)])>,
 ) -> Response {
-    let error = error.map(|k| ctx.templates.translations().get(ctx.lang, k).to_owned());
+    let unverified = matches!(error, Some(("login.unverified", _)));
+    let error = error.map(|(k, args)| ctx.templates.translations().format(ctx.lang, k, args));
     ctx.render(
         status,
         "login.html",
-        minijinja::context! { username, next => target(next), error },
+        minijinja::context! { username, next => target(next), error, unverified },
     )
+}
+
+/// The status and message of a refused login.
+fn refusal(e: &LoginError) -> Option<(StatusCode, &'static str)> {
+    match e {
+        LoginError::InvalidCredentials => Some((StatusCode::UNAUTHORIZED, "login.invalid")),
+        LoginError::Disabled => Some((StatusCode::FORBIDDEN, "login.disabled")),
+        LoginError::Unverified => Some((StatusCode::FORBIDDEN, "login.unverified")),
+        LoginError::Throttled(_) => Some((StatusCode::TOO_MANY_REQUESTS, "login.throttled")),
+        LoginError::Service(_) => None,
+    }
 }
 
 #[handler]
@@ -60,40 +73,27 @@ pub async fn login_form(ctx: Ctx<'_>, Query(q): Query<NextQuery>) -> Response {
 }
 
 #[handler]
-pub async fn login_submit(ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Response {
+pub async fn login_submit(ctx: Ctx<'_>, remote: &RemoteAddr, Form(f): Form<LoginForm>) -> Response {
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
     if f.username.trim().is_empty() || f.password.is_empty() {
-        return login_page(
-            &ctx,
-            StatusCode::BAD_REQUEST,
-            &f.username,
-            &f.next,
-            Some("login.required"),
-        );
+        let error = Some(("login.required", &[][..]));
+        return login_page(&ctx, StatusCode::BAD_REQUEST, &f.username, &f.next, error);
     }
-    let user = match authenticate(ctx.svc, &f.username, &f.password).await {
+    let ip = remote.as_socket_addr().map(|a| a.ip());
+    let user = match login(ctx.svc, &f.username, &f.password, ip).await {
         Ok(u) => u,
-        Err(AuthError::InvalidCredentials) => {
-            return login_page(
-                &ctx,
-                StatusCode::UNAUTHORIZED,
-                &f.username,
-                &f.next,
-                Some("login.invalid"),
-            )
+        Err(LoginError::Service(e)) => return ctx.service_error_page(&e),
+        Err(e) => {
+            let minutes = match e {
+                LoginError::Throttled(secs) => ((secs + 59) / 60).to_string(),
+                _ => String::new(),
+            };
+            let (status, key) = refusal(&e).unwrap_or((StatusCode::UNAUTHORIZED, "login.invalid"));
+            let args = [("minutes", minutes.as_str())];
+            return login_page(&ctx, status, &f.username, &f.next, Some((key, &args[..])));
         }
-        Err(AuthError::Disabled) => {
-            return login_page(
-                &ctx,
-                StatusCode::FORBIDDEN,
-                &f.username,
-                &f.next,
-                Some("login.disabled"),
-            )
-        }
-        Err(AuthError::Service(e)) => return ctx.service_error_page(&e),
     };
     let previous = session::cookie_value(ctx.jar);
     let ua = None;

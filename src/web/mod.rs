@@ -5,13 +5,18 @@
 //! Handlers extract a [`context::Ctx`], call one service function and render.
 //! Must not import a store backend.
 
+mod account;
 mod authorize;
 pub mod context;
 pub mod csrf;
 pub mod docs;
+mod emails;
+mod forms;
 pub mod i18n;
 mod login;
 mod pages;
+mod register;
+mod reset;
 pub mod session;
 mod templates;
 
@@ -25,7 +30,7 @@ use poem::{get, IntoResponse, Route};
 /// Adds the page routes to `route` (the JSON API is mounted beside them by `startup`, which
 /// also provides `Templates`, `WebConfig` and `Services` as endpoint data).
 pub fn mount(route: Route) -> Route {
-    route
+    accounts(route)
         .at("/", get(pages::index))
         .at(
             "/accounts/login/",
@@ -47,6 +52,51 @@ pub fn mount(route: Route) -> Route {
                     .with_content_type("text/css; charset=utf-8")
                     .with_header(header::CACHE_CONTROL, "public, max-age=3600")
             })),
+        )
+}
+
+/// The self-service account pages: registration, email verification, password reset, profile.
+fn accounts(route: Route) -> Route {
+    route
+        .at(
+            "/accounts/register/",
+            get(register::register_form).post(register::register_submit),
+        )
+        .at("/accounts/register/done/", get(register::register_done))
+        .at(
+            "/accounts/verify-email/",
+            get(register::verify_form).post(register::verify_submit),
+        )
+        .at("/accounts/verify-email/done/", get(register::verify_done))
+        .at(
+            "/accounts/verify-email/resend/",
+            get(register::resend_form).post(register::resend_submit),
+        )
+        .at(
+            "/accounts/verify-email/resend/done/",
+            get(register::resend_done),
+        )
+        .at(
+            "/accounts/password_reset/",
+            get(reset::request_form).post(reset::request_submit),
+        )
+        .at("/accounts/password_reset/done/", get(reset::request_done))
+        .at(
+            "/accounts/reset/",
+            get(reset::reset_form).post(reset::reset_submit),
+        )
+        .at("/accounts/reset/done/", get(reset::reset_done))
+        .at(
+            "/accounts/profile/",
+            get(account::show).post(account::update_profile),
+        )
+        .at(
+            "/accounts/profile/email/",
+            poem::post(account::change_email),
+        )
+        .at(
+            "/accounts/profile/password/",
+            poem::post(account::change_password),
         )
 }
 

@@ -20,6 +20,44 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("error.html", include_str!("../../templates/error.html")),
     ("login.html", include_str!("../../templates/login.html")),
     ("logout.html", include_str!("../../templates/logout.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("message.html", include_str!("../../templates/message.html")),
+    (
+        "register.html",
+        include_str!("../../templates/register.html"),
+    ),
+    ("verify.html", include_str!("../../templates/verify.html")),
+    ("resend.html", include_str!("../../templates/resend.html")),
+    (
+        "password_reset.html",
+        include_str!("../../templates/password_reset.html"),
+    ),
+    ("reset.html", include_str!("../../templates/reset.html")),
+    ("account.html", include_str!("../../templates/account.html")),
+    (
+        "email/verify_email.txt",
+        include_str!("../../templates/email/verify_email.txt"),
+    ),
+    (
+        "email/verify_email.html",
+        include_str!("../../templates/email/verify_email.html"),
+    ),
+    (
+        "email/reset_password.txt",
+        include_str!("../../templates/email/reset_password.txt"),
+    ),
+    (
+        "email/reset_password.html",
+        include_str!("../../templates/email/reset_password.html"),
+    ),
+    (
+        "email/change_email.txt",
+        include_str!("../../templates/email/change_email.txt"),
+    ),
+    (
+        "email/change_email.html",
+        include_str!("../../templates/email/change_email.html"),
+    ),
     ("consent.html", include_str!("../../templates/consent.html")),
 ];
 

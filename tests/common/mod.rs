@@ -2,6 +2,9 @@
 //! a temp dir, or its own database on the real test mongod), and cheap argon2 parameters.
 #![allow(dead_code)]
 
+pub mod accounts;
+pub mod mail;
+
 use auth_center::config::Settings;
 use auth_center::startup::Application;
 use secrecy::SecretString;

@@ -2,9 +2,9 @@
 //! Do not edit: run scripts/gen-sdk.sh.
 
 #[allow(unused_imports)]
-pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
-#[allow(unused_imports)]
 use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
+#[allow(unused_imports)]
+pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
@@ -27,13 +27,25 @@ pub mod types {
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct ApiError {
         /**A stable machine-readable code: `bad_request`, `validation_failed`, `unauthorized`,
-`forbidden`, `not_found`, `method_not_allowed`, `conflict`, `unsupported_media_type`,
-`too_many_requests`, `internal_error`, `service_unavailable`.*/
+        `forbidden`, `not_found`, `method_not_allowed`, `conflict`, `unsupported_media_type`,
+        `too_many_requests`, `internal_error`, `service_unavailable`.*/
         pub error: ::std::string::String,
         ///Field-level problems (validation and conflicts); empty otherwise.
         pub fields: ::std::vec::Vec<FieldError>,
         ///A human-readable explanation.
         pub message: ::std::string::String,
+    }
+    ///A change of password.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChangePasswordRequest {
+        pub current_password: ::std::string::String,
+        pub new_password: ::std::string::String,
+    }
+    ///A password reset: the emailed token and the new password.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ConfirmResetRequest {
+        pub new_password: ::std::string::String,
+        pub token: ::std::string::String,
     }
     ///A new group.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -43,6 +55,11 @@ pub mod types {
         pub description: ::std::option::Option<::std::string::String>,
         ///1–64 printable characters, unique case-insensitively.
         pub name: ::std::string::String,
+    }
+    ///An email address to which a link may be sent.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct EmailRequest {
+        pub email: ::std::string::String,
     }
     ///A field that failed validation.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -134,7 +151,7 @@ pub mod types {
         pub y: ::std::string::String,
     }
     /**The public keys that verify this server's tokens: the current one and those retired but
-still verifying unexpired tokens.*/
+    still verifying unexpired tokens.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct Jwks {
         pub keys: ::std::vec::Vec<Jwk>,
@@ -174,35 +191,27 @@ still verifying unexpired tokens.*/
         ///RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0).
         pub end_session_endpoint: ::std::string::String,
         pub grant_types_supported: ::std::vec::Vec<::std::string::String>,
-        pub id_token_signing_alg_values_supported: ::std::vec::Vec<
-            ::std::string::String,
-        >,
+        pub id_token_signing_alg_values_supported: ::std::vec::Vec<::std::string::String>,
         pub introspection_endpoint: ::std::string::String,
-        pub introspection_endpoint_auth_methods_supported: ::std::vec::Vec<
-            ::std::string::String,
-        >,
+        pub introspection_endpoint_auth_methods_supported: ::std::vec::Vec<::std::string::String>,
         pub issuer: ::std::string::String,
         pub jwks_uri: ::std::string::String,
         pub response_modes_supported: ::std::vec::Vec<::std::string::String>,
         pub response_types_supported: ::std::vec::Vec<::std::string::String>,
         pub revocation_endpoint: ::std::string::String,
-        pub revocation_endpoint_auth_methods_supported: ::std::vec::Vec<
-            ::std::string::String,
-        >,
+        pub revocation_endpoint_auth_methods_supported: ::std::vec::Vec<::std::string::String>,
         pub scopes_supported: ::std::vec::Vec<::std::string::String>,
         pub subject_types_supported: ::std::vec::Vec<::std::string::String>,
         pub token_endpoint: ::std::string::String,
-        pub token_endpoint_auth_methods_supported: ::std::vec::Vec<
-            ::std::string::String,
-        >,
+        pub token_endpoint_auth_methods_supported: ::std::vec::Vec<::std::string::String>,
         pub userinfo_endpoint: ::std::string::String,
     }
     ///An OAuth error (RFC 6749 §5.2).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct OAuthErrorBody {
         /**The registered error code: `invalid_request`, `invalid_client`, `invalid_grant`,
-`unauthorized_client`, `unsupported_grant_type`, `invalid_scope`, `invalid_token`,
-`insufficient_scope`, `server_error` or `temporarily_unavailable`.*/
+        `unauthorized_client`, `unsupported_grant_type`, `invalid_scope`, `invalid_token`,
+        `insufficient_scope`, `server_error` or `temporarily_unavailable`.*/
         pub error: ::std::string::String,
         ///What went wrong, for the developer of the client.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -215,6 +224,20 @@ still verifying unexpired tokens.*/
         pub status: ::std::string::String,
         ///The store backend: `sqlite` or `mongodb`.
         pub store: ::std::string::String,
+    }
+    ///A new account.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct RegisterRequest {
+        ///Unique case-insensitively; a verification link is sent to it.
+        pub email: ::std::string::String,
+        ///Language of the emails sent to the account: `en` or `zh-CN`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub locale: ::std::option::Option<::std::string::String>,
+        /**At least `accounts.min_password_length` (10) characters, not the username or email,
+        not a common password.*/
+        pub password: ::std::string::String,
+        ///3–32 letters, digits, `_`, `.`, `-`; unique case-insensitively.
+        pub username: ::std::string::String,
     }
     ///The answer of a revocation.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -233,7 +256,7 @@ still verifying unexpired tokens.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id_token: ::std::option::Option<::std::string::String>,
         /**A refresh token, when the client may refresh (and, with `openid`, `offline_access` was
-granted). Single use: each refresh returns a new one.*/
+        granted). Single use: each refresh returns a new one.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub refresh_token: ::std::option::Option<::std::string::String>,
         ///The granted scopes, space-delimited.
@@ -257,7 +280,7 @@ granted). Single use: each refresh returns a new one.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub code_verifier: ::std::option::Option<::std::string::String>,
         /**`authorization_code`, `refresh_token`, `client_credentials` or `password` (only for
-apps that enable it).*/
+        apps that enable it).*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub grant_type: ::std::option::Option<::std::string::String>,
         ///password: the user's password.
@@ -292,6 +315,11 @@ apps that enable it).*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub token_type_hint: ::std::option::Option<::std::string::String>,
     }
+    ///A one-time token from an emailed link (the `token` query parameter).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct TokenRequest {
+        pub token: ::std::string::String,
+    }
     ///A change to a group; omitted fields keep their value.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     pub struct UpdateGroupRequest {
@@ -299,6 +327,13 @@ apps that enable it).*/
         pub description: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
+    }
+    ///Profile fields to change; absent fields stay as they are.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct UpdateMeRequest {
+        ///Up to 64 characters; an empty string removes it.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub display_name: ::std::option::Option<::std::string::String>,
     }
     ///Claims about the user (OIDC Core §5.1); absent when the token's scope does not cover them.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -345,18 +380,12 @@ apps that enable it).*/
         pub struct ConversionError(::std::borrow::Cow<'static, str>);
         impl ::std::error::Error for ConversionError {}
         impl ::std::fmt::Display for ConversionError {
-            fn fmt(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> Result<(), ::std::fmt::Error> {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> Result<(), ::std::fmt::Error> {
                 ::std::fmt::Display::fmt(&self.0, f)
             }
         }
         impl ::std::fmt::Debug for ConversionError {
-            fn fmt(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> Result<(), ::std::fmt::Error> {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> Result<(), ::std::fmt::Error> {
                 ::std::fmt::Debug::fmt(&self.0, f)
             }
         }
@@ -392,7 +421,9 @@ impl Client {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
-            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
+            reqwest::ClientBuilder::new()
+                .connect_timeout(dur)
+                .timeout(dur)
         };
         #[cfg(target_arch = "wasm32")]
         let client = reqwest::ClientBuilder::new();
@@ -430,22 +461,19 @@ impl ClientHooks<()> for &Client {}
 impl Client {
     /**Liveness probe
 
-Answers 200 while the process is alive and able to serve requests. It does not touch
-the store, so it stays green while the database is down (see `getReadiness`).
+    Answers 200 while the process is alive and able to serve requests. It does not touch
+    the store, so it stays green while the database is down (see `getReadiness`).
 
-Sends a `GET` request to `/healthz`
+    Sends a `GET` request to `/healthz`
 
-*/
-    pub async fn get_health<'a>(
-        &'a self,
-    ) -> Result<ResponseValue<types::Health>, Error<()>> {
+    */
+    pub async fn get_health<'a>(&'a self) -> Result<ResponseValue<types::Health>, Error<()>> {
         let url = format!("{}/healthz", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -470,22 +498,21 @@ Sends a `GET` request to `/healthz`
     }
     /**Readiness probe
 
-Answers 200 when the store (SQLite or MongoDB) answers a round trip, 503 with a JSON
-reason otherwise. Route traffic to this instance only while it is ready.
+    Answers 200 when the store (SQLite or MongoDB) answers a round trip, 503 with a JSON
+    reason otherwise. Route traffic to this instance only while it is ready.
 
-Sends a `GET` request to `/readyz`
+    Sends a `GET` request to `/readyz`
 
-*/
+    */
     pub async fn get_readiness<'a>(
         &'a self,
     ) -> Result<ResponseValue<types::Readiness>, Error<types::ApiError>> {
         let url = format!("{}/readyz", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -505,69 +532,21 @@ Sends a `GET` request to `/readyz`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Get my account
-
-Returns the account of the person the credential belongs to. Needs the `profile` scope.
-
-Sends a `GET` request to `/api/v1/me`
-
-*/
-    pub async fn get_me<'a>(
-        &'a self,
-    ) -> Result<ResponseValue<types::Me>, Error<types::ApiError>> {
-        let url = format!("{}/api/v1/me", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .get(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "get_me",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**List accounts
 
-Returns accounts ordered by username, `limit` (1–200, default 50) at a time from
-`offset` (default 0), with the `total` that match. `search` keeps the accounts whose
-username, email or display name contains it, ignoring case. Needs the `admin` scope.
+    Returns accounts ordered by username, `limit` (1–200, default 50) at a time from
+    `offset` (default 0), with the `total` that match. `search` keeps the accounts whose
+    username, email or display name contains it, ignoring case. Needs the `admin` scope.
 
-Sends a `GET` request to `/api/v1/admin/users`
+    Sends a `GET` request to `/api/v1/admin/users`
 
-*/
+    */
     pub async fn list_users<'a>(
         &'a self,
         limit: Option<u64>,
@@ -576,11 +555,10 @@ Sends a `GET` request to `/api/v1/admin/users`
     ) -> Result<ResponseValue<types::UserList>, Error<types::ApiError>> {
         let url = format!("{}/api/v1/admin/users", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -603,44 +581,45 @@ Sends a `GET` request to `/api/v1/admin/users`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            422u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Get an account
 
-Returns one account by id. Needs the `admin` scope.
+    Returns one account by id. Needs the `admin` scope.
 
-Sends a `GET` request to `/api/v1/admin/users/{id}`
+    Sends a `GET` request to `/api/v1/admin/users/{id}`
 
-*/
+    */
     pub async fn get_user<'a>(
         &'a self,
         id: &'a str,
     ) -> Result<ResponseValue<types::AdminUser>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/users/{}", self.baseurl, encode_path(& id.to_string()),
+            "{}/api/v1/admin/users/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -660,47 +639,48 @@ Sends a `GET` request to `/api/v1/admin/users/{id}`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Delete an account
 
-Deletes the account and everything that belongs to it: its sessions, pending email
-tokens, consents, grants (revoked with their tokens), the apps it owns (their grants
-revoked, their consents deleted) and its group memberships. You cannot delete your own
-account, nor the last enabled administrator. Needs the `admin` scope.
+    Deletes the account and everything that belongs to it: its sessions, pending email
+    tokens, consents, grants (revoked with their tokens), the apps it owns (their grants
+    revoked, their consents deleted) and its group memberships. You cannot delete your own
+    account, nor the last enabled administrator. Needs the `admin` scope.
 
-Sends a `DELETE` request to `/api/v1/admin/users/{id}`
+    Sends a `DELETE` request to `/api/v1/admin/users/{id}`
 
-*/
+    */
     pub async fn delete_user<'a>(
         &'a self,
         id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/users/{}", self.baseurl, encode_path(& id.to_string()),
+            "{}/api/v1/admin/users/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -720,51 +700,51 @@ Sends a `DELETE` request to `/api/v1/admin/users/{id}`
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Disable an account
 
-The account can no longer log in; its browser sessions end and every grant it gave
-apps is revoked with its tokens. Disabling a disabled account changes nothing. You
-cannot disable your own account, nor the last enabled administrator. Needs the `admin`
-scope.
+    The account can no longer log in; its browser sessions end and every grant it gave
+    apps is revoked with its tokens. Disabling a disabled account changes nothing. You
+    cannot disable your own account, nor the last enabled administrator. Needs the `admin`
+    scope.
 
-Sends a `POST` request to `/api/v1/admin/users/{id}/disable`
+    Sends a `POST` request to `/api/v1/admin/users/{id}/disable`
 
-*/
+    */
     pub async fn disable_user<'a>(
         &'a self,
         id: &'a str,
     ) -> Result<ResponseValue<types::AdminUser>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/users/{}/disable", self.baseurl, encode_path(& id
-            .to_string()),
+            "{}/api/v1/admin/users/{}/disable",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -784,49 +764,49 @@ Sends a `POST` request to `/api/v1/admin/users/{id}/disable`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Enable an account
 
-Lets a disabled account log in again. Enabling an enabled account changes nothing.
-Needs the `admin` scope.
+    Lets a disabled account log in again. Enabling an enabled account changes nothing.
+    Needs the `admin` scope.
 
-Sends a `POST` request to `/api/v1/admin/users/{id}/enable`
+    Sends a `POST` request to `/api/v1/admin/users/{id}/enable`
 
-*/
+    */
     pub async fn enable_user<'a>(
         &'a self,
         id: &'a str,
     ) -> Result<ResponseValue<types::AdminUser>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/users/{}/enable", self.baseurl, encode_path(& id
-            .to_string()),
+            "{}/api/v1/admin/users/{}/enable",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -846,35 +826,35 @@ Sends a `POST` request to `/api/v1/admin/users/{id}/enable`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**List the groups of an account
 
-Returns the groups the account belongs to, ordered by name, `limit` (1–200, default
-50) at a time from `offset`. Needs the `admin` scope.
+    Returns the groups the account belongs to, ordered by name, `limit` (1–200, default
+    50) at a time from `offset`. Needs the `admin` scope.
 
-Sends a `GET` request to `/api/v1/admin/users/{id}/groups`
+    Sends a `GET` request to `/api/v1/admin/users/{id}/groups`
 
-*/
+    */
     pub async fn list_user_groups<'a>(
         &'a self,
         id: &'a str,
@@ -882,15 +862,15 @@ Sends a `GET` request to `/api/v1/admin/users/{id}/groups`
         offset: Option<u64>,
     ) -> Result<ResponseValue<types::GroupList>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/users/{}/groups", self.baseurl, encode_path(& id
-            .to_string()),
+            "{}/api/v1/admin/users/{}/groups",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -912,35 +892,35 @@ Sends a `GET` request to `/api/v1/admin/users/{id}/groups`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            422u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**List groups
 
-Returns groups ordered by name, `limit` (1–200, default 50) at a time from `offset`
-(default 0), with the `total`. Needs the `admin` scope.
+    Returns groups ordered by name, `limit` (1–200, default 50) at a time from `offset`
+    (default 0), with the `total`. Needs the `admin` scope.
 
-Sends a `GET` request to `/api/v1/admin/groups`
+    Sends a `GET` request to `/api/v1/admin/groups`
 
-*/
+    */
     pub async fn list_groups<'a>(
         &'a self,
         limit: Option<u64>,
@@ -948,11 +928,10 @@ Sends a `GET` request to `/api/v1/admin/groups`
     ) -> Result<ResponseValue<types::GroupList>, Error<types::ApiError>> {
         let url = format!("{}/api/v1/admin/groups", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -974,43 +953,42 @@ Sends a `GET` request to `/api/v1/admin/groups`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            422u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Create a group
 
-Creates an empty group. Its name (1–64 printable characters) must be unique ignoring
-case. Needs the `admin` scope.
+    Creates an empty group. Its name (1–64 printable characters) must be unique ignoring
+    case. Needs the `admin` scope.
 
-Sends a `POST` request to `/api/v1/admin/groups`
+    Sends a `POST` request to `/api/v1/admin/groups`
 
-*/
+    */
     pub async fn create_group<'a>(
         &'a self,
         body: &'a types::CreateGroupRequest,
     ) -> Result<ResponseValue<types::Group>, Error<types::ApiError>> {
         let url = format!("{}/api/v1/admin/groups", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1031,47 +1009,48 @@ Sends a `POST` request to `/api/v1/admin/groups`
         let response = result?;
         match response.status().as_u16() {
             201u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            422u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Get a group
 
-Returns one group by id, with its member count. Needs the `admin` scope.
+    Returns one group by id, with its member count. Needs the `admin` scope.
 
-Sends a `GET` request to `/api/v1/admin/groups/{id}`
+    Sends a `GET` request to `/api/v1/admin/groups/{id}`
 
-*/
+    */
     pub async fn get_group<'a>(
         &'a self,
         id: &'a str,
     ) -> Result<ResponseValue<types::Group>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/groups/{}", self.baseurl, encode_path(& id.to_string()),
+            "{}/api/v1/admin/groups/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1091,44 +1070,45 @@ Sends a `GET` request to `/api/v1/admin/groups/{id}`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Delete a group
 
-Deletes the group and its memberships; the accounts stay. Needs the `admin` scope.
+    Deletes the group and its memberships; the accounts stay. Needs the `admin` scope.
 
-Sends a `DELETE` request to `/api/v1/admin/groups/{id}`
+    Sends a `DELETE` request to `/api/v1/admin/groups/{id}`
 
-*/
+    */
     pub async fn delete_group<'a>(
         &'a self,
         id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/groups/{}", self.baseurl, encode_path(& id.to_string()),
+            "{}/api/v1/admin/groups/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1148,46 +1128,47 @@ Sends a `DELETE` request to `/api/v1/admin/groups/{id}`
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Rename or describe a group
 
-Changes the name and/or the description; omitted fields keep their value. The new name
-must be unique ignoring case. Needs the `admin` scope.
+    Changes the name and/or the description; omitted fields keep their value. The new name
+    must be unique ignoring case. Needs the `admin` scope.
 
-Sends a `PATCH` request to `/api/v1/admin/groups/{id}`
+    Sends a `PATCH` request to `/api/v1/admin/groups/{id}`
 
-*/
+    */
     pub async fn update_group<'a>(
         &'a self,
         id: &'a str,
         body: &'a types::UpdateGroupRequest,
     ) -> Result<ResponseValue<types::Group>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/groups/{}", self.baseurl, encode_path(& id.to_string()),
+            "{}/api/v1/admin/groups/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1208,38 +1189,38 @@ Sends a `PATCH` request to `/api/v1/admin/groups/{id}`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            422u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**List the members of a group
 
-Returns the members (user id and username) in the order they joined, `limit` (1–200,
-default 50) at a time from `offset`. Needs the `admin` scope.
+    Returns the members (user id and username) in the order they joined, `limit` (1–200,
+    default 50) at a time from `offset`. Needs the `admin` scope.
 
-Sends a `GET` request to `/api/v1/admin/groups/{id}/members`
+    Sends a `GET` request to `/api/v1/admin/groups/{id}/members`
 
-*/
+    */
     pub async fn list_group_members<'a>(
         &'a self,
         id: &'a str,
@@ -1247,15 +1228,15 @@ Sends a `GET` request to `/api/v1/admin/groups/{id}/members`
         offset: Option<u64>,
     ) -> Result<ResponseValue<types::MemberList>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/groups/{}/members", self.baseurl, encode_path(& id
-            .to_string()),
+            "{}/api/v1/admin/groups/{}/members",
+            self.baseurl,
+            encode_path(&id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1277,50 +1258,51 @@ Sends a `GET` request to `/api/v1/admin/groups/{id}/members`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            422u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Add a member to a group
 
-Adds the account to the group and returns the group. Adding a member twice changes
-nothing. Needs the `admin` scope.
+    Adds the account to the group and returns the group. Adding a member twice changes
+    nothing. Needs the `admin` scope.
 
-Sends a `PUT` request to `/api/v1/admin/groups/{id}/members/{user_id}`
+    Sends a `PUT` request to `/api/v1/admin/groups/{id}/members/{user_id}`
 
-*/
+    */
     pub async fn add_group_member<'a>(
         &'a self,
         id: &'a str,
         user_id: &'a str,
     ) -> Result<ResponseValue<types::Group>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/groups/{}/members/{}", self.baseurl, encode_path(& id
-            .to_string()), encode_path(& user_id.to_string()),
+            "{}/api/v1/admin/groups/{}/members/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+            encode_path(&user_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1340,47 +1322,48 @@ Sends a `PUT` request to `/api/v1/admin/groups/{id}/members/{user_id}`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Remove a member from a group
 
-Removes the account from the group. Removing an account that is not a member changes
-nothing. Needs the `admin` scope.
+    Removes the account from the group. Removing an account that is not a member changes
+    nothing. Needs the `admin` scope.
 
-Sends a `DELETE` request to `/api/v1/admin/groups/{id}/members/{user_id}`
+    Sends a `DELETE` request to `/api/v1/admin/groups/{id}/members/{user_id}`
 
-*/
+    */
     pub async fn remove_group_member<'a>(
         &'a self,
         id: &'a str,
         user_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
         let url = format!(
-            "{}/api/v1/admin/groups/{}/members/{}", self.baseurl, encode_path(& id
-            .to_string()), encode_path(& user_id.to_string()),
+            "{}/api/v1/admin/groups/{}/members/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+            encode_path(&user_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1400,47 +1383,405 @@ Sends a `DELETE` request to `/api/v1/admin/groups/{id}/members/{user_id}`
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Register an account
+
+    Creates an unverified account and emails a verification link to its address. Needs no
+    credential.
+
+    Sends a `POST` request to `/api/v1/users/register`
+
+    */
+    pub async fn register_user<'a>(
+        &'a self,
+        body: &'a types::RegisterRequest,
+    ) -> Result<ResponseValue<types::Me>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/users/register", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "register_user",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            201u16 => ResponseValue::from_response(response).await,
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Verify an email address
+
+    Consumes the token of a verification (or change-of-email) link and marks the address
+    verified (or moves the account to the new address).
+
+    Sends a `POST` request to `/api/v1/users/verify-email`
+
+    */
+    pub async fn verify_email<'a>(
+        &'a self,
+        body: &'a types::TokenRequest,
+    ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/users/verify-email", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "verify_email",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Request a password reset
+
+    Emails a reset link when an account has this address. The answer is the same whether or
+    not one does.
+
+    Sends a `POST` request to `/api/v1/users/password-reset`
+
+    */
+    pub async fn request_password_reset<'a>(
+        &'a self,
+        body: &'a types::EmailRequest,
+    ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/users/password-reset", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "request_password_reset",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Confirm a password reset
+
+    Sets a new password with the token of a reset link. Every session of the account ends
+    and its OAuth grants are revoked.
+
+    Sends a `POST` request to `/api/v1/users/password-reset/confirm`
+
+    */
+    pub async fn confirm_password_reset<'a>(
+        &'a self,
+        body: &'a types::ConfirmResetRequest,
+    ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/users/password-reset/confirm", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "confirm_password_reset",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Get my account
+
+    Returns the account of the person the credential belongs to. Needs the `profile` scope.
+
+    Sends a `GET` request to `/api/v1/me`
+
+    */
+    pub async fn get_me<'a>(&'a self) -> Result<ResponseValue<types::Me>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/me", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_me",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Update my profile
+
+    Changes the display name of the caller's account. Needs the `profile` scope.
+
+    Sends a `PATCH` request to `/api/v1/me`
+
+    */
+    pub async fn update_me<'a>(
+        &'a self,
+        body: &'a types::UpdateMeRequest,
+    ) -> Result<ResponseValue<types::Me>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/me", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .patch(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "update_me",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Change my password
+
+    Checks the current password and sets the new one; every other browser session of the
+    account ends. Answers the account. Needs the `profile` scope.
+
+    Sends a `POST` request to `/api/v1/me/password`
+
+    */
+    pub async fn change_my_password<'a>(
+        &'a self,
+        body: &'a types::ChangePasswordRequest,
+    ) -> Result<ResponseValue<types::Me>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/me/password", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "change_my_password",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Obtain tokens
 
-The OAuth 2.0 token endpoint. Grants: `authorization_code` (with PKCE S256; required
-for public clients), `password` (only for apps that enable it), `refresh_token` (rotating: every use returns a new refresh token,
-and reusing an old one revokes the whole grant) and `client_credentials`. Authenticate
-with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
-(`client_secret_post`), or send only `client_id` for a public client. Errors follow
-RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
+    The OAuth 2.0 token endpoint. Grants: `authorization_code` (with PKCE S256; required
+    for public clients), `password` (only for apps that enable it), `refresh_token` (rotating: every use returns a new refresh token,
+    and reusing an old one revokes the whole grant) and `client_credentials`. Authenticate
+    with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
+    (`client_secret_post`), or send only `client_id` for a public client. Errors follow
+    RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
 
-Sends a `POST` request to `/oauth2/token`
+    Sends a `POST` request to `/oauth2/token`
 
-*/
+    */
     pub async fn create_token<'a>(
         &'a self,
         body: &'a types::TokenForm,
     ) -> Result<ResponseValue<types::TokenBody>, Error<types::OAuthErrorBody>> {
         let url = format!("{}/oauth2/token", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1461,44 +1802,43 @@ Sends a `POST` request to `/oauth2/token`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            400u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Revoke a token
 
-RFC 7009. Revoking a refresh token revokes its whole grant (every token issued from the
-same authorization); revoking an access token rejects it everywhere this server checks
-it. Answers 200 for unknown tokens too, so it cannot be used to probe tokens.
+    RFC 7009. Revoking a refresh token revokes its whole grant (every token issued from the
+    same authorization); revoking an access token rejects it everywhere this server checks
+    it. Answers 200 for unknown tokens too, so it cannot be used to probe tokens.
 
-Sends a `POST` request to `/oauth2/revoke`
+    Sends a `POST` request to `/oauth2/revoke`
 
-*/
+    */
     pub async fn revoke_token<'a>(
         &'a self,
         body: &'a types::TokenHintForm,
     ) -> Result<ResponseValue<types::RevokedBody>, Error<types::OAuthErrorBody>> {
         let url = format!("{}/oauth2/revoke", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1519,44 +1859,43 @@ Sends a `POST` request to `/oauth2/revoke`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            400u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Introspect a token
 
-RFC 7662, for confidential clients (resource servers). Answers `{"active": false}` for
-unknown, expired and revoked tokens, and the token's scope, client, subject and times
-for active ones.
+    RFC 7662, for confidential clients (resource servers). Answers `{"active": false}` for
+    unknown, expired and revoked tokens, and the token's scope, client, subject and times
+    for active ones.
 
-Sends a `POST` request to `/oauth2/introspect`
+    Sends a `POST` request to `/oauth2/introspect`
 
-*/
+    */
     pub async fn introspect_token<'a>(
         &'a self,
         body: &'a types::TokenHintForm,
     ) -> Result<ResponseValue<types::IntrospectionBody>, Error<types::OAuthErrorBody>> {
         let url = format!("{}/oauth2/introspect", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1577,43 +1916,42 @@ Sends a `POST` request to `/oauth2/introspect`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            400u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Get the user's claims
 
-Send an access token with the `openid` scope as `Authorization: Bearer`. Claims are
-released by scope: `profile`, `email`, `groups`. A revoked or expired token answers
-401 with `WWW-Authenticate: Bearer error="invalid_token"`.
+    Send an access token with the `openid` scope as `Authorization: Bearer`. Claims are
+    released by scope: `profile`, `email`, `groups`. A revoked or expired token answers
+    401 with `WWW-Authenticate: Bearer error="invalid_token"`.
 
-Sends a `GET` request to `/oauth2/userinfo`
+    Sends a `GET` request to `/oauth2/userinfo`
 
-*/
+    */
     pub async fn get_userinfo<'a>(
         &'a self,
     ) -> Result<ResponseValue<types::UserInfoBody>, Error<types::OAuthErrorBody>> {
         let url = format!("{}/oauth2/userinfo", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1633,42 +1971,41 @@ Sends a `GET` request to `/oauth2/userinfo`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            400u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Get the signing keys
 
-The JSON Web Key Set (RFC 7517) of the ES256 keys that sign access tokens and id_tokens.
-During a key rotation the previous key stays listed until its tokens have expired.
+    The JSON Web Key Set (RFC 7517) of the ES256 keys that sign access tokens and id_tokens.
+    During a key rotation the previous key stays listed until its tokens have expired.
 
-Sends a `GET` request to `/oauth2/jwks`
+    Sends a `GET` request to `/oauth2/jwks`
 
-*/
+    */
     pub async fn get_jwks<'a>(
         &'a self,
     ) -> Result<ResponseValue<types::Jwks>, Error<types::ApiError>> {
         let url = format!("{}/oauth2/jwks", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1688,30 +2025,29 @@ Sends a `GET` request to `/oauth2/jwks`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            503u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
     /**Get the OpenID Provider configuration
 
-OpenID Connect Discovery 1.0: endpoints, scopes, grant types, client authentication
-methods and algorithms this server supports.
+    OpenID Connect Discovery 1.0: endpoints, scopes, grant types, client authentication
+    methods and algorithms this server supports.
 
-Sends a `GET` request to `/.well-known/openid-configuration`
+    Sends a `GET` request to `/.well-known/openid-configuration`
 
-*/
+    */
     pub async fn get_openid_configuration<'a>(
         &'a self,
     ) -> Result<ResponseValue<types::Metadata>, Error<()>> {
         let url = format!("{}/.well-known/openid-configuration", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -1736,21 +2072,20 @@ Sends a `GET` request to `/.well-known/openid-configuration`
     }
     /**Get the authorization server metadata
 
-RFC 8414: the same document as the OpenID configuration, for OAuth 2.0 clients.
+    RFC 8414: the same document as the OpenID configuration, for OAuth 2.0 clients.
 
-Sends a `GET` request to `/.well-known/oauth-authorization-server`
+    Sends a `GET` request to `/.well-known/oauth-authorization-server`
 
-*/
+    */
     pub async fn get_authorization_server_metadata<'a>(
         &'a self,
     ) -> Result<ResponseValue<types::Metadata>, Error<()>> {
         let url = format!("{}/.well-known/oauth-authorization-server", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
         #[allow(unused_mut)]
         let mut request = self
             .client

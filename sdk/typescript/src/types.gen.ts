@@ -47,6 +47,26 @@ export type ApiError = {
 };
 
 /**
+ * ChangePasswordRequest
+ *
+ * A change of password.
+ */
+export type ChangePasswordRequest = {
+    current_password: string;
+    new_password: string;
+};
+
+/**
+ * ConfirmResetRequest
+ *
+ * A password reset: the emailed token and the new password.
+ */
+export type ConfirmResetRequest = {
+    token: string;
+    new_password: string;
+};
+
+/**
  * CreateGroupRequest
  *
  * A new group.
@@ -60,6 +80,15 @@ export type CreateGroupRequest = {
      * Free text, at most 1000 characters.
      */
     description?: string;
+};
+
+/**
+ * EmailRequest
+ *
+ * An email address to which a link may be sent.
+ */
+export type EmailRequest = {
+    email: string;
 };
 
 /**
@@ -323,6 +352,31 @@ export type Readiness = {
 };
 
 /**
+ * RegisterRequest
+ *
+ * A new account.
+ */
+export type RegisterRequest = {
+    /**
+     * 3–32 letters, digits, `_`, `.`, `-`; unique case-insensitively.
+     */
+    username: string;
+    /**
+     * Unique case-insensitively; a verification link is sent to it.
+     */
+    email: string;
+    /**
+     * At least `accounts.min_password_length` (10) characters, not the username or email,
+     * not a common password.
+     */
+    password: string;
+    /**
+     * Language of the emails sent to the account: `en` or `zh-CN`.
+     */
+    locale?: string;
+};
+
+/**
  * RevokedBody
  *
  * The answer of a revocation.
@@ -441,6 +495,15 @@ export type TokenHintForm = {
 };
 
 /**
+ * TokenRequest
+ *
+ * A one-time token from an emailed link (the `token` query parameter).
+ */
+export type TokenRequest = {
+    token: string;
+};
+
+/**
  * UpdateGroupRequest
  *
  * A change to a group; omitted fields keep their value.
@@ -448,6 +511,18 @@ export type TokenHintForm = {
 export type UpdateGroupRequest = {
     name?: string;
     description?: string;
+};
+
+/**
+ * UpdateMeRequest
+ *
+ * Profile fields to change; absent fields stay as they are.
+ */
+export type UpdateMeRequest = {
+    /**
+     * Up to 64 characters; an empty string removes it.
+     */
+    display_name?: string;
 };
 
 /**
@@ -554,39 +629,6 @@ export type GetReadinessResponses = {
 };
 
 export type GetReadinessResponse = GetReadinessResponses[keyof GetReadinessResponses];
-
-export type GetMeData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/me';
-};
-
-export type GetMeErrors = {
-    /**
-     * No valid credential (RFC 6750 `invalid_token`).
-     */
-    401: ApiError;
-    /**
-     * The credential lacks the `profile` scope (RFC 6750 `insufficient_scope`).
-     */
-    403: ApiError;
-    /**
-     * The store is unavailable; retry later.
-     */
-    503: ApiError;
-};
-
-export type GetMeError = GetMeErrors[keyof GetMeErrors];
-
-export type GetMeResponses = {
-    /**
-     * The caller's account.
-     */
-    200: Me;
-};
-
-export type GetMeResponse = GetMeResponses[keyof GetMeResponses];
 
 export type ListUsersData = {
     body?: never;
@@ -1262,6 +1304,239 @@ export type AddGroupMemberResponses = {
 };
 
 export type AddGroupMemberResponse = AddGroupMemberResponses[keyof AddGroupMemberResponses];
+
+export type RegisterUserData = {
+    body: RegisterRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/users/register';
+};
+
+export type RegisterUserErrors = {
+    /**
+     * The username or the email is taken (`fields` names which).
+     */
+    409: ApiError;
+    /**
+     * Invalid fields (`fields` lists every problem).
+     */
+    422: ApiError;
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type RegisterUserError = RegisterUserErrors[keyof RegisterUserErrors];
+
+export type RegisterUserResponses = {
+    /**
+     * The account, created unverified; a verification email is on its way.
+     */
+    201: Me;
+};
+
+export type RegisterUserResponse = RegisterUserResponses[keyof RegisterUserResponses];
+
+export type VerifyEmailData = {
+    body: TokenRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/users/verify-email';
+};
+
+export type VerifyEmailErrors = {
+    /**
+     * Invalid fields, or an invalid, used or expired `token`.
+     */
+    422: ApiError;
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type VerifyEmailError = VerifyEmailErrors[keyof VerifyEmailErrors];
+
+export type VerifyEmailResponses = {
+    /**
+     * Done (for requests that send an email: accepted, whether or not the address is known).
+     */
+    204: void;
+};
+
+export type VerifyEmailResponse = VerifyEmailResponses[keyof VerifyEmailResponses];
+
+export type RequestPasswordResetData = {
+    body: EmailRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/users/password-reset';
+};
+
+export type RequestPasswordResetErrors = {
+    /**
+     * Invalid fields, or an invalid, used or expired `token`.
+     */
+    422: ApiError;
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type RequestPasswordResetError = RequestPasswordResetErrors[keyof RequestPasswordResetErrors];
+
+export type RequestPasswordResetResponses = {
+    /**
+     * Done (for requests that send an email: accepted, whether or not the address is known).
+     */
+    204: void;
+};
+
+export type RequestPasswordResetResponse = RequestPasswordResetResponses[keyof RequestPasswordResetResponses];
+
+export type ConfirmPasswordResetData = {
+    body: ConfirmResetRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/users/password-reset/confirm';
+};
+
+export type ConfirmPasswordResetErrors = {
+    /**
+     * Invalid fields, or an invalid, used or expired `token`.
+     */
+    422: ApiError;
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ConfirmPasswordResetError = ConfirmPasswordResetErrors[keyof ConfirmPasswordResetErrors];
+
+export type ConfirmPasswordResetResponses = {
+    /**
+     * Done (for requests that send an email: accepted, whether or not the address is known).
+     */
+    204: void;
+};
+
+export type ConfirmPasswordResetResponse = ConfirmPasswordResetResponses[keyof ConfirmPasswordResetResponses];
+
+export type GetMeData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me';
+};
+
+export type GetMeErrors = {
+    /**
+     * No valid credential (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The credential lacks the `profile` scope (RFC 6750 `insufficient_scope`).
+     */
+    403: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type GetMeError = GetMeErrors[keyof GetMeErrors];
+
+export type GetMeResponses = {
+    /**
+     * The caller's account.
+     */
+    200: Me;
+};
+
+export type GetMeResponse = GetMeResponses[keyof GetMeResponses];
+
+export type UpdateMeData = {
+    body: UpdateMeRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me';
+};
+
+export type UpdateMeErrors = {
+    /**
+     * No valid credential (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The credential lacks the `profile` scope, or a missing CSRF header.
+     */
+    403: ApiError;
+    /**
+     * Invalid fields (`current_password` when it is wrong).
+     */
+    422: ApiError;
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type UpdateMeError = UpdateMeErrors[keyof UpdateMeErrors];
+
+export type UpdateMeResponses = {
+    /**
+     * The account, after the change (for a password change: every other session ended).
+     */
+    200: Me;
+};
+
+export type UpdateMeResponse = UpdateMeResponses[keyof UpdateMeResponses];
+
+export type ChangeMyPasswordData = {
+    body: ChangePasswordRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/password';
+};
+
+export type ChangeMyPasswordErrors = {
+    /**
+     * No valid credential (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The credential lacks the `profile` scope, or a missing CSRF header.
+     */
+    403: ApiError;
+    /**
+     * Invalid fields (`current_password` when it is wrong).
+     */
+    422: ApiError;
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ChangeMyPasswordError = ChangeMyPasswordErrors[keyof ChangeMyPasswordErrors];
+
+export type ChangeMyPasswordResponses = {
+    /**
+     * The account, after the change (for a password change: every other session ended).
+     */
+    200: Me;
+};
+
+export type ChangeMyPasswordResponse = ChangeMyPasswordResponses[keyof ChangeMyPasswordResponses];
 
 export type CreateTokenData = {
     body: TokenForm;

@@ -13,7 +13,8 @@ use mongodb::options::IndexOptions;
 use mongodb::IndexModel;
 
 use super::{
-    MongoStore, APPS, CONSENTS, EMAIL_TOKENS, GRANTS, GROUPS, SESSIONS, SIGNING_KEYS, TOKENS, USERS,
+    MongoStore, APPS, CONSENTS, EMAIL_TOKENS, GRANTS, GROUPS, LOGIN_ATTEMPTS, SESSIONS,
+    SIGNING_KEYS, TOKENS, USERS,
 };
 
 impl MongoStore {
@@ -62,7 +63,7 @@ fn index_with(name: &str, keys: Document, mut options: IndexOptions) -> IndexMod
     IndexModel::builder().keys(keys).options(options).build()
 }
 
-const COLLECTIONS: [&str; 9] = [
+const COLLECTIONS: [&str; 10] = [
     USERS,
     GROUPS,
     APPS,
@@ -72,6 +73,7 @@ const COLLECTIONS: [&str; 9] = [
     SESSIONS,
     EMAIL_TOKENS,
     SIGNING_KEYS,
+    LOGIN_ATTEMPTS,
 ];
 
 /// Every index the store relies on, per collection. Names matter: a duplicate-key error is
@@ -107,6 +109,7 @@ fn indexes_of(collection: &str) -> Vec<IndexModel> {
             index("user_purpose", doc! { "user_id": 1, "purpose": 1 }),
         ],
         SIGNING_KEYS => vec![ttl()],
+        LOGIN_ATTEMPTS => vec![ttl()],
         _ => Vec::new(),
     }
 }

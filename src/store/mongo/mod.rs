@@ -19,6 +19,7 @@ mod grants;
 mod groups;
 mod indexes;
 mod keys;
+mod login_attempts;
 mod sessions;
 mod users;
 
@@ -45,6 +46,7 @@ const CONSENTS: &str = "consents";
 const SESSIONS: &str = "sessions";
 const EMAIL_TOKENS: &str = "email_tokens";
 const SIGNING_KEYS: &str = "signing_keys";
+const LOGIN_ATTEMPTS: &str = "login_attempts";
 
 /// How long to look for a usable server before an operation fails as `Unavailable`.
 const SERVER_SELECTION_TIMEOUT: Duration = Duration::from_secs(5);

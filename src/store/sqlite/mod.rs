@@ -18,6 +18,7 @@ mod email_tokens;
 mod grants;
 mod groups;
 mod keys;
+mod login_attempts;
 mod sessions;
 #[cfg(test)]
 mod tests;
@@ -44,7 +45,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Schema migrations; entry `i` takes the database from `user_version` i to i + 1. Append only:
 /// a released entry is never edited.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
 
 /// The SQLite backend: every store trait over one database file.
 #[derive(Clone)]

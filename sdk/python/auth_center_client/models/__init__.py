@@ -2,7 +2,10 @@
 
 from .admin_user import AdminUser
 from .api_error import ApiError
+from .change_password_request import ChangePasswordRequest
+from .confirm_reset_request import ConfirmResetRequest
 from .create_group_request import CreateGroupRequest
+from .email_request import EmailRequest
 from .field_error import FieldError
 from .group import Group
 from .group_list import GroupList
@@ -16,18 +19,24 @@ from .member_list import MemberList
 from .metadata import Metadata
 from .o_auth_error_body import OAuthErrorBody
 from .readiness import Readiness
+from .register_request import RegisterRequest
 from .revoked_body import RevokedBody
 from .token_body import TokenBody
 from .token_form import TokenForm
 from .token_hint_form import TokenHintForm
+from .token_request import TokenRequest
 from .update_group_request import UpdateGroupRequest
+from .update_me_request import UpdateMeRequest
 from .user_info_body import UserInfoBody
 from .user_list import UserList
 
 __all__ = (
     "AdminUser",
     "ApiError",
+    "ChangePasswordRequest",
+    "ConfirmResetRequest",
     "CreateGroupRequest",
+    "EmailRequest",
     "FieldError",
     "Group",
     "GroupList",
@@ -41,11 +50,14 @@ __all__ = (
     "Metadata",
     "OAuthErrorBody",
     "Readiness",
+    "RegisterRequest",
     "RevokedBody",
     "TokenBody",
     "TokenForm",
     "TokenHintForm",
+    "TokenRequest",
     "UpdateGroupRequest",
+    "UpdateMeRequest",
     "UserInfoBody",
     "UserList",
 )

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The browser suite: installs Debian Chromium (apt) and playwright-core (npm ci, pinned by
+# tests/browser/package-lock.json), starts the debug server binary on a free port with a fresh
+# SQLite data dir and its mail going to the SMTP sink, and runs `node --test` in tests/browser.
+# Screenshots land in test-artifacts/browser/ (git-ignored).
+#   browser-test.sh SMTP_PORT SMTP_DIR      (scripts/test.sh calls it with its sink)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SMTP_PORT="$1"; SMTP_DIR="$2"
+
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "wenquanyi"; then
+  echo "installing Debian chromium and a CJK font (for the zh-CN pages)"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei >/dev/null
+fi
+(cd tests/browser && npm ci --no-audit --no-fund --silent)
+
+cargo build --locked --bin auth-center
+work="$(mktemp -d)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+base="http://127.0.0.1:${port}"
+AUTH_CENTER__LOG__LEVEL=warn target/debug/auth-center serve --bind "127.0.0.1:${port}" \
+  --public-url "$base" --data-dir "$work/data" --smtp-url "smtp://127.0.0.1:${SMTP_PORT}" \
+  >"$work/server.log" 2>&1 &
+server=$!
+cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+for _ in $(seq 1 100); do
+  if curl -fsS "$base/healthz" >/dev/null 2>&1; then break; fi
+  sleep 0.1
+done
+curl -fsS "$base/healthz" >/dev/null || { cat "$work/server.log"; exit 1; }
+
+mkdir -p test-artifacts/browser
+status=0
+(cd tests/browser && BASE_URL="$base" MAIL_DIR="$SMTP_DIR" ARTIFACTS_DIR="$PWD/../../test-artifacts/browser" \
+  node --test --test-concurrency=1 user-center.test.mjs) || status=$?
+if [ "$status" != 0 ]; then echo "--- server log"; cat "$work/server.log"; fi
+ls -1 test-artifacts/browser/*.png 2>/dev/null || true
+exit "$status"

@@ -1,0 +1,319 @@
+//! Self-service account operations: register, verify an email address, reset a forgotten
+//! password (request + confirm), update the profile (`PATCH /api/v1/me`) and change the
+//! password. Registration and reset need no credential; profile and password do (`profile`
+//! scope). Requests that could reveal whether an address is registered always answer alike.
+
+use poem::web::Data;
+use poem::Request;
+use poem_openapi::payload::Json;
+use poem_openapi::{ApiResponse, Object, OpenApi};
+
+use super::auth::{authorize, ApiAuth, Via};
+use super::me::Me;
+use super::{ApiError, ApiTags};
+use crate::service::{
+    email_verification, password_reset, profile, registration, ServiceError, Services,
+};
+
+pub struct AccountApi;
+
+/// A new account.
+#[derive(Object)]
+pub struct RegisterRequest {
+    /// 3–32 letters, digits, `_`, `.`, `-`; unique case-insensitively.
+    pub username: String,
+    /// Unique case-insensitively; a verification link is sent to it.
+    pub email: String,
+    /// At least `accounts.min_password_length` (10) characters, not the username or email,
+    /// not a common password.
+    pub password: String,
+    /// Language of the emails sent to the account: `en` or `zh-CN`.
+    pub locale: Option<String>,
+}
+
+/// An email address to which a link may be sent.
+#[derive(Object)]
+pub struct EmailRequest {
+    pub email: String,
+}
+
+/// A one-time token from an emailed link (the `token` query parameter).
+#[derive(Object)]
+pub struct TokenRequest {
+    pub token: String,
+}
+
+/// A password reset: the emailed token and the new password.
+#[derive(Object)]
+pub struct ConfirmResetRequest {
+    pub token: String,
+    pub new_password: String,
+}
+
+/// Profile fields to change; absent fields stay as they are.
+#[derive(Object)]
+pub struct UpdateMeRequest {
+    /// Up to 64 characters; an empty string removes it.
+    pub display_name: Option<String>,
+}
+
+/// A change of password.
+#[derive(Object)]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+#[derive(ApiResponse)]
+pub enum RegisterResponse {
+    /// The account, created unverified; a verification email is on its way.
+    #[oai(status = 201)]
+    Created(Json<Me>),
+    /// The username or the email is taken (`fields` names which).
+    #[oai(status = 409)]
+    Conflict(Json<ApiError>),
+    /// Invalid fields (`fields` lists every problem).
+    #[oai(status = 422)]
+    Invalid(Json<ApiError>),
+    /// The store is unavailable; retry later.
+    #[oai(status = 503)]
+    Unavailable(Json<ApiError>),
+    #[oai(status = 500)]
+    Internal(Json<ApiError>),
+}
+
+#[derive(ApiResponse)]
+pub enum DoneResponse {
+    /// Done (for requests that send an email: accepted, whether or not the address is known).
+    #[oai(status = 204)]
+    Done,
+    /// Invalid fields, or an invalid, used or expired `token`.
+    #[oai(status = 422)]
+    Invalid(Json<ApiError>),
+    /// The store is unavailable; retry later.
+    #[oai(status = 503)]
+    Unavailable(Json<ApiError>),
+    #[oai(status = 500)]
+    Internal(Json<ApiError>),
+}
+
+#[derive(ApiResponse)]
+pub enum MyAccountResponse {
+    /// The account, after the change (for a password change: every other session ended).
+    #[oai(status = 200)]
+    Ok(Json<Me>),
+    /// No valid credential (RFC 6750 `invalid_token`).
+    #[oai(status = 401)]
+    Unauthorized(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
+    /// The credential lacks the `profile` scope, or a missing CSRF header.
+    #[oai(status = 403)]
+    Forbidden(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
+    /// Invalid fields (`current_password` when it is wrong).
+    #[oai(status = 422)]
+    Invalid(Json<ApiError>),
+    /// The store is unavailable; retry later.
+    #[oai(status = 503)]
+    Unavailable(Json<ApiError>),
+    #[oai(status = 500)]
+    Internal(Json<ApiError>),
+}
+
+fn parts(e: &ServiceError) -> (u16, ApiError) {
+    let (status, body) = ApiError::from_service(e);
+    (status.as_u16(), body)
+}
+
+impl RegisterResponse {
+    fn from_service(e: &ServiceError) -> Self {
+        match parts(e) {
+            (409, b) => Self::Conflict(Json(b)),
+            (422, b) => Self::Invalid(Json(b)),
+            (503, b) => Self::Unavailable(Json(b)),
+            (_, b) => Self::Internal(Json(b)),
+        }
+    }
+}
+
+impl DoneResponse {
+    fn from_result(r: Result<(), ServiceError>) -> Self {
+        match r.as_ref().map_err(parts) {
+            Ok(()) => Self::Done,
+            Err((422 | 409, b)) => Self::Invalid(Json(b)),
+            Err((503, b)) => Self::Unavailable(Json(b)),
+            Err((_, b)) => Self::Internal(Json(b)),
+        }
+    }
+}
+
+impl MyAccountResponse {
+    fn from_service(e: &ServiceError) -> Self {
+        match parts(e) {
+            (422 | 409, b) => Self::Invalid(Json(b)),
+            (503, b) => Self::Unavailable(Json(b)),
+            (_, b) => Self::Internal(Json(b)),
+        }
+    }
+
+    fn refused(f: super::auth::AuthFailure) -> Self {
+        match f.parts() {
+            (401, www, b) => Self::Unauthorized(Json(b), www),
+            (403, www, b) => Self::Forbidden(Json(b), www),
+            (503, _, b) => Self::Unavailable(Json(b)),
+            (_, _, b) => Self::Internal(Json(b)),
+        }
+    }
+}
+
+#[OpenApi(tag = "ApiTags::Account")]
+impl AccountApi {
+    /// Register an account
+    ///
+    /// Creates an unverified account and emails a verification link to its address. Needs no
+    /// credential.
+    #[oai(
+        path = "/api/v1/users/register",
+        method = "post",
+        operation_id = "registerUser"
+    )]
+    async fn register(
+        &self,
+        svc: Data<&Services>,
+        body: Json<RegisterRequest>,
+    ) -> RegisterResponse {
+        let b = body.0;
+        let reg = registration::Registration {
+            username: b.username,
+            email: b.email,
+            password: b.password,
+            password_confirm: None,
+            locale: b.locale.filter(|l| matches!(l.as_str(), "en" | "zh-CN")),
+        };
+        match registration::register(&svc, reg).await {
+            Ok(user) => RegisterResponse::Created(Json(Me::from(&user))),
+            Err(e) => RegisterResponse::from_service(&e),
+        }
+    }
+
+    /// Verify an email address
+    ///
+    /// Consumes the token of a verification (or change-of-email) link and marks the address
+    /// verified (or moves the account to the new address).
+    #[oai(
+        path = "/api/v1/users/verify-email",
+        method = "post",
+        operation_id = "verifyEmail"
+    )]
+    async fn verify_email(&self, svc: Data<&Services>, body: Json<TokenRequest>) -> DoneResponse {
+        let r = email_verification::verify_email(&svc, &body.0.token).await;
+        DoneResponse::from_result(r.map(|_| ()))
+    }
+
+    /// Request a password reset
+    ///
+    /// Emails a reset link when an account has this address. The answer is the same whether or
+    /// not one does.
+    #[oai(
+        path = "/api/v1/users/password-reset",
+        method = "post",
+        operation_id = "requestPasswordReset"
+    )]
+    async fn request_reset(&self, svc: Data<&Services>, body: Json<EmailRequest>) -> DoneResponse {
+        DoneResponse::from_result(password_reset::request_reset(&svc, &body.0.email).await)
+    }
+
+    /// Confirm a password reset
+    ///
+    /// Sets a new password with the token of a reset link. Every session of the account ends
+    /// and its OAuth grants are revoked.
+    #[oai(
+        path = "/api/v1/users/password-reset/confirm",
+        method = "post",
+        operation_id = "confirmPasswordReset"
+    )]
+    async fn confirm_reset(
+        &self,
+        svc: Data<&Services>,
+        body: Json<ConfirmResetRequest>,
+    ) -> DoneResponse {
+        let b = body.0;
+        DoneResponse::from_result(
+            password_reset::confirm_reset(&svc, &b.token, &b.new_password, None).await,
+        )
+    }
+
+    /// Get my account
+    ///
+    /// Returns the account of the person the credential belongs to. Needs the `profile` scope.
+    #[oai(path = "/api/v1/me", method = "get", operation_id = "getMe")]
+    async fn get_me(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+    ) -> super::me::MeResponse {
+        super::me::get_me(&svc, req, &auth).await
+    }
+
+    /// Update my profile
+    ///
+    /// Changes the display name of the caller's account. Needs the `profile` scope.
+    #[oai(path = "/api/v1/me", method = "patch", operation_id = "updateMe")]
+    async fn update_me(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        body: Json<UpdateMeRequest>,
+    ) -> MyAccountResponse {
+        let p = match authorize(&svc, req, &auth, "profile").await {
+            Ok(p) => p,
+            Err(f) => return MyAccountResponse::refused(f),
+        };
+        let Some(name) = body.0.display_name else {
+            return MyAccountResponse::Ok(Json(Me::from(&p.user)));
+        };
+        match profile::update_display_name(&svc, &p.user.id, Some(&name)).await {
+            Ok(user) => MyAccountResponse::Ok(Json(Me::from(&user))),
+            Err(e) => MyAccountResponse::from_service(&e),
+        }
+    }
+
+    /// Change my password
+    ///
+    /// Checks the current password and sets the new one; every other browser session of the
+    /// account ends. Answers the account. Needs the `profile` scope.
+    #[oai(
+        path = "/api/v1/me/password",
+        method = "post",
+        operation_id = "changeMyPassword"
+    )]
+    async fn change_password(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        body: Json<ChangePasswordRequest>,
+    ) -> MyAccountResponse {
+        let p = match authorize(&svc, req, &auth, "profile").await {
+            Ok(p) => p,
+            Err(f) => return MyAccountResponse::refused(f),
+        };
+        let keep = match (
+            &p.via,
+            req.cookie().get(crate::web::session::SESSION_COOKIE),
+        ) {
+            (Via::Session, Some(c)) => Some(crate::crypto::digest(c.value_str())),
+            _ => None,
+        };
+        let change = profile::PasswordChange {
+            current: &body.0.current_password,
+            new: &body.0.new_password,
+            confirm: None,
+            keep_session: keep.as_deref(),
+        };
+        match profile::change_password(&svc, &p.user, change).await {
+            Ok(()) => MyAccountResponse::Ok(Json(Me::from(&p.user))),
+            Err(e) => MyAccountResponse::from_service(&e),
+        }
+    }
+}

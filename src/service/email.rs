@@ -1,0 +1,185 @@
+//! Emails that carry a one-time link: verification of an address, password reset and change of
+//! email. The token is random (256 bits), stored only as its SHA-256 digest, single use (consumed
+//! by `EmailTokenStore::consume_email_token`) and expires after `accounts.email_token_ttl_secs`.
+//! Links are absolute (built from the public URL) and carry the token in the query string only,
+//! never in the path, because paths end up in access logs.
+//!
+//! Delivery runs in the background with retries and backoff: the request that asked for the
+//! email never waits for (or fails because of) the mail server, which also keeps the response
+//! time the same whether or not an account exists. A failed delivery is logged and loses
+//! nothing: the token stays valid and the person can ask again.
+//!
+//! Rendering (text + HTML from templates, in the person's language) is behind [`EmailRenderer`],
+//! implemented by the web layer's templates, so this module never imports poem or minijinja.
+
+use std::time::Duration as StdDuration;
+
+use super::{ServiceError, Services};
+use crate::crypto;
+use crate::domain::{EmailToken, EmailTokenPurpose, User};
+use crate::mail::OutgoingEmail;
+
+/// Which email to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailKind {
+    VerifyEmail,
+    ResetPassword,
+    ChangeEmail,
+}
+
+impl EmailKind {
+    /// The template base name (`email/{name}.txt` and `.html`) and i18n section.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::VerifyEmail => "verify_email",
+            Self::ResetPassword => "reset_password",
+            Self::ChangeEmail => "change_email",
+        }
+    }
+
+    fn purpose(self) -> EmailTokenPurpose {
+        match self {
+            Self::VerifyEmail => EmailTokenPurpose::VerifyEmail,
+            Self::ResetPassword => EmailTokenPurpose::ResetPassword,
+            Self::ChangeEmail => EmailTokenPurpose::ChangeEmail,
+        }
+    }
+
+    fn path(self) -> &'static str {
+        match self {
+            Self::VerifyEmail | Self::ChangeEmail => "/accounts/verify-email/",
+            Self::ResetPassword => "/accounts/reset/",
+        }
+    }
+}
+
+/// What a template gets to fill in.
+#[derive(Debug, Clone)]
+pub struct EmailVars {
+    pub username: String,
+    pub link: String,
+    pub ttl_minutes: i64,
+}
+
+/// Subject, text and HTML of one email.
+pub struct RenderedEmail {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Writes an email of a kind in a language (`en`, `zh-CN`; anything else falls back).
+pub trait EmailRenderer: Send + Sync {
+    fn render(
+        &self,
+        kind: EmailKind,
+        lang: Option<&str>,
+        vars: &EmailVars,
+    ) -> anyhow::Result<RenderedEmail>;
+}
+
+/// Delivery attempts and the pauses between them.
+const BACKOFF_MS: [u64; 3] = [300, 1500, 5000];
+
+/// Creates a token for `kind`, superseding older ones of the same kind, and sends the link to
+/// `to` (the account's address, or the new one for a change of email) in the background.
+pub async fn send_link(
+    svc: &Services,
+    user: &User,
+    kind: EmailKind,
+    to: &str,
+) -> Result<(), ServiceError> {
+    let purpose = kind.purpose();
+    svc.stores
+        .email_tokens
+        .delete_email_tokens_for_user(&user.id, purpose)
+        .await?;
+    let raw = crypto::random_token();
+    let now = svc.now();
+    let token = EmailToken {
+        digest: crypto::digest(&raw),
+        user_id: user.id.clone(),
+        purpose,
+        email: to.to_owned(),
+        created_at: now,
+        expires_at: now + svc.accounts.email_token_ttl,
+    };
+    svc.stores.email_tokens.insert_email_token(&token).await?;
+    let vars = EmailVars {
+        username: user.username.to_string(),
+        link: format!("{}{}?token={raw}", svc.public_url, kind.path()),
+        ttl_minutes: svc.accounts.email_token_ttl.num_minutes(),
+    };
+    let rendered = svc
+        .emails
+        .render(kind, user.locale.as_deref(), &vars)
+        .map_err(ServiceError::Internal)?;
+    let email = OutgoingEmail {
+        to: to.to_owned(),
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+    };
+    deliver_in_background(svc, email, kind, user.id.clone());
+    Ok(())
+}
+
+fn deliver_in_background(svc: &Services, email: OutgoingEmail, kind: EmailKind, user_id: String) {
+    let mailer = svc.mailer.clone();
+    tokio::spawn(async move {
+        let mut pauses = BACKOFF_MS.iter();
+        for attempt in 1.. {
+            match mailer.send(&email).await {
+                Ok(()) => {
+                    tracing::info!(%user_id, kind = kind.name(), attempt, "email sent");
+                    return;
+                }
+                Err(e) => match pauses.next() {
+                    Some(ms) => {
+                        tracing::warn!(%user_id, kind = kind.name(), attempt, error = %e, "email delivery failed; retrying");
+                        tokio::time::sleep(StdDuration::from_millis(*ms)).await;
+                    }
+                    None => {
+                        tracing::error!(%user_id, kind = kind.name(), attempt, error = %e, "email delivery failed; giving up (the link stays valid, the person can ask again)");
+                        return;
+                    }
+                },
+            }
+        }
+    });
+}
+
+/// Consumes a token of one of `purposes` and checks its expiry. Every failure is ONE error on
+/// the `token` field: unknown, used, expired and malformed look the same.
+pub async fn take_token(
+    svc: &Services,
+    raw: &str,
+    purposes: &[EmailTokenPurpose],
+) -> Result<EmailToken, ServiceError> {
+    let raw = raw.trim();
+    if raw.is_empty() || raw.len() > 128 {
+        return Err(invalid_token());
+    }
+    let digest = crypto::digest(raw);
+    for purpose in purposes {
+        if let Some(token) = svc
+            .stores
+            .email_tokens
+            .consume_email_token(&digest, *purpose)
+            .await?
+        {
+            if token.is_expired(svc.now()) {
+                return Err(invalid_token());
+            }
+            return Ok(token);
+        }
+    }
+    Err(invalid_token())
+}
+
+/// The error of an unknown, used or expired link.
+pub fn invalid_token() -> ServiceError {
+    crate::domain::DomainError::new("token", "the link is invalid, used or expired")
+        .with_code("invalid")
+        .into()
+}

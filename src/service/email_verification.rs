@@ -1,0 +1,49 @@
+//! Proving ownership of an email address: the link sent at registration (or on request) marks
+//! the address verified; the link sent for a change of email moves the account to the new
+//! address, verified. Both links lead to the same page, `/accounts/verify-email/?token=...`.
+
+use super::email::{send_link, take_token, EmailKind};
+use super::{ServiceError, Services};
+use crate::domain::{EmailAddress, EmailTokenPurpose, User};
+use crate::store::StoreError;
+
+/// Consumes a verification or change-of-email token and applies it.
+pub async fn verify_email(svc: &Services, raw_token: &str) -> Result<User, ServiceError> {
+    let purposes = [
+        EmailTokenPurpose::VerifyEmail,
+        EmailTokenPurpose::ChangeEmail,
+    ];
+    let token = take_token(svc, raw_token, &purposes).await?;
+    let mut user = match svc.stores.users.get_user(&token.user_id).await {
+        Ok(u) => u,
+        Err(StoreError::NotFound) => return Err(super::email::invalid_token()),
+        Err(e) => return Err(e.into()),
+    };
+    let address = EmailAddress::parse(&token.email)?;
+    if address.key() != user.email.key() && token.purpose == EmailTokenPurpose::VerifyEmail {
+        // The account changed address since this link was sent: it proves nothing any more.
+        return Err(super::email::invalid_token());
+    }
+    if token.purpose == EmailTokenPurpose::ChangeEmail {
+        tracing::info!(user_id = %user.id, "email address changed");
+    }
+    user.email = address;
+    user.email_verified = true;
+    user.updated_at = svc.now();
+    svc.stores.users.update_user(&user).await?;
+    tracing::info!(user_id = %user.id, "email verified");
+    Ok(user)
+}
+
+/// Sends a new verification link to `email` if an unverified, enabled account has it. Says
+/// nothing about whether one does (no account enumeration).
+pub async fn resend_verification(svc: &Services, email: &str) -> Result<(), ServiceError> {
+    let address = EmailAddress::parse(email)?;
+    match svc.stores.users.find_user_by_email(&address.key()).await {
+        Ok(u) if !u.email_verified && !u.disabled => {
+            send_link(svc, &u, EmailKind::VerifyEmail, u.email.as_str()).await
+        }
+        Ok(_) | Err(StoreError::NotFound) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}

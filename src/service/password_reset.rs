@@ -1,0 +1,78 @@
+//! "Forgot password": a reset link by email, then a new password. Asking never reveals whether
+//! an address is registered (same answer, and the email is sent in the background so the time
+//! taken is the same too). A completed reset ends every browser session of the account and
+//! revokes its OAuth grants, and marks the address verified (the person proved they read it).
+
+use super::email::{send_link, take_token, EmailKind};
+use super::{password_policy, ServiceError, Services};
+use crate::domain::{EmailAddress, EmailTokenPurpose};
+use crate::store::StoreError;
+
+/// Sends a reset link if an enabled account has this address; always answers the same.
+pub async fn request_reset(svc: &Services, email: &str) -> Result<(), ServiceError> {
+    let address = EmailAddress::parse(email)?;
+    match svc.stores.users.find_user_by_email(&address.key()).await {
+        Ok(u) if !u.disabled => {
+            send_link(svc, &u, EmailKind::ResetPassword, u.email.as_str()).await?;
+        }
+        Ok(_) | Err(StoreError::NotFound) => {
+            // A comparable store round trip, so timing does not tell the cases apart.
+            svc.stores
+                .email_tokens
+                .delete_email_tokens_for_user("-", EmailTokenPurpose::ResetPassword)
+                .await?;
+        }
+        Err(e) => return Err(e.into()),
+    }
+    tracing::info!("password reset requested");
+    Ok(())
+}
+
+/// Sets a new password with a reset token. When the password breaks the policy the token is
+/// put back, so the person can correct it without asking for a new link.
+pub async fn confirm_reset(
+    svc: &Services,
+    raw_token: &str,
+    new_password: &str,
+    confirm: Option<&str>,
+) -> Result<(), ServiceError> {
+    super::profile::check_confirmation(new_password, confirm)?;
+    let token = take_token(svc, raw_token, &[EmailTokenPurpose::ResetPassword]).await?;
+    let mut user = match svc.stores.users.get_user(&token.user_id).await {
+        Ok(u) if !u.disabled => u,
+        Ok(_) | Err(StoreError::NotFound) => return Err(super::email::invalid_token()),
+        Err(e) => return Err(e.into()),
+    };
+    let policy = password_policy::check(
+        new_password,
+        user.username.as_str(),
+        user.email.as_str(),
+        svc.accounts.min_password_len,
+    );
+    if let Err(e) = policy {
+        svc.stores.email_tokens.insert_email_token(&token).await?;
+        return Err(e.into());
+    }
+    user.password_hash = svc
+        .hasher
+        .hash(new_password)
+        .await
+        .map_err(|e| ServiceError::Internal(e.into()))?;
+    if token.email.eq_ignore_ascii_case(user.email.as_str()) {
+        user.email_verified = true;
+    }
+    user.updated_at = svc.now();
+    svc.stores.users.update_user(&user).await?;
+    let ended = svc
+        .stores
+        .sessions
+        .delete_sessions_for_user(&user.id, None)
+        .await?;
+    let revoked = svc
+        .stores
+        .grants
+        .revoke_grants_for_user(&user.id, svc.now())
+        .await?;
+    tracing::info!(user_id = %user.id, sessions_ended = ended, grants_revoked = revoked, "password reset");
+    Ok(())
+}

@@ -1,0 +1,23 @@
+//! Account rules chosen by the operator (`accounts.*` settings), as the use cases consume them.
+
+use chrono::Duration;
+
+#[derive(Debug, Clone, Copy)]
+pub struct AccountPolicy {
+    /// Shortest accepted password.
+    pub min_password_len: usize,
+    /// Lifetime of a verification, reset or change-of-email link.
+    pub email_token_ttl: Duration,
+    /// Unverified accounts cannot log in when true.
+    pub require_email_verification: bool,
+}
+
+impl Default for AccountPolicy {
+    fn default() -> Self {
+        Self {
+            min_password_len: super::accounts::MIN_PASSWORD_LEN,
+            email_token_ttl: Duration::minutes(30),
+            require_email_verification: false,
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Self-service registration: a person creates an account with a username, an email address
+//! and a password (checked against the password policy), and receives an email with a link to
+//! verify the address. Duplicates are reported on the field (`username` or `email`).
+
+use super::accounts::{create_user_in, NewUser};
+use super::email::{send_link, EmailKind};
+use super::{ServiceError, Services, Validation};
+use crate::domain::{DomainError, User};
+
+/// What a person types on the registration page (or sends to the API).
+pub struct Registration {
+    pub username: String,
+    pub email: String,
+    pub password: String,
+    /// The repeated password of the page; the API has none.
+    pub password_confirm: Option<String>,
+    /// The language the person used (`en`, `zh-CN`), kept for the emails they will receive.
+    pub locale: Option<String>,
+}
+
+impl std::fmt::Debug for Registration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registration")
+            .field("username", &self.username)
+            .field("email", &self.email)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Creates the account (unverified) and sends the verification email. A failed delivery does
+/// not fail the registration: the person can ask for the link again.
+pub async fn register(svc: &Services, reg: Registration) -> Result<User, ServiceError> {
+    let mut v = Validation::default();
+    if let Some(confirm) = &reg.password_confirm {
+        if *confirm != reg.password {
+            v.push(
+                DomainError::new("password_confirm", "does not match the password")
+                    .with_code("mismatch"),
+            );
+        }
+    }
+    let new = NewUser {
+        username: reg.username,
+        email: reg.email,
+        password: reg.password,
+        display_name: None,
+        is_admin: false,
+        email_verified: false,
+    };
+    let user = create_user_in(svc, new, reg.locale, v).await?;
+    tracing::info!(user_id = %user.id, "account registered");
+    send_link(svc, &user, EmailKind::VerifyEmail, user.email.as_str()).await?;
+    Ok(user)
+}

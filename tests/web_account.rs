@@ -1,0 +1,234 @@
+//! The account page after login, on both stores: the login redirect, display name, change of
+//! password (other sessions end), change of email (confirmed from the new address), the JSON
+//! twins `PATCH /api/v1/me` and `POST /api/v1/me/password`, and login throttling (shared by
+//! every server on one store).
+
+mod common;
+
+use common::accounts::location;
+use common::mail::wait_for_mail;
+use common::{extract_hidden, Backend, TestApp};
+use serde_json::{json, Value};
+
+const PASSWORD: &str = "correct horse battery staple";
+const NEW_PASSWORD: &str = "a brand new passphrase";
+const PROFILE: &str = "/accounts/profile/";
+
+async fn the_account_page_needs_a_login_which_leads_back_to_it(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    let resp = app.get(PROFILE).await;
+    assert_eq!(location(&resp), "/accounts/login/?next=/accounts/profile/");
+    let fields = [("username", "jane"), ("password", PASSWORD)];
+    let resp = app
+        .submit("/accounts/login/", "/accounts/login/", &fields)
+        .await;
+    assert_eq!(
+        location(&resp),
+        PROFILE,
+        "the account page is the default target"
+    );
+    let resp = app.get(PROFILE).await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["cache-control"], "no-store");
+    let html = resp.text().await.unwrap();
+    assert!(html.contains("jane@example.com") && html.contains("name=\"display_name\""));
+    app.stop().await;
+}
+
+async fn the_display_name_is_changed_on_the_page_and_through_the_api(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    app.login("jane", PASSWORD).await;
+    let resp = app
+        .submit(PROFILE, PROFILE, &[("display_name", "Jane Doe")])
+        .await;
+    assert_eq!(location(&resp), "/accounts/profile/?done=profile");
+    assert_eq!(
+        app.stored_user("jane").await.display_name.as_deref(),
+        Some("Jane Doe")
+    );
+    let long = "x".repeat(65);
+    let resp = app
+        .submit(PROFILE, PROFILE, &[("display_name", &long)])
+        .await;
+    assert_eq!(resp.status(), 422);
+    assert!(resp
+        .text()
+        .await
+        .unwrap()
+        .contains("id=\"display_name-error\""));
+
+    let csrf = app.csrf_token(PROFILE).await;
+    let patch = |csrf: &str| {
+        app.client
+            .patch(app.url("/api/v1/me"))
+            .header("x-csrf-token", csrf.to_owned())
+            .json(&json!({"display_name": "J. Doe"}))
+    };
+    assert_eq!(patch("wrong").send().await.unwrap().status(), 403);
+    let resp = patch(&csrf).send().await.unwrap();
+    assert_eq!(resp.status(), 200);
+    let me: Value = resp.json().await.unwrap();
+    assert_eq!(me["display_name"], "J. Doe");
+    app.stop().await;
+}
+
+async fn changing_the_password_needs_the_current_one_and_ends_the_other_sessions(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    let other = TestApp::spawn_client_session(&app, "jane", PASSWORD).await;
+    app.login("jane", PASSWORD).await;
+    let action = "/accounts/profile/password/";
+    let wrong = [
+        ("current_password", "not my password"),
+        ("password", NEW_PASSWORD),
+        ("password_confirm", NEW_PASSWORD),
+    ];
+    let resp = app.submit(PROFILE, action, &wrong).await;
+    assert_eq!(resp.status(), 422);
+    assert!(resp
+        .text()
+        .await
+        .unwrap()
+        .contains("The current password is not correct."));
+    let right = [
+        ("current_password", PASSWORD),
+        ("password", NEW_PASSWORD),
+        ("password_confirm", NEW_PASSWORD),
+    ];
+    let resp = app.submit(PROFILE, action, &right).await;
+    assert_eq!(location(&resp), "/accounts/profile/?done=password");
+    assert_eq!(
+        app.get("/api/v1/me").await.status(),
+        200,
+        "this session stays"
+    );
+    let me = other.get(app.url("/api/v1/me")).send().await.unwrap();
+    assert_eq!(me.status(), 401, "the other session ended");
+    assert_eq!(app.login("jane", NEW_PASSWORD).await.status(), 303);
+    app.stop().await;
+}
+
+async fn a_new_email_address_takes_effect_only_from_its_own_link(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    app.create_user("bob", "bob@example.com", PASSWORD).await;
+    app.login("jane", PASSWORD).await;
+    let action = "/accounts/profile/email/";
+    let resp = app
+        .submit(PROFILE, action, &[("new_email", "bob@example.com")])
+        .await;
+    assert_eq!(resp.status(), 409);
+    assert!(resp
+        .text()
+        .await
+        .unwrap()
+        .contains("id=\"new_email-error\""));
+    let resp = app
+        .submit(PROFILE, action, &[("new_email", "jane@new.example")])
+        .await;
+    assert_eq!(location(&resp), "/accounts/profile/?done=email");
+    assert_eq!(
+        app.stored_user("jane").await.email.as_str(),
+        "jane@example.com"
+    );
+    let mail = wait_for_mail(&app.mail_dir(), "jane@new.example", 1).await;
+    let page = mail.link_path("/accounts/verify-email/");
+    let token = extract_hidden(&app.get(&page).await.text().await.unwrap(), "token").unwrap();
+    let resp = app
+        .submit(&page, "/accounts/verify-email/", &[("token", &token)])
+        .await;
+    assert_eq!(location(&resp), "/accounts/verify-email/done/");
+    let user = app.stored_user("jane").await;
+    assert_eq!(user.email.as_str(), "jane@new.example");
+    assert!(user.email_verified);
+    app.stop().await;
+}
+
+async fn the_api_changes_the_password_with_the_current_one(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    app.login("jane", PASSWORD).await;
+    let csrf = app.csrf_token(PROFILE).await;
+    let change = |current: &str, new: &str| {
+        app.client
+            .post(app.url("/api/v1/me/password"))
+            .header("x-csrf-token", csrf.clone())
+            .json(&json!({"current_password": current, "new_password": new}))
+    };
+    let resp = change("wrong password!", NEW_PASSWORD)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 422);
+    let body: Value = resp.json().await.unwrap();
+    assert_eq!(body["fields"][0]["field"], "current_password");
+    let resp = change(PASSWORD, "qwertyuiop").send().await.unwrap();
+    assert_eq!(resp.status(), 422);
+    let resp = change(PASSWORD, NEW_PASSWORD).send().await.unwrap();
+    assert_eq!(resp.status(), 200);
+    let body: Value = resp.json().await.unwrap();
+    assert_eq!(body["username"], "jane");
+    assert_eq!(
+        app.get("/api/v1/me").await.status(),
+        200,
+        "the calling session stays"
+    );
+    assert_eq!(app.login("jane", NEW_PASSWORD).await.status(), 303);
+    app.stop().await;
+}
+
+async fn repeated_login_failures_are_refused_until_the_window_passes(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = common::test_settings(backend, dir.path());
+    settings.accounts.login_max_failures = 3;
+    let app = TestApp::spawn_with(settings, dir).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    for _ in 0..3 {
+        assert_eq!(app.login("jane", "wrong password 123").await.status(), 401);
+    }
+    let resp = app.login("jane", PASSWORD).await;
+    assert_eq!(resp.status(), 429, "even the right password waits");
+    assert!(resp
+        .text()
+        .await
+        .unwrap()
+        .contains("Too many failed attempts. Try again in 15 minutes."));
+    let resp = app.login("JANE@example.com", PASSWORD).await;
+    assert_eq!(resp.status(), 429, "the client IP is limited too");
+    app.stop().await;
+}
+
+async fn two_servers_on_one_store_share_the_failure_counts(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = common::test_settings(backend, dir.path());
+    settings.accounts.login_max_failures = 2;
+    let first = TestApp::spawn_with(settings.clone(), dir).await;
+    let second = TestApp::spawn_with(settings, tempfile::tempdir().unwrap()).await;
+    first
+        .create_user("jane", "jane@example.com", PASSWORD)
+        .await;
+    assert_eq!(
+        first.login("jane", "wrong password 123").await.status(),
+        401
+    );
+    assert_eq!(
+        second.login("jane", "wrong password 123").await.status(),
+        401
+    );
+    assert_eq!(first.login("jane", PASSWORD).await.status(), 429);
+    assert_eq!(second.login("jane", PASSWORD).await.status(), 429);
+    second.stop().await;
+    first.stop().await;
+}
+
+on_both_stores!(
+    the_account_page_needs_a_login_which_leads_back_to_it,
+    the_display_name_is_changed_on_the_page_and_through_the_api,
+    changing_the_password_needs_the_current_one_and_ends_the_other_sessions,
+    a_new_email_address_takes_effect_only_from_its_own_link,
+    the_api_changes_the_password_with_the_current_one,
+    repeated_login_failures_are_refused_until_the_window_passes,
+    two_servers_on_one_store_share_the_failure_counts,
+);

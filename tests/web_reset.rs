@@ -1,0 +1,161 @@
+//! "Forgot password" through the pages, on both stores: the same answer for known and unknown
+//! addresses, the emailed link, the policy on the new password, single use, expiry, and every
+//! session of the account ending.
+
+mod common;
+
+use std::time::Instant;
+
+use auth_center::domain::{EmailToken, EmailTokenPurpose};
+use common::accounts::location;
+use common::mail::{mails_to, wait_for_mail};
+use common::{extract_hidden, Backend, TestApp};
+
+const PASSWORD: &str = "correct horse battery staple";
+const NEW_PASSWORD: &str = "a brand new passphrase";
+const FORGOT: &str = "/accounts/password_reset/";
+
+async fn a_reset_link_sets_a_new_password_and_ends_every_session(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    assert_eq!(app.login("jane", PASSWORD).await.status(), 303);
+    assert_eq!(app.get("/api/v1/me").await.status(), 200);
+
+    let resp = app
+        .submit(FORGOT, FORGOT, &[("email", "JANE@example.com")])
+        .await;
+    assert_eq!(location(&resp), "/accounts/password_reset/done/");
+    let mail = wait_for_mail(&app.mail_dir(), "jane@example.com", 1).await;
+    let page = mail.link_path("/accounts/reset/");
+    let html = app.get(&page).await.text().await.unwrap();
+    let token = extract_hidden(&html, "token").expect("the form carries the token");
+
+    let weak = [
+        ("token", token.as_str()),
+        ("password", "jane"),
+        ("password_confirm", "jane"),
+    ];
+    let resp = app.submit(&page, "/accounts/reset/", &weak).await;
+    assert_eq!(resp.status(), 422);
+    assert!(resp.text().await.unwrap().contains("id=\"password-error\""));
+
+    let good = [
+        ("token", token.as_str()),
+        ("password", NEW_PASSWORD),
+        ("password_confirm", NEW_PASSWORD),
+    ];
+    let resp = app.submit(&page, "/accounts/reset/", &good).await;
+    assert_eq!(
+        location(&resp),
+        "/accounts/reset/done/",
+        "the token survived the weak try"
+    );
+    assert_eq!(
+        app.get("/api/v1/me").await.status(),
+        401,
+        "the old session ended"
+    );
+    assert_eq!(app.login("jane", PASSWORD).await.status(), 401);
+    assert_eq!(app.login("jane", NEW_PASSWORD).await.status(), 303);
+
+    let again = app.submit(&page, "/accounts/reset/", &good).await;
+    assert_eq!(again.status(), 422, "a reset link works once");
+    assert!(again
+        .text()
+        .await
+        .unwrap()
+        .contains("already been used or has expired"));
+    app.stop().await;
+}
+
+async fn asking_for_a_reset_answers_alike_for_known_and_unknown_addresses(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    let mut answers = Vec::new();
+    for email in ["jane@example.com", "nobody@example.com"] {
+        let csrf = app.csrf_token(FORGOT).await;
+        let started = Instant::now();
+        let resp = app
+            .client
+            .post(app.url(FORGOT))
+            .form(&[("email", email), ("csrf_token", &csrf)])
+            .send()
+            .await
+            .unwrap();
+        let took = started.elapsed();
+        let status = resp.status();
+        let loc = location(&resp);
+        let done = app.get(&loc).await.text().await.unwrap();
+        answers.push((status, loc, done, took));
+    }
+    let (known, unknown) = (&answers[0], &answers[1]);
+    assert_eq!(
+        (known.0, &known.1, &known.2),
+        (unknown.0, &unknown.1, &unknown.2)
+    );
+    assert!(
+        known.3.as_millis() < 500 && unknown.3.as_millis() < 500,
+        "{answers:?}"
+    );
+    wait_for_mail(&app.mail_dir(), "jane@example.com", 1).await;
+    assert!(mails_to(&app.mail_dir(), "nobody@example.com").is_empty());
+    app.stop().await;
+}
+
+async fn an_expired_reset_link_is_refused(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let user = app.create_user("jane", "jane@example.com", PASSWORD).await;
+    let svc = app.services().await;
+    let now = svc.now();
+    let raw = "an-expired-reset-token-with-enough-characters";
+    let token = EmailToken {
+        digest: auth_center::crypto::digest(raw),
+        user_id: user.id,
+        purpose: EmailTokenPurpose::ResetPassword,
+        email: "jane@example.com".into(),
+        created_at: now - chrono::Duration::minutes(31),
+        expires_at: now - chrono::Duration::minutes(1),
+    };
+    svc.stores
+        .email_tokens
+        .insert_email_token(&token)
+        .await
+        .unwrap();
+    let page = format!("/accounts/reset/?token={raw}");
+    let fields = [
+        ("token", raw),
+        ("password", NEW_PASSWORD),
+        ("password_confirm", NEW_PASSWORD),
+    ];
+    let resp = app.submit(&page, "/accounts/reset/", &fields).await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(
+        app.login("jane", PASSWORD).await.status(),
+        303,
+        "password unchanged"
+    );
+    app.stop().await;
+}
+
+async fn a_reset_request_without_a_csrf_token_is_refused(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    app.get(FORGOT).await;
+    let resp = app
+        .client
+        .post(app.url(FORGOT))
+        .form(&[("email", "jane@example.com"), ("csrf_token", "forged")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 403);
+    assert!(mails_to(&app.mail_dir(), "jane@example.com").is_empty());
+    app.stop().await;
+}
+
+on_both_stores!(
+    a_reset_link_sets_a_new_password_and_ends_every_session,
+    asking_for_a_reset_answers_alike_for_known_and_unknown_addresses,
+    an_expired_reset_link_is_refused,
+    a_reset_request_without_a_csrf_token_is_refused,
+);
