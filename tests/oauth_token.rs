@@ -350,7 +350,53 @@ async fn the_password_grant_works_only_for_apps_that_enable_it(b: Backend) {
     w.app.stop().await;
 }
 
+async fn the_password_grant_is_throttled_like_the_login_page(b: Backend) {
+    let w = world(b).await;
+    let legacy = new_client(&w.app, &w.user.id, &["password"], false).await;
+    let client = oauth2_client(&w.app, &legacy);
+    let user = ResourceOwnerUsername::new("alice@example.com".into());
+    let wrong = ResourceOwnerPassword::new("not the password".into());
+    for _ in 0..5 {
+        let r = client
+            .exchange_password(&user, &wrong)
+            .request_async(&http())
+            .await;
+        assert_eq!(server_error(r), BasicErrorResponseType::InvalidGrant);
+    }
+    // Now even the right password is refused until the window passes.
+    let right = ResourceOwnerPassword::new("a long enough password".into());
+    let (status, _, body) = post_form(
+        &w.app,
+        "/oauth2/token",
+        Some((&legacy.client.client_id, legacy.secret.as_deref().unwrap())),
+        &[
+            ("grant_type", "password"),
+            ("username", "alice@example.com"),
+            ("password", "a long enough password"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_grant"))
+    );
+    assert!(
+        body["error_description"]
+            .as_str()
+            .unwrap()
+            .contains("retry in"),
+        "{body}"
+    );
+    let r = client
+        .exchange_password(&user, &right)
+        .request_async(&http())
+        .await;
+    assert_eq!(server_error(r), BasicErrorResponseType::InvalidGrant);
+    w.app.stop().await;
+}
+
 on_both_stores!(
+    the_password_grant_is_throttled_like_the_login_page,
     the_password_grant_works_only_for_apps_that_enable_it,
     client_credentials_tokens_are_issued_to_basic_and_post_authentication,
     the_code_flow_with_pkce_yields_an_id_token_the_library_validates,

@@ -1,11 +1,12 @@
 //! The resource owner password credentials grant (RFC 6749 §4.3), OFF unless the app enables
-//! it: the user's password is verified by the same argon2 pool as the login page
-//! (`accounts::authenticate`, dummy hash for unknown users), and a new grant is created.
+//! it: the user's password is verified exactly as on the login page (`login::login`: the same
+//! argon2 pool, a dummy hash for unknown users, the per-account failure throttle and the
+//! email-verification switch), and a new grant is created.
 
 use super::issue::{self, Subject, TokenSet};
 use super::OAuthError;
 use crate::domain::{Client, Grant, GrantType, ScopeSet};
-use crate::service::accounts::{authenticate, AuthError};
+use crate::service::login::{login, LoginError};
 use crate::service::Services;
 
 /// Requested scopes (default: the client's), all registered; `admin` only for admins.
@@ -49,12 +50,23 @@ pub async fn password_grant(
             "username and password are required",
         ));
     };
-    let user = match authenticate(svc, username, password).await {
+    // Throttled per account (the client's address is the app's, not the person's).
+    let user = match login(svc, username, password, None).await {
         Ok(u) => u,
-        Err(AuthError::InvalidCredentials | AuthError::Disabled) => {
+        Err(LoginError::InvalidCredentials | LoginError::Disabled) => {
             return Err(OAuthError::invalid_grant("invalid username or password"))
         }
-        Err(AuthError::Service(e)) => return Err(OAuthError::internal(e.into())),
+        Err(LoginError::Unverified) => {
+            return Err(OAuthError::invalid_grant(
+                "the email address is not verified",
+            ))
+        }
+        Err(LoginError::Throttled(secs)) => {
+            return Err(OAuthError::invalid_grant(format!(
+                "too many failed attempts; retry in {secs} seconds"
+            )))
+        }
+        Err(LoginError::Service(e)) => return Err(OAuthError::internal(e.into())),
     };
     let scopes = scopes_for(client, scope, user.is_admin)?;
     let now = svc.now();
