@@ -50,6 +50,9 @@ pub enum MeResponse {
     /// The store is unavailable; retry later.
     #[oai(status = 503)]
     Unavailable(Json<ApiError>),
+    /// An unexpected error (logged with its cause; the body carries none of it).
+    #[oai(status = 500)]
+    Internal(Json<ApiError>),
 }
 
 impl MeResponse {
@@ -57,7 +60,8 @@ impl MeResponse {
         match status {
             401 => Self::Unauthorized(Json(body), www),
             403 => Self::Forbidden(Json(body), www),
-            _ => Self::Unavailable(Json(body)),
+            503 => Self::Unavailable(Json(body)),
+            _ => Self::Internal(Json(body)),
         }
     }
 }

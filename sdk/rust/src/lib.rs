@@ -1643,6 +1643,9 @@ impl Client {
             403u16 => Err(Error::ErrorResponse(
                 ResponseValue::from_response(response).await?,
             )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             503u16 => Err(Error::ErrorResponse(
                 ResponseValue::from_response(response).await?,
             )),

@@ -1446,6 +1446,10 @@ export type GetMeErrors = {
      */
     403: ApiError;
     /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
      * The store is unavailable; retry later.
      */
     503: ApiError;
