@@ -23,13 +23,22 @@ mod templates;
 pub use context::WebConfig;
 pub use templates::Templates;
 
-use poem::endpoint::make_sync;
+use std::sync::Arc;
+
+use poem::endpoint::{make_sync, BoxEndpoint};
 use poem::http::header;
 use poem::{get, IntoResponse, Route};
 
+/// The whole JSON API as one endpoint. Paths of the original system that answer pages for some
+/// methods and JSON API operations for others (see `api::LEGACY_PATHS`) route those methods to
+/// it, so one path serves both.
+pub type ApiEndpoint = Arc<BoxEndpoint<'static, poem::Response>>;
+
 /// Adds the page routes to `route` (the JSON API is mounted beside them by `startup`, which
-/// also provides `Templates`, `WebConfig` and `Services` as endpoint data).
-pub fn mount(route: Route) -> Route {
+/// also provides `Templates`, `WebConfig` and `Services` as endpoint data). `api` serves the
+/// API methods of the paths in `api::LEGACY_PATHS`.
+pub fn mount(route: Route, api: ApiEndpoint) -> Route {
+    let _ = &api;
     accounts(route)
         .at("/", get(pages::index))
         .at(
