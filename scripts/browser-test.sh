@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The browser suite: installs Debian Chromium (apt) and playwright-core (npm ci, pinned by
 # tests/browser/package-lock.json), starts the debug server binary on a free port with a fresh
-# SQLite data dir and its mail going to the SMTP sink, and runs `node --test` in tests/browser.
+# SQLite data dir and its mail going to the SMTP sink, and runs `node --test` on every `*.test.mjs` in tests/browser.
 # Screenshots land in test-artifacts/browser/ (git-ignored).
 #   browser-test.sh SMTP_PORT SMTP_DIR      (scripts/test.sh calls it with its sink)
 set -euo pipefail
@@ -35,7 +35,7 @@ curl -fsS "$base/healthz" >/dev/null || { cat "$work/server.log"; exit 1; }
 mkdir -p test-artifacts/browser
 status=0
 (cd tests/browser && BASE_URL="$base" MAIL_DIR="$SMTP_DIR" ARTIFACTS_DIR="$PWD/../../test-artifacts/browser" \
-  node --test --test-concurrency=1 user-center.test.mjs) || status=$?
+  node --test --test-concurrency=1 ./*.test.mjs) || status=$?
 if [ "$status" != 0 ]; then echo "--- server log"; cat "$work/server.log"; fi
 ls -1 test-artifacts/browser/*.png 2>/dev/null || true
 exit "$status"
