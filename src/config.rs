@@ -108,6 +108,10 @@ pub struct OAuthSettings {
     /// When set, private signing keys are stored encrypted with a key derived from it.
     #[serde(serialize_with = "ser_secret_opt")]
     pub key_encryption_key: Option<SecretString>,
+    /// Lifetime of a device code and its user code (RFC 8628).
+    pub device_code_ttl_secs: i64,
+    /// Minimum seconds between two polls of the token endpoint by a device (RFC 8628 §3.5).
+    pub device_poll_interval_secs: i64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -233,6 +237,8 @@ impl Default for OAuthSettings {
             id_token_ttl_secs: 3_600,
             key_rotation_secs: 30 * 86_400,
             key_encryption_key: None,
+            device_code_ttl_secs: 600,
+            device_poll_interval_secs: 5,
         }
     }
 }
@@ -429,6 +435,8 @@ impl Settings {
             ("oauth.code_ttl_secs", o.code_ttl_secs),
             ("oauth.id_token_ttl_secs", o.id_token_ttl_secs),
             ("oauth.key_rotation_secs", o.key_rotation_secs),
+            ("oauth.device_code_ttl_secs", o.device_code_ttl_secs),
+            ("oauth.device_poll_interval_secs", o.device_poll_interval_secs),
         ];
         if let Some((key, _)) = positive.iter().find(|(_, v)| *v <= 0) {
             return Err(ConfigError(format!(

@@ -97,6 +97,8 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> OAuthContext {
         grant_ttl: secs(o.grant_ttl_secs),
         code_ttl: secs(o.code_ttl_secs),
         id_token_ttl: secs(o.id_token_ttl_secs),
+        device_code_ttl: secs(o.device_code_ttl_secs),
+        device_poll_interval: secs(o.device_poll_interval_secs),
     };
     let kek = o
         .key_encryption_key

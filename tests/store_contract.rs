@@ -16,6 +16,8 @@ mod clients;
 mod codes;
 #[path = "store_contract/consents.rs"]
 mod consents;
+#[path = "store_contract/device_codes.rs"]
+mod device_codes;
 #[path = "store_contract/fixtures.rs"]
 mod fixtures;
 #[path = "store_contract/grants.rs"]
@@ -39,6 +41,7 @@ mod cases {
     pub use crate::clients::*;
     pub use crate::codes::*;
     pub use crate::consents::*;
+    pub use crate::device_codes::*;
     pub use crate::grants::*;
     pub use crate::groups::*;
     pub use crate::keys_and_admin::*;
@@ -142,4 +145,13 @@ contract_tests!(
     the_backend_answers_a_ping,
     sweeping_expired_records_keeps_the_live_ones,
     an_expired_code_and_refresh_token_outlive_a_sweep_during_the_purge_grace,
+    // device codes (RFC 8628)
+    a_device_code_round_trips_and_is_found_by_its_user_code,
+    a_device_code_and_a_user_code_are_unique,
+    a_poll_returns_the_record_before_it_and_a_fast_one_grows_the_interval,
+    sixteen_concurrent_fast_polls_each_grow_the_interval,
+    a_device_code_is_decided_only_while_pending_and_live,
+    an_approved_device_code_is_taken_once,
+    only_one_of_sixteen_concurrent_takes_of_an_approved_device_code_wins,
+    an_expired_device_code_outlives_a_sweep_during_the_purge_grace,
 );

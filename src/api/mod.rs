@@ -54,6 +54,7 @@ pub type Api = (
     oauth::TokenApi,
     oauth::UserInfoApi,
     oauth::DiscoveryApi,
+    oauth::DeviceApi,
 );
 
 /// The OpenAPI service. The spec is independent of configuration (no server URL in it) so the
@@ -67,6 +68,7 @@ pub fn service() -> OpenApiService<Api, ()> {
         oauth::TokenApi,
         oauth::UserInfoApi,
         oauth::DiscoveryApi,
+        oauth::DeviceApi,
     );
     OpenApiService::new(apis, "auth-center", env!("CARGO_PKG_VERSION"))
         .summary("OAuth 2.0 / OpenID Connect authorization server and user center")

@@ -29,6 +29,15 @@ pub fn random_string(n: usize) -> String {
     URL_SAFE_NO_PAD.encode(buf)
 }
 
+/// `n` characters drawn uniformly from `alphabet` with the OS RNG (short user-facing codes).
+pub fn random_from_alphabet(alphabet: &[u8], n: usize) -> String {
+    use rand::Rng;
+    let mut rng = rand::rngs::OsRng;
+    (0..n)
+        .map(|_| char::from(alphabet[rng.gen_range(0..alphabet.len())]))
+        .collect()
+}
+
 /// The digest under which a credential is stored: SHA-256, base64url without padding.
 /// Credentials have >= 256 bits of entropy, so a fast hash is enough (no dictionary to attack).
 pub fn digest(credential: &str) -> String {

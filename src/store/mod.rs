@@ -23,7 +23,7 @@ use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 use crate::domain::{
-    AccessTokenRecord, AuthorizationCode, Client, Consent, EmailToken, EmailTokenPurpose, Grant,
+    AccessTokenRecord, AuthorizationCode, Client, Consent, DeviceCode, DeviceDecision, EmailToken, EmailTokenPurpose, Grant,
     Group, LoginAttempts, Page, Paged, RefreshToken, Session, SigningKey, User,
 };
 
@@ -227,6 +227,37 @@ pub trait EmailTokenStore: Send + Sync {
     ) -> StoreResult<()>;
 }
 
+/// Device authorization requests (RFC 8628), keyed by the digest of the device code and
+/// unique by the digest of the user code.
+#[async_trait]
+pub trait DeviceCodeStore: Send + Sync {
+    /// Stores a new, pending code. Fails with `Conflict("user_code")` when the user code is
+    /// taken (draw another) or `Conflict("device_code")`.
+    async fn insert_device_code(&self, code: &DeviceCode) -> StoreResult<()>;
+    /// Look-up by the digest of the normalised user code (the verification page).
+    async fn find_device_code_by_user_code(&self, user_code_digest: &str)
+        -> StoreResult<DeviceCode>;
+    /// Atomically records a poll at `now` as `DeviceCode::after_poll` describes (the interval
+    /// grows when it came too fast) and returns the record as it was BEFORE, or `None` when
+    /// the device code is unknown.
+    async fn record_device_poll(
+        &self,
+        digest: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<DeviceCode>>;
+    /// Atomically approves or denies a code that is pending and not expired at `now`.
+    /// Returns whether this call decided it (false: unknown, expired or already decided).
+    async fn decide_device_code(
+        &self,
+        user_code_digest: &str,
+        decision: &DeviceDecision,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool>;
+    /// Atomically turns an approved code into a consumed one and returns it as it was (with
+    /// its approval). Exactly one of N concurrent callers gets `Some`.
+    async fn take_approved_device_code(&self, digest: &str) -> StoreResult<Option<DeviceCode>>;
+}
+
 /// Failed-login counters (throttling), shared by every process using the store.
 #[async_trait]
 pub trait LoginAttemptStore: Send + Sync {
@@ -278,6 +309,7 @@ pub struct Stores {
     pub sessions: Arc<dyn SessionStore>,
     pub email_tokens: Arc<dyn EmailTokenStore>,
     pub login_attempts: Arc<dyn LoginAttemptStore>,
+    pub device_codes: Arc<dyn DeviceCodeStore>,
     pub keys: Arc<dyn SigningKeyStore>,
     pub admin: Arc<dyn StoreAdmin>,
 }
@@ -295,6 +327,7 @@ impl Stores {
             + SessionStore
             + EmailTokenStore
             + LoginAttemptStore
+            + DeviceCodeStore
             + SigningKeyStore
             + StoreAdmin
             + 'static,
@@ -309,6 +342,7 @@ impl Stores {
             sessions: backend.clone(),
             email_tokens: backend.clone(),
             login_attempts: backend.clone(),
+            device_codes: backend.clone(),
             keys: backend.clone(),
             admin: backend,
         }

@@ -7,6 +7,7 @@
 
 mod account;
 mod authorize;
+mod device;
 pub mod context;
 pub mod csrf;
 pub mod docs;
@@ -50,6 +51,7 @@ pub fn mount(route: Route, api: ApiEndpoint) -> Route {
             get(authorize::authorize_get).post(authorize::authorize_post),
         )
         .at("/oauth2/logout", get(authorize::rp_logout))
+        .at("/device", get(device::device_form).post(device::device_submit))
         .at(
             "/accounts/logout/",
             get(login::logout_form).post(login::logout_submit),

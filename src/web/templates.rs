@@ -59,6 +59,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/email/change_email.html"),
     ),
     ("consent.html", include_str!("../../templates/consent.html")),
+    ("device.html", include_str!("../../templates/device.html")),
 ];
 
 /// The page renderer shared by every handler.

@@ -61,6 +61,8 @@ pub struct Metadata {
     pub claims_supported: Vec<String>,
     /// RFC 9207: authorization responses carry `iss`.
     pub authorization_response_iss_parameter_supported: bool,
+    /// RFC 8628 §4: where devices start the device authorization grant.
+    pub device_authorization_endpoint: String,
 }
 
 impl From<ServerMetadata> for Metadata {
@@ -89,6 +91,7 @@ impl From<ServerMetadata> for Metadata {
             claims_supported: m.claims_supported,
             authorization_response_iss_parameter_supported: m
                 .authorization_response_iss_parameter_supported,
+            device_authorization_endpoint: m.device_authorization_endpoint,
         }
     }
 }

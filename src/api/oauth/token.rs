@@ -21,8 +21,8 @@ pub struct TokenApi;
 /// A token request; which fields are needed depends on `grant_type`.
 #[derive(Clone, Object, Deserialize)]
 pub struct TokenForm {
-    /// `authorization_code`, `refresh_token`, `client_credentials` or `password` (only for
-    /// apps that enable it).
+    /// `authorization_code`, `refresh_token`, `client_credentials`, `password` (only for
+    /// apps that enable it) or `urn:ietf:params:oauth:grant-type:device_code`.
     pub grant_type: Option<String>,
     /// authorization_code: the code received at the redirect URI.
     pub code: Option<String>,
@@ -42,6 +42,8 @@ pub struct TokenForm {
     pub client_id: Option<String>,
     /// client_secret_post: the client secret (prefer HTTP Basic).
     pub client_secret: Option<String>,
+    /// device_code: the device code from `/oauth2/device_authorization` (RFC 8628).
+    pub device_code: Option<String>,
 }
 
 /// A token to revoke or introspect.
@@ -146,7 +148,7 @@ impl From<Introspection> for IntrospectionBody {
     }
 }
 
-fn credentials(
+pub(super) fn credentials(
     req: &Request,
     client_id: Option<String>,
     secret: Option<String>,
@@ -172,6 +174,9 @@ impl TokenApi {
     /// with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
     /// (`client_secret_post`), or send only `client_id` for a public client. Errors follow
     /// RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
+    /// Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
+    /// (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
+    /// `expired_token` and `access_denied` are 400 errors until the tokens come.
     #[oai(path = "/oauth2/token", method = "post", operation_id = "createToken")]
     async fn token(
         &self,
@@ -190,6 +195,7 @@ impl TokenApi {
             scope: f.scope,
             username: f.username,
             password: f.password,
+            device_code: f.device_code,
         };
         OAuthResponse::from_result(grants::exchange(&svc, &creds, &request).await.map(|t| {
             TokenBody {

@@ -1,7 +1,7 @@
 //! Server metadata (RFC 8414 §2, OIDC Discovery 1.0 §3): advertises exactly what this server
 //! implements, one list per capability, derived from the same constants the endpoints use.
 
-use crate::domain::SUPPORTED_SCOPES;
+use crate::domain::{GrantType, SUPPORTED_SCOPES};
 use crate::service::Services;
 
 /// The metadata document, without serialization concerns.
@@ -28,6 +28,8 @@ pub struct ServerMetadata {
     pub claims_supported: Vec<String>,
     /// RFC 9207: authorization responses carry `iss`.
     pub authorization_response_iss_parameter_supported: bool,
+    /// RFC 8628 §4.
+    pub device_authorization_endpoint: String,
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -56,6 +58,7 @@ pub fn metadata(svc: &Services) -> ServerMetadata {
             "refresh_token",
             "client_credentials",
             "password",
+            GrantType::DeviceCode.as_str(),
         ]),
         token_endpoint_auth_methods_supported: strings(&client_auth),
         revocation_endpoint_auth_methods_supported: strings(&client_auth),
@@ -64,6 +67,7 @@ pub fn metadata(svc: &Services) -> ServerMetadata {
         subject_types_supported: strings(&["public"]),
         id_token_signing_alg_values_supported: strings(&["ES256"]),
         authorization_response_iss_parameter_supported: true,
+        device_authorization_endpoint: url("/oauth2/device_authorization"),
         claims_supported: strings(&[
             "sub",
             "iss",

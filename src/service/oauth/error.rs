@@ -1,4 +1,4 @@
-//! OAuth protocol errors (RFC 6749 §5.2, RFC 6750 §3.1, RFC 7009 §2.2.1): a registered error
+//! OAuth protocol errors (RFC 6749 §5.2, RFC 6750 §3.1, RFC 7009 §2.2.1, RFC 8628 §3.5): a registered error
 //! code and a description for developers. Store failures become `server_error` or
 //! `temporarily_unavailable` with the cause logged, never shown.
 
@@ -21,6 +21,9 @@ pub enum OAuthErrorCode {
     AccessDenied,
     LoginRequired,
     ConsentRequired,
+    AuthorizationPending,
+    SlowDown,
+    ExpiredToken,
 }
 
 impl OAuthErrorCode {
@@ -40,6 +43,9 @@ impl OAuthErrorCode {
             Self::AccessDenied => "access_denied",
             Self::LoginRequired => "login_required",
             Self::ConsentRequired => "consent_required",
+            Self::AuthorizationPending => "authorization_pending",
+            Self::SlowDown => "slow_down",
+            Self::ExpiredToken => "expired_token",
         }
     }
 }

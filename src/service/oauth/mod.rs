@@ -1,6 +1,7 @@
 //! The authorization server's use cases: client authentication, the token endpoint grants,
 //! revocation, introspection, bearer-token verification, userinfo, discovery metadata and the
-//! signing-key ring. RFC 6749, RFC 6750, RFC 7009, RFC 7636, RFC 7662, RFC 8414, RFC 9068,
+//! signing-key ring; the device authorization grant. RFC 6749, RFC 6750, RFC 7009, RFC 7636,
+//! RFC 7662, RFC 8414, RFC 8628, RFC 9068,
 //! OIDC Core 1.0 / Discovery 1.0.
 //!
 //! Must not import poem or a concrete store backend.
@@ -9,6 +10,8 @@ pub mod authorize;
 pub mod builtin;
 pub mod client_auth;
 pub mod codes;
+pub mod device;
+pub mod device_verify;
 pub mod discovery;
 mod error;
 pub mod introspect;
@@ -32,6 +35,10 @@ pub struct OAuthPolicy {
     pub grant_ttl: Duration,
     pub code_ttl: Duration,
     pub id_token_ttl: Duration,
+    /// Lifetime of a device code (RFC 8628 §3.2 `expires_in`).
+    pub device_code_ttl: Duration,
+    /// The polling interval a device is told to keep (RFC 8628 §3.2 `interval`).
+    pub device_poll_interval: Duration,
 }
 
 impl Default for OAuthPolicy {
@@ -42,6 +49,8 @@ impl Default for OAuthPolicy {
             grant_ttl: Duration::days(90),
             code_ttl: Duration::minutes(10),
             id_token_ttl: Duration::hours(1),
+            device_code_ttl: Duration::minutes(10),
+            device_poll_interval: Duration::seconds(5),
         }
     }
 }

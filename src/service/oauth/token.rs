@@ -1,5 +1,6 @@
 //! The token endpoint (RFC 6749 §3.2, §4.1.3, §4.4, §6): authorization_code with PKCE (RFC 7636
-//! §4.6), password (§4.3, only for apps that enable it), refresh_token with rotation and reuse detection (RFC 9700 §4.14), client_credentials.
+//! §4.6), password (§4.3, only for apps that enable it), refresh_token with rotation and reuse detection (RFC 9700 §4.14), client_credentials,
+//! and the device code grant (RFC 8628 §3.4, in `device`).
 //! A replayed code revokes every token issued from it (RFC 6749 §4.1.2); a replayed refresh
 //! token revokes its whole family; a refresh may only narrow the scope.
 
@@ -26,6 +27,8 @@ pub struct TokenRequest {
     pub scope: Option<String>,
     pub username: Option<String>,
     pub password: Option<String>,
+    /// urn:ietf:params:oauth:grant-type:device_code (RFC 8628 §3.4).
+    pub device_code: Option<String>,
 }
 
 impl std::fmt::Debug for TokenRequest {
@@ -67,6 +70,9 @@ pub async fn exchange(
         GrantType::Password => {
             let (user, pass) = (req.username.as_deref(), req.password.as_deref());
             password_grant(svc, &auth.client, user, pass, req.scope.as_deref()).await
+        }
+        GrantType::DeviceCode => {
+            super::device::device_grant(svc, &auth.client, req.device_code.as_deref()).await
         }
         other => Err(OAuthError::new(
             OAuthErrorCode::UnsupportedGrantType,
@@ -249,7 +255,7 @@ async fn authorization_code(
 
 /// A refresh token when the client may refresh and, for OIDC requests, `offline_access` was
 /// granted (OIDC Core §11).
-async fn issue_refresh(
+pub(super) async fn issue_refresh(
     svc: &Services,
     client: &Client,
     grant: &Grant,

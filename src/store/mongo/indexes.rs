@@ -13,7 +13,7 @@ use mongodb::options::IndexOptions;
 use mongodb::IndexModel;
 
 use super::{
-    MongoStore, APPS, CONSENTS, EMAIL_TOKENS, GRANTS, GROUPS, LOGIN_ATTEMPTS, SESSIONS,
+    MongoStore, APPS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS, GROUPS, LOGIN_ATTEMPTS, SESSIONS,
     SIGNING_KEYS, TOKENS, USERS,
 };
 
@@ -63,7 +63,7 @@ fn index_with(name: &str, keys: Document, mut options: IndexOptions) -> IndexMod
     IndexModel::builder().keys(keys).options(options).build()
 }
 
-const COLLECTIONS: [&str; 10] = [
+const COLLECTIONS: [&str; 11] = [
     USERS,
     GROUPS,
     APPS,
@@ -74,6 +74,7 @@ const COLLECTIONS: [&str; 10] = [
     EMAIL_TOKENS,
     SIGNING_KEYS,
     LOGIN_ATTEMPTS,
+    DEVICE_CODES,
 ];
 
 /// Every index the store relies on, per collection. Names matter: a duplicate-key error is
@@ -110,6 +111,10 @@ fn indexes_of(collection: &str) -> Vec<IndexModel> {
         ],
         SIGNING_KEYS => vec![ttl()],
         LOGIN_ATTEMPTS => vec![ttl()],
+        DEVICE_CODES => vec![
+            unique("user_code_digest", doc! { "user_code_digest": 1 }),
+            purge_ttl(),
+        ],
         _ => Vec::new(),
     }
 }

@@ -14,6 +14,7 @@ mod admin;
 mod clients;
 mod codes;
 mod consents;
+mod device_codes;
 mod email_tokens;
 mod grants;
 mod groups;
@@ -47,6 +48,7 @@ const SESSIONS: &str = "sessions";
 const EMAIL_TOKENS: &str = "email_tokens";
 const SIGNING_KEYS: &str = "signing_keys";
 const LOGIN_ATTEMPTS: &str = "login_attempts";
+const DEVICE_CODES: &str = "device_codes";
 
 /// How long to look for a usable server before an operation fails as `Unavailable`.
 const SERVER_SELECTION_TIMEOUT: Duration = Duration::from_secs(5);
@@ -218,6 +220,7 @@ fn conflict_field(message: &str, id_field: &'static str) -> &'static str {
         "email_key" => "email",
         "name_key" => "name",
         "user_client" => "consent",
+        "user_code_digest" => "user_code",
         _ => id_field,
     }
 }

@@ -25,6 +25,8 @@ const TOKEN_SWEEPS: &[&str] = &[
      (SELECT rowid FROM refresh_tokens WHERE expires_at <= ?1 LIMIT ?2)",
     "DELETE FROM access_tokens WHERE rowid IN \
      (SELECT rowid FROM access_tokens WHERE expires_at <= ?1 LIMIT ?2)",
+    "DELETE FROM device_codes WHERE rowid IN \
+     (SELECT rowid FROM device_codes WHERE expires_at <= ?1 LIMIT ?2)",
 ];
 
 const SWEEPS: &[&str] = &[

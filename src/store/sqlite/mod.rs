@@ -14,6 +14,7 @@ mod admin;
 mod clients;
 mod codes;
 mod consents;
+mod device_codes;
 mod email_tokens;
 mod grants;
 mod groups;
@@ -45,7 +46,11 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Schema migrations; entry `i` takes the database from `user_version` i to i + 1. Append only:
 /// a released entry is never edited.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema_v1.sql"),
+    include_str!("schema_v2.sql"),
+    include_str!("schema_v3.sql"),
+];
 
 /// The SQLite backend: every store trait over one database file.
 #[derive(Clone)]
@@ -222,6 +227,8 @@ fn conflict_field(table: &str, column: &str) -> Option<&'static str> {
         ("access_tokens", "jti") => "jti",
         ("email_tokens", "digest") => "email_token",
         ("signing_keys", "kid") => "kid",
+        ("device_codes", "digest") => "device_code",
+        ("device_codes", "user_code_digest") => "user_code",
         (_, "id") => "id",
         _ => return None,
     })

@@ -1,0 +1,209 @@
+//! The device authorization grant (RFC 8628) on the device's side: the device authorization
+//! endpoint (§3.1–3.2) issues a device code and a user code, and the token endpoint's
+//! `urn:ietf:params:oauth:grant-type:device_code` (§3.4–3.5) answers each poll with
+//! `authorization_pending`, `slow_down`, `expired_token`, `access_denied`, `invalid_grant`, or
+//! the tokens, exactly once (the approved code is consumed by one atomic store call). Tokens
+//! are issued like the code flow's, under a new grant of the approving user. The person's side
+//! (the `/device` page) is `device_verify`.
+
+use super::client_auth::{authenticate_client, ClientCredentials};
+use super::issue::{self, IdTokenInput, Subject, TokenSet};
+use super::token::issue_refresh;
+use super::{OAuthError, OAuthErrorCode};
+use crate::crypto;
+use crate::domain::{
+    format_user_code, Client, DeviceCode, DeviceStatus, Grant, GrantType, PollOutcome, ScopeSet,
+    SLOW_DOWN_STEP_SECS, USER_CODE_ALPHABET, USER_CODE_LEN,
+};
+use crate::service::Services;
+use crate::store::StoreError;
+
+/// The answer of the device authorization endpoint (RFC 8628 §3.2).
+#[derive(Clone)]
+pub struct DeviceAuthorization {
+    pub device_code: String,
+    /// As shown to the person: `XXXX-XXXX`.
+    pub user_code: String,
+    pub verification_uri: String,
+    pub verification_uri_complete: String,
+    pub expires_in: i64,
+    pub interval: i64,
+}
+
+impl std::fmt::Debug for DeviceAuthorization {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeviceAuthorization")
+            .field("expires_in", &self.expires_in)
+            .field("interval", &self.interval)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How many user codes are drawn before giving up on collisions (20^8 values: a collision is
+/// already rare among the live codes).
+const USER_CODE_DRAWS: usize = 4;
+
+/// The requested scopes (the client's registered ones when none are asked), all registered.
+fn requested_scopes(client: &Client, scope: Option<&str>) -> Result<ScopeSet, OAuthError> {
+    let registered =
+        ScopeSet::from_strings(&client.scopes).map_err(|e| OAuthError::internal(e.into()))?;
+    let asked = match scope.filter(|s| !s.trim().is_empty()) {
+        None => registered.clone(),
+        Some(s) => ScopeSet::parse(s).map_err(|e| OAuthError::invalid_scope(e.message))?,
+    };
+    if !asked.is_subset(&registered) {
+        return Err(OAuthError::invalid_scope(
+            "a requested scope is not registered for this client",
+        ));
+    }
+    Ok(asked)
+}
+
+/// RFC 8628 §3.1: authenticates the client (as the token endpoint does), checks that it may
+/// use the device grant and the scopes, and stores a new pending device code.
+pub async fn authorize_device(
+    svc: &Services,
+    creds: &ClientCredentials,
+    scope: Option<&str>,
+) -> Result<DeviceAuthorization, OAuthError> {
+    let client = authenticate_client(svc, creds).await?.client;
+    if !client.allows_grant(GrantType::DeviceCode) {
+        return Err(OAuthError::unauthorized_client(
+            "this client may not use the device authorization grant",
+        ));
+    }
+    let scopes = requested_scopes(&client, scope)?;
+    let policy = &svc.oauth.policy;
+    let now = svc.now();
+    let device_code = crypto::random_token();
+    for _ in 0..USER_CODE_DRAWS {
+        let user_code = crypto::random_from_alphabet(USER_CODE_ALPHABET, USER_CODE_LEN);
+        let record = DeviceCode {
+            digest: crypto::digest(&device_code),
+            user_code_digest: crypto::digest(&user_code),
+            client_id: client.client_id.clone(),
+            scopes: scopes.to_vec(),
+            created_at: now,
+            expires_at: now + policy.device_code_ttl,
+            interval_secs: policy.device_poll_interval.num_seconds(),
+            last_polled_at: None,
+            status: DeviceStatus::Pending,
+        };
+        match svc.stores.device_codes.insert_device_code(&record).await {
+            Ok(()) => {}
+            Err(StoreError::Conflict("user_code")) => continue,
+            Err(e) => return Err(e.into()),
+        }
+        let shown = format_user_code(&user_code);
+        let verification_uri = format!("{}/device", svc.public_url);
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query.append_pair("user_code", &shown);
+        return Ok(DeviceAuthorization {
+            device_code,
+            verification_uri_complete: format!("{verification_uri}?{}", query.finish()),
+            verification_uri,
+            user_code: shown,
+            expires_in: policy.device_code_ttl.num_seconds(),
+            interval: record.interval_secs,
+        });
+    }
+    Err(OAuthError::internal(anyhow::anyhow!(
+        "no free user code after {USER_CODE_DRAWS} draws"
+    )))
+}
+
+/// RFC 8628 §3.4–3.5: one poll of the token endpoint by `client` with `device_code`.
+pub(super) async fn device_grant(
+    svc: &Services,
+    client: &Client,
+    device_code: Option<&str>,
+) -> Result<TokenSet, OAuthError> {
+    let raw = device_code
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| OAuthError::invalid_request("device_code is required"))?;
+    let digest = crypto::digest(raw);
+    let now = svc.now();
+    let before = svc
+        .stores
+        .device_codes
+        .record_device_poll(&digest, now)
+        .await?
+        .filter(|c| c.client_id == client.client_id)
+        .ok_or_else(|| OAuthError::invalid_grant("unknown device code"))?;
+    match before.poll(now) {
+        PollOutcome::AuthorizationPending => Err(OAuthError::new(
+            OAuthErrorCode::AuthorizationPending,
+            "the user has not answered yet",
+        )),
+        PollOutcome::SlowDown => Err(OAuthError::new(
+            OAuthErrorCode::SlowDown,
+            format!(
+                "polling too fast: wait at least {} seconds between requests",
+                before.interval_secs + SLOW_DOWN_STEP_SECS
+            ),
+        )),
+        PollOutcome::ExpiredToken => Err(OAuthError::new(
+            OAuthErrorCode::ExpiredToken,
+            "the device code has expired; start again",
+        )),
+        PollOutcome::AccessDenied => Err(OAuthError::new(
+            OAuthErrorCode::AccessDenied,
+            "the user denied the request",
+        )),
+        PollOutcome::AlreadyUsed => Err(OAuthError::invalid_grant(
+            "the device code was already used",
+        )),
+        PollOutcome::Approved => issue_tokens(svc, client, &digest).await,
+    }
+}
+
+/// Consumes the approved code (only one poller wins) and issues tokens under a new grant.
+async fn issue_tokens(
+    svc: &Services,
+    client: &Client,
+    digest: &str,
+) -> Result<TokenSet, OAuthError> {
+    let taken = svc.stores.device_codes.take_approved_device_code(digest).await?;
+    let Some(DeviceStatus::Approved(approval)) = taken.map(|c| c.status) else {
+        return Err(OAuthError::invalid_grant("the device code was already used"));
+    };
+    let now = svc.now();
+    let grant = Grant {
+        id: uuid::Uuid::now_v7().to_string(),
+        user_id: Some(approval.user_id.clone()),
+        client_id: client.client_id.clone(),
+        scopes: approval.scopes.clone(),
+        created_at: now,
+        last_used_at: now,
+        expires_at: now + svc.oauth.policy.grant_ttl,
+        revoked_at: None,
+    };
+    svc.stores.grants.insert_grant(&grant).await?;
+    let scopes =
+        ScopeSet::from_strings(&approval.scopes).map_err(|e| OAuthError::internal(e.into()))?;
+    let who = Subject {
+        client,
+        user_id: Some(&approval.user_id),
+        grant_id: Some(&grant.id),
+        auth_time: Some(approval.auth_time),
+    };
+    let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
+    let refresh_token = issue_refresh(svc, client, &grant, &scopes).await?;
+    let id_token = if scopes.contains("openid") {
+        let input = IdTokenInput {
+            nonce: None,
+            session_id: approval.session_id.as_deref(),
+            access_token: Some(&access_token),
+        };
+        Some(issue::id_token(svc, &who, &input).await?)
+    } else {
+        None
+    };
+    Ok(TokenSet {
+        access_token,
+        expires_in,
+        refresh_token,
+        scope: scopes.to_string(),
+        id_token,
+    })
+}

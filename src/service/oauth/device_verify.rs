@@ -1,0 +1,159 @@
+//! The person's side of the device authorization grant (RFC 8628 §3.3): a logged-in user types
+//! the user code shown by the device, sees which app asks for what, and allows or denies it.
+//! The user code has only ~34 bits of entropy, so wrong entries are counted per account and per
+//! client IP (RFC 8628 §5.1) in the shared failure counters: after [`MAX_WRONG_CODES`] within
+//! [`WRONG_CODE_WINDOW_MINUTES`], entries are refused until the window ends.
+
+use std::net::IpAddr;
+
+use chrono::Duration;
+
+use crate::crypto;
+use crate::domain::{
+    format_user_code, normalize_user_code, Client, DeviceApproval, DeviceCode, DeviceDecision,
+    ScopeSet, Session, User,
+};
+use crate::service::{ServiceError, Services};
+use crate::store::StoreError;
+
+/// Wrong user codes allowed per account and per IP within the window.
+pub const MAX_WRONG_CODES: u32 = 5;
+/// The window in which wrong user codes are counted.
+pub const WRONG_CODE_WINDOW_MINUTES: i64 = 15;
+
+/// A pending device request the user may answer.
+#[derive(Debug, Clone)]
+pub struct PendingDevice {
+    pub client: Client,
+    /// The requested scopes this user can be given.
+    pub scopes: ScopeSet,
+    /// The user code as shown: `XXXX-XXXX`.
+    pub user_code: String,
+    record: DeviceCode,
+}
+
+/// Why a user code is not accepted.
+#[derive(Debug, thiserror::Error)]
+pub enum VerifyError {
+    /// Unknown, malformed, expired or already answered.
+    #[error("the user code is not valid")]
+    InvalidCode,
+    /// Too many wrong codes; retry after this many seconds.
+    #[error("too many wrong user codes")]
+    Throttled(i64),
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+}
+
+impl From<StoreError> for VerifyError {
+    fn from(e: StoreError) -> Self {
+        Self::Service(e.into())
+    }
+}
+
+fn counter_keys(user: &User, ip: Option<IpAddr>) -> Vec<String> {
+    let mut keys = vec![format!("device-user:{}", user.id)];
+    if let Some(ip) = ip {
+        keys.push(format!("device-ip:{ip}"));
+    }
+    keys
+}
+
+async fn refused_for(
+    svc: &Services,
+    keys: &[String],
+) -> Result<Option<i64>, VerifyError> {
+    let now = svc.now();
+    let mut wait = None;
+    for key in keys {
+        if let Some(a) = svc.stores.login_attempts.get_login_attempts(key).await? {
+            wait = wait.max(a.refusal(MAX_WRONG_CODES, now));
+        }
+    }
+    Ok(wait)
+}
+
+async fn count_wrong_code(svc: &Services, keys: &[String]) -> Result<VerifyError, VerifyError> {
+    let now = svc.now();
+    let until = now + Duration::minutes(WRONG_CODE_WINDOW_MINUTES);
+    for key in keys {
+        svc.stores
+            .login_attempts
+            .record_login_failure(key, now, until)
+            .await?;
+    }
+    Ok(VerifyError::InvalidCode)
+}
+
+/// Scopes the user can be given: `admin` only for admins (RFC 6749 §3.3 allows fewer).
+fn grantable(scopes: &[String], user: &User) -> ScopeSet {
+    ScopeSet::from_strings(scopes.iter().filter(|s| user.is_admin || *s != "admin"))
+        .unwrap_or_default()
+}
+
+/// Looks up the pending request of a typed user code, counting wrong ones.
+pub async fn find_pending(
+    svc: &Services,
+    user: &User,
+    ip: Option<IpAddr>,
+    typed: &str,
+) -> Result<PendingDevice, VerifyError> {
+    let keys = counter_keys(user, ip);
+    if let Some(wait) = refused_for(svc, &keys).await? {
+        return Err(VerifyError::Throttled(wait));
+    }
+    let Some(code) = normalize_user_code(typed) else {
+        return Err(count_wrong_code(svc, &keys).await?);
+    };
+    let digest = crypto::digest(&code);
+    let record = match svc.stores.device_codes.find_device_code_by_user_code(&digest).await {
+        Ok(r) if r.awaits_user(svc.now()) => r,
+        Ok(_) | Err(StoreError::NotFound) => return Err(count_wrong_code(svc, &keys).await?),
+        Err(e) => return Err(e.into()),
+    };
+    let client = match svc.stores.clients.get_client(&record.client_id).await {
+        Ok(c) => c,
+        Err(StoreError::NotFound) => return Err(VerifyError::InvalidCode),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(PendingDevice {
+        scopes: grantable(&record.scopes, user),
+        user_code: format_user_code(&code),
+        client,
+        record,
+    })
+}
+
+/// The user's answer: allow approves the request for this user and session, deny refuses it.
+/// Returns the request that was answered.
+pub async fn answer(
+    svc: &Services,
+    session: &(Session, User),
+    ip: Option<IpAddr>,
+    typed: &str,
+    allow: bool,
+) -> Result<PendingDevice, VerifyError> {
+    let (session, user) = session;
+    let pending = find_pending(svc, user, ip, typed).await?;
+    let decision = if allow {
+        DeviceDecision::Approve(DeviceApproval {
+            user_id: user.id.clone(),
+            scopes: pending.scopes.to_vec(),
+            auth_time: session.auth_time,
+            session_id: Some(session.id.clone()),
+        })
+    } else {
+        DeviceDecision::Deny
+    };
+    let decided = svc
+        .stores
+        .device_codes
+        .decide_device_code(&pending.record.user_code_digest, &decision, svc.now())
+        .await?;
+    if !decided {
+        return Err(VerifyError::InvalidCode);
+    }
+    tracing::info!(user_id = %user.id, client_id = %pending.client.client_id, allow,
+        "device authorization answered");
+    Ok(pending)
+}
