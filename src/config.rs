@@ -436,7 +436,10 @@ impl Settings {
             ("oauth.id_token_ttl_secs", o.id_token_ttl_secs),
             ("oauth.key_rotation_secs", o.key_rotation_secs),
             ("oauth.device_code_ttl_secs", o.device_code_ttl_secs),
-            ("oauth.device_poll_interval_secs", o.device_poll_interval_secs),
+            (
+                "oauth.device_poll_interval_secs",
+                o.device_poll_interval_secs,
+            ),
         ];
         if let Some((key, _)) = positive.iter().find(|(_, v)| *v <= 0) {
             return Err(ConfigError(format!(

@@ -25,8 +25,7 @@ pub fn normalize_user_code(input: &str) -> Option<String> {
         .filter(|c| *c != '-' && !c.is_whitespace())
         .map(|c| c.to_ascii_uppercase())
         .collect();
-    let ok = code.len() == USER_CODE_LEN
-        && code.bytes().all(|b| USER_CODE_ALPHABET.contains(&b));
+    let ok = code.len() == USER_CODE_LEN && code.bytes().all(|b| USER_CODE_ALPHABET.contains(&b));
     ok.then_some(code)
 }
 
@@ -189,10 +188,20 @@ mod tests {
 
     #[test]
     fn user_codes_are_normalised_ignoring_case_dashes_and_spaces() {
-        assert_eq!(normalize_user_code("bcdf-ghjk").as_deref(), Some("BCDFGHJK"));
-        assert_eq!(normalize_user_code(" BCDF GHJK ").as_deref(), Some("BCDFGHJK"));
+        assert_eq!(
+            normalize_user_code("bcdf-ghjk").as_deref(),
+            Some("BCDFGHJK")
+        );
+        assert_eq!(
+            normalize_user_code(" BCDF GHJK ").as_deref(),
+            Some("BCDFGHJK")
+        );
         assert_eq!(normalize_user_code("BCDFGHJ"), None);
-        assert_eq!(normalize_user_code("ABCDEFGH"), None, "vowels are not in the alphabet");
+        assert_eq!(
+            normalize_user_code("ABCDEFGH"),
+            None,
+            "vowels are not in the alphabet"
+        );
         assert_eq!(normalize_user_code("BCDFGHJKL"), None);
         assert_eq!(normalize_user_code("ßCDFGHJK"), None);
         assert_eq!(format_user_code("BCDFGHJK"), "BCDF-GHJK");
@@ -208,7 +217,10 @@ mod tests {
         let soon = now + Duration::seconds(2);
         assert_eq!(polled.poll(soon), PollOutcome::SlowDown);
         let slowed = polled.after_poll(soon);
-        assert_eq!(slowed.interval_secs, 10, "RFC 8628 §3.5: +5 s per slow_down");
+        assert_eq!(
+            slowed.interval_secs, 10,
+            "RFC 8628 §3.5: +5 s per slow_down"
+        );
         let later = soon + Duration::seconds(10);
         assert_eq!(slowed.poll(later), PollOutcome::AuthorizationPending);
         assert_eq!(slowed.after_poll(later).interval_secs, 10);

@@ -27,8 +27,8 @@ pub use authorize::{redirect_uri_matches, Prompt};
 pub use client::{Client, ClientSecret, ClientType, GrantType};
 pub use consent::Consent;
 pub use device_code::{
-    format_user_code, normalize_user_code, DeviceApproval, DeviceCode, DeviceDecision, DeviceStatus,
-    PollOutcome, SLOW_DOWN_STEP_SECS, USER_CODE_ALPHABET, USER_CODE_LEN,
+    format_user_code, normalize_user_code, DeviceApproval, DeviceCode, DeviceDecision,
+    DeviceStatus, PollOutcome, SLOW_DOWN_STEP_SECS, USER_CODE_ALPHABET, USER_CODE_LEN,
 };
 pub use email_token::{EmailToken, EmailTokenPurpose};
 pub use error::DomainError;

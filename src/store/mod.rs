@@ -23,8 +23,9 @@ use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 use crate::domain::{
-    AccessTokenRecord, AuthorizationCode, Client, Consent, DeviceCode, DeviceDecision, EmailToken, EmailTokenPurpose, Grant,
-    Group, LoginAttempts, Page, Paged, RefreshToken, Session, SigningKey, User,
+    AccessTokenRecord, AuthorizationCode, Client, Consent, DeviceCode, DeviceDecision, EmailToken,
+    EmailTokenPurpose, Grant, Group, LoginAttempts, Page, Paged, RefreshToken, Session, SigningKey,
+    User,
 };
 
 #[derive(Debug, Error)]
@@ -235,8 +236,10 @@ pub trait DeviceCodeStore: Send + Sync {
     /// taken (draw another) or `Conflict("device_code")`.
     async fn insert_device_code(&self, code: &DeviceCode) -> StoreResult<()>;
     /// Look-up by the digest of the normalised user code (the verification page).
-    async fn find_device_code_by_user_code(&self, user_code_digest: &str)
-        -> StoreResult<DeviceCode>;
+    async fn find_device_code_by_user_code(
+        &self,
+        user_code_digest: &str,
+    ) -> StoreResult<DeviceCode>;
     /// Atomically records a poll at `now` as `DeviceCode::after_poll` describes (the interval
     /// grows when it came too fast) and returns the record as it was BEFORE, or `None` when
     /// the device code is unknown.

@@ -43,7 +43,12 @@ fn login_redirect(user_code: &str) -> Response {
 }
 
 /// The form asking for the user code, with an error next to the field when there is one.
-fn code_form(ctx: &Ctx<'_>, status: StatusCode, user_code: &str, error: Option<String>) -> Response {
+fn code_form(
+    ctx: &Ctx<'_>,
+    status: StatusCode,
+    user_code: &str,
+    error: Option<String>,
+) -> Response {
     let page = minijinja::context! { step => "enter", user_code, error };
     ctx.render(status, "device.html", page)
 }
@@ -74,21 +79,20 @@ fn refused(ctx: &Ctx<'_>, user_code: &str, e: &VerifyError) -> Response {
 }
 
 /// The logged-in session, or the response to give instead.
-fn session_or<'c>(
-    ctx: &'c Ctx<'_>,
-    user_code: &str,
-) -> Result<&'c (Session, User), Response> {
+fn session_or<'c>(ctx: &'c Ctx<'_>, user_code: &str) -> Result<&'c (Session, User), Box<Response>> {
     match &ctx.session {
         Ok(Some(s)) => Ok(s),
-        Ok(None) => Err(login_redirect(user_code)),
-        Err(_) => Err(ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable")),
+        Ok(None) => Err(Box::new(login_redirect(user_code))),
+        Err(_) => Err(Box::new(
+            ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable"),
+        )),
     }
 }
 
 #[handler]
 pub async fn device_form(ctx: Ctx<'_>, Query(q): Query<DeviceQuery>) -> Response {
     if let Err(resp) = session_or(&ctx, &q.user_code) {
-        return resp;
+        return *resp;
     }
     code_form(&ctx, StatusCode::OK, &q.user_code, None)
 }
@@ -104,7 +108,7 @@ pub async fn device_submit(
     }
     let session = match session_or(&ctx, &f.user_code) {
         Ok(s) => s,
-        Err(resp) => return resp,
+        Err(resp) => return *resp,
     };
     let ip = remote.as_socket_addr().map(|a| a.ip());
     let Some(decision) = f.decision.as_deref() else {

@@ -7,9 +7,9 @@
 
 mod account;
 mod authorize;
-mod device;
 pub mod context;
 pub mod csrf;
+mod device;
 pub mod docs;
 mod emails;
 mod forms;
@@ -51,7 +51,10 @@ pub fn mount(route: Route, api: ApiEndpoint) -> Route {
             get(authorize::authorize_get).post(authorize::authorize_post),
         )
         .at("/oauth2/logout", get(authorize::rp_logout))
-        .at("/device", get(device::device_form).post(device::device_submit))
+        .at(
+            "/device",
+            get(device::device_form).post(device::device_submit),
+        )
         .at(
             "/accounts/logout/",
             get(login::logout_form).post(login::logout_submit),

@@ -97,7 +97,10 @@ pub async fn a_poll_returns_the_record_before_it_and_a_fast_one_grows_the_interv
     let third = third.unwrap().unwrap();
     assert_eq!((third.interval_secs, third.last_polled_at), (10, Some(t1)));
     let stored = find(s, &code).await;
-    assert_eq!((stored.interval_secs, stored.last_polled_at), (10, Some(t2)));
+    assert_eq!(
+        (stored.interval_secs, stored.last_polled_at),
+        (10, Some(t2))
+    );
 }
 
 pub async fn sixteen_concurrent_fast_polls_each_grow_the_interval(s: &Stores) {
@@ -134,7 +137,10 @@ pub async fn a_device_code_is_decided_only_while_pending_and_live(s: &Stores) {
     let dc = &s.device_codes;
     let a = approval();
     let approve = DeviceDecision::Approve(a.clone());
-    assert!(dc.decide_device_code(&allowed.user_code_digest, &approve, now()).await.unwrap());
+    assert!(dc
+        .decide_device_code(&allowed.user_code_digest, &approve, now())
+        .await
+        .unwrap());
     let found = find(s, &allowed).await;
     assert_eq!(found.status, DeviceStatus::Approved(a));
     for again in [&approve, &DeviceDecision::Deny] {
@@ -142,12 +148,24 @@ pub async fn a_device_code_is_decided_only_while_pending_and_live(s: &Stores) {
         assert!(!r.await.unwrap(), "only a pending code is decided");
     }
     let deny = DeviceDecision::Deny;
-    assert!(dc.decide_device_code(&denied.user_code_digest, &deny, now()).await.unwrap());
+    assert!(dc
+        .decide_device_code(&denied.user_code_digest, &deny, now())
+        .await
+        .unwrap());
     assert_eq!(find(s, &denied).await.status, DeviceStatus::Denied);
-    assert!(!dc.decide_device_code(&denied.user_code_digest, &approve, now()).await.unwrap());
+    assert!(!dc
+        .decide_device_code(&denied.user_code_digest, &approve, now())
+        .await
+        .unwrap());
     let late = expired.expires_at;
-    assert!(!dc.decide_device_code(&expired.user_code_digest, &approve, late).await.unwrap());
-    assert!(!dc.decide_device_code(&digest(), &approve, now()).await.unwrap());
+    assert!(!dc
+        .decide_device_code(&expired.user_code_digest, &approve, late)
+        .await
+        .unwrap());
+    assert!(!dc
+        .decide_device_code(&digest(), &approve, now())
+        .await
+        .unwrap());
     assert_eq!(find(s, &expired).await.status, DeviceStatus::Pending);
 }
 
@@ -155,17 +173,26 @@ pub async fn an_approved_device_code_is_taken_once(s: &Stores) {
     let code = sample_device_code();
     s.device_codes.insert_device_code(&code).await.unwrap();
     let dc = &s.device_codes;
-    assert_eq!(dc.take_approved_device_code(&code.digest).await.unwrap(), None);
+    assert_eq!(
+        dc.take_approved_device_code(&code.digest).await.unwrap(),
+        None
+    );
     let a = approval();
     let approve = DeviceDecision::Approve(a.clone());
-    assert!(dc.decide_device_code(&code.user_code_digest, &approve, now()).await.unwrap());
+    assert!(dc
+        .decide_device_code(&code.user_code_digest, &approve, now())
+        .await
+        .unwrap());
     let taken = dc.take_approved_device_code(&code.digest).await.unwrap();
     let approved = DeviceCode {
         status: DeviceStatus::Approved(a),
         ..code.clone()
     };
     assert_eq!(taken, Some(approved));
-    assert_eq!(dc.take_approved_device_code(&code.digest).await.unwrap(), None);
+    assert_eq!(
+        dc.take_approved_device_code(&code.digest).await.unwrap(),
+        None
+    );
     assert_eq!(find(s, &code).await.status, DeviceStatus::Consumed);
     assert_eq!(dc.take_approved_device_code(&digest()).await.unwrap(), None);
 }

@@ -163,9 +163,15 @@ async fn issue_tokens(
     client: &Client,
     digest: &str,
 ) -> Result<TokenSet, OAuthError> {
-    let taken = svc.stores.device_codes.take_approved_device_code(digest).await?;
+    let taken = svc
+        .stores
+        .device_codes
+        .take_approved_device_code(digest)
+        .await?;
     let Some(DeviceStatus::Approved(approval)) = taken.map(|c| c.status) else {
-        return Err(OAuthError::invalid_grant("the device code was already used"));
+        return Err(OAuthError::invalid_grant(
+            "the device code was already used",
+        ));
     };
     let now = svc.now();
     let grant = Grant {

@@ -59,10 +59,7 @@ fn counter_keys(user: &User, ip: Option<IpAddr>) -> Vec<String> {
     keys
 }
 
-async fn refused_for(
-    svc: &Services,
-    keys: &[String],
-) -> Result<Option<i64>, VerifyError> {
+async fn refused_for(svc: &Services, keys: &[String]) -> Result<Option<i64>, VerifyError> {
     let now = svc.now();
     let mut wait = None;
     for key in keys {
@@ -106,7 +103,12 @@ pub async fn find_pending(
         return Err(count_wrong_code(svc, &keys).await?);
     };
     let digest = crypto::digest(&code);
-    let record = match svc.stores.device_codes.find_device_code_by_user_code(&digest).await {
+    let record = match svc
+        .stores
+        .device_codes
+        .find_device_code_by_user_code(&digest)
+        .await
+    {
         Ok(r) if r.awaits_user(svc.now()) => r,
         Ok(_) | Err(StoreError::NotFound) => return Err(count_wrong_code(svc, &keys).await?),
         Err(e) => return Err(e.into()),

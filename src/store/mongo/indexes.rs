@@ -13,8 +13,8 @@ use mongodb::options::IndexOptions;
 use mongodb::IndexModel;
 
 use super::{
-    MongoStore, APPS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS, GROUPS, LOGIN_ATTEMPTS, SESSIONS,
-    SIGNING_KEYS, TOKENS, USERS,
+    MongoStore, APPS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS, GROUPS, LOGIN_ATTEMPTS,
+    SESSIONS, SIGNING_KEYS, TOKENS, USERS,
 };
 
 impl MongoStore {

@@ -79,7 +79,11 @@ impl DeviceCodeStore for SqliteStore {
             tx.prepare_cached(
                 "UPDATE device_codes SET interval_secs = ?2, last_polled_at = ?3 WHERE digest = ?1",
             )?
-            .execute(params![digest, after.interval_secs, opt_ms(after.last_polled_at)])?;
+            .execute(params![
+                digest,
+                after.interval_secs,
+                opt_ms(after.last_polled_at)
+            ])?;
             tx.commit()?;
             Ok(Some(before))
         })
