@@ -1,9 +1,10 @@
 //! The index set of the MongoDB store, created idempotently at start-up: unique indexes for
 //! case-insensitive usernames, emails and group names (on the stored lower-cased keys) and one
 //! consent per (user, app); TTL indexes on `expires_at` that collect expired
-//! grants, sessions, email tokens and keys; and the look-up indexes the queries use. Index names
-//! are part of the contract with `conflict_field` (in `mod.rs`), which names the conflicting field
-//! from the index a duplicate-key error reports.
+//! grants, sessions, email tokens and keys (and on `purge_at` for codes, tokens and device codes,
+//! past a grace); the unique user code of device codes; and the look-up indexes the queries
+//! use. Index names are part of the contract with `conflict_field` (in `mod.rs`), which names
+//! the conflicting field from the index a duplicate-key error reports.
 
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! MongoDB adapter: the production store. [`MongoStore`] implements every trait of
 //! [`crate::store`] over one database, one collection per aggregate (`users`, `groups`, `apps`,
-//! `tokens`, `grants`, `consents`, `sessions`, `email_tokens`, `signing_keys`). Each aggregate
-//! lives in its own file with private `*Doc` types (explicit serde shapes with `_id`) and their
+//! `tokens`, `grants`, `consents`, `sessions`, `email_tokens`, `signing_keys`, `device_codes`).
+//! Each aggregate lives in its own file with private `*Doc` types (serde shapes, `_id`) and their
 //! conversion to and from the domain; this file owns connecting, the mapping of driver errors
 //! onto [`StoreError`] and the shared conversions, and `indexes` the index set created
 //! idempotently at start-up. One-time credentials are consumed with a single `find_one_and_update` /
