@@ -145,15 +145,24 @@ async fn an_expired_device_code_gets_expired_token(b: Backend) {
 
 async fn an_approved_device_code_gives_tokens_once_then_invalid_grant(b: Backend) {
     let DeviceWorld { w, tv } = device_world(b, |_| {}).await;
-    let details = start(&w.app, &tv, "profile").await;
+    let details = start(&w.app, &tv, "openid profile").await;
     answer(&w.app, details.user_code().secret(), "allow").await;
     let code = details.device_code().secret();
     let (status, headers, body) = poll(&w.app, &tv, code).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(headers["cache-control"], "no-store");
     assert_eq!(body["token_type"], "Bearer");
-    assert_eq!(body["scope"], "profile");
-    assert!(body["refresh_token"].is_string());
+    assert_eq!(body["scope"], "openid profile");
+    assert!(body["id_token"].is_string(), "openid was granted: {body}");
+    assert!(
+        body["refresh_token"].is_null(),
+        "no offline_access, no refresh"
+    );
+    let (status, _, info) = userinfo(&w.app, body["access_token"].as_str().unwrap()).await;
+    assert_eq!(
+        (status, info["sub"].as_str()),
+        (200, Some(w.user.id.as_str()))
+    );
     assert_eq!(poll_error(&w.app, &tv, code).await, "invalid_grant");
     w.app.stop().await;
 }
@@ -204,6 +213,37 @@ async fn only_apps_with_the_device_grant_and_registered_scopes_may_start_it(b: B
     );
     let grants = meta["grant_types_supported"].as_array().unwrap();
     assert!(grants.iter().any(|g| g == DEVICE_GRANT));
+    w.app.stop().await;
+}
+
+async fn a_confidential_device_client_authenticates_like_at_the_token_endpoint(b: Backend) {
+    let DeviceWorld { w, .. } = device_world(b, |_| {}).await;
+    let box_ = new_client(&w.app, &w.user.id, &[DEVICE_GRANT], false).await;
+    let id = box_.client.client_id.as_str();
+    let path = "/oauth2/device_authorization";
+    let scope = [("scope", "profile")];
+    let (status, _, body) = post_form(&w.app, path, Some((id, "wrong secret")), &scope).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (401, Some("invalid_client"))
+    );
+    let (status, _, body) = post_form(&w.app, path, None, &[("client_id", id)]).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (401, Some("invalid_client"))
+    );
+    // The oauth2 crate authenticates with HTTP Basic.
+    let details = start(&w.app, &box_, "profile").await;
+    answer(&w.app, details.user_code().secret(), "allow").await;
+    let client = device_client(&w.app, &box_);
+    let http_client = http();
+    let tokens = client
+        .exchange_device_access_token(&details)
+        .request_async(&http_client, tokio::time::sleep, None)
+        .await
+        .expect("tokens");
+    assert_eq!(tokens.scopes().unwrap()[0].as_str(), "profile");
+    assert!(tokens.refresh_token().is_none(), "the app may not refresh");
     w.app.stop().await;
 }
 
@@ -278,6 +318,7 @@ on_both_stores!(
     an_expired_device_code_gets_expired_token,
     an_approved_device_code_gives_tokens_once_then_invalid_grant,
     only_apps_with_the_device_grant_and_registered_scopes_may_start_it,
+    a_confidential_device_client_authenticates_like_at_the_token_endpoint,
     wrong_user_codes_are_shown_next_to_the_field_then_throttled,
     the_device_page_needs_a_login_and_a_csrf_token,
 );
