@@ -1,0 +1,116 @@
+"""End-to-end test of the generated Python SDK (auth_center_client) against a live server.
+
+Run by scripts/sdk-e2e.sh (unittest, in a venv with `pip install ./sdk/python`): the quickstart
+of sdk/python/README.md, asserting real results. The server URL, the app and the user come from
+AUTH_CENTER_E2E_* variables; a missing one is an error, never a skip. This directory is
+hand-written and kept by scripts/gen-sdk.sh.
+"""
+
+import os
+import unittest
+from urllib.parse import quote_plus
+
+import httpx
+
+from auth_center_client import AuthenticatedClient, Client
+from auth_center_client.api.account import get_me, update_me
+from auth_center_client.api.admin import get_user, list_users
+from auth_center_client.api.o_auth_2 import create_token, introspect_token
+from auth_center_client.models import (
+    ApiError,
+    IntrospectionBody,
+    Me,
+    OAuthErrorBody,
+    TokenBody,
+    TokenForm,
+    TokenHintForm,
+    UpdateMeRequest,
+    UserList,
+)
+
+ENV = {
+    name: os.environ[f"AUTH_CENTER_E2E_{name.upper()}"]
+    for name in (
+        "url",
+        "client_id",
+        "client_secret",
+        "username",
+        "password",
+        "admin_username",
+        "admin_password",
+    )
+}
+
+
+def token_client(client_id: str, client_secret: str) -> Client:
+    """A client for the token endpoint with client_secret_basic (RFC 6749 §2.3.1)."""
+    auth = httpx.BasicAuth(quote_plus(client_id), quote_plus(client_secret))
+    return Client(base_url=ENV["url"], httpx_args={"auth": auth})
+
+
+def password_token(username: str, password: str, scope: str) -> str:
+    form = TokenForm(grant_type="password", username=username, password=password, scope=scope)
+    with token_client(ENV["client_id"], ENV["client_secret"]) as oauth:
+        token = create_token.sync(client=oauth, body=form)
+    assert isinstance(token, TokenBody), token
+    assert token.token_type == "Bearer"
+    return token.access_token
+
+
+def api(token: str) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url=ENV["url"], token=token)
+
+
+class PythonSdkEndToEnd(unittest.TestCase):
+    def test_a_client_credentials_token_from_create_token_with_basic_auth_is_active(self):
+        with token_client(ENV["client_id"], ENV["client_secret"]) as oauth:
+            form = TokenForm(grant_type="client_credentials", scope="profile")
+            token = create_token.sync(client=oauth, body=form)
+            self.assertIsInstance(token, TokenBody)
+            self.assertEqual(token.scope, "profile")
+            info = introspect_token.sync(client=oauth, body=TokenHintForm(token=token.access_token))
+        self.assertIsInstance(info, IntrospectionBody)
+        self.assertTrue(info.active)
+        self.assertEqual(info.client_id, ENV["client_id"])
+
+    def test_a_wrong_client_secret_is_a_typed_oauth_error_invalid_client(self):
+        with token_client(ENV["client_id"], "not-the-secret") as oauth:
+            resp = create_token.sync_detailed(client=oauth, body=TokenForm(grant_type="client_credentials"))
+        self.assertEqual(resp.status_code, 401)
+        self.assertIsInstance(resp.parsed, OAuthErrorBody)
+        self.assertEqual(resp.parsed.error, "invalid_client")
+
+    def test_a_users_password_grant_token_reads_get_me_with_the_created_username(self):
+        with api(password_token(ENV["username"], ENV["password"], "profile")) as client:
+            me = get_me.sync(client=client)
+        self.assertIsInstance(me, Me)
+        self.assertEqual(me.username, ENV["username"])
+        self.assertFalse(me.is_admin)
+
+    def test_an_invalid_display_name_is_a_typed_api_error_naming_the_field(self):
+        with api(password_token(ENV["username"], ENV["password"], "profile")) as client:
+            resp = update_me.sync_detailed(client=client, body=UpdateMeRequest(display_name="x" * 65))
+        self.assertEqual(resp.status_code, 422)
+        self.assertIsInstance(resp.parsed, ApiError)
+        self.assertEqual(resp.parsed.error, "validation_failed")
+        self.assertIn("display_name", [f.field for f in resp.parsed.fields])
+
+    def test_get_me_without_a_token_is_a_typed_api_error_unauthorized(self):
+        with Client(base_url=ENV["url"]) as client:
+            resp = get_me.sync_detailed(client=client)
+        self.assertEqual(resp.status_code, 401)
+        self.assertIsInstance(resp.parsed, ApiError)
+        self.assertEqual(resp.parsed.error, "unauthorized")
+
+    def test_the_admins_token_lists_the_user_with_list_users_and_get_user(self):
+        token = password_token(ENV["admin_username"], ENV["admin_password"], "admin")
+        with api(token) as client:
+            page = list_users.sync(client=client, search=ENV["username"], limit=10)
+            self.assertIsInstance(page, UserList)
+            self.assertEqual(page.total, 1)
+            user = get_user.sync(client=client, id=page.items[0].id)
+        self.assertEqual(user.username, ENV["username"])
+
+
+if __name__ == "__main__":
+    unittest.main()

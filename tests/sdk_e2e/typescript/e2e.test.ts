@@ -1,0 +1,128 @@
+// End-to-end test of the generated TypeScript SDK (sdk/typescript) against a live server, run by
+// scripts/sdk-e2e.sh with `node --test`: the quickstart of sdk/typescript/README.md, asserting
+// real results. The server URL, the app and the user come from AUTH_CENTER_E2E_* variables; a
+// missing one is an error, never a skip.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  createToken,
+  getMe,
+  getUser,
+  introspectToken,
+  listUsers,
+  updateMe,
+} from '../../../sdk/typescript/src';
+import { createClient, type Client } from '../../../sdk/typescript/src/client';
+
+function env(name: string): string {
+  const value = process.env[`AUTH_CENTER_E2E_${name}`];
+  if (!value) throw new Error(`AUTH_CENTER_E2E_${name} is not set (run scripts/sdk-e2e.sh)`);
+  return value;
+}
+const baseUrl = env('URL');
+const clientId = env('CLIENT_ID');
+const clientSecret = env('CLIENT_SECRET');
+const username = env('USERNAME');
+const password = env('PASSWORD');
+
+/** client_secret_basic (RFC 6749 §2.3.1): each part form-encoded, then base64. */
+function basic(id: string, secret: string): string {
+  const enc = (s: string) => encodeURIComponent(s).replace(/%20/g, '+');
+  return `Basic ${btoa(`${enc(id)}:${enc(secret)}`)}`;
+}
+
+/** A client for the token endpoint that authenticates the app with HTTP Basic. */
+function tokenClient(secret = clientSecret): Client {
+  return createClient({ baseUrl, headers: { Authorization: basic(clientId, secret) } });
+}
+
+/** A client for the JSON API with `Authorization: Bearer <token>`. */
+function api(token: string): Client {
+  return createClient({ baseUrl, auth: token });
+}
+
+async function passwordToken(user: string, pass: string, scope: string): Promise<string> {
+  const { data } = await createToken({
+    client: tokenClient(),
+    body: { grant_type: 'password', username: user, password: pass, scope },
+    throwOnError: true,
+  });
+  assert.equal(data.token_type, 'Bearer');
+  return data.access_token;
+}
+
+test('a client_credentials token from createToken with HTTP Basic is active at introspectToken', async () => {
+  const oauth = tokenClient();
+  const { data: token } = await createToken({
+    client: oauth,
+    body: { grant_type: 'client_credentials', scope: 'profile' },
+    throwOnError: true,
+  });
+  assert.equal(token.scope, 'profile');
+  const { data: info } = await introspectToken({
+    client: oauth,
+    body: { token: token.access_token },
+    throwOnError: true,
+  });
+  assert.equal(info.active, true);
+  assert.equal(info.client_id, clientId);
+});
+
+test('a wrong client secret is a typed OAuth error invalid_client', async () => {
+  const { data, error, response } = await createToken({
+    client: tokenClient('not-the-secret'),
+    body: { grant_type: 'client_credentials' },
+  });
+  assert.equal(data, undefined);
+  assert.equal(response.status, 401);
+  assert.ok(error);
+  assert.equal(error.error, 'invalid_client');
+});
+
+test("a user's password-grant token reads getMe with the created username", async () => {
+  const token = await passwordToken(username, password, 'profile');
+  const { data: me } = await getMe({ client: api(token), throwOnError: true });
+  assert.equal(me.username, username);
+  assert.equal(me.is_admin, false);
+});
+
+test('an invalid display name is a typed ApiError validation_failed naming the field', async () => {
+  const token = await passwordToken(username, password, 'profile');
+  const { error, response } = await updateMe({
+    client: api(token),
+    body: { display_name: 'x'.repeat(65) },
+  });
+  assert.equal(response.status, 422);
+  assert.ok(error);
+  assert.equal(error.error, 'validation_failed');
+  assert.ok(error.fields.some((f) => f.field === 'display_name'), JSON.stringify(error.fields));
+});
+
+test('with throwOnError the ApiError body is what is thrown', async () => {
+  let thrown: unknown;
+  try {
+    await getMe({ client: createClient({ baseUrl }), throwOnError: true });
+  } catch (e) {
+    thrown = e;
+  }
+  assert.ok(thrown && typeof thrown === 'object', `thrown: ${String(thrown)}`);
+  assert.equal((thrown as { error?: string }).error, 'unauthorized');
+});
+
+test("the admin's token lists the user with listUsers and getUser", async () => {
+  const token = await passwordToken(env('ADMIN_USERNAME'), env('ADMIN_PASSWORD'), 'admin');
+  const admin = api(token);
+  const { data: page } = await listUsers({
+    client: admin,
+    query: { search: username, limit: 10 },
+    throwOnError: true,
+  });
+  assert.equal(page.total, 1);
+  const { data: user } = await getUser({
+    client: admin,
+    path: { id: page.items[0].id },
+    throwOnError: true,
+  });
+  assert.equal(user.username, username);
+});
