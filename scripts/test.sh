@@ -53,5 +53,8 @@ else
   cargo test --locked --no-fail-fast
 fi
 
+step "SDK end-to-end tests (Rust, Python, TypeScript) against a live server on MongoDB"
+bash scripts/sdk-e2e.sh "$AUTH_CENTER_TEST_MONGODB_URI"
+
 step "browser suite (Debian chromium + playwright-core): screenshots in test-artifacts/browser/"
 bash scripts/browser-test.sh "$SMTP_PORT" "$AUTH_CENTER_TEST_SMTP_DIR"
