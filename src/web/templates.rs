@@ -59,6 +59,18 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/email/change_email.html"),
     ),
     ("consent.html", include_str!("../../templates/consent.html")),
+    (
+        "authorized_tokens.html",
+        include_str!("../../templates/authorized_tokens.html"),
+    ),
+    (
+        "resource_user.html",
+        include_str!("../../templates/resource_user.html"),
+    ),
+    (
+        "resource_group.html",
+        include_str!("../../templates/resource_group.html"),
+    ),
 ];
 
 /// The page renderer shared by every handler.

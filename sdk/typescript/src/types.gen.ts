@@ -47,6 +47,56 @@ export type ApiError = {
 };
 
 /**
+ * Authorization
+ *
+ * One authorization the caller gave an app (a grant).
+ */
+export type Authorization = {
+    /**
+     * The grant's id: pass it to `revokeMyAuthorization`.
+     */
+    id: string;
+    /**
+     * The app's client_id.
+     */
+    client_id: string;
+    /**
+     * The app's name.
+     */
+    client_name: string;
+    /**
+     * The app's homepage, when it registered one.
+     */
+    client_homepage_url?: string;
+    /**
+     * What the app may do.
+     */
+    scopes: Array<string>;
+    /**
+     * When the user first authorized it.
+     */
+    created_at: string;
+    /**
+     * When the app last used it (refreshing, or calling this server with its access tokens;
+     * recorded at most once a minute).
+     */
+    last_used_at: string;
+    /**
+     * When it ends: no refresh after this.
+     */
+    expires_at: string;
+};
+
+/**
+ * AuthorizationList
+ *
+ * The caller's active authorizations, newest first.
+ */
+export type AuthorizationList = {
+    items: Array<Authorization>;
+};
+
+/**
  * ChangePasswordRequest
  *
  * A change of password.
@@ -157,6 +207,28 @@ export type GroupMember = {
     /**
      * The user id.
      */
+    id: string;
+    username: string;
+};
+
+/**
+ * GroupResource
+ *
+ * A group and its members.
+ */
+export type GroupResource = {
+    id: string;
+    name: string;
+    description: string;
+    members: Array<GroupResourceMember>;
+};
+
+/**
+ * GroupResourceMember
+ *
+ * A member of a group.
+ */
+export type GroupResourceMember = {
     id: string;
     username: string;
 };
@@ -587,6 +659,21 @@ export type UserList = {
      * The page size used.
      */
     limit: number;
+};
+
+/**
+ * UserResource
+ *
+ * A user's public profile.
+ */
+export type UserResource = {
+    id: string;
+    username: string;
+    display_name?: string;
+    /**
+     * Only when the token carries the `email` scope.
+     */
+    email?: string;
 };
 
 export type GetHealthData = {
@@ -1766,3 +1853,312 @@ export type GetAuthorizationServerMetadataResponses = {
 };
 
 export type GetAuthorizationServerMetadataResponse = GetAuthorizationServerMetadataResponses[keyof GetAuthorizationServerMetadataResponses];
+
+export type ListMyAuthorizationsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/authorizations';
+};
+
+export type ListMyAuthorizationsErrors = {
+    /**
+     * No valid credential (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `authorizations` scope (RFC 6750 `insufficient_scope`).
+     */
+    403: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ListMyAuthorizationsError = ListMyAuthorizationsErrors[keyof ListMyAuthorizationsErrors];
+
+export type ListMyAuthorizationsResponses = {
+    /**
+     * The caller's active authorizations.
+     */
+    200: AuthorizationList;
+};
+
+export type ListMyAuthorizationsResponse = ListMyAuthorizationsResponses[keyof ListMyAuthorizationsResponses];
+
+export type RevokeMyAuthorizationData = {
+    body?: never;
+    path: {
+        /**
+         * The authorization's id (`Authorization.id`).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/me/authorizations/{id}';
+};
+
+export type RevokeMyAuthorizationErrors = {
+    /**
+     * No valid credential (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `authorizations` scope, or a session call lacks `X-CSRF-Token`.
+     */
+    403: ApiError;
+    /**
+     * No active authorization with this id belongs to the caller.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type RevokeMyAuthorizationError = RevokeMyAuthorizationErrors[keyof RevokeMyAuthorizationErrors];
+
+export type RevokeMyAuthorizationResponses = {
+    /**
+     * Revoked: its tokens are rejected from the very next request.
+     */
+    204: void;
+};
+
+export type RevokeMyAuthorizationResponse = RevokeMyAuthorizationResponses[keyof RevokeMyAuthorizationResponses];
+
+export type LegacyRevokeAuthorizationData = {
+    body?: never;
+    path: {
+        /**
+         * The authorization's id (`Authorization.id`).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/oauth/authorized_tokens/{id}/delete';
+};
+
+export type LegacyRevokeAuthorizationErrors = {
+    /**
+     * No valid credential (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `authorizations` scope, or a session call lacks `X-CSRF-Token`.
+     */
+    403: ApiError;
+    /**
+     * No active authorization with this id belongs to the caller.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type LegacyRevokeAuthorizationError = LegacyRevokeAuthorizationErrors[keyof LegacyRevokeAuthorizationErrors];
+
+export type LegacyRevokeAuthorizationResponses = {
+    /**
+     * Revoked: its tokens are rejected from the very next request.
+     */
+    204: void;
+};
+
+export type LegacyRevokeAuthorizationResponse = LegacyRevokeAuthorizationResponses[keyof LegacyRevokeAuthorizationResponses];
+
+export type GetUserResourceData = {
+    body?: never;
+    path: {
+        /**
+         * The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{id}';
+};
+
+export type GetUserResourceErrors = {
+    /**
+     * The bearer token is missing, invalid, expired or revoked (RFC 6750
+     * `invalid_token`).
+     */
+    401: ApiError;
+    403: ApiError;
+    /**
+     * No such resource that this token may read, or an unknown format suffix.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type GetUserResourceError = GetUserResourceErrors[keyof GetUserResourceErrors];
+
+export type GetUserResourceResponses = {
+    /**
+     * The resource: JSON, or HTML when the id ends in `.html` or `Accept` prefers
+     * `text/html`.
+     */
+    200: UserResource;
+};
+
+export type GetUserResourceResponse = GetUserResourceResponses[keyof GetUserResourceResponses];
+
+export type GetGroupResourceData = {
+    body?: never;
+    path: {
+        /**
+         * The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/groups/{id}';
+};
+
+export type GetGroupResourceErrors = {
+    /**
+     * The bearer token is missing, invalid, expired or revoked (RFC 6750
+     * `invalid_token`).
+     */
+    401: ApiError;
+    403: ApiError;
+    /**
+     * No such resource that this token may read, or an unknown format suffix.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type GetGroupResourceError = GetGroupResourceErrors[keyof GetGroupResourceErrors];
+
+export type GetGroupResourceResponses = {
+    /**
+     * The resource: JSON, or HTML when the id ends in `.html` or `Accept` prefers
+     * `text/html`.
+     */
+    200: GroupResource;
+};
+
+export type GetGroupResourceResponse = GetGroupResourceResponses[keyof GetGroupResourceResponses];
+
+export type LegacyGetUserResourceData = {
+    body?: never;
+    path: {
+        /**
+         * The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/accounts/resource/user/{id}';
+};
+
+export type LegacyGetUserResourceErrors = {
+    /**
+     * The bearer token is missing, invalid, expired or revoked (RFC 6750
+     * `invalid_token`).
+     */
+    401: ApiError;
+    403: ApiError;
+    /**
+     * No such resource that this token may read, or an unknown format suffix.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type LegacyGetUserResourceError = LegacyGetUserResourceErrors[keyof LegacyGetUserResourceErrors];
+
+export type LegacyGetUserResourceResponses = {
+    /**
+     * The resource: JSON, or HTML when the id ends in `.html` or `Accept` prefers
+     * `text/html`.
+     */
+    200: UserResource;
+};
+
+export type LegacyGetUserResourceResponse = LegacyGetUserResourceResponses[keyof LegacyGetUserResourceResponses];
+
+export type LegacyGetGroupResourceData = {
+    body?: never;
+    path: {
+        /**
+         * The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/accounts/resource/group/{id}';
+};
+
+export type LegacyGetGroupResourceErrors = {
+    /**
+     * The bearer token is missing, invalid, expired or revoked (RFC 6750
+     * `invalid_token`).
+     */
+    401: ApiError;
+    403: ApiError;
+    /**
+     * No such resource that this token may read, or an unknown format suffix.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type LegacyGetGroupResourceError = LegacyGetGroupResourceErrors[keyof LegacyGetGroupResourceErrors];
+
+export type LegacyGetGroupResourceResponses = {
+    /**
+     * The resource: JSON, or HTML when the id ends in `.html` or `Accept` prefers
+     * `text/html`.
+     */
+    200: GroupResource;
+};
+
+export type LegacyGetGroupResourceResponse = LegacyGetGroupResourceResponses[keyof LegacyGetGroupResourceResponses];
