@@ -43,7 +43,7 @@ pub async fn group(
     id: &str,
 ) -> Result<GroupWithMembers, ServiceError> {
     let group = svc.stores.groups.get_group(id).await?;
-    if !reader.sees_all && !group.members.iter().any(|m| *m == reader.user.id) {
+    if !reader.sees_all && !group.members.contains(&reader.user.id) {
         return Err(ServiceError::NotFound);
     }
     let mut members = Vec::with_capacity(group.members.len());
