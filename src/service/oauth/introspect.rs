@@ -53,18 +53,26 @@ async fn decode_access(
 /// most once per interval, so the hot path stays one read per request.
 pub const GRANT_TOUCH_INTERVAL_SECS: i64 = 60;
 
-/// The grant a token belongs to, if it is still active (client_credentials tokens have none).
-async fn live_grant(
+/// The grant of a token, as far as the token's validity is concerned.
+enum GrantState {
+    /// The token has no grant (client_credentials).
+    None,
+    Active(Grant),
+    /// Revoked, expired or gone: the token is dead.
+    Inactive,
+}
+
+async fn grant_state(
     svc: &Services,
     grant_id: Option<&str>,
     now: DateTime<Utc>,
-) -> Result<Result<Option<Grant>, ()>, OAuthError> {
+) -> Result<GrantState, OAuthError> {
     let Some(id) = grant_id else {
-        return Ok(Ok(None));
+        return Ok(GrantState::None);
     };
     match svc.stores.grants.get_grant(id).await {
-        Ok(g) if g.is_active(now) => Ok(Ok(Some(g))),
-        Ok(_) | Err(StoreError::NotFound) => Ok(Err(())),
+        Ok(g) if g.is_active(now) => Ok(GrantState::Active(g)),
+        Ok(_) | Err(StoreError::NotFound) => Ok(GrantState::Inactive),
         Err(e) => Err(e.into()),
     }
 }
@@ -75,7 +83,8 @@ async fn grant_active(
     grant_id: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<bool, OAuthError> {
-    Ok(live_grant(svc, grant_id, now).await?.is_ok())
+    let state = grant_state(svc, grant_id, now).await?;
+    Ok(!matches!(state, GrantState::Inactive))
 }
 
 /// The record of an access token if it is active at `now`, with its grant (if any).
@@ -92,10 +101,13 @@ async fn active_record(
     if !record.is_active(now) {
         return Ok(None);
     }
-    Ok(live_grant(svc, record.grant_id.as_deref(), now)
-        .await?
-        .ok()
-        .map(|g| (record, g)))
+    Ok(
+        match grant_state(svc, record.grant_id.as_deref(), now).await? {
+            GrantState::None => Some((record, None)),
+            GrantState::Active(g) => Some((record, Some(g))),
+            GrantState::Inactive => None,
+        },
+    )
 }
 
 /// Records that the grant was used, unless it was within the last interval. A failure is only
