@@ -58,8 +58,27 @@ impl From<Entry> for Authorization {
 
 /// The caller's active authorizations, newest first.
 #[derive(Debug, Object)]
+#[oai(example)]
 pub struct AuthorizationList {
     pub items: Vec<Authorization>,
+}
+
+impl poem_openapi::types::Example for AuthorizationList {
+    fn example() -> Self {
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap_or_default();
+        Self {
+            items: vec![Authorization {
+                id: "01933b70-2b3c-7d4e-8f5a-6b7c8d9e0f1a".into(),
+                client_id: "Bi6rF86kPRq_P2RS4_mDhRKS".into(),
+                client_name: "Photo Printer".into(),
+                client_homepage_url: Some("https://printer.example/".into()),
+                scopes: vec!["email".into(), "profile".into()],
+                created_at: at("2026-03-01T09:30:00Z"),
+                last_used_at: at("2026-03-14T18:02:41Z"),
+                expires_at: at("2026-05-30T09:30:00Z"),
+            }],
+        }
+    }
 }
 
 #[derive(ApiResponse)]

@@ -23,6 +23,7 @@ pub struct ResourcesApi;
 
 /// A user's public profile.
 #[derive(Debug, Object, Serialize)]
+#[oai(example)]
 pub struct UserResource {
     pub id: String,
     pub username: String,
@@ -41,11 +42,37 @@ pub struct GroupResourceMember {
 
 /// A group and its members.
 #[derive(Debug, Object, Serialize)]
+#[oai(example)]
 pub struct GroupResource {
     pub id: String,
     pub name: String,
     pub description: String,
     pub members: Vec<GroupResourceMember>,
+}
+
+impl poem_openapi::types::Example for UserResource {
+    fn example() -> Self {
+        Self {
+            id: "01933b6e-7c1a-7f3e-9d2a-4c5b6a7d8e9f".into(),
+            username: "alice".into(),
+            display_name: Some("Alice Liddell".into()),
+            email: Some("alice@example.com".into()),
+        }
+    }
+}
+
+impl poem_openapi::types::Example for GroupResource {
+    fn example() -> Self {
+        Self {
+            id: "01933b6f-1d2e-7a4b-8c9d-0e1f2a3b4c5d".into(),
+            name: "engineering".into(),
+            description: "Everyone who ships the product".into(),
+            members: vec![GroupResourceMember {
+                id: "01933b6e-7c1a-7f3e-9d2a-4c5b6a7d8e9f".into(),
+                username: "alice".into(),
+            }],
+        }
+    }
 }
 
 impl From<GroupWithMembers> for GroupResource {

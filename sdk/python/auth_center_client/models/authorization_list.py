@@ -17,6 +17,14 @@ T = TypeVar("T", bound="AuthorizationList")
 class AuthorizationList:
     """The caller's active authorizations, newest first.
 
+    Example:
+        {'items': [{'client_homepage_url': 'https://printer.example/', 'client_id': 'Bi6rF86kPRq_P2RS4_mDhRKS',
+            'client_name': 'Photo Printer', 'created_at': datetime.datetime(2026, 3, 1, 9, 30,
+            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00')), 'expires_at': datetime.datetime(2026, 5, 30, 9, 30,
+            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00')), 'id': '01933b70-2b3c-7d4e-8f5a-6b7c8d9e0f1a',
+            'last_used_at': datetime.datetime(2026, 3, 14, 18, 2, 41, tzinfo=datetime.timezone(datetime.timedelta(0),
+            '+00:00')), 'scopes': ['email', 'profile']}]}
+
     Attributes:
         items (list[Authorization]):
     """

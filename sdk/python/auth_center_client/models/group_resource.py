@@ -17,6 +17,10 @@ T = TypeVar("T", bound="GroupResource")
 class GroupResource:
     """A group and its members.
 
+    Example:
+        {'description': 'Everyone who ships the product', 'id': '01933b6f-1d2e-7a4b-8c9d-0e1f2a3b4c5d', 'members':
+            [{'id': '01933b6e-7c1a-7f3e-9d2a-4c5b6a7d8e9f', 'username': 'alice'}], 'name': 'engineering'}
+
     Attributes:
         id (str):
         name (str):

@@ -15,6 +15,10 @@ T = TypeVar("T", bound="UserResource")
 class UserResource:
     """A user's public profile.
 
+    Example:
+        {'display_name': 'Alice Liddell', 'email': 'alice@example.com', 'id': '01933b6e-7c1a-7f3e-9d2a-4c5b6a7d8e9f',
+            'username': 'alice'}
+
     Attributes:
         id (str):
         username (str):
