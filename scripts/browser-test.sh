@@ -20,6 +20,14 @@ cargo build --locked --bin auth-center
 work="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 base="http://127.0.0.1:${port}"
+# A person and an app of theirs for authorized-tokens.test.mjs, registered before the server starts.
+export AUTHZ_USERNAME=apptester AUTHZ_PASSWORD="correct horse battery staple"
+target/debug/auth-center user create --data-dir "$work/data" --username "$AUTHZ_USERNAME" \
+  --email apptester@example.com --password "$AUTHZ_PASSWORD" >/dev/null
+AUTHZ_CLIENT_ID="$(target/debug/auth-center client create --data-dir "$work/data" --name "Browser Test App" \
+  --owner "$AUTHZ_USERNAME" --redirect-uri http://127.0.0.1:59999/callback --scope "profile email" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["client_id"])')"
+export AUTHZ_CLIENT_ID
 AUTH_CENTER__LOG__LEVEL=warn target/debug/auth-center serve --bind "127.0.0.1:${port}" \
   --public-url "$base" --data-dir "$work/data" --smtp-url "smtp://127.0.0.1:${SMTP_PORT}" \
   >"$work/server.log" 2>&1 &

@@ -212,3 +212,17 @@ pub async fn authorize(
     }
     Ok(principal)
 }
+
+/// Resolves a bearer access token only (APIs for apps, not for our pages) and checks it holds
+/// `scope`.
+pub async fn authorize_bearer(
+    svc: &Services,
+    auth: &BearerToken,
+    scope: &'static str,
+) -> Result<Principal, AuthFailure> {
+    let principal = bearer_principal(svc, &auth.0.token).await?;
+    if !principal.scopes.contains(scope) {
+        return Err(AuthFailure::InsufficientScope(scope));
+    }
+    Ok(principal)
+}

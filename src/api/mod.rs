@@ -11,10 +11,13 @@ mod admin_groups;
 mod admin_models;
 mod admin_users;
 pub mod auth;
+mod authorizations;
 pub mod error;
 mod health;
 mod me;
 mod oauth;
+mod resource_format;
+mod resources;
 
 use poem_openapi::{OpenApiService, Tags};
 
@@ -33,17 +36,29 @@ pub enum ApiTags {
     /// discovery. Errors here use the OAuth shape `{"error", "error_description"}`.
     #[oai(rename = "OAuth2")]
     OAuth2,
+    /// The apps the caller has authorized: list them, revoke one.
+    Authorizations,
+    /// What an app holding a user's access token may read: the user's profile and groups, as
+    /// JSON or HTML. Bearer tokens only; errors follow RFC 6750.
+    Resources,
 }
 
 /// The path prefixes under which the API is mounted beside the pages. Every operation path
 /// starts with one of them (a unit test checks it).
-pub const PATH_PREFIXES: &[&str] = &["/healthz", "/readyz", "/api", "/oauth2", "/.well-known"];
+pub const PATH_PREFIXES: &[&str] = &[
+    "/healthz",
+    "/readyz",
+    "/api",
+    "/oauth2",
+    "/.well-known",
+    "/accounts/resource",
+];
 
 /// Paths of the original system kept for existing integrations, where the JSON API serves some
 /// methods and a page others (e.g. `PUT` vs the form's `POST`). They are not under a prefix of
 /// [`PATH_PREFIXES`]: `web::mount` routes their API methods to the API endpoint. Spelled as in
 /// the spec (`{id}`).
-pub const LEGACY_PATHS: &[&str] = &[];
+pub const LEGACY_PATHS: &[&str] = &["/oauth/authorized_tokens/{id}/delete"];
 
 /// Every API implementation, in spec order.
 pub type Api = (
@@ -55,6 +70,8 @@ pub type Api = (
     oauth::UserInfoApi,
     oauth::DiscoveryApi,
     oauth::DeviceApi,
+    authorizations::AuthorizationsApi,
+    resources::ResourcesApi,
 );
 
 /// The OpenAPI service. The spec is independent of configuration (no server URL in it) so the
@@ -69,6 +86,8 @@ pub fn service() -> OpenApiService<Api, ()> {
         oauth::UserInfoApi,
         oauth::DiscoveryApi,
         oauth::DeviceApi,
+        authorizations::AuthorizationsApi,
+        resources::ResourcesApi,
     );
     OpenApiService::new(apis, "auth-center", env!("CARGO_PKG_VERSION"))
         .summary("OAuth 2.0 / OpenID Connect authorization server and user center")

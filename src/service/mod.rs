@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod authorizations;
 pub mod bootstrap;
 pub mod clients;
 pub mod email;
@@ -19,6 +20,7 @@ pub mod password_reset;
 pub mod policy;
 pub mod profile;
 pub mod registration;
+pub mod resources;
 pub mod sessions;
 pub mod throttle;
 

@@ -7,6 +7,7 @@
 
 mod account;
 mod authorize;
+mod authorized_tokens;
 pub mod context;
 pub mod csrf;
 mod device;
@@ -14,6 +15,7 @@ pub mod docs;
 mod emails;
 mod forms;
 pub mod i18n;
+mod legacy;
 mod login;
 mod pages;
 mod register;
@@ -39,8 +41,25 @@ pub type ApiEndpoint = Arc<BoxEndpoint<'static, poem::Response>>;
 /// also provides `Templates`, `WebConfig` and `Services` as endpoint data). `api` serves the
 /// API methods of the paths in `api::LEGACY_PATHS`.
 pub fn mount(route: Route, api: ApiEndpoint) -> Route {
-    let _ = &api;
     accounts(route)
+        .at("/oauth/authorized_tokens/", get(authorized_tokens::list))
+        .at(
+            "/oauth/authorized_tokens/:id/delete/",
+            poem::delete(legacy::trailing_slash_to_api(api.clone()))
+                .post(authorized_tokens::revoke_submit),
+        )
+        .at(
+            "/oauth/authorized_tokens/:id/delete",
+            poem::delete(api.clone()),
+        )
+        .at(
+            "/accounts/resource/user/:id/",
+            get(legacy::trailing_slash_to_api(api.clone())),
+        )
+        .at(
+            "/accounts/resource/group/:id/",
+            get(legacy::trailing_slash_to_api(api.clone())),
+        )
         .at("/", get(pages::index))
         .at(
             "/accounts/login/",

@@ -60,6 +60,18 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("consent.html", include_str!("../../templates/consent.html")),
     ("device.html", include_str!("../../templates/device.html")),
+    (
+        "authorized_tokens.html",
+        include_str!("../../templates/authorized_tokens.html"),
+    ),
+    (
+        "resource_user.html",
+        include_str!("../../templates/resource_user.html"),
+    ),
+    (
+        "resource_group.html",
+        include_str!("../../templates/resource_group.html"),
+    ),
 ];
 
 /// The page renderer shared by every handler.

@@ -35,6 +35,33 @@ pub mod types {
         ///A human-readable explanation.
         pub message: ::std::string::String,
     }
+    ///One authorization the caller gave an app (a grant).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct Authorization {
+        ///The app's homepage, when it registered one.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_homepage_url: ::std::option::Option<::std::string::String>,
+        ///The app's client_id.
+        pub client_id: ::std::string::String,
+        ///The app's name.
+        pub client_name: ::std::string::String,
+        ///When the user first authorized it.
+        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///When it ends: no refresh after this.
+        pub expires_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///The grant's id: pass it to `revokeMyAuthorization`.
+        pub id: ::std::string::String,
+        /**When the app last used it (refreshing, or calling this server with its access tokens;
+        recorded at most once a minute).*/
+        pub last_used_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///What the app may do.
+        pub scopes: ::std::vec::Vec<::std::string::String>,
+    }
+    ///The caller's active authorizations, newest first.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct AuthorizationList {
+        pub items: ::std::vec::Vec<Authorization>,
+    }
     ///A change of password.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct ChangePasswordRequest {
@@ -55,6 +82,35 @@ pub mod types {
         pub description: ::std::option::Option<::std::string::String>,
         ///1–64 printable characters, unique case-insensitively.
         pub name: ::std::string::String,
+    }
+    ///The codes of a device authorization (RFC 8628 §3.2).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct DeviceAuthorizationBody {
+        ///The device's secret: poll the token endpoint with it.
+        pub device_code: ::std::string::String,
+        ///Seconds until both codes expire.
+        pub expires_in: i64,
+        ///Seconds to wait between two polls of the token endpoint.
+        pub interval: i64,
+        ///The code to show to the person, `XXXX-XXXX` (case and dashes do not matter).
+        pub user_code: ::std::string::String,
+        ///Where the person enters the user code.
+        pub verification_uri: ::std::string::String,
+        ///`verification_uri` with the user code filled in (e.g. for a QR code).
+        pub verification_uri_complete: ::std::string::String,
+    }
+    ///A device authorization request.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct DeviceAuthorizationForm {
+        ///client_secret_post and public clients: the client id.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_id: ::std::option::Option<::std::string::String>,
+        ///client_secret_post: the client secret (prefer HTTP Basic).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_secret: ::std::option::Option<::std::string::String>,
+        ///Space-delimited scopes; the app's registered scopes when absent.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub scope: ::std::option::Option<::std::string::String>,
     }
     ///An email address to which a link may be sent.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -96,6 +152,20 @@ pub mod types {
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct GroupMember {
         ///The user id.
+        pub id: ::std::string::String,
+        pub username: ::std::string::String,
+    }
+    ///A group and its members.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct GroupResource {
+        pub description: ::std::string::String,
+        pub id: ::std::string::String,
+        pub members: ::std::vec::Vec<GroupResourceMember>,
+        pub name: ::std::string::String,
+    }
+    ///A member of a group.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct GroupResourceMember {
         pub id: ::std::string::String,
         pub username: ::std::string::String,
     }
@@ -188,6 +258,8 @@ pub mod types {
         pub authorization_response_iss_parameter_supported: bool,
         pub claims_supported: ::std::vec::Vec<::std::string::String>,
         pub code_challenge_methods_supported: ::std::vec::Vec<::std::string::String>,
+        ///RFC 8628 §4: where devices start the device authorization grant.
+        pub device_authorization_endpoint: ::std::string::String,
         ///RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0).
         pub end_session_endpoint: ::std::string::String,
         pub grant_types_supported: ::std::vec::Vec<::std::string::String>,
@@ -211,7 +283,8 @@ pub mod types {
     pub struct OAuthErrorBody {
         /**The registered error code: `invalid_request`, `invalid_client`, `invalid_grant`,
         `unauthorized_client`, `unsupported_grant_type`, `invalid_scope`, `invalid_token`,
-        `insufficient_scope`, `server_error` or `temporarily_unavailable`.*/
+        `insufficient_scope`, `server_error` or `temporarily_unavailable`; while a device polls
+        (RFC 8628 §3.5): `authorization_pending`, `slow_down`, `expired_token`, `access_denied`.*/
         pub error: ::std::string::String,
         ///What went wrong, for the developer of the client.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -279,8 +352,11 @@ pub mod types {
         ///authorization_code: the PKCE verifier (RFC 7636); required when a challenge was sent.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub code_verifier: ::std::option::Option<::std::string::String>,
-        /**`authorization_code`, `refresh_token`, `client_credentials` or `password` (only for
-        apps that enable it).*/
+        ///device_code: the device code from `/oauth2/device_authorization` (RFC 8628).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub device_code: ::std::option::Option<::std::string::String>,
+        /**`authorization_code`, `refresh_token`, `client_credentials`, `password` (only for
+        apps that enable it) or `urn:ietf:params:oauth:grant-type:device_code`.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub grant_type: ::std::option::Option<::std::string::String>,
         ///password: the user's password.
@@ -373,6 +449,17 @@ pub mod types {
         pub offset: u64,
         ///How many items match, on every page.
         pub total: u64,
+    }
+    ///A user's public profile.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct UserResource {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub display_name: ::std::option::Option<::std::string::String>,
+        ///Only when the token carries the `email` scope.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        pub id: ::std::string::String,
+        pub username: ::std::string::String,
     }
     /// Error types.
     pub mod error {
@@ -1771,6 +1858,9 @@ impl Client {
     with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
     (`client_secret_post`), or send only `client_id` for a public client. Errors follow
     RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
+    Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
+    (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
+    `expired_token` and `access_denied` are 400 errors until the tokens come.
 
     Sends a `POST` request to `/oauth2/token`
 
@@ -2108,6 +2198,498 @@ impl Client {
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Start a device authorization
+
+    RFC 8628 device authorization for apps whose grant types include
+    `urn:ietf:params:oauth:grant-type:device_code` (others get `unauthorized_client`).
+    Show `user_code` and `verification_uri` to the person, then poll `/oauth2/token` with
+    `grant_type=urn:ietf:params:oauth:grant-type:device_code` and `device_code` every
+    `interval` seconds. Confidential clients authenticate as at the token endpoint; public
+    clients send `client_id`. Unregistered scopes answer `invalid_scope`.
+
+    Sends a `POST` request to `/oauth2/device_authorization`
+
+    */
+    pub async fn create_device_authorization<'a>(
+        &'a self,
+        body: &'a types::DeviceAuthorizationForm,
+    ) -> Result<ResponseValue<types::DeviceAuthorizationBody>, Error<types::OAuthErrorBody>> {
+        let url = format!("{}/oauth2/device_authorization", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .form_urlencoded(&body)?
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_device_authorization",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List the apps I have authorized
+
+    One entry per authorization (grant) the caller gave an app that is neither revoked nor
+    expired, newest first: the app, the scopes, when it was granted, last used and ends.
+    Needs the `authorizations` scope.
+
+    Sends a `GET` request to `/api/v1/me/authorizations`
+
+    */
+    pub async fn list_my_authorizations<'a>(
+        &'a self,
+    ) -> Result<ResponseValue<types::AuthorizationList>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/me/authorizations", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_my_authorizations",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Revoke an authorization
+
+    Ends the authorization: its refresh tokens and every access token issued from it are
+    rejected from the very next request (introspection reports them inactive), and the
+    remembered consent is forgotten, so the app must ask again. Another person's
+    authorization answers 404. Needs the `authorizations` scope.
+
+    Sends a `DELETE` request to `/api/v1/me/authorizations/{id}`
+
+    Arguments:
+    - `id`: The authorization's id (`Authorization.id`).
+    */
+    pub async fn revoke_my_authorization<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/api/v1/me/authorizations/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "revoke_my_authorization",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Revoke an authorization (original path)
+
+    The original system's path for `revokeMyAuthorization`,
+    `/oauth/authorized_tokens/{id}/delete/` (served with and without the trailing slash),
+    kept for existing integrations; it answers exactly the same. (The page's form POSTs to
+    this path too.)
+
+    Sends a `DELETE` request to `/oauth/authorized_tokens/{id}/delete`
+
+    Arguments:
+    - `id`: The authorization's id (`Authorization.id`).
+    */
+    pub async fn legacy_revoke_authorization<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/oauth/authorized_tokens/{}/delete",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "legacy_revoke_authorization",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Read a user's profile
+
+    The profile of the token's user (id, username, display name; the email only when the
+    token carries the `email` scope). Other users answer 404, unless the token is an
+    administrator's and carries the `admin` scope. Needs a bearer token with the `profile`
+    scope. JSON by default; `text/html` when `Accept` prefers it or the id ends in `.html`
+    (`.json` forces JSON; any other suffix is 404).
+
+    Sends a `GET` request to `/api/v1/users/{id}`
+
+    Arguments:
+    - `id`: The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
+    */
+    pub async fn get_user_resource<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<types::UserResource>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/api/v1/users/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_user_resource",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Read a group
+
+    A group the token's user belongs to: id, name, description and its members' ids and
+    usernames. Other groups answer 404, unless the token is an administrator's and carries
+    the `admin` scope. Needs a bearer token with the `groups` scope. JSON by default;
+    `text/html` when `Accept` prefers it or the id ends in `.html` (`.json` forces JSON;
+    any other suffix is 404).
+
+    Sends a `GET` request to `/api/v1/groups/{id}`
+
+    Arguments:
+    - `id`: The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
+    */
+    pub async fn get_group_resource<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<types::GroupResource>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/api/v1/groups/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_group_resource",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Read a user's profile (original path)
+
+    The original system's path for `getUserResource`, kept for existing integrations:
+    `/accounts/resource/user/42/`, `/accounts/resource/user/42.json/` or
+    `/accounts/resource/user/42.html/` (served with and without the trailing slash). Same
+    rules and answers.
+
+    Sends a `GET` request to `/accounts/resource/user/{id}`
+
+    Arguments:
+    - `id`: The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
+    */
+    pub async fn legacy_get_user_resource<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<types::UserResource>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/accounts/resource/user/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "legacy_get_user_resource",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Read a group (original path)
+
+    The original system's path for `getGroupResource`, kept for existing integrations:
+    `/accounts/resource/group/7/`, `/accounts/resource/group/7.json/` or
+    `/accounts/resource/group/7.html/` (served with and without the trailing slash). Same
+    rules and answers.
+
+    Sends a `GET` request to `/accounts/resource/group/{id}`
+
+    Arguments:
+    - `id`: The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
+    */
+    pub async fn legacy_get_group_resource<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<types::GroupResource>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/accounts/resource/group/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "legacy_get_group_resource",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }

@@ -2,7 +2,7 @@
 
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetGroupData, GetGroupErrors, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen';
+import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateDeviceAuthorizationData, CreateDeviceAuthorizationErrors, CreateDeviceAuthorizationResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetGroupData, GetGroupErrors, GetGroupResourceData, GetGroupResourceErrors, GetGroupResourceResponses, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResourceData, GetUserResourceErrors, GetUserResourceResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, LegacyGetGroupResourceData, LegacyGetGroupResourceErrors, LegacyGetGroupResourceResponses, LegacyGetUserResourceData, LegacyGetUserResourceErrors, LegacyGetUserResourceResponses, LegacyRevokeAuthorizationData, LegacyRevokeAuthorizationErrors, LegacyRevokeAuthorizationResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMyAuthorizationsData, ListMyAuthorizationsErrors, ListMyAuthorizationsResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RevokeMyAuthorizationData, RevokeMyAuthorizationErrors, RevokeMyAuthorizationResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean> = Options2<TData, ThrowOnError> & {
     /**
@@ -391,6 +391,9 @@ export const changeMyPassword = <ThrowOnError extends boolean = false>(options: 
  * with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
  * (`client_secret_post`), or send only `client_id` for a public client. Errors follow
  * RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
+ * Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
+ * (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
+ * `expired_token` and `access_denied` are 400 errors until the tokens come.
  */
 export const createToken = <ThrowOnError extends boolean = false>(options: Options<CreateTokenData, ThrowOnError>) => (options.client ?? client).post<CreateTokenResponses, CreateTokenErrors, ThrowOnError>({
     ...urlSearchParamsBodySerializer,
@@ -467,3 +470,134 @@ export const getOpenidConfiguration = <ThrowOnError extends boolean = false>(opt
  * RFC 8414: the same document as the OpenID configuration, for OAuth 2.0 clients.
  */
 export const getAuthorizationServerMetadata = <ThrowOnError extends boolean = false>(options?: Options<GetAuthorizationServerMetadataData, ThrowOnError>) => (options?.client ?? client).get<GetAuthorizationServerMetadataResponses, unknown, ThrowOnError>({ url: '/.well-known/oauth-authorization-server', ...options });
+
+/**
+ * Start a device authorization
+ *
+ * RFC 8628 device authorization for apps whose grant types include
+ * `urn:ietf:params:oauth:grant-type:device_code` (others get `unauthorized_client`).
+ * Show `user_code` and `verification_uri` to the person, then poll `/oauth2/token` with
+ * `grant_type=urn:ietf:params:oauth:grant-type:device_code` and `device_code` every
+ * `interval` seconds. Confidential clients authenticate as at the token endpoint; public
+ * clients send `client_id`. Unregistered scopes answer `invalid_scope`.
+ */
+export const createDeviceAuthorization = <ThrowOnError extends boolean = false>(options: Options<CreateDeviceAuthorizationData, ThrowOnError>) => (options.client ?? client).post<CreateDeviceAuthorizationResponses, CreateDeviceAuthorizationErrors, ThrowOnError>({
+    ...urlSearchParamsBodySerializer,
+    url: '/oauth2/device_authorization',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+
+/**
+ * List the apps I have authorized
+ *
+ * One entry per authorization (grant) the caller gave an app that is neither revoked nor
+ * expired, newest first: the app, the scopes, when it was granted, last used and ends.
+ * Needs the `authorizations` scope.
+ */
+export const listMyAuthorizations = <ThrowOnError extends boolean = false>(options?: Options<ListMyAuthorizationsData, ThrowOnError>) => (options?.client ?? client).get<ListMyAuthorizationsResponses, ListMyAuthorizationsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/me/authorizations',
+    ...options
+});
+
+/**
+ * Revoke an authorization
+ *
+ * Ends the authorization: its refresh tokens and every access token issued from it are
+ * rejected from the very next request (introspection reports them inactive), and the
+ * remembered consent is forgotten, so the app must ask again. Another person's
+ * authorization answers 404. Needs the `authorizations` scope.
+ */
+export const revokeMyAuthorization = <ThrowOnError extends boolean = false>(options: Options<RevokeMyAuthorizationData, ThrowOnError>) => (options.client ?? client).delete<RevokeMyAuthorizationResponses, RevokeMyAuthorizationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/me/authorizations/{id}',
+    ...options
+});
+
+/**
+ * Revoke an authorization (original path)
+ *
+ * The original system's path for `revokeMyAuthorization`,
+ * `/oauth/authorized_tokens/{id}/delete/` (served with and without the trailing slash),
+ * kept for existing integrations; it answers exactly the same. (The page's form POSTs to
+ * this path too.)
+ */
+export const legacyRevokeAuthorization = <ThrowOnError extends boolean = false>(options: Options<LegacyRevokeAuthorizationData, ThrowOnError>) => (options.client ?? client).delete<LegacyRevokeAuthorizationResponses, LegacyRevokeAuthorizationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/oauth/authorized_tokens/{id}/delete',
+    ...options
+});
+
+/**
+ * Read a user's profile
+ *
+ * The profile of the token's user (id, username, display name; the email only when the
+ * token carries the `email` scope). Other users answer 404, unless the token is an
+ * administrator's and carries the `admin` scope. Needs a bearer token with the `profile`
+ * scope. JSON by default; `text/html` when `Accept` prefers it or the id ends in `.html`
+ * (`.json` forces JSON; any other suffix is 404).
+ */
+export const getUserResource = <ThrowOnError extends boolean = false>(options: Options<GetUserResourceData, ThrowOnError>) => (options.client ?? client).get<GetUserResourceResponses, GetUserResourceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{id}',
+    ...options
+});
+
+/**
+ * Read a group
+ *
+ * A group the token's user belongs to: id, name, description and its members' ids and
+ * usernames. Other groups answer 404, unless the token is an administrator's and carries
+ * the `admin` scope. Needs a bearer token with the `groups` scope. JSON by default;
+ * `text/html` when `Accept` prefers it or the id ends in `.html` (`.json` forces JSON;
+ * any other suffix is 404).
+ */
+export const getGroupResource = <ThrowOnError extends boolean = false>(options: Options<GetGroupResourceData, ThrowOnError>) => (options.client ?? client).get<GetGroupResourceResponses, GetGroupResourceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/groups/{id}',
+    ...options
+});
+
+/**
+ * Read a user's profile (original path)
+ *
+ * The original system's path for `getUserResource`, kept for existing integrations:
+ * `/accounts/resource/user/42/`, `/accounts/resource/user/42.json/` or
+ * `/accounts/resource/user/42.html/` (served with and without the trailing slash). Same
+ * rules and answers.
+ */
+export const legacyGetUserResource = <ThrowOnError extends boolean = false>(options: Options<LegacyGetUserResourceData, ThrowOnError>) => (options.client ?? client).get<LegacyGetUserResourceResponses, LegacyGetUserResourceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/accounts/resource/user/{id}',
+    ...options
+});
+
+/**
+ * Read a group (original path)
+ *
+ * The original system's path for `getGroupResource`, kept for existing integrations:
+ * `/accounts/resource/group/7/`, `/accounts/resource/group/7.json/` or
+ * `/accounts/resource/group/7.html/` (served with and without the trailing slash). Same
+ * rules and answers.
+ */
+export const legacyGetGroupResource = <ThrowOnError extends boolean = false>(options: Options<LegacyGetGroupResourceData, ThrowOnError>) => (options.client ?? client).get<LegacyGetGroupResourceResponses, LegacyGetGroupResourceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/accounts/resource/group/{id}',
+    ...options
+});

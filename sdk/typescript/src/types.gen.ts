@@ -47,6 +47,56 @@ export type ApiError = {
 };
 
 /**
+ * Authorization
+ *
+ * One authorization the caller gave an app (a grant).
+ */
+export type Authorization = {
+    /**
+     * The grant's id: pass it to `revokeMyAuthorization`.
+     */
+    id: string;
+    /**
+     * The app's client_id.
+     */
+    client_id: string;
+    /**
+     * The app's name.
+     */
+    client_name: string;
+    /**
+     * The app's homepage, when it registered one.
+     */
+    client_homepage_url?: string;
+    /**
+     * What the app may do.
+     */
+    scopes: Array<string>;
+    /**
+     * When the user first authorized it.
+     */
+    created_at: string;
+    /**
+     * When the app last used it (refreshing, or calling this server with its access tokens;
+     * recorded at most once a minute).
+     */
+    last_used_at: string;
+    /**
+     * When it ends: no refresh after this.
+     */
+    expires_at: string;
+};
+
+/**
+ * AuthorizationList
+ *
+ * The caller's active authorizations, newest first.
+ */
+export type AuthorizationList = {
+    items: Array<Authorization>;
+};
+
+/**
  * ChangePasswordRequest
  *
  * A change of password.
@@ -80,6 +130,58 @@ export type CreateGroupRequest = {
      * Free text, at most 1000 characters.
      */
     description?: string;
+};
+
+/**
+ * DeviceAuthorizationBody
+ *
+ * The codes of a device authorization (RFC 8628 §3.2).
+ */
+export type DeviceAuthorizationBody = {
+    /**
+     * The device's secret: poll the token endpoint with it.
+     */
+    device_code: string;
+    /**
+     * The code to show to the person, `XXXX-XXXX` (case and dashes do not matter).
+     */
+    user_code: string;
+    /**
+     * Where the person enters the user code.
+     */
+    verification_uri: string;
+    /**
+     * `verification_uri` with the user code filled in (e.g. for a QR code).
+     */
+    verification_uri_complete: string;
+    /**
+     * Seconds until both codes expire.
+     */
+    expires_in: number;
+    /**
+     * Seconds to wait between two polls of the token endpoint.
+     */
+    interval: number;
+};
+
+/**
+ * DeviceAuthorizationForm
+ *
+ * A device authorization request.
+ */
+export type DeviceAuthorizationForm = {
+    /**
+     * Space-delimited scopes; the app's registered scopes when absent.
+     */
+    scope?: string;
+    /**
+     * client_secret_post and public clients: the client id.
+     */
+    client_id?: string;
+    /**
+     * client_secret_post: the client secret (prefer HTTP Basic).
+     */
+    client_secret?: string;
 };
 
 /**
@@ -157,6 +259,28 @@ export type GroupMember = {
     /**
      * The user id.
      */
+    id: string;
+    username: string;
+};
+
+/**
+ * GroupResource
+ *
+ * A group and its members.
+ */
+export type GroupResource = {
+    id: string;
+    name: string;
+    description: string;
+    members: Array<GroupResourceMember>;
+};
+
+/**
+ * GroupResourceMember
+ *
+ * A member of a group.
+ */
+export type GroupResourceMember = {
     id: string;
     username: string;
 };
@@ -315,6 +439,10 @@ export type Metadata = {
      * RFC 9207: authorization responses carry `iss`.
      */
     authorization_response_iss_parameter_supported: boolean;
+    /**
+     * RFC 8628 §4: where devices start the device authorization grant.
+     */
+    device_authorization_endpoint: string;
 };
 
 /**
@@ -326,7 +454,8 @@ export type OAuthErrorBody = {
     /**
      * The registered error code: `invalid_request`, `invalid_client`, `invalid_grant`,
      * `unauthorized_client`, `unsupported_grant_type`, `invalid_scope`, `invalid_token`,
-     * `insufficient_scope`, `server_error` or `temporarily_unavailable`.
+     * `insufficient_scope`, `server_error` or `temporarily_unavailable`; while a device polls
+     * (RFC 8628 §3.5): `authorization_pending`, `slow_down`, `expired_token`, `access_denied`.
      */
     error: string;
     /**
@@ -428,8 +557,8 @@ export type TokenBody = {
  */
 export type TokenForm = {
     /**
-     * `authorization_code`, `refresh_token`, `client_credentials` or `password` (only for
-     * apps that enable it).
+     * `authorization_code`, `refresh_token`, `client_credentials`, `password` (only for
+     * apps that enable it) or `urn:ietf:params:oauth:grant-type:device_code`.
      */
     grant_type?: string;
     /**
@@ -468,6 +597,10 @@ export type TokenForm = {
      * client_secret_post: the client secret (prefer HTTP Basic).
      */
     client_secret?: string;
+    /**
+     * device_code: the device code from `/oauth2/device_authorization` (RFC 8628).
+     */
+    device_code?: string;
 };
 
 /**
@@ -587,6 +720,21 @@ export type UserList = {
      * The page size used.
      */
     limit: number;
+};
+
+/**
+ * UserResource
+ *
+ * A user's public profile.
+ */
+export type UserResource = {
+    id: string;
+    username: string;
+    display_name?: string;
+    /**
+     * Only when the token carries the `email` scope.
+     */
+    email?: string;
 };
 
 export type GetHealthData = {
@@ -1766,3 +1914,354 @@ export type GetAuthorizationServerMetadataResponses = {
 };
 
 export type GetAuthorizationServerMetadataResponse = GetAuthorizationServerMetadataResponses[keyof GetAuthorizationServerMetadataResponses];
+
+export type CreateDeviceAuthorizationData = {
+    body: DeviceAuthorizationForm;
+    path?: never;
+    query?: never;
+    url: '/oauth2/device_authorization';
+};
+
+export type CreateDeviceAuthorizationErrors = {
+    /**
+     * The request is malformed, or the grant, scope or grant type is not acceptable.
+     */
+    400: OAuthErrorBody;
+    /**
+     * Client authentication failed (`invalid_client`) or the bearer token is not valid
+     * (`invalid_token`); `WWW-Authenticate` names the scheme to use.
+     */
+    401: OAuthErrorBody;
+    /**
+     * The bearer token lacks a scope this endpoint needs (`insufficient_scope`).
+     */
+    403: OAuthErrorBody;
+    /**
+     * An unexpected server error (`server_error`); details are only in the server's logs.
+     */
+    500: OAuthErrorBody;
+    /**
+     * The store is unavailable (`temporarily_unavailable`); retry later.
+     */
+    503: OAuthErrorBody;
+};
+
+export type CreateDeviceAuthorizationError = CreateDeviceAuthorizationErrors[keyof CreateDeviceAuthorizationErrors];
+
+export type CreateDeviceAuthorizationResponses = {
+    /**
+     * Success.
+     */
+    200: DeviceAuthorizationBody;
+};
+
+export type CreateDeviceAuthorizationResponse = CreateDeviceAuthorizationResponses[keyof CreateDeviceAuthorizationResponses];
+
+export type ListMyAuthorizationsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/authorizations';
+};
+
+export type ListMyAuthorizationsErrors = {
+    /**
+     * No valid credential (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `authorizations` scope (RFC 6750 `insufficient_scope`).
+     */
+    403: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ListMyAuthorizationsError = ListMyAuthorizationsErrors[keyof ListMyAuthorizationsErrors];
+
+export type ListMyAuthorizationsResponses = {
+    /**
+     * The caller's active authorizations.
+     */
+    200: AuthorizationList;
+};
+
+export type ListMyAuthorizationsResponse = ListMyAuthorizationsResponses[keyof ListMyAuthorizationsResponses];
+
+export type RevokeMyAuthorizationData = {
+    body?: never;
+    path: {
+        /**
+         * The authorization's id (`Authorization.id`).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/me/authorizations/{id}';
+};
+
+export type RevokeMyAuthorizationErrors = {
+    /**
+     * No valid credential (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `authorizations` scope, or a session call lacks `X-CSRF-Token`.
+     */
+    403: ApiError;
+    /**
+     * No active authorization with this id belongs to the caller.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type RevokeMyAuthorizationError = RevokeMyAuthorizationErrors[keyof RevokeMyAuthorizationErrors];
+
+export type RevokeMyAuthorizationResponses = {
+    /**
+     * Revoked: its tokens are rejected from the very next request.
+     */
+    204: void;
+};
+
+export type RevokeMyAuthorizationResponse = RevokeMyAuthorizationResponses[keyof RevokeMyAuthorizationResponses];
+
+export type LegacyRevokeAuthorizationData = {
+    body?: never;
+    path: {
+        /**
+         * The authorization's id (`Authorization.id`).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/oauth/authorized_tokens/{id}/delete';
+};
+
+export type LegacyRevokeAuthorizationErrors = {
+    /**
+     * No valid credential (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `authorizations` scope, or a session call lacks `X-CSRF-Token`.
+     */
+    403: ApiError;
+    /**
+     * No active authorization with this id belongs to the caller.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type LegacyRevokeAuthorizationError = LegacyRevokeAuthorizationErrors[keyof LegacyRevokeAuthorizationErrors];
+
+export type LegacyRevokeAuthorizationResponses = {
+    /**
+     * Revoked: its tokens are rejected from the very next request.
+     */
+    204: void;
+};
+
+export type LegacyRevokeAuthorizationResponse = LegacyRevokeAuthorizationResponses[keyof LegacyRevokeAuthorizationResponses];
+
+export type GetUserResourceData = {
+    body?: never;
+    path: {
+        /**
+         * The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{id}';
+};
+
+export type GetUserResourceErrors = {
+    /**
+     * The bearer token is missing, invalid, expired or revoked (RFC 6750
+     * `invalid_token`).
+     */
+    401: ApiError;
+    403: ApiError;
+    /**
+     * No such resource that this token may read, or an unknown format suffix.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type GetUserResourceError = GetUserResourceErrors[keyof GetUserResourceErrors];
+
+export type GetUserResourceResponses = {
+    /**
+     * The resource: JSON, or HTML when the id ends in `.html` or `Accept` prefers
+     * `text/html`.
+     */
+    200: UserResource;
+};
+
+export type GetUserResourceResponse = GetUserResourceResponses[keyof GetUserResourceResponses];
+
+export type GetGroupResourceData = {
+    body?: never;
+    path: {
+        /**
+         * The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/groups/{id}';
+};
+
+export type GetGroupResourceErrors = {
+    /**
+     * The bearer token is missing, invalid, expired or revoked (RFC 6750
+     * `invalid_token`).
+     */
+    401: ApiError;
+    403: ApiError;
+    /**
+     * No such resource that this token may read, or an unknown format suffix.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type GetGroupResourceError = GetGroupResourceErrors[keyof GetGroupResourceErrors];
+
+export type GetGroupResourceResponses = {
+    /**
+     * The resource: JSON, or HTML when the id ends in `.html` or `Accept` prefers
+     * `text/html`.
+     */
+    200: GroupResource;
+};
+
+export type GetGroupResourceResponse = GetGroupResourceResponses[keyof GetGroupResourceResponses];
+
+export type LegacyGetUserResourceData = {
+    body?: never;
+    path: {
+        /**
+         * The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/accounts/resource/user/{id}';
+};
+
+export type LegacyGetUserResourceErrors = {
+    /**
+     * The bearer token is missing, invalid, expired or revoked (RFC 6750
+     * `invalid_token`).
+     */
+    401: ApiError;
+    403: ApiError;
+    /**
+     * No such resource that this token may read, or an unknown format suffix.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type LegacyGetUserResourceError = LegacyGetUserResourceErrors[keyof LegacyGetUserResourceErrors];
+
+export type LegacyGetUserResourceResponses = {
+    /**
+     * The resource: JSON, or HTML when the id ends in `.html` or `Accept` prefers
+     * `text/html`.
+     */
+    200: UserResource;
+};
+
+export type LegacyGetUserResourceResponse = LegacyGetUserResourceResponses[keyof LegacyGetUserResourceResponses];
+
+export type LegacyGetGroupResourceData = {
+    body?: never;
+    path: {
+        /**
+         * The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/accounts/resource/group/{id}';
+};
+
+export type LegacyGetGroupResourceErrors = {
+    /**
+     * The bearer token is missing, invalid, expired or revoked (RFC 6750
+     * `invalid_token`).
+     */
+    401: ApiError;
+    403: ApiError;
+    /**
+     * No such resource that this token may read, or an unknown format suffix.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type LegacyGetGroupResourceError = LegacyGetGroupResourceErrors[keyof LegacyGetGroupResourceErrors];
+
+export type LegacyGetGroupResourceResponses = {
+    /**
+     * The resource: JSON, or HTML when the id ends in `.html` or `Accept` prefers
+     * `text/html`.
+     */
+    200: GroupResource;
+};
+
+export type LegacyGetGroupResourceResponse = LegacyGetGroupResourceResponses[keyof LegacyGetGroupResourceResponses];

@@ -8,7 +8,7 @@ use super::client_auth::{authenticate_client, ClientCredentials};
 use super::issue::AccessClaims;
 use super::{OAuthError, OAuthErrorCode};
 use crate::crypto::{self, jwt};
-use crate::domain::{AccessTokenRecord, ClientType, RefreshToken};
+use crate::domain::{AccessTokenRecord, ClientType, Grant, RefreshToken};
 use crate::service::Services;
 use crate::store::StoreError;
 
@@ -49,44 +49,93 @@ async fn decode_access(
     jwt::verify(token, &key, &expect).map_err(|_| invalid())
 }
 
+/// How long a grant's `last_used_at` may lag behind its use: bearer calls touch the grant at
+/// most once per interval, so the hot path stays one read per request.
+pub const GRANT_TOUCH_INTERVAL_SECS: i64 = 60;
+
+/// The grant of a token, as far as the token's validity is concerned.
+enum GrantState {
+    /// The token has no grant (client_credentials).
+    None,
+    Active(Grant),
+    /// Revoked, expired or gone: the token is dead.
+    Inactive,
+}
+
+async fn grant_state(
+    svc: &Services,
+    grant_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<GrantState, OAuthError> {
+    let Some(id) = grant_id else {
+        return Ok(GrantState::None);
+    };
+    match svc.stores.grants.get_grant(id).await {
+        Ok(g) if g.is_active(now) => Ok(GrantState::Active(g)),
+        Ok(_) | Err(StoreError::NotFound) => Ok(GrantState::Inactive),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Whether the grant a token belongs to is still active (client_credentials tokens have none).
 async fn grant_active(
     svc: &Services,
     grant_id: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<bool, OAuthError> {
-    let Some(id) = grant_id else { return Ok(true) };
-    match svc.stores.grants.get_grant(id).await {
-        Ok(g) => Ok(g.is_active(now)),
-        Err(StoreError::NotFound) => Ok(false),
-        Err(e) => Err(e.into()),
-    }
+    let state = grant_state(svc, grant_id, now).await?;
+    Ok(!matches!(state, GrantState::Inactive))
 }
 
-/// The record of an access token if it is active at `now`, grant included.
+/// The record of an access token if it is active at `now`, with its grant (if any).
 async fn active_record(
     svc: &Services,
     claims: &AccessClaims,
     now: DateTime<Utc>,
-) -> Result<Option<AccessTokenRecord>, OAuthError> {
+) -> Result<Option<(AccessTokenRecord, Option<Grant>)>, OAuthError> {
     let record = match svc.stores.grants.get_access(&claims.jti).await {
         Ok(r) => r,
         Err(StoreError::NotFound) => return Ok(None),
         Err(e) => return Err(e.into()),
     };
-    let active =
-        record.is_active(now) && grant_active(svc, record.grant_id.as_deref(), now).await?;
-    Ok(active.then_some(record))
+    if !record.is_active(now) {
+        return Ok(None);
+    }
+    Ok(
+        match grant_state(svc, record.grant_id.as_deref(), now).await? {
+            GrantState::None => Some((record, None)),
+            GrantState::Active(g) => Some((record, Some(g))),
+            GrantState::Inactive => None,
+        },
+    )
 }
 
-/// Verifies a bearer access token for a protected resource (RFC 6750 §3.1: `invalid_token`).
+/// Records that the grant was used, unless it was within the last interval. A failure is only
+/// logged: the bearer call itself is valid.
+async fn touch_if_stale(svc: &Services, grant: &Grant, now: DateTime<Utc>) {
+    if (now - grant.last_used_at).num_seconds() < GRANT_TOUCH_INTERVAL_SECS {
+        return;
+    }
+    if let Err(e) = svc.stores.grants.touch_grant(&grant.id, now).await {
+        tracing::warn!(grant_id = %grant.id, error = %e, "recording the grant's use failed");
+    }
+}
+
+/// Verifies a bearer access token for a protected resource (RFC 6750 §3.1: `invalid_token`),
+/// and records the use on its grant (the user's list of authorized apps shows it).
 pub async fn verify_access_token(
     svc: &Services,
     token: &str,
 ) -> Result<VerifiedAccess, OAuthError> {
     let claims = decode_access(svc, token, true).await?;
-    match active_record(svc, &claims, svc.now()).await? {
-        Some(record) => Ok(VerifiedAccess { claims, record }),
+    let now = svc.now();
+    match active_record(svc, &claims, now).await? {
+        Some((record, grant)) => {
+            if let Some(g) = &grant {
+                touch_if_stale(svc, g, now).await;
+            }
+            Ok(VerifiedAccess { claims, record })
+        }
         None => Err(OAuthError::invalid_token(
             "the access token was revoked or has expired",
         )),
@@ -116,7 +165,7 @@ async fn introspect_access(svc: &Services, token: &str) -> Result<Introspection,
     let Ok(claims) = decode_access(svc, token, false).await else {
         return Ok(Introspection::default());
     };
-    let Some(record) = active_record(svc, &claims, svc.now()).await? else {
+    let Some((record, _)) = active_record(svc, &claims, svc.now()).await? else {
         return Ok(Introspection::default());
     };
     Ok(Introspection {

@@ -2,14 +2,20 @@
 
 from .admin_user import AdminUser
 from .api_error import ApiError
+from .authorization import Authorization
+from .authorization_list import AuthorizationList
 from .change_password_request import ChangePasswordRequest
 from .confirm_reset_request import ConfirmResetRequest
 from .create_group_request import CreateGroupRequest
+from .device_authorization_body import DeviceAuthorizationBody
+from .device_authorization_form import DeviceAuthorizationForm
 from .email_request import EmailRequest
 from .field_error import FieldError
 from .group import Group
 from .group_list import GroupList
 from .group_member import GroupMember
+from .group_resource import GroupResource
+from .group_resource_member import GroupResourceMember
 from .health import Health
 from .introspection_body import IntrospectionBody
 from .jwk import Jwk
@@ -29,18 +35,25 @@ from .update_group_request import UpdateGroupRequest
 from .update_me_request import UpdateMeRequest
 from .user_info_body import UserInfoBody
 from .user_list import UserList
+from .user_resource import UserResource
 
 __all__ = (
     "AdminUser",
     "ApiError",
+    "Authorization",
+    "AuthorizationList",
     "ChangePasswordRequest",
     "ConfirmResetRequest",
     "CreateGroupRequest",
+    "DeviceAuthorizationBody",
+    "DeviceAuthorizationForm",
     "EmailRequest",
     "FieldError",
     "Group",
     "GroupList",
     "GroupMember",
+    "GroupResource",
+    "GroupResourceMember",
     "Health",
     "IntrospectionBody",
     "Jwk",
@@ -60,4 +73,5 @@ __all__ = (
     "UpdateMeRequest",
     "UserInfoBody",
     "UserList",
+    "UserResource",
 )

@@ -1,0 +1,331 @@
+//! The resource API for apps holding a user's access token (bearer only, RFC 6750 errors): the
+//! token's user's profile (`profile` scope; the email only with `email`) and the groups that
+//! user belongs to (`groups` scope), as JSON or as a small HTML page (see
+//! [`super::resource_format`]). An administrator's token with the `admin` scope reads anyone's.
+//! Whatever the token may not read is 404, never 403. Also served at the original system's
+//! paths `/accounts/resource/user/{id}/` and `/accounts/resource/group/{id}/`, whose id may
+//! carry the `.json` / `.html` suffix.
+
+use poem::web::Data;
+use poem::Request;
+use poem_openapi::param::Path;
+use poem_openapi::payload::Json;
+use poem_openapi::{ApiResponse, Object, OpenApi};
+use serde::Serialize;
+
+use super::auth::{authorize_bearer, BearerToken, Principal};
+use super::resource_format::{render_view, split_format, Format, Negotiated};
+use super::{ApiError, ApiTags};
+use crate::service::resources::{self, GroupWithMembers, Reader};
+use crate::service::Services;
+
+pub struct ResourcesApi;
+
+/// A user's public profile.
+#[derive(Debug, Object, Serialize)]
+#[oai(example)]
+pub struct UserResource {
+    pub id: String,
+    pub username: String,
+    pub display_name: Option<String>,
+    /// Only when the token carries the `email` scope.
+    #[oai(skip_serializing_if_is_none)]
+    pub email: Option<String>,
+}
+
+/// A member of a group.
+#[derive(Debug, Object, Serialize)]
+pub struct GroupResourceMember {
+    pub id: String,
+    pub username: String,
+}
+
+/// A group and its members.
+#[derive(Debug, Object, Serialize)]
+#[oai(example)]
+pub struct GroupResource {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub members: Vec<GroupResourceMember>,
+}
+
+impl poem_openapi::types::Example for UserResource {
+    fn example() -> Self {
+        Self {
+            id: "01933b6e-7c1a-7f3e-9d2a-4c5b6a7d8e9f".into(),
+            username: "alice".into(),
+            display_name: Some("Alice Liddell".into()),
+            email: Some("alice@example.com".into()),
+        }
+    }
+}
+
+impl poem_openapi::types::Example for GroupResource {
+    fn example() -> Self {
+        Self {
+            id: "01933b6f-1d2e-7a4b-8c9d-0e1f2a3b4c5d".into(),
+            name: "engineering".into(),
+            description: "Everyone who ships the product".into(),
+            members: vec![GroupResourceMember {
+                id: "01933b6e-7c1a-7f3e-9d2a-4c5b6a7d8e9f".into(),
+                username: "alice".into(),
+            }],
+        }
+    }
+}
+
+impl From<GroupWithMembers> for GroupResource {
+    fn from(g: GroupWithMembers) -> Self {
+        Self {
+            id: g.group.id,
+            name: g.group.name.to_string(),
+            description: g.group.description,
+            members: g
+                .members
+                .into_iter()
+                .map(|m| GroupResourceMember {
+                    id: m.id,
+                    username: m.username,
+                })
+                .collect(),
+        }
+    }
+}
+
+macro_rules! resource_response {
+    ($(#[$doc:meta])* $name:ident($ok:ty), $scope:literal) => {
+        $(#[$doc])*
+        #[derive(ApiResponse)]
+        pub enum $name {
+            /// The resource: JSON, or HTML when the id ends in `.html` or `Accept` prefers
+            /// `text/html`.
+            #[oai(status = 200)]
+            Ok(Json<$ok>),
+            /// The bearer token is missing, invalid, expired or revoked (RFC 6750
+            /// `invalid_token`).
+            #[oai(status = 401)]
+            Unauthorized(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
+            #[doc = concat!("The token lacks the `", $scope, "` scope (RFC 6750 `insufficient_scope`).")]
+            #[oai(status = 403)]
+            Forbidden(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
+            /// No such resource that this token may read, or an unknown format suffix.
+            #[oai(status = 404)]
+            NotFound(Json<ApiError>),
+            /// The store is unavailable; retry later.
+            #[oai(status = 503)]
+            Unavailable(Json<ApiError>),
+            /// An unexpected error (logged with its cause; the body carries none of it).
+            #[oai(status = 500)]
+            Internal(Json<ApiError>),
+        }
+
+        impl $name {
+            fn failure((status, www, body): (u16, String, ApiError)) -> Negotiated<Self> {
+                Negotiated::Api(match status {
+                    401 => Self::Unauthorized(Json(body), www),
+                    403 => Self::Forbidden(Json(body), www),
+                    404 => Self::NotFound(Json(body)),
+                    503 => Self::Unavailable(Json(body)),
+                    _ => Self::Internal(Json(body)),
+                })
+            }
+        }
+    };
+}
+
+resource_response!(
+    /// The answer of the user resource operations.
+    UserResourceResponse(UserResource),
+    "profile"
+);
+resource_response!(
+    /// The answer of the group resource operations.
+    GroupResourceResponse(GroupResource),
+    "groups"
+);
+
+type Failure = (u16, String, ApiError);
+
+fn service_failure(e: &crate::service::ServiceError) -> Failure {
+    let (status, body) = ApiError::from_service(e);
+    (status.as_u16(), String::new(), body)
+}
+
+/// The token's principal (holding `scope`), the id and the format the request asks for.
+async fn prepare<'s>(
+    svc: &Services,
+    req: &Request,
+    auth: &BearerToken,
+    segment: &'s str,
+    scope: &'static str,
+) -> Result<(Principal, &'s str, Format), Failure> {
+    let p = authorize_bearer(svc, auth, scope)
+        .await
+        .map_err(|f| f.parts())?;
+    let Some((id, format)) = split_format(segment, req.header("accept")) else {
+        let msg = "unknown format: end the id with .json or .html, or with neither";
+        return Err((404, String::new(), ApiError::new("not_found", msg)));
+    };
+    Ok((p, id, format))
+}
+
+fn reader(p: &Principal) -> Reader<'_> {
+    Reader {
+        user: &p.user,
+        sees_all: p.user.is_admin && p.scopes.contains("admin"),
+    }
+}
+
+/// The HTML view of `body`, or `Err` (a 500) when the template fails.
+fn html<T: Serialize>(req: &Request, template: &str, body: &T) -> Result<String, Failure> {
+    render_view(req, template, body).ok_or_else(|| {
+        let body = ApiError::new("internal_error", "internal server error");
+        (500, String::new(), body)
+    })
+}
+
+async fn user_resource(
+    svc: &Services,
+    req: &Request,
+    auth: &BearerToken,
+    segment: &str,
+) -> Negotiated<UserResourceResponse> {
+    let (p, id, format) = match prepare(svc, req, auth, segment, "profile").await {
+        Ok(v) => v,
+        Err(f) => return UserResourceResponse::failure(f),
+    };
+    let user = match resources::user(svc, reader(&p), id).await {
+        Ok(u) => u,
+        Err(e) => return UserResourceResponse::failure(service_failure(&e)),
+    };
+    let body = UserResource {
+        id: user.id,
+        username: user.username.to_string(),
+        display_name: user.display_name,
+        email: p.scopes.contains("email").then(|| user.email.to_string()),
+    };
+    match format {
+        Format::Json => Negotiated::Api(UserResourceResponse::Ok(Json(body))),
+        Format::Html => match html(req, "resource_user.html", &body) {
+            Ok(h) => Negotiated::Html(h),
+            Err(f) => UserResourceResponse::failure(f),
+        },
+    }
+}
+
+async fn group_resource(
+    svc: &Services,
+    req: &Request,
+    auth: &BearerToken,
+    segment: &str,
+) -> Negotiated<GroupResourceResponse> {
+    let (p, id, format) = match prepare(svc, req, auth, segment, "groups").await {
+        Ok(v) => v,
+        Err(f) => return GroupResourceResponse::failure(f),
+    };
+    let body = match resources::group(svc, reader(&p), id).await {
+        Ok(g) => GroupResource::from(g),
+        Err(e) => return GroupResourceResponse::failure(service_failure(&e)),
+    };
+    match format {
+        Format::Json => Negotiated::Api(GroupResourceResponse::Ok(Json(body))),
+        Format::Html => match html(req, "resource_group.html", &body) {
+            Ok(h) => Negotiated::Html(h),
+            Err(f) => GroupResourceResponse::failure(f),
+        },
+    }
+}
+
+#[OpenApi(tag = "ApiTags::Resources")]
+impl ResourcesApi {
+    /// Read a user's profile
+    ///
+    /// The profile of the token's user (id, username, display name; the email only when the
+    /// token carries the `email` scope). Other users answer 404, unless the token is an
+    /// administrator's and carries the `admin` scope. Needs a bearer token with the `profile`
+    /// scope. JSON by default; `text/html` when `Accept` prefers it or the id ends in `.html`
+    /// (`.json` forces JSON; any other suffix is 404).
+    #[oai(
+        path = "/api/v1/users/:id",
+        method = "get",
+        operation_id = "getUserResource"
+    )]
+    async fn get_user(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: BearerToken,
+        /// The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
+        id: Path<String>,
+    ) -> Negotiated<UserResourceResponse> {
+        user_resource(&svc, req, &auth, &id).await
+    }
+
+    /// Read a group
+    ///
+    /// A group the token's user belongs to: id, name, description and its members' ids and
+    /// usernames. Other groups answer 404, unless the token is an administrator's and carries
+    /// the `admin` scope. Needs a bearer token with the `groups` scope. JSON by default;
+    /// `text/html` when `Accept` prefers it or the id ends in `.html` (`.json` forces JSON;
+    /// any other suffix is 404).
+    #[oai(
+        path = "/api/v1/groups/:id",
+        method = "get",
+        operation_id = "getGroupResource"
+    )]
+    async fn get_group(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: BearerToken,
+        /// The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
+        id: Path<String>,
+    ) -> Negotiated<GroupResourceResponse> {
+        group_resource(&svc, req, &auth, &id).await
+    }
+
+    /// Read a user's profile (original path)
+    ///
+    /// The original system's path for `getUserResource`, kept for existing integrations:
+    /// `/accounts/resource/user/42/`, `/accounts/resource/user/42.json/` or
+    /// `/accounts/resource/user/42.html/` (served with and without the trailing slash). Same
+    /// rules and answers.
+    #[oai(
+        path = "/accounts/resource/user/:id/",
+        method = "get",
+        operation_id = "legacyGetUserResource"
+    )]
+    async fn legacy_get_user(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: BearerToken,
+        /// The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
+        id: Path<String>,
+    ) -> Negotiated<UserResourceResponse> {
+        user_resource(&svc, req, &auth, &id).await
+    }
+
+    /// Read a group (original path)
+    ///
+    /// The original system's path for `getGroupResource`, kept for existing integrations:
+    /// `/accounts/resource/group/7/`, `/accounts/resource/group/7.json/` or
+    /// `/accounts/resource/group/7.html/` (served with and without the trailing slash). Same
+    /// rules and answers.
+    #[oai(
+        path = "/accounts/resource/group/:id/",
+        method = "get",
+        operation_id = "legacyGetGroupResource"
+    )]
+    async fn legacy_get_group(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: BearerToken,
+        /// The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
+        id: Path<String>,
+    ) -> Negotiated<GroupResourceResponse> {
+        group_resource(&svc, req, &auth, &id).await
+    }
+}

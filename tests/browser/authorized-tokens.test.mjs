@@ -1,0 +1,90 @@
+// Authorized apps in a real browser (headless Debian Chromium via playwright-core): a person
+// authorizes an app through /oauth2/authorize → login → consent, finds it on
+// /oauth/authorized_tokens/, revokes it with the page's button, and the list is empty; consent
+// is then asked again. No app server: the request to its callback is observed. Screenshots land
+// in ARTIFACTS_DIR.
+//
+// Needs: BASE_URL, ARTIFACTS_DIR, and the person and app that scripts/browser-test.sh registers
+// before starting the server: AUTHZ_USERNAME, AUTHZ_PASSWORD, AUTHZ_CLIENT_ID.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = required('BASE_URL');
+const USERNAME = required('AUTHZ_USERNAME');
+const PASSWORD = required('AUTHZ_PASSWORD');
+const CLIENT_ID = required('AUTHZ_CLIENT_ID');
+const REDIRECT_URI = 'http://127.0.0.1:59999/callback';
+const ARTIFACTS = process.env.ARTIFACTS_DIR || join(import.meta.dirname, '../../test-artifacts/browser');
+
+function required(name) {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run scripts/browser-test.sh`);
+  return v;
+}
+
+let browser;
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+after(async () => { await browser?.close(); });
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+function authorizeUrl() {
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const q = new URLSearchParams({
+    response_type: 'code', client_id: CLIENT_ID, redirect_uri: REDIRECT_URI,
+    scope: 'profile email', state: randomBytes(8).toString('hex'),
+    code_challenge: challenge, code_challenge_method: 'S256',
+  });
+  return `${BASE_URL}/oauth2/authorize?${q}`;
+}
+
+test('authorize an app, see it on the authorized apps page, revoke it', async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 420, height: 860 } });
+  const page = await context.newPage();
+
+  await page.goto(authorizeUrl());
+  assert.match(page.url(), /\/accounts\/login\/\?next=/);
+  await page.fill('#username', USERNAME);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+  assert.match(await page.textContent('h1'), /Browser Test App/);
+  await shot(page, 'authz-consent');
+  // Nothing listens at the callback: catching the request the browser sends is enough.
+  const callback = page.waitForRequest((r) => r.url().startsWith(REDIRECT_URI));
+  await page.click('button[name=decision][value=allow]', { noWaitAfter: true });
+  assert.ok(new URL((await callback).url()).searchParams.get('code'), 'the app got a code');
+
+  // A new tab of the same browser (its session), while the first one fails to reach the app.
+  const list = await context.newPage();
+  await list.goto(`${BASE_URL}/oauth/authorized_tokens/`);
+  const entry = list.locator(`li.authorization[data-client-id="${CLIENT_ID}"]`);
+  assert.equal(await entry.count(), 1);
+  assert.match(await entry.textContent(), /Browser Test App/);
+  assert.match(await entry.locator('.scopes').textContent(), /email profile/);
+  await shot(list, 'authz-list');
+  await Promise.all([list.waitForNavigation(), entry.locator('button[type=submit]').click()]);
+  assert.match(list.url(), /\/oauth\/authorized_tokens\/\?done=revoked$/);
+  assert.match(await list.textContent('.notice'), /Access revoked/);
+  assert.equal(await list.locator('li.authorization').count(), 0);
+  assert.match(await list.textContent('.empty'), /not authorized any app/);
+  await shot(list, 'authz-revoked');
+
+  // Consent was forgotten: authorizing again asks again.
+  await list.goto(authorizeUrl());
+  assert.equal(await list.locator('button[name=decision][value=allow]').count(), 1);
+  await context.close();
+});
