@@ -16,6 +16,7 @@ from auth_center_client import AuthenticatedClient, Client
 from auth_center_client.api.account import get_me, update_me
 from auth_center_client.api.admin import get_user, list_users
 from auth_center_client.api.o_auth_2 import create_token, introspect_token
+from auth_center_client.api.resources import get_user_resource
 from auth_center_client.models import (
     ApiError,
     IntrospectionBody,
@@ -26,6 +27,7 @@ from auth_center_client.models import (
     TokenHintForm,
     UpdateMeRequest,
     UserList,
+    UserResource,
 )
 
 ENV = {
@@ -86,6 +88,17 @@ class PythonSdkEndToEnd(unittest.TestCase):
         self.assertIsInstance(me, Me)
         self.assertEqual(me.username, ENV["username"])
         self.assertFalse(me.is_admin)
+
+    def test_get_user_resource_returns_the_tokens_user_and_not_found_for_another_id(self):
+        with api(password_token(ENV["username"], ENV["password"], "profile")) as client:
+            me = get_me.sync(client=client)
+            profile = get_user_resource.sync(client=client, id=me.id)
+            other = get_user_resource.sync_detailed(client=client, id="no-such-user")
+        self.assertIsInstance(profile, UserResource)
+        self.assertEqual((profile.id, profile.username), (me.id, ENV["username"]))
+        self.assertEqual(other.status_code, 404)
+        self.assertIsInstance(other.parsed, ApiError)
+        self.assertEqual(other.parsed.error, "not_found")
 
     def test_an_invalid_display_name_is_a_typed_api_error_naming_the_field(self):
         with api(password_token(ENV["username"], ENV["password"], "profile")) as client:

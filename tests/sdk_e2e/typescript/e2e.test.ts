@@ -9,6 +9,7 @@ import {
   createToken,
   getMe,
   getUser,
+  getUserResource,
   introspectToken,
   listUsers,
   updateMe,
@@ -85,6 +86,18 @@ test("a user's password-grant token reads getMe with the created username", asyn
   const { data: me } = await getMe({ client: api(token), throwOnError: true });
   assert.equal(me.username, username);
   assert.equal(me.is_admin, false);
+});
+
+test("getUserResource returns the token's user and not_found for another id", async () => {
+  const user = api(await passwordToken(username, password, 'profile'));
+  const { data: me } = await getMe({ client: user, throwOnError: true });
+  const { data: profile } = await getUserResource({ client: user, path: { id: me.id }, throwOnError: true });
+  assert.equal(profile.id, me.id);
+  assert.equal(profile.username, username);
+  const { error, response } = await getUserResource({ client: user, path: { id: 'no-such-user' } });
+  assert.equal(response.status, 404);
+  assert.ok(error);
+  assert.equal(error.error, 'not_found');
 });
 
 test('an invalid display name is a typed ApiError validation_failed naming the field', async () => {

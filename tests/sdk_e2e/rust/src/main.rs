@@ -4,12 +4,14 @@
 //! the first failure ends the run with a non-zero exit code.
 
 mod quickstart;
+mod resource;
 
 use std::future::Future;
 
 use anyhow::Context;
 
 /// What the checks need, read from the environment scripts/sdk-e2e.sh sets.
+#[derive(Clone)]
 pub struct Env {
     pub url: String,
     pub client_id: String,
@@ -76,6 +78,11 @@ async fn main() -> anyhow::Result<()> {
     check(
         "the admin's token lists the user with listUsers and getUser",
         admin_lists_the_user(&env),
+    )
+    .await?;
+    check(
+        "getUserResource returns the token's user and not_found for another id",
+        resource::resource_api_returns_the_tokens_user(&env),
     )
     .await?;
     println!("rust SDK e2e: all checks passed");

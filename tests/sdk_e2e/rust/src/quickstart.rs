@@ -14,7 +14,9 @@ fn client_with_authorization(url: &str, value: &str) -> anyhow::Result<Client> {
     let mut value = HeaderValue::from_str(value)?;
     value.set_sensitive(true);
     headers.insert(AUTHORIZATION, value);
-    let http = reqwest::Client::builder().default_headers(headers).build()?;
+    let http = reqwest::Client::builder()
+        .default_headers(headers)
+        .build()?;
     Ok(Client::new_with_client(url, http))
 }
 
@@ -43,14 +45,19 @@ fn form_encode(s: &str) -> String {
 }
 
 /// The body of an error response: `Some` when the server answered a documented error status.
-fn error_body<E: std::fmt::Debug>(err: Error<E>) -> anyhow::Result<(u16, E)> {
+pub fn error_body<E: std::fmt::Debug>(err: Error<E>) -> anyhow::Result<(u16, E)> {
     match err {
         Error::ErrorResponse(resp) => Ok((resp.status().as_u16(), resp.into_inner())),
         other => Err(anyhow!("expected an error response, got {other:?}")),
     }
 }
 
-async fn password_token(env: &Env, user: &str, password: &str, scope: &str) -> anyhow::Result<String> {
+pub async fn password_token(
+    env: &Env,
+    user: &str,
+    password: &str,
+    scope: &str,
+) -> anyhow::Result<String> {
     let oauth = token_client(&env.url, &env.client_id, &env.client_secret)?;
     let form = types::TokenForm {
         grant_type: Some("password".into()),
@@ -60,7 +67,11 @@ async fn password_token(env: &Env, user: &str, password: &str, scope: &str) -> a
         ..Default::default()
     };
     let token = oauth.create_token(&form).await?.into_inner();
-    ensure!(token.token_type == "Bearer", "token_type {}", token.token_type);
+    ensure!(
+        token.token_type == "Bearer",
+        "token_type {}",
+        token.token_type
+    );
     Ok(token.access_token)
 }
 
@@ -80,7 +91,10 @@ pub async fn client_credentials_token_is_active(env: &Env) -> anyhow::Result<()>
     };
     let info = oauth.introspect_token(&hint).await?.into_inner();
     ensure!(info.active, "the token is not active: {info:?}");
-    ensure!(info.client_id.as_deref() == Some(env.client_id.as_str()), "{info:?}");
+    ensure!(
+        info.client_id.as_deref() == Some(env.client_id.as_str()),
+        "{info:?}"
+    );
     Ok(())
 }
 
@@ -101,7 +115,10 @@ pub async fn wrong_secret_is_invalid_client(env: &Env) -> anyhow::Result<()> {
 
 pub async fn user_token_reads_me(env: &Env) -> anyhow::Result<()> {
     let token = password_token(env, &env.username, &env.password, "profile").await?;
-    let me = bearer_client(&env.url, &token)?.get_me().await?.into_inner();
+    let me = bearer_client(&env.url, &token)?
+        .get_me()
+        .await?
+        .into_inner();
     ensure!(me.username == env.username, "username {:?}", me.username);
     ensure!(!me.is_admin, "the user is an admin");
     Ok(())
@@ -144,8 +161,17 @@ pub async fn admin_lists_the_user(env: &Env) -> anyhow::Result<()> {
         .list_users(Some(10), None, Some(&env.username))
         .await?
         .into_inner();
-    ensure!(page.total == 1, "total {} for {:?}", page.total, env.username);
+    ensure!(
+        page.total == 1,
+        "total {} for {:?}",
+        page.total,
+        env.username
+    );
     let user = admin.get_user(&page.items[0].id).await?.into_inner();
-    ensure!(user.username == env.username, "username {:?}", user.username);
+    ensure!(
+        user.username == env.username,
+        "username {:?}",
+        user.username
+    );
     Ok(())
 }
