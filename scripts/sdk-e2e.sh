@@ -3,7 +3,8 @@
 #   sdk-e2e.sh MONGODB_URI        (scripts/test.sh calls it with its test mongod)
 # Starts the debug binary on a free port with a fresh database (sdk_e2e_<random>) and a known
 # admin password, creates with the CLI what the SDK quickstarts need (an app allowing
-# client_credentials and password, one user per SDK), then runs, one after the other:
+# client_credentials and password, a second app whose authorization is revoked, one user per
+# SDK), then runs, one after the other:
 #   Rust        tests/sdk_e2e/rust (its own crate and Cargo.lock, depends on sdk/rust)
 #   Python      sdk/python/tests (unittest) in a venv under .cache/ with `pip install ./sdk/python`
 #   TypeScript  tests/sdk_e2e/typescript compiled with sdk/typescript/src by the pinned tsc
@@ -47,6 +48,11 @@ app_json="$("$BIN" "${store[@]}" client create --name "SDK e2e" --owner admin \
 json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 client_id="$(json_field client_id <<<"$app_json")"
 client_secret="$(json_field client_secret <<<"$app_json")"
+# A second app, the one whose authorization each user revokes.
+other_json="$("$BIN" "${store[@]}" client create --name "SDK e2e other" --owner admin \
+  --grant-type password --scope "profile")"
+other_id="$(json_field client_id <<<"$other_json")"
+other_secret="$(json_field client_secret <<<"$other_json")"
 for sdk in rust python typescript; do
   AUTH_CENTER_NEW_USER_PASSWORD="$user_password" "$BIN" "${store[@]}" user create \
     --username "e2e-$sdk" --email "e2e-$sdk@example.com" >/dev/null
@@ -54,6 +60,7 @@ done
 
 export AUTH_CENTER_E2E_URL="$base" AUTH_CENTER_E2E_CLIENT_ID="$client_id"
 export AUTH_CENTER_E2E_CLIENT_SECRET="$client_secret" AUTH_CENTER_E2E_PASSWORD="$user_password"
+export AUTH_CENTER_E2E_OTHER_CLIENT_ID="$other_id" AUTH_CENTER_E2E_OTHER_CLIENT_SECRET="$other_secret"
 export AUTH_CENTER_E2E_ADMIN_USERNAME=admin AUTH_CENTER_E2E_ADMIN_PASSWORD="$admin_password"
 
 run_rust() {

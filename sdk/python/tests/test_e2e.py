@@ -15,10 +15,12 @@ import httpx
 from auth_center_client import AuthenticatedClient, Client
 from auth_center_client.api.account import get_me, update_me
 from auth_center_client.api.admin import get_user, list_users
+from auth_center_client.api.authorizations import list_my_authorizations, revoke_my_authorization
 from auth_center_client.api.o_auth_2 import create_token, introspect_token
 from auth_center_client.api.resources import get_user_resource
 from auth_center_client.models import (
     ApiError,
+    AuthorizationList,
     IntrospectionBody,
     Me,
     OAuthErrorBody,
@@ -36,6 +38,8 @@ ENV = {
         "url",
         "client_id",
         "client_secret",
+        "other_client_id",
+        "other_client_secret",
         "username",
         "password",
         "admin_username",
@@ -50,9 +54,10 @@ def token_client(client_id: str, client_secret: str) -> Client:
     return Client(base_url=ENV["url"], httpx_args={"auth": auth})
 
 
-def password_token(username: str, password: str, scope: str) -> str:
+def password_token(username: str, password: str, scope: str, app: str = "") -> str:
+    """A user's token through the password grant of the app (`app="other_"`: the second app)."""
     form = TokenForm(grant_type="password", username=username, password=password, scope=scope)
-    with token_client(ENV["client_id"], ENV["client_secret"]) as oauth:
+    with token_client(ENV[f"{app}client_id"], ENV[f"{app}client_secret"]) as oauth:
         token = create_token.sync(client=oauth, body=form)
     assert isinstance(token, TokenBody), token
     assert token.token_type == "Bearer"
@@ -123,6 +128,28 @@ class PythonSdkEndToEnd(unittest.TestCase):
             self.assertEqual(page.total, 1)
             user = get_user.sync(client=client, id=page.items[0].id)
         self.assertEqual(user.username, ENV["username"])
+
+    def test_revoking_my_authorization_of_an_app_makes_its_token_inactive(self):
+        app_token = password_token(ENV["username"], ENV["password"], "profile", app="other_")
+        with api(password_token(ENV["username"], ENV["password"], "authorizations")) as client:
+            listed = list_my_authorizations.sync(client=client)
+            self.assertIsInstance(listed, AuthorizationList)
+            mine = [a for a in listed.items if a.client_id == ENV["other_client_id"]]
+            self.assertEqual(len(mine), 1, listed.items)
+            self.assertEqual(mine[0].client_name, "SDK e2e other")
+            self.assertEqual(mine[0].scopes, ["profile"])
+            resp = revoke_my_authorization.sync_detailed(client=client, id=mine[0].id)
+            self.assertEqual(resp.status_code, 204)
+            after = list_my_authorizations.sync(client=client)
+        self.assertNotIn(ENV["other_client_id"], [a.client_id for a in after.items])
+        with token_client(ENV["other_client_id"], ENV["other_client_secret"]) as oauth:
+            info = introspect_token.sync(client=oauth, body=TokenHintForm(token=app_token))
+        self.assertFalse(info.active)
+        with api(app_token) as client:
+            resp = get_me.sync_detailed(client=client)
+        self.assertEqual(resp.status_code, 401)
+        self.assertIsInstance(resp.parsed, ApiError)
+        self.assertEqual(resp.parsed.error, "invalid_token")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,9 @@ import {
   getUser,
   getUserResource,
   introspectToken,
+  listMyAuthorizations,
   listUsers,
+  revokeMyAuthorization,
   updateMe,
 } from '../../../sdk/typescript/src';
 import { createClient, type Client } from '../../../sdk/typescript/src/client';
@@ -24,6 +26,8 @@ function env(name: string): string {
 const baseUrl = env('URL');
 const clientId = env('CLIENT_ID');
 const clientSecret = env('CLIENT_SECRET');
+const otherClientId = env('OTHER_CLIENT_ID');
+const otherClientSecret = env('OTHER_CLIENT_SECRET');
 const username = env('USERNAME');
 const password = env('PASSWORD');
 
@@ -34,8 +38,8 @@ function basic(id: string, secret: string): string {
 }
 
 /** A client for the token endpoint that authenticates the app with HTTP Basic. */
-function tokenClient(secret = clientSecret): Client {
-  return createClient({ baseUrl, headers: { Authorization: basic(clientId, secret) } });
+function tokenClient(secret = clientSecret, id = clientId): Client {
+  return createClient({ baseUrl, headers: { Authorization: basic(id, secret) } });
 }
 
 /** A client for the JSON API with `Authorization: Bearer <token>`. */
@@ -43,9 +47,9 @@ function api(token: string): Client {
   return createClient({ baseUrl, auth: token });
 }
 
-async function passwordToken(user: string, pass: string, scope: string): Promise<string> {
+async function passwordToken(user: string, pass: string, scope: string, oauth = tokenClient()): Promise<string> {
   const { data } = await createToken({
-    client: tokenClient(),
+    client: oauth,
     body: { grant_type: 'password', username: user, password: pass, scope },
     throwOnError: true,
   });
@@ -138,4 +142,24 @@ test("the admin's token lists the user with listUsers and getUser", async () => 
     throwOnError: true,
   });
   assert.equal(user.username, username);
+});
+
+test('revoking my authorization of an app with revokeMyAuthorization makes its token inactive', async () => {
+  const otherApp = tokenClient(otherClientSecret, otherClientId);
+  const appToken = await passwordToken(username, password, 'profile', otherApp);
+  const user = api(await passwordToken(username, password, 'authorizations'));
+  const { data: list } = await listMyAuthorizations({ client: user, throwOnError: true });
+  const mine = list.items.filter((a) => a.client_id === otherClientId);
+  assert.equal(mine.length, 1, JSON.stringify(list.items));
+  assert.equal(mine[0].client_name, 'SDK e2e other');
+  assert.deepEqual(mine[0].scopes, ['profile']);
+  const { response } = await revokeMyAuthorization({ client: user, path: { id: mine[0].id }, throwOnError: true });
+  assert.equal(response.status, 204);
+  const { data: after } = await listMyAuthorizations({ client: user, throwOnError: true });
+  assert.ok(after.items.every((a) => a.client_id !== otherClientId));
+  const { data: info } = await introspectToken({ client: otherApp, body: { token: appToken }, throwOnError: true });
+  assert.equal(info.active, false);
+  const { error } = await getMe({ client: api(appToken) });
+  assert.ok(error);
+  assert.equal(error.error, 'invalid_token');
 });

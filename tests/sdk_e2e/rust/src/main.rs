@@ -3,6 +3,7 @@
 //! URL, the app and the user come from `AUTH_CENTER_E2E_*` variables. Each check is a sentence;
 //! the first failure ends the run with a non-zero exit code.
 
+mod authorizations;
 mod quickstart;
 mod resource;
 
@@ -16,6 +17,8 @@ pub struct Env {
     pub url: String,
     pub client_id: String,
     pub client_secret: String,
+    pub other_client_id: String,
+    pub other_client_secret: String,
     pub username: String,
     pub password: String,
     pub admin_username: String,
@@ -32,6 +35,8 @@ impl Env {
             url: var("AUTH_CENTER_E2E_URL")?,
             client_id: var("AUTH_CENTER_E2E_CLIENT_ID")?,
             client_secret: var("AUTH_CENTER_E2E_CLIENT_SECRET")?,
+            other_client_id: var("AUTH_CENTER_E2E_OTHER_CLIENT_ID")?,
+            other_client_secret: var("AUTH_CENTER_E2E_OTHER_CLIENT_SECRET")?,
             username: var("AUTH_CENTER_E2E_USERNAME")?,
             password: var("AUTH_CENTER_E2E_PASSWORD")?,
             admin_username: var("AUTH_CENTER_E2E_ADMIN_USERNAME")?,
@@ -83,6 +88,11 @@ async fn main() -> anyhow::Result<()> {
     check(
         "getUserResource returns the token's user and not_found for another id",
         resource::resource_api_returns_the_tokens_user(&env),
+    )
+    .await?;
+    check(
+        "revoking my authorization of an app with revokeMyAuthorization makes its token inactive",
+        authorizations::revoking_an_authorization_makes_its_token_inactive(&env),
     )
     .await?;
     println!("rust SDK e2e: all checks passed");
