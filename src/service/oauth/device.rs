@@ -200,6 +200,7 @@ async fn issue_tokens(
             nonce: None,
             session_id: approval.session_id.as_deref(),
             access_token: Some(&access_token),
+            code: None,
         };
         Some(issue::id_token(svc, &who, &input).await?)
     } else {

@@ -1,6 +1,6 @@
 //! Minting what the token endpoint returns: JWT access tokens per RFC 9068 (`typ: at+jwt`,
 //! ES256, `kid`; one `AccessTokenRecord` per token so it can be revoked by `jti`), opaque
-//! refresh tokens stored as digests, and OIDC id_tokens (OIDC Core §2, §3.1.3.6 `at_hash`).
+//! refresh tokens stored as digests, and OIDC id_tokens (OIDC Core §2, §3.1.3.6 `at_hash`, §3.3.2.11 `c_hash`).
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -54,7 +54,7 @@ pub struct Subject<'a> {
 }
 
 /// The access-token lifetime for a client: its own override or the policy's.
-fn access_ttl(svc: &Services, client: &Client) -> Duration {
+pub(super) fn access_ttl(svc: &Services, client: &Client) -> Duration {
     client
         .access_token_ttl_secs
         .map_or(svc.oauth.policy.access_token_ttl, Duration::seconds)
@@ -142,6 +142,8 @@ pub struct IdClaims {
     pub nonce: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at_hash: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub c_hash: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
 }
@@ -151,6 +153,8 @@ pub struct IdTokenInput<'a> {
     pub nonce: Option<&'a str>,
     pub session_id: Option<&'a str>,
     pub access_token: Option<&'a str>,
+    /// The code issued alongside (hybrid flow), for `c_hash` (OIDC Core §3.3.2.11).
+    pub code: Option<&'a str>,
 }
 
 /// Signs an id_token for the user of `who`.
@@ -173,6 +177,7 @@ pub async fn id_token(
         auth_time: who.auth_time.map(|t| t.timestamp()),
         nonce: input.nonce.map(str::to_owned),
         at_hash: input.access_token.map(jwt::left_half_hash),
+        c_hash: input.code.map(jwt::left_half_hash),
         sid: input.session_id.map(super::logout::session_sid),
     };
     let signer = svc

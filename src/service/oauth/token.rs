@@ -239,6 +239,7 @@ async fn authorization_code(
             nonce: code.nonce.as_deref(),
             session_id: code.session_id.as_deref(),
             access_token: Some(&access_token),
+            code: None,
         };
         Some(issue::id_token(svc, &who, &input).await?)
     } else {
