@@ -1,11 +1,13 @@
 //! OpenID Connect beyond the code flow, on both stores, through the real login and consent
 //! pages and the independent `openidconnect` crate: implicit and hybrid response types with
 //! tokens in the fragment (id_token validated against our JWKS, `at_hash`, `c_hash`, nonce),
-//! and the errors those response types must answer.
+//! and the errors those response types must answer; id_tokens on refresh (`oidc/refresh.rs`).
 
 #[path = "oidc/browser.rs"]
 mod browser;
 mod common;
+#[path = "oidc/refresh.rs"]
+mod refresh;
 #[path = "oauth/support.rs"]
 mod support;
 
@@ -20,6 +22,7 @@ use openidconnect::{
     AccessToken, AccessTokenHash, AuthenticationFlow, AuthorizationCode, AuthorizationCodeHash,
     CsrfToken, Nonce, OAuth2TokenResponse, PkceCodeChallenge, Scope,
 };
+use refresh::*;
 use support::*;
 
 const ES256: CoreJwsSigningAlgorithm = CoreJwsSigningAlgorithm::EcdsaP256Sha256;
@@ -298,4 +301,6 @@ on_both_stores!(
     an_id_token_from_the_authorization_endpoint_requires_a_nonce,
     tokens_from_the_authorization_endpoint_need_the_implicit_grant,
     the_query_never_carries_tokens_but_a_code_may_use_the_fragment,
+    a_refresh_returns_an_id_token_with_the_original_auth_time,
+    a_password_grant_records_auth_time_for_refreshed_id_tokens,
 );

@@ -25,7 +25,7 @@ pub async fn respond(
         out.push(("code", code.clone()));
         (Some(grant), Some(code))
     } else if v.response_type.token {
-        (Some(implicit_grant(svc, v, user).await?), None)
+        (Some(implicit_grant(svc, v, session, user).await?), None)
     } else {
         (None, None)
     };
@@ -75,6 +75,7 @@ fn code_request(v: &ValidRequest, session: &Session, user: &User) -> CodeRequest
 async fn implicit_grant(
     svc: &Services,
     v: &ValidRequest,
+    session: &Session,
     user: &User,
 ) -> Result<Grant, OAuthError> {
     let now = svc.now();
@@ -87,6 +88,7 @@ async fn implicit_grant(
         last_used_at: now,
         expires_at: now + issue::access_ttl(svc, &v.client),
         revoked_at: None,
+        auth_time: Some(session.auth_time),
     };
     svc.stores.grants.insert_grant(&grant).await?;
     Ok(grant)

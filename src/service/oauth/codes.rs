@@ -50,6 +50,7 @@ pub async fn issue_code_and_grant(
         last_used_at: now,
         expires_at: now + svc.oauth.policy.grant_ttl,
         revoked_at: None,
+        auth_time: Some(req.auth_time),
     };
     svc.stores.grants.insert_grant(&grant).await?;
     let code = crypto::random_token();
