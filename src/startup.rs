@@ -106,6 +106,8 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> OAuthContext {
         .map(|k| KeyEncryption::new(k.expose_secret()));
     let longest = policy.access_token_ttl.max(policy.id_token_ttl);
     let keys = KeyRing::new(stores.keys.clone(), kek, secs(o.key_rotation_secs), longest);
+    let alg = crate::crypto::keys::SigningAlg::parse(&o.signing_alg);
+    let keys = keys.with_alg(alg.unwrap_or(crate::crypto::keys::SigningAlg::Es256));
     OAuthContext { policy, keys }
 }
 

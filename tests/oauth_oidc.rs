@@ -1,11 +1,14 @@
 //! OpenID Connect beyond the code flow, on both stores, through the real login and consent
 //! pages and the independent `openidconnect` crate: implicit and hybrid response types with
 //! tokens in the fragment (id_token validated against our JWKS, `at_hash`, `c_hash`, nonce),
-//! and the errors those response types must answer; id_tokens on refresh (`oidc/refresh.rs`).
+//! and the errors those response types must answer; id_tokens on refresh (`oidc/refresh.rs`);
+//! EdDSA signing (`oidc/eddsa.rs`).
 
 #[path = "oidc/browser.rs"]
 mod browser;
 mod common;
+#[path = "oidc/eddsa.rs"]
+mod eddsa;
 #[path = "oidc/refresh.rs"]
 mod refresh;
 #[path = "oauth/support.rs"]
@@ -15,6 +18,7 @@ use std::str::FromStr;
 
 use browser::*;
 use common::Backend;
+use eddsa::*;
 use openidconnect::core::{
     CoreIdToken, CoreJwsSigningAlgorithm, CoreResponseType, CoreTokenResponse,
 };
@@ -303,4 +307,6 @@ on_both_stores!(
     the_query_never_carries_tokens_but_a_code_may_use_the_fragment,
     a_refresh_returns_an_id_token_with_the_original_auth_time,
     a_password_grant_records_auth_time_for_refreshed_id_tokens,
+    an_eddsa_server_signs_tokens_the_library_verifies_through_the_jwks,
+    switching_to_eddsa_keeps_the_es256_tokens_already_issued_valid,
 );

@@ -66,7 +66,7 @@ pub fn metadata(svc: &Services) -> ServerMetadata {
         introspection_endpoint_auth_methods_supported: strings(&client_auth[..2]),
         code_challenge_methods_supported: strings(&["S256"]),
         subject_types_supported: strings(&["public"]),
-        id_token_signing_alg_values_supported: strings(&["ES256"]),
+        id_token_signing_alg_values_supported: strings(&[svc.oauth.keys.alg().as_str()]),
         authorization_response_iss_parameter_supported: true,
         device_authorization_endpoint: url("/oauth2/device_authorization"),
         claims_supported: strings(&[
