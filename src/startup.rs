@@ -45,6 +45,8 @@ pub async fn open_stores(settings: &Settings) -> anyhow::Result<Stores> {
 
 /// Builds the use-case context over opened stores.
 pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Services> {
+    let cache_ttl = Duration::from_secs(settings.oauth.client_cache_ttl_secs);
+    let stores = crate::store::cache::with_client_cache(stores, cache_ttl);
     let sec = &settings.security;
     let hasher = PasswordHasher::new(
         PasswordParams {

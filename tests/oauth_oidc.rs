@@ -2,10 +2,12 @@
 //! pages and the independent `openidconnect` crate: implicit and hybrid response types with
 //! tokens in the fragment (id_token validated against our JWKS, `at_hash`, `c_hash`, nonce),
 //! and the errors those response types must answer; id_tokens on refresh (`oidc/refresh.rs`);
-//! EdDSA signing (`oidc/eddsa.rs`).
+//! EdDSA signing (`oidc/eddsa.rs`); the client-record cache (`oidc/client_cache.rs`).
 
 #[path = "oidc/browser.rs"]
 mod browser;
+#[path = "oidc/client_cache.rs"]
+mod client_cache;
 mod common;
 #[path = "oidc/eddsa.rs"]
 mod eddsa;
@@ -17,6 +19,7 @@ mod support;
 use std::str::FromStr;
 
 use browser::*;
+use client_cache::*;
 use common::Backend;
 use eddsa::*;
 use openidconnect::core::{
@@ -309,4 +312,5 @@ on_both_stores!(
     a_password_grant_records_auth_time_for_refreshed_id_tokens,
     an_eddsa_server_signs_tokens_the_library_verifies_through_the_jwks,
     switching_to_eddsa_keeps_the_es256_tokens_already_issued_valid,
+    a_client_change_is_seen_at_once_here_and_after_the_ttl_elsewhere,
 );
