@@ -186,6 +186,34 @@ async fn hybrid_response_types_return_a_code_and_tokens_bound_to_it_by_c_hash(b:
     w.app.stop().await;
 }
 
+async fn a_replayed_hybrid_code_revokes_the_access_token_issued_with_it(b: Backend) {
+    let w = world(b).await;
+    let c = hybrid_client(&w).await;
+    let (challenge, pkce) = PkceCodeChallenge::new_random_sha256();
+    let params = [
+        ("response_type", "code token"),
+        ("scope", "profile"),
+        ("state", "s7"),
+        ("code_challenge", challenge.as_str()),
+        ("code_challenge_method", "S256"),
+    ];
+    let f = fragment_of(&authorize(&w, &raw_authorize_url(&w, &c, &params)).await);
+    assert_eq!(introspect(&w, &f["access_token"]).await["active"], true);
+    let client = oidc_client(&w, &c).await;
+    let secret = pkce.secret().clone();
+    exchange(&client, &f["code"], pkce).await;
+    let replay = client
+        .exchange_code(AuthorizationCode::new(f["code"].clone()))
+        .unwrap()
+        .set_pkce_verifier(openidconnect::PkceCodeVerifier::new(secret))
+        .request_async(&http())
+        .await;
+    assert!(replay.is_err(), "a code is single use");
+    let info = introspect(&w, &f["access_token"]).await;
+    assert_eq!(info, serde_json::json!({"active": false}));
+    w.app.stop().await;
+}
+
 async fn an_id_token_from_the_authorization_endpoint_requires_a_nonce(b: Backend) {
     let w = world(b).await;
     let c = hybrid_client(&w).await;
@@ -305,6 +333,7 @@ async fn the_query_never_carries_tokens_but_a_code_may_use_the_fragment(b: Backe
 on_both_stores!(
     implicit_response_types_return_tokens_in_the_fragment_that_the_library_validates,
     hybrid_response_types_return_a_code_and_tokens_bound_to_it_by_c_hash,
+    a_replayed_hybrid_code_revokes_the_access_token_issued_with_it,
     an_id_token_from_the_authorization_endpoint_requires_a_nonce,
     tokens_from_the_authorization_endpoint_need_the_implicit_grant,
     the_query_never_carries_tokens_but_a_code_may_use_the_fragment,
