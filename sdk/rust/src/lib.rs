@@ -56,6 +56,35 @@ pub mod types {
         ///1–64 printable characters, unique case-insensitively.
         pub name: ::std::string::String,
     }
+    ///The codes of a device authorization (RFC 8628 §3.2).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct DeviceAuthorizationBody {
+        ///The device's secret: poll the token endpoint with it.
+        pub device_code: ::std::string::String,
+        ///Seconds until both codes expire.
+        pub expires_in: i64,
+        ///Seconds to wait between two polls of the token endpoint.
+        pub interval: i64,
+        ///The code to show to the person, `XXXX-XXXX` (case and dashes do not matter).
+        pub user_code: ::std::string::String,
+        ///Where the person enters the user code.
+        pub verification_uri: ::std::string::String,
+        ///`verification_uri` with the user code filled in (e.g. for a QR code).
+        pub verification_uri_complete: ::std::string::String,
+    }
+    ///A device authorization request.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct DeviceAuthorizationForm {
+        ///client_secret_post and public clients: the client id.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_id: ::std::option::Option<::std::string::String>,
+        ///client_secret_post: the client secret (prefer HTTP Basic).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_secret: ::std::option::Option<::std::string::String>,
+        ///Space-delimited scopes; the app's registered scopes when absent.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub scope: ::std::option::Option<::std::string::String>,
+    }
     ///An email address to which a link may be sent.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct EmailRequest {
@@ -191,6 +220,8 @@ pub mod types {
         pub authorization_response_iss_parameter_supported: bool,
         pub claims_supported: ::std::vec::Vec<::std::string::String>,
         pub code_challenge_methods_supported: ::std::vec::Vec<::std::string::String>,
+        ///RFC 8628 §4: where devices start the device authorization grant.
+        pub device_authorization_endpoint: ::std::string::String,
         ///RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0).
         pub end_session_endpoint: ::std::string::String,
         pub grant_types_supported: ::std::vec::Vec<::std::string::String>,
@@ -214,7 +245,8 @@ pub mod types {
     pub struct OAuthErrorBody {
         /**The registered error code: `invalid_request`, `invalid_client`, `invalid_grant`,
         `unauthorized_client`, `unsupported_grant_type`, `invalid_scope`, `invalid_token`,
-        `insufficient_scope`, `server_error` or `temporarily_unavailable`.*/
+        `insufficient_scope`, `server_error` or `temporarily_unavailable`; while a device polls
+        (RFC 8628 §3.5): `authorization_pending`, `slow_down`, `expired_token`, `access_denied`.*/
         pub error: ::std::string::String,
         ///What went wrong, for the developer of the client.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -282,8 +314,11 @@ pub mod types {
         ///authorization_code: the PKCE verifier (RFC 7636); required when a challenge was sent.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub code_verifier: ::std::option::Option<::std::string::String>,
-        /**`authorization_code`, `refresh_token`, `client_credentials` or `password` (only for
-        apps that enable it).*/
+        ///device_code: the device code from `/oauth2/device_authorization` (RFC 8628).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub device_code: ::std::option::Option<::std::string::String>,
+        /**`authorization_code`, `refresh_token`, `client_credentials`, `password` (only for
+        apps that enable it) or `urn:ietf:params:oauth:grant-type:device_code`.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub grant_type: ::std::option::Option<::std::string::String>,
         ///password: the user's password.
@@ -1774,6 +1809,9 @@ impl Client {
     with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
     (`client_secret_post`), or send only `client_id` for a public client. Errors follow
     RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
+    Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
+    (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
+    `expired_token` and `access_denied` are 400 errors until the tokens come.
 
     Sends a `POST` request to `/oauth2/token`
 
@@ -2112,6 +2150,66 @@ impl Client {
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Start a device authorization
+
+    RFC 8628 device authorization for apps whose grant types include
+    `urn:ietf:params:oauth:grant-type:device_code` (others get `unauthorized_client`).
+    Show `user_code` and `verification_uri` to the person, then poll `/oauth2/token` with
+    `grant_type=urn:ietf:params:oauth:grant-type:device_code` and `device_code` every
+    `interval` seconds. Confidential clients authenticate as at the token endpoint; public
+    clients send `client_id`. Unregistered scopes answer `invalid_scope`.
+
+    Sends a `POST` request to `/oauth2/device_authorization`
+
+    */
+    pub async fn create_device_authorization<'a>(
+        &'a self,
+        body: &'a types::DeviceAuthorizationForm,
+    ) -> Result<ResponseValue<types::DeviceAuthorizationBody>, Error<types::OAuthErrorBody>> {
+        let url = format!("{}/oauth2/device_authorization", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .form_urlencoded(&body)?
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_device_authorization",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }

@@ -2,7 +2,7 @@
 
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetGroupData, GetGroupErrors, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen';
+import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateDeviceAuthorizationData, CreateDeviceAuthorizationErrors, CreateDeviceAuthorizationResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetGroupData, GetGroupErrors, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean> = Options2<TData, ThrowOnError> & {
     /**
@@ -391,6 +391,9 @@ export const changeMyPassword = <ThrowOnError extends boolean = false>(options: 
  * with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
  * (`client_secret_post`), or send only `client_id` for a public client. Errors follow
  * RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
+ * Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
+ * (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
+ * `expired_token` and `access_denied` are 400 errors until the tokens come.
  */
 export const createToken = <ThrowOnError extends boolean = false>(options: Options<CreateTokenData, ThrowOnError>) => (options.client ?? client).post<CreateTokenResponses, CreateTokenErrors, ThrowOnError>({
     ...urlSearchParamsBodySerializer,
@@ -468,3 +471,23 @@ export const getOpenidConfiguration = <ThrowOnError extends boolean = false>(opt
  * RFC 8414: the same document as the OpenID configuration, for OAuth 2.0 clients.
  */
 export const getAuthorizationServerMetadata = <ThrowOnError extends boolean = false>(options?: Options<GetAuthorizationServerMetadataData, ThrowOnError>) => (options?.client ?? client).get<GetAuthorizationServerMetadataResponses, unknown, ThrowOnError>({ url: '/.well-known/oauth-authorization-server', ...options });
+
+/**
+ * Start a device authorization
+ *
+ * RFC 8628 device authorization for apps whose grant types include
+ * `urn:ietf:params:oauth:grant-type:device_code` (others get `unauthorized_client`).
+ * Show `user_code` and `verification_uri` to the person, then poll `/oauth2/token` with
+ * `grant_type=urn:ietf:params:oauth:grant-type:device_code` and `device_code` every
+ * `interval` seconds. Confidential clients authenticate as at the token endpoint; public
+ * clients send `client_id`. Unregistered scopes answer `invalid_scope`.
+ */
+export const createDeviceAuthorization = <ThrowOnError extends boolean = false>(options: Options<CreateDeviceAuthorizationData, ThrowOnError>) => (options.client ?? client).post<CreateDeviceAuthorizationResponses, CreateDeviceAuthorizationErrors, ThrowOnError>({
+    ...urlSearchParamsBodySerializer,
+    url: '/oauth2/device_authorization',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});

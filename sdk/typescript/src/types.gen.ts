@@ -83,6 +83,58 @@ export type CreateGroupRequest = {
 };
 
 /**
+ * DeviceAuthorizationBody
+ *
+ * The codes of a device authorization (RFC 8628 §3.2).
+ */
+export type DeviceAuthorizationBody = {
+    /**
+     * The device's secret: poll the token endpoint with it.
+     */
+    device_code: string;
+    /**
+     * The code to show to the person, `XXXX-XXXX` (case and dashes do not matter).
+     */
+    user_code: string;
+    /**
+     * Where the person enters the user code.
+     */
+    verification_uri: string;
+    /**
+     * `verification_uri` with the user code filled in (e.g. for a QR code).
+     */
+    verification_uri_complete: string;
+    /**
+     * Seconds until both codes expire.
+     */
+    expires_in: number;
+    /**
+     * Seconds to wait between two polls of the token endpoint.
+     */
+    interval: number;
+};
+
+/**
+ * DeviceAuthorizationForm
+ *
+ * A device authorization request.
+ */
+export type DeviceAuthorizationForm = {
+    /**
+     * Space-delimited scopes; the app's registered scopes when absent.
+     */
+    scope?: string;
+    /**
+     * client_secret_post and public clients: the client id.
+     */
+    client_id?: string;
+    /**
+     * client_secret_post: the client secret (prefer HTTP Basic).
+     */
+    client_secret?: string;
+};
+
+/**
  * EmailRequest
  *
  * An email address to which a link may be sent.
@@ -321,6 +373,10 @@ export type Metadata = {
      * RFC 9207: authorization responses carry `iss`.
      */
     authorization_response_iss_parameter_supported: boolean;
+    /**
+     * RFC 8628 §4: where devices start the device authorization grant.
+     */
+    device_authorization_endpoint: string;
 };
 
 /**
@@ -332,7 +388,8 @@ export type OAuthErrorBody = {
     /**
      * The registered error code: `invalid_request`, `invalid_client`, `invalid_grant`,
      * `unauthorized_client`, `unsupported_grant_type`, `invalid_scope`, `invalid_token`,
-     * `insufficient_scope`, `server_error` or `temporarily_unavailable`.
+     * `insufficient_scope`, `server_error` or `temporarily_unavailable`; while a device polls
+     * (RFC 8628 §3.5): `authorization_pending`, `slow_down`, `expired_token`, `access_denied`.
      */
     error: string;
     /**
@@ -434,8 +491,8 @@ export type TokenBody = {
  */
 export type TokenForm = {
     /**
-     * `authorization_code`, `refresh_token`, `client_credentials` or `password` (only for
-     * apps that enable it).
+     * `authorization_code`, `refresh_token`, `client_credentials`, `password` (only for
+     * apps that enable it) or `urn:ietf:params:oauth:grant-type:device_code`.
      */
     grant_type?: string;
     /**
@@ -474,6 +531,10 @@ export type TokenForm = {
      * client_secret_post: the client secret (prefer HTTP Basic).
      */
     client_secret?: string;
+    /**
+     * device_code: the device code from `/oauth2/device_authorization` (RFC 8628).
+     */
+    device_code?: string;
 };
 
 /**
@@ -1772,3 +1833,45 @@ export type GetAuthorizationServerMetadataResponses = {
 };
 
 export type GetAuthorizationServerMetadataResponse = GetAuthorizationServerMetadataResponses[keyof GetAuthorizationServerMetadataResponses];
+
+export type CreateDeviceAuthorizationData = {
+    body: DeviceAuthorizationForm;
+    path?: never;
+    query?: never;
+    url: '/oauth2/device_authorization';
+};
+
+export type CreateDeviceAuthorizationErrors = {
+    /**
+     * The request is malformed, or the grant, scope or grant type is not acceptable.
+     */
+    400: OAuthErrorBody;
+    /**
+     * Client authentication failed (`invalid_client`) or the bearer token is not valid
+     * (`invalid_token`); `WWW-Authenticate` names the scheme to use.
+     */
+    401: OAuthErrorBody;
+    /**
+     * The bearer token lacks a scope this endpoint needs (`insufficient_scope`).
+     */
+    403: OAuthErrorBody;
+    /**
+     * An unexpected server error (`server_error`); details are only in the server's logs.
+     */
+    500: OAuthErrorBody;
+    /**
+     * The store is unavailable (`temporarily_unavailable`); retry later.
+     */
+    503: OAuthErrorBody;
+};
+
+export type CreateDeviceAuthorizationError = CreateDeviceAuthorizationErrors[keyof CreateDeviceAuthorizationErrors];
+
+export type CreateDeviceAuthorizationResponses = {
+    /**
+     * Success.
+     */
+    200: DeviceAuthorizationBody;
+};
+
+export type CreateDeviceAuthorizationResponse = CreateDeviceAuthorizationResponses[keyof CreateDeviceAuthorizationResponses];

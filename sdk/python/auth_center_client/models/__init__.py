@@ -5,6 +5,8 @@ from .api_error import ApiError
 from .change_password_request import ChangePasswordRequest
 from .confirm_reset_request import ConfirmResetRequest
 from .create_group_request import CreateGroupRequest
+from .device_authorization_body import DeviceAuthorizationBody
+from .device_authorization_form import DeviceAuthorizationForm
 from .email_request import EmailRequest
 from .field_error import FieldError
 from .group import Group
@@ -36,6 +38,8 @@ __all__ = (
     "ChangePasswordRequest",
     "ConfirmResetRequest",
     "CreateGroupRequest",
+    "DeviceAuthorizationBody",
+    "DeviceAuthorizationForm",
     "EmailRequest",
     "FieldError",
     "Group",

@@ -34,6 +34,7 @@ class Metadata:
         id_token_signing_alg_values_supported (list[str]):
         claims_supported (list[str]):
         authorization_response_iss_parameter_supported (bool): RFC 9207: authorization responses carry `iss`.
+        device_authorization_endpoint (str): RFC 8628 §4: where devices start the device authorization grant.
     """
 
     issuer: str
@@ -56,6 +57,7 @@ class Metadata:
     id_token_signing_alg_values_supported: list[str]
     claims_supported: list[str]
     authorization_response_iss_parameter_supported: bool
+    device_authorization_endpoint: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -99,6 +101,8 @@ class Metadata:
 
         authorization_response_iss_parameter_supported = self.authorization_response_iss_parameter_supported
 
+        device_authorization_endpoint = self.device_authorization_endpoint
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -123,6 +127,7 @@ class Metadata:
                 "id_token_signing_alg_values_supported": id_token_signing_alg_values_supported,
                 "claims_supported": claims_supported,
                 "authorization_response_iss_parameter_supported": authorization_response_iss_parameter_supported,
+                "device_authorization_endpoint": device_authorization_endpoint,
             }
         )
 
@@ -175,6 +180,8 @@ class Metadata:
 
         authorization_response_iss_parameter_supported = d.pop("authorization_response_iss_parameter_supported")
 
+        device_authorization_endpoint = d.pop("device_authorization_endpoint")
+
         metadata = cls(
             issuer=issuer,
             authorization_endpoint=authorization_endpoint,
@@ -196,6 +203,7 @@ class Metadata:
             id_token_signing_alg_values_supported=id_token_signing_alg_values_supported,
             claims_supported=claims_supported,
             authorization_response_iss_parameter_supported=authorization_response_iss_parameter_supported,
+            device_authorization_endpoint=device_authorization_endpoint,
         )
 
         metadata.additional_properties = d

@@ -18,7 +18,8 @@ class OAuthErrorBody:
     Attributes:
         error (str): The registered error code: `invalid_request`, `invalid_client`, `invalid_grant`,
             `unauthorized_client`, `unsupported_grant_type`, `invalid_scope`, `invalid_token`,
-            `insufficient_scope`, `server_error` or `temporarily_unavailable`.
+            `insufficient_scope`, `server_error` or `temporarily_unavailable`; while a device polls
+            (RFC 8628 §3.5): `authorization_pending`, `slow_down`, `expired_token`, `access_denied`.
         error_description (str | Unset): What went wrong, for the developer of the client.
     """
 

@@ -16,8 +16,8 @@ class TokenForm:
     """A token request; which fields are needed depends on `grant_type`.
 
     Attributes:
-        grant_type (str | Unset): `authorization_code`, `refresh_token`, `client_credentials` or `password` (only for
-            apps that enable it).
+        grant_type (str | Unset): `authorization_code`, `refresh_token`, `client_credentials`, `password` (only for
+            apps that enable it) or `urn:ietf:params:oauth:grant-type:device_code`.
         code (str | Unset): authorization_code: the code received at the redirect URI.
         redirect_uri (str | Unset): authorization_code: the redirect_uri of the authorization request, exactly.
         code_verifier (str | Unset): authorization_code: the PKCE verifier (RFC 7636); required when a challenge was
@@ -29,6 +29,7 @@ class TokenForm:
         password (str | Unset): password: the user's password.
         client_id (str | Unset): client_secret_post and public clients: the client id.
         client_secret (str | Unset): client_secret_post: the client secret (prefer HTTP Basic).
+        device_code (str | Unset): device_code: the device code from `/oauth2/device_authorization` (RFC 8628).
     """
 
     grant_type: str | Unset = UNSET
@@ -41,6 +42,7 @@ class TokenForm:
     password: str | Unset = UNSET
     client_id: str | Unset = UNSET
     client_secret: str | Unset = UNSET
+    device_code: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +65,8 @@ class TokenForm:
         client_id = self.client_id
 
         client_secret = self.client_secret
+
+        device_code = self.device_code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -87,6 +91,8 @@ class TokenForm:
             field_dict["client_id"] = client_id
         if client_secret is not UNSET:
             field_dict["client_secret"] = client_secret
+        if device_code is not UNSET:
+            field_dict["device_code"] = device_code
 
         return field_dict
 
@@ -113,6 +119,8 @@ class TokenForm:
 
         client_secret = d.pop("client_secret", UNSET)
 
+        device_code = d.pop("device_code", UNSET)
+
         token_form = cls(
             grant_type=grant_type,
             code=code,
@@ -124,6 +132,7 @@ class TokenForm:
             password=password,
             client_id=client_id,
             client_secret=client_secret,
+            device_code=device_code,
         )
 
         token_form.additional_properties = d

@@ -93,6 +93,9 @@ def sync_detailed(
     with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
     (`client_secret_post`), or send only `client_id` for a public client. Errors follow
     RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
+    Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
+    (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
+    `expired_token` and `access_denied` are 400 errors until the tokens come.
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
@@ -130,6 +133,9 @@ def sync(
     with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
     (`client_secret_post`), or send only `client_id` for a public client. Errors follow
     RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
+    Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
+    (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
+    `expired_token` and `access_denied` are 400 errors until the tokens come.
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
@@ -162,6 +168,9 @@ async def asyncio_detailed(
     with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
     (`client_secret_post`), or send only `client_id` for a public client. Errors follow
     RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
+    Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
+    (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
+    `expired_token` and `access_denied` are 400 errors until the tokens come.
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
@@ -197,6 +206,9 @@ async def asyncio(
     with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
     (`client_secret_post`), or send only `client_id` for a public client. Errors follow
     RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
+    Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
+    (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
+    `expired_token` and `access_denied` are 400 errors until the tokens come.
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
