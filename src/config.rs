@@ -112,6 +112,12 @@ pub struct OAuthSettings {
     pub device_code_ttl_secs: i64,
     /// Minimum seconds between two polls of the token endpoint by a device (RFC 8628 §3.5).
     pub device_poll_interval_secs: i64,
+    /// The algorithm of new signing keys: `ES256` or `EdDSA` (Ed25519). Switching generates a
+    /// key of the new algorithm; the old keys keep verifying until they expire.
+    pub signing_alg: String,
+    /// How long a process keeps a client record in memory; 0 disables the cache. Changes made
+    /// by this process are seen at once; by another process, after at most this long.
+    pub client_cache_ttl_secs: u64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -239,6 +245,8 @@ impl Default for OAuthSettings {
             key_encryption_key: None,
             device_code_ttl_secs: 600,
             device_poll_interval_secs: 5,
+            signing_alg: "ES256".into(),
+            client_cache_ttl_secs: 30,
         }
     }
 }
@@ -454,6 +462,11 @@ impl Settings {
                 "oauth.key_encryption_key: must be at least 16 characters".into(),
             ));
         }
+        if crate::crypto::keys::SigningAlg::parse(&o.signing_alg).is_none() {
+            return Err(ConfigError(
+                "oauth.signing_alg: must be ES256 or EdDSA".into(),
+            ));
+        }
         Ok(())
     }
 
@@ -500,5 +513,16 @@ mod tests {
         };
         let err = Settings::load(None, &o).unwrap_err().to_string();
         assert!(err.starts_with("server.bind:"), "{err}");
+    }
+
+    #[test]
+    fn the_signing_algorithm_is_es256_or_eddsa() {
+        let mut s = Settings::default();
+        assert_eq!(s.oauth.signing_alg, "ES256");
+        s.oauth.signing_alg = "EdDSA".into();
+        s.validate().unwrap();
+        s.oauth.signing_alg = "RS256".into();
+        let err = s.validate().unwrap_err().to_string();
+        assert!(err.starts_with("oauth.signing_alg:"), "{err}");
     }
 }

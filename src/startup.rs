@@ -45,6 +45,8 @@ pub async fn open_stores(settings: &Settings) -> anyhow::Result<Stores> {
 
 /// Builds the use-case context over opened stores.
 pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Services> {
+    let cache_ttl = Duration::from_secs(settings.oauth.client_cache_ttl_secs);
+    let stores = crate::store::cache::with_client_cache(stores, cache_ttl);
     let sec = &settings.security;
     let hasher = PasswordHasher::new(
         PasswordParams {
@@ -106,6 +108,8 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> OAuthContext {
         .map(|k| KeyEncryption::new(k.expose_secret()));
     let longest = policy.access_token_ttl.max(policy.id_token_ttl);
     let keys = KeyRing::new(stores.keys.clone(), kek, secs(o.key_rotation_secs), longest);
+    let alg = crate::crypto::keys::SigningAlg::parse(&o.signing_alg);
+    let keys = keys.with_alg(alg.unwrap_or(crate::crypto::keys::SigningAlg::Es256));
     OAuthContext { policy, keys }
 }
 

@@ -8,6 +8,8 @@ use crate::fixtures::*;
 pub async fn a_grant_round_trips_and_touching_it_records_its_last_use(s: &Stores) {
     let for_user = sample_grant(Some(&id()), &unique("app"));
     let for_client = sample_grant(None, &unique("app"));
+    // The user's authentication time round trips (OIDC auth_time on refresh); none for a client.
+    assert!(for_user.auth_time.is_some() && for_client.auth_time.is_none());
     for grant in [&for_user, &for_client] {
         s.grants.insert_grant(grant).await.unwrap();
         assert_eq!(&s.grants.get_grant(&grant.id).await.unwrap(), grant);

@@ -203,22 +203,25 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub token_type: ::std::option::Option<::std::string::String>,
     }
-    ///One public signing key (RFC 7517 §4, RFC 7518 §6.2).
+    ///One public signing key (RFC 7517 §4; RFC 7518 §6.2 for `EC`, RFC 8037 §2 for `OKP`).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct Jwk {
-        ///`ES256`.
+        ///`ES256` or `EdDSA`: the only algorithm this key verifies.
         pub alg: ::std::string::String,
-        ///`P-256`.
+        ///`P-256` or `Ed25519`.
         pub crv: ::std::string::String,
         ///The key id, as in the `kid` header of the tokens it signed.
         pub kid: ::std::string::String,
-        ///`EC`.
+        ///`EC` (ES256) or `OKP` (EdDSA).
         pub kty: ::std::string::String,
         ///`sig`.
         #[serde(rename = "use")]
         pub use_: ::std::string::String,
+        ///The x coordinate (EC) or the public key (OKP), base64url.
         pub x: ::std::string::String,
-        pub y: ::std::string::String,
+        ///The y coordinate; EC keys only.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub y: ::std::option::Option<::std::string::String>,
     }
     /**The public keys that verify this server's tokens: the current one and those retired but
     still verifying unexpired tokens.*/
@@ -2084,7 +2087,8 @@ impl Client {
     }
     /**Get the signing keys
 
-    The JSON Web Key Set (RFC 7517) of the ES256 keys that sign access tokens and id_tokens.
+    The JSON Web Key Set (RFC 7517) of the keys (ES256, or EdDSA when configured) that sign
+    access tokens and id_tokens.
     During a key rotation the previous key stays listed until its tokens have expired.
 
     Sends a `GET` request to `/oauth2/jwks`

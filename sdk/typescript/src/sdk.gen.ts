@@ -451,7 +451,8 @@ export const getUserinfo = <ThrowOnError extends boolean = false>(options?: Opti
 /**
  * Get the signing keys
  *
- * The JSON Web Key Set (RFC 7517) of the ES256 keys that sign access tokens and id_tokens.
+ * The JSON Web Key Set (RFC 7517) of the keys (ES256, or EdDSA when configured) that sign
+ * access tokens and id_tokens.
  * During a key rotation the previous key stays listed until its tokens have expired.
  */
 export const getJwks = <ThrowOnError extends boolean = false>(options?: Options<GetJwksData, ThrowOnError>) => (options?.client ?? client).get<GetJwksResponses, GetJwksErrors, ThrowOnError>({ url: '/oauth2/jwks', ...options });

@@ -331,19 +331,25 @@ export type IntrospectionBody = {
 /**
  * Jwk
  *
- * One public signing key (RFC 7517 §4, RFC 7518 §6.2).
+ * One public signing key (RFC 7517 §4; RFC 7518 §6.2 for `EC`, RFC 8037 §2 for `OKP`).
  */
 export type Jwk = {
     /**
-     * `EC`.
+     * `EC` (ES256) or `OKP` (EdDSA).
      */
     kty: string;
     /**
-     * `P-256`.
+     * `P-256` or `Ed25519`.
      */
     crv: string;
+    /**
+     * The x coordinate (EC) or the public key (OKP), base64url.
+     */
     x: string;
-    y: string;
+    /**
+     * The y coordinate; EC keys only.
+     */
+    y?: string;
     /**
      * The key id, as in the `kid` header of the tokens it signed.
      */
@@ -353,7 +359,7 @@ export type Jwk = {
      */
     use: string;
     /**
-     * `ES256`.
+     * `ES256` or `EdDSA`: the only algorithm this key verifies.
      */
     alg: string;
 };

@@ -6,6 +6,7 @@
 //!
 //! Must not import poem or a concrete store backend.
 
+mod authorization_response;
 pub mod authorize;
 pub mod builtin;
 pub mod client_auth;

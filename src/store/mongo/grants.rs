@@ -34,6 +34,9 @@ struct GrantDoc {
     last_used_at: bson::DateTime,
     expires_at: bson::DateTime,
     revoked_at: Option<bson::DateTime>,
+    /// Absent in documents stored before it was recorded.
+    #[serde(default)]
+    auth_time: Option<bson::DateTime>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -90,6 +93,7 @@ impl GrantDoc {
             last_used_at: to_bson_dt(g.last_used_at),
             expires_at: to_bson_dt(g.expires_at),
             revoked_at: to_bson_opt(g.revoked_at),
+            auth_time: to_bson_opt(g.auth_time),
         }
     }
 
@@ -103,6 +107,7 @@ impl GrantDoc {
             last_used_at: from_bson_dt(self.last_used_at)?,
             expires_at: from_bson_dt(self.expires_at)?,
             revoked_at: from_bson_opt(self.revoked_at)?,
+            auth_time: from_bson_opt(self.auth_time)?,
         })
     }
 }
