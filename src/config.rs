@@ -108,6 +108,13 @@ pub struct OAuthSettings {
     /// When set, private signing keys are stored encrypted with a key derived from it.
     #[serde(serialize_with = "ser_secret_opt")]
     pub key_encryption_key: Option<SecretString>,
+    /// The longest access-token lifetime an app may register for itself.
+    pub max_access_token_ttl_secs: i64,
+    /// The longest refresh-token lifetime an app may register for itself.
+    pub max_refresh_token_ttl_secs: i64,
+    /// After an app's secret is rotated, the previous secret keeps working this long (0: dies
+    /// at once).
+    pub secret_rotation_grace_secs: i64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -233,6 +240,9 @@ impl Default for OAuthSettings {
             id_token_ttl_secs: 3_600,
             key_rotation_secs: 30 * 86_400,
             key_encryption_key: None,
+            max_access_token_ttl_secs: 86_400,
+            max_refresh_token_ttl_secs: 90 * 86_400,
+            secret_rotation_grace_secs: 86_400,
         }
     }
 }
@@ -429,11 +439,24 @@ impl Settings {
             ("oauth.code_ttl_secs", o.code_ttl_secs),
             ("oauth.id_token_ttl_secs", o.id_token_ttl_secs),
             ("oauth.key_rotation_secs", o.key_rotation_secs),
+            (
+                "oauth.max_access_token_ttl_secs",
+                o.max_access_token_ttl_secs,
+            ),
+            (
+                "oauth.max_refresh_token_ttl_secs",
+                o.max_refresh_token_ttl_secs,
+            ),
         ];
         if let Some((key, _)) = positive.iter().find(|(_, v)| *v <= 0) {
             return Err(ConfigError(format!(
                 "{key}: must be a positive number of seconds"
             )));
+        }
+        if o.secret_rotation_grace_secs < 0 {
+            return Err(ConfigError(
+                "oauth.secret_rotation_grace_secs: must be 0 or more seconds".into(),
+            ));
         }
         if o.key_encryption_key
             .as_ref()

@@ -97,12 +97,19 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> OAuthContext {
         grant_ttl: secs(o.grant_ttl_secs),
         code_ttl: secs(o.code_ttl_secs),
         id_token_ttl: secs(o.id_token_ttl_secs),
+        max_access_token_ttl: secs(o.max_access_token_ttl_secs),
+        max_refresh_token_ttl: secs(o.max_refresh_token_ttl_secs),
+        secret_rotation_grace: secs(o.secret_rotation_grace_secs),
     };
     let kek = o
         .key_encryption_key
         .as_ref()
         .map(|k| KeyEncryption::new(k.expose_secret()));
-    let longest = policy.access_token_ttl.max(policy.id_token_ttl);
+    // Apps may register access-token lifetimes up to the maximum: keys outlive those too.
+    let longest = policy
+        .access_token_ttl
+        .max(policy.id_token_ttl)
+        .max(policy.max_access_token_ttl);
     let keys = KeyRing::new(stores.keys.clone(), kek, secs(o.key_rotation_secs), longest);
     OAuthContext { policy, keys }
 }

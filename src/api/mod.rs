@@ -10,6 +10,8 @@ mod account;
 mod admin_groups;
 mod admin_models;
 mod admin_users;
+mod app_models;
+mod apps;
 pub mod auth;
 pub mod error;
 mod health;
@@ -33,6 +35,9 @@ pub enum ApiTags {
     /// discovery. Errors here use the OAuth shape `{"error", "error_description"}`.
     #[oai(rename = "OAuth2")]
     OAuth2,
+    /// Developer apps (OAuth clients) the caller registered: register, change, delete, rotate
+    /// the secret (the `apps` scope).
+    Apps,
 }
 
 /// The path prefixes under which the API is mounted beside the pages. Every operation path
@@ -42,8 +47,12 @@ pub const PATH_PREFIXES: &[&str] = &["/healthz", "/readyz", "/api", "/oauth2", "
 /// Paths of the original system kept for existing integrations, where the JSON API serves some
 /// methods and a page others (e.g. `PUT` vs the form's `POST`). They are not under a prefix of
 /// [`PATH_PREFIXES`]: `web::mount` routes their API methods to the API endpoint. Spelled as in
-/// the spec (`{id}`).
-pub const LEGACY_PATHS: &[&str] = &[];
+/// the spec (`{id}`, and without the trailing slash of the original path: poem-openapi drops
+/// it, and `web::mount` serves both spellings).
+pub const LEGACY_PATHS: &[&str] = &[
+    "/oauth/applications/{id}/update",
+    "/oauth/applications/{id}/delete",
+];
 
 /// Every API implementation, in spec order.
 pub type Api = (
@@ -54,6 +63,7 @@ pub type Api = (
     oauth::TokenApi,
     oauth::UserInfoApi,
     oauth::DiscoveryApi,
+    apps::AppsApi,
 );
 
 /// The OpenAPI service. The spec is independent of configuration (no server URL in it) so the
@@ -67,6 +77,7 @@ pub fn service() -> OpenApiService<Api, ()> {
         oauth::TokenApi,
         oauth::UserInfoApi,
         oauth::DiscoveryApi,
+        apps::AppsApi,
     );
     OpenApiService::new(apis, "auth-center", env!("CARGO_PKG_VERSION"))
         .summary("OAuth 2.0 / OpenID Connect authorization server and user center")

@@ -7,6 +7,8 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod app_input;
+pub mod apps;
 pub mod bootstrap;
 pub mod clients;
 pub mod email;

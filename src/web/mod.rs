@@ -6,6 +6,8 @@
 //! Must not import a store backend.
 
 mod account;
+mod app_form;
+mod apps;
 mod authorize;
 pub mod context;
 pub mod csrf;
@@ -38,8 +40,7 @@ pub type ApiEndpoint = Arc<BoxEndpoint<'static, poem::Response>>;
 /// also provides `Templates`, `WebConfig` and `Services` as endpoint data). `api` serves the
 /// API methods of the paths in `api::LEGACY_PATHS`.
 pub fn mount(route: Route, api: ApiEndpoint) -> Route {
-    let _ = &api;
-    accounts(route)
+    developer_apps(accounts(route), api)
         .at("/", get(pages::index))
         .at(
             "/accounts/login/",
@@ -107,6 +108,65 @@ fn accounts(route: Route) -> Route {
             "/accounts/profile/password/",
             poem::post(account::change_password),
         )
+}
+
+/// The developer pages (the original paths). Their `PUT` and `DELETE` are API operations, which
+/// poem-openapi declares without the trailing slash: both spellings reach them.
+fn developer_apps(route: Route, api: ApiEndpoint) -> Route {
+    route
+        .at("/oauth/applications/", get(apps::list))
+        .at(
+            "/oauth/applications/register/",
+            get(apps::register_form).post(apps::register_submit),
+        )
+        .at("/oauth/applications/:id/", get(apps::detail))
+        .at(
+            "/oauth/applications/:id/update/",
+            get(apps::edit_form)
+                .post(apps::update_submit)
+                .put(without_trailing_slash(api.clone())),
+        )
+        .at("/oauth/applications/:id/update", poem::put(api.clone()))
+        .at(
+            "/oauth/applications/:id/delete/",
+            get(apps::delete_form)
+                .post(apps::delete_submit)
+                .delete(without_trailing_slash(api.clone())),
+        )
+        .at("/oauth/applications/:id/delete", poem::delete(api))
+        .at(
+            "/oauth/applications/:id/rotate-secret/",
+            poem::post(apps::rotate_submit),
+        )
+        .at(
+            "/static/apps.js",
+            get(make_sync(|_| {
+                templates::APPS_JS
+                    .with_content_type("text/javascript; charset=utf-8")
+                    .with_header(header::CACHE_CONTROL, "public, max-age=3600")
+            })),
+        )
+}
+
+/// The API endpoint, reached with the request path's trailing slash removed (the spelling
+/// under which poem-openapi routes an operation).
+fn without_trailing_slash(api: ApiEndpoint) -> impl poem::Endpoint<Output = poem::Response> {
+    use poem::EndpointExt;
+    api.before(|mut req: poem::Request| async move {
+        let uri = req.uri();
+        let path = uri.path();
+        if path.len() > 1 && path.ends_with('/') {
+            let mut rewritten = path.trim_end_matches('/').to_owned();
+            if let Some(q) = uri.query() {
+                rewritten.push('?');
+                rewritten.push_str(q);
+            }
+            if let Ok(new_uri) = rewritten.parse() {
+                *req.uri_mut() = new_uri;
+            }
+        }
+        Ok(req)
+    })
 }
 
 /// Adds the headers every page carries: no framing, no referrer, a script-free CSP.

@@ -32,6 +32,12 @@ pub struct OAuthPolicy {
     pub grant_ttl: Duration,
     pub code_ttl: Duration,
     pub id_token_ttl: Duration,
+    /// The longest access-token lifetime an app may register.
+    pub max_access_token_ttl: Duration,
+    /// The longest refresh-token lifetime an app may register.
+    pub max_refresh_token_ttl: Duration,
+    /// How long a rotated-out client secret keeps working.
+    pub secret_rotation_grace: Duration,
 }
 
 impl Default for OAuthPolicy {
@@ -42,6 +48,9 @@ impl Default for OAuthPolicy {
             grant_ttl: Duration::days(90),
             code_ttl: Duration::minutes(10),
             id_token_ttl: Duration::hours(1),
+            max_access_token_ttl: Duration::days(1),
+            max_refresh_token_ttl: Duration::days(90),
+            secret_rotation_grace: Duration::days(1),
         }
     }
 }

@@ -2,9 +2,15 @@
 
 from .admin_user import AdminUser
 from .api_error import ApiError
+from .app import App
+from .app_list import AppList
+from .app_patch_request import AppPatchRequest
+from .app_request import AppRequest
+from .app_secret_info import AppSecretInfo
 from .change_password_request import ChangePasswordRequest
 from .confirm_reset_request import ConfirmResetRequest
 from .create_group_request import CreateGroupRequest
+from .created_app import CreatedApp
 from .email_request import EmailRequest
 from .field_error import FieldError
 from .group import Group
@@ -21,6 +27,7 @@ from .o_auth_error_body import OAuthErrorBody
 from .readiness import Readiness
 from .register_request import RegisterRequest
 from .revoked_body import RevokedBody
+from .rotated_app_secret import RotatedAppSecret
 from .token_body import TokenBody
 from .token_form import TokenForm
 from .token_hint_form import TokenHintForm
@@ -33,8 +40,14 @@ from .user_list import UserList
 __all__ = (
     "AdminUser",
     "ApiError",
+    "App",
+    "AppList",
+    "AppPatchRequest",
+    "AppRequest",
+    "AppSecretInfo",
     "ChangePasswordRequest",
     "ConfirmResetRequest",
+    "CreatedApp",
     "CreateGroupRequest",
     "EmailRequest",
     "FieldError",
@@ -52,6 +65,7 @@ __all__ = (
     "Readiness",
     "RegisterRequest",
     "RevokedBody",
+    "RotatedAppSecret",
     "TokenBody",
     "TokenForm",
     "TokenHintForm",
