@@ -13,9 +13,8 @@ use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::OpenApi;
 
-use super::app_models::{
-    app_response, App, AppList, AppPatchRequest, AppRequest, CreatedApp, RotatedAppSecret,
-};
+use super::app_models::{app_response, App, AppList, CreatedApp, RotatedAppSecret};
+use super::app_requests::{AppPatchRequest, AppRequest};
 use super::auth::{authorize, ApiAuth, AuthFailure};
 use super::ApiTags;
 use crate::domain::User;

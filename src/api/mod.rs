@@ -11,6 +11,7 @@ mod admin_groups;
 mod admin_models;
 mod admin_users;
 mod app_models;
+mod app_requests;
 mod apps;
 pub mod auth;
 pub mod error;
