@@ -218,7 +218,7 @@ fn grants(given: &[String], v: &mut Validation) -> Vec<GrantType> {
 
 fn scopes(given: &[String], owner_is_admin: bool, v: &mut Validation) -> Vec<String> {
     if given.is_empty() {
-        return ["openid", "profile", "email"].map(String::from).to_vec();
+        return ["email", "openid", "profile"].map(String::from).to_vec();
     }
     let mut out: Vec<String> = Vec::new();
     for s in given.iter().map(|s| s.trim()) {

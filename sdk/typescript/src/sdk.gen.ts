@@ -597,7 +597,8 @@ export const rotateAppSecret = <ThrowOnError extends boolean = false>(options: O
  * Replace an app (original path)
  *
  * The original system's update URL, kept for existing integrations: the same as
- * `replaceApp`. Needs the `apps` scope.
+ * `replaceApp`. Also answers with the original trailing slash,
+ * `PUT /oauth/applications/{id}/update/`. Needs the `apps` scope.
  */
 export const legacyUpdateApp = <ThrowOnError extends boolean = false>(options: Options<LegacyUpdateAppData, ThrowOnError>) => (options.client ?? client).put<LegacyUpdateAppResponses, LegacyUpdateAppErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
@@ -617,7 +618,8 @@ export const legacyUpdateApp = <ThrowOnError extends boolean = false>(options: O
  * Delete an app (original path)
  *
  * The original system's delete URL, kept for existing integrations: the same as
- * `deleteApp`. Needs the `apps` scope.
+ * `deleteApp`. Also answers with the original trailing slash,
+ * `DELETE /oauth/applications/{id}/delete/`. Needs the `apps` scope.
  */
 export const legacyDeleteApp = <ThrowOnError extends boolean = false>(options: Options<LegacyDeleteAppData, ThrowOnError>) => (options.client ?? client).delete<LegacyDeleteAppResponses, LegacyDeleteAppErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {

@@ -82,7 +82,8 @@ def sync_detailed(
     """Delete an app (original path)
 
      The original system's delete URL, kept for existing integrations: the same as
-    `deleteApp`. Needs the `apps` scope.
+    `deleteApp`. Also answers with the original trailing slash,
+    `DELETE /oauth/applications/{id}/delete/`. Needs the `apps` scope.
 
     Args:
         id (str):
@@ -114,7 +115,8 @@ def sync(
     """Delete an app (original path)
 
      The original system's delete URL, kept for existing integrations: the same as
-    `deleteApp`. Needs the `apps` scope.
+    `deleteApp`. Also answers with the original trailing slash,
+    `DELETE /oauth/applications/{id}/delete/`. Needs the `apps` scope.
 
     Args:
         id (str):
@@ -141,7 +143,8 @@ async def asyncio_detailed(
     """Delete an app (original path)
 
      The original system's delete URL, kept for existing integrations: the same as
-    `deleteApp`. Needs the `apps` scope.
+    `deleteApp`. Also answers with the original trailing slash,
+    `DELETE /oauth/applications/{id}/delete/`. Needs the `apps` scope.
 
     Args:
         id (str):
@@ -171,7 +174,8 @@ async def asyncio(
     """Delete an app (original path)
 
      The original system's delete URL, kept for existing integrations: the same as
-    `deleteApp`. Needs the `apps` scope.
+    `deleteApp`. Also answers with the original trailing slash,
+    `DELETE /oauth/applications/{id}/delete/`. Needs the `apps` scope.
 
     Args:
         id (str):

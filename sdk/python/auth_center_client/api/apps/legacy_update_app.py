@@ -99,7 +99,8 @@ def sync_detailed(
     """Replace an app (original path)
 
      The original system's update URL, kept for existing integrations: the same as
-    `replaceApp`. Needs the `apps` scope.
+    `replaceApp`. Also answers with the original trailing slash,
+    `PUT /oauth/applications/{id}/update/`. Needs the `apps` scope.
 
     Args:
         id (str):
@@ -141,7 +142,8 @@ def sync(
     """Replace an app (original path)
 
      The original system's update URL, kept for existing integrations: the same as
-    `replaceApp`. Needs the `apps` scope.
+    `replaceApp`. Also answers with the original trailing slash,
+    `PUT /oauth/applications/{id}/update/`. Needs the `apps` scope.
 
     Args:
         id (str):
@@ -178,7 +180,8 @@ async def asyncio_detailed(
     """Replace an app (original path)
 
      The original system's update URL, kept for existing integrations: the same as
-    `replaceApp`. Needs the `apps` scope.
+    `replaceApp`. Also answers with the original trailing slash,
+    `PUT /oauth/applications/{id}/update/`. Needs the `apps` scope.
 
     Args:
         id (str):
@@ -218,7 +221,8 @@ async def asyncio(
     """Replace an app (original path)
 
      The original system's update URL, kept for existing integrations: the same as
-    `replaceApp`. Needs the `apps` scope.
+    `replaceApp`. Also answers with the original trailing slash,
+    `PUT /oauth/applications/{id}/update/`. Needs the `apps` scope.
 
     Args:
         id (str):
