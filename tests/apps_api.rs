@@ -393,7 +393,47 @@ async fn the_original_put_and_delete_paths_update_and_delete_an_app(b: Backend) 
     w.app.stop().await;
 }
 
+/// The browser session works too; its unsafe calls must repeat the CSRF token in a header (raw
+/// HTTP here: the point is the header the SDK would not leave out).
+async fn a_session_call_needs_its_csrf_header_and_then_registers_an_app(b: Backend) {
+    let w = world_with_grace(b, 60).await;
+    log_in(&w.app, "alice").await;
+    let csrf = w.app.csrf_token("/oauth/applications/").await;
+    let body =
+        serde_json::json!({"name": "From the page", "redirect_uris": [support::REDIRECT_URI]});
+    let url = w.app.url("/api/v1/apps");
+    let refused = w.app.client.post(&url).json(&body).send().await.unwrap();
+    assert_eq!(refused.status(), 403);
+    let created = w
+        .app
+        .client
+        .post(&url)
+        .header("X-CSRF-Token", &csrf)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    let json: serde_json::Value = created.json().await.unwrap();
+    assert!(json["client_secret"]
+        .as_str()
+        .is_some_and(|s| s.len() >= 43));
+    let listed = w
+        .app
+        .client
+        .get(&url)
+        .send()
+        .await
+        .unwrap()
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    assert_eq!(listed["total"], 3, "the world's two apps and this one");
+    w.app.stop().await;
+}
+
 on_both_stores!(
+    a_session_call_needs_its_csrf_header_and_then_registers_an_app,
     an_app_lives_from_registration_to_deletion_and_its_tokens_die_with_it,
     with_no_grace_period_a_rotated_secret_stops_working_at_once,
     another_users_app_is_not_found_and_an_admin_sees_every_app,
