@@ -10,45 +10,12 @@ mod common;
 #[path = "oauth/support.rs"]
 mod support;
 
-use std::time::{Duration, Instant};
-
 use apps_support::*;
 use auth_center_sdk::types;
-use common::{Backend, TestApp};
-use support::{introspect, world_on, World};
+use common::Backend;
+use support::introspect;
 
 const OTHER_REDIRECT: &str = "http://127.0.0.1:9/other";
-
-/// A developer with no app yet (the world's clients belong to alice) and the SDK acting for them.
-async fn developer(w: &World) -> (auth_center::domain::User, auth_center_sdk::Client) {
-    let carol = w
-        .app
-        .create_user("carol", "carol@example.com", PASSWORD)
-        .await;
-    let client = sdk(&w.app, &user_token(w, &carol.id, "apps").await);
-    (carol, client)
-}
-
-async fn world_with_grace(b: Backend, grace_secs: i64) -> World {
-    let dir = tempfile::tempdir().unwrap();
-    let mut settings = common::test_settings(b, dir.path());
-    settings.oauth.secret_rotation_grace_secs = grace_secs;
-    world_on(TestApp::spawn_with(settings, dir).await).await
-}
-
-/// Awaits the end of a rotated secret's grace period: the old secret is refused.
-async fn await_refusal(app: &TestApp, id: &str, secret: &str) {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        match client_credentials(app, id, secret).await {
-            Err(e) => return assert_eq!(e, "invalid_client"),
-            Ok(_) if Instant::now() < deadline => {
-                tokio::time::sleep(Duration::from_millis(200)).await
-            }
-            Ok(_) => panic!("the old secret still works after its grace period"),
-        }
-    }
-}
 
 async fn an_app_lives_from_registration_to_deletion_and_its_tokens_die_with_it(b: Backend) {
     let w = world_with_grace(b, 2).await;

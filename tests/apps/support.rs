@@ -3,6 +3,8 @@
 //! pages, redeemed with the independent `oauth2` crate.
 #![allow(dead_code)]
 
+use std::time::{Duration, Instant};
+
 use auth_center::domain::{CodeChallenge, ScopeSet};
 use auth_center::service::oauth::codes::{issue_code, CodeRequest};
 use auth_center_sdk::types;
@@ -12,8 +14,8 @@ use oauth2::{
     Scope, TokenResponse, TokenUrl,
 };
 
-use crate::common::{extract_hidden, TestApp};
-use crate::support::{http, oauth2_client, World, REDIRECT_URI};
+use crate::common::{extract_hidden, Backend, TestApp};
+use crate::support::{http, oauth2_client, world_on, World, REDIRECT_URI};
 
 pub const PASSWORD: &str = "a long enough password";
 
@@ -196,4 +198,35 @@ pub async fn code_flow(app: &TestApp, client_id: &str, secret: &str, redirect: &
         .await
         .expect("the code is redeemed");
     token.access_token().secret().clone()
+}
+
+/// A developer with no app yet (the world's clients belong to alice) and the SDK acting for them.
+pub async fn developer(w: &World) -> (auth_center::domain::User, auth_center_sdk::Client) {
+    let carol = w
+        .app
+        .create_user("carol", "carol@example.com", PASSWORD)
+        .await;
+    let client = sdk(&w.app, &user_token(w, &carol.id, "apps").await);
+    (carol, client)
+}
+
+pub async fn world_with_grace(b: Backend, grace_secs: i64) -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = crate::common::test_settings(b, dir.path());
+    settings.oauth.secret_rotation_grace_secs = grace_secs;
+    world_on(TestApp::spawn_with(settings, dir).await).await
+}
+
+/// Awaits the end of a rotated secret's grace period: the old secret is refused.
+pub async fn await_refusal(app: &TestApp, id: &str, secret: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        match client_credentials(app, id, secret).await {
+            Err(e) => return assert_eq!(e, "invalid_client"),
+            Ok(_) if Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(200)).await
+            }
+            Ok(_) => panic!("the old secret still works after its grace period"),
+        }
+    }
 }
