@@ -118,6 +118,13 @@ pub struct OAuthSettings {
     /// How long a process keeps a client record in memory; 0 disables the cache. Changes made
     /// by this process are seen at once; by another process, after at most this long.
     pub client_cache_ttl_secs: u64,
+    /// The longest access-token lifetime an app may register for itself.
+    pub max_access_token_ttl_secs: i64,
+    /// The longest refresh-token lifetime an app may register for itself.
+    pub max_refresh_token_ttl_secs: i64,
+    /// After an app's secret is rotated, the previous secret keeps working this long (0: dies
+    /// at once).
+    pub secret_rotation_grace_secs: i64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -247,6 +254,9 @@ impl Default for OAuthSettings {
             device_poll_interval_secs: 5,
             signing_alg: "ES256".into(),
             client_cache_ttl_secs: 30,
+            max_access_token_ttl_secs: 86_400,
+            max_refresh_token_ttl_secs: 90 * 86_400,
+            secret_rotation_grace_secs: 86_400,
         }
     }
 }
@@ -448,11 +458,24 @@ impl Settings {
                 "oauth.device_poll_interval_secs",
                 o.device_poll_interval_secs,
             ),
+            (
+                "oauth.max_access_token_ttl_secs",
+                o.max_access_token_ttl_secs,
+            ),
+            (
+                "oauth.max_refresh_token_ttl_secs",
+                o.max_refresh_token_ttl_secs,
+            ),
         ];
         if let Some((key, _)) = positive.iter().find(|(_, v)| *v <= 0) {
             return Err(ConfigError(format!(
                 "{key}: must be a positive number of seconds"
             )));
+        }
+        if o.secret_rotation_grace_secs < 0 {
+            return Err(ConfigError(
+                "oauth.secret_rotation_grace_secs: must be 0 or more seconds".into(),
+            ));
         }
         if o.key_encryption_key
             .as_ref()

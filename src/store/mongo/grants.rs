@@ -211,6 +211,18 @@ impl MongoStore {
         Ok(())
     }
 
+    /// Revokes every token matching `filter`, with or without a grant (as the SQLite adapter:
+    /// revocation may over-reach, never under-reach).
+    async fn revoke_tokens_carrying(&self, mut filter: Document) -> StoreResult<()> {
+        filter.insert("kind", doc! { "$in": [REFRESH, ACCESS] });
+        filter.insert("revoked", false);
+        self.coll::<Document>(TOKENS)
+            .update_many(filter, doc! { "$set": { "revoked": true } })
+            .await
+            .or_store()?;
+        Ok(())
+    }
+
     /// Revokes every grant matching `filter` and their tokens; returns how many grants were not
     /// revoked before. Already revoked grants are included so a retry repairs a partial failure.
     async fn revoke_grants_where(&self, filter: Document, now: DateTime<Utc>) -> StoreResult<u64> {
@@ -326,8 +338,13 @@ impl GrantStore for MongoStore {
         client_id: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<u64> {
-        self.revoke_grants_where(doc! { "client_id": client_id }, now)
-            .await
+        let n = self
+            .revoke_grants_where(doc! { "client_id": client_id }, now)
+            .await?;
+        // Tokens without a grant (client_credentials) carry only the client id.
+        self.revoke_tokens_carrying(doc! { "client_id": client_id })
+            .await?;
+        Ok(n)
     }
 
     async fn revoke_grants_for_user(&self, user_id: &str, now: DateTime<Utc>) -> StoreResult<u64> {
