@@ -112,6 +112,19 @@ pub struct OAuthSettings {
     pub device_code_ttl_secs: i64,
     /// Minimum seconds between two polls of the token endpoint by a device (RFC 8628 §3.5).
     pub device_poll_interval_secs: i64,
+    /// The algorithm of new signing keys: `ES256` or `EdDSA` (Ed25519). Switching generates a
+    /// key of the new algorithm; the old keys keep verifying until they expire.
+    pub signing_alg: String,
+    /// How long a process keeps a client record in memory; 0 disables the cache. Changes made
+    /// by this process are seen at once; by another process, after at most this long.
+    pub client_cache_ttl_secs: u64,
+    /// The longest access-token lifetime an app may register for itself.
+    pub max_access_token_ttl_secs: i64,
+    /// The longest refresh-token lifetime an app may register for itself.
+    pub max_refresh_token_ttl_secs: i64,
+    /// After an app's secret is rotated, the previous secret keeps working this long (0: dies
+    /// at once).
+    pub secret_rotation_grace_secs: i64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -239,6 +252,11 @@ impl Default for OAuthSettings {
             key_encryption_key: None,
             device_code_ttl_secs: 600,
             device_poll_interval_secs: 5,
+            signing_alg: "ES256".into(),
+            client_cache_ttl_secs: 30,
+            max_access_token_ttl_secs: 86_400,
+            max_refresh_token_ttl_secs: 90 * 86_400,
+            secret_rotation_grace_secs: 86_400,
         }
     }
 }
@@ -440,11 +458,24 @@ impl Settings {
                 "oauth.device_poll_interval_secs",
                 o.device_poll_interval_secs,
             ),
+            (
+                "oauth.max_access_token_ttl_secs",
+                o.max_access_token_ttl_secs,
+            ),
+            (
+                "oauth.max_refresh_token_ttl_secs",
+                o.max_refresh_token_ttl_secs,
+            ),
         ];
         if let Some((key, _)) = positive.iter().find(|(_, v)| *v <= 0) {
             return Err(ConfigError(format!(
                 "{key}: must be a positive number of seconds"
             )));
+        }
+        if o.secret_rotation_grace_secs < 0 {
+            return Err(ConfigError(
+                "oauth.secret_rotation_grace_secs: must be 0 or more seconds".into(),
+            ));
         }
         if o.key_encryption_key
             .as_ref()
@@ -452,6 +483,11 @@ impl Settings {
         {
             return Err(ConfigError(
                 "oauth.key_encryption_key: must be at least 16 characters".into(),
+            ));
+        }
+        if crate::crypto::keys::SigningAlg::parse(&o.signing_alg).is_none() {
+            return Err(ConfigError(
+                "oauth.signing_alg: must be ES256 or EdDSA".into(),
             ));
         }
         Ok(())
@@ -500,5 +536,16 @@ mod tests {
         };
         let err = Settings::load(None, &o).unwrap_err().to_string();
         assert!(err.starts_with("server.bind:"), "{err}");
+    }
+
+    #[test]
+    fn the_signing_algorithm_is_es256_or_eddsa() {
+        let mut s = Settings::default();
+        assert_eq!(s.oauth.signing_alg, "ES256");
+        s.oauth.signing_alg = "EdDSA".into();
+        s.validate().unwrap();
+        s.oauth.signing_alg = "RS256".into();
+        let err = s.validate().unwrap_err().to_string();
+        assert!(err.starts_with("oauth.signing_alg:"), "{err}");
     }
 }

@@ -45,6 +45,8 @@ pub async fn open_stores(settings: &Settings) -> anyhow::Result<Stores> {
 
 /// Builds the use-case context over opened stores.
 pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Services> {
+    let cache_ttl = Duration::from_secs(settings.oauth.client_cache_ttl_secs);
+    let stores = crate::store::cache::with_client_cache(stores, cache_ttl);
     let sec = &settings.security;
     let hasher = PasswordHasher::new(
         PasswordParams {
@@ -99,13 +101,22 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> OAuthContext {
         id_token_ttl: secs(o.id_token_ttl_secs),
         device_code_ttl: secs(o.device_code_ttl_secs),
         device_poll_interval: secs(o.device_poll_interval_secs),
+        max_access_token_ttl: secs(o.max_access_token_ttl_secs),
+        max_refresh_token_ttl: secs(o.max_refresh_token_ttl_secs),
+        secret_rotation_grace: secs(o.secret_rotation_grace_secs),
     };
     let kek = o
         .key_encryption_key
         .as_ref()
         .map(|k| KeyEncryption::new(k.expose_secret()));
-    let longest = policy.access_token_ttl.max(policy.id_token_ttl);
+    // Apps may register access-token lifetimes up to the maximum: keys outlive those too.
+    let longest = policy
+        .access_token_ttl
+        .max(policy.id_token_ttl)
+        .max(policy.max_access_token_ttl);
     let keys = KeyRing::new(stores.keys.clone(), kek, secs(o.key_rotation_secs), longest);
+    let alg = crate::crypto::keys::SigningAlg::parse(&o.signing_alg);
+    let keys = keys.with_alg(alg.unwrap_or(crate::crypto::keys::SigningAlg::Es256));
     OAuthContext { policy, keys }
 }
 

@@ -147,8 +147,24 @@ async fn discovery_and_jwks_describe_exactly_what_is_served(b: Backend) {
         );
         assert_eq!(
             meta["response_types_supported"],
-            serde_json::json!(["code"])
+            serde_json::json!([
+                "code",
+                "token",
+                "id_token",
+                "id_token token",
+                "code id_token",
+                "code token",
+                "code id_token token"
+            ])
         );
+        assert_eq!(
+            meta["response_modes_supported"],
+            serde_json::json!(["query", "fragment"])
+        );
+        assert!(meta["grant_types_supported"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("implicit")));
         assert_eq!(
             meta["id_token_signing_alg_values_supported"],
             serde_json::json!(["ES256"])

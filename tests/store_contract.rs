@@ -118,6 +118,7 @@ contract_tests!(
     active_grants_of_a_user_exclude_revoked_expired_and_others_newest_first,
     revoking_a_grant_revokes_its_tokens_but_not_other_grants,
     revoking_the_grants_of_a_client_counts_them_and_revokes_their_tokens,
+    revoking_the_grants_of_a_client_also_revokes_its_access_tokens_without_a_grant,
     revoking_the_grants_of_a_user_counts_them_and_revokes_their_tokens,
     revoking_one_refresh_or_access_token_reports_whether_it_existed,
     // refresh and access tokens

@@ -10,6 +10,9 @@ mod account;
 mod admin_groups;
 mod admin_models;
 mod admin_users;
+mod app_models;
+mod app_requests;
+mod apps;
 pub mod auth;
 mod authorizations;
 pub mod error;
@@ -41,6 +44,9 @@ pub enum ApiTags {
     /// What an app holding a user's access token may read: the user's profile and groups, as
     /// JSON or HTML. Bearer tokens only; errors follow RFC 6750.
     Resources,
+    /// Developer apps (OAuth clients) the caller registered: register, change, delete, rotate
+    /// the secret (the `apps` scope).
+    Apps,
 }
 
 /// The path prefixes under which the API is mounted beside the pages. Every operation path
@@ -57,8 +63,13 @@ pub const PATH_PREFIXES: &[&str] = &[
 /// Paths of the original system kept for existing integrations, where the JSON API serves some
 /// methods and a page others (e.g. `PUT` vs the form's `POST`). They are not under a prefix of
 /// [`PATH_PREFIXES`]: `web::mount` routes their API methods to the API endpoint. Spelled as in
-/// the spec (`{id}`).
-pub const LEGACY_PATHS: &[&str] = &["/oauth/authorized_tokens/{id}/delete"];
+/// the spec (`{id}`, and without the trailing slash of the original path: poem-openapi drops
+/// it, and `web::mount` serves both spellings).
+pub const LEGACY_PATHS: &[&str] = &[
+    "/oauth/applications/{id}/update",
+    "/oauth/applications/{id}/delete",
+    "/oauth/authorized_tokens/{id}/delete",
+];
 
 /// Every API implementation, in spec order.
 pub type Api = (
@@ -72,6 +83,7 @@ pub type Api = (
     oauth::DeviceApi,
     authorizations::AuthorizationsApi,
     resources::ResourcesApi,
+    apps::AppsApi,
 );
 
 /// The OpenAPI service. The spec is independent of configuration (no server URL in it) so the
@@ -88,6 +100,7 @@ pub fn service() -> OpenApiService<Api, ()> {
         oauth::DeviceApi,
         authorizations::AuthorizationsApi,
         resources::ResourcesApi,
+        apps::AppsApi,
     );
     OpenApiService::new(apis, "auth-center", env!("CARGO_PKG_VERSION"))
         .summary("OAuth 2.0 / OpenID Connect authorization server and user center")

@@ -1,13 +1,17 @@
-//! Compact JWS signing and verification with ES256 (RFC 7515, RFC 7518 §3.4), and the OIDC
-//! left-half hashes (`at_hash`, `c_hash`; OIDC Core §3.1.3.6). Keys are parsed once by the
-//! caller and reused. Must not import the service, store or web layers.
+//! Compact JWS signing and verification with ES256 (RFC 7515, RFC 7518 §3.4) or EdDSA (RFC
+//! 8037), and the OIDC left-half hashes (`at_hash`, `c_hash`; OIDC Core §3.1.3.6). Keys are
+//! parsed once by the caller and reused. The algorithm of a verification is the one of the key
+//! (found by `kid`), never the token header's alone: a header naming another algorithm fails
+//! (no algorithm confusion). Must not import the service, store or web layers.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha512};
+
+use super::keys::SigningAlg;
 
 pub use jsonwebtoken::{DecodingKey as VerifyingKey, EncodingKey as SigningKeyMaterial};
 
@@ -24,38 +28,65 @@ pub enum JwtError {
     Invalid(#[from] jsonwebtoken::errors::Error),
 }
 
-/// Parses a PKCS#8 PEM P-256 private key for signing.
-pub fn signing_key_from_pem(pem: &str) -> anyhow::Result<EncodingKey> {
-    Ok(EncodingKey::from_ec_pem(pem.as_bytes())?)
+fn jose(alg: SigningAlg) -> Algorithm {
+    match alg {
+        SigningAlg::Es256 => Algorithm::ES256,
+        SigningAlg::EdDsa => Algorithm::EdDSA,
+    }
 }
 
-/// Parses the public half from a JWK's `x` and `y`.
-pub fn verifying_key_from_jwk(jwk: &serde_json::Value) -> anyhow::Result<DecodingKey> {
-    let coord = |name: &str| {
+/// Parses a PKCS#8 PEM private key of `alg` (P-256 or Ed25519) for signing.
+pub fn signing_key_from_pem(alg: SigningAlg, pem: &str) -> anyhow::Result<EncodingKey> {
+    Ok(match alg {
+        SigningAlg::Es256 => EncodingKey::from_ec_pem(pem.as_bytes())?,
+        SigningAlg::EdDsa => EncodingKey::from_ed_pem(pem.as_bytes())?,
+    })
+}
+
+/// Parses the public key of `alg` from a JWK: `EC` `x` and `y`, or `OKP` `x`; a JWK of another
+/// key type than `alg` needs is refused.
+pub fn verifying_key_from_jwk(
+    alg: SigningAlg,
+    jwk: &serde_json::Value,
+) -> anyhow::Result<DecodingKey> {
+    let member = |name: &str| {
         jwk[name]
             .as_str()
             .ok_or_else(|| anyhow::anyhow!("JWK without '{name}'"))
     };
-    Ok(DecodingKey::from_ec_components(coord("x")?, coord("y")?)?)
+    match (alg, member("kty")?) {
+        (SigningAlg::Es256, "EC") => {
+            Ok(DecodingKey::from_ec_components(member("x")?, member("y")?)?)
+        }
+        (SigningAlg::EdDsa, "OKP") if member("crv")? == "Ed25519" => {
+            Ok(DecodingKey::from_ed_components(member("x")?)?)
+        }
+        (alg, kty) => Err(anyhow::anyhow!(
+            "a {kty} JWK cannot verify {}",
+            alg.as_str()
+        )),
+    }
 }
 
-/// Signs `claims` with ES256, `kid` and `typ` in the header.
+/// Signs `claims` with `alg`, `kid` and `typ` in the header.
 pub fn sign<T: Serialize>(
     claims: &T,
     key: &EncodingKey,
+    alg: SigningAlg,
     kid: &str,
     typ: &str,
 ) -> anyhow::Result<String> {
-    let mut header = Header::new(Algorithm::ES256);
+    let mut header = Header::new(jose(alg));
     header.kid = Some(kid.to_owned());
     header.typ = Some(typ.to_owned());
     Ok(jsonwebtoken::encode(&header, claims, key)?)
 }
 
-/// The `kid` and `typ` of a token's header, without verifying anything.
+/// The `kid` and `typ` of a token's header, without verifying anything (a header naming an
+/// algorithm this server never uses is malformed).
 pub fn peek_header(token: &str) -> Result<(String, Option<String>), JwtError> {
     let header = jsonwebtoken::decode_header(token).map_err(|_| JwtError::Malformed)?;
-    if header.alg != Algorithm::ES256 {
+    if !matches!(header.alg, Algorithm::ES256 | Algorithm::EdDSA) {
         return Err(JwtError::Malformed);
     }
     Ok((header.kid.ok_or(JwtError::UnknownKey)?, header.typ))
@@ -75,13 +106,15 @@ pub struct Expect<'a> {
 pub fn verify<T: DeserializeOwned>(
     token: &str,
     key: &DecodingKey,
+    alg: SigningAlg,
     expect: &Expect<'_>,
 ) -> Result<T, JwtError> {
     let (_, typ) = peek_header(token)?;
     if !typ.is_some_and(|t| t.eq_ignore_ascii_case(expect.typ)) {
         return Err(JwtError::WrongType);
     }
-    let mut v = Validation::new(Algorithm::ES256);
+    // Only the key's algorithm is accepted: jsonwebtoken refuses a header naming another.
+    let mut v = Validation::new(jose(alg));
     v.leeway = 0;
     v.validate_exp = expect.check_exp;
     v.set_issuer(&[expect.issuer]);
@@ -93,16 +126,21 @@ pub fn verify<T: DeserializeOwned>(
     Ok(jsonwebtoken::decode::<T>(token, key, &v)?.claims)
 }
 
-/// OIDC `at_hash` / `c_hash` for ES256: base64url of the left half of SHA-256(value).
-pub fn left_half_hash(value: &str) -> String {
-    let d = Sha256::digest(value.as_bytes());
-    URL_SAFE_NO_PAD.encode(&d[..16])
+/// OIDC `at_hash` / `c_hash`: base64url of the left half of the hash that goes with `alg`,
+/// SHA-256 for ES256 and SHA-512 for EdDSA with Ed25519 (OIDC Core §3.1.3.6, errata).
+pub fn left_half_hash(alg: SigningAlg, value: &str) -> String {
+    match alg {
+        SigningAlg::Es256 => URL_SAFE_NO_PAD.encode(&Sha256::digest(value.as_bytes())[..16]),
+        SigningAlg::EdDsa => URL_SAFE_NO_PAD.encode(&Sha512::digest(value.as_bytes())[..32]),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crypto::keys::generate_es256;
+
+    const ES: SigningAlg = SigningAlg::Es256;
+    use crate::crypto::keys::{generate, generate_es256};
 
     #[derive(Serialize, serde::Deserialize, Debug, PartialEq)]
     struct Claims {
@@ -124,10 +162,10 @@ mod tests {
     #[test]
     fn a_signed_token_verifies_with_its_public_jwk_and_nothing_else() {
         let k = generate_es256("k1").unwrap();
-        let sk = signing_key_from_pem(&k.private_pem).unwrap();
-        let vk = verifying_key_from_jwk(&k.public_jwk).unwrap();
+        let sk = signing_key_from_pem(ES, &k.private_pem).unwrap();
+        let vk = verifying_key_from_jwk(ES, &k.public_jwk).unwrap();
         let exp = chrono::Utc::now().timestamp() + 60;
-        let token = sign(&claims(exp), &sk, "k1", "at+jwt").unwrap();
+        let token = sign(&claims(exp), &sk, ES, "k1", "at+jwt").unwrap();
         assert_eq!(peek_header(&token).unwrap().0, "k1");
         let expect = Expect {
             typ: "at+jwt",
@@ -135,16 +173,19 @@ mod tests {
             audience: Some("https://issuer"),
             check_exp: true,
         };
-        assert_eq!(verify::<Claims>(&token, &vk, &expect).unwrap(), claims(exp));
+        assert_eq!(
+            verify::<Claims>(&token, &vk, ES, &expect).unwrap(),
+            claims(exp)
+        );
         let other = generate_es256("k2").unwrap();
-        let wrong = verifying_key_from_jwk(&other.public_jwk).unwrap();
-        assert!(verify::<Claims>(&token, &wrong, &expect).is_err());
+        let wrong = verifying_key_from_jwk(ES, &other.public_jwk).unwrap();
+        assert!(verify::<Claims>(&token, &wrong, ES, &expect).is_err());
         let as_id_token = Expect {
             typ: "JWT",
             ..expect
         };
         assert!(matches!(
-            verify::<Claims>(&token, &vk, &as_id_token),
+            verify::<Claims>(&token, &vk, ES, &as_id_token),
             Err(JwtError::WrongType)
         ));
     }
@@ -152,11 +193,12 @@ mod tests {
     #[test]
     fn an_expired_token_fails_unless_expiry_is_not_checked() {
         let k = generate_es256("k1").unwrap();
-        let sk = signing_key_from_pem(&k.private_pem).unwrap();
-        let vk = verifying_key_from_jwk(&k.public_jwk).unwrap();
+        let sk = signing_key_from_pem(ES, &k.private_pem).unwrap();
+        let vk = verifying_key_from_jwk(ES, &k.public_jwk).unwrap();
         let token = sign(
             &claims(chrono::Utc::now().timestamp() - 1),
             &sk,
+            ES,
             "k1",
             "at+jwt",
         )
@@ -167,19 +209,39 @@ mod tests {
             audience: None,
             check_exp: true,
         };
-        assert!(verify::<Claims>(&token, &vk, &expect).is_err());
+        assert!(verify::<Claims>(&token, &vk, ES, &expect).is_err());
         expect.check_exp = false;
-        assert!(verify::<Claims>(&token, &vk, &expect).is_ok());
+        assert!(verify::<Claims>(&token, &vk, ES, &expect).is_ok());
     }
 
     #[test]
     fn at_hash_is_the_left_half_of_sha256() {
         // OIDC Core example style: 16 bytes -> 22 base64url characters.
-        let h = left_half_hash("jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y");
-        assert_eq!(h.len(), 22);
-        assert_eq!(
-            h,
-            left_half_hash("jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y")
-        );
+        // OIDC Core §A.3's example: this access token has at_hash 77QmUPtjPfzWtF2AnpK9RQ.
+        let token = "jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y";
+        assert_eq!(left_half_hash(ES, token), "77QmUPtjPfzWtF2AnpK9RQ");
+        assert_eq!(left_half_hash(SigningAlg::EdDsa, token).len(), 43);
+    }
+
+    #[test]
+    fn an_ed25519_token_verifies_only_as_eddsa_with_its_own_key() {
+        let ed = generate(SigningAlg::EdDsa, "e1").unwrap();
+        let sk = signing_key_from_pem(SigningAlg::EdDsa, &ed.private_pem).unwrap();
+        let vk = verifying_key_from_jwk(SigningAlg::EdDsa, &ed.public_jwk).unwrap();
+        let exp = chrono::Utc::now().timestamp() + 60;
+        let token = sign(&claims(exp), &sk, SigningAlg::EdDsa, "e1", "JWT").unwrap();
+        let expect = Expect {
+            typ: "JWT",
+            issuer: "https://issuer",
+            audience: None,
+            check_exp: true,
+        };
+        let ok = verify::<Claims>(&token, &vk, SigningAlg::EdDsa, &expect);
+        assert_eq!(ok.unwrap(), claims(exp));
+        // The key's algorithm decides: the same token presented as ES256 does not verify.
+        assert!(verify::<Claims>(&token, &vk, ES, &expect).is_err());
+        assert!(verifying_key_from_jwk(ES, &ed.public_jwk).is_err());
+        let ec = generate_es256("k1").unwrap();
+        assert!(verifying_key_from_jwk(SigningAlg::EdDsa, &ec.public_jwk).is_err());
     }
 }

@@ -1,5 +1,5 @@
-//! ES256 (P-256) signing keys: generation, the public JWK (RFC 7517/7518 §6.2), and the at-rest
-//! protection of private keys: AES-256-GCM under a key derived (HKDF-SHA256) from the configured
+//! Signing keys, ES256 (P-256) or EdDSA (Ed25519): generation, the public JWK (RFC 7517/7518
+//! §6.2; RFC 8037 §2 for `OKP`), and the at-rest protection of private keys: AES-256-GCM under a key derived (HKDF-SHA256) from the configured
 //! key-encryption key. Must not import the service, store or web layers.
 
 use aes_gcm::aead::{Aead, KeyInit};
@@ -12,7 +12,32 @@ use p256::pkcs8::{EncodePrivateKey, LineEnding};
 use rand::RngCore;
 use sha2::Sha256;
 
-/// The only signing algorithm this server uses.
+/// The signing algorithms this server can use (`oauth.signing_alg`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SigningAlg {
+    /// ECDSA over P-256 with SHA-256 (RFC 7518 §3.4), the default.
+    Es256,
+    /// Ed25519 (RFC 8037).
+    EdDsa,
+}
+
+impl SigningAlg {
+    /// The JOSE `alg` name, as stored with each key and published in its JWK.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Es256 => "ES256",
+            Self::EdDsa => "EdDSA",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Es256, Self::EdDsa]
+            .into_iter()
+            .find(|a| a.as_str() == s)
+    }
+}
+
+/// The default signing algorithm's name.
 pub const ES256: &str = "ES256";
 const SEALED_PREFIX: &str = "enc:v1:";
 
@@ -50,6 +75,38 @@ pub fn generate_es256(kid: &str) -> anyhow::Result<GeneratedKey> {
         "kid": kid,
         "use": "sig",
         "alg": ES256,
+    });
+    Ok(GeneratedKey {
+        private_pem: pem.to_string(),
+        public_jwk,
+    })
+}
+
+/// Generates a key pair of `alg`.
+pub fn generate(alg: SigningAlg, kid: &str) -> anyhow::Result<GeneratedKey> {
+    match alg {
+        SigningAlg::Es256 => generate_es256(kid),
+        SigningAlg::EdDsa => generate_ed25519(kid),
+    }
+}
+
+/// Generates an Ed25519 key pair whose JWK is `OKP` / `Ed25519` (RFC 8037 §2) with `kid`,
+/// `use: sig` and `alg: EdDSA`.
+pub fn generate_ed25519(kid: &str) -> anyhow::Result<GeneratedKey> {
+    use ed25519_dalek::pkcs8::EncodePrivateKey as _;
+    let mut seed = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut seed);
+    let secret = ed25519_dalek::SigningKey::from_bytes(&seed);
+    let pem = secret
+        .to_pkcs8_pem(LineEnding::LF)
+        .map_err(|e| anyhow!("encoding the private key: {e}"))?;
+    let public_jwk = serde_json::json!({
+        "kty": "OKP",
+        "crv": "Ed25519",
+        "x": URL_SAFE_NO_PAD.encode(secret.verifying_key().to_bytes()),
+        "kid": kid,
+        "use": "sig",
+        "alg": SigningAlg::EdDsa.as_str(),
     });
     Ok(GeneratedKey {
         private_pem: pem.to_string(),
@@ -137,6 +194,19 @@ mod tests {
         assert_eq!(k.public_jwk["kid"], "k1");
         assert_eq!(k.public_jwk["x"].as_str().unwrap().len(), 43);
         assert!(!format!("{k:?}").contains("PRIVATE"));
+    }
+
+    #[test]
+    fn a_generated_ed25519_key_has_an_okp_public_jwk_with_its_kid() {
+        let k = generate(SigningAlg::EdDsa, "k2").unwrap();
+        assert!(k.private_pem.starts_with("-----BEGIN PRIVATE KEY-----"));
+        assert_eq!(k.public_jwk["kty"], "OKP");
+        assert_eq!(k.public_jwk["crv"], "Ed25519");
+        assert_eq!(k.public_jwk["alg"], "EdDSA");
+        assert_eq!(k.public_jwk["x"].as_str().unwrap().len(), 43);
+        assert!(k.public_jwk.get("y").is_none());
+        assert_eq!(SigningAlg::parse("EdDSA"), Some(SigningAlg::EdDsa));
+        assert_eq!(SigningAlg::parse("RS256"), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Pure rules of the authorization endpoint: redirect URI matching (exact string, RFC 9700
 //! §4.1.3; loopback IP literals may vary the port, RFC 8252 §7.3) and the OIDC `prompt`
-//! parameter (OIDC Core §3.1.2.1).
+//! parameter (OIDC Core §3.1.2.1); the response types and modes (OAuth 2.0 Multiple Response
+//! Type Encoding Practices §3, §5; OIDC Core §3.2.2.1, §3.3.2.1).
 
 use super::DomainError;
 
@@ -66,9 +67,136 @@ impl Prompt {
     }
 }
 
+/// A `response_type`: a set of `code`, `token` and `id_token` (order does not matter;
+/// OAuth 2.0 Multiple Response Type Encoding Practices §5). `none` is not supported.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ResponseType {
+    pub code: bool,
+    pub token: bool,
+    pub id_token: bool,
+}
+
+impl ResponseType {
+    /// Parses a space-delimited list of `code`, `token`, `id_token`, each at most once.
+    pub fn parse(s: &str) -> Result<Self, DomainError> {
+        let mut r = ResponseType::default();
+        let unsupported = || {
+            DomainError::new(
+                "response_type",
+                format!("response_type '{s}' is not supported"),
+            )
+        };
+        for v in s.split(' ').filter(|v| !v.is_empty()) {
+            let flag = match v {
+                "code" => &mut r.code,
+                "token" => &mut r.token,
+                "id_token" => &mut r.id_token,
+                _ => return Err(unsupported()),
+            };
+            if *flag {
+                return Err(unsupported());
+            }
+            *flag = true;
+        }
+        if r == ResponseType::default() {
+            return Err(unsupported());
+        }
+        Ok(r)
+    }
+
+    /// Whether the authorization endpoint itself returns a token (access token or id_token),
+    /// which the query must never carry.
+    pub fn returns_tokens(self) -> bool {
+        self.token || self.id_token
+    }
+
+    /// The default response mode: `query` for `code`, `fragment` for everything else.
+    pub fn default_mode(self) -> ResponseMode {
+        if self.returns_tokens() {
+            ResponseMode::Fragment
+        } else {
+            ResponseMode::Query
+        }
+    }
+
+    /// Every response type this server serves, as advertised in discovery.
+    pub const SUPPORTED: [&'static str; 7] = [
+        "code",
+        "token",
+        "id_token",
+        "id_token token",
+        "code id_token",
+        "code token",
+        "code id_token token",
+    ];
+}
+
+/// Where the authorization response parameters travel (Multiple Response Type Encoding
+/// Practices §2.1; `form_post` is not offered).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResponseMode {
+    Query,
+    Fragment,
+}
+
+impl ResponseMode {
+    pub const SUPPORTED: [&'static str; 2] = ["query", "fragment"];
+
+    /// The mode for `response_mode` (or the default of `rt`); `query` is refused for a
+    /// response type that returns tokens (Encoding Practices §5: the query MUST NOT be used).
+    pub fn choose(requested: Option<&str>, rt: ResponseType) -> Result<Self, DomainError> {
+        match requested.filter(|s| !s.is_empty()) {
+            None => Ok(rt.default_mode()),
+            Some("fragment") => Ok(Self::Fragment),
+            Some("query") if rt.returns_tokens() => Err(DomainError::new(
+                "response_mode",
+                "response_mode=query cannot carry tokens; use fragment",
+            )),
+            Some("query") => Ok(Self::Query),
+            Some(other) => Err(DomainError::new(
+                "response_mode",
+                format!("response_mode '{other}' is not supported"),
+            )),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn response_types_are_unordered_sets_of_code_token_and_id_token() {
+        let h = ResponseType::parse("id_token code").unwrap();
+        assert!(h.code && h.id_token && !h.token);
+        assert_eq!(h, ResponseType::parse("code id_token").unwrap());
+        for s in ResponseType::SUPPORTED {
+            assert!(ResponseType::parse(s).is_ok(), "{s}");
+        }
+        for bad in ["", "none", "code code", "token foo", "Code"] {
+            assert!(ResponseType::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tokens_travel_in_the_fragment_and_never_in_the_query() {
+        let code = ResponseType::parse("code").unwrap();
+        let implicit = ResponseType::parse("id_token").unwrap();
+        assert_eq!(
+            ResponseMode::choose(None, code).unwrap(),
+            ResponseMode::Query
+        );
+        assert_eq!(
+            ResponseMode::choose(None, implicit).unwrap(),
+            ResponseMode::Fragment
+        );
+        assert_eq!(
+            ResponseMode::choose(Some("fragment"), code).unwrap(),
+            ResponseMode::Fragment
+        );
+        assert!(ResponseMode::choose(Some("query"), implicit).is_err());
+        assert!(ResponseMode::choose(Some("form_post"), code).is_err());
+    }
 
     #[test]
     fn redirect_uris_match_exactly_except_the_port_of_loopback_ips() {

@@ -24,6 +24,7 @@ mod token;
 mod user;
 
 pub use authorize::{redirect_uri_matches, Prompt};
+pub use authorize::{ResponseMode, ResponseType};
 pub use client::{Client, ClientSecret, ClientType, GrantType};
 pub use consent::Consent;
 pub use device_code::{

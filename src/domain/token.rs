@@ -91,6 +91,10 @@ pub struct Grant {
     /// The absolute lifetime of the family: no refresh after this.
     pub expires_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// When the user authenticated for this authorization (OIDC `auth_time`): a refreshed
+    /// id_token repeats it (OIDC Core §12.2). None for grants without a user, and for grants
+    /// stored before it was recorded.
+    pub auth_time: Option<DateTime<Utc>>,
 }
 
 impl Grant {

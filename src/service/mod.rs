@@ -8,6 +8,8 @@
 pub mod accounts;
 pub mod admin;
 pub mod authorizations;
+pub mod app_input;
+pub mod apps;
 pub mod bootstrap;
 pub mod clients;
 pub mod email;

@@ -13,6 +13,7 @@
 //!
 //! Must not import poem, the service or the web layers.
 
+pub mod cache;
 pub mod mongo;
 pub mod sqlite;
 

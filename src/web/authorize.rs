@@ -1,7 +1,9 @@
 //! `GET`/`POST /oauth2/authorize` (RFC 6749 §4.1, OIDC Core §3.1.2): the browser side of the
 //! authorization code flow. Not logged in → the login page, then back here; consent needed →
 //! the consent page, whose form posts back here with `decision=allow|deny` and the CSRF token;
-//! authorized → a 303 to the client's redirect URI with `code`, `state` and `iss` (RFC 9207).
+//! authorized → a 303 to the client's redirect URI with `code` and/or tokens, `state` and `iss`
+//! (RFC 9207), in the query or the fragment per the response mode (Multiple Response Type
+//! Encoding Practices §2.1); errors travel the same way (OIDC Core §3.2.2.6).
 //! Errors about the client or redirect URI are an error page, never a redirect.
 //! Also `GET /oauth2/logout`, RP-initiated logout.
 
@@ -13,6 +15,7 @@ use serde::Deserialize;
 
 use super::context::{see_other, Ctx};
 use super::session;
+use crate::domain::ResponseMode;
 use crate::service::oauth::authorize::{self, AuthorizeError, AuthorizeParams, Next, ValidRequest};
 use crate::service::oauth::logout::{decide_logout, LogoutDecision, LogoutParams};
 use crate::service::sessions;
@@ -36,7 +39,7 @@ fn param_pairs(p: &AuthorizeParams, drop_login: bool) -> Vec<(&'static str, Stri
             .collect::<Vec<_>>()
             .join(" ")
     });
-    let fields: [(&'static str, &Option<String>); 12] = [
+    let fields: [(&'static str, &Option<String>); 13] = [
         ("response_type", &p.response_type),
         ("client_id", &p.client_id),
         ("redirect_uri", &p.redirect_uri),
@@ -49,6 +52,7 @@ fn param_pairs(p: &AuthorizeParams, drop_login: bool) -> Vec<(&'static str, Stri
         ("max_age", &p.max_age),
         ("login_hint", &p.login_hint),
         ("ui_locales", &p.ui_locales),
+        ("response_mode", &p.response_mode),
     ];
     fields
         .into_iter()
@@ -65,17 +69,30 @@ fn login_redirect(p: &AuthorizeParams) -> Response {
     see_other(&format!("/accounts/login/?{}", login.finish()))
 }
 
-/// A 303 to the client with `pairs` and `iss` added to its redirect URI's query.
-fn to_client(ctx: &Ctx<'_>, redirect_uri: &str, pairs: &[(&str, &str)]) -> Response {
+/// A 303 to the client with `pairs` and `iss` added to its redirect URI's query, or put in its
+/// fragment.
+fn to_client(
+    ctx: &Ctx<'_>,
+    redirect_uri: &str,
+    mode: ResponseMode,
+    pairs: &[(&str, &str)],
+) -> Response {
     let Ok(mut url) = url::Url::parse(redirect_uri) else {
         return ctx.error_page(StatusCode::BAD_REQUEST, "authorize.invalid");
     };
-    {
-        let mut q = url.query_pairs_mut();
-        for (k, v) in pairs {
-            q.append_pair(k, v);
+    let all = pairs
+        .iter()
+        .copied()
+        .chain([("iss", ctx.svc.public_url.as_str())]);
+    match mode {
+        ResponseMode::Query => {
+            url.query_pairs_mut().extend_pairs(all);
         }
-        q.append_pair("iss", &ctx.svc.public_url);
+        ResponseMode::Fragment => {
+            let mut f = url::form_urlencoded::Serializer::new(String::new());
+            f.extend_pairs(all);
+            url.set_fragment(Some(&f.finish()));
+        }
     }
     see_other(url.as_str())
 }
@@ -96,6 +113,7 @@ fn error_response(ctx: &Ctx<'_>, e: AuthorizeError) -> Response {
         }
         AuthorizeError::Redirect {
             redirect_uri,
+            mode,
             state,
             error,
         } => {
@@ -106,7 +124,7 @@ fn error_response(ctx: &Ctx<'_>, e: AuthorizeError) -> Response {
             if let Some(s) = state.as_deref() {
                 pairs.push(("state", s));
             }
-            to_client(ctx, &redirect_uri, &pairs)
+            to_client(ctx, &redirect_uri, mode, &pairs)
         }
     }
 }
@@ -129,16 +147,18 @@ fn outcome(ctx: &Ctx<'_>, p: &AuthorizeParams, r: Result<Next, AuthorizeError>) 
     match r {
         Ok(Next::Login) => login_redirect(p),
         Ok(Next::Consent(v)) => consent_page(ctx, p, &v),
-        Ok(Next::Code {
+        Ok(Next::Redirect {
             redirect_uri,
-            code,
+            mode,
             state,
+            params,
         }) => {
-            let mut pairs = vec![("code", code.as_str())];
+            let mut pairs: Vec<(&str, &str)> =
+                params.iter().map(|(k, v)| (*k, v.as_str())).collect();
             if let Some(s) = state.as_deref() {
                 pairs.push(("state", s));
             }
-            to_client(ctx, &redirect_uri, &pairs)
+            to_client(ctx, &redirect_uri, mode, &pairs)
         }
         Err(e) => error_response(ctx, e),
     }

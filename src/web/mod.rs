@@ -6,6 +6,8 @@
 //! Must not import a store backend.
 
 mod account;
+mod app_form;
+mod apps;
 mod authorize;
 mod authorized_tokens;
 pub mod context;
@@ -41,25 +43,7 @@ pub type ApiEndpoint = Arc<BoxEndpoint<'static, poem::Response>>;
 /// also provides `Templates`, `WebConfig` and `Services` as endpoint data). `api` serves the
 /// API methods of the paths in `api::LEGACY_PATHS`.
 pub fn mount(route: Route, api: ApiEndpoint) -> Route {
-    accounts(route)
-        .at("/oauth/authorized_tokens/", get(authorized_tokens::list))
-        .at(
-            "/oauth/authorized_tokens/:id/delete/",
-            poem::delete(legacy::trailing_slash_to_api(api.clone()))
-                .post(authorized_tokens::revoke_submit),
-        )
-        .at(
-            "/oauth/authorized_tokens/:id/delete",
-            poem::delete(api.clone()),
-        )
-        .at(
-            "/accounts/resource/user/:id/",
-            get(legacy::trailing_slash_to_api(api.clone())),
-        )
-        .at(
-            "/accounts/resource/group/:id/",
-            get(legacy::trailing_slash_to_api(api.clone())),
-        )
+    developer_apps(authorized_apps(accounts(route), api.clone()), api)
         .at("/", get(pages::index))
         .at(
             "/accounts/login/",
@@ -130,6 +114,68 @@ fn accounts(route: Route) -> Route {
         .at(
             "/accounts/profile/password/",
             poem::post(account::change_password),
+        )
+}
+
+/// The authorized-apps page and the resource API under the original paths (API only; their
+/// trailing-slash spelling reaches the operations, which poem-openapi declares without it).
+fn authorized_apps(route: Route, api: ApiEndpoint) -> Route {
+    route
+        .at("/oauth/authorized_tokens/", get(authorized_tokens::list))
+        .at(
+            "/oauth/authorized_tokens/:id/delete/",
+            poem::delete(legacy::trailing_slash_to_api(api.clone()))
+                .post(authorized_tokens::revoke_submit),
+        )
+        .at(
+            "/oauth/authorized_tokens/:id/delete",
+            poem::delete(api.clone()),
+        )
+        .at(
+            "/accounts/resource/user/:id/",
+            get(legacy::trailing_slash_to_api(api.clone())),
+        )
+        .at(
+            "/accounts/resource/group/:id/",
+            get(legacy::trailing_slash_to_api(api.clone())),
+        )
+}
+
+/// The developer pages (the original paths). Their `PUT` and `DELETE` are API operations, which
+/// poem-openapi declares without the trailing slash: both spellings reach them.
+fn developer_apps(route: Route, api: ApiEndpoint) -> Route {
+    route
+        .at("/oauth/applications/", get(apps::list))
+        .at(
+            "/oauth/applications/register/",
+            get(apps::register_form).post(apps::register_submit),
+        )
+        .at("/oauth/applications/:id/", get(apps::detail))
+        .at(
+            "/oauth/applications/:id/update/",
+            get(apps::edit_form)
+                .post(apps::update_submit)
+                .put(legacy::trailing_slash_to_api(api.clone())),
+        )
+        .at("/oauth/applications/:id/update", poem::put(api.clone()))
+        .at(
+            "/oauth/applications/:id/delete/",
+            get(apps::delete_form)
+                .post(apps::delete_submit)
+                .delete(legacy::trailing_slash_to_api(api.clone())),
+        )
+        .at("/oauth/applications/:id/delete", poem::delete(api))
+        .at(
+            "/oauth/applications/:id/rotate-secret/",
+            poem::post(apps::rotate_submit),
+        )
+        .at(
+            "/static/apps.js",
+            get(make_sync(|_| {
+                templates::APPS_JS
+                    .with_content_type("text/javascript; charset=utf-8")
+                    .with_header(header::CACHE_CONTROL, "public, max-age=3600")
+            })),
         )
 }
 

@@ -12,6 +12,8 @@ use serde::Serialize;
 use super::i18n::{Lang, Translations};
 
 pub const STYLE_CSS: &str = include_str!("../../templates/static/style.css");
+/// Copy-to-clipboard buttons of the page that shows an app secret once.
+pub const APPS_JS: &str = include_str!("../../templates/static/apps.js");
 
 /// Every built-in template. A new page adds its file here.
 const EMBEDDED: &[(&str, &str)] = &[
@@ -71,6 +73,23 @@ const EMBEDDED: &[(&str, &str)] = &[
     (
         "resource_group.html",
         include_str!("../../templates/resource_group.html"),
+    ),
+    ("apps.html", include_str!("../../templates/apps.html")),
+    (
+        "app_form.html",
+        include_str!("../../templates/app_form.html"),
+    ),
+    (
+        "app_detail.html",
+        include_str!("../../templates/app_detail.html"),
+    ),
+    (
+        "app_secret.html",
+        include_str!("../../templates/app_secret.html"),
+    ),
+    (
+        "app_delete.html",
+        include_str!("../../templates/app_delete.html"),
     ),
 ];
 

@@ -61,6 +61,7 @@ pub async fn grant(svc: &Services, user_id: &str, client_id: &str) -> String {
         last_used_at: now,
         expires_at: now + Duration::days(1),
         revoked_at: None,
+        auth_time: Some(now),
     };
     svc.stores.grants.insert_grant(&g).await.unwrap();
     g.id

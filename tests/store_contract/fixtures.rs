@@ -136,6 +136,7 @@ pub fn sample_grant(user_id: Option<&str>, client_id: &str) -> Grant {
         last_used_at: t,
         expires_at: t + secs(30 * 86_400),
         revoked_at: None,
+        auth_time: user_id.map(|_| t - secs(60)),
     }
 }
 

@@ -8,6 +8,8 @@ use crate::fixtures::*;
 pub async fn a_grant_round_trips_and_touching_it_records_its_last_use(s: &Stores) {
     let for_user = sample_grant(Some(&id()), &unique("app"));
     let for_client = sample_grant(None, &unique("app"));
+    // The user's authentication time round trips (OIDC auth_time on refresh); none for a client.
+    assert!(for_user.auth_time.is_some() && for_client.auth_time.is_none());
     for grant in [&for_user, &for_client] {
         s.grants.insert_grant(grant).await.unwrap();
         assert_eq!(&s.grants.get_grant(&grant.id).await.unwrap(), grant);
@@ -178,6 +180,34 @@ pub async fn revoking_the_grants_of_a_client_counts_them_and_revokes_their_token
         .revoke_grants_for_client(&unique("app"), now())
         .await;
     assert_eq!(none.unwrap(), 0);
+}
+
+/// An access token issued by client_credentials (no grant, no user) of `client_id`.
+async fn grantless_access(s: &Stores, client_id: &str) -> String {
+    let grant = sample_grant(None, client_id);
+    let token = auth_center::domain::AccessTokenRecord {
+        grant_id: None,
+        ..sample_access(&grant)
+    };
+    s.grants.insert_access(&token).await.unwrap();
+    token.jti
+}
+
+pub async fn revoking_the_grants_of_a_client_also_revokes_its_access_tokens_without_a_grant(
+    s: &Stores,
+) {
+    let (client, other_client) = (unique("app"), unique("app"));
+    let doomed = [
+        grantless_access(s, &client).await,
+        grantless_access(s, &client).await,
+    ];
+    let spared = grantless_access(s, &other_client).await;
+    let count = s.grants.revoke_grants_for_client(&client, now()).await;
+    assert_eq!(count.unwrap(), 0, "no grant was involved");
+    for jti in &doomed {
+        assert!(s.grants.get_access(jti).await.unwrap().revoked, "{jti}");
+    }
+    assert!(!s.grants.get_access(&spared).await.unwrap().revoked);
 }
 
 pub async fn revoking_the_grants_of_a_user_counts_them_and_revokes_their_tokens(s: &Stores) {

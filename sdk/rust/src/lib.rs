@@ -35,6 +35,133 @@ pub mod types {
         ///A human-readable explanation.
         pub message: ::std::string::String,
     }
+    ///A registered app (OAuth client) as its owner sees it. Carries no secret.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct App {
+        ///The app's access-token lifetime; absent: the server's default.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub access_token_ttl_secs: ::std::option::Option<i64>,
+        ///The OAuth `client_id`.
+        pub client_id: ::std::string::String,
+        ///`confidential` (has a secret) or `public` (cannot keep one: SPAs, native apps).
+        pub client_type: ::std::string::String,
+        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        pub description: ::std::string::String,
+        ///First-party apps skip the consent page (set by administrators only).
+        pub first_party: bool,
+        pub grant_types: ::std::vec::Vec<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub homepage_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub logo_url: ::std::option::Option<::std::string::String>,
+        pub name: ::std::string::String,
+        ///The id of the user who registered it.
+        pub owner_id: ::std::string::String,
+        pub post_logout_redirect_uris: ::std::vec::Vec<::std::string::String>,
+        ///Exact redirect URIs accepted at `/oauth2/authorize`.
+        pub redirect_uris: ::std::vec::Vec<::std::string::String>,
+        ///The app's refresh-token lifetime; absent: the server's default.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub refresh_token_ttl_secs: ::std::option::Option<i64>,
+        pub scopes: ::std::vec::Vec<::std::string::String>,
+        ///The secrets that currently authenticate the app (none for a public app).
+        pub secrets: ::std::vec::Vec<AppSecretInfo>,
+        pub updated_at: ::chrono::DateTime<::chrono::offset::Utc>,
+    }
+    ///One page of the caller's apps.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct AppList {
+        ///This page of apps, oldest first.
+        pub items: ::std::vec::Vec<App>,
+        ///The page size used.
+        pub limit: u64,
+        ///The index of the first item of this page.
+        pub offset: u64,
+        ///How many apps the caller has, on every page.
+        pub total: u64,
+    }
+    /**Some fields of an app (PATCH); omitted fields keep their value, `null` clears an optional
+    one. Same rules as `AppRequest`.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct AppPatchRequest {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub access_token_ttl_secs: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_type: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub first_party: ::std::option::Option<bool>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub grant_types: ::std::vec::Vec<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub homepage_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub logo_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub post_logout_redirect_uris: ::std::vec::Vec<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub redirect_uris: ::std::vec::Vec<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub refresh_token_ttl_secs: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub scopes: ::std::vec::Vec<::std::string::String>,
+    }
+    /**Every field of an app (register, and replace with PUT). Omitted optional fields take their
+    default.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct AppRequest {
+        ///60 s up to `oauth.max_access_token_ttl_secs`; absent: the server default.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub access_token_ttl_secs: ::std::option::Option<i64>,
+        ///`confidential` (default) or `public`; cannot change after registration.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_type: ::std::option::Option<::std::string::String>,
+        ///At most 1000 characters.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        ///Skips the consent page; only administrators may set or change it.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub first_party: ::std::option::Option<bool>,
+        /**Any of `authorization_code`, `refresh_token`, `client_credentials`, `password`,
+        `implicit`, `urn:ietf:params:oauth:grant-type:device_code`. Default:
+        authorization_code and refresh_token (password and implicit only when asked for).*/
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub grant_types: ::std::vec::Vec<::std::string::String>,
+        ///https (or http on localhost / a loopback address).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub homepage_url: ::std::option::Option<::std::string::String>,
+        ///https (or http on localhost / a loopback address).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub logo_url: ::std::option::Option<::std::string::String>,
+        ///1–100 characters (trimmed).
+        pub name: ::std::string::String,
+        ///Where RP-initiated logout may return to; same rules as `redirect_uris`.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub post_logout_redirect_uris: ::std::vec::Vec<::std::string::String>,
+        /**Exact redirect URIs: https, or http only for localhost / loopback; no fragment; at most
+        20. At least one for the authorization_code and implicit grants.*/
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub redirect_uris: ::std::vec::Vec<::std::string::String>,
+        ///60 s up to `oauth.max_refresh_token_ttl_secs`; absent: the server default.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub refresh_token_ttl_secs: ::std::option::Option<i64>,
+        /**Scopes the app may ask for: `openid profile email groups offline_access apps
+        authorizations` (`admin` only for administrators' apps). Default: openid profile email.*/
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub scopes: ::std::vec::Vec<::std::string::String>,
+    }
+    /**When a stored secret was issued and, for a rotated-out one, when it stops working. The
+    secret itself is never shown again.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct AppSecretInfo {
+        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///Set on a previous secret during its rotation grace period; absent on the current one.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+    }
     ///One authorization the caller gave an app (a grant).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct Authorization {
@@ -82,6 +209,15 @@ pub mod types {
         pub description: ::std::option::Option<::std::string::String>,
         ///1–64 printable characters, unique case-insensitively.
         pub name: ::std::string::String,
+    }
+    ///A newly registered app and its secret. The secret is shown this once: store it now.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct CreatedApp {
+        pub app: App,
+        /**The client secret of a confidential app (absent for a public one). Only its digest is
+        kept by the server: it cannot be shown again, only rotated.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_secret: ::std::option::Option<::std::string::String>,
     }
     ///The codes of a device authorization (RFC 8628 §3.2).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -203,22 +339,25 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub token_type: ::std::option::Option<::std::string::String>,
     }
-    ///One public signing key (RFC 7517 §4, RFC 7518 §6.2).
+    ///One public signing key (RFC 7517 §4; RFC 7518 §6.2 for `EC`, RFC 8037 §2 for `OKP`).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct Jwk {
-        ///`ES256`.
+        ///`ES256` or `EdDSA`: the only algorithm this key verifies.
         pub alg: ::std::string::String,
-        ///`P-256`.
+        ///`P-256` or `Ed25519`.
         pub crv: ::std::string::String,
         ///The key id, as in the `kid` header of the tokens it signed.
         pub kid: ::std::string::String,
-        ///`EC`.
+        ///`EC` (ES256) or `OKP` (EdDSA).
         pub kty: ::std::string::String,
         ///`sig`.
         #[serde(rename = "use")]
         pub use_: ::std::string::String,
+        ///The x coordinate (EC) or the public key (OKP), base64url.
         pub x: ::std::string::String,
-        pub y: ::std::string::String,
+        ///The y coordinate; EC keys only.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub y: ::std::option::Option<::std::string::String>,
     }
     /**The public keys that verify this server's tokens: the current one and those retired but
     still verifying unexpired tokens.*/
@@ -317,6 +456,16 @@ pub mod types {
     pub struct RevokedBody {
         ///Always true: unknown tokens and tokens of other clients are ignored (RFC 7009 §2.2).
         pub revoked: bool,
+    }
+    ///A new secret, shown this once, and when the previous one stops working.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct RotatedAppSecret {
+        pub client_id: ::std::string::String,
+        pub client_secret: ::std::string::String,
+        ///The end of the previous secret's grace period (`oauth.secret_rotation_grace_secs`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub previous_secret_expires_at:
+            ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
     ///Tokens issued by a successful request (RFC 6749 §5.1).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -2084,7 +2233,8 @@ impl Client {
     }
     /**Get the signing keys
 
-    The JSON Web Key Set (RFC 7517) of the ES256 keys that sign access tokens and id_tokens.
+    The JSON Web Key Set (RFC 7517) of the keys (ES256, or EdDSA when configured) that sign
+    access tokens and id_tokens.
     During a key rotation the previous key stays listed until its tokens have expired.
 
     Sends a `GET` request to `/oauth2/jwks`
@@ -2682,6 +2832,569 @@ impl Client {
                 ResponseValue::from_response(response).await?,
             )),
             404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List my apps
+
+    Returns the apps the caller registered, oldest first, `limit` (1–200, default 50) at a
+    time from `offset` (default 0), with their `total`. Needs the `apps` scope.
+
+    Sends a `GET` request to `/api/v1/apps`
+
+    */
+    pub async fn list_apps<'a>(
+        &'a self,
+        limit: Option<u64>,
+        offset: Option<u64>,
+    ) -> Result<ResponseValue<types::AppList>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/apps", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("limit", &limit))
+            .query(&progenitor_client::QueryParam::new("offset", &offset))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_apps",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Register an app
+
+    Registers an OAuth client owned by the caller. A confidential app's `client_secret` is
+    in this answer only: the server keeps a digest of it. Needs the `apps` scope.
+
+    Sends a `POST` request to `/api/v1/apps`
+
+    */
+    pub async fn create_app<'a>(
+        &'a self,
+        body: &'a types::AppRequest,
+    ) -> Result<ResponseValue<types::CreatedApp>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/apps", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_app",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            201u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Get an app
+
+    Returns one of the caller's apps (administrators see every app). Needs the `apps`
+    scope.
+
+    Sends a `GET` request to `/api/v1/apps/{id}`
+
+    */
+    pub async fn get_app<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<types::App>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/api/v1/apps/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_app",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Replace an app
+
+    Sets every field of the app from the body (omitted optional fields take their
+    default). The client id, owner, secrets and client type stay. Needs the `apps` scope.
+
+    Sends a `PUT` request to `/api/v1/apps/{id}`
+
+    */
+    pub async fn replace_app<'a>(
+        &'a self,
+        id: &'a str,
+        body: &'a types::AppRequest,
+    ) -> Result<ResponseValue<types::App>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/api/v1/apps/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .put(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "replace_app",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Delete an app
+
+    Deletes the app, revokes every grant and token it holds (its access tokens stop
+    working at once) and forgets the consents users gave it. Needs the `apps` scope.
+
+    Sends a `DELETE` request to `/api/v1/apps/{id}`
+
+    */
+    pub async fn delete_app<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/api/v1/apps/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "delete_app",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Update some fields of an app
+
+    Changes the fields present in the body; `null` clears an optional one. Needs the
+    `apps` scope.
+
+    Sends a `PATCH` request to `/api/v1/apps/{id}`
+
+    */
+    pub async fn update_app<'a>(
+        &'a self,
+        id: &'a str,
+        body: &'a types::AppPatchRequest,
+    ) -> Result<ResponseValue<types::App>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/api/v1/apps/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .patch(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "update_app",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Rotate an app's secret
+
+    Issues a new client secret, shown in this answer only. The previous secret keeps
+    working until `previous_secret_expires_at` (the server's
+    `oauth.secret_rotation_grace_secs`), then stops. Needs the `apps` scope.
+
+    Sends a `POST` request to `/api/v1/apps/{id}/rotate-secret`
+
+    */
+    pub async fn rotate_app_secret<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<types::RotatedAppSecret>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/api/v1/apps/{}/rotate-secret",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "rotate_app_secret",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Replace an app (original path)
+
+    The original system's update URL, kept for existing integrations: the same as
+    `replaceApp`. Also answers with the original trailing slash,
+    `PUT /oauth/applications/{id}/update/`. Needs the `apps` scope.
+
+    Sends a `PUT` request to `/oauth/applications/{id}/update`
+
+    */
+    pub async fn legacy_update_app<'a>(
+        &'a self,
+        id: &'a str,
+        body: &'a types::AppRequest,
+    ) -> Result<ResponseValue<types::App>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/oauth/applications/{}/update",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .put(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "legacy_update_app",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Delete an app (original path)
+
+    The original system's delete URL, kept for existing integrations: the same as
+    `deleteApp`. Also answers with the original trailing slash,
+    `DELETE /oauth/applications/{id}/delete/`. Needs the `apps` scope.
+
+    Sends a `DELETE` request to `/oauth/applications/{id}/delete`
+
+    */
+    pub async fn legacy_delete_app<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/oauth/applications/{}/delete",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "legacy_delete_app",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
                 ResponseValue::from_response(response).await?,
             )),
             500u16 => Err(Error::ErrorResponse(

@@ -2,7 +2,7 @@
 
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateDeviceAuthorizationData, CreateDeviceAuthorizationErrors, CreateDeviceAuthorizationResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetGroupData, GetGroupErrors, GetGroupResourceData, GetGroupResourceErrors, GetGroupResourceResponses, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResourceData, GetUserResourceErrors, GetUserResourceResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, LegacyGetGroupResourceData, LegacyGetGroupResourceErrors, LegacyGetGroupResourceResponses, LegacyGetUserResourceData, LegacyGetUserResourceErrors, LegacyGetUserResourceResponses, LegacyRevokeAuthorizationData, LegacyRevokeAuthorizationErrors, LegacyRevokeAuthorizationResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMyAuthorizationsData, ListMyAuthorizationsErrors, ListMyAuthorizationsResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RevokeMyAuthorizationData, RevokeMyAuthorizationErrors, RevokeMyAuthorizationResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen';
+import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateAppData, CreateAppErrors, CreateAppResponses, CreateDeviceAuthorizationData, CreateDeviceAuthorizationErrors, CreateDeviceAuthorizationResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteAppData, DeleteAppErrors, DeleteAppResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, GetAppData, GetAppErrors, GetAppResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetGroupData, GetGroupErrors, GetGroupResourceData, GetGroupResourceErrors, GetGroupResourceResponses, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResourceData, GetUserResourceErrors, GetUserResourceResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, LegacyDeleteAppData, LegacyDeleteAppErrors, LegacyDeleteAppResponses, LegacyGetGroupResourceData, LegacyGetGroupResourceErrors, LegacyGetGroupResourceResponses, LegacyGetUserResourceData, LegacyGetUserResourceErrors, LegacyGetUserResourceResponses, LegacyRevokeAuthorizationData, LegacyRevokeAuthorizationErrors, LegacyRevokeAuthorizationResponses, LegacyUpdateAppData, LegacyUpdateAppErrors, LegacyUpdateAppResponses, ListAppsData, ListAppsErrors, ListAppsResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMyAuthorizationsData, ListMyAuthorizationsErrors, ListMyAuthorizationsResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, ReplaceAppData, ReplaceAppErrors, ReplaceAppResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RevokeMyAuthorizationData, RevokeMyAuthorizationErrors, RevokeMyAuthorizationResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, RotateAppSecretData, RotateAppSecretErrors, RotateAppSecretResponses, UpdateAppData, UpdateAppErrors, UpdateAppResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean> = Options2<TData, ThrowOnError> & {
     /**
@@ -451,7 +451,8 @@ export const getUserinfo = <ThrowOnError extends boolean = false>(options?: Opti
 /**
  * Get the signing keys
  *
- * The JSON Web Key Set (RFC 7517) of the ES256 keys that sign access tokens and id_tokens.
+ * The JSON Web Key Set (RFC 7517) of the keys (ES256, or EdDSA when configured) that sign
+ * access tokens and id_tokens.
  * During a key rotation the previous key stays listed until its tokens have expired.
  */
 export const getJwks = <ThrowOnError extends boolean = false>(options?: Options<GetJwksData, ThrowOnError>) => (options?.client ?? client).get<GetJwksResponses, GetJwksErrors, ThrowOnError>({ url: '/oauth2/jwks', ...options });
@@ -599,5 +600,168 @@ export const legacyGetUserResource = <ThrowOnError extends boolean = false>(opti
 export const legacyGetGroupResource = <ThrowOnError extends boolean = false>(options: Options<LegacyGetGroupResourceData, ThrowOnError>) => (options.client ?? client).get<LegacyGetGroupResourceResponses, LegacyGetGroupResourceErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/accounts/resource/group/{id}',
+    ...options
+});
+
+/**
+ * List my apps
+ *
+ * Returns the apps the caller registered, oldest first, `limit` (1–200, default 50) at a
+ * time from `offset` (default 0), with their `total`. Needs the `apps` scope.
+ */
+export const listApps = <ThrowOnError extends boolean = false>(options?: Options<ListAppsData, ThrowOnError>) => (options?.client ?? client).get<ListAppsResponses, ListAppsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/apps',
+    ...options
+});
+
+/**
+ * Register an app
+ *
+ * Registers an OAuth client owned by the caller. A confidential app's `client_secret` is
+ * in this answer only: the server keeps a digest of it. Needs the `apps` scope.
+ */
+export const createApp = <ThrowOnError extends boolean = false>(options: Options<CreateAppData, ThrowOnError>) => (options.client ?? client).post<CreateAppResponses, CreateAppErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/apps',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete an app
+ *
+ * Deletes the app, revokes every grant and token it holds (its access tokens stop
+ * working at once) and forgets the consents users gave it. Needs the `apps` scope.
+ */
+export const deleteApp = <ThrowOnError extends boolean = false>(options: Options<DeleteAppData, ThrowOnError>) => (options.client ?? client).delete<DeleteAppResponses, DeleteAppErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/apps/{id}',
+    ...options
+});
+
+/**
+ * Get an app
+ *
+ * Returns one of the caller's apps (administrators see every app). Needs the `apps`
+ * scope.
+ */
+export const getApp = <ThrowOnError extends boolean = false>(options: Options<GetAppData, ThrowOnError>) => (options.client ?? client).get<GetAppResponses, GetAppErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/apps/{id}',
+    ...options
+});
+
+/**
+ * Update some fields of an app
+ *
+ * Changes the fields present in the body; `null` clears an optional one. Needs the
+ * `apps` scope.
+ */
+export const updateApp = <ThrowOnError extends boolean = false>(options: Options<UpdateAppData, ThrowOnError>) => (options.client ?? client).patch<UpdateAppResponses, UpdateAppErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/apps/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        ...options.headers
+    }
+});
+
+/**
+ * Replace an app
+ *
+ * Sets every field of the app from the body (omitted optional fields take their
+ * default). The client id, owner, secrets and client type stay. Needs the `apps` scope.
+ */
+export const replaceApp = <ThrowOnError extends boolean = false>(options: Options<ReplaceAppData, ThrowOnError>) => (options.client ?? client).put<ReplaceAppResponses, ReplaceAppErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/apps/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        ...options.headers
+    }
+});
+
+/**
+ * Rotate an app's secret
+ *
+ * Issues a new client secret, shown in this answer only. The previous secret keeps
+ * working until `previous_secret_expires_at` (the server's
+ * `oauth.secret_rotation_grace_secs`), then stops. Needs the `apps` scope.
+ */
+export const rotateAppSecret = <ThrowOnError extends boolean = false>(options: Options<RotateAppSecretData, ThrowOnError>) => (options.client ?? client).post<RotateAppSecretResponses, RotateAppSecretErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/apps/{id}/rotate-secret',
+    ...options
+});
+
+/**
+ * Replace an app (original path)
+ *
+ * The original system's update URL, kept for existing integrations: the same as
+ * `replaceApp`. Also answers with the original trailing slash,
+ * `PUT /oauth/applications/{id}/update/`. Needs the `apps` scope.
+ */
+export const legacyUpdateApp = <ThrowOnError extends boolean = false>(options: Options<LegacyUpdateAppData, ThrowOnError>) => (options.client ?? client).put<LegacyUpdateAppResponses, LegacyUpdateAppErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/oauth/applications/{id}/update',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete an app (original path)
+ *
+ * The original system's delete URL, kept for existing integrations: the same as
+ * `deleteApp`. Also answers with the original trailing slash,
+ * `DELETE /oauth/applications/{id}/delete/`. Needs the `apps` scope.
+ */
+export const legacyDeleteApp = <ThrowOnError extends boolean = false>(options: Options<LegacyDeleteAppData, ThrowOnError>) => (options.client ?? client).delete<LegacyDeleteAppResponses, LegacyDeleteAppErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/oauth/applications/{id}/delete',
     ...options
 });

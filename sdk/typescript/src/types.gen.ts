@@ -47,6 +47,175 @@ export type ApiError = {
 };
 
 /**
+ * App
+ *
+ * A registered app (OAuth client) as its owner sees it. Carries no secret.
+ */
+export type App = {
+    /**
+     * The OAuth `client_id`.
+     */
+    client_id: string;
+    /**
+     * The id of the user who registered it.
+     */
+    owner_id: string;
+    name: string;
+    description: string;
+    homepage_url?: string;
+    logo_url?: string;
+    /**
+     * Exact redirect URIs accepted at `/oauth2/authorize`.
+     */
+    redirect_uris: Array<string>;
+    post_logout_redirect_uris: Array<string>;
+    /**
+     * `confidential` (has a secret) or `public` (cannot keep one: SPAs, native apps).
+     */
+    client_type: string;
+    grant_types: Array<string>;
+    scopes: Array<string>;
+    /**
+     * The app's access-token lifetime; absent: the server's default.
+     */
+    access_token_ttl_secs?: number;
+    /**
+     * The app's refresh-token lifetime; absent: the server's default.
+     */
+    refresh_token_ttl_secs?: number;
+    /**
+     * First-party apps skip the consent page (set by administrators only).
+     */
+    first_party: boolean;
+    /**
+     * The secrets that currently authenticate the app (none for a public app).
+     */
+    secrets: Array<AppSecretInfo>;
+    created_at: string;
+    updated_at: string;
+};
+
+/**
+ * AppList
+ *
+ * One page of the caller's apps.
+ */
+export type AppList = {
+    /**
+     * This page of apps, oldest first.
+     */
+    items: Array<App>;
+    /**
+     * How many apps the caller has, on every page.
+     */
+    total: number;
+    /**
+     * The index of the first item of this page.
+     */
+    offset: number;
+    /**
+     * The page size used.
+     */
+    limit: number;
+};
+
+/**
+ * AppPatchRequest
+ *
+ * Some fields of an app (PATCH); omitted fields keep their value, `null` clears an optional
+ * one. Same rules as `AppRequest`.
+ */
+export type AppPatchRequest = {
+    name?: string;
+    description?: string;
+    homepage_url?: string;
+    logo_url?: string;
+    redirect_uris?: Array<string>;
+    post_logout_redirect_uris?: Array<string>;
+    client_type?: string;
+    grant_types?: Array<string>;
+    scopes?: Array<string>;
+    access_token_ttl_secs?: number;
+    refresh_token_ttl_secs?: number;
+    first_party?: boolean;
+};
+
+/**
+ * AppRequest
+ *
+ * Every field of an app (register, and replace with PUT). Omitted optional fields take their
+ * default.
+ */
+export type AppRequest = {
+    /**
+     * 1–100 characters (trimmed).
+     */
+    name: string;
+    /**
+     * At most 1000 characters.
+     */
+    description?: string;
+    /**
+     * https (or http on localhost / a loopback address).
+     */
+    homepage_url?: string;
+    /**
+     * https (or http on localhost / a loopback address).
+     */
+    logo_url?: string;
+    /**
+     * Exact redirect URIs: https, or http only for localhost / loopback; no fragment; at most
+     * 20. At least one for the authorization_code and implicit grants.
+     */
+    redirect_uris?: Array<string>;
+    /**
+     * Where RP-initiated logout may return to; same rules as `redirect_uris`.
+     */
+    post_logout_redirect_uris?: Array<string>;
+    /**
+     * `confidential` (default) or `public`; cannot change after registration.
+     */
+    client_type?: string;
+    /**
+     * Any of `authorization_code`, `refresh_token`, `client_credentials`, `password`,
+     * `implicit`, `urn:ietf:params:oauth:grant-type:device_code`. Default:
+     * authorization_code and refresh_token (password and implicit only when asked for).
+     */
+    grant_types?: Array<string>;
+    /**
+     * Scopes the app may ask for: `openid profile email groups offline_access apps
+     * authorizations` (`admin` only for administrators' apps). Default: openid profile email.
+     */
+    scopes?: Array<string>;
+    /**
+     * 60 s up to `oauth.max_access_token_ttl_secs`; absent: the server default.
+     */
+    access_token_ttl_secs?: number;
+    /**
+     * 60 s up to `oauth.max_refresh_token_ttl_secs`; absent: the server default.
+     */
+    refresh_token_ttl_secs?: number;
+    /**
+     * Skips the consent page; only administrators may set or change it.
+     */
+    first_party?: boolean;
+};
+
+/**
+ * AppSecretInfo
+ *
+ * When a stored secret was issued and, for a rotated-out one, when it stops working. The
+ * secret itself is never shown again.
+ */
+export type AppSecretInfo = {
+    created_at: string;
+    /**
+     * Set on a previous secret during its rotation grace period; absent on the current one.
+     */
+    expires_at?: string;
+};
+
+/**
  * Authorization
  *
  * One authorization the caller gave an app (a grant).
@@ -130,6 +299,20 @@ export type CreateGroupRequest = {
      * Free text, at most 1000 characters.
      */
     description?: string;
+};
+
+/**
+ * CreatedApp
+ *
+ * A newly registered app and its secret. The secret is shown this once: store it now.
+ */
+export type CreatedApp = {
+    app: App;
+    /**
+     * The client secret of a confidential app (absent for a public one). Only its digest is
+     * kept by the server: it cannot be shown again, only rotated.
+     */
+    client_secret?: string;
 };
 
 /**
@@ -331,19 +514,25 @@ export type IntrospectionBody = {
 /**
  * Jwk
  *
- * One public signing key (RFC 7517 §4, RFC 7518 §6.2).
+ * One public signing key (RFC 7517 §4; RFC 7518 §6.2 for `EC`, RFC 8037 §2 for `OKP`).
  */
 export type Jwk = {
     /**
-     * `EC`.
+     * `EC` (ES256) or `OKP` (EdDSA).
      */
     kty: string;
     /**
-     * `P-256`.
+     * `P-256` or `Ed25519`.
      */
     crv: string;
+    /**
+     * The x coordinate (EC) or the public key (OKP), base64url.
+     */
     x: string;
-    y: string;
+    /**
+     * The y coordinate; EC keys only.
+     */
+    y?: string;
     /**
      * The key id, as in the `kid` header of the tokens it signed.
      */
@@ -353,7 +542,7 @@ export type Jwk = {
      */
     use: string;
     /**
-     * `ES256`.
+     * `ES256` or `EdDSA`: the only algorithm this key verifies.
      */
     alg: string;
 };
@@ -515,6 +704,20 @@ export type RevokedBody = {
      * Always true: unknown tokens and tokens of other clients are ignored (RFC 7009 §2.2).
      */
     revoked: boolean;
+};
+
+/**
+ * RotatedAppSecret
+ *
+ * A new secret, shown this once, and when the previous one stops working.
+ */
+export type RotatedAppSecret = {
+    client_id: string;
+    client_secret: string;
+    /**
+     * The end of the previous secret's grace period (`oauth.secret_rotation_grace_secs`).
+     */
+    previous_secret_expires_at?: string;
 };
 
 /**
@@ -2265,3 +2468,443 @@ export type LegacyGetGroupResourceResponses = {
 };
 
 export type LegacyGetGroupResourceResponse = LegacyGetGroupResourceResponses[keyof LegacyGetGroupResourceResponses];
+
+export type ListAppsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        offset?: number;
+        limit?: number;
+    };
+    url: '/api/v1/apps';
+};
+
+export type ListAppsErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `apps` scope (`insufficient_scope`), or a session call lacks
+     * its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * `offset` or `limit` is out of range (see `fields`).
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ListAppsError = ListAppsErrors[keyof ListAppsErrors];
+
+export type ListAppsResponses = {
+    /**
+     * One page of the caller's apps, oldest first.
+     */
+    200: AppList;
+};
+
+export type ListAppsResponse = ListAppsResponses[keyof ListAppsResponses];
+
+export type CreateAppData = {
+    body: AppRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/apps';
+};
+
+export type CreateAppErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `apps` scope (`insufficient_scope`), or a session call lacks
+     * its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * A field is invalid (see `fields`); nothing was stored.
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type CreateAppError = CreateAppErrors[keyof CreateAppErrors];
+
+export type CreateAppResponses = {
+    /**
+     * The app is registered; `client_secret` is shown this once.
+     */
+    201: CreatedApp;
+};
+
+export type CreateAppResponse = CreateAppResponses[keyof CreateAppResponses];
+
+export type DeleteAppData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/apps/{id}';
+};
+
+export type DeleteAppErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `apps` scope (`insufficient_scope`), or a session call lacks
+     * its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No app with this id is visible to the caller.
+     */
+    404: ApiError;
+    /**
+     * A built-in app cannot be deleted.
+     */
+    409: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type DeleteAppError = DeleteAppErrors[keyof DeleteAppErrors];
+
+export type DeleteAppResponses = {
+    /**
+     * The app is gone; every token it held is revoked and its consents are forgotten.
+     */
+    204: void;
+};
+
+export type DeleteAppResponse = DeleteAppResponses[keyof DeleteAppResponses];
+
+export type GetAppData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/apps/{id}';
+};
+
+export type GetAppErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `apps` scope (`insufficient_scope`), or a session call lacks
+     * its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No app with this id is visible to the caller.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type GetAppError = GetAppErrors[keyof GetAppErrors];
+
+export type GetAppResponses = {
+    /**
+     * The app.
+     */
+    200: App;
+};
+
+export type GetAppResponse = GetAppResponses[keyof GetAppResponses];
+
+export type UpdateAppData = {
+    body: AppPatchRequest;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/apps/{id}';
+};
+
+export type UpdateAppErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `apps` scope (`insufficient_scope`), or a session call lacks
+     * its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No app with this id is visible to the caller.
+     */
+    404: ApiError;
+    /**
+     * A built-in app cannot be changed.
+     */
+    409: ApiError;
+    /**
+     * A field is invalid (see `fields`); nothing was changed.
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type UpdateAppError = UpdateAppErrors[keyof UpdateAppErrors];
+
+export type UpdateAppResponses = {
+    /**
+     * The app as changed.
+     */
+    200: App;
+};
+
+export type UpdateAppResponse = UpdateAppResponses[keyof UpdateAppResponses];
+
+export type ReplaceAppData = {
+    body: AppRequest;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/apps/{id}';
+};
+
+export type ReplaceAppErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `apps` scope (`insufficient_scope`), or a session call lacks
+     * its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No app with this id is visible to the caller.
+     */
+    404: ApiError;
+    /**
+     * A built-in app cannot be changed.
+     */
+    409: ApiError;
+    /**
+     * A field is invalid (see `fields`); nothing was changed.
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ReplaceAppError = ReplaceAppErrors[keyof ReplaceAppErrors];
+
+export type ReplaceAppResponses = {
+    /**
+     * The app as changed.
+     */
+    200: App;
+};
+
+export type ReplaceAppResponse = ReplaceAppResponses[keyof ReplaceAppResponses];
+
+export type RotateAppSecretData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/apps/{id}/rotate-secret';
+};
+
+export type RotateAppSecretErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `apps` scope (`insufficient_scope`), or a session call lacks
+     * its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No app with this id is visible to the caller.
+     */
+    404: ApiError;
+    /**
+     * The app is public (it has no secret) or built in.
+     */
+    409: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type RotateAppSecretError = RotateAppSecretErrors[keyof RotateAppSecretErrors];
+
+export type RotateAppSecretResponses = {
+    /**
+     * The new secret, shown this once.
+     */
+    200: RotatedAppSecret;
+};
+
+export type RotateAppSecretResponse = RotateAppSecretResponses[keyof RotateAppSecretResponses];
+
+export type LegacyUpdateAppData = {
+    body: AppRequest;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/oauth/applications/{id}/update';
+};
+
+export type LegacyUpdateAppErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `apps` scope (`insufficient_scope`), or a session call lacks
+     * its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No app with this id is visible to the caller.
+     */
+    404: ApiError;
+    /**
+     * A built-in app cannot be changed.
+     */
+    409: ApiError;
+    /**
+     * A field is invalid (see `fields`); nothing was changed.
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type LegacyUpdateAppError = LegacyUpdateAppErrors[keyof LegacyUpdateAppErrors];
+
+export type LegacyUpdateAppResponses = {
+    /**
+     * The app as changed.
+     */
+    200: App;
+};
+
+export type LegacyUpdateAppResponse = LegacyUpdateAppResponses[keyof LegacyUpdateAppResponses];
+
+export type LegacyDeleteAppData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/oauth/applications/{id}/delete';
+};
+
+export type LegacyDeleteAppErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The token lacks the `apps` scope (`insufficient_scope`), or a session call lacks
+     * its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No app with this id is visible to the caller.
+     */
+    404: ApiError;
+    /**
+     * A built-in app cannot be deleted.
+     */
+    409: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type LegacyDeleteAppError = LegacyDeleteAppErrors[keyof LegacyDeleteAppErrors];
+
+export type LegacyDeleteAppResponses = {
+    /**
+     * The app is gone; every token it held is revoked and its consents are forgotten.
+     */
+    204: void;
+};
+
+export type LegacyDeleteAppResponse = LegacyDeleteAppResponses[keyof LegacyDeleteAppResponses];

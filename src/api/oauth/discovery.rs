@@ -11,21 +11,24 @@ use crate::service::Services;
 
 pub struct DiscoveryApi;
 
-/// One public signing key (RFC 7517 §4, RFC 7518 §6.2).
+/// One public signing key (RFC 7517 §4; RFC 7518 §6.2 for `EC`, RFC 8037 §2 for `OKP`).
 #[derive(Debug, Clone, Object)]
 pub struct Jwk {
-    /// `EC`.
+    /// `EC` (ES256) or `OKP` (EdDSA).
     pub kty: String,
-    /// `P-256`.
+    /// `P-256` or `Ed25519`.
     pub crv: String,
+    /// The x coordinate (EC) or the public key (OKP), base64url.
     pub x: String,
-    pub y: String,
+    /// The y coordinate; EC keys only.
+    #[oai(skip_serializing_if_is_none)]
+    pub y: Option<String>,
     /// The key id, as in the `kid` header of the tokens it signed.
     pub kid: String,
     /// `sig`.
     #[oai(rename = "use")]
     pub use_: String,
-    /// `ES256`.
+    /// `ES256` or `EdDSA`: the only algorithm this key verifies.
     pub alg: String,
 }
 
@@ -119,7 +122,7 @@ fn jwk_of(v: &serde_json::Value) -> Jwk {
         kty: s("kty"),
         crv: s("crv"),
         x: s("x"),
-        y: s("y"),
+        y: v["y"].as_str().map(str::to_owned),
         kid: s("kid"),
         use_: s("use"),
         alg: s("alg"),
@@ -130,7 +133,8 @@ fn jwk_of(v: &serde_json::Value) -> Jwk {
 impl DiscoveryApi {
     /// Get the signing keys
     ///
-    /// The JSON Web Key Set (RFC 7517) of the ES256 keys that sign access tokens and id_tokens.
+    /// The JSON Web Key Set (RFC 7517) of the keys (ES256, or EdDSA when configured) that sign
+    /// access tokens and id_tokens.
     /// During a key rotation the previous key stays listed until its tokens have expired.
     #[oai(path = "/oauth2/jwks", method = "get", operation_id = "getJwks")]
     async fn jwks(&self, svc: Data<&Services>) -> JwksResponse {

@@ -2,15 +2,18 @@
 //! the request, decide between login, consent and issuing a code, and remember consent.
 //! A request whose client or redirect_uri cannot be trusted is answered with an error page,
 //! never a redirect (RFC 6749 §4.1.2.1); every other error is redirected with `state` and `iss`.
-//! Only `response_type=code` is served (implicit and hybrid are not offered).
+//! Every response type of OIDC Core §3 is served (`code`, implicit and hybrid), each only for a
+//! client whose grant types allow it; tokens travel in the fragment (Multiple Response Type
+//! Encoding Practices §5), and a `nonce` is required whenever an id_token is returned from this
+//! endpoint (OIDC Core §3.2.2.1, §3.3.2.11).
 
 use chrono::{DateTime, Utc};
 
-use super::codes::{issue_code, CodeRequest};
-use super::OAuthError;
+use super::authorization_response::respond;
+use super::{OAuthError, OAuthErrorCode};
 use crate::domain::{
-    redirect_uri_matches, Client, ClientType, CodeChallenge, Consent, GrantType, Prompt, ScopeSet,
-    Session, User,
+    redirect_uri_matches, Client, ClientType, CodeChallenge, Consent, GrantType, Prompt,
+    ResponseMode, ResponseType, ScopeSet, Session, User,
 };
 use crate::service::Services;
 use crate::store::StoreError;
@@ -30,12 +33,15 @@ pub struct AuthorizeParams {
     pub max_age: Option<String>,
     pub login_hint: Option<String>,
     pub ui_locales: Option<String>,
+    pub response_mode: Option<String>,
 }
 
 /// A request that passed validation.
 #[derive(Debug, Clone)]
 pub struct ValidRequest {
     pub client: Client,
+    pub response_type: ResponseType,
+    pub response_mode: ResponseMode,
     pub redirect_uri: String,
     pub scopes: ScopeSet,
     pub state: Option<String>,
@@ -53,6 +59,7 @@ pub enum AuthorizeError {
     /// Redirect the error to the client.
     Redirect {
         redirect_uri: String,
+        mode: ResponseMode,
         state: Option<String>,
         error: OAuthError,
     },
@@ -65,17 +72,19 @@ pub enum Next {
     Login,
     /// Ask the user; the page shows the client and the scopes.
     Consent(Box<ValidRequest>),
-    /// Redirect to the client with a code.
-    Code {
+    /// Redirect to the client with the response parameters (code and/or tokens).
+    Redirect {
         redirect_uri: String,
-        code: String,
+        mode: ResponseMode,
         state: Option<String>,
+        params: Vec<(&'static str, String)>,
     },
 }
 
 fn redirect_err(v: &ValidRequest, error: OAuthError) -> AuthorizeError {
     AuthorizeError::Redirect {
         redirect_uri: v.redirect_uri.clone(),
+        mode: v.response_mode,
         state: v.state.clone(),
         error,
     }
@@ -117,6 +126,8 @@ async fn trusted_target(
 pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidRequest, AuthorizeError> {
     let (client, redirect_uri) = trusted_target(svc, p).await?;
     let mut v = ValidRequest {
+        response_type: ResponseType::default(),
+        response_mode: ResponseMode::Query,
         scopes: ScopeSet::default(),
         state: p.state.clone(),
         nonce: p.nonce.clone(),
@@ -126,29 +137,11 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
         client,
         redirect_uri,
     };
-    match p.response_type.as_deref() {
-        Some("code") => {}
-        None | Some("") => {
-            return Err(redirect_err(
-                &v,
-                OAuthError::invalid_request("response_type is required"),
-            ))
-        }
-        Some(other) => {
-            let e = OAuthError::new(
-                super::OAuthErrorCode::UnsupportedResponseType,
-                format!("response_type '{other}' is not supported; use code"),
-            );
-            return Err(redirect_err(&v, e));
-        }
-    }
-    if !v.client.allows_grant(GrantType::AuthorizationCode) {
-        let e =
-            OAuthError::unauthorized_client("this client may not use the authorization code grant");
-        return Err(redirect_err(&v, e));
-    }
+    response_shape(&mut v, p)?;
     v.scopes = requested_scopes(&v.client, p.scope.as_deref()).map_err(|e| redirect_err(&v, e))?;
+    oidc_requirements(&v).map_err(|e| redirect_err(&v, e))?;
     v.challenge = match (&p.code_challenge, v.client.client_type) {
+        _ if !v.response_type.code => None,
         (Some(c), _) => Some(
             CodeChallenge::parse(c, p.code_challenge_method.as_deref())
                 .map_err(|e| redirect_err(&v, OAuthError::invalid_request(e.message)))?,
@@ -175,6 +168,57 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
         })?),
     };
     Ok(v)
+}
+
+/// The response type and mode, and whether the client's grant types allow them: the code part
+/// needs `authorization_code`, any token from this endpoint needs `implicit`.
+fn response_shape(v: &mut ValidRequest, p: &AuthorizeParams) -> Result<(), AuthorizeError> {
+    let rt = match p.response_type.as_deref().filter(|s| !s.is_empty()) {
+        None => {
+            let e = OAuthError::invalid_request("response_type is required");
+            return Err(redirect_err(v, e));
+        }
+        Some(s) => ResponseType::parse(s).map_err(|e| {
+            redirect_err(
+                v,
+                OAuthError::new(OAuthErrorCode::UnsupportedResponseType, e.message),
+            )
+        })?,
+    };
+    v.response_type = rt;
+    v.response_mode = rt.default_mode();
+    v.response_mode = ResponseMode::choose(p.response_mode.as_deref(), rt)
+        .map_err(|e| redirect_err(v, OAuthError::invalid_request(e.message)))?;
+    let refused = if rt.code && !v.client.allows_grant(GrantType::AuthorizationCode) {
+        Some("this client may not use the authorization code grant")
+    } else if rt.returns_tokens() && !v.client.allows_grant(GrantType::Implicit) {
+        Some("this client may not receive tokens from the authorization endpoint (implicit)")
+    } else {
+        None
+    };
+    match refused {
+        Some(why) => Err(redirect_err(v, OAuthError::unauthorized_client(why))),
+        None => Ok(()),
+    }
+}
+
+/// An id_token from this endpoint needs the `openid` scope and a `nonce` (OIDC Core
+/// §3.2.2.1, §3.3.2.11): the nonce is what binds it to the client's session.
+fn oidc_requirements(v: &ValidRequest) -> Result<(), OAuthError> {
+    if !v.response_type.id_token {
+        return Ok(());
+    }
+    if !v.scopes.contains("openid") {
+        return Err(OAuthError::invalid_scope(
+            "a response type with id_token needs the openid scope",
+        ));
+    }
+    if v.nonce.as_deref().is_none_or(str::is_empty) {
+        return Err(OAuthError::invalid_request(
+            "nonce is required when an id_token is returned from the authorization endpoint",
+        ));
+    }
+    Ok(())
 }
 
 /// The requested scopes (the client's registered ones when none are asked), which must all be
@@ -219,10 +263,7 @@ pub async fn decide(
         if v.prompt.none {
             return Err(redirect_err(
                 &v,
-                OAuthError::new(
-                    super::OAuthErrorCode::LoginRequired,
-                    "the user is not logged in",
-                ),
+                OAuthError::new(OAuthErrorCode::LoginRequired, "the user is not logged in"),
             ));
         }
         return Ok(Next::Login);
@@ -244,7 +285,7 @@ pub async fn decide(
             return Err(redirect_err(
                 &v,
                 OAuthError::new(
-                    super::OAuthErrorCode::ConsentRequired,
+                    OAuthErrorCode::ConsentRequired,
                     "the user has not consented to these scopes",
                 ),
             ));
@@ -254,30 +295,21 @@ pub async fn decide(
     grant_code(svc, v, session, user).await
 }
 
-/// Issues the code for an authorized request.
+/// Issues the code and/or tokens for an authorized request.
 async fn grant_code(
     svc: &Services,
     v: ValidRequest,
     session: &Session,
     user: &User,
 ) -> Result<Next, AuthorizeError> {
-    let req = CodeRequest {
-        client_id: v.client.client_id.clone(),
-        user_id: user.id.clone(),
-        redirect_uri: v.redirect_uri.clone(),
-        scopes: v.scopes.clone(),
-        code_challenge: v.challenge.clone(),
-        nonce: v.nonce.clone(),
-        auth_time: session.auth_time,
-        session_id: Some(session.id.clone()),
-    };
-    let code = issue_code(svc, req)
+    let params = respond(svc, &v, session, user)
         .await
         .map_err(|e| redirect_err(&v, e))?;
-    Ok(Next::Code {
+    Ok(Next::Redirect {
         redirect_uri: v.redirect_uri,
-        code,
+        mode: v.response_mode,
         state: v.state,
+        params,
     })
 }
 
@@ -293,10 +325,7 @@ pub async fn answer_consent(
     if !allow {
         return Err(redirect_err(
             &v,
-            OAuthError::new(
-                super::OAuthErrorCode::AccessDenied,
-                "the user denied the request",
-            ),
+            OAuthError::new(OAuthErrorCode::AccessDenied, "the user denied the request"),
         ));
     }
     let v = ValidRequest {

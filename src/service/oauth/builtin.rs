@@ -10,7 +10,7 @@ use crate::store::StoreError;
 /// The client id Swagger UI uses.
 pub const SWAGGER_CLIENT_ID: &str = "swagger-ui";
 /// Owner of built-in clients (no user owns them).
-const SYSTEM_OWNER: &str = "auth-center";
+pub const SYSTEM_OWNER: &str = "auth-center";
 
 /// Creates the Swagger UI client, or points its redirect URI at the current public URL.
 pub async fn ensure_swagger_client(svc: &Services) -> Result<(), ServiceError> {

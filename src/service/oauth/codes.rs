@@ -25,6 +25,15 @@ pub struct CodeRequest {
 
 /// Stores a new grant and its code; returns the code (the only time it exists in clear).
 pub async fn issue_code(svc: &Services, req: CodeRequest) -> Result<String, OAuthError> {
+    Ok(issue_code_and_grant(svc, req).await?.0)
+}
+
+/// Like `issue_code`, also returning the grant, so that tokens issued alongside the code (the
+/// hybrid flow) join its family and are revoked with it on a code replay.
+pub async fn issue_code_and_grant(
+    svc: &Services,
+    req: CodeRequest,
+) -> Result<(String, Grant), OAuthError> {
     let client = svc.stores.clients.get_client(&req.client_id).await?;
     if client.client_type == ClientType::Public && req.code_challenge.is_none() {
         return Err(OAuthError::invalid_request(
@@ -41,12 +50,13 @@ pub async fn issue_code(svc: &Services, req: CodeRequest) -> Result<String, OAut
         last_used_at: now,
         expires_at: now + svc.oauth.policy.grant_ttl,
         revoked_at: None,
+        auth_time: Some(req.auth_time),
     };
     svc.stores.grants.insert_grant(&grant).await?;
     let code = crypto::random_token();
     let record = AuthorizationCode {
         digest: crypto::digest(&code),
-        grant_id: grant.id,
+        grant_id: grant.id.clone(),
         client_id: client.client_id,
         user_id: req.user_id,
         redirect_uri: req.redirect_uri,
@@ -60,5 +70,5 @@ pub async fn issue_code(svc: &Services, req: CodeRequest) -> Result<String, OAut
         used: false,
     };
     svc.stores.codes.insert_code(&record).await?;
-    Ok(code)
+    Ok((code, grant))
 }

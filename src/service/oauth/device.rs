@@ -183,6 +183,7 @@ async fn issue_tokens(
         last_used_at: now,
         expires_at: now + svc.oauth.policy.grant_ttl,
         revoked_at: None,
+        auth_time: Some(approval.auth_time),
     };
     svc.stores.grants.insert_grant(&grant).await?;
     let scopes =
@@ -200,6 +201,7 @@ async fn issue_tokens(
             nonce: None,
             session_id: approval.session_id.as_deref(),
             access_token: Some(&access_token),
+            code: None,
         };
         Some(issue::id_token(svc, &who, &input).await?)
     } else {

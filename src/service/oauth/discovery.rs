@@ -1,7 +1,7 @@
 //! Server metadata (RFC 8414 §2, OIDC Discovery 1.0 §3): advertises exactly what this server
 //! implements, one list per capability, derived from the same constants the endpoints use.
 
-use crate::domain::{GrantType, SUPPORTED_SCOPES};
+use crate::domain::{GrantType, ResponseMode, ResponseType, SUPPORTED_SCOPES};
 use crate::service::Services;
 
 /// The metadata document, without serialization concerns.
@@ -51,21 +51,22 @@ pub fn metadata(svc: &Services) -> ServerMetadata {
         introspection_endpoint: url("/oauth2/introspect"),
         end_session_endpoint: url("/oauth2/logout"),
         scopes_supported: strings(&SUPPORTED_SCOPES),
-        response_types_supported: strings(&["code"]),
-        response_modes_supported: strings(&["query"]),
+        response_types_supported: strings(&ResponseType::SUPPORTED),
+        response_modes_supported: strings(&ResponseMode::SUPPORTED),
         grant_types_supported: strings(&[
             "authorization_code",
             "refresh_token",
             "client_credentials",
             "password",
             GrantType::DeviceCode.as_str(),
+            "implicit",
         ]),
         token_endpoint_auth_methods_supported: strings(&client_auth),
         revocation_endpoint_auth_methods_supported: strings(&client_auth),
         introspection_endpoint_auth_methods_supported: strings(&client_auth[..2]),
         code_challenge_methods_supported: strings(&["S256"]),
         subject_types_supported: strings(&["public"]),
-        id_token_signing_alg_values_supported: strings(&["ES256"]),
+        id_token_signing_alg_values_supported: strings(&[svc.oauth.keys.alg().as_str()]),
         authorization_response_iss_parameter_supported: true,
         device_authorization_endpoint: url("/oauth2/device_authorization"),
         claims_supported: strings(&[
@@ -78,6 +79,7 @@ pub fn metadata(svc: &Services) -> ServerMetadata {
             "nonce",
             "azp",
             "at_hash",
+            "c_hash",
             "sid",
             "name",
             "preferred_username",

@@ -1,6 +1,6 @@
 //! Minting what the token endpoint returns: JWT access tokens per RFC 9068 (`typ: at+jwt`,
-//! ES256, `kid`; one `AccessTokenRecord` per token so it can be revoked by `jti`), opaque
-//! refresh tokens stored as digests, and OIDC id_tokens (OIDC Core §2, §3.1.3.6 `at_hash`).
+//! ES256 or EdDSA, `kid`; one `AccessTokenRecord` per token so it can be revoked by `jti`), opaque
+//! refresh tokens stored as digests, and OIDC id_tokens (OIDC Core §2, §3.1.3.6 `at_hash`, §3.3.2.11 `c_hash`).
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -54,7 +54,7 @@ pub struct Subject<'a> {
 }
 
 /// The access-token lifetime for a client: its own override or the policy's.
-fn access_ttl(svc: &Services, client: &Client) -> Duration {
+pub(super) fn access_ttl(svc: &Services, client: &Client) -> Duration {
     client
         .access_token_ttl_secs
         .map_or(svc.oauth.policy.access_token_ttl, Duration::seconds)
@@ -95,8 +95,8 @@ pub async fn access_token(
         .signer(now)
         .await
         .map_err(OAuthError::internal)?;
-    let token =
-        jwt::sign(&claims, &signer.key, &signer.kid, "at+jwt").map_err(OAuthError::internal)?;
+    let token = jwt::sign(&claims, &signer.key, signer.alg, &signer.kid, "at+jwt")
+        .map_err(OAuthError::internal)?;
     svc.stores.grants.insert_access(&record).await?;
     Ok((token, ttl.num_seconds()))
 }
@@ -142,6 +142,8 @@ pub struct IdClaims {
     pub nonce: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at_hash: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub c_hash: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
 }
@@ -151,6 +153,8 @@ pub struct IdTokenInput<'a> {
     pub nonce: Option<&'a str>,
     pub session_id: Option<&'a str>,
     pub access_token: Option<&'a str>,
+    /// The code issued alongside (hybrid flow), for `c_hash` (OIDC Core §3.3.2.11).
+    pub code: Option<&'a str>,
 }
 
 /// Signs an id_token for the user of `who`.
@@ -163,6 +167,12 @@ pub async fn id_token(
     let user_id = who
         .user_id
         .ok_or_else(|| OAuthError::internal(anyhow::anyhow!("id_token without a user")))?;
+    let signer = svc
+        .oauth
+        .keys
+        .signer(now)
+        .await
+        .map_err(OAuthError::internal)?;
     let claims = IdClaims {
         iss: svc.public_url.clone(),
         sub: user_id.to_owned(),
@@ -172,14 +182,11 @@ pub async fn id_token(
         iat: now.timestamp(),
         auth_time: who.auth_time.map(|t| t.timestamp()),
         nonce: input.nonce.map(str::to_owned),
-        at_hash: input.access_token.map(jwt::left_half_hash),
+        at_hash: input
+            .access_token
+            .map(|t| jwt::left_half_hash(signer.alg, t)),
+        c_hash: input.code.map(|c| jwt::left_half_hash(signer.alg, c)),
         sid: input.session_id.map(super::logout::session_sid),
     };
-    let signer = svc
-        .oauth
-        .keys
-        .signer(now)
-        .await
-        .map_err(OAuthError::internal)?;
-    jwt::sign(&claims, &signer.key, &signer.kid, "JWT").map_err(OAuthError::internal)
+    jwt::sign(&claims, &signer.key, signer.alg, &signer.kid, "JWT").map_err(OAuthError::internal)
 }

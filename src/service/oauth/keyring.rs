@@ -1,6 +1,8 @@
-//! The signing-key ring: the ES256 key that signs now, and every key still published in the
-//! JWKS. The first key is generated at first start; a new one replaces the signer every
-//! rotation period, and the old one stays published until the tokens it signed have expired
+//! The signing-key ring: the key of the configured algorithm (`oauth.signing_alg`, ES256 or
+//! EdDSA) that signs now, and every key still published in the JWKS, each with its own
+//! algorithm. The first key is generated at first start; a new one replaces the signer every
+//! rotation period, or at once when no key of the configured algorithm signs (after the option
+//! changed: the previous algorithm's keys keep verifying until they expire), and the old one stays published until the tokens it signed have expired
 //! (`expires_at`; the store collects it after that). Parsed keys are cached; the store is read
 //! again only when the signer retires or a token names an unknown `kid` (at most every few
 //! seconds, so made-up kids cannot turn into store load). Several instances may each generate
@@ -13,8 +15,8 @@ use anyhow::Context as _;
 use chrono::{DateTime, Duration, Utc};
 use tokio::sync::{Mutex, RwLock};
 
-use crate::crypto::jwt::{self, SigningKeyMaterial, VerifyingKey};
-use crate::crypto::keys::{self, KeyEncryption, ES256};
+use crate::crypto::jwt::{self, JwtError, SigningKeyMaterial, VerifyingKey};
+use crate::crypto::keys::{self, KeyEncryption, SigningAlg};
 use crate::crypto::random_string;
 use crate::domain::SigningKey;
 use crate::store::SigningKeyStore;
@@ -27,11 +29,19 @@ const RELOAD_THROTTLE: Duration = Duration::seconds(5);
 pub struct Signer {
     pub kid: String,
     pub key: Arc<SigningKeyMaterial>,
+    pub alg: SigningAlg,
     retire_at: DateTime<Utc>,
 }
 
+/// A published key and the one algorithm it verifies.
+#[derive(Clone)]
+pub struct Verifier {
+    pub key: Arc<VerifyingKey>,
+    pub alg: SigningAlg,
+}
+
 struct Published {
-    key: Arc<VerifyingKey>,
+    key: Verifier,
     jwk: serde_json::Value,
     expires_at: DateTime<Utc>,
 }
@@ -46,6 +56,8 @@ struct Snapshot {
 pub struct KeyRing {
     store: Arc<dyn SigningKeyStore>,
     kek: Option<KeyEncryption>,
+    /// The algorithm of the keys this ring generates and signs with.
+    alg: SigningAlg,
     rotation: Duration,
     /// How long after retiring a key stays published: the longest token lifetime plus margin.
     publish_after_retire: Duration,
@@ -63,11 +75,36 @@ impl KeyRing {
         Self {
             store,
             kek,
+            alg: SigningAlg::Es256,
             rotation,
             publish_after_retire: longest_token_ttl + Duration::hours(1),
             state: RwLock::new(Snapshot::default()),
             reload: Mutex::new(()),
         }
+    }
+
+    /// Signs with `alg` from now on (default ES256).
+    pub fn with_alg(mut self, alg: SigningAlg) -> Self {
+        self.alg = alg;
+        self
+    }
+
+    /// The algorithm new tokens are signed with.
+    pub fn alg(&self) -> SigningAlg {
+        self.alg
+    }
+
+    /// Verifies a token this server signed: the key is found by the header's `kid`, and the
+    /// algorithm is that key's, whatever the header says.
+    pub async fn verify<T: serde::de::DeserializeOwned>(
+        &self,
+        token: &str,
+        expect: &jwt::Expect<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<T, JwtError> {
+        let (kid, _) = jwt::peek_header(token)?;
+        let v = self.verifier(&kid, now).await.ok_or(JwtError::UnknownKey)?;
+        jwt::verify(token, &v.key, v.alg, expect)
     }
 
     /// The key to sign with at `now`, generating and storing one when none signs.
@@ -91,7 +128,7 @@ impl KeyRing {
     }
 
     /// The verification key named `kid`, if it is published at `now`.
-    pub async fn verifier(&self, kid: &str, now: DateTime<Utc>) -> Option<Arc<VerifyingKey>> {
+    pub async fn verifier(&self, kid: &str, now: DateTime<Utc>) -> Option<Verifier> {
         if let Some(k) = self.cached_verifier(kid, now).await {
             return Some(k);
         }
@@ -129,7 +166,7 @@ impl KeyRing {
         state.signer.clone().filter(|s| now < s.retire_at)
     }
 
-    async fn cached_verifier(&self, kid: &str, now: DateTime<Utc>) -> Option<Arc<VerifyingKey>> {
+    async fn cached_verifier(&self, kid: &str, now: DateTime<Utc>) -> Option<Verifier> {
         let state = self.state.read().await;
         state
             .published
@@ -149,26 +186,31 @@ impl KeyRing {
             loaded_at: Some(now),
             ..Snapshot::default()
         };
-        for k in stored
-            .iter()
-            .filter(|k| k.alg == ES256 && k.published_at(now))
-        {
+        for k in stored.iter().filter(|k| k.published_at(now)) {
+            let Some(alg) = SigningAlg::parse(&k.alg) else {
+                continue;
+            };
             let jwk: serde_json::Value =
                 serde_json::from_str(&k.public_jwk).context("a stored JWK is not JSON")?;
-            let key = Arc::new(jwt::verifying_key_from_jwk(&jwk)?);
+            let key = Arc::new(jwt::verifying_key_from_jwk(alg, &jwk)?);
             let published = Published {
-                key,
+                key: Verifier { key, alg },
                 jwk,
                 expires_at: k.expires_at,
             };
             snapshot.published.insert(k.kid.clone(), published);
         }
         // Newest first: the newest key that signs now is the signer.
-        if let Some(k) = stored.iter().find(|k| k.alg == ES256 && k.signs_at(now)) {
+        let alg = self.alg;
+        if let Some(k) = stored
+            .iter()
+            .find(|k| k.alg == alg.as_str() && k.signs_at(now))
+        {
             let pem = keys::reveal_private_key(&k.private_key, self.kek.as_ref())?;
             snapshot.signer = Some(Signer {
                 kid: k.kid.clone(),
-                key: Arc::new(jwt::signing_key_from_pem(&pem)?),
+                key: Arc::new(jwt::signing_key_from_pem(alg, &pem)?),
+                alg,
                 retire_at: k.retire_at,
             });
         }
@@ -178,11 +220,11 @@ impl KeyRing {
 
     async fn generate(&self, now: DateTime<Utc>) -> anyhow::Result<()> {
         let kid = random_string(12);
-        let generated = keys::generate_es256(&kid)?;
+        let generated = keys::generate(self.alg, &kid)?;
         let retire_at = now + self.rotation;
         let key = SigningKey {
             kid: kid.clone(),
-            alg: ES256.to_owned(),
+            alg: self.alg.as_str().to_owned(),
             private_key: keys::protect_private_key(&generated.private_pem, self.kek.as_ref())?,
             public_jwk: generated.public_jwk.to_string(),
             created_at: now,
@@ -193,7 +235,7 @@ impl KeyRing {
             .insert_key(&key)
             .await
             .context("storing a signing key")?;
-        tracing::info!(kid = %kid, retire_at = %retire_at, "generated a signing key");
+        tracing::info!(kid = %kid, alg = self.alg.as_str(), retire_at = %retire_at, "generated a signing key");
         Ok(())
     }
 }

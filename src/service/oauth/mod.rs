@@ -6,6 +6,7 @@
 //!
 //! Must not import poem or a concrete store backend.
 
+mod authorization_response;
 pub mod authorize;
 pub mod builtin;
 pub mod client_auth;
@@ -39,6 +40,12 @@ pub struct OAuthPolicy {
     pub device_code_ttl: Duration,
     /// The polling interval a device is told to keep (RFC 8628 §3.2 `interval`).
     pub device_poll_interval: Duration,
+    /// The longest access-token lifetime an app may register.
+    pub max_access_token_ttl: Duration,
+    /// The longest refresh-token lifetime an app may register.
+    pub max_refresh_token_ttl: Duration,
+    /// How long a rotated-out client secret keeps working.
+    pub secret_rotation_grace: Duration,
 }
 
 impl Default for OAuthPolicy {
@@ -51,6 +58,9 @@ impl Default for OAuthPolicy {
             id_token_ttl: Duration::hours(1),
             device_code_ttl: Duration::minutes(10),
             device_poll_interval: Duration::seconds(5),
+            max_access_token_ttl: Duration::days(1),
+            max_refresh_token_ttl: Duration::days(90),
+            secret_rotation_grace: Duration::days(1),
         }
     }
 }

@@ -79,6 +79,7 @@ pub async fn password_grant(
         last_used_at: now,
         expires_at: now + svc.oauth.policy.grant_ttl,
         revoked_at: None,
+        auth_time: Some(now),
     };
     svc.stores.grants.insert_grant(&grant).await?;
     let who = Subject {

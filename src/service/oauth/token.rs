@@ -2,7 +2,8 @@
 //! §4.6), password (§4.3, only for apps that enable it), refresh_token with rotation and reuse detection (RFC 9700 §4.14), client_credentials,
 //! and the device code grant (RFC 8628 §3.4, in `device`).
 //! A replayed code revokes every token issued from it (RFC 6749 §4.1.2); a replayed refresh
-//! token revokes its whole family; a refresh may only narrow the scope.
+//! token revokes its whole family; a refresh may only narrow the scope, and returns a new
+//! id_token with the original `auth_time` when the grant has `openid` (OIDC Core §12.2).
 
 use super::client_auth::{authenticate_client, AuthenticatedClient, ClientCredentials};
 use super::issue::{self, IdTokenInput, Subject, TokenSet};
@@ -239,6 +240,7 @@ async fn authorization_code(
             nonce: code.nonce.as_deref(),
             session_id: code.session_id.as_deref(),
             access_token: Some(&access_token),
+            code: None,
         };
         Some(issue::id_token(svc, &who, &input).await?)
     } else {
@@ -338,14 +340,35 @@ async fn refresh(
         client,
         user_id: grant.user_id.as_deref(),
         grant_id: Some(&grant.id),
-        auth_time: None,
+        auth_time: grant.auth_time,
     };
     let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
+    let id_token = refreshed_id_token(svc, &who, &scopes, &access_token).await?;
     Ok(TokenSet {
         access_token,
         expires_in,
         refresh_token: Some(value),
         scope: scopes.to_string(),
-        id_token: None,
+        id_token,
     })
+}
+
+/// OIDC Core §12.2: a refresh of an `openid` grant returns a new id_token for the same user
+/// with the original `auth_time` and no `nonce`.
+async fn refreshed_id_token(
+    svc: &Services,
+    who: &Subject<'_>,
+    scopes: &ScopeSet,
+    access_token: &str,
+) -> Result<Option<String>, OAuthError> {
+    if !scopes.contains("openid") || who.user_id.is_none() {
+        return Ok(None);
+    }
+    let input = IdTokenInput {
+        nonce: None,
+        session_id: None,
+        access_token: Some(access_token),
+        code: None,
+    };
+    Ok(Some(issue::id_token(svc, who, &input).await?))
 }

@@ -34,6 +34,9 @@ struct GrantDoc {
     last_used_at: bson::DateTime,
     expires_at: bson::DateTime,
     revoked_at: Option<bson::DateTime>,
+    /// Absent in documents stored before it was recorded.
+    #[serde(default)]
+    auth_time: Option<bson::DateTime>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -90,6 +93,7 @@ impl GrantDoc {
             last_used_at: to_bson_dt(g.last_used_at),
             expires_at: to_bson_dt(g.expires_at),
             revoked_at: to_bson_opt(g.revoked_at),
+            auth_time: to_bson_opt(g.auth_time),
         }
     }
 
@@ -103,6 +107,7 @@ impl GrantDoc {
             last_used_at: from_bson_dt(self.last_used_at)?,
             expires_at: from_bson_dt(self.expires_at)?,
             revoked_at: from_bson_opt(self.revoked_at)?,
+            auth_time: from_bson_opt(self.auth_time)?,
         })
     }
 }
@@ -199,6 +204,18 @@ impl MongoStore {
             "kind": { "$in": [REFRESH, ACCESS] },
             "revoked": false,
         };
+        self.coll::<Document>(TOKENS)
+            .update_many(filter, doc! { "$set": { "revoked": true } })
+            .await
+            .or_store()?;
+        Ok(())
+    }
+
+    /// Revokes every token matching `filter`, with or without a grant (as the SQLite adapter:
+    /// revocation may over-reach, never under-reach).
+    async fn revoke_tokens_carrying(&self, mut filter: Document) -> StoreResult<()> {
+        filter.insert("kind", doc! { "$in": [REFRESH, ACCESS] });
+        filter.insert("revoked", false);
         self.coll::<Document>(TOKENS)
             .update_many(filter, doc! { "$set": { "revoked": true } })
             .await
@@ -321,8 +338,13 @@ impl GrantStore for MongoStore {
         client_id: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<u64> {
-        self.revoke_grants_where(doc! { "client_id": client_id }, now)
-            .await
+        let n = self
+            .revoke_grants_where(doc! { "client_id": client_id }, now)
+            .await?;
+        // Tokens without a grant (client_credentials) carry only the client id.
+        self.revoke_tokens_carrying(doc! { "client_id": client_id })
+            .await?;
+        Ok(n)
     }
 
     async fn revoke_grants_for_user(&self, user_id: &str, now: DateTime<Utc>) -> StoreResult<u64> {

@@ -95,7 +95,11 @@ fn indexes_of(collection: &str) -> Vec<IndexModel> {
             let by_owner = doc! { "owner_id": 1, "created_at": 1, "_id": 1 };
             vec![index("owner_created", by_owner)]
         }
-        TOKENS => vec![purge_ttl(), index("grant_id", doc! { "grant_id": 1 })],
+        TOKENS => vec![
+            purge_ttl(),
+            index("grant_id", doc! { "grant_id": 1 }),
+            index("client_id", doc! { "client_id": 1 }),
+        ],
         GRANTS => vec![
             index("user_id", doc! { "user_id": 1, "created_at": -1 }),
             index("client_id", doc! { "client_id": 1 }),

@@ -15,7 +15,7 @@ use crate::domain::{AccessTokenRecord, Grant, RefreshToken};
 use crate::store::{GrantStore, RefreshRotation, StoreResult};
 
 const INSERT_GRANT: &str = "INSERT INTO grants (id, user_id, client_id, scopes, created_at, \
-     last_used_at, expires_at, revoked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+     last_used_at, expires_at, revoked_at, auth_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 const INSERT_REFRESH: &str = "INSERT INTO refresh_tokens (digest, grant_id, client_id, user_id, \
      scopes, created_at, expires_at, used, revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 const INSERT_ACCESS: &str = "INSERT INTO access_tokens (jti, grant_id, client_id, user_id, \
@@ -70,6 +70,7 @@ impl GrantStore for SqliteStore {
                 ms(g.last_used_at),
                 ms(g.expires_at),
                 opt_ms(g.revoked_at),
+                opt_ms(g.auth_time),
             ];
             execute(c, INSERT_GRANT, p).map(drop)
         })
@@ -283,6 +284,7 @@ fn grant_from_row(r: &Row<'_>) -> StoreResult<Grant> {
         last_used_at: time(r, "last_used_at")?,
         expires_at: time(r, "expires_at")?,
         revoked_at: opt_time(r, "revoked_at")?,
+        auth_time: opt_time(r, "auth_time")?,
     })
 }
 

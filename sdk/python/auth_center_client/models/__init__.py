@@ -2,11 +2,17 @@
 
 from .admin_user import AdminUser
 from .api_error import ApiError
+from .app import App
+from .app_list import AppList
+from .app_patch_request import AppPatchRequest
+from .app_request import AppRequest
+from .app_secret_info import AppSecretInfo
 from .authorization import Authorization
 from .authorization_list import AuthorizationList
 from .change_password_request import ChangePasswordRequest
 from .confirm_reset_request import ConfirmResetRequest
 from .create_group_request import CreateGroupRequest
+from .created_app import CreatedApp
 from .device_authorization_body import DeviceAuthorizationBody
 from .device_authorization_form import DeviceAuthorizationForm
 from .email_request import EmailRequest
@@ -27,6 +33,7 @@ from .o_auth_error_body import OAuthErrorBody
 from .readiness import Readiness
 from .register_request import RegisterRequest
 from .revoked_body import RevokedBody
+from .rotated_app_secret import RotatedAppSecret
 from .token_body import TokenBody
 from .token_form import TokenForm
 from .token_hint_form import TokenHintForm
@@ -40,10 +47,16 @@ from .user_resource import UserResource
 __all__ = (
     "AdminUser",
     "ApiError",
+    "App",
+    "AppList",
+    "AppPatchRequest",
+    "AppRequest",
+    "AppSecretInfo",
     "Authorization",
     "AuthorizationList",
     "ChangePasswordRequest",
     "ConfirmResetRequest",
+    "CreatedApp",
     "CreateGroupRequest",
     "DeviceAuthorizationBody",
     "DeviceAuthorizationForm",
@@ -65,6 +78,7 @@ __all__ = (
     "Readiness",
     "RegisterRequest",
     "RevokedBody",
+    "RotatedAppSecret",
     "TokenBody",
     "TokenForm",
     "TokenHintForm",

@@ -6,30 +6,32 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="Jwk")
 
 
 @_attrs_define
 class Jwk:
-    """One public signing key (RFC 7517 §4, RFC 7518 §6.2).
+    """One public signing key (RFC 7517 §4; RFC 7518 §6.2 for `EC`, RFC 8037 §2 for `OKP`).
 
     Attributes:
-        kty (str): `EC`.
-        crv (str): `P-256`.
-        x (str):
-        y (str):
+        kty (str): `EC` (ES256) or `OKP` (EdDSA).
+        crv (str): `P-256` or `Ed25519`.
+        x (str): The x coordinate (EC) or the public key (OKP), base64url.
         kid (str): The key id, as in the `kid` header of the tokens it signed.
         use (str): `sig`.
-        alg (str): `ES256`.
+        alg (str): `ES256` or `EdDSA`: the only algorithm this key verifies.
+        y (str | Unset): The y coordinate; EC keys only.
     """
 
     kty: str
     crv: str
     x: str
-    y: str
     kid: str
     use: str
     alg: str
+    y: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,13 +41,13 @@ class Jwk:
 
         x = self.x
 
-        y = self.y
-
         kid = self.kid
 
         use = self.use
 
         alg = self.alg
+
+        y = self.y
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,12 +56,13 @@ class Jwk:
                 "kty": kty,
                 "crv": crv,
                 "x": x,
-                "y": y,
                 "kid": kid,
                 "use": use,
                 "alg": alg,
             }
         )
+        if y is not UNSET:
+            field_dict["y"] = y
 
         return field_dict
 
@@ -72,22 +75,22 @@ class Jwk:
 
         x = d.pop("x")
 
-        y = d.pop("y")
-
         kid = d.pop("kid")
 
         use = d.pop("use")
 
         alg = d.pop("alg")
 
+        y = d.pop("y", UNSET)
+
         jwk = cls(
             kty=kty,
             crv=crv,
             x=x,
-            y=y,
             kid=kid,
             use=use,
             alg=alg,
+            y=y,
         )
 
         jwk.additional_properties = d

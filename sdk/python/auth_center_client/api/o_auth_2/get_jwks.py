@@ -52,7 +52,8 @@ def sync_detailed(
 ) -> Response[ApiError | Jwks]:
     """Get the signing keys
 
-     The JSON Web Key Set (RFC 7517) of the ES256 keys that sign access tokens and id_tokens.
+     The JSON Web Key Set (RFC 7517) of the keys (ES256, or EdDSA when configured) that sign
+    access tokens and id_tokens.
     During a key rotation the previous key stays listed until its tokens have expired.
 
     Raises:
@@ -78,7 +79,8 @@ def sync(
 ) -> ApiError | Jwks | None:
     """Get the signing keys
 
-     The JSON Web Key Set (RFC 7517) of the ES256 keys that sign access tokens and id_tokens.
+     The JSON Web Key Set (RFC 7517) of the keys (ES256, or EdDSA when configured) that sign
+    access tokens and id_tokens.
     During a key rotation the previous key stays listed until its tokens have expired.
 
     Raises:
@@ -100,7 +102,8 @@ async def asyncio_detailed(
 ) -> Response[ApiError | Jwks]:
     """Get the signing keys
 
-     The JSON Web Key Set (RFC 7517) of the ES256 keys that sign access tokens and id_tokens.
+     The JSON Web Key Set (RFC 7517) of the keys (ES256, or EdDSA when configured) that sign
+    access tokens and id_tokens.
     During a key rotation the previous key stays listed until its tokens have expired.
 
     Raises:
@@ -124,7 +127,8 @@ async def asyncio(
 ) -> ApiError | Jwks | None:
     """Get the signing keys
 
-     The JSON Web Key Set (RFC 7517) of the ES256 keys that sign access tokens and id_tokens.
+     The JSON Web Key Set (RFC 7517) of the keys (ES256, or EdDSA when configured) that sign
+    access tokens and id_tokens.
     During a key rotation the previous key stays listed until its tokens have expired.
 
     Raises:

@@ -1,0 +1,248 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_error import ApiError
+from ...models.app import App
+from ...models.app_request import AppRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: AppRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/apps/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json; charset=utf-8"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ApiError | App | None:
+    if response.status_code == 200:
+        response_200 = App.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ApiError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ApiError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ApiError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ApiError.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ApiError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ApiError.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ApiError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ApiError | App]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AppRequest,
+) -> Response[ApiError | App]:
+    """Replace an app
+
+     Sets every field of the app from the body (omitted optional fields take their
+    default). The client id, owner, secrets and client type stay. Needs the `apps` scope.
+
+    Args:
+        id (str):
+        body (AppRequest): Every field of an app (register, and replace with PUT). Omitted
+            optional fields take their
+            default. Example: {'access_token_ttl_secs': None, 'client_type': 'confidential',
+            'description': 'Prints the photos you choose.', 'first_party': None, 'grant_types':
+            ['authorization_code', 'refresh_token'], 'homepage_url': 'https://printer.example',
+            'logo_url': None, 'name': 'Photo printer', 'post_logout_redirect_uris': None,
+            'redirect_uris': ['https://printer.example/callback'], 'refresh_token_ttl_secs': None,
+            'scopes': ['openid', 'profile', 'email']}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | App]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AppRequest,
+) -> ApiError | App | None:
+    """Replace an app
+
+     Sets every field of the app from the body (omitted optional fields take their
+    default). The client id, owner, secrets and client type stay. Needs the `apps` scope.
+
+    Args:
+        id (str):
+        body (AppRequest): Every field of an app (register, and replace with PUT). Omitted
+            optional fields take their
+            default. Example: {'access_token_ttl_secs': None, 'client_type': 'confidential',
+            'description': 'Prints the photos you choose.', 'first_party': None, 'grant_types':
+            ['authorization_code', 'refresh_token'], 'homepage_url': 'https://printer.example',
+            'logo_url': None, 'name': 'Photo printer', 'post_logout_redirect_uris': None,
+            'redirect_uris': ['https://printer.example/callback'], 'refresh_token_ttl_secs': None,
+            'scopes': ['openid', 'profile', 'email']}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | App
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AppRequest,
+) -> Response[ApiError | App]:
+    """Replace an app
+
+     Sets every field of the app from the body (omitted optional fields take their
+    default). The client id, owner, secrets and client type stay. Needs the `apps` scope.
+
+    Args:
+        id (str):
+        body (AppRequest): Every field of an app (register, and replace with PUT). Omitted
+            optional fields take their
+            default. Example: {'access_token_ttl_secs': None, 'client_type': 'confidential',
+            'description': 'Prints the photos you choose.', 'first_party': None, 'grant_types':
+            ['authorization_code', 'refresh_token'], 'homepage_url': 'https://printer.example',
+            'logo_url': None, 'name': 'Photo printer', 'post_logout_redirect_uris': None,
+            'redirect_uris': ['https://printer.example/callback'], 'refresh_token_ttl_secs': None,
+            'scopes': ['openid', 'profile', 'email']}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | App]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AppRequest,
+) -> ApiError | App | None:
+    """Replace an app
+
+     Sets every field of the app from the body (omitted optional fields take their
+    default). The client id, owner, secrets and client type stay. Needs the `apps` scope.
+
+    Args:
+        id (str):
+        body (AppRequest): Every field of an app (register, and replace with PUT). Omitted
+            optional fields take their
+            default. Example: {'access_token_ttl_secs': None, 'client_type': 'confidential',
+            'description': 'Prints the photos you choose.', 'first_party': None, 'grant_types':
+            ['authorization_code', 'refresh_token'], 'homepage_url': 'https://printer.example',
+            'logo_url': None, 'name': 'Photo printer', 'post_logout_redirect_uris': None,
+            'redirect_uris': ['https://printer.example/callback'], 'refresh_token_ttl_secs': None,
+            'scopes': ['openid', 'profile', 'email']}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | App
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AppRequest")
+
+
+@_attrs_define
+class AppRequest:
+    """Every field of an app (register, and replace with PUT). Omitted optional fields take their
+    default.
+
+        Example:
+            {'access_token_ttl_secs': None, 'client_type': 'confidential', 'description': 'Prints the photos you choose.',
+                'first_party': None, 'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url':
+                'https://printer.example', 'logo_url': None, 'name': 'Photo printer', 'post_logout_redirect_uris': None,
+                'redirect_uris': ['https://printer.example/callback'], 'refresh_token_ttl_secs': None, 'scopes': ['openid',
+                'profile', 'email']}
+
+        Attributes:
+            name (str): 1–100 characters (trimmed).
+            description (str | Unset): At most 1000 characters.
+            homepage_url (str | Unset): https (or http on localhost / a loopback address).
+            logo_url (str | Unset): https (or http on localhost / a loopback address).
+            redirect_uris (list[str] | Unset): Exact redirect URIs: https, or http only for localhost / loopback; no
+                fragment; at most
+                20. At least one for the authorization_code and implicit grants.
+            post_logout_redirect_uris (list[str] | Unset): Where RP-initiated logout may return to; same rules as
+                `redirect_uris`.
+            client_type (str | Unset): `confidential` (default) or `public`; cannot change after registration.
+            grant_types (list[str] | Unset): Any of `authorization_code`, `refresh_token`, `client_credentials`, `password`,
+                `implicit`, `urn:ietf:params:oauth:grant-type:device_code`. Default:
+                authorization_code and refresh_token (password and implicit only when asked for).
+            scopes (list[str] | Unset): Scopes the app may ask for: `openid profile email groups offline_access apps
+                authorizations` (`admin` only for administrators' apps). Default: openid profile email.
+            access_token_ttl_secs (int | Unset): 60 s up to `oauth.max_access_token_ttl_secs`; absent: the server default.
+            refresh_token_ttl_secs (int | Unset): 60 s up to `oauth.max_refresh_token_ttl_secs`; absent: the server default.
+            first_party (bool | Unset): Skips the consent page; only administrators may set or change it.
+    """
+
+    name: str
+    description: str | Unset = UNSET
+    homepage_url: str | Unset = UNSET
+    logo_url: str | Unset = UNSET
+    redirect_uris: list[str] | Unset = UNSET
+    post_logout_redirect_uris: list[str] | Unset = UNSET
+    client_type: str | Unset = UNSET
+    grant_types: list[str] | Unset = UNSET
+    scopes: list[str] | Unset = UNSET
+    access_token_ttl_secs: int | Unset = UNSET
+    refresh_token_ttl_secs: int | Unset = UNSET
+    first_party: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        description = self.description
+
+        homepage_url = self.homepage_url
+
+        logo_url = self.logo_url
+
+        redirect_uris: list[str] | Unset = UNSET
+        if not isinstance(self.redirect_uris, Unset):
+            redirect_uris = self.redirect_uris
+
+        post_logout_redirect_uris: list[str] | Unset = UNSET
+        if not isinstance(self.post_logout_redirect_uris, Unset):
+            post_logout_redirect_uris = self.post_logout_redirect_uris
+
+        client_type = self.client_type
+
+        grant_types: list[str] | Unset = UNSET
+        if not isinstance(self.grant_types, Unset):
+            grant_types = self.grant_types
+
+        scopes: list[str] | Unset = UNSET
+        if not isinstance(self.scopes, Unset):
+            scopes = self.scopes
+
+        access_token_ttl_secs = self.access_token_ttl_secs
+
+        refresh_token_ttl_secs = self.refresh_token_ttl_secs
+
+        first_party = self.first_party
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if homepage_url is not UNSET:
+            field_dict["homepage_url"] = homepage_url
+        if logo_url is not UNSET:
+            field_dict["logo_url"] = logo_url
+        if redirect_uris is not UNSET:
+            field_dict["redirect_uris"] = redirect_uris
+        if post_logout_redirect_uris is not UNSET:
+            field_dict["post_logout_redirect_uris"] = post_logout_redirect_uris
+        if client_type is not UNSET:
+            field_dict["client_type"] = client_type
+        if grant_types is not UNSET:
+            field_dict["grant_types"] = grant_types
+        if scopes is not UNSET:
+            field_dict["scopes"] = scopes
+        if access_token_ttl_secs is not UNSET:
+            field_dict["access_token_ttl_secs"] = access_token_ttl_secs
+        if refresh_token_ttl_secs is not UNSET:
+            field_dict["refresh_token_ttl_secs"] = refresh_token_ttl_secs
+        if first_party is not UNSET:
+            field_dict["first_party"] = first_party
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        description = d.pop("description", UNSET)
+
+        homepage_url = d.pop("homepage_url", UNSET)
+
+        logo_url = d.pop("logo_url", UNSET)
+
+        redirect_uris = cast(list[str], d.pop("redirect_uris", UNSET))
+
+        post_logout_redirect_uris = cast(list[str], d.pop("post_logout_redirect_uris", UNSET))
+
+        client_type = d.pop("client_type", UNSET)
+
+        grant_types = cast(list[str], d.pop("grant_types", UNSET))
+
+        scopes = cast(list[str], d.pop("scopes", UNSET))
+
+        access_token_ttl_secs = d.pop("access_token_ttl_secs", UNSET)
+
+        refresh_token_ttl_secs = d.pop("refresh_token_ttl_secs", UNSET)
+
+        first_party = d.pop("first_party", UNSET)
+
+        app_request = cls(
+            name=name,
+            description=description,
+            homepage_url=homepage_url,
+            logo_url=logo_url,
+            redirect_uris=redirect_uris,
+            post_logout_redirect_uris=post_logout_redirect_uris,
+            client_type=client_type,
+            grant_types=grant_types,
+            scopes=scopes,
+            access_token_ttl_secs=access_token_ttl_secs,
+            refresh_token_ttl_secs=refresh_token_ttl_secs,
+            first_party=first_party,
+        )
+
+        app_request.additional_properties = d
+        return app_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,265 @@
+//! The JSON shapes of the Apps API (`/api/v1/apps`): the app as its owner sees it (never a
+//! secret nor a digest), the one-time secret answers of registration and rotation, with their
+//! examples (the request bodies are in `app_requests`), and [`app_response!`], which declares an operation's response
+//! enum with the statuses it can answer plus the common 401/403/500/503.
+//!
+//! Must not import a concrete store backend.
+
+use chrono::{DateTime, TimeZone, Utc};
+use poem_openapi::types::Example;
+use poem_openapi::Object;
+
+use crate::domain::{Client, ClientSecret};
+use crate::service::admin::Listed;
+
+/// Declares an Apps operation's response enum and its mapping from failures (see
+/// `admin_models::admin_response!`, whose shape this follows with the Apps API's wording).
+macro_rules! app_response {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $(#[$ok_doc:meta])* $ok_status:literal Ok $(($ok:ty))?,
+            $( $(#[$err_doc:meta])* $err_status:literal $err:ident, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(poem_openapi::ApiResponse)]
+        #[allow(clippy::large_enum_variant)] // built once per request, moved once
+        pub enum $name {
+            $(#[$ok_doc])*
+            #[oai(status = $ok_status)]
+            Ok $(($ok))?,
+            $(
+                $(#[$err_doc])*
+                #[oai(status = $err_status)]
+                $err(poem_openapi::payload::Json<$crate::api::ApiError>),
+            )*
+            /// No valid credential: the session ended or the token is missing, expired or
+            /// revoked (RFC 6750 `invalid_token`).
+            #[oai(status = 401)]
+            Unauthorized(
+                poem_openapi::payload::Json<$crate::api::ApiError>,
+                #[oai(header = "WWW-Authenticate")] String,
+            ),
+            /// The token lacks the `apps` scope (`insufficient_scope`), or a session call lacks
+            /// its `X-CSRF-Token` header.
+            #[oai(status = 403)]
+            Forbidden(
+                poem_openapi::payload::Json<$crate::api::ApiError>,
+                #[oai(header = "WWW-Authenticate")] String,
+            ),
+            /// An unexpected error; details are in the server log, never in the body.
+            #[oai(status = 500)]
+            Internal(poem_openapi::payload::Json<$crate::api::ApiError>),
+            /// The store is unavailable; retry later.
+            #[oai(status = 503)]
+            Unavailable(poem_openapi::payload::Json<$crate::api::ApiError>),
+        }
+
+        impl $name {
+            fn failure(status: u16, www: String, body: $crate::api::ApiError) -> Self {
+                use poem_openapi::payload::Json;
+                match status {
+                    401 => Self::Unauthorized(Json(body), www),
+                    403 => Self::Forbidden(Json(body), www),
+                    503 => Self::Unavailable(Json(body)),
+                    $( $err_status => Self::$err(Json(body)), )*
+                    other => {
+                        tracing::error!(status = other, error = %body.error, "undeclared status");
+                        Self::Internal(Json($crate::api::ApiError::new(
+                            "internal_error",
+                            "internal server error",
+                        )))
+                    }
+                }
+            }
+
+            fn from_auth(f: $crate::api::auth::AuthFailure) -> Self {
+                let (status, www, body) = f.parts();
+                Self::failure(status, www, body)
+            }
+
+            fn from_service(e: &$crate::service::ServiceError) -> Self {
+                let (status, body) = $crate::api::ApiError::from_service(e);
+                Self::failure(status.as_u16(), String::new(), body)
+            }
+        }
+    };
+}
+
+pub(crate) use app_response;
+
+fn example_time() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 15, 9, 30, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+/// When a stored secret was issued and, for a rotated-out one, when it stops working. The
+/// secret itself is never shown again.
+#[derive(Debug, Object)]
+pub struct AppSecretInfo {
+    pub created_at: DateTime<Utc>,
+    /// Set on a previous secret during its rotation grace period; absent on the current one.
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+impl From<&ClientSecret> for AppSecretInfo {
+    fn from(s: &ClientSecret) -> Self {
+        Self {
+            created_at: s.created_at,
+            expires_at: s.expires_at,
+        }
+    }
+}
+
+/// A registered app (OAuth client) as its owner sees it. Carries no secret.
+#[derive(Debug, Object)]
+#[oai(example)]
+pub struct App {
+    /// The OAuth `client_id`.
+    pub client_id: String,
+    /// The id of the user who registered it.
+    pub owner_id: String,
+    pub name: String,
+    pub description: String,
+    pub homepage_url: Option<String>,
+    pub logo_url: Option<String>,
+    /// Exact redirect URIs accepted at `/oauth2/authorize`.
+    pub redirect_uris: Vec<String>,
+    pub post_logout_redirect_uris: Vec<String>,
+    /// `confidential` (has a secret) or `public` (cannot keep one: SPAs, native apps).
+    pub client_type: String,
+    pub grant_types: Vec<String>,
+    pub scopes: Vec<String>,
+    /// The app's access-token lifetime; absent: the server's default.
+    pub access_token_ttl_secs: Option<i64>,
+    /// The app's refresh-token lifetime; absent: the server's default.
+    pub refresh_token_ttl_secs: Option<i64>,
+    /// First-party apps skip the consent page (set by administrators only).
+    pub first_party: bool,
+    /// The secrets that currently authenticate the app (none for a public app).
+    pub secrets: Vec<AppSecretInfo>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<&Client> for App {
+    fn from(c: &Client) -> Self {
+        Self {
+            client_id: c.client_id.clone(),
+            owner_id: c.owner_id.clone(),
+            name: c.name.clone(),
+            description: c.description.clone(),
+            homepage_url: c.homepage_url.clone(),
+            logo_url: c.logo_url.clone(),
+            redirect_uris: c.redirect_uris.clone(),
+            post_logout_redirect_uris: c.post_logout_redirect_uris.clone(),
+            client_type: c.client_type.as_str().into(),
+            grant_types: c.grant_types.iter().map(|g| g.as_str().into()).collect(),
+            scopes: c.scopes.clone(),
+            access_token_ttl_secs: c.access_token_ttl_secs,
+            refresh_token_ttl_secs: c.refresh_token_ttl_secs,
+            first_party: c.first_party,
+            secrets: c.secrets.iter().map(Into::into).collect(),
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+        }
+    }
+}
+
+impl From<Client> for App {
+    fn from(c: Client) -> Self {
+        Self::from(&c)
+    }
+}
+
+impl Example for App {
+    fn example() -> Self {
+        Self {
+            client_id: "q2Xv7nR0bS1kT9wYzA4mCg".into(),
+            owner_id: "0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e".into(),
+            name: "Photo printer".into(),
+            description: "Prints the photos you choose.".into(),
+            homepage_url: Some("https://printer.example".into()),
+            logo_url: None,
+            redirect_uris: vec!["https://printer.example/callback".into()],
+            post_logout_redirect_uris: vec![],
+            client_type: "confidential".into(),
+            grant_types: vec!["authorization_code".into(), "refresh_token".into()],
+            scopes: vec!["email".into(), "openid".into(), "profile".into()],
+            access_token_ttl_secs: None,
+            refresh_token_ttl_secs: None,
+            first_party: false,
+            secrets: vec![AppSecretInfo {
+                created_at: example_time(),
+                expires_at: None,
+            }],
+            created_at: example_time(),
+            updated_at: example_time(),
+        }
+    }
+}
+
+/// A newly registered app and its secret. The secret is shown this once: store it now.
+#[derive(Debug, Object)]
+#[oai(example)]
+pub struct CreatedApp {
+    pub app: App,
+    /// The client secret of a confidential app (absent for a public one). Only its digest is
+    /// kept by the server: it cannot be shown again, only rotated.
+    pub client_secret: Option<String>,
+}
+
+impl Example for CreatedApp {
+    fn example() -> Self {
+        Self {
+            app: App::example(),
+            client_secret: Some("b3BlbnNlc2FtZS1leGFtcGxlLXNlY3JldC0zMmJ5dGVz".into()),
+        }
+    }
+}
+
+/// A new secret, shown this once, and when the previous one stops working.
+#[derive(Debug, Object)]
+#[oai(example)]
+pub struct RotatedAppSecret {
+    pub client_id: String,
+    pub client_secret: String,
+    /// The end of the previous secret's grace period (`oauth.secret_rotation_grace_secs`).
+    pub previous_secret_expires_at: Option<DateTime<Utc>>,
+}
+
+impl Example for RotatedAppSecret {
+    fn example() -> Self {
+        Self {
+            client_id: "q2Xv7nR0bS1kT9wYzA4mCg".into(),
+            client_secret: "bmV3LWV4YW1wbGUtc2VjcmV0LW9mLTMyLWJ5dGVzLTAx".into(),
+            previous_secret_expires_at: Some(example_time()),
+        }
+    }
+}
+
+/// One page of the caller's apps.
+#[derive(Debug, Object)]
+pub struct AppList {
+    /// This page of apps, oldest first.
+    pub items: Vec<App>,
+    /// How many apps the caller has, on every page.
+    pub total: u64,
+    /// The index of the first item of this page.
+    pub offset: u64,
+    /// The page size used.
+    pub limit: u64,
+}
+
+impl From<Listed<Client>> for AppList {
+    fn from(l: Listed<Client>) -> Self {
+        Self {
+            items: l.items.iter().map(App::from).collect(),
+            total: l.total,
+            offset: l.page.offset,
+            limit: l.page.limit,
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The request bodies of the Apps API, with their examples: every field (register, replace)
+//! and some fields (patch, where `null` clears an optional one).
+//!
+//! Must not import a concrete store backend.
+
+use poem_openapi::types::{Example, MaybeUndefined};
+use poem_openapi::Object;
+
+use crate::service::app_input::{AppInput, AppPatch};
+
+/// Every field of an app (register, and replace with PUT). Omitted optional fields take their
+/// default.
+#[derive(Debug, Object)]
+#[oai(example)]
+pub struct AppRequest {
+    /// 1–100 characters (trimmed).
+    pub name: String,
+    /// At most 1000 characters.
+    pub description: Option<String>,
+    /// https (or http on localhost / a loopback address).
+    pub homepage_url: Option<String>,
+    /// https (or http on localhost / a loopback address).
+    pub logo_url: Option<String>,
+    /// Exact redirect URIs: https, or http only for localhost / loopback; no fragment; at most
+    /// 20. At least one for the authorization_code and implicit grants.
+    pub redirect_uris: Option<Vec<String>>,
+    /// Where RP-initiated logout may return to; same rules as `redirect_uris`.
+    pub post_logout_redirect_uris: Option<Vec<String>>,
+    /// `confidential` (default) or `public`; cannot change after registration.
+    pub client_type: Option<String>,
+    /// Any of `authorization_code`, `refresh_token`, `client_credentials`, `password`,
+    /// `implicit`, `urn:ietf:params:oauth:grant-type:device_code`. Default:
+    /// authorization_code and refresh_token (password and implicit only when asked for).
+    pub grant_types: Option<Vec<String>>,
+    /// Scopes the app may ask for: `openid profile email groups offline_access apps
+    /// authorizations` (`admin` only for administrators' apps). Default: openid profile email.
+    pub scopes: Option<Vec<String>>,
+    /// 60 s up to `oauth.max_access_token_ttl_secs`; absent: the server default.
+    pub access_token_ttl_secs: Option<i64>,
+    /// 60 s up to `oauth.max_refresh_token_ttl_secs`; absent: the server default.
+    pub refresh_token_ttl_secs: Option<i64>,
+    /// Skips the consent page; only administrators may set or change it.
+    pub first_party: Option<bool>,
+}
+
+impl From<AppRequest> for AppInput {
+    fn from(r: AppRequest) -> Self {
+        Self {
+            name: r.name,
+            description: r.description.unwrap_or_default(),
+            homepage_url: r.homepage_url,
+            logo_url: r.logo_url,
+            redirect_uris: r.redirect_uris.unwrap_or_default(),
+            post_logout_redirect_uris: r.post_logout_redirect_uris.unwrap_or_default(),
+            client_type: r.client_type.unwrap_or_else(|| "confidential".into()),
+            grant_types: r.grant_types.unwrap_or_default(),
+            scopes: r.scopes.unwrap_or_default(),
+            access_token_ttl_secs: r.access_token_ttl_secs,
+            refresh_token_ttl_secs: r.refresh_token_ttl_secs,
+            first_party: r.first_party.unwrap_or(false),
+        }
+    }
+}
+
+impl Example for AppRequest {
+    fn example() -> Self {
+        Self {
+            name: "Photo printer".into(),
+            description: Some("Prints the photos you choose.".into()),
+            homepage_url: Some("https://printer.example".into()),
+            logo_url: None,
+            redirect_uris: Some(vec!["https://printer.example/callback".into()]),
+            post_logout_redirect_uris: None,
+            client_type: Some("confidential".into()),
+            grant_types: Some(vec!["authorization_code".into(), "refresh_token".into()]),
+            scopes: Some(vec!["openid".into(), "profile".into(), "email".into()]),
+            access_token_ttl_secs: None,
+            refresh_token_ttl_secs: None,
+            first_party: None,
+        }
+    }
+}
+
+/// Some fields of an app (PATCH); omitted fields keep their value, `null` clears an optional
+/// one. Same rules as `AppRequest`.
+#[derive(Debug, Object)]
+#[oai(example)]
+pub struct AppPatchRequest {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub homepage_url: MaybeUndefined<String>,
+    pub logo_url: MaybeUndefined<String>,
+    pub redirect_uris: Option<Vec<String>>,
+    pub post_logout_redirect_uris: Option<Vec<String>>,
+    pub client_type: Option<String>,
+    pub grant_types: Option<Vec<String>>,
+    pub scopes: Option<Vec<String>>,
+    pub access_token_ttl_secs: MaybeUndefined<i64>,
+    pub refresh_token_ttl_secs: MaybeUndefined<i64>,
+    pub first_party: Option<bool>,
+}
+
+fn maybe<T>(m: MaybeUndefined<T>) -> Option<Option<T>> {
+    match m {
+        MaybeUndefined::Undefined => None,
+        MaybeUndefined::Null => Some(None),
+        MaybeUndefined::Value(v) => Some(Some(v)),
+    }
+}
+
+impl From<AppPatchRequest> for AppPatch {
+    fn from(r: AppPatchRequest) -> Self {
+        Self {
+            name: r.name,
+            description: r.description,
+            homepage_url: maybe(r.homepage_url),
+            logo_url: maybe(r.logo_url),
+            redirect_uris: r.redirect_uris,
+            post_logout_redirect_uris: r.post_logout_redirect_uris,
+            client_type: r.client_type,
+            grant_types: r.grant_types,
+            scopes: r.scopes,
+            access_token_ttl_secs: maybe(r.access_token_ttl_secs),
+            refresh_token_ttl_secs: maybe(r.refresh_token_ttl_secs),
+            first_party: r.first_party,
+        }
+    }
+}
+
+impl Example for AppPatchRequest {
+    fn example() -> Self {
+        Self {
+            name: None,
+            description: None,
+            homepage_url: MaybeUndefined::Undefined,
+            logo_url: MaybeUndefined::Undefined,
+            redirect_uris: Some(vec![
+                "https://printer.example/callback".into(),
+                "http://127.0.0.1:8400/callback".into(),
+            ]),
+            post_logout_redirect_uris: None,
+            client_type: None,
+            grant_types: None,
+            scopes: None,
+            access_token_ttl_secs: MaybeUndefined::Value(900),
+            refresh_token_ttl_secs: MaybeUndefined::Undefined,
+            first_party: None,
+        }
+    }
+}

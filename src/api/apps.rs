@@ -1,0 +1,326 @@
+//! Developer apps under `/api/v1/apps`: list (paged), register, get, replace (PUT), patch,
+//! delete and rotate the secret; plus the original system's `PUT /oauth/applications/{id}/update/`
+//! and `DELETE /oauth/applications/{id}/delete/`, with the same semantics. Every operation
+//! needs the `apps` scope (a bearer token) or the browser session (with `X-CSRF-Token` on
+//! unsafe methods). Another user's app answers 404.
+//!
+//! Handlers authorize, call one `service::apps` function and map the result. Must not import a
+//! concrete store backend.
+
+use poem::web::Data;
+use poem::Request;
+use poem_openapi::param::{Path, Query};
+use poem_openapi::payload::Json;
+use poem_openapi::OpenApi;
+
+use super::app_models::{app_response, App, AppList, CreatedApp, RotatedAppSecret};
+use super::app_requests::{AppPatchRequest, AppRequest};
+use super::auth::{authorize, ApiAuth, AuthFailure};
+use super::ApiTags;
+use crate::domain::User;
+use crate::service::admin::PageRequest;
+use crate::service::apps::{self, AppChange};
+use crate::service::Services;
+
+pub struct AppsApi;
+
+app_response! {
+    ListAppsResponse {
+        /// One page of the caller's apps, oldest first.
+        200 Ok(Json<AppList>),
+        /// `offset` or `limit` is out of range (see `fields`).
+        422 Unprocessable,
+    }
+}
+
+app_response! {
+    CreateAppResponse {
+        /// The app is registered; `client_secret` is shown this once.
+        201 Ok(Json<CreatedApp>),
+        /// A field is invalid (see `fields`); nothing was stored.
+        422 Unprocessable,
+    }
+}
+
+app_response! {
+    GetAppResponse {
+        /// The app.
+        200 Ok(Json<App>),
+        /// No app with this id is visible to the caller.
+        404 NotFound,
+    }
+}
+
+app_response! {
+    UpdateAppResponse {
+        /// The app as changed.
+        200 Ok(Json<App>),
+        /// No app with this id is visible to the caller.
+        404 NotFound,
+        /// A built-in app cannot be changed.
+        409 Conflict,
+        /// A field is invalid (see `fields`); nothing was changed.
+        422 Unprocessable,
+    }
+}
+
+app_response! {
+    DeleteAppResponse {
+        /// The app is gone; every token it held is revoked and its consents are forgotten.
+        204 Ok,
+        /// No app with this id is visible to the caller.
+        404 NotFound,
+        /// A built-in app cannot be deleted.
+        409 Conflict,
+    }
+}
+
+app_response! {
+    RotateAppSecretResponse {
+        /// The new secret, shown this once.
+        200 Ok(Json<RotatedAppSecret>),
+        /// No app with this id is visible to the caller.
+        404 NotFound,
+        /// The app is public (it has no secret) or built in.
+        409 Conflict,
+    }
+}
+
+async fn caller(svc: &Services, req: &Request, auth: &ApiAuth) -> Result<User, AuthFailure> {
+    authorize(svc, req, auth, "apps").await.map(|p| p.user)
+}
+
+#[OpenApi(tag = "ApiTags::Apps")]
+impl AppsApi {
+    /// List my apps
+    ///
+    /// Returns the apps the caller registered, oldest first, `limit` (1–200, default 50) at a
+    /// time from `offset` (default 0), with their `total`. Needs the `apps` scope.
+    #[oai(path = "/api/v1/apps", method = "get", operation_id = "listApps")]
+    async fn list_apps(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        offset: Query<Option<u64>>,
+        limit: Query<Option<u64>>,
+    ) -> ListAppsResponse {
+        let user = match caller(&svc, req, &auth).await {
+            Ok(u) => u,
+            Err(f) => return ListAppsResponse::from_auth(f),
+        };
+        let paging = PageRequest {
+            offset: offset.0,
+            limit: limit.0,
+        };
+        match apps::list_my_apps(&svc, &user, paging).await {
+            Ok(l) => ListAppsResponse::Ok(Json(l.into())),
+            Err(e) => ListAppsResponse::from_service(&e),
+        }
+    }
+
+    /// Register an app
+    ///
+    /// Registers an OAuth client owned by the caller. A confidential app's `client_secret` is
+    /// in this answer only: the server keeps a digest of it. Needs the `apps` scope.
+    #[oai(path = "/api/v1/apps", method = "post", operation_id = "createApp")]
+    async fn create_app(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        body: Json<AppRequest>,
+    ) -> CreateAppResponse {
+        let user = match caller(&svc, req, &auth).await {
+            Ok(u) => u,
+            Err(f) => return CreateAppResponse::from_auth(f),
+        };
+        match apps::register_app(&svc, &user, body.0.into()).await {
+            Ok(r) => CreateAppResponse::Ok(Json(CreatedApp {
+                app: App::from(&r.app),
+                client_secret: r.secret,
+            })),
+            Err(e) => CreateAppResponse::from_service(&e),
+        }
+    }
+
+    /// Get an app
+    ///
+    /// Returns one of the caller's apps (administrators see every app). Needs the `apps`
+    /// scope.
+    #[oai(path = "/api/v1/apps/:id", method = "get", operation_id = "getApp")]
+    async fn get_app(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        id: Path<String>,
+    ) -> GetAppResponse {
+        let user = match caller(&svc, req, &auth).await {
+            Ok(u) => u,
+            Err(f) => return GetAppResponse::from_auth(f),
+        };
+        match apps::get_app(&svc, &user, &id).await {
+            Ok(a) => GetAppResponse::Ok(Json(a.into())),
+            Err(e) => GetAppResponse::from_service(&e),
+        }
+    }
+
+    /// Replace an app
+    ///
+    /// Sets every field of the app from the body (omitted optional fields take their
+    /// default). The client id, owner, secrets and client type stay. Needs the `apps` scope.
+    #[oai(path = "/api/v1/apps/:id", method = "put", operation_id = "replaceApp")]
+    async fn replace_app(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        id: Path<String>,
+        body: Json<AppRequest>,
+    ) -> UpdateAppResponse {
+        let change = AppChange::Replace(body.0.into());
+        update(&svc, req, &auth, &id, change).await
+    }
+
+    /// Update some fields of an app
+    ///
+    /// Changes the fields present in the body; `null` clears an optional one. Needs the
+    /// `apps` scope.
+    #[oai(
+        path = "/api/v1/apps/:id",
+        method = "patch",
+        operation_id = "updateApp"
+    )]
+    async fn update_app(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        id: Path<String>,
+        body: Json<AppPatchRequest>,
+    ) -> UpdateAppResponse {
+        let change = AppChange::Patch(body.0.into());
+        update(&svc, req, &auth, &id, change).await
+    }
+
+    /// Delete an app
+    ///
+    /// Deletes the app, revokes every grant and token it holds (its access tokens stop
+    /// working at once) and forgets the consents users gave it. Needs the `apps` scope.
+    #[oai(
+        path = "/api/v1/apps/:id",
+        method = "delete",
+        operation_id = "deleteApp"
+    )]
+    async fn delete_app(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        id: Path<String>,
+    ) -> DeleteAppResponse {
+        delete(&svc, req, &auth, &id).await
+    }
+
+    /// Rotate an app's secret
+    ///
+    /// Issues a new client secret, shown in this answer only. The previous secret keeps
+    /// working until `previous_secret_expires_at` (the server's
+    /// `oauth.secret_rotation_grace_secs`), then stops. Needs the `apps` scope.
+    #[oai(
+        path = "/api/v1/apps/:id/rotate-secret",
+        method = "post",
+        operation_id = "rotateAppSecret"
+    )]
+    async fn rotate_app_secret(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        id: Path<String>,
+    ) -> RotateAppSecretResponse {
+        let user = match caller(&svc, req, &auth).await {
+            Ok(u) => u,
+            Err(f) => return RotateAppSecretResponse::from_auth(f),
+        };
+        match apps::rotate_secret(&svc, &user, &id).await {
+            Ok(r) => RotateAppSecretResponse::Ok(Json(RotatedAppSecret {
+                client_id: r.app.client_id,
+                client_secret: r.secret,
+                previous_secret_expires_at: r.previous_expires_at,
+            })),
+            Err(e) => RotateAppSecretResponse::from_service(&e),
+        }
+    }
+
+    /// Replace an app (original path)
+    ///
+    /// The original system's update URL, kept for existing integrations: the same as
+    /// `replaceApp`. Also answers with the original trailing slash,
+    /// `PUT /oauth/applications/{id}/update/`. Needs the `apps` scope.
+    #[oai(
+        path = "/oauth/applications/:id/update/",
+        method = "put",
+        operation_id = "legacyUpdateApp"
+    )]
+    async fn legacy_update_app(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        id: Path<String>,
+        body: Json<AppRequest>,
+    ) -> UpdateAppResponse {
+        let change = AppChange::Replace(body.0.into());
+        update(&svc, req, &auth, &id, change).await
+    }
+
+    /// Delete an app (original path)
+    ///
+    /// The original system's delete URL, kept for existing integrations: the same as
+    /// `deleteApp`. Also answers with the original trailing slash,
+    /// `DELETE /oauth/applications/{id}/delete/`. Needs the `apps` scope.
+    #[oai(
+        path = "/oauth/applications/:id/delete/",
+        method = "delete",
+        operation_id = "legacyDeleteApp"
+    )]
+    async fn legacy_delete_app(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        auth: ApiAuth,
+        id: Path<String>,
+    ) -> DeleteAppResponse {
+        delete(&svc, req, &auth, &id).await
+    }
+}
+
+async fn update(
+    svc: &Services,
+    req: &Request,
+    auth: &ApiAuth,
+    id: &str,
+    change: AppChange,
+) -> UpdateAppResponse {
+    let user = match caller(svc, req, auth).await {
+        Ok(u) => u,
+        Err(f) => return UpdateAppResponse::from_auth(f),
+    };
+    match apps::update_app(svc, &user, id, change).await {
+        Ok(a) => UpdateAppResponse::Ok(Json(a.into())),
+        Err(e) => UpdateAppResponse::from_service(&e),
+    }
+}
+
+async fn delete(svc: &Services, req: &Request, auth: &ApiAuth, id: &str) -> DeleteAppResponse {
+    let user = match caller(svc, req, auth).await {
+        Ok(u) => u,
+        Err(f) => return DeleteAppResponse::from_auth(f),
+    };
+    match apps::delete_app(svc, &user, id).await {
+        Ok(()) => DeleteAppResponse::Ok,
+        Err(e) => DeleteAppResponse::from_service(&e),
+    }
+}

@@ -1,0 +1,341 @@
+//! What a person submits to register or change an app, and the rules it must satisfy before
+//! anything is stored (every failure at once, each naming its field). RFC 6749 §2 (client
+//! registration), RFC 9700 §2.1 and RFC 8252 §7.3 (exact https or loopback redirect URIs),
+//! OIDC RP-Initiated Logout (post-logout redirect URIs).
+//!
+//! Pure rules: no store, no clock. Must not import poem or a store backend.
+
+use crate::domain::{Client, ClientType, DomainError, GrantType, RedirectUri, SUPPORTED_SCOPES};
+
+use super::{ServiceError, Validation};
+
+/// Longest app name, in characters after trimming.
+pub const MAX_NAME_LEN: usize = 100;
+/// Longest description, in characters.
+pub const MAX_DESCRIPTION_LEN: usize = 1000;
+/// Most redirect URIs (and post-logout redirect URIs) an app may register.
+pub const MAX_URIS: usize = 20;
+/// Shortest token lifetime an app may register.
+pub const MIN_TTL_SECS: i64 = 60;
+
+/// Every field of an app a person chooses, as submitted (not validated yet).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppInput {
+    pub name: String,
+    pub description: String,
+    pub homepage_url: Option<String>,
+    pub logo_url: Option<String>,
+    pub redirect_uris: Vec<String>,
+    pub post_logout_redirect_uris: Vec<String>,
+    /// `confidential` or `public`; fixed once the app exists.
+    pub client_type: String,
+    /// Wire names; empty means the default (authorization_code and refresh_token).
+    pub grant_types: Vec<String>,
+    /// Empty means the default (`openid profile email`).
+    pub scopes: Vec<String>,
+    pub access_token_ttl_secs: Option<i64>,
+    pub refresh_token_ttl_secs: Option<i64>,
+    pub first_party: bool,
+}
+
+impl Default for AppInput {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            description: String::new(),
+            homepage_url: None,
+            logo_url: None,
+            redirect_uris: vec![],
+            post_logout_redirect_uris: vec![],
+            client_type: "confidential".into(),
+            grant_types: vec![],
+            scopes: vec![],
+            access_token_ttl_secs: None,
+            refresh_token_ttl_secs: None,
+            first_party: false,
+        }
+    }
+}
+
+impl From<&Client> for AppInput {
+    fn from(c: &Client) -> Self {
+        Self {
+            name: c.name.clone(),
+            description: c.description.clone(),
+            homepage_url: c.homepage_url.clone(),
+            logo_url: c.logo_url.clone(),
+            redirect_uris: c.redirect_uris.clone(),
+            post_logout_redirect_uris: c.post_logout_redirect_uris.clone(),
+            client_type: c.client_type.as_str().into(),
+            grant_types: c.grant_types.iter().map(|g| g.as_str().into()).collect(),
+            scopes: c.scopes.clone(),
+            access_token_ttl_secs: c.access_token_ttl_secs,
+            refresh_token_ttl_secs: c.refresh_token_ttl_secs,
+            first_party: c.first_party,
+        }
+    }
+}
+
+/// A partial change (PATCH): `None` keeps a field; `Some(None)` clears an optional one.
+#[derive(Debug, Clone, Default)]
+pub struct AppPatch {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub homepage_url: Option<Option<String>>,
+    pub logo_url: Option<Option<String>>,
+    pub redirect_uris: Option<Vec<String>>,
+    pub post_logout_redirect_uris: Option<Vec<String>>,
+    pub client_type: Option<String>,
+    pub grant_types: Option<Vec<String>>,
+    pub scopes: Option<Vec<String>>,
+    pub access_token_ttl_secs: Option<Option<i64>>,
+    pub refresh_token_ttl_secs: Option<Option<i64>>,
+    pub first_party: Option<bool>,
+}
+
+impl AppPatch {
+    /// The input with this patch applied.
+    pub fn apply(self, mut to: AppInput) -> AppInput {
+        fn set<T>(dst: &mut T, v: Option<T>) {
+            if let Some(v) = v {
+                *dst = v;
+            }
+        }
+        set(&mut to.name, self.name);
+        set(&mut to.description, self.description);
+        set(&mut to.homepage_url, self.homepage_url);
+        set(&mut to.logo_url, self.logo_url);
+        set(&mut to.redirect_uris, self.redirect_uris);
+        set(
+            &mut to.post_logout_redirect_uris,
+            self.post_logout_redirect_uris,
+        );
+        set(&mut to.client_type, self.client_type);
+        set(&mut to.grant_types, self.grant_types);
+        set(&mut to.scopes, self.scopes);
+        set(&mut to.access_token_ttl_secs, self.access_token_ttl_secs);
+        set(&mut to.refresh_token_ttl_secs, self.refresh_token_ttl_secs);
+        set(&mut to.first_party, self.first_party);
+        to
+    }
+}
+
+/// Who submits the input and what the server allows: the rules that are not about the value.
+pub struct Rules<'a> {
+    /// The owner of the app is an administrator (may request the `admin` scope).
+    pub owner_is_admin: bool,
+    /// The person submitting is an administrator (may set `first_party`).
+    pub actor_is_admin: bool,
+    /// The app as it is now (on change), `None` on registration.
+    pub current: Option<&'a Client>,
+    pub max_access_ttl_secs: i64,
+    pub max_refresh_ttl_secs: i64,
+}
+
+/// The validated fields, ready to be stored.
+#[derive(Debug, Clone)]
+pub struct ValidApp {
+    pub name: String,
+    pub description: String,
+    pub homepage_url: Option<String>,
+    pub logo_url: Option<String>,
+    pub redirect_uris: Vec<String>,
+    pub post_logout_redirect_uris: Vec<String>,
+    pub client_type: ClientType,
+    pub grant_types: Vec<GrantType>,
+    pub scopes: Vec<String>,
+    pub access_token_ttl_secs: Option<i64>,
+    pub refresh_token_ttl_secs: Option<i64>,
+    pub first_party: bool,
+}
+
+/// An https URL (or http on a loopback host) without credentials or fragment.
+fn web_url(field: &'static str, s: Option<&str>, v: &mut Validation) -> Option<String> {
+    let s = s.map(str::trim).filter(|s| !s.is_empty())?;
+    let err = |m: &str| DomainError::new(field, format!("'{s}': {m}")).with_code("url");
+    let ok = match url::Url::parse(s) {
+        _ if s.len() > 2000 => Err("is longer than 2000 characters"),
+        Ok(u) if !u.username().is_empty() || u.password().is_some() => {
+            Err("must not contain credentials")
+        }
+        Ok(u) if u.scheme() == "https" && u.host().is_some() => Ok(()),
+        Ok(u) if u.scheme() == "http" && crate::domain::is_loopback(&u) => Ok(()),
+        Ok(_) => Err("must use https (or http for localhost)"),
+        Err(_) => Err("is not an absolute URL"),
+    };
+    match ok {
+        Ok(()) => Some(s.to_owned()),
+        Err(m) => {
+            v.push(err(m));
+            None
+        }
+    }
+}
+
+/// Exact redirect URIs, deduplicated in their given order; errors name `field`.
+fn uris(field: &'static str, given: &[String], v: &mut Validation) -> Vec<String> {
+    if given.len() > MAX_URIS {
+        v.push(
+            DomainError::new(field, format!("at most {MAX_URIS} are allowed"))
+                .with_code("too_many"),
+        );
+    }
+    let mut out: Vec<String> = Vec::new();
+    for u in given {
+        match RedirectUri::parse(u) {
+            Ok(r) if !out.iter().any(|o| o == r.as_str()) => out.push(r.as_str().to_owned()),
+            Ok(_) => {}
+            Err(e) => v.push(DomainError { field, ..e }.with_code("redirect_uri")),
+        }
+    }
+    out
+}
+
+fn grants(given: &[String], v: &mut Validation) -> Vec<GrantType> {
+    if given.is_empty() {
+        return vec![GrantType::AuthorizationCode, GrantType::RefreshToken];
+    }
+    let mut out: Vec<GrantType> = given
+        .iter()
+        .filter_map(|g| match GrantType::parse(g.trim()) {
+            Ok(g) => Some(g),
+            Err(e) => {
+                v.push(
+                    DomainError {
+                        field: "grant_types",
+                        ..e
+                    }
+                    .with_code("unknown"),
+                );
+                None
+            }
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn scopes(given: &[String], owner_is_admin: bool, v: &mut Validation) -> Vec<String> {
+    if given.is_empty() {
+        return ["email", "openid", "profile"].map(String::from).to_vec();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for s in given.iter().map(|s| s.trim()) {
+        if !SUPPORTED_SCOPES.contains(&s) {
+            let known = SUPPORTED_SCOPES.join(" ");
+            let msg = format!("unknown scope '{s}'; known: {known}");
+            v.push(DomainError::new("scopes", msg).with_code("unknown"));
+        } else if s == "admin" && !owner_is_admin {
+            let msg = "the admin scope is only for apps of administrators";
+            v.push(DomainError::new("scopes", msg).with_code("admin_only"));
+        } else if !out.iter().any(|o| o == s) {
+            out.push(s.to_owned());
+        }
+    }
+    out.sort();
+    out
+}
+
+fn ttl(field: &'static str, given: Option<i64>, max: i64, v: &mut Validation) -> Option<i64> {
+    let t = given?;
+    if !(MIN_TTL_SECS..=max).contains(&t) {
+        let msg = format!("must be between {MIN_TTL_SECS} and {max} seconds");
+        v.push(DomainError::new(field, msg).with_code("range"));
+    }
+    Some(t)
+}
+
+fn name_and_description(input: &AppInput, v: &mut Validation) -> (String, String) {
+    let name = input.name.trim().to_owned();
+    if !(1..=MAX_NAME_LEN).contains(&name.chars().count()) {
+        let msg = format!("must be 1 to {MAX_NAME_LEN} characters");
+        v.push(DomainError::new("name", msg).with_code("length"));
+    }
+    let description = input.description.trim().to_owned();
+    if description.chars().count() > MAX_DESCRIPTION_LEN {
+        let msg = format!("must be at most {MAX_DESCRIPTION_LEN} characters");
+        v.push(DomainError::new("description", msg).with_code("too_long"));
+    }
+    (name, description)
+}
+
+/// Client type and first-party flag: who may set them, and whether they may change.
+fn kind_and_flag(input: &AppInput, rules: &Rules<'_>, v: &mut Validation) -> (ClientType, bool) {
+    let kind = v
+        .check(ClientType::parse(input.client_type.trim()))
+        .unwrap_or(ClientType::Confidential);
+    if let Some(current) = rules.current {
+        if current.client_type != kind {
+            let msg = "cannot change after registration; register a new app instead";
+            v.push(DomainError::new("client_type", msg).with_code("immutable"));
+        }
+    }
+    let was_first_party = rules.current.is_some_and(|c| c.first_party);
+    if !rules.actor_is_admin && input.first_party != was_first_party {
+        let msg = "only administrators can change it";
+        v.push(DomainError::new("first_party", msg).with_code("admin_only"));
+    }
+    (kind, input.first_party)
+}
+
+/// Checks every field; all failures are reported at once.
+pub fn validate(input: &AppInput, rules: &Rules<'_>) -> Result<ValidApp, ServiceError> {
+    let mut v = Validation::default();
+    let (name, description) = name_and_description(input, &mut v);
+    let homepage_url = web_url("homepage_url", input.homepage_url.as_deref(), &mut v);
+    let logo_url = web_url("logo_url", input.logo_url.as_deref(), &mut v);
+    let redirect_uris = uris("redirect_uris", &input.redirect_uris, &mut v);
+    let post_logout = uris(
+        "post_logout_redirect_uris",
+        &input.post_logout_redirect_uris,
+        &mut v,
+    );
+    let (client_type, first_party) = kind_and_flag(input, rules, &mut v);
+    let grant_types = grants(&input.grant_types, &mut v);
+    let needs_redirect = grant_types
+        .iter()
+        .any(|g| matches!(g, GrantType::AuthorizationCode | GrantType::Implicit));
+    if needs_redirect && redirect_uris.is_empty() && input.redirect_uris.is_empty() {
+        let msg = "at least one is required for the authorization_code and implicit grants";
+        v.push(DomainError::new("redirect_uris", msg).with_code("required"));
+    }
+    if client_type == ClientType::Public && grant_types.contains(&GrantType::ClientCredentials) {
+        let msg = "client_credentials needs a confidential client";
+        v.push(DomainError::new("grant_types", msg).with_code("confidential_only"));
+    }
+    let scopes = scopes(&input.scopes, rules.owner_is_admin, &mut v);
+    let access = "access_token_ttl_secs";
+    let access_token_ttl_secs = ttl(
+        access,
+        input.access_token_ttl_secs,
+        rules.max_access_ttl_secs,
+        &mut v,
+    );
+    let refresh = "refresh_token_ttl_secs";
+    let refresh_token_ttl_secs = ttl(
+        refresh,
+        input.refresh_token_ttl_secs,
+        rules.max_refresh_ttl_secs,
+        &mut v,
+    );
+    v.finish()?;
+    Ok(ValidApp {
+        name,
+        description,
+        homepage_url,
+        logo_url,
+        redirect_uris,
+        post_logout_redirect_uris: post_logout,
+        client_type,
+        grant_types,
+        scopes,
+        access_token_ttl_secs,
+        refresh_token_ttl_secs,
+        first_party,
+    })
+}
+
+#[cfg(test)]
+#[path = "app_input_tests.rs"]
+mod tests;

@@ -1,0 +1,115 @@
+//! Unit tests of the app input rules.
+
+use super::*;
+
+fn rules() -> Rules<'static> {
+    Rules {
+        owner_is_admin: false,
+        actor_is_admin: false,
+        current: None,
+        max_access_ttl_secs: 3600,
+        max_refresh_ttl_secs: 7200,
+    }
+}
+
+fn fields(input: &AppInput) -> Vec<&'static str> {
+    match validate(input, &rules()) {
+        Err(ServiceError::Invalid(errs)) => errs.iter().map(|e| e.field).collect(),
+        other => panic!("expected invalid, got {other:?}"),
+    }
+}
+
+fn valid() -> AppInput {
+    AppInput {
+        name: " My app ".into(),
+        redirect_uris: vec!["https://app.example/cb".into()],
+        ..AppInput::default()
+    }
+}
+
+#[test]
+fn a_minimal_app_gets_the_code_grant_and_basic_scopes_by_default() {
+    let app = validate(&valid(), &rules()).unwrap();
+    assert_eq!(app.name, "My app");
+    assert_eq!(
+        app.grant_types,
+        [GrantType::AuthorizationCode, GrantType::RefreshToken]
+    );
+    assert_eq!(app.scopes, ["email", "openid", "profile"]);
+    assert_eq!(app.client_type, ClientType::Confidential);
+}
+
+#[test]
+fn every_bad_field_is_named_at_once() {
+    let bad = AppInput {
+        name: "x".repeat(10_000),
+        homepage_url: Some("http://app.example".into()),
+        redirect_uris: vec!["https://app.example/cb#frag".into()],
+        grant_types: vec!["magic".into()],
+        scopes: vec!["admin".into(), "nope".into()],
+        access_token_ttl_secs: Some(10),
+        first_party: true,
+        ..AppInput::default()
+    };
+    assert_eq!(
+        fields(&bad),
+        [
+            "name",
+            "homepage_url",
+            "redirect_uris",
+            "first_party",
+            "grant_types",
+            "scopes",
+            "scopes",
+            "access_token_ttl_secs"
+        ]
+    );
+    let empty = AppInput {
+        name: "   ".into(),
+        ..valid()
+    };
+    assert_eq!(fields(&empty), ["name"]);
+}
+
+#[test]
+fn the_client_type_cannot_change_and_public_apps_have_no_client_credentials() {
+    let current = Client {
+        client_type: ClientType::Public,
+        ..sample_client()
+    };
+    let r = Rules {
+        current: Some(&current),
+        ..rules()
+    };
+    let err = validate(&valid(), &r).unwrap_err();
+    assert!(matches!(err, ServiceError::Invalid(e) if e[0].field == "client_type"));
+    let public_cc = AppInput {
+        client_type: "public".into(),
+        grant_types: vec!["client_credentials".into()],
+        ..valid()
+    };
+    assert_eq!(fields(&public_cc), ["grant_types"]);
+}
+
+fn sample_client() -> Client {
+    let now = chrono::Utc::now();
+    Client {
+        client_id: "c".into(),
+        owner_id: "o".into(),
+        name: "n".into(),
+        description: String::new(),
+        homepage_url: None,
+        logo_url: None,
+        redirect_uris: vec![],
+        post_logout_redirect_uris: vec![],
+        client_type: ClientType::Confidential,
+        secrets: vec![],
+        grant_types: vec![],
+        scopes: vec![],
+        access_token_ttl_secs: None,
+        refresh_token_ttl_secs: None,
+        first_party: false,
+        created_at: now,
+        updated_at: now,
+    }
+}

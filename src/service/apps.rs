@@ -1,0 +1,253 @@
+//! Developer apps (OAuth clients) as their owners manage them: register (the secret is shown
+//! once and stored as a SHA-256 digest), list, get, replace, patch, delete (revoking every
+//! grant and token the app holds and forgetting its consents) and rotate the secret (the
+//! previous one keeps working for `oauth.secret_rotation_grace_secs`, then dies).
+//!
+//! Only the owner or an administrator reaches an app; anyone else is told it does not exist
+//! (never "forbidden", which would confirm the id). Built-in apps (Swagger UI) belong to no
+//! user and cannot be changed here. Every write goes through `ClientStore`'s methods.
+//! Must not import poem or a store backend.
+
+use chrono::{DateTime, Utc};
+
+use super::admin::{Listed, PageRequest};
+use super::app_input::{validate, AppInput, AppPatch, Rules, ValidApp};
+use super::oauth::builtin::SYSTEM_OWNER;
+use super::{ServiceError, Services, Validation};
+use crate::crypto;
+use crate::domain::{Client, ClientSecret, ClientType, User};
+use crate::store::StoreError;
+
+/// A registered app and, for a confidential one, its secret: shown once, stored as a digest.
+pub struct RegisteredApp {
+    pub app: Client,
+    pub secret: Option<String>,
+}
+
+/// A new secret (shown once) and when the previous one stops working.
+pub struct RotatedSecret {
+    pub app: Client,
+    pub secret: String,
+    pub previous_expires_at: Option<DateTime<Utc>>,
+}
+
+/// How an existing app changes: every field (PUT) or some (PATCH).
+pub enum AppChange {
+    Replace(AppInput),
+    Patch(AppPatch),
+}
+
+/// Whether an app is one of the server's own (no user owns it).
+pub fn is_builtin(app: &Client) -> bool {
+    app.owner_id == SYSTEM_OWNER
+}
+
+fn rules<'a>(
+    svc: &Services,
+    owner_is_admin: bool,
+    actor: &User,
+    current: Option<&'a Client>,
+) -> Rules<'a> {
+    let p = &svc.oauth.policy;
+    Rules {
+        owner_is_admin,
+        actor_is_admin: actor.is_admin,
+        current,
+        max_access_ttl_secs: p.max_access_token_ttl.num_seconds(),
+        max_refresh_ttl_secs: p.max_refresh_token_ttl.num_seconds(),
+    }
+}
+
+fn new_secret(now: DateTime<Utc>) -> (String, ClientSecret) {
+    let value = crypto::random_token();
+    let stored = ClientSecret {
+        digest: crypto::digest(&value),
+        created_at: now,
+        expires_at: None,
+    };
+    (value, stored)
+}
+
+fn write_fields(app: &mut Client, v: ValidApp) {
+    app.name = v.name;
+    app.description = v.description;
+    app.homepage_url = v.homepage_url;
+    app.logo_url = v.logo_url;
+    app.redirect_uris = v.redirect_uris;
+    app.post_logout_redirect_uris = v.post_logout_redirect_uris;
+    app.client_type = v.client_type;
+    app.grant_types = v.grant_types;
+    app.scopes = v.scopes;
+    app.access_token_ttl_secs = v.access_token_ttl_secs;
+    app.refresh_token_ttl_secs = v.refresh_token_ttl_secs;
+    app.first_party = v.first_party;
+}
+
+/// Registers an app owned by `actor`.
+pub async fn register_app(
+    svc: &Services,
+    actor: &User,
+    input: AppInput,
+) -> Result<RegisteredApp, ServiceError> {
+    let valid = validate(&input, &rules(svc, actor.is_admin, actor, None))?;
+    let now = svc.now();
+    let (secret, secrets) = match valid.client_type {
+        ClientType::Confidential => {
+            let (value, stored) = new_secret(now);
+            (Some(value), vec![stored])
+        }
+        ClientType::Public => (None, vec![]),
+    };
+    let mut app = Client {
+        client_id: crypto::random_string(18),
+        owner_id: actor.id.clone(),
+        name: String::new(),
+        description: String::new(),
+        homepage_url: None,
+        logo_url: None,
+        redirect_uris: vec![],
+        post_logout_redirect_uris: vec![],
+        client_type: valid.client_type,
+        secrets,
+        grant_types: vec![],
+        scopes: vec![],
+        access_token_ttl_secs: None,
+        refresh_token_ttl_secs: None,
+        first_party: false,
+        created_at: now,
+        updated_at: now,
+    };
+    write_fields(&mut app, valid);
+    svc.stores.clients.insert_client(&app).await?;
+    tracing::info!(client_id = %app.client_id, owner = %app.owner_id, "app registered");
+    Ok(RegisteredApp { app, secret })
+}
+
+/// The apps `actor` owns, oldest first, one page at a time.
+pub async fn list_my_apps(
+    svc: &Services,
+    actor: &User,
+    paging: PageRequest,
+) -> Result<Listed<Client>, ServiceError> {
+    let mut v = Validation::default();
+    let page = paging.validate(&mut v);
+    v.finish()?;
+    let found = svc
+        .stores
+        .clients
+        .list_clients_by_owner(&actor.id, page)
+        .await?;
+    Ok(Listed {
+        items: found.items,
+        total: found.total,
+        page,
+    })
+}
+
+/// An app its owner or an administrator may see; `NotFound` for anyone else.
+pub async fn get_app(svc: &Services, actor: &User, id: &str) -> Result<Client, ServiceError> {
+    match svc.stores.clients.get_client(id).await {
+        Ok(app) if app.owner_id == actor.id || actor.is_admin => Ok(app),
+        Ok(_) | Err(StoreError::NotFound) => Err(ServiceError::NotFound),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// An app `actor` may change: visible to them and not built in.
+async fn changeable(svc: &Services, actor: &User, id: &str) -> Result<Client, ServiceError> {
+    let app = get_app(svc, actor, id).await?;
+    if is_builtin(&app) {
+        return Err(ServiceError::Refused(
+            "built-in apps cannot be changed or deleted".into(),
+        ));
+    }
+    Ok(app)
+}
+
+/// Whether the owner of `app` is an administrator (who alone may hold the `admin` scope).
+async fn owner_is_admin(svc: &Services, actor: &User, app: &Client) -> Result<bool, ServiceError> {
+    if app.owner_id == actor.id {
+        return Ok(actor.is_admin);
+    }
+    match svc.stores.users.get_user(&app.owner_id).await {
+        Ok(owner) => Ok(owner.is_admin),
+        Err(StoreError::NotFound) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Replaces or patches an app's fields (its id, owner, secrets and type stay).
+pub async fn update_app(
+    svc: &Services,
+    actor: &User,
+    id: &str,
+    change: AppChange,
+) -> Result<Client, ServiceError> {
+    let mut app = changeable(svc, actor, id).await?;
+    let input = match change {
+        AppChange::Replace(input) => input,
+        AppChange::Patch(patch) => patch.apply(AppInput::from(&app)),
+    };
+    let admin_owner = owner_is_admin(svc, actor, &app).await?;
+    let valid = validate(&input, &rules(svc, admin_owner, actor, Some(&app)))?;
+    write_fields(&mut app, valid);
+    app.updated_at = svc.now();
+    svc.stores.clients.update_client(&app).await?;
+    tracing::info!(client_id = %app.client_id, by = %actor.id, "app updated");
+    Ok(app)
+}
+
+/// Deletes an app: every grant and token it holds is revoked, its consents are forgotten.
+pub async fn delete_app(svc: &Services, actor: &User, id: &str) -> Result<(), ServiceError> {
+    let app = changeable(svc, actor, id).await?;
+    let s = &svc.stores;
+    s.grants
+        .revoke_grants_for_client(&app.client_id, svc.now())
+        .await?;
+    s.consents
+        .delete_consents_for_client(&app.client_id)
+        .await?;
+    match s.clients.delete_client(&app.client_id).await {
+        Ok(()) | Err(StoreError::NotFound) => {}
+        Err(e) => return Err(e.into()),
+    }
+    // A token issued between the first revocation and the deletion dies too.
+    s.grants
+        .revoke_grants_for_client(&app.client_id, svc.now())
+        .await?;
+    tracing::info!(client_id = %app.client_id, by = %actor.id, "app deleted");
+    Ok(())
+}
+
+/// Issues a new secret for a confidential app. The current secret keeps working for the
+/// configured grace period; secrets already past theirs are dropped.
+pub async fn rotate_secret(
+    svc: &Services,
+    actor: &User,
+    id: &str,
+) -> Result<RotatedSecret, ServiceError> {
+    let mut app = changeable(svc, actor, id).await?;
+    if app.client_type != ClientType::Confidential {
+        return Err(ServiceError::Refused(
+            "a public app has no secret to rotate".into(),
+        ));
+    }
+    let now = svc.now();
+    let grace_end = now + svc.oauth.policy.secret_rotation_grace;
+    let mut previous_expires_at = None;
+    app.secrets.retain(|s| s.is_valid_at(now));
+    for s in app.secrets.iter_mut().filter(|s| s.expires_at.is_none()) {
+        s.expires_at = Some(grace_end);
+        previous_expires_at = Some(grace_end);
+    }
+    let (secret, stored) = new_secret(now);
+    app.secrets.push(stored);
+    app.updated_at = now;
+    svc.stores.clients.update_client(&app).await?;
+    tracing::info!(client_id = %app.client_id, by = %actor.id, "app secret rotated");
+    Ok(RotatedSecret {
+        app,
+        secret,
+        previous_expires_at,
+    })
+}

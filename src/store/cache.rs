@@ -1,0 +1,126 @@
+//! A short-TTL, in-process cache of client records in front of any `ClientStore`: the token
+//! endpoint reads the client on every request, and its record rarely changes. Changes made
+//! through this decorator (update, delete, insert) invalidate the entry at once; a change made
+//! by another process is seen after at most the TTL (`oauth.client_cache_ttl_secs`; 0 turns the
+//! cache off). Only found clients are cached, so unknown client ids cost no memory, and the map
+//! is bounded. A generation counter keeps a read that raced an invalidation from caching the
+//! old record. Must not import the service or web layers.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use async_trait::async_trait;
+use tokio::sync::RwLock;
+
+use super::{ClientStore, StoreResult, Stores};
+use crate::domain::{Client, Page, Paged};
+
+/// At most this many records are kept; a full cache drops its expired entries, then everything.
+const MAX_ENTRIES: usize = 10_000;
+
+#[derive(Default)]
+struct State {
+    entries: HashMap<String, (Client, Instant)>,
+    /// Bumped by every invalidation.
+    generation: u64,
+}
+
+/// A `ClientStore` that caches `get_client` for `ttl`.
+pub struct CachedClientStore {
+    inner: Arc<dyn ClientStore>,
+    ttl: Duration,
+    state: RwLock<State>,
+}
+
+impl CachedClientStore {
+    pub fn new(inner: Arc<dyn ClientStore>, ttl: Duration) -> Self {
+        Self {
+            inner,
+            ttl,
+            state: RwLock::new(State::default()),
+        }
+    }
+
+    async fn invalidate(&self, client_id: &str) {
+        let mut state = self.state.write().await;
+        state.entries.remove(client_id);
+        state.generation += 1;
+    }
+
+    async fn remember(&self, client: &Client, seen_generation: u64) {
+        let mut state = self.state.write().await;
+        if state.generation != seen_generation {
+            return;
+        }
+        let now = Instant::now();
+        if state.entries.len() >= MAX_ENTRIES {
+            let ttl = self.ttl;
+            state
+                .entries
+                .retain(|_, (_, at)| now.duration_since(*at) < ttl);
+            if state.entries.len() >= MAX_ENTRIES {
+                state.entries.clear();
+            }
+        }
+        state
+            .entries
+            .insert(client.client_id.clone(), (client.clone(), now));
+    }
+}
+
+/// `stores` with its client store wrapped in the cache, unless `ttl` is zero.
+pub fn with_client_cache(mut stores: Stores, ttl: Duration) -> Stores {
+    if !ttl.is_zero() {
+        stores.clients = Arc::new(CachedClientStore::new(stores.clients, ttl));
+    }
+    stores
+}
+
+#[async_trait]
+impl ClientStore for CachedClientStore {
+    async fn insert_client(&self, client: &Client) -> StoreResult<()> {
+        let r = self.inner.insert_client(client).await;
+        self.invalidate(&client.client_id).await;
+        r
+    }
+
+    async fn get_client(&self, client_id: &str) -> StoreResult<Client> {
+        let generation = {
+            let state = self.state.read().await;
+            if let Some((c, at)) = state.entries.get(client_id) {
+                if at.elapsed() < self.ttl {
+                    return Ok(c.clone());
+                }
+            }
+            state.generation
+        };
+        let client = self.inner.get_client(client_id).await?;
+        self.remember(&client, generation).await;
+        Ok(client)
+    }
+
+    async fn update_client(&self, client: &Client) -> StoreResult<()> {
+        let r = self.inner.update_client(client).await;
+        self.invalidate(&client.client_id).await;
+        r
+    }
+
+    async fn delete_client(&self, client_id: &str) -> StoreResult<()> {
+        let r = self.inner.delete_client(client_id).await;
+        self.invalidate(client_id).await;
+        r
+    }
+
+    async fn list_clients_by_owner(
+        &self,
+        owner_id: &str,
+        page: Page,
+    ) -> StoreResult<Paged<Client>> {
+        self.inner.list_clients_by_owner(owner_id, page).await
+    }
+
+    async fn list_client_ids_by_owner(&self, owner_id: &str) -> StoreResult<Vec<String>> {
+        self.inner.list_client_ids_by_owner(owner_id).await
+    }
+}

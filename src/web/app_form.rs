@@ -1,0 +1,216 @@
+//! The app form of the developer pages (register and edit): parsing the submitted fields
+//! (repeated checkboxes, one redirect URI per line, optional numbers), the values kept between a
+//! failed POST and its re-rendered page, and the grant-type and scope choices with their
+//! translated labels (implicit and password carry a warning and are never checked by default).
+//!
+//! Must not import a store backend.
+
+use serde::Serialize;
+
+use super::context::Ctx;
+use super::forms::FieldErrors;
+use crate::domain::{Client, GrantType, SUPPORTED_SCOPES};
+use crate::service::app_input::AppInput;
+
+/// The raw `application/x-www-form-urlencoded` pairs of a POST, in order.
+pub struct Submitted(Vec<(String, String)>);
+
+impl Submitted {
+    pub fn parse(body: &str) -> Self {
+        Self(
+            url::form_urlencoded::parse(body.as_bytes())
+                .into_owned()
+                .collect(),
+        )
+    }
+
+    /// The first value of `key`, or "".
+    pub fn one(&self, key: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Every value of `key` (checkboxes).
+    pub fn all(&self, key: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    pub fn csrf(&self) -> &str {
+        self.one("csrf_token")
+    }
+}
+
+/// What the form shows in its fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct FormValues {
+    pub name: String,
+    pub description: String,
+    pub homepage_url: String,
+    pub logo_url: String,
+    /// One URI per line.
+    pub redirect_uris: String,
+    pub post_logout_redirect_uris: String,
+    pub client_type: String,
+    pub grant_types: Vec<String>,
+    pub scopes: Vec<String>,
+    pub access_token_ttl_secs: String,
+    pub refresh_token_ttl_secs: String,
+    pub first_party: bool,
+}
+
+impl Default for FormValues {
+    /// A new app: the code flow with refresh tokens and the basic OpenID Connect scopes.
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            description: String::new(),
+            homepage_url: String::new(),
+            logo_url: String::new(),
+            redirect_uris: String::new(),
+            post_logout_redirect_uris: String::new(),
+            client_type: "confidential".into(),
+            grant_types: vec!["authorization_code".into(), "refresh_token".into()],
+            scopes: vec!["openid".into(), "profile".into(), "email".into()],
+            access_token_ttl_secs: String::new(),
+            refresh_token_ttl_secs: String::new(),
+            first_party: false,
+        }
+    }
+}
+
+impl From<&Client> for FormValues {
+    fn from(c: &Client) -> Self {
+        let opt = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+        Self {
+            name: c.name.clone(),
+            description: c.description.clone(),
+            homepage_url: c.homepage_url.clone().unwrap_or_default(),
+            logo_url: c.logo_url.clone().unwrap_or_default(),
+            redirect_uris: c.redirect_uris.join("\n"),
+            post_logout_redirect_uris: c.post_logout_redirect_uris.join("\n"),
+            client_type: c.client_type.as_str().into(),
+            grant_types: c.grant_types.iter().map(|g| g.as_str().into()).collect(),
+            scopes: c.scopes.clone(),
+            access_token_ttl_secs: opt(c.access_token_ttl_secs),
+            refresh_token_ttl_secs: opt(c.refresh_token_ttl_secs),
+            first_party: c.first_party,
+        }
+    }
+}
+
+impl From<&Submitted> for FormValues {
+    fn from(f: &Submitted) -> Self {
+        Self {
+            name: f.one("name").into(),
+            description: f.one("description").into(),
+            homepage_url: f.one("homepage_url").into(),
+            logo_url: f.one("logo_url").into(),
+            redirect_uris: f.one("redirect_uris").into(),
+            post_logout_redirect_uris: f.one("post_logout_redirect_uris").into(),
+            client_type: f.one("client_type").into(),
+            grant_types: f.all("grant_types"),
+            scopes: f.all("scopes"),
+            access_token_ttl_secs: f.one("access_token_ttl_secs").into(),
+            refresh_token_ttl_secs: f.one("refresh_token_ttl_secs").into(),
+            first_party: f.one("first_party") == "on",
+        }
+    }
+}
+
+fn lines(s: &str) -> Vec<String> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The submitted values as the service's input, or the fields that are not even numbers.
+pub fn to_input(ctx: &Ctx<'_>, v: &FormValues) -> Result<AppInput, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let mut number = |field: &'static str, s: &str| -> Option<i64> {
+        let s = s.trim();
+        if s.is_empty() {
+            return None;
+        }
+        s.parse().ok().or_else(|| {
+            let tr = ctx.templates.translations();
+            errors.insert(field, tr.get(ctx.lang, "apps.number").to_owned());
+            None
+        })
+    };
+    let access = number("access_token_ttl_secs", &v.access_token_ttl_secs);
+    let refresh = number("refresh_token_ttl_secs", &v.refresh_token_ttl_secs);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let opt = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    Ok(AppInput {
+        name: v.name.clone(),
+        description: v.description.clone(),
+        homepage_url: opt(&v.homepage_url),
+        logo_url: opt(&v.logo_url),
+        redirect_uris: lines(&v.redirect_uris),
+        post_logout_redirect_uris: lines(&v.post_logout_redirect_uris),
+        client_type: v.client_type.clone(),
+        // An unchecked form still means "none": the service's default applies only to an
+        // empty list, so a form with every box unchecked gets the default too.
+        grant_types: v.grant_types.clone(),
+        scopes: v.scopes.clone(),
+        access_token_ttl_secs: access,
+        refresh_token_ttl_secs: refresh,
+        first_party: v.first_party,
+    })
+}
+
+/// One checkbox of the form.
+#[derive(Serialize)]
+pub struct Choice {
+    pub value: &'static str,
+    pub label: String,
+    pub checked: bool,
+    /// Shown next to risky grants (implicit, password).
+    pub warning: Option<String>,
+}
+
+/// The grant-type checkboxes, labelled and checked from `values`.
+pub fn grant_choices(ctx: &Ctx<'_>, values: &FormValues) -> Vec<Choice> {
+    let tr = ctx.templates.translations();
+    GrantType::ALL
+        .into_iter()
+        .map(|g| {
+            let key = match g {
+                GrantType::DeviceCode => "device_code",
+                other => other.as_str(),
+            };
+            let risky = matches!(g, GrantType::Implicit | GrantType::Password);
+            Choice {
+                value: g.as_str(),
+                label: tr.get(ctx.lang, &format!("apps.grant_{key}")).to_owned(),
+                checked: values.grant_types.iter().any(|v| v == g.as_str()),
+                warning: risky.then(|| tr.get(ctx.lang, "apps.grant_warning").to_owned()),
+            }
+        })
+        .collect()
+}
+
+/// The scope checkboxes (`admin` only for administrators), labelled and checked.
+pub fn scope_choices(ctx: &Ctx<'_>, values: &FormValues, is_admin: bool) -> Vec<Choice> {
+    let tr = ctx.templates.translations();
+    SUPPORTED_SCOPES
+        .into_iter()
+        .filter(|s| is_admin || *s != "admin")
+        .map(|s| Choice {
+            value: s,
+            label: format!("{s} — {}", tr.get(ctx.lang, &format!("scope.{s}"))),
+            checked: values.scopes.iter().any(|v| v == s),
+            warning: None,
+        })
+        .collect()
+}

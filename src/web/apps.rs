@@ -1,0 +1,351 @@
+//! The developer pages under the original paths: my apps (`/oauth/applications/`), register
+//! (`register/`, the client id and secret shown once on the answer to the POST), detail
+//! (`{id}/`, never the secret), edit (`{id}/update/`), delete with a confirmation
+//! (`{id}/delete/`) and secret rotation (`{id}/rotate-secret/`, the new secret shown once).
+//!
+//! Login is required (a redirect to the login page that comes back), every form carries the
+//! CSRF token, and another user's app is a 404 page. The same paths' `PUT` and `DELETE` are
+//! JSON API operations (`web::mount` routes them). Must not import a store backend.
+
+use poem::handler;
+use poem::http::StatusCode;
+use poem::web::{Path, Query};
+use poem::Response;
+use serde::Deserialize;
+
+use super::app_form::{grant_choices, scope_choices, to_input, FormValues, Submitted};
+use super::context::{see_other, Ctx};
+use super::forms::{field_errors, status_for, FieldErrors};
+use crate::domain::{Client, User};
+use crate::service::admin::PageRequest;
+use crate::service::apps::{self, AppChange};
+use crate::service::ServiceError;
+
+const LIST: &str = "/oauth/applications/";
+
+/// The logged-in user, or the answer to send instead (login redirect, 503 page).
+#[allow(clippy::result_large_err)] // a page answer, built once per request
+fn logged_in<'c>(ctx: &'c Ctx<'_>, here: &str) -> Result<&'c User, Response> {
+    match &ctx.session {
+        Ok(Some((_, u))) => Ok(u),
+        Ok(None) => {
+            let next: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();
+            Err(see_other(&format!("/accounts/login/?next={next}")))
+        }
+        Err(_) => Err(ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable")),
+    }
+}
+
+fn app_path(id: &str, tail: &str) -> String {
+    let id: String = url::form_urlencoded::byte_serialize(id.as_bytes()).collect();
+    format!("{LIST}{id}/{tail}")
+}
+
+/// A failure that is not about the input: 404, 409 (built-in or public app), 503, 500.
+fn app_error(ctx: &Ctx<'_>, e: &ServiceError) -> Response {
+    match e {
+        ServiceError::Refused(_) => ctx.error_page(StatusCode::CONFLICT, "apps.refused"),
+        other => ctx.service_error_page(other),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    offset: Option<u64>,
+    done: Option<String>,
+}
+
+#[handler]
+pub async fn list(ctx: Ctx<'_>, Query(q): Query<ListQuery>) -> Response {
+    let user = match logged_in(&ctx, LIST) {
+        Ok(u) => u,
+        Err(resp) => return resp,
+    };
+    let paging = PageRequest {
+        offset: q.offset,
+        limit: Some(50),
+    };
+    let listed = match apps::list_my_apps(ctx.svc, user, paging).await {
+        Ok(l) => l,
+        Err(e) => return app_error(&ctx, &e),
+    };
+    let next = listed.page.offset + listed.page.limit;
+    let notice = (q.done.as_deref() == Some("deleted")).then(|| {
+        ctx.templates
+            .translations()
+            .get(ctx.lang, "apps.deleted")
+            .to_owned()
+    });
+    let items: Vec<_> = listed.items.iter().map(summary).collect();
+    ctx.render(
+        StatusCode::OK,
+        "apps.html",
+        minijinja::context! {
+            items, notice, total => listed.total,
+            next_offset => (next < listed.total).then_some(next),
+        },
+    )
+}
+
+fn summary(c: &Client) -> minijinja::Value {
+    minijinja::context! {
+        client_id => c.client_id, name => c.name, client_type => c.client_type.as_str(),
+        created_at => c.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        href => app_path(&c.client_id, ""),
+    }
+}
+
+/// The register or edit form, with the values and errors of a failed POST.
+fn form_page(
+    ctx: &Ctx<'_>,
+    user: &User,
+    status: StatusCode,
+    app: Option<&Client>,
+    values: &FormValues,
+    errors: FieldErrors,
+) -> Response {
+    let action = app.map_or_else(
+        || format!("{LIST}register/"),
+        |a| app_path(&a.client_id, "update/"),
+    );
+    ctx.render(
+        status,
+        "app_form.html",
+        minijinja::context! {
+            editing => app.map(|a| minijinja::context! {
+                client_id => a.client_id, href => app_path(&a.client_id, ""),
+            }),
+            action, values, errors,
+            grants => grant_choices(ctx, values),
+            scopes => scope_choices(ctx, values, user.is_admin),
+            is_admin => user.is_admin,
+        },
+    )
+}
+
+#[handler]
+pub async fn register_form(ctx: Ctx<'_>) -> Response {
+    match logged_in(&ctx, &format!("{LIST}register/")) {
+        Ok(user) => form_page(
+            &ctx,
+            user,
+            StatusCode::OK,
+            None,
+            &FormValues::default(),
+            FieldErrors::new(),
+        ),
+        Err(resp) => resp,
+    }
+}
+
+/// The page that shows a secret once (after registering or rotating).
+fn secret_page(ctx: &Ctx<'_>, app: &Client, secret: Option<&str>, rotated: bool) -> Response {
+    ctx.render(
+        StatusCode::OK,
+        "app_secret.html",
+        minijinja::context! {
+            client_id => app.client_id, name => app.name, secret, rotated,
+            href => app_path(&app.client_id, ""),
+        },
+    )
+}
+
+#[handler]
+pub async fn register_submit(ctx: Ctx<'_>, body: String) -> Response {
+    let form = Submitted::parse(&body);
+    if !ctx.csrf_ok(form.csrf()) {
+        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
+    }
+    let user = match logged_in(&ctx, &format!("{LIST}register/")) {
+        Ok(u) => u,
+        Err(resp) => return resp,
+    };
+    let values = FormValues::from(&form);
+    let input = match to_input(&ctx, &values) {
+        Ok(i) => i,
+        Err(errors) => {
+            return form_page(
+                &ctx,
+                user,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                &values,
+                errors,
+            )
+        }
+    };
+    match apps::register_app(ctx.svc, user, input).await {
+        Ok(r) => secret_page(&ctx, &r.app, r.secret.as_deref(), false),
+        Err(e) => match field_errors(&ctx, &e) {
+            Some(errors) => form_page(&ctx, user, status_for(&e), None, &values, errors),
+            None => app_error(&ctx, &e),
+        },
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+#[handler]
+pub async fn detail(ctx: Ctx<'_>, Path(id): Path<String>, Query(q): Query<DoneQuery>) -> Response {
+    let user = match logged_in(&ctx, &app_path(&id, "")) {
+        Ok(u) => u,
+        Err(resp) => return resp,
+    };
+    let app = match apps::get_app(ctx.svc, user, &id).await {
+        Ok(a) => a,
+        Err(e) => return app_error(&ctx, &e),
+    };
+    let tr = ctx.templates.translations();
+    let notice =
+        (q.done.as_deref() == Some("updated")).then(|| tr.get(ctx.lang, "apps.updated").to_owned());
+    let fmt = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M:%S UTC").to_string();
+    let secrets: Vec<_> = app
+        .secrets
+        .iter()
+        .map(|s| minijinja::context! { created_at => fmt(s.created_at), expires_at => s.expires_at.map(fmt) })
+        .collect();
+    ctx.render(
+        StatusCode::OK,
+        "app_detail.html",
+        minijinja::context! {
+            app => view(&app), secrets, notice,
+            builtin => apps::is_builtin(&app),
+            confidential => app.client_type == crate::domain::ClientType::Confidential,
+            edit_href => app_path(&id, "update/"), delete_href => app_path(&id, "delete/"),
+            rotate_href => app_path(&id, "rotate-secret/"),
+        },
+    )
+}
+
+/// What the detail page shows of an app (never a secret or digest).
+fn view(c: &Client) -> minijinja::Value {
+    minijinja::context! {
+        client_id => c.client_id, name => c.name, description => c.description,
+        homepage_url => c.homepage_url, logo_url => c.logo_url,
+        redirect_uris => c.redirect_uris, post_logout_redirect_uris => c.post_logout_redirect_uris,
+        client_type => c.client_type.as_str(),
+        grant_types => c.grant_types.iter().map(|g| g.as_str()).collect::<Vec<_>>(),
+        scopes => c.scopes, first_party => c.first_party,
+        access_token_ttl_secs => c.access_token_ttl_secs,
+        refresh_token_ttl_secs => c.refresh_token_ttl_secs,
+    }
+}
+
+#[handler]
+pub async fn edit_form(ctx: Ctx<'_>, Path(id): Path<String>) -> Response {
+    let user = match logged_in(&ctx, &app_path(&id, "update/")) {
+        Ok(u) => u,
+        Err(resp) => return resp,
+    };
+    match apps::get_app(ctx.svc, user, &id).await {
+        Ok(app) if !apps::is_builtin(&app) => form_page(
+            &ctx,
+            user,
+            StatusCode::OK,
+            Some(&app),
+            &FormValues::from(&app),
+            FieldErrors::new(),
+        ),
+        Ok(_) => ctx.error_page(StatusCode::CONFLICT, "apps.refused"),
+        Err(e) => app_error(&ctx, &e),
+    }
+}
+
+#[handler]
+pub async fn update_submit(ctx: Ctx<'_>, Path(id): Path<String>, body: String) -> Response {
+    let form = Submitted::parse(&body);
+    if !ctx.csrf_ok(form.csrf()) {
+        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
+    }
+    let user = match logged_in(&ctx, &app_path(&id, "update/")) {
+        Ok(u) => u,
+        Err(resp) => return resp,
+    };
+    let app = match apps::get_app(ctx.svc, user, &id).await {
+        Ok(a) => a,
+        Err(e) => return app_error(&ctx, &e),
+    };
+    let mut values = FormValues::from(&form);
+    // The type is fixed and the first-party flag is not on a non-administrator's form.
+    values.client_type = app.client_type.as_str().into();
+    if !user.is_admin {
+        values.first_party = app.first_party;
+    }
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    let input = match to_input(&ctx, &values) {
+        Ok(i) => i,
+        Err(errors) => return form_page(&ctx, user, unprocessable, Some(&app), &values, errors),
+    };
+    match apps::update_app(ctx.svc, user, &id, AppChange::Replace(input)).await {
+        Ok(_) => see_other(&format!("{}?done=updated", app_path(&id, ""))),
+        Err(e) => match field_errors(&ctx, &e) {
+            Some(errors) => form_page(&ctx, user, status_for(&e), Some(&app), &values, errors),
+            None => app_error(&ctx, &e),
+        },
+    }
+}
+
+#[handler]
+pub async fn delete_form(ctx: Ctx<'_>, Path(id): Path<String>) -> Response {
+    let user = match logged_in(&ctx, &app_path(&id, "delete/")) {
+        Ok(u) => u,
+        Err(resp) => return resp,
+    };
+    match apps::get_app(ctx.svc, user, &id).await {
+        Ok(app) => ctx.render(
+            StatusCode::OK,
+            "app_delete.html",
+            minijinja::context! {
+                name => app.name, action => app_path(&id, "delete/"), back => app_path(&id, ""),
+            },
+        ),
+        Err(e) => app_error(&ctx, &e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CsrfOnly {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+#[handler]
+pub async fn delete_submit(
+    ctx: Ctx<'_>,
+    Path(id): Path<String>,
+    poem::web::Form(f): poem::web::Form<CsrfOnly>,
+) -> Response {
+    if !ctx.csrf_ok(&f.csrf_token) {
+        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
+    }
+    let user = match logged_in(&ctx, &app_path(&id, "delete/")) {
+        Ok(u) => u,
+        Err(resp) => return resp,
+    };
+    match apps::delete_app(ctx.svc, user, &id).await {
+        Ok(()) => see_other(&format!("{LIST}?done=deleted")),
+        Err(e) => app_error(&ctx, &e),
+    }
+}
+
+#[handler]
+pub async fn rotate_submit(
+    ctx: Ctx<'_>,
+    Path(id): Path<String>,
+    poem::web::Form(f): poem::web::Form<CsrfOnly>,
+) -> Response {
+    if !ctx.csrf_ok(&f.csrf_token) {
+        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
+    }
+    let user = match logged_in(&ctx, &app_path(&id, "")) {
+        Ok(u) => u,
+        Err(resp) => return resp,
+    };
+    match apps::rotate_secret(ctx.svc, user, &id).await {
+        Ok(r) => secret_page(&ctx, &r.app, Some(&r.secret), true),
+        Err(e) => app_error(&ctx, &e),
+    }
+}
