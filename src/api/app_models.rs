@@ -101,6 +101,7 @@ fn example_time() -> DateTime<Utc> {
 pub struct AppSecretInfo {
     pub created_at: DateTime<Utc>,
     /// Set on a previous secret during its rotation grace period; absent on the current one.
+    #[oai(skip_serializing_if_is_none)]
     pub expires_at: Option<DateTime<Utc>>,
 }
 
