@@ -15,15 +15,21 @@ import httpx
 from auth_center_client import AuthenticatedClient, Client
 from auth_center_client.api.account import get_me, update_me
 from auth_center_client.api.admin import get_user, list_users
+from auth_center_client.api.apps import create_app, delete_app, get_app, list_apps, rotate_app_secret
 from auth_center_client.api.authorizations import list_my_authorizations, revoke_my_authorization
 from auth_center_client.api.o_auth_2 import create_token, introspect_token
 from auth_center_client.api.resources import get_user_resource
 from auth_center_client.models import (
     ApiError,
+    App,
+    AppList,
+    AppRequest,
     AuthorizationList,
+    CreatedApp,
     IntrospectionBody,
     Me,
     OAuthErrorBody,
+    RotatedAppSecret,
     TokenBody,
     TokenForm,
     TokenHintForm,
@@ -66,6 +72,20 @@ def password_token(username: str, password: str, scope: str, app: str = "") -> s
 
 def api(token: str) -> AuthenticatedClient:
     return AuthenticatedClient(base_url=ENV["url"], token=token)
+
+
+def assert_app_credentials_work(client_id: str, client_secret: str) -> None:
+    """A client_credentials token of the app is accepted (its introspection says active)."""
+    with token_client(client_id, client_secret) as oauth:
+        token = create_token.sync(client=oauth, body=TokenForm(grant_type="client_credentials"))
+        assert isinstance(token, TokenBody), token
+        info = introspect_token.sync(client=oauth, body=TokenHintForm(token=token.access_token))
+    assert isinstance(info, IntrospectionBody) and info.active, info
+    assert info.client_id == client_id, info
+
+
+def app_request(name: str) -> AppRequest:
+    return AppRequest(name=name, grant_types=["client_credentials"], scopes=["profile"])
 
 
 class PythonSdkEndToEnd(unittest.TestCase):
@@ -128,6 +148,41 @@ class PythonSdkEndToEnd(unittest.TestCase):
             self.assertEqual(page.total, 1)
             user = get_user.sync(client=client, id=page.items[0].id)
         self.assertEqual(user.username, ENV["username"])
+
+    def test_an_app_without_a_name_is_a_typed_api_error_and_nothing_is_stored(self):
+        with api(password_token(ENV["username"], ENV["password"], "apps")) as client:
+            resp = create_app.sync_detailed(client=client, body=app_request(""))
+            page = list_apps.sync(client=client)
+        self.assertEqual(resp.status_code, 422)
+        self.assertIsInstance(resp.parsed, ApiError)
+        self.assertEqual(resp.parsed.error, "validation_failed")
+        self.assertIn("name", [f.field for f in resp.parsed.fields])
+        self.assertEqual(page.total, 0)
+
+    def test_a_user_creates_lists_gets_uses_rotates_and_deletes_an_app(self):
+        with api(password_token(ENV["username"], ENV["password"], "apps")) as client:
+            created = create_app.sync(client=client, body=app_request("Python e2e app"))
+            self.assertIsInstance(created, CreatedApp)
+            client_id, secret = created.app.client_id, created.client_secret
+            self.assertIsInstance(secret, str)
+            page = list_apps.sync(client=client, limit=50)
+            self.assertIsInstance(page, AppList)
+            self.assertEqual([a.client_id for a in page.items], [client_id])
+            app = get_app.sync(client_id, client=client)
+            self.assertIsInstance(app, App)
+            self.assertEqual((app.name, app.client_type), ("Python e2e app", "confidential"))
+            assert_app_credentials_work(client_id, secret)
+
+            rotated = rotate_app_secret.sync(client_id, client=client)
+            self.assertIsInstance(rotated, RotatedAppSecret)
+            self.assertNotEqual(rotated.client_secret, secret)
+            assert_app_credentials_work(client_id, rotated.client_secret)
+
+            self.assertEqual(delete_app.sync_detailed(client_id, client=client).status_code, 204)
+            gone = get_app.sync_detailed(client_id, client=client)
+        self.assertEqual(gone.status_code, 404)
+        self.assertIsInstance(gone.parsed, ApiError)
+        self.assertEqual(gone.parsed.error, "not_found")
 
     def test_revoking_my_authorization_of_an_app_makes_its_token_inactive(self):
         app_token = password_token(ENV["username"], ENV["password"], "profile", app="other_")

@@ -6,14 +6,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
+  createApp,
   createToken,
+  deleteApp,
+  getApp,
   getMe,
   getUser,
   getUserResource,
   introspectToken,
+  listApps,
   listMyAuthorizations,
   listUsers,
   revokeMyAuthorization,
+  rotateAppSecret,
   updateMe,
 } from '../../../sdk/typescript/src';
 import { createClient, type Client } from '../../../sdk/typescript/src/client';
@@ -162,4 +167,55 @@ test('revoking my authorization of an app with revokeMyAuthorization makes its t
   const { error } = await getMe({ client: api(appToken) });
   assert.ok(error);
   assert.equal(error.error, 'invalid_token');
+});
+
+/** A client_credentials token of the app is accepted (its introspection says active). */
+async function assertAppCredentialsWork(id: string, secret: string): Promise<void> {
+  const oauth = tokenClient(secret, id);
+  const { data: token } = await createToken({
+    client: oauth,
+    body: { grant_type: 'client_credentials' },
+    throwOnError: true,
+  });
+  const { data: info } = await introspectToken({ client: oauth, body: { token: token.access_token }, throwOnError: true });
+  assert.equal(info.active, true);
+  assert.equal(info.client_id, id);
+}
+
+const appRequest = (name: string) => ({ name, grant_types: ['client_credentials'], scopes: ['profile'] });
+
+test('an app without a name is a typed ApiError validation_failed and nothing is stored', async () => {
+  const user = api(await passwordToken(username, password, 'apps'));
+  const { error, response } = await createApp({ client: user, body: appRequest('') });
+  assert.equal(response.status, 422);
+  assert.ok(error);
+  assert.equal(error.error, 'validation_failed');
+  assert.ok(error.fields.some((f) => f.field === 'name'), JSON.stringify(error.fields));
+  const { data: page } = await listApps({ client: user, throwOnError: true });
+  assert.equal(page.total, 0);
+});
+
+test('a user creates, lists, gets, uses, rotates and deletes an app', async () => {
+  const user = api(await passwordToken(username, password, 'apps'));
+  const { data: created } = await createApp({ client: user, body: appRequest('TypeScript e2e app'), throwOnError: true });
+  const id = created.app.client_id;
+  const secret = created.client_secret;
+  assert.ok(secret, 'a confidential app was created without a secret');
+  const { data: page } = await listApps({ client: user, query: { limit: 50 }, throwOnError: true });
+  assert.deepEqual(page.items.map((a) => a.client_id), [id]);
+  const { data: app } = await getApp({ client: user, path: { id }, throwOnError: true });
+  assert.equal(app.name, 'TypeScript e2e app');
+  assert.equal(app.client_type, 'confidential');
+  await assertAppCredentialsWork(id, secret);
+
+  const { data: rotated } = await rotateAppSecret({ client: user, path: { id }, throwOnError: true });
+  assert.ok(rotated.client_secret !== secret, 'the rotated secret is the old one');
+  await assertAppCredentialsWork(id, rotated.client_secret);
+
+  const { response: deleted } = await deleteApp({ client: user, path: { id }, throwOnError: true });
+  assert.equal(deleted.status, 204);
+  const { error, response } = await getApp({ client: user, path: { id } });
+  assert.equal(response.status, 404);
+  assert.ok(error);
+  assert.equal(error.error, 'not_found');
 });

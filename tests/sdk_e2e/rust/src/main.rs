@@ -4,6 +4,7 @@
 //! the first failure ends the run with a non-zero exit code.
 
 mod authorizations;
+mod my_apps;
 mod quickstart;
 mod resource;
 
@@ -88,6 +89,16 @@ async fn main() -> anyhow::Result<()> {
     check(
         "getUserResource returns the token's user and not_found for another id",
         resource::resource_api_returns_the_tokens_user(&env),
+    )
+    .await?;
+    check(
+        "an app without a name is a typed ApiError validation_failed and nothing is stored",
+        my_apps::an_invalid_app_is_a_typed_api_error(&env),
+    )
+    .await?;
+    check(
+        "a user creates, lists, gets, uses, rotates and deletes an app",
+        my_apps::a_user_manages_an_app(&env),
     )
     .await?;
     check(
