@@ -15,6 +15,7 @@ pub mod error;
 mod health;
 mod me;
 mod oauth;
+mod spec_index;
 
 use poem_openapi::{OpenApiService, Tags};
 

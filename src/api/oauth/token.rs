@@ -20,6 +20,7 @@ pub struct TokenApi;
 
 /// A token request; which fields are needed depends on `grant_type`.
 #[derive(Clone, Object, Deserialize)]
+#[oai(example)]
 pub struct TokenForm {
     /// `authorization_code`, `refresh_token`, `client_credentials` or `password` (only for
     /// apps that enable it).
@@ -42,6 +43,24 @@ pub struct TokenForm {
     pub client_id: Option<String>,
     /// client_secret_post: the client secret (prefer HTTP Basic).
     pub client_secret: Option<String>,
+}
+
+impl poem_openapi::types::Example for TokenForm {
+    /// The simplest request: an app's own token, authenticated with HTTP Basic.
+    fn example() -> Self {
+        Self {
+            grant_type: Some("client_credentials".into()),
+            code: None,
+            redirect_uri: None,
+            code_verifier: None,
+            refresh_token: None,
+            scope: None,
+            username: None,
+            password: None,
+            client_id: None,
+            client_secret: None,
+        }
+    }
 }
 
 /// A token to revoke or introspect.

@@ -96,6 +96,9 @@ def sync_detailed(
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
+            Example: {'client_id': None, 'client_secret': None, 'code': None, 'code_verifier': None,
+            'grant_type': 'client_credentials', 'password': None, 'redirect_uri': None,
+            'refresh_token': None, 'scope': None, 'username': None}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,6 +136,9 @@ def sync(
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
+            Example: {'client_id': None, 'client_secret': None, 'code': None, 'code_verifier': None,
+            'grant_type': 'client_credentials', 'password': None, 'redirect_uri': None,
+            'refresh_token': None, 'scope': None, 'username': None}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,6 +171,9 @@ async def asyncio_detailed(
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
+            Example: {'client_id': None, 'client_secret': None, 'code': None, 'code_verifier': None,
+            'grant_type': 'client_credentials', 'password': None, 'redirect_uri': None,
+            'refresh_token': None, 'scope': None, 'username': None}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,6 +209,9 @@ async def asyncio(
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
+            Example: {'client_id': None, 'client_secret': None, 'code': None, 'code_verifier': None,
+            'grant_type': 'client_credentials', 'password': None, 'redirect_uri': None,
+            'refresh_token': None, 'scope': None, 'username': None}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
