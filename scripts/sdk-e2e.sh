@@ -3,7 +3,7 @@
 # MongoDB database): tests/sdk/python (sdk/python on PYTHONPATH, its run-time dependencies
 # pinned in tests/sdk/python/requirements.txt and installed once into .cache/sdk-e2e-venv) and
 # tests/sdk/typescript (compiled with the pinned typescript of scripts/sdk, run with node --test).
-# The Rust SDK is exercised by every HTTP suite (tests/*.rs call the API through auth_center_sdk).
+# The Rust SDK quickstart is tests/sdk_quickstart.rs, run with the other suites (both stores).
 #   sdk-e2e.sh        (needs AUTH_CENTER_TEST_MONGODB_URI; scripts/test.sh runs it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
