@@ -53,5 +53,11 @@ else
   cargo test --locked --no-fail-fast
 fi
 
+step "SDK end-to-end tests (Python, TypeScript) against the live server (MongoDB)"
+bash scripts/sdk-e2e.sh
+
+step "schemathesis against the live server (MongoDB): reports in test-artifacts/schemathesis/"
+bash scripts/schemathesis.sh
+
 step "browser suite (Debian chromium + playwright-core): screenshots in test-artifacts/browser/"
 bash scripts/browser-test.sh "$SMTP_PORT" "$AUTH_CENTER_TEST_SMTP_DIR"
