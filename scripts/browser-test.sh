@@ -18,17 +18,27 @@ fi
 
 cargo build --locked --bin auth-center
 work="$(mktemp -d)"
+BIN="$work/auth-center"   # a copy: another build into a shared target dir cannot swap it mid-run
+cp "${CARGO_TARGET_DIR:-target}/debug/auth-center" "$BIN"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 base="http://127.0.0.1:${port}"
 # A person and an app of theirs for authorized-tokens.test.mjs, registered before the server starts.
 export AUTHZ_USERNAME=apptester AUTHZ_PASSWORD="correct horse battery staple"
-target/debug/auth-center user create --data-dir "$work/data" --username "$AUTHZ_USERNAME" \
+"$BIN" user create --data-dir "$work/data" --username "$AUTHZ_USERNAME" \
   --email apptester@example.com --password "$AUTHZ_PASSWORD" >/dev/null
-AUTHZ_CLIENT_ID="$(target/debug/auth-center client create --data-dir "$work/data" --name "Browser Test App" \
+AUTHZ_CLIENT_ID="$("$BIN" client create --data-dir "$work/data" --name "Browser Test App" \
   --owner "$AUTHZ_USERNAME" --redirect-uri http://127.0.0.1:59999/callback --scope "profile email" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["client_id"])')"
 export AUTHZ_CLIENT_ID
-AUTH_CENTER__LOG__LEVEL=warn target/debug/auth-center serve --bind "127.0.0.1:${port}" \
+# A person and a third-party app for the OAuth suites, created through the CLI on the same store
+# before the server starts (the callback is never served: the tests read it from the browser).
+export BROWSER_USER=browser-user BROWSER_PASSWORD="browser user passphrase 42"
+"$BIN" --data-dir "$work/data" user create --username "$BROWSER_USER" \
+  --email browser-user@example.com --password "$BROWSER_PASSWORD" >/dev/null
+OAUTH_APP_JSON="$("$BIN" --data-dir "$work/data" client create --name "Browser test app" \
+  --owner "$BROWSER_USER" --redirect-uri http://127.0.0.1:8765/callback --scope "openid profile")"
+export OAUTH_APP_JSON
+AUTH_CENTER__LOG__LEVEL=warn "$BIN" serve --bind "127.0.0.1:${port}" \
   --public-url "$base" --data-dir "$work/data" --smtp-url "smtp://127.0.0.1:${SMTP_PORT}" \
   >"$work/server.log" 2>&1 &
 server=$!

@@ -14,13 +14,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-MONGODB_URI="${1:?usage: sdk-e2e.sh MONGODB_URI}"
+MONGODB_URI="${1:-${AUTH_CENTER_TEST_MONGODB_URI:?usage: sdk-e2e.sh MONGODB_URI}}"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
-BIN="$TARGET/debug/auth-center"
 
 cargo build --locked --bin auth-center
-
 work="$(mktemp -d)"
+BIN="$work/auth-center"   # a copy: another build into a shared target dir cannot swap it mid-run
+cp "$TARGET/debug/auth-center" "$BIN"
 db="sdk_e2e_$(python3 -c 'import secrets; print(secrets.token_hex(6))')"
 admin_password="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
 user_password="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"

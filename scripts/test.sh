@@ -56,5 +56,8 @@ fi
 step "SDK end-to-end tests (Rust, Python, TypeScript) against a live server on MongoDB"
 bash scripts/sdk-e2e.sh "$AUTH_CENTER_TEST_MONGODB_URI"
 
+step "schemathesis against the live server (MongoDB): reports in test-artifacts/schemathesis/"
+bash scripts/schemathesis.sh
+
 step "browser suite (Debian chromium + playwright-core): screenshots in test-artifacts/browser/"
 bash scripts/browser-test.sh "$SMTP_PORT" "$AUTH_CENTER_TEST_SMTP_DIR"

@@ -246,7 +246,12 @@ pub fn endpoint(services: Services, web: WebParts) -> impl Endpoint + 'static {
     let docs = web::docs::swagger_ui(&api);
     // The API keeps its absolute paths; it is mounted under each of its prefixes so that pages
     // can live beside it (a nest at "/" would shadow the landing page).
-    let api: web::ApiEndpoint = Arc::new(api.into_endpoint().map_to_response().boxed());
+    let api: web::ApiEndpoint = Arc::new(
+        api.into_endpoint()
+            .around(api::error::reject_unparsable)
+            .map_to_response()
+            .boxed(),
+    );
     let mut route = web::mount(Route::new(), api.clone())
         .nest("/docs", docs)
         .at("/openapi.json", spec_json)

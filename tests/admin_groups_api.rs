@@ -158,7 +158,8 @@ async fn bad_or_duplicate_group_names_are_refused_with_field_errors(backend: Bac
     let (status, body) = post(json!({"name": "sTAFF"})).await;
     assert_refused((status, body.clone()), 409, "name");
     assert!(body["message"].as_str().unwrap().contains("name"));
-    assert_eq!(post(json!({"description": "no name"})).await.0, 400);
+    assert_refused(post(json!({"description": "no name"})).await, 422, "name");
+    assert_refused(post(json!({"name": false})).await, 422, "name");
     let other_path = format!("/api/v1/admin/groups/{}", other["id"].as_str().unwrap());
     assert_refused(
         admin.patch(&other_path, json!({"name": "STAFF"})).await,

@@ -126,8 +126,8 @@ impl AdminGroupsApi {
         svc: Data<&Services>,
         req: &Request,
         auth: ApiAuth,
-        offset: Query<Option<u64>>,
-        limit: Query<Option<u64>>,
+        #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
     ) -> ListGroupsResponse {
         if let Err(f) = authorize(&svc, req, &auth, "admin").await {
             return ListGroupsResponse::from_auth(f);
@@ -261,8 +261,8 @@ impl AdminGroupsApi {
         req: &Request,
         auth: ApiAuth,
         id: Path<String>,
-        offset: Query<Option<u64>>,
-        limit: Query<Option<u64>>,
+        #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
     ) -> ListMembersResponse {
         if let Err(f) = authorize(&svc, req, &auth, "admin").await {
             return ListMembersResponse::from_auth(f);

@@ -108,6 +108,7 @@ pub struct AdminUser {
     pub username: String,
     pub email: String,
     pub email_verified: bool,
+    #[oai(skip_serializing_if_is_none)]
     pub display_name: Option<String>,
     pub is_admin: bool,
     /// A disabled account cannot log in and holds no sessions or tokens.

@@ -89,9 +89,9 @@ impl AdminUsersApi {
         svc: Data<&Services>,
         req: &Request,
         auth: ApiAuth,
-        search: Query<Option<String>>,
-        offset: Query<Option<u64>>,
-        limit: Query<Option<u64>>,
+        #[oai(validator(max_length = 100))] search: Query<Option<String>>,
+        #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
     ) -> ListUsersResponse {
         if let Err(f) = authorize(&svc, req, &auth, "admin").await {
             return ListUsersResponse::from_auth(f);
@@ -213,8 +213,8 @@ impl AdminUsersApi {
         req: &Request,
         auth: ApiAuth,
         id: Path<String>,
-        offset: Query<Option<u64>>,
-        limit: Query<Option<u64>>,
+        #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
     ) -> UserGroupsResponse {
         if let Err(f) = authorize(&svc, req, &auth, "admin").await {
             return UserGroupsResponse::from_auth(f);

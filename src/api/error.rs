@@ -1,10 +1,34 @@
 //! The one JSON error shape of every non-OAuth error, and the single mapping from service
 //! errors and framework errors to HTTP. A 500 never carries internals: the cause is logged.
+//!
+//! The spec is checked against the live server by schemathesis (`scripts/schemathesis.sh`, run
+//! by `scripts/test.sh`): every response must be one the operation documents. What every
+//! operation must do to stay clean:
+//! - Declare a typed response variant for every status it can answer, including 401/403 when it
+//!   takes [`super::auth::ApiAuth`], 404 for a path id, 409 for conflicts, 500 and 503.
+//! - An operation with parameters or a request body documents **422** with [`ApiError`]: input
+//!   the framework cannot parse (a non-integer `offset`, a missing or wrong `Content-Type`, a
+//!   body that is not the declared JSON) is answered by [`reject_unparsable`] as 422
+//!   `validation_failed` naming the field, never poem-openapi's bare 400/415. OAuth endpoints
+//!   (`/oauth2/…`) document **400** instead and get RFC 6749 §5.2 `invalid_request`.
+//! - Put every bound the server enforces into the spec (`#[oai(validator(...))]`: `minimum`,
+//!   `maximum`, `max_length`...), so generated data that the server refuses is documented input.
+//! - Optional response fields are `#[oai(skip_serializing_if_is_none)]`: the spec does not say
+//!   `nullable`, so a `null` would violate it.
+//! - Unknown methods on a known path answer 405 with an `Allow` header (done here, from the
+//!   spec); nothing to do per operation.
 
-use poem::http::StatusCode;
-use poem::{IntoResponse, Response};
+use std::sync::Arc;
+
+use poem::http::{HeaderValue, StatusCode};
+use poem::{Endpoint, IntoResponse, Request, Response};
+use poem_openapi::error::{
+    ContentTypeError, ParseMultipartError, ParseParamError, ParsePathError,
+    ParseRequestPayloadError,
+};
 use poem_openapi::Object;
 
+use super::spec_index;
 use crate::service::ServiceError;
 
 /// A field that failed validation.
@@ -166,4 +190,89 @@ pub fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> Respon
     tracing::error!("a request handler panicked");
     ApiError::new("internal_error", "internal server error")
         .into_response_with(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// Wraps the API endpoint: refuses a JSON body whose fields do not have the declared types
+/// (see [`super::spec_index`]), answers input the framework could not parse as a documented
+/// error (422 naming the field; 400 `invalid_request` on the OAuth endpoints) and gives a 405
+/// its `Allow` header. Other errors pass through to [`into_json_error`].
+pub async fn reject_unparsable<E: Endpoint>(
+    ep: Arc<E>,
+    mut req: Request,
+) -> poem::Result<Response> {
+    let path = req.uri().path().to_owned();
+    let oauth = path.starts_with("/oauth2/");
+    if spec_index::takes_json_body(req.method(), &path) {
+        let bytes = req.take_body().into_bytes().await?;
+        if let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+            let fields = spec_index::check_json_body(req.method(), &path, &value);
+            if !fields.is_empty() {
+                return Ok(invalid_input(oauth, fields));
+            }
+        }
+        req.set_body(bytes);
+    }
+    let err = match ep.call(req).await {
+        Ok(r) => return Ok(r.into_response()),
+        Err(e) => e,
+    };
+    if let Some((field, message)) = unparsable_field(&err) {
+        return Ok(invalid_input(oauth, vec![FieldError { field, message }]));
+    }
+    if err.status() == StatusCode::METHOD_NOT_ALLOWED {
+        let mut resp = into_json_error(err).await;
+        let allow = spec_index::allowed_methods(&path).and_then(|a| HeaderValue::from_str(&a).ok());
+        if let Some(allow) = allow {
+            resp.headers_mut().insert("allow", allow);
+        }
+        return Ok(resp);
+    }
+    Err(err)
+}
+
+/// 422 `validation_failed` listing the fields, or on the OAuth endpoints 400 `invalid_request`.
+fn invalid_input(oauth: bool, fields: Vec<FieldError>) -> Response {
+    if oauth {
+        let described: Vec<String> = fields
+            .iter()
+            .map(|f| format!("{}: {}", f.field, f.message))
+            .collect();
+        return oauth_invalid_request(&described.join("; "));
+    }
+    let mut body = ApiError::new("validation_failed", "the request has invalid fields");
+    body.fields = fields;
+    body.into_response_with(StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+/// The input field a framework parse error is about, and what is wrong with it.
+fn unparsable_field(err: &poem::Error) -> Option<(String, String)> {
+    if let Some(e) = err.downcast_ref::<ParseParamError>() {
+        return Some((e.name.to_owned(), e.reason.clone()));
+    }
+    if let Some(e) = err.downcast_ref::<ParsePathError>() {
+        return Some((e.name.to_owned(), e.reason.clone()));
+    }
+    if let Some(e) = err.downcast_ref::<ParseRequestPayloadError>() {
+        return Some(("body".to_owned(), e.reason.clone()));
+    }
+    if let Some(e) = err.downcast_ref::<ParseMultipartError>() {
+        return Some(("body".to_owned(), e.reason.clone()));
+    }
+    if let Some(e) = err.downcast_ref::<ContentTypeError>() {
+        return Some(("Content-Type".to_owned(), e.to_string()));
+    }
+    None
+}
+
+/// RFC 6749 §5.2 `invalid_request`, with the headers every OAuth answer carries.
+fn oauth_invalid_request(description: &str) -> Response {
+    let body = serde_json::json!({
+        "error": "invalid_request",
+        "error_description": description,
+    });
+    poem::web::Json(body)
+        .with_status(StatusCode::BAD_REQUEST)
+        .with_header("cache-control", "no-store")
+        .with_header("pragma", "no-cache")
+        .into_response()
 }

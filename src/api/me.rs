@@ -17,6 +17,7 @@ pub struct Me {
     pub username: String,
     pub email: String,
     pub email_verified: bool,
+    #[oai(skip_serializing_if_is_none)]
     pub display_name: Option<String>,
     pub is_admin: bool,
     pub created_at: DateTime<Utc>,

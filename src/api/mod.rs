@@ -21,6 +21,7 @@ mod me;
 mod oauth;
 mod resource_format;
 mod resources;
+mod spec_index;
 
 use poem_openapi::{OpenApiService, Tags};
 

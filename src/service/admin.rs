@@ -89,6 +89,16 @@ pub async fn list_users(
             format!("must be at most {MAX_SEARCH_LEN} characters"),
         ));
     }
+    if search
+        .as_ref()
+        .is_some_and(|s| s.chars().any(char::is_control))
+    {
+        // A NUL cannot be part of a MongoDB regex; no control character is part of a name.
+        v.push(DomainError::new(
+            "search",
+            "must not contain control characters".to_owned(),
+        ));
+    }
     v.finish()?;
     let found = svc
         .stores

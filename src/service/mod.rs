@@ -7,9 +7,9 @@
 
 pub mod accounts;
 pub mod admin;
-pub mod authorizations;
 pub mod app_input;
 pub mod apps;
+pub mod authorizations;
 pub mod bootstrap;
 pub mod clients;
 pub mod email;

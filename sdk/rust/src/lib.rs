@@ -365,6 +365,56 @@ pub mod types {
     pub struct Jwks {
         pub keys: ::std::vec::Vec<Jwk>,
     }
+    ///`ListUsersSearch`
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct ListUsersSearch(::std::string::String);
+    impl ::std::ops::Deref for ListUsersSearch {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<ListUsersSearch> for ::std::string::String {
+        fn from(value: ListUsersSearch) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for ListUsersSearch {
+        type Err = self::error::ConversionError;
+        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 100usize {
+                return Err("longer than 100 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ListUsersSearch {
+        type Error = self::error::ConversionError;
+        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ListUsersSearch {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ListUsersSearch {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
     ///A person's own account, as they see it.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct Me {
@@ -785,9 +835,9 @@ impl Client {
     */
     pub async fn list_users<'a>(
         &'a self,
-        limit: Option<u64>,
+        limit: Option<::std::num::NonZeroU64>,
         offset: Option<u64>,
-        search: Option<&'a str>,
+        search: Option<&'a types::ListUsersSearch>,
     ) -> Result<ResponseValue<types::UserList>, Error<types::ApiError>> {
         let url = format!("{}/api/v1/admin/users", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -1094,7 +1144,7 @@ impl Client {
     pub async fn list_user_groups<'a>(
         &'a self,
         id: &'a str,
-        limit: Option<u64>,
+        limit: Option<::std::num::NonZeroU64>,
         offset: Option<u64>,
     ) -> Result<ResponseValue<types::GroupList>, Error<types::ApiError>> {
         let url = format!(
@@ -1159,7 +1209,7 @@ impl Client {
     */
     pub async fn list_groups<'a>(
         &'a self,
-        limit: Option<u64>,
+        limit: Option<::std::num::NonZeroU64>,
         offset: Option<u64>,
     ) -> Result<ResponseValue<types::GroupList>, Error<types::ApiError>> {
         let url = format!("{}/api/v1/admin/groups", self.baseurl,);
@@ -1460,7 +1510,7 @@ impl Client {
     pub async fn list_group_members<'a>(
         &'a self,
         id: &'a str,
-        limit: Option<u64>,
+        limit: Option<::std::num::NonZeroU64>,
         offset: Option<u64>,
     ) -> Result<ResponseValue<types::MemberList>, Error<types::ApiError>> {
         let url = format!(

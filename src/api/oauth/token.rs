@@ -20,6 +20,7 @@ pub struct TokenApi;
 
 /// A token request; which fields are needed depends on `grant_type`.
 #[derive(Clone, Object, Deserialize)]
+#[oai(example)]
 pub struct TokenForm {
     /// `authorization_code`, `refresh_token`, `client_credentials`, `password` (only for
     /// apps that enable it) or `urn:ietf:params:oauth:grant-type:device_code`.
@@ -44,6 +45,25 @@ pub struct TokenForm {
     pub client_secret: Option<String>,
     /// device_code: the device code from `/oauth2/device_authorization` (RFC 8628).
     pub device_code: Option<String>,
+}
+
+impl poem_openapi::types::Example for TokenForm {
+    /// The simplest request: an app's own token, authenticated with HTTP Basic.
+    fn example() -> Self {
+        Self {
+            grant_type: Some("client_credentials".into()),
+            code: None,
+            redirect_uri: None,
+            code_verifier: None,
+            refresh_token: None,
+            scope: None,
+            username: None,
+            password: None,
+            client_id: None,
+            client_secret: None,
+            device_code: None,
+        }
+    }
 }
 
 /// A token to revoke or introspect.

@@ -28,7 +28,7 @@ class App:
             'owner_id': '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
             ['https://printer.example/callback'], 'refresh_token_ttl_secs': None, 'scopes': ['email', 'openid', 'profile'],
             'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0),
-            '+00:00')), 'expires_at': None}], 'updated_at': datetime.datetime(2026, 1, 15, 9, 30,
+            '+00:00'))}], 'updated_at': datetime.datetime(2026, 1, 15, 9, 30,
             tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}
 
     Attributes:

@@ -15,6 +15,11 @@ T = TypeVar("T", bound="TokenForm")
 class TokenForm:
     """A token request; which fields are needed depends on `grant_type`.
 
+    Example:
+        {'client_id': None, 'client_secret': None, 'code': None, 'code_verifier': None, 'device_code': None,
+            'grant_type': 'client_credentials', 'password': None, 'redirect_uri': None, 'refresh_token': None, 'scope':
+            None, 'username': None}
+
     Attributes:
         grant_type (str | Unset): `authorization_code`, `refresh_token`, `client_credentials`, `password` (only for
             apps that enable it) or `urn:ietf:params:oauth:grant-type:device_code`.

@@ -99,6 +99,9 @@ def sync_detailed(
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
+            Example: {'client_id': None, 'client_secret': None, 'code': None, 'code_verifier': None,
+            'device_code': None, 'grant_type': 'client_credentials', 'password': None, 'redirect_uri':
+            None, 'refresh_token': None, 'scope': None, 'username': None}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +142,9 @@ def sync(
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
+            Example: {'client_id': None, 'client_secret': None, 'code': None, 'code_verifier': None,
+            'device_code': None, 'grant_type': 'client_credentials', 'password': None, 'redirect_uri':
+            None, 'refresh_token': None, 'scope': None, 'username': None}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,6 +180,9 @@ async def asyncio_detailed(
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
+            Example: {'client_id': None, 'client_secret': None, 'code': None, 'code_verifier': None,
+            'device_code': None, 'grant_type': 'client_credentials', 'password': None, 'redirect_uri':
+            None, 'refresh_token': None, 'scope': None, 'username': None}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,6 +221,9 @@ async def asyncio(
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
+            Example: {'client_id': None, 'client_secret': None, 'code': None, 'code_verifier': None,
+            'device_code': None, 'grant_type': 'client_credentials', 'password': None, 'redirect_uri':
+            None, 'refresh_token': None, 'scope': None, 'username': None}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
