@@ -157,8 +157,9 @@ pub async fn no_token_is_unauthorized(env: &Env) -> anyhow::Result<()> {
 pub async fn admin_lists_the_user(env: &Env) -> anyhow::Result<()> {
     let token = password_token(env, &env.admin_username, &env.admin_password, "admin").await?;
     let admin = bearer_client(&env.url, &token)?;
+    let search: types::ListUsersSearch = env.username.parse()?;
     let page = admin
-        .list_users(Some(10), None, Some(&env.username))
+        .list_users(std::num::NonZeroU64::new(10), None, Some(&search))
         .await?
         .into_inner();
     ensure!(
