@@ -98,12 +98,15 @@ impl TestApp {
         }
     }
 
-    /// A second view of the same store, for arranging and inspecting state directly.
+    /// A second view of the same store, for arranging and inspecting state directly. It keeps
+    /// no client cache of its own, so what it reads is what the store holds.
     pub async fn services(&self) -> auth_center::service::Services {
-        let stores = auth_center::startup::open_stores(&self.settings)
+        let mut settings = self.settings.clone();
+        settings.oauth.client_cache_ttl_secs = 0;
+        let stores = auth_center::startup::open_stores(&settings)
             .await
             .expect("store opens");
-        auth_center::startup::build_services(&self.settings, stores).expect("services")
+        auth_center::startup::build_services(&settings, stores).expect("services")
     }
 
     /// Creates a verified account directly through the service layer.
