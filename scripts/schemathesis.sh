@@ -54,6 +54,14 @@ cli user create --username st-reset --email st-reset@example.com --password "$pa
 cli client create --name schemathesis --owner admin --redirect-uri http://127.0.0.1/callback \
   --grant-type password --grant-type client_credentials \
   --scope "openid profile email groups offline_access apps authorizations admin" >"$work/client.json"
+# Apps of the administrator: one to read and change, one to delete per delete operation, and one
+# with the device grant (its credentials authenticate the device authorization requests).
+app_id="$(cli client create --name st-app --owner admin --grant-type client_credentials | field client_id)"
+victim_app_id="$(cli client create --name st-victim-app --owner admin --grant-type client_credentials | field client_id)"
+legacy_victim_app_id="$(cli client create --name st-legacy-victim-app --owner admin \
+  --grant-type client_credentials | field client_id)"
+cli client create --name st-device --owner admin --grant-type urn:ietf:params:oauth:grant-type:device_code \
+  --scope "openid profile" >"$work/device-client.json"
 group_id="$(cli group create --name st-group --member st-target | field id)"
 victim_group_id="$(cli group create --name st-victim-group --member st-victim | field id)"
 cli group create --name st-other-group >/dev/null
@@ -61,6 +69,8 @@ python3 - "$work/ids.json" <<PY
 import json, sys
 json.dump({"admin_id": "$admin_id", "target_id": "$target_id", "victim_id": "$victim_id",
            "group_id": "$group_id", "victim_group_id": "$victim_group_id",
+           "app_id": "$app_id", "victim_app_id": "$victim_app_id",
+           "legacy_victim_app_id": "$legacy_victim_app_id",
            "admin_password": "$admin_password", "password": "$password"}, open(sys.argv[1], "w"))
 PY
 
@@ -73,8 +83,9 @@ for _ in $(seq 1 100); do
 done
 curl -fsS "$base/healthz" >/dev/null || { cat "$work/server.log"; exit 1; }
 
-eval "$(python3 scripts/schemathesis/prepare.py "$base" "$work" "$work/data/mail" "$work/client.json" "$work/ids.json")"
-export ST_ADMIN_TOKEN ST_LIMITED_TOKEN ST_CLIENT_ID ST_CLIENT_SECRET
+eval "$(python3 scripts/schemathesis/prepare.py "$base" "$work" "$work/data/mail" "$work/client.json" "$work/ids.json" \
+  "$work/device-client.json")"
+export ST_ADMIN_TOKEN ST_LIMITED_TOKEN ST_CLIENT_ID ST_CLIENT_SECRET ST_DEVICE_CLIENT_ID ST_DEVICE_CLIENT_SECRET
 
 out="$PWD/test-artifacts/schemathesis"
 rm -rf "$out"; mkdir -p "$out"

@@ -1,9 +1,10 @@
 """Prepares a schemathesis run against a live auth-center: obtains the bearer tokens (password
 grant on the app the CLI registered), asks the server for a verification and a reset email and
-reads their one-time tokens from the mail directory, and writes the dictionaries that
-admin.toml reads, next to a copy of the config files.
+reads their one-time tokens from the mail directory, gives the administrator two more
+authorizations (grants) to revoke, and writes the dictionaries that admin.toml reads, next to a
+copy of the config files.
 
-    prepare.py BASE_URL WORK_DIR MAIL_DIR CLIENT_JSON IDS_JSON
+    prepare.py BASE_URL WORK_DIR MAIL_DIR CLIENT_JSON IDS_JSON DEVICE_CLIENT_JSON
 
 Prints `export ST_...=...` lines for the shell. Needs only the standard library.
 """
@@ -44,6 +45,24 @@ def password_token(base, client, username, password, scope):
     return answer["access_token"]
 
 
+def get(url, token):
+    req = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        return json.loads(resp.read().decode())
+
+
+def new_grant(base, client, password, admin):
+    """The id of a new authorization of the administrator (each password grant makes one)."""
+    def grant_ids():
+        return {a["id"] for a in get(f"{base}/api/v1/me/authorizations", admin)["items"]}
+    before = grant_ids()
+    password_token(base, client, "admin", password, "openid")
+    added = grant_ids() - before
+    if len(added) != 1:
+        sys.exit(f"expected one new authorization of admin, got {sorted(added)}")
+    return added.pop()
+
+
 def mail_token(mail_dir, address, path):
     """The `token` of the first link to `path` in the newest email to `address`."""
     for _ in range(200):
@@ -67,8 +86,9 @@ def write_dict(work, name, values):
 
 
 def main():
-    base, work, mail_dir, client_json, ids_json = sys.argv[1:6]
+    base, work, mail_dir, client_json, ids_json, device_json = sys.argv[1:7]
     client = json.load(open(client_json, encoding="utf-8"))
+    device = json.load(open(device_json, encoding="utf-8"))
     ids = json.load(open(ids_json, encoding="utf-8"))
     here = os.path.dirname(os.path.abspath(__file__))
     for config in ("admin.toml", "anonymous.toml", "limited.toml"):
@@ -82,6 +102,9 @@ def main():
     verify = mail_token(mail_dir, "st-verify@example.com", "/accounts/verify-email/")
     post(f"{base}/api/v1/users/password-reset", {"email": "st-reset@example.com"}, {}, form=False)
     reset = mail_token(mail_dir, "st-reset@example.com", "/accounts/reset/")
+
+    grant = new_grant(base, client, ids["admin_password"], admin)
+    legacy_grant = new_grant(base, client, ids["admin_password"], admin)
 
     unknown = "01a00000-0000-7000-8000-000000000000"
     write_dict(work, "user-ids", [ids["admin_id"], ids["target_id"], unknown])
@@ -98,12 +121,23 @@ def main():
     write_dict(work, "new-usernames", ["st-newcomer"])
     write_dict(work, "new-emails", ["st-newcomer@example.com"])
     write_dict(work, "grant-types", ["client_credentials"])
+    # Apps: the built-in `swagger-ui` app cannot be changed, deleted nor rotated (409).
+    write_dict(work, "app-ids", [ids["app_id"], "swagger-ui", "no-such-app"])
+    write_dict(work, "victim-app-ids", [ids["victim_app_id"], "swagger-ui", "no-such-app"])
+    write_dict(work, "legacy-victim-app-ids",
+               [ids["legacy_victim_app_id"], "swagger-ui", "no-such-app"])
+    write_dict(work, "grant-ids", [grant, unknown])
+    write_dict(work, "legacy-grant-ids", [legacy_grant, unknown])
+    write_dict(work, "device-client-ids", [device["client_id"]])
+    write_dict(work, "device-client-secrets", [device["client_secret"]])
 
     exports = {
         "ST_ADMIN_TOKEN": admin,
         "ST_LIMITED_TOKEN": limited,
         "ST_CLIENT_ID": client["client_id"],
         "ST_CLIENT_SECRET": client["client_secret"],
+        "ST_DEVICE_CLIENT_ID": device["client_id"],
+        "ST_DEVICE_CLIENT_SECRET": device["client_secret"],
     }
     for name, value in exports.items():
         print(f"export {name}={shlex.quote(value)}")

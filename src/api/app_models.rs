@@ -124,7 +124,9 @@ pub struct App {
     pub owner_id: String,
     pub name: String,
     pub description: String,
+    #[oai(skip_serializing_if_is_none)]
     pub homepage_url: Option<String>,
+    #[oai(skip_serializing_if_is_none)]
     pub logo_url: Option<String>,
     /// Exact redirect URIs accepted at `/oauth2/authorize`.
     pub redirect_uris: Vec<String>,
@@ -134,8 +136,10 @@ pub struct App {
     pub grant_types: Vec<String>,
     pub scopes: Vec<String>,
     /// The app's access-token lifetime; absent: the server's default.
+    #[oai(skip_serializing_if_is_none)]
     pub access_token_ttl_secs: Option<i64>,
     /// The app's refresh-token lifetime; absent: the server's default.
+    #[oai(skip_serializing_if_is_none)]
     pub refresh_token_ttl_secs: Option<i64>,
     /// First-party apps skip the consent page (set by administrators only).
     pub first_party: bool,
@@ -209,6 +213,7 @@ pub struct CreatedApp {
     pub app: App,
     /// The client secret of a confidential app (absent for a public one). Only its digest is
     /// kept by the server: it cannot be shown again, only rotated.
+    #[oai(skip_serializing_if_is_none)]
     pub client_secret: Option<String>,
 }
 
@@ -228,6 +233,7 @@ pub struct RotatedAppSecret {
     pub client_id: String,
     pub client_secret: String,
     /// The end of the previous secret's grace period (`oauth.secret_rotation_grace_secs`).
+    #[oai(skip_serializing_if_is_none)]
     pub previous_secret_expires_at: Option<DateTime<Utc>>,
 }
 

@@ -29,6 +29,7 @@ pub struct Authorization {
     /// The app's name.
     pub client_name: String,
     /// The app's homepage, when it registered one.
+    #[oai(skip_serializing_if_is_none)]
     pub client_homepage_url: Option<String>,
     /// What the app may do.
     pub scopes: Vec<String>,

@@ -27,6 +27,7 @@ pub struct ResourcesApi;
 pub struct UserResource {
     pub id: String,
     pub username: String,
+    #[oai(skip_serializing_if_is_none)]
     pub display_name: Option<String>,
     /// Only when the token carries the `email` scope.
     #[oai(skip_serializing_if_is_none)]

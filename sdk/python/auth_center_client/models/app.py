@@ -21,15 +21,14 @@ class App:
     """A registered app (OAuth client) as its owner sees it. Carries no secret.
 
     Example:
-        {'access_token_ttl_secs': None, 'client_id': 'q2Xv7nR0bS1kT9wYzA4mCg', 'client_type': 'confidential',
-            'created_at': datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00')),
-            'description': 'Prints the photos you choose.', 'first_party': False, 'grant_types': ['authorization_code',
-            'refresh_token'], 'homepage_url': 'https://printer.example', 'logo_url': None, 'name': 'Photo printer',
-            'owner_id': '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
-            ['https://printer.example/callback'], 'refresh_token_ttl_secs': None, 'scopes': ['email', 'openid', 'profile'],
-            'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0),
-            '+00:00'))}], 'updated_at': datetime.datetime(2026, 1, 15, 9, 30,
-            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}
+        {'client_id': 'q2Xv7nR0bS1kT9wYzA4mCg', 'client_type': 'confidential', 'created_at': datetime.datetime(2026, 1,
+            15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00')), 'description': 'Prints the photos you
+            choose.', 'first_party': False, 'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url':
+            'https://printer.example', 'name': 'Photo printer', 'owner_id': '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e',
+            'post_logout_redirect_uris': [], 'redirect_uris': ['https://printer.example/callback'], 'scopes': ['email',
+            'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
+            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'updated_at': datetime.datetime(2026, 1, 15, 9,
+            30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}
 
     Attributes:
         client_id (str): The OAuth `client_id`.
