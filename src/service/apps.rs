@@ -90,6 +90,30 @@ pub async fn register_app(
     input: AppInput,
 ) -> Result<RegisteredApp, ServiceError> {
     let valid = validate(&input, &rules(svc, actor.is_admin, actor, None))?;
+    insert_app(svc, &actor.id, valid).await
+}
+
+/// Registers an app for `owner` on the operator's behalf (the `client create` command): the
+/// same rules as [`register_app`], except that the operator may set `first_party` and register
+/// the `admin` scope (which token issuance still grants to administrators only).
+pub async fn register_app_as_operator(
+    svc: &Services,
+    owner: &User,
+    input: AppInput,
+) -> Result<RegisteredApp, ServiceError> {
+    let mut rules = rules(svc, owner.is_admin, owner, None);
+    rules.actor_is_admin = true;
+    rules.owner_is_admin = true;
+    let valid = validate(&input, &rules)?;
+    insert_app(svc, &owner.id, valid).await
+}
+
+/// Stores a new app of `owner_id` with validated fields and, when confidential, a fresh secret.
+async fn insert_app(
+    svc: &Services,
+    owner_id: &str,
+    valid: ValidApp,
+) -> Result<RegisteredApp, ServiceError> {
     let now = svc.now();
     let (secret, secrets) = match valid.client_type {
         ClientType::Confidential => {
@@ -100,7 +124,7 @@ pub async fn register_app(
     };
     let mut app = Client {
         client_id: crypto::random_string(18),
-        owner_id: actor.id.clone(),
+        owner_id: owner_id.to_owned(),
         name: String::new(),
         description: String::new(),
         homepage_url: None,
