@@ -316,6 +316,50 @@ async fn a_bad_client_secret_is_answered_401_with_www_authenticate(b: Backend) {
     w.app.stop().await;
 }
 
+/// RFC 6749 §3.2: a parameter sent without a value counts as omitted, so empty `client_id=`
+/// and `client_secret=` beside HTTP Basic are not a second authentication method.
+async fn empty_client_fields_beside_basic_count_as_omitted(b: Backend) {
+    let w = world(b).await;
+    let basic = Some((
+        w.web.client.client_id.as_str(),
+        w.web.secret.as_deref().unwrap(),
+    ));
+    let (status, _, body) = post_form(
+        &w.app,
+        "/oauth2/token",
+        basic,
+        &[
+            ("grant_type", "client_credentials"),
+            ("client_id", ""),
+            ("client_secret", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let access = body["access_token"].as_str().unwrap().to_owned();
+    let (status, _, body) = post_form(
+        &w.app,
+        "/oauth2/introspect",
+        basic,
+        &[("token", &access), ("client_secret", "")],
+    )
+    .await;
+    assert_eq!((status, body["active"].as_bool()), (200, Some(true)));
+    // A secret with a value beside Basic is still two methods.
+    let (status, _, body) = post_form(
+        &w.app,
+        "/oauth2/introspect",
+        basic,
+        &[("token", &access), ("client_secret", "x")],
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_request"))
+    );
+    w.app.stop().await;
+}
+
 async fn the_password_grant_works_only_for_apps_that_enable_it(b: Backend) {
     let w = world(b).await;
     let (user, pass) = (
@@ -409,4 +453,5 @@ on_both_stores!(
     a_refresh_may_narrow_the_scope_but_never_widen_it,
     a_grant_the_app_is_not_allowed_is_an_unauthorized_client,
     a_bad_client_secret_is_answered_401_with_www_authenticate,
+    empty_client_fields_beside_basic_count_as_omitted,
 );

@@ -11,7 +11,7 @@ use crate::service::app_input::{AppInput, AppPatch};
 /// Every field of an app (register, and replace with PUT). Omitted optional fields take their
 /// default.
 #[derive(Debug, Object)]
-#[oai(example)]
+#[oai(example, skip_serializing_if_is_none)]
 pub struct AppRequest {
     /// 1–100 characters (trimmed).
     pub name: String,
@@ -84,7 +84,7 @@ impl Example for AppRequest {
 /// Some fields of an app (PATCH); omitted fields keep their value, `null` clears an optional
 /// one. Same rules as `AppRequest`.
 #[derive(Debug, Object)]
-#[oai(example)]
+#[oai(example, skip_serializing_if_is_none)]
 pub struct AppPatchRequest {
     pub name: Option<String>,
     pub description: Option<String>,

@@ -20,7 +20,7 @@ pub struct TokenApi;
 
 /// A token request; which fields are needed depends on `grant_type`.
 #[derive(Clone, Object, Deserialize)]
-#[oai(example)]
+#[oai(example, skip_serializing_if_is_none)]
 pub struct TokenForm {
     /// `authorization_code`, `refresh_token`, `client_credentials`, `password` (only for
     /// apps that enable it) or `urn:ietf:params:oauth:grant-type:device_code`.
@@ -68,6 +68,7 @@ impl poem_openapi::types::Example for TokenForm {
 
 /// A token to revoke or introspect.
 #[derive(Clone, Object, Deserialize)]
+#[oai(example, skip_serializing_if_is_none)]
 pub struct TokenHintForm {
     /// The access token or refresh token.
     pub token: Option<String>,
@@ -77,6 +78,18 @@ pub struct TokenHintForm {
     pub client_id: Option<String>,
     /// client_secret_post: the client secret (prefer HTTP Basic).
     pub client_secret: Option<String>,
+}
+
+impl poem_openapi::types::Example for TokenHintForm {
+    /// A token only; the app authenticates with HTTP Basic.
+    fn example() -> Self {
+        Self {
+            token: Some("eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiYXQrand0In0.e30.c2ln".into()),
+            token_type_hint: Some("access_token".into()),
+            client_id: None,
+            client_secret: None,
+        }
+    }
 }
 
 impl std::fmt::Debug for TokenForm {
@@ -168,11 +181,15 @@ impl From<Introspection> for IntrospectionBody {
     }
 }
 
+/// The client credentials of a request. A form field sent without a value counts as omitted
+/// (RFC 6749 §3.2), so `client_secret=` beside HTTP Basic is not a second method.
 pub(super) fn credentials(
     req: &Request,
     client_id: Option<String>,
     secret: Option<String>,
 ) -> ClientCredentials {
+    let client_id = client_id.filter(|s| !s.is_empty());
+    let secret = secret.filter(|s| !s.is_empty());
     ClientCredentials {
         authorization: req
             .headers()

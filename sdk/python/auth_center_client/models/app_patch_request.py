@@ -17,9 +17,8 @@ class AppPatchRequest:
     one. Same rules as `AppRequest`.
 
         Example:
-            {'access_token_ttl_secs': 900, 'client_type': None, 'description': None, 'first_party': None, 'grant_types':
-                None, 'name': None, 'post_logout_redirect_uris': None, 'redirect_uris': ['https://printer.example/callback',
-                'http://127.0.0.1:8400/callback'], 'scopes': None}
+            {'access_token_ttl_secs': 900, 'redirect_uris': ['https://printer.example/callback',
+                'http://127.0.0.1:8400/callback']}
 
         Attributes:
             name (str | Unset):

@@ -17,11 +17,9 @@ class AppRequest:
     default.
 
         Example:
-            {'access_token_ttl_secs': None, 'client_type': 'confidential', 'description': 'Prints the photos you choose.',
-                'first_party': None, 'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url':
-                'https://printer.example', 'logo_url': None, 'name': 'Photo printer', 'post_logout_redirect_uris': None,
-                'redirect_uris': ['https://printer.example/callback'], 'refresh_token_ttl_secs': None, 'scopes': ['openid',
-                'profile', 'email']}
+            {'client_type': 'confidential', 'description': 'Prints the photos you choose.', 'grant_types':
+                ['authorization_code', 'refresh_token'], 'homepage_url': 'https://printer.example', 'name': 'Photo printer',
+                'redirect_uris': ['https://printer.example/callback'], 'scopes': ['openid', 'profile', 'email']}
 
         Attributes:
             name (str): 1–100 characters (trimmed).

@@ -16,9 +16,7 @@ class TokenForm:
     """A token request; which fields are needed depends on `grant_type`.
 
     Example:
-        {'client_id': None, 'client_secret': None, 'code': None, 'code_verifier': None, 'device_code': None,
-            'grant_type': 'client_credentials', 'password': None, 'redirect_uri': None, 'refresh_token': None, 'scope':
-            None, 'username': None}
+        {'grant_type': 'client_credentials'}
 
     Attributes:
         grant_type (str | Unset): `authorization_code`, `refresh_token`, `client_credentials`, `password` (only for

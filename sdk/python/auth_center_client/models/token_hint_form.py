@@ -15,6 +15,9 @@ T = TypeVar("T", bound="TokenHintForm")
 class TokenHintForm:
     """A token to revoke or introspect.
 
+    Example:
+        {'token': 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiYXQrand0In0.e30.c2ln', 'token_type_hint': 'access_token'}
+
     Attributes:
         token (str | Unset): The access token or refresh token.
         token_type_hint (str | Unset): `access_token` or `refresh_token`; optional, the server recognises the kind

@@ -105,12 +105,10 @@ def sync_detailed(
         id (str):
         body (AppRequest): Every field of an app (register, and replace with PUT). Omitted
             optional fields take their
-            default. Example: {'access_token_ttl_secs': None, 'client_type': 'confidential',
-            'description': 'Prints the photos you choose.', 'first_party': None, 'grant_types':
-            ['authorization_code', 'refresh_token'], 'homepage_url': 'https://printer.example',
-            'logo_url': None, 'name': 'Photo printer', 'post_logout_redirect_uris': None,
-            'redirect_uris': ['https://printer.example/callback'], 'refresh_token_ttl_secs': None,
-            'scopes': ['openid', 'profile', 'email']}.
+            default. Example: {'client_type': 'confidential', 'description': 'Prints the photos you
+            choose.', 'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url':
+            'https://printer.example', 'name': 'Photo printer', 'redirect_uris':
+            ['https://printer.example/callback'], 'scopes': ['openid', 'profile', 'email']}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,12 +145,10 @@ def sync(
         id (str):
         body (AppRequest): Every field of an app (register, and replace with PUT). Omitted
             optional fields take their
-            default. Example: {'access_token_ttl_secs': None, 'client_type': 'confidential',
-            'description': 'Prints the photos you choose.', 'first_party': None, 'grant_types':
-            ['authorization_code', 'refresh_token'], 'homepage_url': 'https://printer.example',
-            'logo_url': None, 'name': 'Photo printer', 'post_logout_redirect_uris': None,
-            'redirect_uris': ['https://printer.example/callback'], 'refresh_token_ttl_secs': None,
-            'scopes': ['openid', 'profile', 'email']}.
+            default. Example: {'client_type': 'confidential', 'description': 'Prints the photos you
+            choose.', 'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url':
+            'https://printer.example', 'name': 'Photo printer', 'redirect_uris':
+            ['https://printer.example/callback'], 'scopes': ['openid', 'profile', 'email']}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,12 +180,10 @@ async def asyncio_detailed(
         id (str):
         body (AppRequest): Every field of an app (register, and replace with PUT). Omitted
             optional fields take their
-            default. Example: {'access_token_ttl_secs': None, 'client_type': 'confidential',
-            'description': 'Prints the photos you choose.', 'first_party': None, 'grant_types':
-            ['authorization_code', 'refresh_token'], 'homepage_url': 'https://printer.example',
-            'logo_url': None, 'name': 'Photo printer', 'post_logout_redirect_uris': None,
-            'redirect_uris': ['https://printer.example/callback'], 'refresh_token_ttl_secs': None,
-            'scopes': ['openid', 'profile', 'email']}.
+            default. Example: {'client_type': 'confidential', 'description': 'Prints the photos you
+            choose.', 'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url':
+            'https://printer.example', 'name': 'Photo printer', 'redirect_uris':
+            ['https://printer.example/callback'], 'scopes': ['openid', 'profile', 'email']}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,12 +218,10 @@ async def asyncio(
         id (str):
         body (AppRequest): Every field of an app (register, and replace with PUT). Omitted
             optional fields take their
-            default. Example: {'access_token_ttl_secs': None, 'client_type': 'confidential',
-            'description': 'Prints the photos you choose.', 'first_party': None, 'grant_types':
-            ['authorization_code', 'refresh_token'], 'homepage_url': 'https://printer.example',
-            'logo_url': None, 'name': 'Photo printer', 'post_logout_redirect_uris': None,
-            'redirect_uris': ['https://printer.example/callback'], 'refresh_token_ttl_secs': None,
-            'scopes': ['openid', 'profile', 'email']}.
+            default. Example: {'client_type': 'confidential', 'description': 'Prints the photos you
+            choose.', 'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url':
+            'https://printer.example', 'name': 'Photo printer', 'redirect_uris':
+            ['https://printer.example/callback'], 'scopes': ['openid', 'profile', 'email']}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

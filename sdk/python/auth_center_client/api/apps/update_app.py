@@ -105,10 +105,8 @@ def sync_detailed(
         id (str):
         body (AppPatchRequest): Some fields of an app (PATCH); omitted fields keep their value,
             `null` clears an optional
-            one. Same rules as `AppRequest`. Example: {'access_token_ttl_secs': 900, 'client_type':
-            None, 'description': None, 'first_party': None, 'grant_types': None, 'name': None,
-            'post_logout_redirect_uris': None, 'redirect_uris': ['https://printer.example/callback',
-            'http://127.0.0.1:8400/callback'], 'scopes': None}.
+            one. Same rules as `AppRequest`. Example: {'access_token_ttl_secs': 900, 'redirect_uris':
+            ['https://printer.example/callback', 'http://127.0.0.1:8400/callback']}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,10 +143,8 @@ def sync(
         id (str):
         body (AppPatchRequest): Some fields of an app (PATCH); omitted fields keep their value,
             `null` clears an optional
-            one. Same rules as `AppRequest`. Example: {'access_token_ttl_secs': 900, 'client_type':
-            None, 'description': None, 'first_party': None, 'grant_types': None, 'name': None,
-            'post_logout_redirect_uris': None, 'redirect_uris': ['https://printer.example/callback',
-            'http://127.0.0.1:8400/callback'], 'scopes': None}.
+            one. Same rules as `AppRequest`. Example: {'access_token_ttl_secs': 900, 'redirect_uris':
+            ['https://printer.example/callback', 'http://127.0.0.1:8400/callback']}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,10 +176,8 @@ async def asyncio_detailed(
         id (str):
         body (AppPatchRequest): Some fields of an app (PATCH); omitted fields keep their value,
             `null` clears an optional
-            one. Same rules as `AppRequest`. Example: {'access_token_ttl_secs': 900, 'client_type':
-            None, 'description': None, 'first_party': None, 'grant_types': None, 'name': None,
-            'post_logout_redirect_uris': None, 'redirect_uris': ['https://printer.example/callback',
-            'http://127.0.0.1:8400/callback'], 'scopes': None}.
+            one. Same rules as `AppRequest`. Example: {'access_token_ttl_secs': 900, 'redirect_uris':
+            ['https://printer.example/callback', 'http://127.0.0.1:8400/callback']}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,10 +212,8 @@ async def asyncio(
         id (str):
         body (AppPatchRequest): Some fields of an app (PATCH); omitted fields keep their value,
             `null` clears an optional
-            one. Same rules as `AppRequest`. Example: {'access_token_ttl_secs': 900, 'client_type':
-            None, 'description': None, 'first_party': None, 'grant_types': None, 'name': None,
-            'post_logout_redirect_uris': None, 'redirect_uris': ['https://printer.example/callback',
-            'http://127.0.0.1:8400/callback'], 'scopes': None}.
+            one. Same rules as `AppRequest`. Example: {'access_token_ttl_secs': 900, 'redirect_uris':
+            ['https://printer.example/callback', 'http://127.0.0.1:8400/callback']}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

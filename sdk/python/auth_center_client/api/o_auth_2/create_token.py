@@ -99,9 +99,7 @@ def sync_detailed(
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
-            Example: {'client_id': None, 'client_secret': None, 'code': None, 'code_verifier': None,
-            'device_code': None, 'grant_type': 'client_credentials', 'password': None, 'redirect_uri':
-            None, 'refresh_token': None, 'scope': None, 'username': None}.
+            Example: {'grant_type': 'client_credentials'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,9 +140,7 @@ def sync(
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
-            Example: {'client_id': None, 'client_secret': None, 'code': None, 'code_verifier': None,
-            'device_code': None, 'grant_type': 'client_credentials', 'password': None, 'redirect_uri':
-            None, 'refresh_token': None, 'scope': None, 'username': None}.
+            Example: {'grant_type': 'client_credentials'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,9 +176,7 @@ async def asyncio_detailed(
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
-            Example: {'client_id': None, 'client_secret': None, 'code': None, 'code_verifier': None,
-            'device_code': None, 'grant_type': 'client_credentials', 'password': None, 'redirect_uri':
-            None, 'refresh_token': None, 'scope': None, 'username': None}.
+            Example: {'grant_type': 'client_credentials'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -221,9 +215,7 @@ async def asyncio(
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
-            Example: {'client_id': None, 'client_secret': None, 'code': None, 'code_verifier': None,
-            'device_code': None, 'grant_type': 'client_credentials', 'password': None, 'redirect_uri':
-            None, 'refresh_token': None, 'scope': None, 'username': None}.
+            Example: {'grant_type': 'client_credentials'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -91,7 +91,9 @@ def sync_detailed(
     for active ones.
 
     Args:
-        body (TokenHintForm): A token to revoke or introspect.
+        body (TokenHintForm): A token to revoke or introspect. Example: {'token':
+            'eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiYXQrand0In0.e30.c2ln', 'token_type_hint':
+            'access_token'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +126,9 @@ def sync(
     for active ones.
 
     Args:
-        body (TokenHintForm): A token to revoke or introspect.
+        body (TokenHintForm): A token to revoke or introspect. Example: {'token':
+            'eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiYXQrand0In0.e30.c2ln', 'token_type_hint':
+            'access_token'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +156,9 @@ async def asyncio_detailed(
     for active ones.
 
     Args:
-        body (TokenHintForm): A token to revoke or introspect.
+        body (TokenHintForm): A token to revoke or introspect. Example: {'token':
+            'eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiYXQrand0In0.e30.c2ln', 'token_type_hint':
+            'access_token'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +189,9 @@ async def asyncio(
     for active ones.
 
     Args:
-        body (TokenHintForm): A token to revoke or introspect.
+        body (TokenHintForm): A token to revoke or introspect. Example: {'token':
+            'eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiYXQrand0In0.e30.c2ln', 'token_type_hint':
+            'access_token'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -91,7 +91,9 @@ def sync_detailed(
     it. Answers 200 for unknown tokens too, so it cannot be used to probe tokens.
 
     Args:
-        body (TokenHintForm): A token to revoke or introspect.
+        body (TokenHintForm): A token to revoke or introspect. Example: {'token':
+            'eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiYXQrand0In0.e30.c2ln', 'token_type_hint':
+            'access_token'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +126,9 @@ def sync(
     it. Answers 200 for unknown tokens too, so it cannot be used to probe tokens.
 
     Args:
-        body (TokenHintForm): A token to revoke or introspect.
+        body (TokenHintForm): A token to revoke or introspect. Example: {'token':
+            'eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiYXQrand0In0.e30.c2ln', 'token_type_hint':
+            'access_token'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +156,9 @@ async def asyncio_detailed(
     it. Answers 200 for unknown tokens too, so it cannot be used to probe tokens.
 
     Args:
-        body (TokenHintForm): A token to revoke or introspect.
+        body (TokenHintForm): A token to revoke or introspect. Example: {'token':
+            'eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiYXQrand0In0.e30.c2ln', 'token_type_hint':
+            'access_token'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +189,9 @@ async def asyncio(
     it. Answers 200 for unknown tokens too, so it cannot be used to probe tokens.
 
     Args:
-        body (TokenHintForm): A token to revoke or introspect.
+        body (TokenHintForm): A token to revoke or introspect. Example: {'token':
+            'eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiYXQrand0In0.e30.c2ln', 'token_type_hint':
+            'access_token'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
