@@ -91,7 +91,7 @@ def main():
     device = json.load(open(device_json, encoding="utf-8"))
     ids = json.load(open(ids_json, encoding="utf-8"))
     here = os.path.dirname(os.path.abspath(__file__))
-    for config in ("admin.toml", "anonymous.toml", "limited.toml"):
+    for config in ("admin.toml", "anonymous.toml", "limited.toml", "builtin.toml"):
         shutil.copy(os.path.join(here, config), work)
 
     admin = password_token(base, client, "admin", ids["admin_password"], ALL_SCOPES)
