@@ -121,13 +121,14 @@ async fn revoking_ends_its_tokens_on_the_next_request_and_consent_is_asked_again
         .await
         .unwrap()
         .into_inner();
-    // Newest first: the oldest grant of the app is the one whose code was exchanged.
-    let entry = list
+    // The second authorization's code was never exchanged: the app is listed once.
+    let of_app: Vec<_> = list
         .items
         .iter()
-        .rev()
-        .find(|a| a.client_id == app.client.client_id)
-        .expect("the code-flow grant is listed");
+        .filter(|a| a.client_id == app.client.client_id)
+        .collect();
+    assert_eq!(of_app.len(), 1, "{list:?}");
+    let entry = of_app[0];
     sdk(&w.app, &own)
         .revoke_my_authorization(&entry.id)
         .await
@@ -158,6 +159,63 @@ async fn revoking_ends_its_tokens_on_the_next_request_and_consent_is_asked_again
         .unwrap()
         .into_inner();
     assert!(list.items.iter().all(|a| a.id != entry.id));
+    w.app.stop().await;
+}
+
+/// An authorization is listed once its code has been exchanged for tokens; a code whose
+/// browser session has ended (logout, password reset, a disabled account) yields none.
+async fn only_exchanged_codes_are_listed_and_an_ended_session_voids_its_code(b: Backend) {
+    let w = world(b).await;
+    let app = app_with(
+        &w.app,
+        &w.user.id,
+        &["authorization_code", "refresh_token"],
+        "profile",
+    )
+    .await;
+    let manager = password_app(&w.app, &w.user.id).await;
+    let own = access(&password_tokens(&w.app, &manager, "alice", PW, "authorizations").await);
+    let listed = |client_id: String| {
+        let (app, own) = (&w.app, own.clone());
+        async move {
+            let list = sdk(app, &own)
+                .list_my_authorizations()
+                .await
+                .expect("listMyAuthorizations")
+                .into_inner();
+            list.items
+                .iter()
+                .filter(|a| a.client_id == client_id)
+                .count()
+        }
+    };
+    let browser = common::TestApp::spawn_client_session(&w.app, "alice", PW).await;
+    let (_, code, verifier) = authorize_in(&w.app, &browser, &app, "profile").await;
+    assert_eq!(
+        listed(app.client.client_id.clone()).await,
+        0,
+        "not exchanged yet"
+    );
+    exchange(&w.app, &app, code, verifier).await;
+    assert_eq!(listed(app.client.client_id.clone()).await, 1, "exchanged");
+
+    let (asked, code, verifier) = authorize_in(&w.app, &browser, &app, "profile").await;
+    assert!(!asked, "consent is remembered");
+    w.app
+        .services
+        .stores
+        .sessions
+        .delete_sessions_for_user(&w.user.id, None)
+        .await
+        .unwrap();
+    let r = oauth2_client(&w.app, &app)
+        .set_redirect_uri(oauth2::RedirectUrl::new(support::REDIRECT_URI.into()).unwrap())
+        .exchange_code(oauth2::AuthorizationCode::new(code))
+        .set_pkce_verifier(verifier)
+        .request_async(&http())
+        .await;
+    assert!(invalid_grant(r), "the session the code came from has ended");
+    assert_eq!(listed(app.client.client_id.clone()).await, 1);
     w.app.stop().await;
 }
 
@@ -322,6 +380,7 @@ on_both_stores!(
     each_grant_is_listed_with_its_app_scopes_and_dates,
     a_token_without_the_authorizations_scope_is_refused_naming_it,
     revoking_ends_its_tokens_on_the_next_request_and_consent_is_asked_again,
+    only_exchanged_codes_are_listed_and_an_ended_session_voids_its_code,
     another_users_grant_is_not_found_and_stays_active,
     the_original_delete_path_revokes_like_the_api,
     a_session_revokes_with_its_csrf_header_only,

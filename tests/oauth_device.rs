@@ -167,6 +167,33 @@ async fn an_approved_device_code_gives_tokens_once_then_invalid_grant(b: Backend
     w.app.stop().await;
 }
 
+/// A device approved in a browser session that has since ended (here: a disabled account,
+/// which ends every session) gets no tokens.
+async fn an_approval_whose_account_was_disabled_gets_invalid_grant(b: Backend) {
+    let DeviceWorld { w, tv } = device_world(b, |_| {}).await;
+    let details = start(&w.app, &tv, "openid profile").await;
+    answer(&w.app, details.user_code().secret(), "allow").await;
+    let mut user = w
+        .app
+        .services
+        .stores
+        .users
+        .get_user(&w.user.id)
+        .await
+        .unwrap();
+    user.disabled = true;
+    w.app
+        .services
+        .stores
+        .users
+        .update_user(&user)
+        .await
+        .unwrap();
+    let code = details.device_code().secret();
+    assert_eq!(poll_error(&w.app, &tv, code).await, "invalid_grant");
+    w.app.stop().await;
+}
+
 async fn only_apps_with_the_device_grant_and_registered_scopes_may_start_it(b: Backend) {
     let DeviceWorld { w, tv } = device_world(b, |_| {}).await;
     let web = &w.web;
@@ -317,6 +344,7 @@ on_both_stores!(
     a_denied_device_gets_access_denied,
     an_expired_device_code_gets_expired_token,
     an_approved_device_code_gives_tokens_once_then_invalid_grant,
+    an_approval_whose_account_was_disabled_gets_invalid_grant,
     only_apps_with_the_device_grant_and_registered_scopes_may_start_it,
     a_confidential_device_client_authenticates_like_at_the_token_endpoint,
     wrong_user_codes_are_shown_next_to_the_field_then_throttled,

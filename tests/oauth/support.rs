@@ -6,6 +6,7 @@ use auth_center::domain::{CodeChallenge, ScopeSet, User};
 use auth_center::service::accounts::{create_user, NewUser};
 use auth_center::service::clients::{create_client, CreatedClient, NewClient};
 use auth_center::service::oauth::codes::{issue_code, CodeRequest};
+use auth_center::service::sessions::start_session;
 use oauth2::basic::BasicClient;
 use oauth2::{
     AuthType, ClientId, ClientSecret, EndpointNotSet, EndpointSet, PkceCodeChallenge,
@@ -120,6 +121,10 @@ pub async fn code_for(
     nonce: Option<&str>,
 ) -> (String, PkceCodeVerifier) {
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+    // The browser session the user authorized in; the exchange requires it to be alive.
+    let session = start_session(&w.app.services, &w.user, None, None)
+        .await
+        .expect("session started");
     let req = CodeRequest {
         client_id: c.client.client_id.clone(),
         user_id: w.user.id.clone(),
@@ -128,7 +133,7 @@ pub async fn code_for(
         code_challenge: Some(CodeChallenge::parse(challenge.as_str(), Some("S256")).unwrap()),
         nonce: nonce.map(str::to_owned),
         auth_time: w.app.services.now(),
-        session_id: Some("session-1".into()),
+        session_id: Some(session.session.id),
     };
     let code = issue_code(&w.app.services, req).await.expect("code issued");
     (code, verifier)

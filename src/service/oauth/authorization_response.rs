@@ -1,12 +1,12 @@
 //! What an authorized request returns to the client (RFC 6749 §4.1.2, §4.2.2; OIDC Core
-//! §3.2.2.5, §3.3.2.5): a code (bound to a new grant), an access token, an id_token, or any
+//! §3.2.2.5, §3.3.2.5): a code (its grant is stored at the exchange), an access token, an id_token, or any
 //! combination the response type asks for. Tokens issued alongside a code join its grant, so a
 //! replayed code revokes them too; implicit access tokens never come with a refresh token
 //! (RFC 6749 §4.2.2). The id_token carries `nonce`, `auth_time`, `azp`, `sid`, and `at_hash` /
 //! `c_hash` for what was issued with it (OIDC Core §3.3.2.11).
 
 use super::authorize::ValidRequest;
-use super::codes::{issue_code_and_grant, CodeRequest};
+use super::codes::{issue_code, issue_code_and_grant, CodeRequest};
 use super::issue::{self, IdTokenInput, Subject};
 use super::OAuthError;
 use crate::domain::{Grant, Session, User};
@@ -20,10 +20,14 @@ pub async fn respond(
     user: &User,
 ) -> Result<Vec<(&'static str, String)>, OAuthError> {
     let mut out = Vec::new();
-    let (grant, code) = if v.response_type.code {
+    let (grant, code) = if v.response_type.code && v.response_type.token {
         let (code, grant) = issue_code_and_grant(svc, code_request(v, session, user)).await?;
         out.push(("code", code.clone()));
         (Some(grant), Some(code))
+    } else if v.response_type.code {
+        let code = issue_code(svc, code_request(v, session, user)).await?;
+        out.push(("code", code.clone()));
+        (None, Some(code))
     } else if v.response_type.token {
         (Some(implicit_grant(svc, v, session, user).await?), None)
     } else {

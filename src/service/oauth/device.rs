@@ -173,6 +173,7 @@ async fn issue_tokens(
             "the device code was already used",
         ));
     };
+    super::token::still_authorized(svc, &approval.user_id, approval.session_id.as_deref()).await?;
     let now = svc.now();
     let grant = Grant {
         id: uuid::Uuid::now_v7().to_string(),

@@ -6,6 +6,7 @@
 //! id_token with the original `auth_time` when the grant has `openid` (OIDC Core §12.2).
 
 use super::client_auth::{authenticate_client, AuthenticatedClient, ClientCredentials};
+use super::codes;
 use super::issue::{self, IdTokenInput, Subject, TokenSet};
 use super::password::password_grant;
 use super::{OAuthError, OAuthErrorCode};
@@ -209,9 +210,50 @@ fn check_code(
 async fn active_grant(svc: &Services, id: &str) -> Result<Grant, OAuthError> {
     match svc.stores.grants.get_grant(id).await {
         Ok(g) if g.is_active(svc.now()) => Ok(g),
-        Ok(_) | Err(StoreError::NotFound) => Err(OAuthError::invalid_grant(
-            "the authorization was revoked or has expired",
-        )),
+        Ok(_) | Err(StoreError::NotFound) => Err(authorization_ended()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The grant a code starts, stored now unless the hybrid flow stored it already.
+async fn code_grant(svc: &Services, code: &AuthorizationCode) -> Result<Grant, OAuthError> {
+    let now = svc.now();
+    match svc.stores.grants.get_grant(&code.grant_id).await {
+        Ok(g) if g.is_active(now) => return Ok(g),
+        Ok(_) => return Err(authorization_ended()),
+        Err(StoreError::NotFound) => {}
+        Err(e) => return Err(e.into()),
+    }
+    still_authorized(svc, &code.user_id, code.session_id.as_deref()).await?;
+    let grant = codes::grant_of(code, now, svc.oauth.policy.grant_ttl);
+    svc.stores.grants.insert_grant(&grant).await?;
+    Ok(grant)
+}
+
+fn authorization_ended() -> OAuthError {
+    OAuthError::invalid_grant("the authorization was revoked or has expired")
+}
+
+/// Before the grant of an authorization is stored (code exchange, device poll): the user must
+/// still be enabled and, when they authorized in a browser session, still signed in to it. A
+/// password reset, a disabled or deleted account and a logout end the sessions, so what was
+/// authorized before them yields nothing, as they revoke the grants that already exist.
+pub(super) async fn still_authorized(
+    svc: &Services,
+    user_id: &str,
+    session_id: Option<&str>,
+) -> Result<(), OAuthError> {
+    match svc.stores.users.get_user(user_id).await {
+        Ok(u) if !u.disabled => {}
+        Ok(_) | Err(StoreError::NotFound) => return Err(authorization_ended()),
+        Err(e) => return Err(e.into()),
+    }
+    let Some(sid) = session_id else {
+        return Ok(());
+    };
+    match svc.stores.sessions.get_session(sid).await {
+        Ok(s) if s.user_id == user_id && s.is_active(svc.now()) => Ok(()),
+        Ok(_) | Err(StoreError::NotFound) => Err(authorization_ended()),
         Err(e) => Err(e.into()),
     }
 }
@@ -224,7 +266,7 @@ async fn authorization_code(
 ) -> Result<TokenSet, OAuthError> {
     let code = take_code(svc, required(&req.code, "code")?).await?;
     check_code(&code, &auth.client, req, svc.now())?;
-    let grant = active_grant(svc, &code.grant_id).await?;
+    let grant = code_grant(svc, &code).await?;
     let scopes =
         ScopeSet::from_strings(&code.scopes).map_err(|e| OAuthError::internal(e.into()))?;
     let who = Subject {
