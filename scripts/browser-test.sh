@@ -26,10 +26,12 @@ base="http://127.0.0.1:${port}"
 export AUTHZ_USERNAME=apptester AUTHZ_PASSWORD="correct horse battery staple"
 "$BIN" user create --data-dir "$work/data" --username "$AUTHZ_USERNAME" \
   --email apptester@example.com --password "$AUTHZ_PASSWORD" >/dev/null
-AUTHZ_CLIENT_ID="$("$BIN" client create --data-dir "$work/data" --name "Browser Test App" \
-  --owner "$AUTHZ_USERNAME" --redirect-uri http://127.0.0.1:59999/callback --scope "profile email" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["client_id"])')"
-export AUTHZ_CLIENT_ID
+authz_app="$("$BIN" client create --data-dir "$work/data" --name "Browser Test App" \
+  --owner "$AUTHZ_USERNAME" --redirect-uri http://127.0.0.1:59999/callback --scope "profile email")"
+json_field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
+AUTHZ_CLIENT_ID="$(json_field "$authz_app" client_id)"
+AUTHZ_CLIENT_SECRET="$(json_field "$authz_app" client_secret)"
+export AUTHZ_CLIENT_ID AUTHZ_CLIENT_SECRET
 # A person and a third-party app for the OAuth suites, created through the CLI on the same store
 # before the server starts (the callback is never served: the tests read it from the browser).
 export BROWSER_USER=browser-user BROWSER_PASSWORD="browser user passphrase 42"
