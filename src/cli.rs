@@ -179,24 +179,7 @@ pub async fn run(cli: Cli) -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings).await,
         Command::Openapi => Ok(()),
-        Command::User(UserCommand::Create {
-            username,
-            email,
-            password,
-            admin,
-        }) => {
-            let new = NewUser {
-                username,
-                email,
-                password,
-                display_name: None,
-                is_admin: admin,
-                email_verified: true,
-            };
-            user_create(&settings, new).await
-        }
-        Command::Client(cmd) => client_create(&settings, cmd).await,
-        Command::Group(cmd) => groups::run(&settings, cmd).await,
+        command => store_command(&settings, command).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -227,9 +210,37 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn services(settings: &Settings) -> anyhow::Result<Services> {
+/// Runs a command on the store, then closes the store's connections before the runtime ends
+/// (a MongoDB client dropped during runtime shutdown cannot end its sessions cleanly).
+async fn store_command(settings: &Settings, command: Command) -> anyhow::Result<()> {
     let stores = open_stores(settings).await?;
-    build_services(settings, stores)
+    let admin = stores.admin.clone();
+    let result = match build_services(settings, stores) {
+        Ok(svc) => match command {
+            Command::User(UserCommand::Create {
+                username,
+                email,
+                password,
+                admin,
+            }) => {
+                let new = NewUser {
+                    username,
+                    email,
+                    password,
+                    display_name: None,
+                    is_admin: admin,
+                    email_verified: true,
+                };
+                user_create(&svc, new).await
+            }
+            Command::Client(cmd) => client_create(&svc, cmd).await,
+            Command::Group(cmd) => groups::run(&svc, cmd).await,
+            Command::Serve | Command::Openapi => Ok(()),
+        },
+        Err(e) => Err(e),
+    };
+    admin.close().await;
+    result
 }
 
 fn describe(e: ServiceError) -> anyhow::Error {
@@ -245,9 +256,8 @@ fn describe(e: ServiceError) -> anyhow::Error {
     }
 }
 
-async fn user_create(settings: &Settings, new: NewUser) -> anyhow::Result<()> {
-    let svc = services(settings).await?;
-    let u = create_user(&svc, new).await.map_err(describe)?;
+async fn user_create(svc: &Services, new: NewUser) -> anyhow::Result<()> {
+    let u = create_user(svc, new).await.map_err(describe)?;
     let out = serde_json::json!({
         "id": u.id,
         "username": u.username.as_str(),
@@ -259,7 +269,7 @@ async fn user_create(settings: &Settings, new: NewUser) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn client_create(settings: &Settings, cmd: ClientCommand) -> anyhow::Result<()> {
+async fn client_create(svc: &Services, cmd: ClientCommand) -> anyhow::Result<()> {
     let ClientCommand::Create {
         name,
         owner,
@@ -270,7 +280,6 @@ async fn client_create(settings: &Settings, cmd: ClientCommand) -> anyhow::Resul
         public,
         first_party,
     } = cmd;
-    let svc = services(settings).await?;
     let owner_user = svc
         .stores
         .users
@@ -291,7 +300,7 @@ async fn client_create(settings: &Settings, cmd: ClientCommand) -> anyhow::Resul
         public,
         first_party,
     };
-    let created = create_client(&svc, new).await.map_err(describe)?;
+    let created = create_client(svc, new).await.map_err(describe)?;
     let c = &created.client;
     let out = serde_json::json!({
         "client_id": c.client_id,

@@ -221,18 +221,20 @@ impl Application {
         self.created_admin.take()
     }
 
-    /// Serves until `signal` resolves, then stops accepting and lets in-flight requests finish
-    /// within the shutdown timeout.
+    /// Serves until `signal` resolves, then stops accepting, lets in-flight requests finish
+    /// within the shutdown timeout, and closes the store.
     pub async fn run_until(
         self,
         signal: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let sweeper = spawn_sweeper(self.services.clone(), self.sweep_interval);
+        let store = self.services.stores.admin.clone();
         let app = endpoint(self.services, self.web);
         let result = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(app, signal, Some(self.shutdown_timeout))
             .await;
         sweeper.abort();
+        store.close().await;
         result.context("server failed")
     }
 }

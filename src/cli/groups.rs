@@ -4,8 +4,7 @@
 
 use clap::Subcommand;
 
-use super::{describe, services};
-use crate::config::Settings;
+use super::describe;
 use crate::domain::Group;
 use crate::service::groups::{self, NewGroup};
 use crate::service::{ServiceError, Services};
@@ -33,8 +32,7 @@ pub enum GroupCommand {
     },
 }
 
-pub async fn run(settings: &Settings, cmd: GroupCommand) -> anyhow::Result<()> {
-    let svc = services(settings).await?;
+pub async fn run(svc: &Services, cmd: GroupCommand) -> anyhow::Result<()> {
     let group = match cmd {
         GroupCommand::Create {
             name,
@@ -43,26 +41,26 @@ pub async fn run(settings: &Settings, cmd: GroupCommand) -> anyhow::Result<()> {
         } => {
             let mut ids = Vec::with_capacity(members.len());
             for username in &members {
-                ids.push(user_id(&svc, "--member", username).await?);
+                ids.push(user_id(svc, "--member", username).await?);
             }
             let new = NewGroup {
                 name,
                 description,
                 members: ids,
             };
-            groups::create_group(&svc, new).await.map_err(describe)?
+            groups::create_group(svc, new).await.map_err(describe)?
         }
         GroupCommand::AddMember { group, username } => {
-            let found = groups::find_group(&svc, &group)
+            let found = groups::find_group(svc, &group)
                 .await
                 .map_err(|e| not_found(e, "--group", "group", &group))?;
-            let user = user_id(&svc, "--username", &username).await?;
-            groups::add_member(&svc, &found.id, &user)
+            let user = user_id(svc, "--username", &username).await?;
+            groups::add_member(svc, &found.id, &user)
                 .await
                 .map_err(describe)?
         }
     };
-    print_group(&svc, group).await
+    print_group(svc, group).await
 }
 
 fn not_found(e: ServiceError, flag: &str, what: &str, value: &str) -> anyhow::Error {

@@ -299,6 +299,10 @@ pub trait StoreAdmin: Send + Sync {
     async fn sweep_expired(&self, now: DateTime<Utc>) -> StoreResult<u64>;
     /// "sqlite" or "mongodb".
     fn backend_name(&self) -> &'static str;
+    /// Ends the backend's connections for a process about to exit (MongoDB ends its server
+    /// sessions and closes its pool; SQLite needs nothing). Nothing is lost if it is not
+    /// called; the store must not be used after it.
+    async fn close(&self);
 }
 
 /// Every store of one backend, as the service layer consumes them.

@@ -26,4 +26,15 @@ impl StoreAdmin for MongoStore {
     fn backend_name(&self) -> &'static str {
         "mongodb"
     }
+
+    /// `Client::shutdown`, bounded: a client merely dropped while the runtime shuts down
+    /// spawns its session clean-up onto a dying runtime, which the driver answers with a panic.
+    async fn close(&self) {
+        let shutdown = self.db.client().clone().shutdown();
+        if tokio::time::timeout(CLOSE_TIMEOUT, shutdown).await.is_err() {
+            tracing::warn!("the MongoDB client did not shut down within {CLOSE_TIMEOUT:?}");
+        }
+    }
 }
+
+const CLOSE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);

@@ -87,4 +87,7 @@ impl StoreAdmin for SqliteStore {
     fn backend_name(&self) -> &'static str {
         "sqlite"
     }
+
+    /// Nothing to do: the connection closes when the store is dropped.
+    async fn close(&self) {}
 }
