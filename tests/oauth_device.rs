@@ -167,8 +167,7 @@ async fn an_approved_device_code_gives_tokens_once_then_invalid_grant(b: Backend
     w.app.stop().await;
 }
 
-/// A device approved in a browser session that has since ended (here: a disabled account,
-/// which ends every session) gets no tokens.
+/// A device approved by an account that is disabled before the device polls gets no tokens.
 async fn an_approval_whose_account_was_disabled_gets_invalid_grant(b: Backend) {
     let DeviceWorld { w, tv } = device_world(b, |_| {}).await;
     let details = start(&w.app, &tv, "openid profile").await;

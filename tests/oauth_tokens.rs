@@ -6,6 +6,8 @@ mod common;
 #[path = "oauth/support.rs"]
 mod support;
 
+use auth_center::crypto::digest;
+use auth_center::store::CodeTake;
 use common::{test_settings, Backend, TestApp};
 use oauth2::{AuthorizationCode, RedirectUrl, TokenResponse};
 use support::*;
@@ -220,6 +222,90 @@ async fn signing_keys_are_stored_encrypted_and_rotation_keeps_the_old_key_publis
     w.app.stop().await;
 }
 
+/// Exchanges of one code at once: one takes it and the others are replays, so whatever their
+/// order nothing issued from the code stays usable (RFC 6749 §4.1.2), also when a replay comes
+/// before the exchange that took the code has stored its grant: the replay stores the grant
+/// revoked, as it does for a code whose exchange never got that far.
+async fn a_code_exchanged_concurrently_leaves_no_usable_token(b: Backend) {
+    let w = world(b).await;
+    let (code, verifier) = code_for(&w, &w.web, "profile", None).await;
+    let (id, secret) = (w.web.client.client_id.as_str(), w.web.secret.as_deref());
+    let form = [
+        ("grant_type", "authorization_code"),
+        ("code", code.as_str()),
+        ("redirect_uri", REDIRECT_URI),
+        ("code_verifier", verifier.secret().as_str()),
+    ];
+    let exchanges =
+        (0..8).map(|_| post_form(&w.app, "/oauth2/token", Some((id, secret.unwrap())), &form));
+    let answers = futures_util::future::join_all(exchanges).await;
+    let issued: Vec<_> = answers
+        .iter()
+        .filter(|(status, _, _)| *status == 200)
+        .collect();
+    assert!(issued.len() <= 1, "{answers:?}");
+    for (status, _, body) in answers.iter().filter(|(status, _, _)| *status != 200) {
+        assert_eq!(
+            (*status, body["error"].as_str()),
+            (400, Some("invalid_grant")),
+            "{body}"
+        );
+    }
+    for (_, _, body) in issued {
+        let access = body["access_token"].as_str().unwrap();
+        assert_eq!(
+            introspect(&w, access).await,
+            serde_json::json!({"active": false})
+        );
+        let refresh = body["refresh_token"].as_str().unwrap();
+        let form = [("grant_type", "refresh_token"), ("refresh_token", refresh)];
+        let (status, _, body) =
+            post_form(&w.app, "/oauth2/token", Some((id, secret.unwrap())), &form).await;
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (400, Some("invalid_grant")),
+            "{body}"
+        );
+    }
+
+    // A replay after an exchange took the code but before it stored the grant.
+    let (code, _) = code_for(&w, &w.web, "profile", None).await;
+    let taken = match w
+        .app
+        .services
+        .stores
+        .codes
+        .take_code(&digest(&code))
+        .await
+        .unwrap()
+    {
+        CodeTake::Taken(c) => c,
+        other => panic!("the code was not taken: {other:?}"),
+    };
+    let form = [
+        ("grant_type", "authorization_code"),
+        ("code", code.as_str()),
+        ("redirect_uri", REDIRECT_URI),
+    ];
+    let (status, _, body) =
+        post_form(&w.app, "/oauth2/token", Some((id, secret.unwrap())), &form).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_grant")),
+        "{body}"
+    );
+    let grant = w
+        .app
+        .services
+        .stores
+        .grants
+        .get_grant(&taken.grant_id)
+        .await
+        .unwrap();
+    assert!(grant.revoked_at.is_some(), "{grant:?}");
+    w.app.stop().await;
+}
+
 on_both_stores!(
     a_revoked_access_token_is_inactive_and_rejected_by_userinfo_and_the_api,
     revoking_a_refresh_token_revokes_its_whole_grant,
@@ -227,4 +313,5 @@ on_both_stores!(
     userinfo_releases_claims_by_scope,
     discovery_and_jwks_describe_exactly_what_is_served,
     signing_keys_are_stored_encrypted_and_rotation_keeps_the_old_key_published,
+    a_code_exchanged_concurrently_leaves_no_usable_token,
 );

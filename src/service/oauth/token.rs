@@ -149,10 +149,7 @@ async fn take_code(svc: &Services, code: &str) -> Result<AuthorizationCode, OAut
         CodeTake::Taken(c) => Ok(c),
         CodeTake::NotFound => Err(OAuthError::invalid_grant("unknown authorization code")),
         CodeTake::AlreadyUsed(c) => {
-            match svc.stores.grants.revoke_grant(&c.grant_id, svc.now()).await {
-                Ok(()) | Err(StoreError::NotFound) => {}
-                Err(e) => return Err(e.into()),
-            }
+            revoke_code_grant(svc, &c).await?;
             tracing::warn!(client_id = %c.client_id, grant_id = %c.grant_id,
                 "authorization code replayed; its grant is revoked");
             Err(OAuthError::invalid_grant(
@@ -208,26 +205,53 @@ fn check_code(
 
 /// An active grant, or `invalid_grant`.
 async fn active_grant(svc: &Services, id: &str) -> Result<Grant, OAuthError> {
+    stored_grant(svc, id).await?.ok_or_else(authorization_ended)
+}
+
+/// The grant with this id if it is stored and active; `None` if none is stored yet.
+async fn stored_grant(svc: &Services, id: &str) -> Result<Option<Grant>, OAuthError> {
     match svc.stores.grants.get_grant(id).await {
-        Ok(g) if g.is_active(svc.now()) => Ok(g),
-        Ok(_) | Err(StoreError::NotFound) => Err(authorization_ended()),
+        Ok(g) if g.is_active(svc.now()) => Ok(Some(g)),
+        Ok(_) => Err(authorization_ended()),
+        Err(StoreError::NotFound) => Ok(None),
         Err(e) => Err(e.into()),
     }
 }
 
-/// The grant a code starts, stored now unless the hybrid flow stored it already.
+/// The grant a code starts, stored now unless the hybrid flow stored it already. When the id
+/// is taken meanwhile, a replay of the code stored it revoked ([`revoke_code_grant`]).
 async fn code_grant(svc: &Services, code: &AuthorizationCode) -> Result<Grant, OAuthError> {
-    let now = svc.now();
-    match svc.stores.grants.get_grant(&code.grant_id).await {
-        Ok(g) if g.is_active(now) => return Ok(g),
-        Ok(_) => return Err(authorization_ended()),
-        Err(StoreError::NotFound) => {}
-        Err(e) => return Err(e.into()),
+    if let Some(g) = stored_grant(svc, &code.grant_id).await? {
+        return Ok(g);
     }
     still_authorized(svc, &code.user_id, code.session_id.as_deref()).await?;
-    let grant = codes::grant_of(code, now, svc.oauth.policy.grant_ttl);
-    svc.stores.grants.insert_grant(&grant).await?;
-    Ok(grant)
+    let grant = codes::grant_of(code, svc.now(), svc.oauth.policy.grant_ttl);
+    match svc.stores.grants.insert_grant(&grant).await {
+        Ok(()) => Ok(grant),
+        Err(StoreError::Conflict(_)) => active_grant(svc, &code.grant_id).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Revokes the grant of a replayed code (RFC 6749 §4.1.2). The exchange that used the code may
+/// not have stored the grant yet; it is then stored revoked (for the code's lifetime), so that
+/// exchange finds it taken and revoked and issues nothing.
+async fn revoke_code_grant(svc: &Services, code: &AuthorizationCode) -> Result<(), OAuthError> {
+    let now = svc.now();
+    let grants = &svc.stores.grants;
+    match grants.revoke_grant(&code.grant_id, now).await {
+        Err(StoreError::NotFound) => {}
+        done => return done.map_err(Into::into),
+    }
+    let revoked = Grant {
+        revoked_at: Some(now),
+        ..codes::grant_of(code, now, svc.oauth.policy.code_ttl)
+    };
+    match grants.insert_grant(&revoked).await {
+        Err(StoreError::Conflict(_)) => grants.revoke_grant(&code.grant_id, now).await?,
+        done => done?,
+    }
+    Ok(())
 }
 
 fn authorization_ended() -> OAuthError {
