@@ -54,7 +54,7 @@ cli user create --username st-limited --email st-limited@example.com --password 
 cli user create --username st-reset --email st-reset@example.com --password "$password" >/dev/null
 cli client create --name schemathesis --owner admin --redirect-uri http://127.0.0.1/callback \
   --grant-type password --grant-type client_credentials \
-  --scope "openid profile email groups offline_access apps authorizations admin" >"$work/client.json"
+  --scope "openid profile profile:write email groups offline_access apps authorizations admin" >"$work/client.json"
 # Apps of the administrator: one to read and change, one to delete per delete operation, and one
 # with the device grant (its credentials authenticate the device authorization requests).
 app_id="$(cli client create --name st-app --owner admin --grant-type client_credentials | field client_id)"

@@ -44,7 +44,7 @@ curl -fsS "$base/readyz" >/dev/null || { cat "$work/server.log"; exit 1; }
 app_json="$("$BIN" "${store[@]}" client create --name "SDK e2e" --owner admin \
   --redirect-uri "https://app.example/callback" \
   --grant-type client_credentials --grant-type password --grant-type authorization_code \
-  --scope "openid profile email groups apps authorizations admin")"
+  --scope "openid profile profile:write email groups apps authorizations admin")"
 json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 client_id="$(json_field client_id <<<"$app_json")"
 client_secret="$(json_field client_secret <<<"$app_json")"

@@ -145,6 +145,9 @@ pub enum ClientCommand {
         /// A first-party app (skips the consent page).
         #[arg(long)]
         first_party: bool,
+        /// A resource server: may introspect tokens issued to other apps (RFC 7662 §4).
+        #[arg(long)]
+        introspection: bool,
     },
 }
 
@@ -279,6 +282,7 @@ async fn client_create(svc: &Services, cmd: ClientCommand) -> anyhow::Result<()>
         description,
         public,
         first_party,
+        introspection,
     } = cmd;
     let owner_user = svc
         .stores
@@ -299,6 +303,7 @@ async fn client_create(svc: &Services, cmd: ClientCommand) -> anyhow::Result<()>
         scopes: scope,
         public,
         first_party,
+        introspection,
     };
     let created = create_client(svc, new).await.map_err(describe)?;
     let c = &created.client;
@@ -312,6 +317,7 @@ async fn client_create(svc: &Services, cmd: ClientCommand) -> anyhow::Result<()>
         "grant_types": c.grant_types.iter().map(|g| g.as_str()).collect::<Vec<_>>(),
         "scope": c.scopes.join(" "),
         "first_party": c.first_party,
+        "introspection": c.introspection,
         "created_at": c.created_at.to_rfc3339(),
     });
     println!("{}", serde_json::to_string_pretty(&out)?);

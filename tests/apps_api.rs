@@ -4,6 +4,8 @@
 //! the administrator's view, bad input refused field by field with nothing stored, and the
 //! original system's PUT/DELETE paths.
 
+#[path = "apps/admin_token.rs"]
+mod admin_token;
 #[path = "apps/support.rs"]
 mod apps_support;
 mod common;
@@ -170,8 +172,10 @@ async fn another_users_app_is_not_found_and_an_admin_sees_every_app(b: Backend) 
     assert_eq!(failure(bob.legacy_delete_app(id).await).0, 404);
     assert_eq!(alice.get_app(id).await.unwrap().into_inner().name, "App 0");
 
+    // An administrator's token sees every app only when it carries `admin` (tests/apps/
+    // admin_token.rs: with `apps` alone it is a plain user's token).
     let admin_user = w.app.stored_user("admin").await;
-    let admin = sdk(&w.app, &user_token(&w, &admin_user.id, "apps").await);
+    let admin = sdk(&w.app, &user_token(&w, &admin_user.id, "apps admin").await);
     assert_eq!(
         admin.get_app(id).await.unwrap().into_inner().owner_id,
         carol.id

@@ -9,6 +9,8 @@ mod authz;
 mod common;
 #[path = "oauth/support.rs"]
 mod support;
+#[path = "authz/token_limits.rs"]
+mod token_limits;
 
 use auth_center::service::accounts::{create_user, NewUser};
 use authz::*;

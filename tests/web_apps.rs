@@ -38,7 +38,8 @@ async fn app_of(app: &TestApp, owner: &str) -> String {
         redirect_uris: vec![CB.into()],
         ..AppInput::default()
     };
-    let created = apps::register_app(&svc, &user, input).await.unwrap();
+    let owner = auth_center::service::access::Principal::session(user, "arranged");
+    let created = apps::register_app(&svc, &owner, input).await.unwrap();
     created.app.client_id
 }
 

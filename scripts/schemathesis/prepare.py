@@ -23,7 +23,7 @@ import time
 import urllib.parse
 import urllib.request
 
-ALL_SCOPES = "openid profile email groups offline_access apps authorizations admin"
+ALL_SCOPES = "openid profile profile:write email groups offline_access apps authorizations admin"
 NEW_PASSWORD = "Quartz-Meadow-Lantern-41"
 
 

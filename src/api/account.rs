@@ -1,14 +1,15 @@
 //! Self-service account operations: register, verify an email address, reset a forgotten
 //! password (request + confirm), update the profile (`PATCH /api/v1/me`) and change the
-//! password. Registration and reset need no credential; profile and password do (`profile`
-//! scope). Requests that could reveal whether an address is registered always answer alike.
+//! password. Registration and reset need no credential; the profile needs `profile:write`, and
+//! the password only the person's own browser session (never an access token, whatever its
+//! scopes). Requests that could reveal whether an address is registered always answer alike.
 
 use poem::web::Data;
 use poem::Request;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi};
 
-use super::auth::{authorize, ApiAuth, Via};
+use super::auth::{authorize, authorize_session, ApiAuth};
 use super::me::Me;
 use super::{ApiError, ApiTags};
 use crate::service::{
@@ -105,7 +106,8 @@ pub enum MyAccountResponse {
     /// No valid credential (RFC 6750 `invalid_token`).
     #[oai(status = 401)]
     Unauthorized(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
-    /// The credential lacks the `profile` scope, or a missing CSRF header.
+    /// The credential lacks the scope (`profile:write`), a password change came with an access
+    /// token instead of the browser session, or a missing CSRF header.
     #[oai(status = 403)]
     Forbidden(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
     /// Invalid fields (`current_password` when it is wrong).
@@ -243,7 +245,9 @@ impl AccountApi {
 
     /// Get my account
     ///
-    /// Returns the account of the person the credential belongs to. Needs the `profile` scope.
+    /// Returns the account of the person the credential belongs to. Needs the `profile` scope;
+    /// `email` and `email_verified` come only with the `email` scope, `is_admin` only with
+    /// `admin` (the browser session sees all).
     #[oai(path = "/api/v1/me", method = "get", operation_id = "getMe")]
     async fn get_me(
         &self,
@@ -256,7 +260,8 @@ impl AccountApi {
 
     /// Update my profile
     ///
-    /// Changes the display name of the caller's account. Needs the `profile` scope.
+    /// Changes the display name of the caller's account. Needs the `profile:write` scope (the
+    /// browser session has it).
     #[oai(path = "/api/v1/me", method = "patch", operation_id = "updateMe")]
     async fn update_me(
         &self,
@@ -265,15 +270,15 @@ impl AccountApi {
         auth: ApiAuth,
         body: Json<UpdateMeRequest>,
     ) -> MyAccountResponse {
-        let p = match authorize(&svc, req, &auth, "profile").await {
+        let p = match authorize(&svc, req, &auth, "profile:write").await {
             Ok(p) => p,
             Err(f) => return MyAccountResponse::refused(f),
         };
         let Some(name) = body.0.display_name else {
-            return MyAccountResponse::Ok(Json(Me::from(&p.user)));
+            return MyAccountResponse::Ok(Json(Me::seen_by(&p.user, &p)));
         };
         match profile::update_display_name(&svc, &p.user.id, Some(&name)).await {
-            Ok(user) => MyAccountResponse::Ok(Json(Me::from(&user))),
+            Ok(user) => MyAccountResponse::Ok(Json(Me::seen_by(&user, &p))),
             Err(e) => MyAccountResponse::from_service(&e),
         }
     }
@@ -281,7 +286,9 @@ impl AccountApi {
     /// Change my password
     ///
     /// Checks the current password and sets the new one; every other browser session of the
-    /// account ends. Answers the account. Needs the `profile` scope.
+    /// account ends and every app's access to it is revoked. Answers the account. Only the
+    /// person's own browser session may call it (with `X-CSRF-Token`); an access token gets
+    /// 403 whatever its scopes. Wrong current passwords count against the login throttle.
     #[oai(
         path = "/api/v1/me/password",
         method = "post",
@@ -294,25 +301,18 @@ impl AccountApi {
         auth: ApiAuth,
         body: Json<ChangePasswordRequest>,
     ) -> MyAccountResponse {
-        let p = match authorize(&svc, req, &auth, "profile").await {
+        let p = match authorize_session(&svc, req, &auth).await {
             Ok(p) => p,
             Err(f) => return MyAccountResponse::refused(f),
-        };
-        let keep = match (
-            &p.via,
-            req.cookie().get(crate::web::session::SESSION_COOKIE),
-        ) {
-            (Via::Session, Some(c)) => Some(crate::crypto::digest(c.value_str())),
-            _ => None,
         };
         let change = profile::PasswordChange {
             current: &body.0.current_password,
             new: &body.0.new_password,
             confirm: None,
-            keep_session: keep.as_deref(),
+            keep_session: p.session_id(),
         };
         match profile::change_password(&svc, &p.user, change).await {
-            Ok(()) => MyAccountResponse::Ok(Json(Me::from(&p.user))),
+            Ok(()) => MyAccountResponse::Ok(Json(Me::seen_by(&p.user, &p))),
             Err(e) => MyAccountResponse::from_service(&e),
         }
     }

@@ -143,6 +143,9 @@ pub struct App {
     pub refresh_token_ttl_secs: Option<i64>,
     /// First-party apps skip the consent page (set by administrators only).
     pub first_party: bool,
+    /// A resource server: may introspect tokens issued to other apps (RFC 7662 §4); set by
+    /// administrators only. Any other app learns only about its own tokens.
+    pub introspection: bool,
     /// The secrets that currently authenticate the app (none for a public app).
     pub secrets: Vec<AppSecretInfo>,
     pub created_at: DateTime<Utc>,
@@ -166,6 +169,7 @@ impl From<&Client> for App {
             access_token_ttl_secs: c.access_token_ttl_secs,
             refresh_token_ttl_secs: c.refresh_token_ttl_secs,
             first_party: c.first_party,
+            introspection: c.introspection,
             secrets: c.secrets.iter().map(Into::into).collect(),
             created_at: c.created_at,
             updated_at: c.updated_at,
@@ -196,6 +200,7 @@ impl Example for App {
             access_token_ttl_secs: None,
             refresh_token_ttl_secs: None,
             first_party: false,
+            introspection: false,
             secrets: vec![AppSecretInfo {
                 created_at: example_time(),
                 expires_at: None,

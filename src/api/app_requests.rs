@@ -30,10 +30,12 @@ pub struct AppRequest {
     pub client_type: Option<String>,
     /// Any of `authorization_code`, `refresh_token`, `client_credentials`, `password`,
     /// `implicit`, `urn:ietf:params:oauth:grant-type:device_code`. Default:
-    /// authorization_code and refresh_token (password and implicit only when asked for).
+    /// authorization_code and refresh_token. Only administrators may enable `password`
+    /// (confidential apps only) and `implicit` (RFC 9700 §2.4, §2.1.2).
     pub grant_types: Option<Vec<String>>,
-    /// Scopes the app may ask for: `openid profile email groups offline_access apps
-    /// authorizations` (`admin` only for administrators' apps). Default: openid profile email.
+    /// Scopes the app may ask for: `openid profile profile:write email groups offline_access
+    /// apps authorizations` (`admin` only for administrators' apps, added through their session
+    /// or an `admin` token). Default: openid profile email.
     pub scopes: Option<Vec<String>>,
     /// 60 s up to `oauth.max_access_token_ttl_secs`; absent: the server default.
     pub access_token_ttl_secs: Option<i64>,
@@ -41,6 +43,9 @@ pub struct AppRequest {
     pub refresh_token_ttl_secs: Option<i64>,
     /// Skips the consent page; only administrators may set or change it.
     pub first_party: Option<bool>,
+    /// May introspect other apps' tokens (a resource server); only administrators may set or
+    /// change it.
+    pub introspection: Option<bool>,
 }
 
 impl From<AppRequest> for AppInput {
@@ -58,6 +63,7 @@ impl From<AppRequest> for AppInput {
             access_token_ttl_secs: r.access_token_ttl_secs,
             refresh_token_ttl_secs: r.refresh_token_ttl_secs,
             first_party: r.first_party.unwrap_or(false),
+            introspection: r.introspection.unwrap_or(false),
         }
     }
 }
@@ -77,6 +83,7 @@ impl Example for AppRequest {
             access_token_ttl_secs: None,
             refresh_token_ttl_secs: None,
             first_party: None,
+            introspection: None,
         }
     }
 }
@@ -98,6 +105,7 @@ pub struct AppPatchRequest {
     pub access_token_ttl_secs: MaybeUndefined<i64>,
     pub refresh_token_ttl_secs: MaybeUndefined<i64>,
     pub first_party: Option<bool>,
+    pub introspection: Option<bool>,
 }
 
 fn maybe<T>(m: MaybeUndefined<T>) -> Option<Option<T>> {
@@ -123,6 +131,7 @@ impl From<AppPatchRequest> for AppPatch {
             access_token_ttl_secs: maybe(r.access_token_ttl_secs),
             refresh_token_ttl_secs: maybe(r.refresh_token_ttl_secs),
             first_party: r.first_party,
+            introspection: r.introspection,
         }
     }
 }
@@ -145,6 +154,7 @@ impl Example for AppPatchRequest {
             access_token_ttl_secs: MaybeUndefined::Value(900),
             refresh_token_ttl_secs: MaybeUndefined::Undefined,
             first_party: None,
+            introspection: None,
         }
     }
 }

@@ -2,7 +2,8 @@
 //! delete and rotate the secret; plus the original system's `PUT /oauth/applications/{id}/update/`
 //! and `DELETE /oauth/applications/{id}/delete/`, with the same semantics. Every operation
 //! needs the `apps` scope (a bearer token) or the browser session (with `X-CSRF-Token` on
-//! unsafe methods). Another user's app answers 404.
+//! unsafe methods). Another user's app answers 404, also to an administrator's token unless it
+//! carries the `admin` scope (`service::access`).
 //!
 //! Handlers authorize, call one `service::apps` function and map the result. Must not import a
 //! concrete store backend.
@@ -15,9 +16,8 @@ use poem_openapi::OpenApi;
 
 use super::app_models::{app_response, App, AppList, CreatedApp, RotatedAppSecret};
 use super::app_requests::{AppPatchRequest, AppRequest};
-use super::auth::{authorize, ApiAuth, AuthFailure};
+use super::auth::{authorize, ApiAuth, AuthFailure, Principal};
 use super::ApiTags;
-use crate::domain::User;
 use crate::service::admin::PageRequest;
 use crate::service::apps::{self, AppChange};
 use crate::service::Services;
@@ -86,8 +86,8 @@ app_response! {
     }
 }
 
-async fn caller(svc: &Services, req: &Request, auth: &ApiAuth) -> Result<User, AuthFailure> {
-    authorize(svc, req, auth, "apps").await.map(|p| p.user)
+async fn caller(svc: &Services, req: &Request, auth: &ApiAuth) -> Result<Principal, AuthFailure> {
+    authorize(svc, req, auth, "apps").await
 }
 
 #[OpenApi(tag = "ApiTags::Apps")]
@@ -105,7 +105,7 @@ impl AppsApi {
         offset: Query<Option<u64>>,
         limit: Query<Option<u64>>,
     ) -> ListAppsResponse {
-        let user = match caller(&svc, req, &auth).await {
+        let actor = match caller(&svc, req, &auth).await {
             Ok(u) => u,
             Err(f) => return ListAppsResponse::from_auth(f),
         };
@@ -113,7 +113,7 @@ impl AppsApi {
             offset: offset.0,
             limit: limit.0,
         };
-        match apps::list_my_apps(&svc, &user, paging).await {
+        match apps::list_my_apps(&svc, &actor.user, paging).await {
             Ok(l) => ListAppsResponse::Ok(Json(l.into())),
             Err(e) => ListAppsResponse::from_service(&e),
         }
@@ -131,11 +131,11 @@ impl AppsApi {
         auth: ApiAuth,
         body: Json<AppRequest>,
     ) -> CreateAppResponse {
-        let user = match caller(&svc, req, &auth).await {
+        let actor = match caller(&svc, req, &auth).await {
             Ok(u) => u,
             Err(f) => return CreateAppResponse::from_auth(f),
         };
-        match apps::register_app(&svc, &user, body.0.into()).await {
+        match apps::register_app(&svc, &actor, body.0.into()).await {
             Ok(r) => CreateAppResponse::Ok(Json(CreatedApp {
                 app: App::from(&r.app),
                 client_secret: r.secret,
@@ -156,11 +156,11 @@ impl AppsApi {
         auth: ApiAuth,
         id: Path<String>,
     ) -> GetAppResponse {
-        let user = match caller(&svc, req, &auth).await {
+        let actor = match caller(&svc, req, &auth).await {
             Ok(u) => u,
             Err(f) => return GetAppResponse::from_auth(f),
         };
-        match apps::get_app(&svc, &user, &id).await {
+        match apps::get_app(&svc, &actor, &id).await {
             Ok(a) => GetAppResponse::Ok(Json(a.into())),
             Err(e) => GetAppResponse::from_service(&e),
         }
@@ -240,11 +240,11 @@ impl AppsApi {
         auth: ApiAuth,
         id: Path<String>,
     ) -> RotateAppSecretResponse {
-        let user = match caller(&svc, req, &auth).await {
+        let actor = match caller(&svc, req, &auth).await {
             Ok(u) => u,
             Err(f) => return RotateAppSecretResponse::from_auth(f),
         };
-        match apps::rotate_secret(&svc, &user, &id).await {
+        match apps::rotate_secret(&svc, &actor, &id).await {
             Ok(r) => RotateAppSecretResponse::Ok(Json(RotatedAppSecret {
                 client_id: r.app.client_id,
                 client_secret: r.secret,
@@ -304,22 +304,22 @@ async fn update(
     id: &str,
     change: AppChange,
 ) -> UpdateAppResponse {
-    let user = match caller(svc, req, auth).await {
+    let actor = match caller(svc, req, auth).await {
         Ok(u) => u,
         Err(f) => return UpdateAppResponse::from_auth(f),
     };
-    match apps::update_app(svc, &user, id, change).await {
+    match apps::update_app(svc, &actor, id, change).await {
         Ok(a) => UpdateAppResponse::Ok(Json(a.into())),
         Err(e) => UpdateAppResponse::from_service(&e),
     }
 }
 
 async fn delete(svc: &Services, req: &Request, auth: &ApiAuth, id: &str) -> DeleteAppResponse {
-    let user = match caller(svc, req, auth).await {
+    let actor = match caller(svc, req, auth).await {
         Ok(u) => u,
         Err(f) => return DeleteAppResponse::from_auth(f),
     };
-    match apps::delete_app(svc, &user, id).await {
+    match apps::delete_app(svc, &actor, id).await {
         Ok(()) => DeleteAppResponse::Ok,
         Err(e) => DeleteAppResponse::from_service(&e),
     }

@@ -3,7 +3,8 @@
 //! Two ways in, resolved to one [`Principal`]: the browser session cookie set by the login
 //! page (a person using our own pages; unsafe methods must repeat the CSRF token in
 //! `X-CSRF-Token`), and an OAuth 2.0 bearer access token (RFC 6750), added by the
-//! authorization server. Handlers call [`authorize`] with the scope they need.
+//! authorization server. Handlers call [`authorize`] with the scope they need, and pass the
+//! principal on to the use case, which decides the rest (`service::access`).
 
 use poem::http::Method;
 use poem::Request;
@@ -11,7 +12,8 @@ use poem_openapi::auth::{ApiKey, Bearer};
 use poem_openapi::{OAuthScopes, SecurityScheme};
 
 use super::ApiError;
-use crate::domain::{ScopeSet, User, SUPPORTED_SCOPES};
+use crate::domain::ScopeSet;
+pub use crate::service::access::{Credential, Principal};
 use crate::service::oauth::introspect::verify_access_token;
 use crate::service::oauth::OAuthErrorCode;
 use crate::service::{sessions, ServiceError, Services};
@@ -32,6 +34,9 @@ pub enum ApiScopes {
     /// Name, username and language.
     #[oai(rename = "profile")]
     Profile,
+    /// Change the display name (a write permission; never the password or email).
+    #[oai(rename = "profile:write")]
+    ProfileWrite,
     /// Email address.
     #[oai(rename = "email")]
     Email,
@@ -72,21 +77,6 @@ pub enum ApiAuth {
     SessionCookie(SessionCookie),
 }
 
-/// How the caller proved who they are.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Via {
-    Session,
-    AccessToken { jti: String, client_id: String },
-}
-
-/// The authenticated caller: a user, the scopes the credential carries, and how.
-#[derive(Debug, Clone)]
-pub struct Principal {
-    pub user: User,
-    pub scopes: ScopeSet,
-    pub via: Via,
-}
-
 /// Why a call is refused; maps to RFC 6750 §3.1 errors.
 #[derive(Debug)]
 pub enum AuthFailure {
@@ -96,6 +86,9 @@ pub enum AuthFailure {
     InsufficientScope(&'static str),
     /// 403: a session-authenticated unsafe request without a valid CSRF token.
     Csrf,
+    /// 403: the action changes a credential, which only the person's own browser session may
+    /// do; an access token never may, whatever its scopes.
+    SessionOnly,
     /// The store could not be asked.
     Service(ServiceError),
 }
@@ -119,20 +112,20 @@ impl AuthFailure {
                 String::new(),
                 ApiError::new("forbidden", "missing or invalid X-CSRF-Token header"),
             ),
+            Self::SessionOnly => (
+                403,
+                String::new(),
+                ApiError::new(
+                    "forbidden",
+                    "only the person's own browser session may change credentials; an access token never may",
+                ),
+            ),
             Self::Service(e) => {
                 let (status, body) = ApiError::from_service(e);
                 (status.as_u16(), String::new(), body)
             }
         }
     }
-}
-
-/// Every scope a person has over their own account when using our pages.
-fn session_scopes(user: &User) -> ScopeSet {
-    let all = SUPPORTED_SCOPES
-        .iter()
-        .filter(|s| user.is_admin || **s != "admin");
-    ScopeSet::from_strings(all).unwrap_or_default()
 }
 
 /// Resolves a bearer access token: signature, expiry, not revoked (by `jti`), grant active,
@@ -167,8 +160,8 @@ async fn bearer_principal(svc: &Services, token: &str) -> Result<Principal, Auth
     let scopes = ScopeSet::from_strings(&access.record.scopes).unwrap_or_default();
     Ok(Principal {
         user,
-        scopes,
-        via: Via::AccessToken {
+        credential: Credential::Token {
+            scopes,
             jti: access.record.jti,
             client_id: access.record.client_id,
         },
@@ -193,11 +186,7 @@ pub async fn authorize(
                 return Err(AuthFailure::Csrf);
             }
             match sessions::resolve_session(svc, &key.key).await {
-                Ok(Some((_, user))) => Principal {
-                    scopes: session_scopes(&user),
-                    user,
-                    via: Via::Session,
-                },
+                Ok(Some((session, user))) => Principal::session(user, session.id),
                 Ok(None) => {
                     return Err(AuthFailure::InvalidToken(
                         "the session has ended; log in again".into(),
@@ -207,8 +196,22 @@ pub async fn authorize(
             }
         }
     };
-    if !principal.scopes.contains(scope) {
+    if !principal.has_scope(scope) {
         return Err(AuthFailure::InsufficientScope(scope));
+    }
+    Ok(principal)
+}
+
+/// Resolves the person's own browser session (CSRF-checked) for an action that changes a
+/// credential: a bearer token is refused whatever its scopes (`Principal::may_change_credentials`).
+pub async fn authorize_session(
+    svc: &Services,
+    req: &Request,
+    auth: &ApiAuth,
+) -> Result<Principal, AuthFailure> {
+    let principal = authorize(svc, req, auth, "profile").await?;
+    if !principal.may_change_credentials() {
+        return Err(AuthFailure::SessionOnly);
     }
     Ok(principal)
 }
@@ -221,7 +224,7 @@ pub async fn authorize_bearer(
     scope: &'static str,
 ) -> Result<Principal, AuthFailure> {
     let principal = bearer_principal(svc, &auth.0.token).await?;
-    if !principal.scopes.contains(scope) {
+    if !principal.has_scope(scope) {
         return Err(AuthFailure::InsufficientScope(scope));
     }
     Ok(principal)

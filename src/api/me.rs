@@ -5,33 +5,56 @@ use poem::Request;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object};
 
-use super::auth::{authorize, ApiAuth};
+use super::auth::{authorize, ApiAuth, Principal};
 use super::ApiError;
 use crate::domain::User;
+use crate::service::access::ADMIN_SCOPE;
 use crate::service::Services;
 
-/// A person's own account, as they see it.
+/// A person's own account, as they see it. Through an access token, `email` and
+/// `email_verified` come only with the `email` scope and `is_admin` only with `admin`; the
+/// browser session sees them all.
 #[derive(Debug, Object)]
 pub struct Me {
     pub id: String,
     pub username: String,
-    pub email: String,
-    pub email_verified: bool,
+    #[oai(skip_serializing_if_is_none)]
+    pub email: Option<String>,
+    #[oai(skip_serializing_if_is_none)]
+    pub email_verified: Option<bool>,
     #[oai(skip_serializing_if_is_none)]
     pub display_name: Option<String>,
-    pub is_admin: bool,
+    #[oai(skip_serializing_if_is_none)]
+    pub is_admin: Option<bool>,
     pub created_at: DateTime<Utc>,
 }
 
+impl Me {
+    /// The account as `viewer` may see it (`service::access`).
+    pub fn seen_by(u: &User, viewer: &Principal) -> Self {
+        let email = viewer.sees_email();
+        Self {
+            id: u.id.clone(),
+            username: u.username.to_string(),
+            email: email.then(|| u.email.to_string()),
+            email_verified: email.then_some(u.email_verified),
+            display_name: u.display_name.clone(),
+            is_admin: (viewer.is_session() || viewer.has_scope(ADMIN_SCOPE)).then_some(u.is_admin),
+            created_at: u.created_at,
+        }
+    }
+}
+
 impl From<&User> for Me {
+    /// The whole account, for the person who just registered it.
     fn from(u: &User) -> Self {
         Self {
             id: u.id.clone(),
             username: u.username.to_string(),
-            email: u.email.to_string(),
-            email_verified: u.email_verified,
+            email: Some(u.email.to_string()),
+            email_verified: Some(u.email_verified),
             display_name: u.display_name.clone(),
-            is_admin: u.is_admin,
+            is_admin: Some(u.is_admin),
             created_at: u.created_at,
         }
     }
@@ -71,7 +94,7 @@ impl MeResponse {
 /// path must be declared by one API type, or the spec lists it twice).
 pub async fn get_me(svc: &Services, req: &Request, auth: &ApiAuth) -> MeResponse {
     match authorize(svc, req, auth, "profile").await {
-        Ok(p) => MeResponse::Ok(Json(Me::from(&p.user))),
+        Ok(p) => MeResponse::Ok(Json(Me::seen_by(&p.user, &p))),
         Err(f) => {
             let (status, www, body) = f.parts();
             MeResponse::failure(status, www, body)

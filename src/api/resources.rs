@@ -174,7 +174,7 @@ async fn prepare<'s>(
 fn reader(p: &Principal) -> Reader<'_> {
     Reader {
         user: &p.user,
-        sees_all: p.user.is_admin && p.scopes.contains("admin"),
+        sees_all: p.sees_all_resources(),
     }
 }
 
@@ -204,7 +204,7 @@ async fn user_resource(
         id: user.id,
         username: user.username.to_string(),
         display_name: user.display_name,
-        email: p.scopes.contains("email").then(|| user.email.to_string()),
+        email: p.sees_email().then(|| user.email.to_string()),
     };
     match format {
         Format::Json => Negotiated::Api(UserResourceResponse::Ok(Json(body))),

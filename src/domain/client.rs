@@ -123,6 +123,9 @@ pub struct Client {
     pub access_token_ttl_secs: Option<i64>,
     pub refresh_token_ttl_secs: Option<i64>,
     pub first_party: bool,
+    /// Set by an administrator for a resource server: it may introspect tokens issued to other
+    /// apps (RFC 7662 §4). Any other app learns only about its own tokens.
+    pub introspection: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

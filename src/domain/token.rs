@@ -70,6 +70,27 @@ impl ScopeSet {
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(Scope::as_str)
     }
+
+    /// The scopes in both sets.
+    pub fn intersection(&self, other: &ScopeSet) -> ScopeSet {
+        Self(self.0.intersection(&other.0).cloned().collect())
+    }
+
+    /// What a token request gets (RFC 6749 §3.3): the `allowed` set when `scope` is absent or
+    /// blank (one rule for every grant and the authorization endpoint), else exactly the asked
+    /// scopes, which must all be allowed (`None` when one is not: `invalid_scope`).
+    pub fn narrow(
+        allowed: &ScopeSet,
+        asked: Option<&str>,
+    ) -> Result<Option<ScopeSet>, DomainError> {
+        match asked.map(str::trim).filter(|s| !s.is_empty()) {
+            None => Ok(Some(allowed.clone())),
+            Some(s) => {
+                let asked = Self::parse(s)?;
+                Ok(asked.is_subset(allowed).then_some(asked))
+            }
+        }
+    }
 }
 
 impl std::fmt::Display for ScopeSet {
@@ -208,9 +229,10 @@ pub fn token_purge_at(expires_at: DateTime<Utc>) -> DateTime<Utc> {
 /// Every scope this server knows. OIDC: `openid profile email offline_access`; resource API:
 /// `groups`; the account API: `apps` (manage my apps), `authorizations` (see and revoke what I
 /// granted); `admin` (only grantable to admin users).
-pub const SUPPORTED_SCOPES: [&str; 8] = [
+pub const SUPPORTED_SCOPES: [&str; 9] = [
     "openid",
     "profile",
+    "profile:write",
     "email",
     "groups",
     "offline_access",
@@ -222,6 +244,24 @@ pub const SUPPORTED_SCOPES: [&str; 8] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_absent_or_blank_scope_means_every_allowed_scope_and_a_wider_one_is_refused() {
+        let allowed = ScopeSet::parse("openid profile email").unwrap();
+        for blank in [None, Some(""), Some("  ")] {
+            assert_eq!(
+                ScopeSet::narrow(&allowed, blank).unwrap(),
+                Some(allowed.clone())
+            );
+        }
+        let some = ScopeSet::narrow(&allowed, Some("email openid")).unwrap();
+        assert_eq!(some.unwrap().to_string(), "email openid");
+        assert_eq!(
+            ScopeSet::narrow(&allowed, Some("openid admin")).unwrap(),
+            None
+        );
+        assert!(ScopeSet::narrow(&allowed, Some("bad\"scope")).is_err());
+    }
 
     #[test]
     fn scope_sets_parse_space_delimited_lists_without_duplicates() {

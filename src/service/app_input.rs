@@ -36,6 +36,8 @@ pub struct AppInput {
     pub access_token_ttl_secs: Option<i64>,
     pub refresh_token_ttl_secs: Option<i64>,
     pub first_party: bool,
+    /// May introspect other apps' tokens (a resource server); set by administrators only.
+    pub introspection: bool,
 }
 
 impl Default for AppInput {
@@ -53,6 +55,7 @@ impl Default for AppInput {
             access_token_ttl_secs: None,
             refresh_token_ttl_secs: None,
             first_party: false,
+            introspection: false,
         }
     }
 }
@@ -72,6 +75,7 @@ impl From<&Client> for AppInput {
             access_token_ttl_secs: c.access_token_ttl_secs,
             refresh_token_ttl_secs: c.refresh_token_ttl_secs,
             first_party: c.first_party,
+            introspection: c.introspection,
         }
     }
 }
@@ -91,6 +95,7 @@ pub struct AppPatch {
     pub access_token_ttl_secs: Option<Option<i64>>,
     pub refresh_token_ttl_secs: Option<Option<i64>>,
     pub first_party: Option<bool>,
+    pub introspection: Option<bool>,
 }
 
 impl AppPatch {
@@ -116,15 +121,18 @@ impl AppPatch {
         set(&mut to.access_token_ttl_secs, self.access_token_ttl_secs);
         set(&mut to.refresh_token_ttl_secs, self.refresh_token_ttl_secs);
         set(&mut to.first_party, self.first_party);
+        set(&mut to.introspection, self.introspection);
         to
     }
 }
 
 /// Who submits the input and what the server allows: the rules that are not about the value.
 pub struct Rules<'a> {
-    /// The owner of the app is an administrator (may request the `admin` scope).
+    /// The owner of the app is an administrator (its app may hold the `admin` scope).
     pub owner_is_admin: bool,
-    /// The person submitting is an administrator (may set `first_party`).
+    /// The person submitting acts as an administrator (`access::Principal::acts_as_admin`):
+    /// only then may `first_party`, `introspection`, the `admin` scope and the password and
+    /// implicit grants be added.
     pub actor_is_admin: bool,
     /// The app as it is now (on change), `None` on registration.
     pub current: Option<&'a Client>,
@@ -147,6 +155,7 @@ pub struct ValidApp {
     pub access_token_ttl_secs: Option<i64>,
     pub refresh_token_ttl_secs: Option<i64>,
     pub first_party: bool,
+    pub introspection: bool,
 }
 
 /// An https URL (or http on a loopback host) without credentials or fragment.
@@ -216,7 +225,10 @@ fn grants(given: &[String], v: &mut Validation) -> Vec<GrantType> {
     out
 }
 
-fn scopes(given: &[String], owner_is_admin: bool, v: &mut Validation) -> Vec<String> {
+fn scopes(given: &[String], rules: &Rules<'_>, v: &mut Validation) -> Vec<String> {
+    let had_admin = rules
+        .current
+        .is_some_and(|c| c.scopes.iter().any(|s| s == "admin"));
     if given.is_empty() {
         return ["email", "openid", "profile"].map(String::from).to_vec();
     }
@@ -226,8 +238,11 @@ fn scopes(given: &[String], owner_is_admin: bool, v: &mut Validation) -> Vec<Str
             let known = SUPPORTED_SCOPES.join(" ");
             let msg = format!("unknown scope '{s}'; known: {known}");
             v.push(DomainError::new("scopes", msg).with_code("unknown"));
-        } else if s == "admin" && !owner_is_admin {
+        } else if s == "admin" && !rules.owner_is_admin {
             let msg = "the admin scope is only for apps of administrators";
+            v.push(DomainError::new("scopes", msg).with_code("admin_only"));
+        } else if s == "admin" && !rules.actor_is_admin && !had_admin {
+            let msg = "adding the admin scope needs an administrator's session or admin token";
             v.push(DomainError::new("scopes", msg).with_code("admin_only"));
         } else if !out.iter().any(|o| o == s) {
             out.push(s.to_owned());
@@ -276,7 +291,34 @@ fn kind_and_flag(input: &AppInput, rules: &Rules<'_>, v: &mut Validation) -> (Cl
         let msg = "only administrators can change it";
         v.push(DomainError::new("first_party", msg).with_code("admin_only"));
     }
+    let was_introspection = rules.current.is_some_and(|c| c.introspection);
+    if !rules.actor_is_admin && input.introspection != was_introspection {
+        let msg = "only administrators can change it";
+        v.push(DomainError::new("introspection", msg).with_code("admin_only"));
+    }
     (kind, input.first_party)
+}
+
+/// RFC 9700 §2.4 and §2.1.2: the password grant MUST NOT be used and the implicit grant
+/// SHOULD NOT; only an administrator may enable either (an app that has one keeps it), and the
+/// password grant only for a confidential app.
+fn discouraged_grants(
+    grant_types: &[GrantType],
+    kind: ClientType,
+    rules: &Rules<'_>,
+    v: &mut Validation,
+) {
+    let had = |g: &GrantType| rules.current.is_some_and(|c| c.grant_types.contains(g));
+    for g in [GrantType::Password, GrantType::Implicit] {
+        if grant_types.contains(&g) && !had(&g) && !rules.actor_is_admin {
+            let msg = format!("only administrators can enable the {} grant", g.as_str());
+            v.push(DomainError::new("grant_types", msg).with_code("admin_only"));
+        }
+    }
+    if kind == ClientType::Public && grant_types.contains(&GrantType::Password) {
+        let msg = "the password grant needs a confidential client";
+        v.push(DomainError::new("grant_types", msg).with_code("password_confidential_only"));
+    }
 }
 
 /// Checks every field; all failures are reported at once.
@@ -293,6 +335,7 @@ pub fn validate(input: &AppInput, rules: &Rules<'_>) -> Result<ValidApp, Service
     );
     let (client_type, first_party) = kind_and_flag(input, rules, &mut v);
     let grant_types = grants(&input.grant_types, &mut v);
+    discouraged_grants(&grant_types, client_type, rules, &mut v);
     let needs_redirect = grant_types
         .iter()
         .any(|g| matches!(g, GrantType::AuthorizationCode | GrantType::Implicit));
@@ -304,7 +347,7 @@ pub fn validate(input: &AppInput, rules: &Rules<'_>) -> Result<ValidApp, Service
         let msg = "client_credentials needs a confidential client";
         v.push(DomainError::new("grant_types", msg).with_code("confidential_only"));
     }
-    let scopes = scopes(&input.scopes, rules.owner_is_admin, &mut v);
+    let scopes = scopes(&input.scopes, rules, &mut v);
     let access = "access_token_ttl_secs";
     let access_token_ttl_secs = ttl(
         access,
@@ -333,6 +376,7 @@ pub fn validate(input: &AppInput, rules: &Rules<'_>) -> Result<ValidApp, Service
         access_token_ttl_secs,
         refresh_token_ttl_secs,
         first_party,
+        introspection: input.introspection,
     })
 }
 

@@ -91,6 +91,58 @@ fn the_client_type_cannot_change_and_public_apps_have_no_client_credentials() {
     assert_eq!(fields(&public_cc), ["grant_types"]);
 }
 
+#[test]
+fn only_an_administrator_acting_as_one_adds_discouraged_grants_and_the_admin_scope() {
+    let asks = AppInput {
+        grant_types: vec!["password".into(), "implicit".into()],
+        scopes: vec!["admin".into()],
+        introspection: true,
+        ..valid()
+    };
+    // The owner is an administrator, but acts through a token without `admin`.
+    let owner_only = Rules {
+        owner_is_admin: true,
+        ..rules()
+    };
+    match validate(&asks, &owner_only) {
+        Err(ServiceError::Invalid(errs)) => assert_eq!(
+            errs.iter().map(|e| (e.field, e.code)).collect::<Vec<_>>(),
+            [
+                ("introspection", "admin_only"),
+                ("grant_types", "admin_only"),
+                ("grant_types", "admin_only"),
+                ("scopes", "admin_only"),
+            ]
+        ),
+        other => panic!("expected invalid, got {other:?}"),
+    }
+    let acting = Rules {
+        owner_is_admin: true,
+        actor_is_admin: true,
+        ..rules()
+    };
+    assert!(validate(&asks, &acting).is_ok());
+    let public_password = AppInput {
+        client_type: "public".into(),
+        ..asks.clone()
+    };
+    assert!(matches!(validate(&public_password, &acting),
+        Err(ServiceError::Invalid(e)) if e.iter().any(|e| e.code == "password_confidential_only")));
+    // What an app already has, its owner keeps when changing something else.
+    let current = Client {
+        grant_types: vec![GrantType::Password, GrantType::Implicit],
+        scopes: vec!["admin".into()],
+        introspection: true,
+        ..sample_client()
+    };
+    let keeps = Rules {
+        owner_is_admin: true,
+        current: Some(&current),
+        ..rules()
+    };
+    assert!(validate(&asks, &keeps).is_ok());
+}
+
 fn sample_client() -> Client {
     let now = chrono::Utc::now();
     Client {
@@ -109,6 +161,7 @@ fn sample_client() -> Client {
         access_token_ttl_secs: None,
         refresh_token_ttl_secs: None,
         first_party: false,
+        introspection: false,
         created_at: now,
         updated_at: now,
     }

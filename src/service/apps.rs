@@ -3,13 +3,15 @@
 //! grant and token the app holds and forgetting its consents) and rotate the secret (the
 //! previous one keeps working for `oauth.secret_rotation_grace_secs`, then dies).
 //!
-//! Only the owner or an administrator reaches an app; anyone else is told it does not exist
-//! (never "forbidden", which would confirm the id). Built-in apps (Swagger UI) belong to no
+//! Only the owner, or an administrator acting as one (`access::Principal::may_manage`: the
+//! session, or a token that carries `admin`), reaches an app; anyone else is told it does not
+//! exist (never "forbidden", which would confirm the id). Built-in apps (Swagger UI) belong to no
 //! user and cannot be changed here. Every write goes through `ClientStore`'s methods.
 //! Must not import poem or a store backend.
 
 use chrono::{DateTime, Utc};
 
+use super::access::Principal;
 use super::admin::{Listed, PageRequest};
 use super::app_input::{validate, AppInput, AppPatch, Rules, ValidApp};
 use super::oauth::builtin::SYSTEM_OWNER;
@@ -45,13 +47,13 @@ pub fn is_builtin(app: &Client) -> bool {
 fn rules<'a>(
     svc: &Services,
     owner_is_admin: bool,
-    actor: &User,
+    actor_is_admin: bool,
     current: Option<&'a Client>,
 ) -> Rules<'a> {
     let p = &svc.oauth.policy;
     Rules {
         owner_is_admin,
-        actor_is_admin: actor.is_admin,
+        actor_is_admin,
         current,
         max_access_ttl_secs: p.max_access_token_ttl.num_seconds(),
         max_refresh_ttl_secs: p.max_refresh_token_ttl.num_seconds(),
@@ -81,16 +83,18 @@ fn write_fields(app: &mut Client, v: ValidApp) {
     app.access_token_ttl_secs = v.access_token_ttl_secs;
     app.refresh_token_ttl_secs = v.refresh_token_ttl_secs;
     app.first_party = v.first_party;
+    app.introspection = v.introspection;
 }
 
-/// Registers an app owned by `actor`.
+/// Registers an app owned by the acting person.
 pub async fn register_app(
     svc: &Services,
-    actor: &User,
+    actor: &Principal,
     input: AppInput,
 ) -> Result<RegisteredApp, ServiceError> {
-    let valid = validate(&input, &rules(svc, actor.is_admin, actor, None))?;
-    insert_app(svc, &actor.id, valid).await
+    let r = rules(svc, actor.user.is_admin, actor.acts_as_admin(), None);
+    let valid = validate(&input, &r)?;
+    insert_app(svc, &actor.user.id, valid).await
 }
 
 /// Registers an app for `owner` on the operator's behalf (the `client create` command): the
@@ -101,10 +105,7 @@ pub async fn register_app_as_operator(
     owner: &User,
     input: AppInput,
 ) -> Result<RegisteredApp, ServiceError> {
-    let mut rules = rules(svc, owner.is_admin, owner, None);
-    rules.actor_is_admin = true;
-    rules.owner_is_admin = true;
-    let valid = validate(&input, &rules)?;
+    let valid = validate(&input, &rules(svc, true, true, None))?;
     insert_app(svc, &owner.id, valid).await
 }
 
@@ -138,6 +139,7 @@ async fn insert_app(
         access_token_ttl_secs: None,
         refresh_token_ttl_secs: None,
         first_party: false,
+        introspection: false,
         created_at: now,
         updated_at: now,
     };
@@ -168,17 +170,18 @@ pub async fn list_my_apps(
     })
 }
 
-/// An app its owner or an administrator may see; `NotFound` for anyone else.
-pub async fn get_app(svc: &Services, actor: &User, id: &str) -> Result<Client, ServiceError> {
+/// An app the principal may manage (its owner, or an administrator acting as one);
+/// `NotFound` for anyone else.
+pub async fn get_app(svc: &Services, actor: &Principal, id: &str) -> Result<Client, ServiceError> {
     match svc.stores.clients.get_client(id).await {
-        Ok(app) if app.owner_id == actor.id || actor.is_admin => Ok(app),
+        Ok(app) if actor.may_manage(&app) => Ok(app),
         Ok(_) | Err(StoreError::NotFound) => Err(ServiceError::NotFound),
         Err(e) => Err(e.into()),
     }
 }
 
 /// An app `actor` may change: visible to them and not built in.
-async fn changeable(svc: &Services, actor: &User, id: &str) -> Result<Client, ServiceError> {
+async fn changeable(svc: &Services, actor: &Principal, id: &str) -> Result<Client, ServiceError> {
     let app = get_app(svc, actor, id).await?;
     if is_builtin(&app) {
         return Err(ServiceError::Refused(
@@ -203,7 +206,7 @@ async fn owner_is_admin(svc: &Services, actor: &User, app: &Client) -> Result<bo
 /// Replaces or patches an app's fields (its id, owner, secrets and type stay).
 pub async fn update_app(
     svc: &Services,
-    actor: &User,
+    actor: &Principal,
     id: &str,
     change: AppChange,
 ) -> Result<Client, ServiceError> {
@@ -212,17 +215,18 @@ pub async fn update_app(
         AppChange::Replace(input) => input,
         AppChange::Patch(patch) => patch.apply(AppInput::from(&app)),
     };
-    let admin_owner = owner_is_admin(svc, actor, &app).await?;
-    let valid = validate(&input, &rules(svc, admin_owner, actor, Some(&app)))?;
+    let admin_owner = owner_is_admin(svc, &actor.user, &app).await?;
+    let r = rules(svc, admin_owner, actor.acts_as_admin(), Some(&app));
+    let valid = validate(&input, &r)?;
     write_fields(&mut app, valid);
     app.updated_at = svc.now();
     svc.stores.clients.update_client(&app).await?;
-    tracing::info!(client_id = %app.client_id, by = %actor.id, "app updated");
+    tracing::info!(client_id = %app.client_id, by = %actor.user.id, "app updated");
     Ok(app)
 }
 
 /// Deletes an app: every grant and token it holds is revoked, its consents are forgotten.
-pub async fn delete_app(svc: &Services, actor: &User, id: &str) -> Result<(), ServiceError> {
+pub async fn delete_app(svc: &Services, actor: &Principal, id: &str) -> Result<(), ServiceError> {
     let app = changeable(svc, actor, id).await?;
     let s = &svc.stores;
     s.grants
@@ -239,7 +243,7 @@ pub async fn delete_app(svc: &Services, actor: &User, id: &str) -> Result<(), Se
     s.grants
         .revoke_grants_for_client(&app.client_id, svc.now())
         .await?;
-    tracing::info!(client_id = %app.client_id, by = %actor.id, "app deleted");
+    tracing::info!(client_id = %app.client_id, by = %actor.user.id, "app deleted");
     Ok(())
 }
 
@@ -247,7 +251,7 @@ pub async fn delete_app(svc: &Services, actor: &User, id: &str) -> Result<(), Se
 /// configured grace period; secrets already past theirs are dropped.
 pub async fn rotate_secret(
     svc: &Services,
-    actor: &User,
+    actor: &Principal,
     id: &str,
 ) -> Result<RotatedSecret, ServiceError> {
     let mut app = changeable(svc, actor, id).await?;
@@ -268,7 +272,7 @@ pub async fn rotate_secret(
     app.secrets.push(stored);
     app.updated_at = now;
     svc.stores.clients.update_client(&app).await?;
-    tracing::info!(client_id = %app.client_id, by = %actor.id, "app secret rotated");
+    tracing::info!(client_id = %app.client_id, by = %actor.user.id, "app secret rotated");
     Ok(RotatedSecret {
         app,
         secret,

@@ -4,9 +4,11 @@
 //! RFC 6749 §2 (client registration), RFC 9700 §2.1 (exact redirect URIs).
 
 use crate::domain::Client;
+use crate::store::{StoreError, StoreResult};
 
 use super::app_input::AppInput;
 use super::apps::register_app_as_operator;
+use super::oauth::builtin::SYSTEM_OWNER;
 use super::{ServiceError, Services};
 
 /// What it takes to register an app.
@@ -23,6 +25,8 @@ pub struct NewClient {
     pub scopes: String,
     pub public: bool,
     pub first_party: bool,
+    /// A resource server: may introspect tokens issued to other apps.
+    pub introspection: bool,
 }
 
 /// A registered app and, for a confidential one, its secret: shown once, stored as a digest.
@@ -43,6 +47,7 @@ pub async fn create_client(svc: &Services, new: NewClient) -> Result<CreatedClie
         grant_types: new.grant_types,
         scopes: new.scopes.split_whitespace().map(str::to_owned).collect(),
         first_party: new.first_party,
+        introspection: new.introspection,
         ..AppInput::default()
     };
     let registered = register_app_as_operator(svc, &owner, input).await?;
@@ -50,4 +55,19 @@ pub async fn create_client(svc: &Services, new: NewClient) -> Result<CreatedClie
         client: registered.app,
         secret: registered.secret,
     })
+}
+
+/// An app that may act now: it exists and its owner is enabled. A disabled owner's apps are
+/// `NotFound` (refused at client authentication, their tokens inactive, no authorization
+/// starts) until the owner is enabled again; built-in apps have no owner to check.
+pub async fn active_client(svc: &Services, client_id: &str) -> StoreResult<Client> {
+    let client = svc.stores.clients.get_client(client_id).await?;
+    if client.owner_id == SYSTEM_OWNER {
+        return Ok(client);
+    }
+    match svc.stores.users.get_user(&client.owner_id).await {
+        Ok(owner) if !owner.disabled => Ok(client),
+        Ok(_) | Err(StoreError::NotFound) => Err(StoreError::NotFound),
+        Err(e) => Err(e),
+    }
 }

@@ -5,6 +5,7 @@
 //! Must not import poem or a concrete store backend: it sees `store::Stores` (traits),
 //! `mail::Mailer`, `crypto` and `domain`.
 
+pub mod access;
 pub mod accounts;
 pub mod admin;
 pub mod app_input;

@@ -62,6 +62,7 @@ pub struct FormValues {
     pub access_token_ttl_secs: String,
     pub refresh_token_ttl_secs: String,
     pub first_party: bool,
+    pub introspection: bool,
 }
 
 impl Default for FormValues {
@@ -80,6 +81,7 @@ impl Default for FormValues {
             access_token_ttl_secs: String::new(),
             refresh_token_ttl_secs: String::new(),
             first_party: false,
+            introspection: false,
         }
     }
 }
@@ -100,6 +102,7 @@ impl From<&Client> for FormValues {
             access_token_ttl_secs: opt(c.access_token_ttl_secs),
             refresh_token_ttl_secs: opt(c.refresh_token_ttl_secs),
             first_party: c.first_party,
+            introspection: c.introspection,
         }
     }
 }
@@ -119,6 +122,7 @@ impl From<&Submitted> for FormValues {
             access_token_ttl_secs: f.one("access_token_ttl_secs").into(),
             refresh_token_ttl_secs: f.one("refresh_token_ttl_secs").into(),
             first_party: f.one("first_party") == "on",
+            introspection: f.one("introspection") == "on",
         }
     }
 }
@@ -166,6 +170,7 @@ pub fn to_input(ctx: &Ctx<'_>, v: &FormValues) -> Result<AppInput, FieldErrors> 
         access_token_ttl_secs: access,
         refresh_token_ttl_secs: refresh,
         first_party: v.first_party,
+        introspection: v.introspection,
     })
 }
 

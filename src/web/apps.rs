@@ -17,6 +17,7 @@ use super::app_form::{grant_choices, scope_choices, to_input, FormValues, Submit
 use super::context::{see_other, Ctx};
 use super::forms::{field_errors, status_for, FieldErrors};
 use crate::domain::{Client, User};
+use crate::service::access::Principal;
 use crate::service::admin::PageRequest;
 use crate::service::apps::{self, AppChange};
 use crate::service::ServiceError;
@@ -25,9 +26,9 @@ const LIST: &str = "/oauth/applications/";
 
 /// The logged-in user, or the answer to send instead (login redirect, 503 page).
 #[allow(clippy::result_large_err)] // a page answer, built once per request
-fn logged_in<'c>(ctx: &'c Ctx<'_>, here: &str) -> Result<&'c User, Response> {
+fn logged_in(ctx: &Ctx<'_>, here: &str) -> Result<Principal, Response> {
     match &ctx.session {
-        Ok(Some((_, u))) => Ok(u),
+        Ok(Some((s, u))) => Ok(Principal::session(u.clone(), s.id.clone())),
         Ok(None) => {
             let next: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();
             Err(see_other(&format!("/accounts/login/?next={next}")))
@@ -57,7 +58,7 @@ pub struct ListQuery {
 
 #[handler]
 pub async fn list(ctx: Ctx<'_>, Query(q): Query<ListQuery>) -> Response {
-    let user = match logged_in(&ctx, LIST) {
+    let actor = match logged_in(&ctx, LIST) {
         Ok(u) => u,
         Err(resp) => return resp,
     };
@@ -65,7 +66,7 @@ pub async fn list(ctx: Ctx<'_>, Query(q): Query<ListQuery>) -> Response {
         offset: q.offset,
         limit: Some(50),
     };
-    let listed = match apps::list_my_apps(ctx.svc, user, paging).await {
+    let listed = match apps::list_my_apps(ctx.svc, &actor.user, paging).await {
         Ok(l) => l,
         Err(e) => return app_error(&ctx, &e),
     };
@@ -126,9 +127,9 @@ fn form_page(
 #[handler]
 pub async fn register_form(ctx: Ctx<'_>) -> Response {
     match logged_in(&ctx, &format!("{LIST}register/")) {
-        Ok(user) => form_page(
+        Ok(actor) => form_page(
             &ctx,
-            user,
+            &actor.user,
             StatusCode::OK,
             None,
             &FormValues::default(),
@@ -156,7 +157,7 @@ pub async fn register_submit(ctx: Ctx<'_>, body: String) -> Response {
     if !ctx.csrf_ok(form.csrf()) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
-    let user = match logged_in(&ctx, &format!("{LIST}register/")) {
+    let actor = match logged_in(&ctx, &format!("{LIST}register/")) {
         Ok(u) => u,
         Err(resp) => return resp,
     };
@@ -166,7 +167,7 @@ pub async fn register_submit(ctx: Ctx<'_>, body: String) -> Response {
         Err(errors) => {
             return form_page(
                 &ctx,
-                user,
+                &actor.user,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 None,
                 &values,
@@ -174,10 +175,10 @@ pub async fn register_submit(ctx: Ctx<'_>, body: String) -> Response {
             )
         }
     };
-    match apps::register_app(ctx.svc, user, input).await {
+    match apps::register_app(ctx.svc, &actor, input).await {
         Ok(r) => secret_page(&ctx, &r.app, r.secret.as_deref(), false),
         Err(e) => match field_errors(&ctx, &e) {
-            Some(errors) => form_page(&ctx, user, status_for(&e), None, &values, errors),
+            Some(errors) => form_page(&ctx, &actor.user, status_for(&e), None, &values, errors),
             None => app_error(&ctx, &e),
         },
     }
@@ -190,11 +191,11 @@ pub struct DoneQuery {
 
 #[handler]
 pub async fn detail(ctx: Ctx<'_>, Path(id): Path<String>, Query(q): Query<DoneQuery>) -> Response {
-    let user = match logged_in(&ctx, &app_path(&id, "")) {
+    let actor = match logged_in(&ctx, &app_path(&id, "")) {
         Ok(u) => u,
         Err(resp) => return resp,
     };
-    let app = match apps::get_app(ctx.svc, user, &id).await {
+    let app = match apps::get_app(ctx.svc, &actor, &id).await {
         Ok(a) => a,
         Err(e) => return app_error(&ctx, &e),
     };
@@ -228,7 +229,7 @@ fn view(c: &Client) -> minijinja::Value {
         redirect_uris => c.redirect_uris, post_logout_redirect_uris => c.post_logout_redirect_uris,
         client_type => c.client_type.as_str(),
         grant_types => c.grant_types.iter().map(|g| g.as_str()).collect::<Vec<_>>(),
-        scopes => c.scopes, first_party => c.first_party,
+        scopes => c.scopes, first_party => c.first_party, introspection => c.introspection,
         access_token_ttl_secs => c.access_token_ttl_secs,
         refresh_token_ttl_secs => c.refresh_token_ttl_secs,
     }
@@ -236,14 +237,14 @@ fn view(c: &Client) -> minijinja::Value {
 
 #[handler]
 pub async fn edit_form(ctx: Ctx<'_>, Path(id): Path<String>) -> Response {
-    let user = match logged_in(&ctx, &app_path(&id, "update/")) {
+    let actor = match logged_in(&ctx, &app_path(&id, "update/")) {
         Ok(u) => u,
         Err(resp) => return resp,
     };
-    match apps::get_app(ctx.svc, user, &id).await {
+    match apps::get_app(ctx.svc, &actor, &id).await {
         Ok(app) if !apps::is_builtin(&app) => form_page(
             &ctx,
-            user,
+            &actor.user,
             StatusCode::OK,
             Some(&app),
             &FormValues::from(&app),
@@ -260,29 +261,46 @@ pub async fn update_submit(ctx: Ctx<'_>, Path(id): Path<String>, body: String) -
     if !ctx.csrf_ok(form.csrf()) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
-    let user = match logged_in(&ctx, &app_path(&id, "update/")) {
+    let actor = match logged_in(&ctx, &app_path(&id, "update/")) {
         Ok(u) => u,
         Err(resp) => return resp,
     };
-    let app = match apps::get_app(ctx.svc, user, &id).await {
+    let app = match apps::get_app(ctx.svc, &actor, &id).await {
         Ok(a) => a,
         Err(e) => return app_error(&ctx, &e),
     };
     let mut values = FormValues::from(&form);
-    // The type is fixed and the first-party flag is not on a non-administrator's form.
+    // The type is fixed and the administrators' flags are not on anyone else's form.
     values.client_type = app.client_type.as_str().into();
-    if !user.is_admin {
+    if !actor.acts_as_admin() {
         values.first_party = app.first_party;
+        values.introspection = app.introspection;
     }
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
     let input = match to_input(&ctx, &values) {
         Ok(i) => i,
-        Err(errors) => return form_page(&ctx, user, unprocessable, Some(&app), &values, errors),
+        Err(errors) => {
+            return form_page(
+                &ctx,
+                &actor.user,
+                unprocessable,
+                Some(&app),
+                &values,
+                errors,
+            )
+        }
     };
-    match apps::update_app(ctx.svc, user, &id, AppChange::Replace(input)).await {
+    match apps::update_app(ctx.svc, &actor, &id, AppChange::Replace(input)).await {
         Ok(_) => see_other(&format!("{}?done=updated", app_path(&id, ""))),
         Err(e) => match field_errors(&ctx, &e) {
-            Some(errors) => form_page(&ctx, user, status_for(&e), Some(&app), &values, errors),
+            Some(errors) => form_page(
+                &ctx,
+                &actor.user,
+                status_for(&e),
+                Some(&app),
+                &values,
+                errors,
+            ),
             None => app_error(&ctx, &e),
         },
     }
@@ -290,11 +308,11 @@ pub async fn update_submit(ctx: Ctx<'_>, Path(id): Path<String>, body: String) -
 
 #[handler]
 pub async fn delete_form(ctx: Ctx<'_>, Path(id): Path<String>) -> Response {
-    let user = match logged_in(&ctx, &app_path(&id, "delete/")) {
+    let actor = match logged_in(&ctx, &app_path(&id, "delete/")) {
         Ok(u) => u,
         Err(resp) => return resp,
     };
-    match apps::get_app(ctx.svc, user, &id).await {
+    match apps::get_app(ctx.svc, &actor, &id).await {
         Ok(app) => ctx.render(
             StatusCode::OK,
             "app_delete.html",
@@ -321,11 +339,11 @@ pub async fn delete_submit(
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
-    let user = match logged_in(&ctx, &app_path(&id, "delete/")) {
+    let actor = match logged_in(&ctx, &app_path(&id, "delete/")) {
         Ok(u) => u,
         Err(resp) => return resp,
     };
-    match apps::delete_app(ctx.svc, user, &id).await {
+    match apps::delete_app(ctx.svc, &actor, &id).await {
         Ok(()) => see_other(&format!("{LIST}?done=deleted")),
         Err(e) => app_error(&ctx, &e),
     }
@@ -340,11 +358,11 @@ pub async fn rotate_submit(
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
-    let user = match logged_in(&ctx, &app_path(&id, "")) {
+    let actor = match logged_in(&ctx, &app_path(&id, "")) {
         Ok(u) => u,
         Err(resp) => return resp,
     };
-    match apps::rotate_secret(ctx.svc, user, &id).await {
+    match apps::rotate_secret(ctx.svc, &actor, &id).await {
         Ok(r) => secret_page(&ctx, &r.app, Some(&r.secret), true),
         Err(e) => app_error(&ctx, &e),
     }

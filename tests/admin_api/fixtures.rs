@@ -45,6 +45,7 @@ pub async fn app_owned_by(svc: &Services, username: &str) -> String {
         scopes: "openid profile".into(),
         public: false,
         first_party: false,
+        introspection: false,
     };
     create_client(svc, new).await.unwrap().client.client_id
 }

@@ -70,6 +70,7 @@ pub fn app_body(name: &str, redirect: &str, grants: &[&str]) -> types::AppReques
         access_token_ttl_secs: None,
         refresh_token_ttl_secs: None,
         first_party: None,
+        introspection: None,
     }
 }
 

@@ -29,6 +29,7 @@ pub async fn app_with(app: &TestApp, owner: &str, grants: &[&str], scopes: &str)
         scopes: scopes.into(),
         public: false,
         first_party: false,
+        introspection: false,
     };
     create_client(&app.services, new)
         .await

@@ -46,6 +46,7 @@ pub async fn new_client(
         scopes: ALL_SCOPES.into(),
         public,
         first_party: false,
+        introspection: !public,
     };
     create_client(&app.services, new)
         .await

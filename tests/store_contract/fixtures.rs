@@ -120,6 +120,7 @@ pub fn sample_client(owner_id: &str, n: u32) -> Client {
         access_token_ttl_secs: Some(600),
         refresh_token_ttl_secs: Some(86_400),
         first_party: false,
+        introspection: false,
         created_at: t,
         updated_at: t,
     }

@@ -14,6 +14,7 @@ import httpx
 
 from auth_center_client import AuthenticatedClient, Client
 from auth_center_client.api.account import get_me, update_me
+from auth_center_client.types import Unset
 from auth_center_client.api.admin import get_user, list_users
 from auth_center_client.api.apps import create_app, delete_app, get_app, list_apps, rotate_app_secret
 from auth_center_client.api.authorizations import list_my_authorizations, revoke_my_authorization
@@ -112,7 +113,9 @@ class PythonSdkEndToEnd(unittest.TestCase):
             me = get_me.sync(client=client)
         self.assertIsInstance(me, Me)
         self.assertEqual(me.username, ENV["username"])
-        self.assertFalse(me.is_admin)
+        # is_admin and email come only with the `admin` and `email` scopes.
+        self.assertIsInstance(me.is_admin, Unset)
+        self.assertIsInstance(me.email, Unset)
 
     def test_get_user_resource_returns_the_tokens_user_and_not_found_for_another_id(self):
         with api(password_token(ENV["username"], ENV["password"], "profile")) as client:
@@ -126,7 +129,7 @@ class PythonSdkEndToEnd(unittest.TestCase):
         self.assertEqual(other.parsed.error, "not_found")
 
     def test_an_invalid_display_name_is_a_typed_api_error_naming_the_field(self):
-        with api(password_token(ENV["username"], ENV["password"], "profile")) as client:
+        with api(password_token(ENV["username"], ENV["password"], "profile profile:write")) as client:
             resp = update_me.sync_detailed(client=client, body=UpdateMeRequest(display_name="x" * 65))
         self.assertEqual(resp.status_code, 422)
         self.assertIsInstance(resp.parsed, ApiError)

@@ -52,6 +52,9 @@ pub mod types {
         pub grant_types: ::std::vec::Vec<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub homepage_url: ::std::option::Option<::std::string::String>,
+        /**A resource server: may introspect tokens issued to other apps (RFC 7662 §4); set by
+        administrators only. Any other app learns only about its own tokens.*/
+        pub introspection: bool,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub logo_url: ::std::option::Option<::std::string::String>,
         pub name: ::std::string::String,
@@ -97,6 +100,8 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub homepage_url: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub introspection: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub logo_url: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
@@ -127,12 +132,17 @@ pub mod types {
         pub first_party: ::std::option::Option<bool>,
         /**Any of `authorization_code`, `refresh_token`, `client_credentials`, `password`,
         `implicit`, `urn:ietf:params:oauth:grant-type:device_code`. Default:
-        authorization_code and refresh_token (password and implicit only when asked for).*/
+        authorization_code and refresh_token. Only administrators may enable `password`
+        (confidential apps only) and `implicit` (RFC 9700 §2.4, §2.1.2).*/
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub grant_types: ::std::vec::Vec<::std::string::String>,
         ///https (or http on localhost / a loopback address).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub homepage_url: ::std::option::Option<::std::string::String>,
+        /**May introspect other apps' tokens (a resource server); only administrators may set or
+        change it.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub introspection: ::std::option::Option<bool>,
         ///https (or http on localhost / a loopback address).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub logo_url: ::std::option::Option<::std::string::String>,
@@ -148,8 +158,9 @@ pub mod types {
         ///60 s up to `oauth.max_refresh_token_ttl_secs`; absent: the server default.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub refresh_token_ttl_secs: ::std::option::Option<i64>,
-        /**Scopes the app may ask for: `openid profile email groups offline_access apps
-        authorizations` (`admin` only for administrators' apps). Default: openid profile email.*/
+        /**Scopes the app may ask for: `openid profile profile:write email groups offline_access
+        apps authorizations` (`admin` only for administrators' apps, added through their session
+        or an `admin` token). Default: openid profile email.*/
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub scopes: ::std::vec::Vec<::std::string::String>,
     }
@@ -415,16 +426,21 @@ pub mod types {
                 })
         }
     }
-    ///A person's own account, as they see it.
+    /**A person's own account, as they see it. Through an access token, `email` and
+    `email_verified` come only with the `email` scope and `is_admin` only with `admin`; the
+    browser session sees them all.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct Me {
         pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub display_name: ::std::option::Option<::std::string::String>,
-        pub email: ::std::string::String,
-        pub email_verified: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email_verified: ::std::option::Option<bool>,
         pub id: ::std::string::String,
-        pub is_admin: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_admin: ::std::option::Option<bool>,
         pub username: ::std::string::String,
     }
     ///One page of group members.
@@ -1892,7 +1908,9 @@ impl Client {
     }
     /**Get my account
 
-    Returns the account of the person the credential belongs to. Needs the `profile` scope.
+    Returns the account of the person the credential belongs to. Needs the `profile` scope;
+    `email` and `email_verified` come only with the `email` scope, `is_admin` only with
+    `admin` (the browser session sees all).
 
     Sends a `GET` request to `/api/v1/me`
 
@@ -1940,7 +1958,8 @@ impl Client {
     }
     /**Update my profile
 
-    Changes the display name of the caller's account. Needs the `profile` scope.
+    Changes the display name of the caller's account. Needs the `profile:write` scope (the
+    browser session has it).
 
     Sends a `PATCH` request to `/api/v1/me`
 
@@ -1996,7 +2015,9 @@ impl Client {
     /**Change my password
 
     Checks the current password and sets the new one; every other browser session of the
-    account ends. Answers the account. Needs the `profile` scope.
+    account ends and every app's access to it is revoked. Answers the account. Only the
+    person's own browser session may call it (with `X-CSRF-Token`); an access token gets
+    403 whatever its scopes. Wrong current passwords count against the login throttle.
 
     Sends a `POST` request to `/api/v1/me/password`
 

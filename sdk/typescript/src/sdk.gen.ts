@@ -331,7 +331,9 @@ export const confirmPasswordReset = <ThrowOnError extends boolean = false>(optio
 /**
  * Get my account
  *
- * Returns the account of the person the credential belongs to. Needs the `profile` scope.
+ * Returns the account of the person the credential belongs to. Needs the `profile` scope;
+ * `email` and `email_verified` come only with the `email` scope, `is_admin` only with
+ * `admin` (the browser session sees all).
  */
 export const getMe = <ThrowOnError extends boolean = false>(options?: Options<GetMeData, ThrowOnError>) => (options?.client ?? client).get<GetMeResponses, GetMeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
@@ -346,7 +348,8 @@ export const getMe = <ThrowOnError extends boolean = false>(options?: Options<Ge
 /**
  * Update my profile
  *
- * Changes the display name of the caller's account. Needs the `profile` scope.
+ * Changes the display name of the caller's account. Needs the `profile:write` scope (the
+ * browser session has it).
  */
 export const updateMe = <ThrowOnError extends boolean = false>(options: Options<UpdateMeData, ThrowOnError>) => (options.client ?? client).patch<UpdateMeResponses, UpdateMeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
@@ -366,7 +369,9 @@ export const updateMe = <ThrowOnError extends boolean = false>(options: Options<
  * Change my password
  *
  * Checks the current password and sets the new one; every other browser session of the
- * account ends. Answers the account. Needs the `profile` scope.
+ * account ends and every app's access to it is revoked. Answers the account. Only the
+ * person's own browser session may call it (with `X-CSRF-Token`); an access token gets
+ * 403 whatever its scopes. Wrong current passwords count against the login throttle.
  */
 export const changeMyPassword = <ThrowOnError extends boolean = false>(options: Options<ChangeMyPasswordData, ThrowOnError>) => (options.client ?? client).post<ChangeMyPasswordResponses, ChangeMyPasswordErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {

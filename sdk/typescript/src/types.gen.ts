@@ -88,6 +88,11 @@ export type App = {
      */
     first_party: boolean;
     /**
+     * A resource server: may introspect tokens issued to other apps (RFC 7662 §4); set by
+     * administrators only. Any other app learns only about its own tokens.
+     */
+    introspection: boolean;
+    /**
      * The secrets that currently authenticate the app (none for a public app).
      */
     secrets: Array<AppSecretInfo>;
@@ -138,6 +143,7 @@ export type AppPatchRequest = {
     access_token_ttl_secs?: number;
     refresh_token_ttl_secs?: number;
     first_party?: boolean;
+    introspection?: boolean;
 };
 
 /**
@@ -179,12 +185,14 @@ export type AppRequest = {
     /**
      * Any of `authorization_code`, `refresh_token`, `client_credentials`, `password`,
      * `implicit`, `urn:ietf:params:oauth:grant-type:device_code`. Default:
-     * authorization_code and refresh_token (password and implicit only when asked for).
+     * authorization_code and refresh_token. Only administrators may enable `password`
+     * (confidential apps only) and `implicit` (RFC 9700 §2.4, §2.1.2).
      */
     grant_types?: Array<string>;
     /**
-     * Scopes the app may ask for: `openid profile email groups offline_access apps
-     * authorizations` (`admin` only for administrators' apps). Default: openid profile email.
+     * Scopes the app may ask for: `openid profile profile:write email groups offline_access
+     * apps authorizations` (`admin` only for administrators' apps, added through their session
+     * or an `admin` token). Default: openid profile email.
      */
     scopes?: Array<string>;
     /**
@@ -199,6 +207,11 @@ export type AppRequest = {
      * Skips the consent page; only administrators may set or change it.
      */
     first_party?: boolean;
+    /**
+     * May introspect other apps' tokens (a resource server); only administrators may set or
+     * change it.
+     */
+    introspection?: boolean;
 };
 
 /**
@@ -560,15 +573,17 @@ export type Jwks = {
 /**
  * Me
  *
- * A person's own account, as they see it.
+ * A person's own account, as they see it. Through an access token, `email` and
+ * `email_verified` come only with the `email` scope and `is_admin` only with `admin`; the
+ * browser session sees them all.
  */
 export type Me = {
     id: string;
     username: string;
-    email: string;
-    email_verified: boolean;
+    email?: string;
+    email_verified?: boolean;
     display_name?: string;
-    is_admin: boolean;
+    is_admin?: boolean;
     created_at: string;
 };
 
@@ -1830,7 +1845,8 @@ export type UpdateMeErrors = {
      */
     401: ApiError;
     /**
-     * The credential lacks the `profile` scope, or a missing CSRF header.
+     * The credential lacks the scope (`profile:write`), a password change came with an access
+     * token instead of the browser session, or a missing CSRF header.
      */
     403: ApiError;
     /**
@@ -1868,7 +1884,8 @@ export type ChangeMyPasswordErrors = {
      */
     401: ApiError;
     /**
-     * The credential lacks the `profile` scope, or a missing CSRF header.
+     * The credential lacks the scope (`profile:write`), a password change came with an access
+     * token instead of the browser session, or a missing CSRF header.
      */
     403: ApiError;
     /**

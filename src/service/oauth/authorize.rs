@@ -15,7 +15,7 @@ use crate::domain::{
     redirect_uri_matches, Client, ClientType, CodeChallenge, Consent, GrantType, Prompt,
     ResponseMode, ResponseType, ScopeSet, Session, User,
 };
-use crate::service::Services;
+use crate::service::{access, Services};
 use crate::store::StoreError;
 
 /// The raw parameters of an authorization request.
@@ -97,7 +97,7 @@ async fn trusted_target(
 ) -> Result<(Client, String), AuthorizeError> {
     let id = p.client_id.as_deref().filter(|s| !s.is_empty());
     let id = id.ok_or_else(|| AuthorizeError::Page("client_id is missing".into()))?;
-    let client = match svc.stores.clients.get_client(id).await {
+    let client = match crate::service::clients::active_client(svc, id).await {
         Ok(c) => c,
         Err(StoreError::NotFound) => return Err(AuthorizeError::Page("unknown client".into())),
         Err(e) => {
@@ -246,12 +246,6 @@ fn session_usable(v: &ValidRequest, session: &Session, now: DateTime<Utc>) -> bo
     fresh && !v.prompt.login
 }
 
-/// Scopes the user can be given: `admin` only for admins (RFC 6749 §3.3 allows fewer).
-fn grantable(scopes: &ScopeSet, user: &User) -> ScopeSet {
-    ScopeSet::from_strings(scopes.iter().filter(|s| user.is_admin || *s != "admin"))
-        .unwrap_or_default()
-}
-
 /// Decides what happens to a validated request given the browser's session.
 pub async fn decide(
     svc: &Services,
@@ -268,7 +262,7 @@ pub async fn decide(
         }
         return Ok(Next::Login);
     };
-    v.scopes = grantable(&v.scopes, user);
+    v.scopes = access::grantable(user, v.scopes.iter());
     let remembered = match svc
         .stores
         .consents
@@ -329,7 +323,7 @@ pub async fn answer_consent(
         ));
     }
     let v = ValidRequest {
-        scopes: grantable(&v.scopes, user),
+        scopes: access::grantable(user, v.scopes.iter()),
         ..v
     };
     let now = svc.now();

@@ -42,6 +42,7 @@ pub async fn ensure_swagger_client(svc: &Services) -> Result<(), ServiceError> {
                 access_token_ttl_secs: None,
                 refresh_token_ttl_secs: None,
                 first_party: true,
+                introspection: false,
                 created_at: now,
                 updated_at: now,
             };

@@ -121,7 +121,7 @@ pub async fn authenticate_client(
     creds: &ClientCredentials,
 ) -> Result<AuthenticatedClient, OAuthError> {
     let (client_id, secret, method) = select_method(creds)?;
-    let client = match svc.stores.clients.get_client(&client_id).await {
+    let client = match crate::service::clients::active_client(svc, &client_id).await {
         Ok(c) => c,
         Err(StoreError::NotFound) => return Err(OAuthError::invalid_client("unknown client")),
         Err(e) => return Err(e.into()),

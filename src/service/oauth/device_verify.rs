@@ -13,7 +13,7 @@ use crate::domain::{
     format_user_code, normalize_user_code, Client, DeviceApproval, DeviceCode, DeviceDecision,
     ScopeSet, Session, User,
 };
-use crate::service::{ServiceError, Services};
+use crate::service::{access, ServiceError, Services};
 use crate::store::StoreError;
 
 /// Wrong user codes allowed per account and per IP within the window.
@@ -82,12 +82,6 @@ async fn count_wrong_code(svc: &Services, keys: &[String]) -> Result<VerifyError
     Ok(VerifyError::InvalidCode)
 }
 
-/// Scopes the user can be given: `admin` only for admins (RFC 6749 §3.3 allows fewer).
-fn grantable(scopes: &[String], user: &User) -> ScopeSet {
-    ScopeSet::from_strings(scopes.iter().filter(|s| user.is_admin || *s != "admin"))
-        .unwrap_or_default()
-}
-
 /// Looks up the pending request of a typed user code, counting wrong ones.
 pub async fn find_pending(
     svc: &Services,
@@ -113,13 +107,13 @@ pub async fn find_pending(
         Ok(_) | Err(StoreError::NotFound) => return Err(count_wrong_code(svc, &keys).await?),
         Err(e) => return Err(e.into()),
     };
-    let client = match svc.stores.clients.get_client(&record.client_id).await {
+    let client = match crate::service::clients::active_client(svc, &record.client_id).await {
         Ok(c) => c,
         Err(StoreError::NotFound) => return Err(VerifyError::InvalidCode),
         Err(e) => return Err(e.into()),
     };
     Ok(PendingDevice {
-        scopes: grantable(&record.scopes, user),
+        scopes: access::grantable(user, &record.scopes),
         user_code: format_user_code(&code),
         client,
         record,

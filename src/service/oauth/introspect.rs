@@ -94,7 +94,7 @@ async fn active_record(
         Err(StoreError::NotFound) => return Ok(None),
         Err(e) => return Err(e.into()),
     };
-    if !record.is_active(now) {
+    if !record.is_active(now) || !client_active(svc, &record.client_id).await? {
         return Ok(None);
     }
     Ok(
@@ -104,6 +104,15 @@ async fn active_record(
             GrantState::Inactive => None,
         },
     )
+}
+
+/// Whether the app a token was issued to may still act (a disabled owner's apps may not).
+async fn client_active(svc: &Services, client_id: &str) -> Result<bool, OAuthError> {
+    match crate::service::clients::active_client(svc, client_id).await {
+        Ok(_) => Ok(true),
+        Err(StoreError::NotFound) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Records that the grant was used, unless it was within the last interval. A failure is only
@@ -191,7 +200,10 @@ async fn introspect_refresh(svc: &Services, token: &str) -> Result<Introspection
     let Some(r) = find_refresh(svc, token).await? else {
         return Ok(Introspection::default());
     };
-    if !r.is_usable(now) || !grant_active(svc, Some(&r.grant_id), now).await? {
+    if !r.is_usable(now)
+        || !grant_active(svc, Some(&r.grant_id), now).await?
+        || !client_active(svc, &r.client_id).await?
+    {
         return Ok(Introspection::default());
     }
     Ok(Introspection {
@@ -208,7 +220,9 @@ async fn introspect_refresh(svc: &Services, token: &str) -> Result<Introspection
 }
 
 /// RFC 7662: only authenticated confidential clients may ask; unknown, expired and revoked
-/// tokens are all simply `active: false`.
+/// tokens are all simply `active: false`. An app learns only about tokens issued to itself,
+/// unless an administrator marked it as a resource server (`introspection`): anything else is
+/// `active: false` too, so no app can scan other apps' tokens (RFC 7662 §4).
 pub async fn introspect(
     svc: &Services,
     creds: &ClientCredentials,
@@ -224,11 +238,16 @@ pub async fn introspect(
     let token = token
         .filter(|t| !t.is_empty())
         .ok_or_else(|| OAuthError::invalid_request("token is required"))?;
-    if looks_like_jwt(token) {
-        introspect_access(svc, token).await
+    let found = if looks_like_jwt(token) {
+        introspect_access(svc, token).await?
     } else {
-        introspect_refresh(svc, token).await
+        introspect_refresh(svc, token).await?
+    };
+    let own = found.client_id.as_deref() == Some(auth.client.client_id.as_str());
+    if found.active && !own && !auth.client.introspection {
+        return Ok(Introspection::default());
     }
+    Ok(found)
 }
 
 /// RFC 7009: revokes an access token (by `jti`) or a refresh token (and with it the whole grant,

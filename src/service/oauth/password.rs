@@ -5,36 +5,20 @@
 
 use super::issue::{self, Subject, TokenSet};
 use super::OAuthError;
-use crate::domain::{Client, Grant, GrantType, ScopeSet};
+use crate::domain::{Client, Grant, GrantType, ScopeSet, User};
 use crate::service::login::{login, LoginError};
-use crate::service::Services;
+use crate::service::{access, Services};
 
-/// Requested scopes (default: the client's), all registered; `admin` only for admins.
-fn scopes_for(
-    client: &Client,
-    asked: Option<&str>,
-    is_admin: bool,
-) -> Result<ScopeSet, OAuthError> {
-    let registered = ScopeSet::from_strings(
-        client
-            .scopes
-            .iter()
-            .filter(|s| is_admin || s.as_str() != "admin"),
-    )
-    .map_err(|e| OAuthError::internal(e.into()))?;
-    match asked {
-        None => Ok(registered),
-        Some(s) => {
-            let asked = ScopeSet::parse(s).map_err(|e| OAuthError::invalid_scope(e.message))?;
-            if asked.is_subset(&registered) {
-                Ok(asked)
-            } else {
-                Err(OAuthError::invalid_scope(
-                    "a requested scope is not registered for this client or not grantable",
-                ))
-            }
-        }
-    }
+/// Requested scopes (absent or blank: the client's), all registered; `admin` only for admins.
+fn scopes_for(client: &Client, asked: Option<&str>, user: &User) -> Result<ScopeSet, OAuthError> {
+    let registered = access::grantable(user, &client.scopes);
+    ScopeSet::narrow(&registered, asked)
+        .map_err(|e| OAuthError::invalid_scope(e.message))?
+        .ok_or_else(|| {
+            OAuthError::invalid_scope(
+                "a requested scope is not registered for this client or not grantable",
+            )
+        })
 }
 
 /// Issues tokens for a username (or email) and password.
@@ -68,7 +52,7 @@ pub async fn password_grant(
         }
         Err(LoginError::Service(e)) => return Err(OAuthError::internal(e.into())),
     };
-    let scopes = scopes_for(client, scope, user.is_admin)?;
+    let scopes = scopes_for(client, scope, &user)?;
     let now = svc.now();
     let grant = Grant {
         id: uuid::Uuid::now_v7().to_string(),

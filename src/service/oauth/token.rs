@@ -14,7 +14,7 @@ use crate::crypto;
 use crate::domain::{
     AuthorizationCode, Client, ClientType, CodeVerifier, Grant, GrantType, RefreshToken, ScopeSet,
 };
-use crate::service::Services;
+use crate::service::{access, Services};
 use crate::store::{CodeTake, RefreshRotation, StoreError};
 
 /// The form parameters of a token request (every grant's, all optional here: what each grant
@@ -92,8 +92,16 @@ fn required<'a>(v: &'a Option<String>, name: &str) -> Result<&'a str, OAuthError
         .ok_or_else(|| OAuthError::invalid_request(format!("{name} is required")))
 }
 
-fn parse_scope(s: &str) -> Result<ScopeSet, OAuthError> {
-    ScopeSet::parse(s).map_err(|e| OAuthError::invalid_scope(e.message))
+/// The requested scope narrowed within `allowed` (absent or blank: all of it), or
+/// `invalid_scope` with `why`.
+fn narrow(
+    allowed: &ScopeSet,
+    asked: Option<&str>,
+    why: impl FnOnce() -> &'static str,
+) -> Result<ScopeSet, OAuthError> {
+    ScopeSet::narrow(allowed, asked)
+        .map_err(|e| OAuthError::invalid_scope(e.message))?
+        .ok_or_else(|| OAuthError::invalid_scope(why()))
 }
 
 /// RFC 6749 §4.4: the client acts for itself, with the scopes it registered (or fewer).
@@ -115,18 +123,9 @@ async fn client_credentials(
             .filter(|s| !USER_ONLY_SCOPES.contains(&s.as_str())),
     )
     .map_err(|e| OAuthError::internal(e.into()))?;
-    let scopes = match req.scope.as_deref() {
-        None => registered,
-        Some(s) => {
-            let asked = parse_scope(s)?;
-            if !asked.is_subset(&registered) {
-                return Err(OAuthError::invalid_scope(
-                    "the requested scope is not registered for this client, or needs a user",
-                ));
-            }
-            asked
-        }
-    };
+    let scopes = narrow(&registered, req.scope.as_deref(), || {
+        "the requested scope is not registered for this client, or needs a user"
+    })?;
     let who = Subject {
         client,
         user_id: None,
@@ -377,23 +376,14 @@ async fn refresh(
             "the refresh token was revoked or has expired",
         ));
     }
-    let original =
-        ScopeSet::from_strings(&old.scopes).map_err(|e| OAuthError::internal(e.into()))?;
-    let scopes = match req.scope.as_deref() {
-        None => original,
-        Some(s) => {
-            let asked = parse_scope(s)?;
-            if !asked.is_subset(&original) {
-                return Err(OAuthError::invalid_scope(
-                    "a refresh may only narrow the scope originally granted",
-                ));
-            }
-            asked
-        }
-    };
     let grant = active_grant(svc, &old.grant_id).await?;
-    // The new refresh token keeps the original scope (RFC 6749 §6); only the access token narrows.
-    let (value, new) = issue::new_refresh(svc, client, &grant, &old.scopes);
+    let kept = still_allowed(svc, client, &grant, &old).await?;
+    let scopes = narrow(&kept, req.scope.as_deref(), || {
+        "a refresh may only narrow the scope originally granted"
+    })?;
+    // The new refresh token keeps what is still allowed of the original scope (RFC 6749 §6);
+    // only the access token narrows to the requested one.
+    let (value, new) = issue::new_refresh(svc, client, &grant, &kept.to_vec());
     match svc.stores.grants.rotate_refresh(&digest, &new).await? {
         RefreshRotation::Rotated(_) => {}
         RefreshRotation::Reused(r) => return Err(reuse_detected(svc, &r).await),
@@ -417,6 +407,34 @@ async fn refresh(
         scope: scopes.to_string(),
         id_token,
     })
+}
+
+/// What a refresh may still carry: the original scope, within the app's CURRENT registered
+/// scopes, and without `admin` once the user is no longer an administrator. The user must
+/// still exist and be enabled.
+async fn still_allowed(
+    svc: &Services,
+    client: &Client,
+    grant: &Grant,
+    old: &RefreshToken,
+) -> Result<ScopeSet, OAuthError> {
+    let internal = |e: crate::domain::DomainError| OAuthError::internal(e.into());
+    let original = ScopeSet::from_strings(&old.scopes).map_err(internal)?;
+    let registered = ScopeSet::from_strings(&client.scopes).map_err(internal)?;
+    let kept = original.intersection(&registered);
+    if kept.is_empty() {
+        return Err(OAuthError::invalid_grant(
+            "the app no longer has any of the scopes this authorization granted",
+        ));
+    }
+    let Some(user_id) = grant.user_id.as_deref() else {
+        return Ok(kept);
+    };
+    match svc.stores.users.get_user(user_id).await {
+        Ok(u) if !u.disabled => Ok(access::grantable(&u, kept.iter())),
+        Ok(_) | Err(StoreError::NotFound) => Err(authorization_ended()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// OIDC Core §12.2: a refresh of an `openid` grant returns a new id_token for the same user

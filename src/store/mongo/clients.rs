@@ -38,6 +38,9 @@ struct ClientDoc {
     access_token_ttl_secs: Option<i64>,
     refresh_token_ttl_secs: Option<i64>,
     first_party: bool,
+    /// Absent in documents written before the flag existed.
+    #[serde(default)]
+    introspection: bool,
     created_at: bson::DateTime,
     updated_at: bson::DateTime,
 }
@@ -89,6 +92,7 @@ impl ClientDoc {
             access_token_ttl_secs: c.access_token_ttl_secs,
             refresh_token_ttl_secs: c.refresh_token_ttl_secs,
             first_party: c.first_party,
+            introspection: c.introspection,
             created_at: to_bson_dt(c.created_at),
             updated_at: to_bson_dt(c.updated_at),
         }
@@ -124,6 +128,7 @@ impl ClientDoc {
             access_token_ttl_secs: self.access_token_ttl_secs,
             refresh_token_ttl_secs: self.refresh_token_ttl_secs,
             first_party: self.first_party,
+            introspection: self.introspection,
             created_at: from_bson_dt(self.created_at)?,
             updated_at: from_bson_dt(self.updated_at)?,
             client_id: id,

@@ -24,11 +24,11 @@ class App:
         {'client_id': 'q2Xv7nR0bS1kT9wYzA4mCg', 'client_type': 'confidential', 'created_at': datetime.datetime(2026, 1,
             15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00')), 'description': 'Prints the photos you
             choose.', 'first_party': False, 'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url':
-            'https://printer.example', 'name': 'Photo printer', 'owner_id': '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e',
-            'post_logout_redirect_uris': [], 'redirect_uris': ['https://printer.example/callback'], 'scopes': ['email',
-            'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
-            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'updated_at': datetime.datetime(2026, 1, 15, 9,
-            30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}
+            'https://printer.example', 'introspection': False, 'name': 'Photo printer', 'owner_id':
+            '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
+            ['https://printer.example/callback'], 'scopes': ['email', 'openid', 'profile'], 'secrets': [{'created_at':
+            datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}],
+            'updated_at': datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}
 
     Attributes:
         client_id (str): The OAuth `client_id`.
@@ -41,6 +41,8 @@ class App:
         grant_types (list[str]):
         scopes (list[str]):
         first_party (bool): First-party apps skip the consent page (set by administrators only).
+        introspection (bool): A resource server: may introspect tokens issued to other apps (RFC 7662 §4); set by
+            administrators only. Any other app learns only about its own tokens.
         secrets (list[AppSecretInfo]): The secrets that currently authenticate the app (none for a public app).
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -60,6 +62,7 @@ class App:
     grant_types: list[str]
     scopes: list[str]
     first_party: bool
+    introspection: bool
     secrets: list[AppSecretInfo]
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -89,6 +92,8 @@ class App:
         scopes = self.scopes
 
         first_party = self.first_party
+
+        introspection = self.introspection
 
         secrets = []
         for secrets_item_data in self.secrets:
@@ -121,6 +126,7 @@ class App:
                 "grant_types": grant_types,
                 "scopes": scopes,
                 "first_party": first_party,
+                "introspection": introspection,
                 "secrets": secrets,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -162,6 +168,8 @@ class App:
 
         first_party = d.pop("first_party")
 
+        introspection = d.pop("introspection")
+
         secrets = []
         _secrets = d.pop("secrets")
         for secrets_item_data in _secrets:
@@ -192,6 +200,7 @@ class App:
             grant_types=grant_types,
             scopes=scopes,
             first_party=first_party,
+            introspection=introspection,
             secrets=secrets,
             created_at=created_at,
             updated_at=updated_at,

@@ -33,6 +33,7 @@ class AppPatchRequest:
             access_token_ttl_secs (int | Unset):
             refresh_token_ttl_secs (int | Unset):
             first_party (bool | Unset):
+            introspection (bool | Unset):
     """
 
     name: str | Unset = UNSET
@@ -47,6 +48,7 @@ class AppPatchRequest:
     access_token_ttl_secs: int | Unset = UNSET
     refresh_token_ttl_secs: int | Unset = UNSET
     first_party: bool | Unset = UNSET
+    introspection: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,6 +84,8 @@ class AppPatchRequest:
 
         first_party = self.first_party
 
+        introspection = self.introspection
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -109,6 +113,8 @@ class AppPatchRequest:
             field_dict["refresh_token_ttl_secs"] = refresh_token_ttl_secs
         if first_party is not UNSET:
             field_dict["first_party"] = first_party
+        if introspection is not UNSET:
+            field_dict["introspection"] = introspection
 
         return field_dict
 
@@ -139,6 +145,8 @@ class AppPatchRequest:
 
         first_party = d.pop("first_party", UNSET)
 
+        introspection = d.pop("introspection", UNSET)
+
         app_patch_request = cls(
             name=name,
             description=description,
@@ -152,6 +160,7 @@ class AppPatchRequest:
             access_token_ttl_secs=access_token_ttl_secs,
             refresh_token_ttl_secs=refresh_token_ttl_secs,
             first_party=first_party,
+            introspection=introspection,
         )
 
         app_patch_request.additional_properties = d

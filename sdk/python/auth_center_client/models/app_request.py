@@ -34,12 +34,18 @@ class AppRequest:
             client_type (str | Unset): `confidential` (default) or `public`; cannot change after registration.
             grant_types (list[str] | Unset): Any of `authorization_code`, `refresh_token`, `client_credentials`, `password`,
                 `implicit`, `urn:ietf:params:oauth:grant-type:device_code`. Default:
-                authorization_code and refresh_token (password and implicit only when asked for).
-            scopes (list[str] | Unset): Scopes the app may ask for: `openid profile email groups offline_access apps
-                authorizations` (`admin` only for administrators' apps). Default: openid profile email.
+                authorization_code and refresh_token. Only administrators may enable `password`
+                (confidential apps only) and `implicit` (RFC 9700 §2.4, §2.1.2).
+            scopes (list[str] | Unset): Scopes the app may ask for: `openid profile profile:write email groups
+                offline_access
+                apps authorizations` (`admin` only for administrators' apps, added through their session
+                or an `admin` token). Default: openid profile email.
             access_token_ttl_secs (int | Unset): 60 s up to `oauth.max_access_token_ttl_secs`; absent: the server default.
             refresh_token_ttl_secs (int | Unset): 60 s up to `oauth.max_refresh_token_ttl_secs`; absent: the server default.
             first_party (bool | Unset): Skips the consent page; only administrators may set or change it.
+            introspection (bool | Unset): May introspect other apps' tokens (a resource server); only administrators may set
+                or
+                change it.
     """
 
     name: str
@@ -54,6 +60,7 @@ class AppRequest:
     access_token_ttl_secs: int | Unset = UNSET
     refresh_token_ttl_secs: int | Unset = UNSET
     first_party: bool | Unset = UNSET
+    introspection: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,6 +96,8 @@ class AppRequest:
 
         first_party = self.first_party
 
+        introspection = self.introspection
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -118,6 +127,8 @@ class AppRequest:
             field_dict["refresh_token_ttl_secs"] = refresh_token_ttl_secs
         if first_party is not UNSET:
             field_dict["first_party"] = first_party
+        if introspection is not UNSET:
+            field_dict["introspection"] = introspection
 
         return field_dict
 
@@ -148,6 +159,8 @@ class AppRequest:
 
         first_party = d.pop("first_party", UNSET)
 
+        introspection = d.pop("introspection", UNSET)
+
         app_request = cls(
             name=name,
             description=description,
@@ -161,6 +174,7 @@ class AppRequest:
             access_token_ttl_secs=access_token_ttl_secs,
             refresh_token_ttl_secs=refresh_token_ttl_secs,
             first_party=first_party,
+            introspection=introspection,
         )
 
         app_request.additional_properties = d

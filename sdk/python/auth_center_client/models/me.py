@@ -14,25 +14,27 @@ T = TypeVar("T", bound="Me")
 
 @_attrs_define
 class Me:
-    """A person's own account, as they see it.
+    """A person's own account, as they see it. Through an access token, `email` and
+    `email_verified` come only with the `email` scope and `is_admin` only with `admin`; the
+    browser session sees them all.
 
-    Attributes:
-        id (str):
-        username (str):
-        email (str):
-        email_verified (bool):
-        is_admin (bool):
-        created_at (datetime.datetime):
-        display_name (str | Unset):
+        Attributes:
+            id (str):
+            username (str):
+            created_at (datetime.datetime):
+            email (str | Unset):
+            email_verified (bool | Unset):
+            display_name (str | Unset):
+            is_admin (bool | Unset):
     """
 
     id: str
     username: str
-    email: str
-    email_verified: bool
-    is_admin: bool
     created_at: datetime.datetime
+    email: str | Unset = UNSET
+    email_verified: bool | Unset = UNSET
     display_name: str | Unset = UNSET
+    is_admin: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,15 +42,15 @@ class Me:
 
         username = self.username
 
+        created_at = self.created_at.isoformat()
+
         email = self.email
 
         email_verified = self.email_verified
 
-        is_admin = self.is_admin
-
-        created_at = self.created_at.isoformat()
-
         display_name = self.display_name
+
+        is_admin = self.is_admin
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,14 +58,17 @@ class Me:
             {
                 "id": id,
                 "username": username,
-                "email": email,
-                "email_verified": email_verified,
-                "is_admin": is_admin,
                 "created_at": created_at,
             }
         )
+        if email is not UNSET:
+            field_dict["email"] = email
+        if email_verified is not UNSET:
+            field_dict["email_verified"] = email_verified
         if display_name is not UNSET:
             field_dict["display_name"] = display_name
+        if is_admin is not UNSET:
+            field_dict["is_admin"] = is_admin
 
         return field_dict
 
@@ -74,24 +79,24 @@ class Me:
 
         username = d.pop("username")
 
-        email = d.pop("email")
-
-        email_verified = d.pop("email_verified")
-
-        is_admin = d.pop("is_admin")
-
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        email = d.pop("email", UNSET)
+
+        email_verified = d.pop("email_verified", UNSET)
+
         display_name = d.pop("display_name", UNSET)
+
+        is_admin = d.pop("is_admin", UNSET)
 
         me = cls(
             id=id,
             username=username,
+            created_at=created_at,
             email=email,
             email_verified=email_verified,
-            is_admin=is_admin,
-            created_at=created_at,
             display_name=display_name,
+            is_admin=is_admin,
         )
 
         me.additional_properties = d

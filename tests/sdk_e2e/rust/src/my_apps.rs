@@ -22,6 +22,7 @@ fn app_request(name: &str) -> types::AppRequest {
         access_token_ttl_secs: None,
         refresh_token_ttl_secs: None,
         first_party: None,
+        introspection: None,
     }
 }
 

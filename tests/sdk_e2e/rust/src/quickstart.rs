@@ -120,12 +120,14 @@ pub async fn user_token_reads_me(env: &Env) -> anyhow::Result<()> {
         .await?
         .into_inner();
     ensure!(me.username == env.username, "username {:?}", me.username);
-    ensure!(!me.is_admin, "the user is an admin");
+    // is_admin and email come only with the `admin` and `email` scopes.
+    ensure!(me.is_admin.is_none(), "is_admin {:?}", me.is_admin);
+    ensure!(me.email.is_none(), "email {:?}", me.email);
     Ok(())
 }
 
 pub async fn invalid_update_is_a_typed_api_error(env: &Env) -> anyhow::Result<()> {
-    let token = password_token(env, &env.username, &env.password, "profile").await?;
+    let token = password_token(env, &env.username, &env.password, "profile profile:write").await?;
     let api = bearer_client(&env.url, &token)?;
     let body = types::UpdateMeRequest {
         display_name: Some("x".repeat(65)),

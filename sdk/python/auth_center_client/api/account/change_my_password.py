@@ -84,7 +84,9 @@ def sync_detailed(
     """Change my password
 
      Checks the current password and sets the new one; every other browser session of the
-    account ends. Answers the account. Needs the `profile` scope.
+    account ends and every app's access to it is revoked. Answers the account. Only the
+    person's own browser session may call it (with `X-CSRF-Token`); an access token gets
+    403 whatever its scopes. Wrong current passwords count against the login throttle.
 
     Args:
         body (ChangePasswordRequest): A change of password.
@@ -116,7 +118,9 @@ def sync(
     """Change my password
 
      Checks the current password and sets the new one; every other browser session of the
-    account ends. Answers the account. Needs the `profile` scope.
+    account ends and every app's access to it is revoked. Answers the account. Only the
+    person's own browser session may call it (with `X-CSRF-Token`); an access token gets
+    403 whatever its scopes. Wrong current passwords count against the login throttle.
 
     Args:
         body (ChangePasswordRequest): A change of password.
@@ -143,7 +147,9 @@ async def asyncio_detailed(
     """Change my password
 
      Checks the current password and sets the new one; every other browser session of the
-    account ends. Answers the account. Needs the `profile` scope.
+    account ends and every app's access to it is revoked. Answers the account. Only the
+    person's own browser session may call it (with `X-CSRF-Token`); an access token gets
+    403 whatever its scopes. Wrong current passwords count against the login throttle.
 
     Args:
         body (ChangePasswordRequest): A change of password.
@@ -173,7 +179,9 @@ async def asyncio(
     """Change my password
 
      Checks the current password and sets the new one; every other browser session of the
-    account ends. Answers the account. Needs the `profile` scope.
+    account ends and every app's access to it is revoked. Answers the account. Only the
+    person's own browser session may call it (with `X-CSRF-Token`); an access token gets
+    403 whatever its scopes. Wrong current passwords count against the login throttle.
 
     Args:
         body (ChangePasswordRequest): A change of password.

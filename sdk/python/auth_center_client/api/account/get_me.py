@@ -67,7 +67,9 @@ def sync_detailed(
 ) -> Response[ApiError | Me]:
     """Get my account
 
-     Returns the account of the person the credential belongs to. Needs the `profile` scope.
+     Returns the account of the person the credential belongs to. Needs the `profile` scope;
+    `email` and `email_verified` come only with the `email` scope, `is_admin` only with
+    `admin` (the browser session sees all).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -92,7 +94,9 @@ def sync(
 ) -> ApiError | Me | None:
     """Get my account
 
-     Returns the account of the person the credential belongs to. Needs the `profile` scope.
+     Returns the account of the person the credential belongs to. Needs the `profile` scope;
+    `email` and `email_verified` come only with the `email` scope, `is_admin` only with
+    `admin` (the browser session sees all).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,7 +117,9 @@ async def asyncio_detailed(
 ) -> Response[ApiError | Me]:
     """Get my account
 
-     Returns the account of the person the credential belongs to. Needs the `profile` scope.
+     Returns the account of the person the credential belongs to. Needs the `profile` scope;
+    `email` and `email_verified` come only with the `email` scope, `is_admin` only with
+    `admin` (the browser session sees all).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +142,9 @@ async def asyncio(
 ) -> ApiError | Me | None:
     """Get my account
 
-     Returns the account of the person the credential belongs to. Needs the `profile` scope.
+     Returns the account of the person the credential belongs to. Needs the `profile` scope;
+    `email` and `email_verified` come only with the `email` scope, `is_admin` only with
+    `admin` (the browser session sees all).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

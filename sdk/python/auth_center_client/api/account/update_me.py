@@ -83,7 +83,8 @@ def sync_detailed(
 ) -> Response[ApiError | Me]:
     """Update my profile
 
-     Changes the display name of the caller's account. Needs the `profile` scope.
+     Changes the display name of the caller's account. Needs the `profile:write` scope (the
+    browser session has it).
 
     Args:
         body (UpdateMeRequest): Profile fields to change; absent fields stay as they are.
@@ -114,7 +115,8 @@ def sync(
 ) -> ApiError | Me | None:
     """Update my profile
 
-     Changes the display name of the caller's account. Needs the `profile` scope.
+     Changes the display name of the caller's account. Needs the `profile:write` scope (the
+    browser session has it).
 
     Args:
         body (UpdateMeRequest): Profile fields to change; absent fields stay as they are.
@@ -140,7 +142,8 @@ async def asyncio_detailed(
 ) -> Response[ApiError | Me]:
     """Update my profile
 
-     Changes the display name of the caller's account. Needs the `profile` scope.
+     Changes the display name of the caller's account. Needs the `profile:write` scope (the
+    browser session has it).
 
     Args:
         body (UpdateMeRequest): Profile fields to change; absent fields stay as they are.
@@ -169,7 +172,8 @@ async def asyncio(
 ) -> ApiError | Me | None:
     """Update my profile
 
-     Changes the display name of the caller's account. Needs the `profile` scope.
+     Changes the display name of the caller's account. Needs the `profile:write` scope (the
+    browser session has it).
 
     Args:
         body (UpdateMeRequest): Profile fields to change; absent fields stay as they are.
