@@ -170,6 +170,17 @@ async fn an_approved_device_code_gives_tokens_once_then_invalid_grant(b: Backend
 /// A device approved by an account that is disabled before the device polls gets no tokens.
 async fn an_approval_whose_account_was_disabled_gets_invalid_grant(b: Backend) {
     let DeviceWorld { w, tv } = device_world(b, |_| {}).await;
+    // The device app belongs to someone else: only the approving account is disabled (a
+    // disabled owner's apps are refused at client authentication instead).
+    let mut app = tv.client.clone();
+    app.owner_id = w.app.stored_user("admin").await.id;
+    w.app
+        .services
+        .stores
+        .clients
+        .update_client(&app)
+        .await
+        .unwrap();
     let details = start(&w.app, &tv, "openid profile").await;
     answer(&w.app, details.user_code().secret(), "allow").await;
     let mut user = w

@@ -264,7 +264,50 @@ async fn an_app_introspects_only_its_own_tokens_unless_it_is_a_resource_server(b
     w.app.stop().await;
 }
 
+/// One rule for every grant: an empty `scope=` means every scope the request may have, as at
+/// `/oauth2/authorize` (it used to mean NO scope at three grants).
+async fn an_empty_scope_means_every_allowed_scope_at_every_grant(b: Backend) {
+    let w = world(b).await;
+    let grants = ["password", "refresh_token", "client_credentials"];
+    let app = app_with(&w.app, &w.user.id, &grants, "profile email").await;
+    let creds = Some((
+        app.client.client_id.as_str(),
+        app.secret.as_deref().unwrap(),
+    ));
+    let app_ref = &w.app;
+    let token = |form: Vec<(&'static str, String)>| async move {
+        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (status, _, body) = post_form(app_ref, "/oauth2/token", creds, &pairs).await;
+        assert_eq!(status, 200, "{body}");
+        body
+    };
+    let cc = token(vec![
+        ("grant_type", "client_credentials".into()),
+        ("scope", String::new()),
+    ])
+    .await;
+    assert_eq!(cc["scope"], "email profile");
+    let pw = token(vec![
+        ("grant_type", "password".into()),
+        ("username", "alice".into()),
+        ("password", PW.into()),
+        ("scope", " ".into()),
+    ])
+    .await;
+    assert_eq!(pw["scope"], "email profile");
+    let rt = pw["refresh_token"].as_str().unwrap().to_owned();
+    let refreshed = token(vec![
+        ("grant_type", "refresh_token".into()),
+        ("refresh_token", rt),
+        ("scope", String::new()),
+    ])
+    .await;
+    assert_eq!(refreshed["scope"], "email profile");
+    w.app.stop().await;
+}
+
 on_both_stores!(
+    an_empty_scope_means_every_allowed_scope_at_every_grant,
     a_profile_token_cannot_change_the_password_or_the_name_nor_read_the_email,
     a_disabled_owners_apps_are_refused_and_their_tokens_inactive_until_enabled,
     a_refresh_drops_scopes_the_app_lost_and_admin_from_a_demoted_user,

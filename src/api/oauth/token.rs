@@ -12,8 +12,8 @@ use serde::Deserialize;
 use super::response::OAuthResponse;
 use crate::api::ApiTags;
 use crate::service::oauth::client_auth::ClientCredentials;
+use crate::service::oauth::grants::{self, TokenRequest};
 use crate::service::oauth::introspect::{self, Introspection};
-use crate::service::oauth::token::{self as grants, TokenRequest};
 use crate::service::Services;
 
 pub struct TokenApi;

@@ -7,8 +7,8 @@
 //! (the `/device` page) is `device_verify`.
 
 use super::client_auth::{authenticate_client, ClientCredentials};
+use super::grant_state::{issue_refresh, still_authorized};
 use super::issue::{self, IdTokenInput, Subject, TokenSet};
-use super::token::issue_refresh;
 use super::{OAuthError, OAuthErrorCode};
 use crate::crypto;
 use crate::domain::{
@@ -173,7 +173,7 @@ async fn issue_tokens(
             "the device code was already used",
         ));
     };
-    super::token::still_authorized(svc, &approval.user_id, approval.session_id.as_deref()).await?;
+    still_authorized(svc, &approval.user_id, approval.session_id.as_deref()).await?;
     let now = svc.now();
     let grant = Grant {
         id: uuid::Uuid::now_v7().to_string(),

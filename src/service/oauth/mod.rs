@@ -15,12 +15,13 @@ pub mod device;
 pub mod device_verify;
 pub mod discovery;
 mod error;
+mod grant_state;
+pub mod grants;
 pub mod introspect;
 mod issue;
 pub mod keyring;
 pub mod logout;
 pub mod password;
-pub mod token;
 pub mod userinfo;
 
 use chrono::Duration;

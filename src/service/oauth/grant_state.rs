@@ -1,0 +1,70 @@
+//! What every grant that acts for a user checks and issues, shared by the token endpoint's
+//! grants and the device code grant: whether an authorization still stands (its grant active,
+//! its user enabled and, for a browser authorization, still signed in) and the refresh token it
+//! may carry. Below both, so that neither imports the other.
+
+use crate::domain::{Client, Grant, GrantType, ScopeSet};
+use crate::service::oauth::issue;
+use crate::service::oauth::OAuthError;
+use crate::service::Services;
+use crate::store::StoreError;
+
+pub(crate) fn authorization_ended() -> OAuthError {
+    OAuthError::invalid_grant("the authorization was revoked or has expired")
+}
+
+/// An active grant, or `invalid_grant`.
+pub(crate) async fn active_grant(svc: &Services, id: &str) -> Result<Grant, OAuthError> {
+    stored_grant(svc, id).await?.ok_or_else(authorization_ended)
+}
+
+/// Before the grant of an authorization is stored (code exchange, device poll): the user must
+/// still be enabled and, when they authorized in a browser session, still signed in to it. A
+/// password reset, a disabled or deleted account and a logout end the sessions, so what was
+/// authorized before them yields nothing, as they revoke the grants that already exist.
+pub(crate) async fn still_authorized(
+    svc: &Services,
+    user_id: &str,
+    session_id: Option<&str>,
+) -> Result<(), OAuthError> {
+    match svc.stores.users.get_user(user_id).await {
+        Ok(u) if !u.disabled => {}
+        Ok(_) | Err(StoreError::NotFound) => return Err(authorization_ended()),
+        Err(e) => return Err(e.into()),
+    }
+    let Some(sid) = session_id else {
+        return Ok(());
+    };
+    match svc.stores.sessions.get_session(sid).await {
+        Ok(s) if s.user_id == user_id && s.is_active(svc.now()) => Ok(()),
+        Ok(_) | Err(StoreError::NotFound) => Err(authorization_ended()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A refresh token when the client may refresh and, for OIDC requests, `offline_access` was
+/// granted (OIDC Core §11).
+pub(crate) async fn issue_refresh(
+    svc: &Services,
+    client: &Client,
+    grant: &Grant,
+    scopes: &ScopeSet,
+) -> Result<Option<String>, OAuthError> {
+    let offline_ok = !scopes.contains("openid") || scopes.contains("offline_access");
+    if !client.allows_grant(GrantType::RefreshToken) || !offline_ok {
+        return Ok(None);
+    }
+    let (value, record) = issue::new_refresh(svc, client, grant, &scopes.to_vec());
+    svc.stores.grants.insert_refresh(&record).await?;
+    Ok(Some(value))
+}
+
+/// The grant with this id if it is stored and active; `None` if none is stored yet.
+pub(crate) async fn stored_grant(svc: &Services, id: &str) -> Result<Option<Grant>, OAuthError> {
+    match svc.stores.grants.get_grant(id).await {
+        Ok(g) if g.is_active(svc.now()) => Ok(Some(g)),
+        Ok(_) => Err(authorization_ended()),
+        Err(StoreError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}

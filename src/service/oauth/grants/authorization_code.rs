@@ -1,0 +1,152 @@
+//! The authorization code grant (RFC 6749 §4.1.3) with PKCE (RFC 7636 §4.6): the code is
+//! consumed atomically; a replay revokes every token issued from it (RFC 6749 §4.1.2); the grant
+//! is stored when the code is first exchanged, only while its user is still enabled and signed
+//! in to the session the code came from.
+
+use super::{required, TokenRequest};
+use crate::crypto;
+use crate::domain::{AuthorizationCode, Client, ClientType, CodeVerifier, Grant, ScopeSet};
+use crate::service::oauth::client_auth::AuthenticatedClient;
+use crate::service::oauth::codes;
+use crate::service::oauth::grant_state::{
+    active_grant, issue_refresh, still_authorized, stored_grant,
+};
+use crate::service::oauth::issue::{self, IdTokenInput, Subject, TokenSet};
+use crate::service::oauth::OAuthError;
+use crate::service::Services;
+use crate::store::{CodeTake, StoreError};
+
+/// Consumes the code; a replay revokes the grant it started.
+async fn take_code(svc: &Services, code: &str) -> Result<AuthorizationCode, OAuthError> {
+    match svc.stores.codes.take_code(&crypto::digest(code)).await? {
+        CodeTake::Taken(c) => Ok(c),
+        CodeTake::NotFound => Err(OAuthError::invalid_grant("unknown authorization code")),
+        CodeTake::AlreadyUsed(c) => {
+            revoke_code_grant(svc, &c).await?;
+            tracing::warn!(client_id = %c.client_id, grant_id = %c.grant_id,
+                "authorization code replayed; its grant is revoked");
+            Err(OAuthError::invalid_grant(
+                "the authorization code was already used; the tokens issued from it are revoked",
+            ))
+        }
+    }
+}
+
+/// Checks that the code belongs to this client and request (RFC 6749 §4.1.3, RFC 7636 §4.6).
+fn check_code(
+    code: &AuthorizationCode,
+    client: &Client,
+    req: &TokenRequest,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), OAuthError> {
+    if code.client_id != client.client_id {
+        return Err(OAuthError::invalid_grant(
+            "the code was issued to another client",
+        ));
+    }
+    if code.is_expired(now) {
+        return Err(OAuthError::invalid_grant(
+            "the authorization code has expired",
+        ));
+    }
+    if !code.redirect_uri.is_empty() && req.redirect_uri.as_deref() != Some(&code.redirect_uri) {
+        return Err(OAuthError::invalid_grant(
+            "redirect_uri does not match the authorization request",
+        ));
+    }
+    match (&code.code_challenge, req.code_verifier.as_deref()) {
+        (Some(challenge), Some(v)) => {
+            let verifier =
+                CodeVerifier::parse(v).map_err(|e| OAuthError::invalid_grant(e.message))?;
+            if !verifier.matches(challenge) {
+                return Err(OAuthError::invalid_grant("code_verifier does not match"));
+            }
+        }
+        (Some(_), None) => return Err(OAuthError::invalid_grant("code_verifier is required")),
+        (None, Some(_)) => {
+            return Err(OAuthError::invalid_grant(
+                "code_verifier sent but the authorization request had no code_challenge",
+            ))
+        }
+        (None, None) if client.client_type == ClientType::Public => {
+            return Err(OAuthError::invalid_grant("public clients must use PKCE"))
+        }
+        (None, None) => {}
+    }
+    Ok(())
+}
+
+/// The grant a code starts, stored now unless the hybrid flow stored it already. When the id
+/// is taken meanwhile, a replay of the code stored it revoked ([`revoke_code_grant`]).
+async fn code_grant(svc: &Services, code: &AuthorizationCode) -> Result<Grant, OAuthError> {
+    if let Some(g) = stored_grant(svc, &code.grant_id).await? {
+        return Ok(g);
+    }
+    still_authorized(svc, &code.user_id, code.session_id.as_deref()).await?;
+    let grant = codes::grant_of(code, svc.now(), svc.oauth.policy.grant_ttl);
+    match svc.stores.grants.insert_grant(&grant).await {
+        Ok(()) => Ok(grant),
+        Err(StoreError::Conflict(_)) => active_grant(svc, &code.grant_id).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Revokes the grant of a replayed code (RFC 6749 §4.1.2). The exchange that used the code may
+/// not have stored the grant yet; it is then stored revoked (for the code's lifetime), so that
+/// exchange finds it taken and revoked and issues nothing.
+async fn revoke_code_grant(svc: &Services, code: &AuthorizationCode) -> Result<(), OAuthError> {
+    let now = svc.now();
+    let grants = &svc.stores.grants;
+    match grants.revoke_grant(&code.grant_id, now).await {
+        Err(StoreError::NotFound) => {}
+        done => return done.map_err(Into::into),
+    }
+    let revoked = Grant {
+        revoked_at: Some(now),
+        ..codes::grant_of(code, now, svc.oauth.policy.code_ttl)
+    };
+    match grants.insert_grant(&revoked).await {
+        Err(StoreError::Conflict(_)) => grants.revoke_grant(&code.grant_id, now).await?,
+        done => done?,
+    }
+    Ok(())
+}
+
+/// RFC 6749 §4.1.3.
+pub(super) async fn exchange(
+    svc: &Services,
+    auth: &AuthenticatedClient,
+    req: &TokenRequest,
+) -> Result<TokenSet, OAuthError> {
+    let code = take_code(svc, required(&req.code, "code")?).await?;
+    check_code(&code, &auth.client, req, svc.now())?;
+    let grant = code_grant(svc, &code).await?;
+    let scopes =
+        ScopeSet::from_strings(&code.scopes).map_err(|e| OAuthError::internal(e.into()))?;
+    let who = Subject {
+        client: &auth.client,
+        user_id: Some(&code.user_id),
+        grant_id: Some(&grant.id),
+        auth_time: Some(code.auth_time),
+    };
+    let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
+    let refresh_token = issue_refresh(svc, &auth.client, &grant, &scopes).await?;
+    let id_token = if scopes.contains("openid") {
+        let input = IdTokenInput {
+            nonce: code.nonce.as_deref(),
+            session_id: code.session_id.as_deref(),
+            access_token: Some(&access_token),
+            code: None,
+        };
+        Some(issue::id_token(svc, &who, &input).await?)
+    } else {
+        None
+    };
+    Ok(TokenSet {
+        access_token,
+        expires_in,
+        refresh_token,
+        scope: scopes.to_string(),
+        id_token,
+    })
+}
