@@ -134,6 +134,32 @@ impl Client {
     pub fn allows_grant(&self, g: GrantType) -> bool {
         self.grant_types.contains(&g)
     }
+
+    /// A confidential app of `owner` with nothing else set, for unit tests of the rules.
+    #[cfg(test)]
+    pub fn sample(owner_id: &str) -> Self {
+        let now = chrono::Utc::now();
+        Self {
+            client_id: "c".into(),
+            owner_id: owner_id.into(),
+            name: "n".into(),
+            description: String::new(),
+            homepage_url: None,
+            logo_url: None,
+            redirect_uris: vec![],
+            post_logout_redirect_uris: vec![],
+            client_type: ClientType::Confidential,
+            secrets: vec![],
+            grant_types: vec![],
+            scopes: vec![],
+            access_token_ttl_secs: None,
+            refresh_token_ttl_secs: None,
+            first_party: false,
+            introspection: false,
+            created_at: now,
+            updated_at: now,
+        }
+    }
 }
 
 #[cfg(test)]

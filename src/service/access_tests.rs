@@ -4,7 +4,7 @@
 use chrono::Utc;
 
 use super::*;
-use crate::domain::{ClientType, EmailAddress, Username};
+use crate::domain::{EmailAddress, Username};
 
 fn user(id: &str, is_admin: bool) -> User {
     User {
@@ -34,26 +34,7 @@ fn token(u: User, scopes: &str) -> Principal {
 }
 
 fn app_of(owner: &str) -> Client {
-    Client {
-        client_id: "c".into(),
-        owner_id: owner.into(),
-        name: "n".into(),
-        description: String::new(),
-        homepage_url: None,
-        logo_url: None,
-        redirect_uris: vec![],
-        post_logout_redirect_uris: vec![],
-        client_type: ClientType::Confidential,
-        secrets: vec![],
-        grant_types: vec![],
-        scopes: vec![],
-        access_token_ttl_secs: None,
-        refresh_token_ttl_secs: None,
-        first_party: false,
-        introspection: false,
-        created_at: Utc::now(),
-        updated_at: Utc::now(),
-    }
+    Client::sample(owner)
 }
 
 struct Row {

@@ -144,25 +144,5 @@ fn only_an_administrator_acting_as_one_adds_discouraged_grants_and_the_admin_sco
 }
 
 fn sample_client() -> Client {
-    let now = chrono::Utc::now();
-    Client {
-        client_id: "c".into(),
-        owner_id: "o".into(),
-        name: "n".into(),
-        description: String::new(),
-        homepage_url: None,
-        logo_url: None,
-        redirect_uris: vec![],
-        post_logout_redirect_uris: vec![],
-        client_type: ClientType::Confidential,
-        secrets: vec![],
-        grant_types: vec![],
-        scopes: vec![],
-        access_token_ttl_secs: None,
-        refresh_token_ttl_secs: None,
-        first_party: false,
-        introspection: false,
-        created_at: now,
-        updated_at: now,
-    }
+    Client::sample("o")
 }
