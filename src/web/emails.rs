@@ -18,6 +18,7 @@ impl EmailRenderer for Templates {
             username => vars.username,
             link => vars.link,
             minutes => vars.ttl_minutes,
+            new_email => vars.new_email,
         };
         let name = kind.name();
         let text = Templates::render(self, &format!("email/{name}.txt"), &ctx)?;
