@@ -252,3 +252,15 @@ pub fn invalid_token() -> ServiceError {
         .with_code("invalid")
         .into()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::mask_address;
+
+    #[test]
+    fn a_new_address_is_masked_but_its_domain() {
+        assert_eq!(mask_address("mallory@evil.example"), "m***@evil.example");
+        assert_eq!(mask_address("çé@例子.中国"), "ç***@例子.中国");
+        assert_eq!(mask_address("no-at-sign"), "***");
+    }
+}
