@@ -279,7 +279,77 @@ async fn two_administrators_removing_each_other_at_once_leave_one_enabled(backen
     app.stop().await;
 }
 
+/// Security finding 3: disabling an account kills every link it was mailed (all purposes), so
+/// enabling it again does not bring a pending change of email back.
+async fn finding_3_disabling_an_account_deletes_its_email_links(backend: Backend) {
+    use auth_center::domain::EmailTokenPurpose::{ChangeEmail, ResetPassword, VerifyEmail};
+    let app = TestApp::spawn(backend).await;
+    let svc = app.services().await;
+    let jane = app.create_user("jane", "jane@example.com", PW).await;
+    let mut tokens = Vec::new();
+    for purpose in [VerifyEmail, ResetPassword, ChangeEmail] {
+        tokens.push((
+            fixtures::email_token(&svc, &jane.id, purpose).await,
+            purpose,
+        ));
+    }
+    let admin = Caller::admin(&app).await;
+    for verb in ["disable", "enable"] {
+        let path = format!("/api/v1/admin/users/{}/{verb}", jane.id);
+        assert_eq!(admin.post(&path, json!({})).await.0, 200);
+    }
+    for (digest, purpose) in tokens {
+        let left = svc
+            .stores
+            .email_tokens
+            .consume_email_token(&digest, purpose);
+        assert_eq!(left.await.unwrap(), None, "{purpose:?}");
+    }
+    app.stop().await;
+}
+
+/// Security finding 3: a link of a disabled account verifies nothing (the same answer as an
+/// invalid link), so a disabled account cannot be moved to another address.
+async fn finding_3_a_disabled_account_cannot_follow_an_email_link(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let svc = app.services().await;
+    let jane = app.create_user("jane", "jane@example.com", PW).await;
+    let admin = Caller::admin(&app).await;
+    let path = format!("/api/v1/admin/users/{}/disable", jane.id);
+    assert_eq!(admin.post(&path, json!({})).await.0, 200);
+    let raw = "a-change-of-email-token-of-a-disabled-account";
+    let now = svc.now();
+    let token = auth_center::domain::EmailToken {
+        digest: auth_center::crypto::digest(raw),
+        user_id: jane.id.clone(),
+        purpose: auth_center::domain::EmailTokenPurpose::ChangeEmail,
+        email: "mallory@evil.example".into(),
+        created_at: now,
+        expires_at: now + chrono::Duration::minutes(30),
+    };
+    svc.stores
+        .email_tokens
+        .insert_email_token(&token)
+        .await
+        .unwrap();
+    let page = format!("/accounts/verify-email/?token={raw}");
+    let resp = app
+        .submit(&page, "/accounts/verify-email/", &[("token", raw)])
+        .await;
+    assert_eq!(resp.status(), 400, "the answer of an invalid link");
+    let html = resp.text().await.unwrap();
+    assert!(
+        html.contains("has already been used or has expired"),
+        "{html}"
+    );
+    let stored = svc.stores.users.get_user(&jane.id).await.unwrap();
+    assert_eq!(stored.email.as_str(), "jane@example.com");
+    app.stop().await;
+}
+
 on_both_stores!(
+    finding_3_disabling_an_account_deletes_its_email_links,
+    finding_3_a_disabled_account_cannot_follow_an_email_link,
     a_non_admin_is_refused_and_an_anonymous_caller_is_unauthorized,
     users_are_listed_by_username_in_pages_and_found_by_search,
     an_admin_gets_an_account_and_an_unknown_id_is_not_found,

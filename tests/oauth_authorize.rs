@@ -3,10 +3,13 @@
 //! independent `oauth2` crate.
 
 mod common;
+#[path = "oauth/logout.rs"]
+mod logout;
 #[path = "oauth/support.rs"]
 mod support;
 
 use common::{extract_hidden, Backend};
+use logout::*;
 use oauth2::{AuthorizationCode, CsrfToken, PkceCodeChallenge, RedirectUrl, Scope, TokenResponse};
 use support::*;
 
@@ -281,57 +284,8 @@ async fn id_token_through_pages(w: &World) -> String {
     body["id_token"].as_str().unwrap().to_owned()
 }
 
-async fn rp_initiated_logout_returns_only_to_registered_uris(b: Backend) {
-    let w = world(b).await;
-    let mut c = w
-        .app
-        .services
-        .stores
-        .clients
-        .get_client(&w.web.client.client_id)
-        .await
-        .unwrap();
-    c.post_logout_redirect_uris = vec!["https://app.example/logged-out".into()];
-    w.app
-        .services
-        .stores
-        .clients
-        .update_client(&c)
-        .await
-        .unwrap();
-    let id_token = id_token_through_pages(&w).await;
-    let open_redirect = format!(
-        "/oauth2/logout?client_id={}&post_logout_redirect_uri=https%3A%2F%2Fevil.example%2F",
-        c.client_id
-    );
-    let resp = w.app.get(&open_redirect).await;
-    assert_eq!(resp.status(), 400);
-    assert!(resp.headers().get("location").is_none());
-    let no_hint = w.app.get("/oauth2/logout").await;
-    assert_eq!(
-        location(&no_hint),
-        "/accounts/logout/",
-        "without a hint the user confirms"
-    );
-    assert_eq!(
-        w.app.get("/api/v1/me").await.status(),
-        200,
-        "still logged in"
-    );
-    let logout = format!(
-        "/oauth2/logout?id_token_hint={id_token}&post_logout_redirect_uri=https%3A%2F%2Fapp.example%2Flogged-out&state=s1"
-    );
-    let resp = w.app.get(&logout).await;
-    assert_eq!(location(&resp), "https://app.example/logged-out?state=s1");
-    assert_eq!(
-        w.app.get("/api/v1/me").await.status(),
-        401,
-        "the session has ended"
-    );
-    w.app.stop().await;
-}
-
 on_both_stores!(
+    finding_10_a_logout_hint_without_its_session_asks_before_redirecting,
     rp_initiated_logout_returns_only_to_registered_uris,
     swagger_ui_logs_in_with_the_built_in_first_party_client_and_calls_the_api,
     login_consent_and_code_exchange_work_through_the_pages,

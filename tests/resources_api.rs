@@ -289,7 +289,57 @@ async fn bad_missing_and_revoked_tokens_are_invalid_token(b: Backend) {
     w.app.stop().await;
 }
 
+/// Security finding 9: an app keying on the email must be able to tell an address someone
+/// proved they read from one merely typed in at registration: `email_verified` travels with
+/// the email (JSON, HTML, the original paths), and like the email only with the `email` scope.
+async fn finding_9_the_user_resource_says_whether_the_email_is_verified(b: Backend) {
+    let w = world(b).await;
+    let new = NewUser {
+        username: "carol".into(),
+        email: "carol@example.com".into(),
+        password: PW.into(),
+        display_name: None,
+        is_admin: false,
+        email_verified: false,
+    };
+    let carol = create_user(&w.app.services, new).await.expect("carol");
+    for (user, verified) in [(&w.user, true), (&carol, false)] {
+        let name = user.username.as_str();
+        let t = token(&w, name, PW, "profile email").await;
+        for path in [
+            format!("/api/v1/users/{}", user.id),
+            format!("/accounts/resource/user/{}/", user.id),
+            format!("/accounts/resource/user/{}.json/", user.id),
+        ] {
+            let r = get(&w, &path, &t).await;
+            assert_eq!(r.status, 200, "{path}: {}", r.body);
+            assert_eq!(r.json()["email_verified"], verified, "{path}: {}", r.body);
+        }
+        for path in [
+            format!("/api/v1/users/{}.html", user.id),
+            format!("/accounts/resource/user/{}.html/", user.id),
+        ] {
+            let r = get(&w, &path, &t).await;
+            let marker = format!("<dd class=\"email-verified\" data-verified=\"{verified}\">");
+            assert!(r.body.contains(&marker), "{path}: {}", r.body);
+        }
+        let me = sdk(&w.app, &t)
+            .get_user_resource(&user.id)
+            .await
+            .expect("getUserResource")
+            .into_inner();
+        assert_eq!(me.email_verified, Some(verified), "{name}");
+        let without = token(&w, name, PW, "profile").await;
+        let r = get(&w, &format!("/api/v1/users/{}", user.id), &without).await;
+        assert!(r.json().get("email_verified").is_none(), "{}", r.body);
+        let r = get(&w, &format!("/api/v1/users/{}.html", user.id), &without).await;
+        assert!(!r.body.contains("email-verified"), "{}", r.body);
+    }
+    w.app.stop().await;
+}
+
 on_both_stores!(
+    finding_9_the_user_resource_says_whether_the_email_is_verified,
     the_profile_and_groups_scopes_are_required_and_named,
     the_email_is_released_only_with_the_email_scope,
     other_users_are_not_found_unless_an_admin_token_carries_admin,

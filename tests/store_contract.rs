@@ -139,6 +139,7 @@ contract_tests!(
     an_email_token_is_consumed_once,
     consuming_an_email_token_for_another_purpose_leaves_it_in_place,
     deleting_the_email_tokens_of_a_user_for_a_purpose_keeps_the_others,
+    deleting_every_email_token_of_a_user_keeps_other_users_tokens,
     only_one_of_sixteen_concurrent_consumers_gets_an_email_token,
     // signing keys, administration, expiry
     signing_keys_are_listed_newest_first_and_deleted,

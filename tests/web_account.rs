@@ -1,13 +1,19 @@
 //! The account page after login, on both stores: the login redirect, display name, change of
 //! password (other sessions end), change of email (confirmed from the new address), the JSON
 //! twins `PATCH /api/v1/me` and `POST /api/v1/me/password`, and login throttling (shared by
-//! every server on one store).
+//! every server on one store). Recovery (security findings 3 and 4): a password change or a
+//! confirmed change of email deletes the account's other email links, a password change
+//! revokes the apps' grants and counts against the login throttle, and the old address hears
+//! of a change of email.
 
 mod common;
+#[path = "account/recovery.rs"]
+mod recovery;
 
 use common::accounts::location;
 use common::mail::wait_for_mail;
 use common::{extract_hidden, Backend, TestApp};
+use recovery::*;
 use serde_json::{json, Value};
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -231,4 +237,9 @@ on_both_stores!(
     the_api_changes_the_password_with_the_current_one,
     repeated_login_failures_are_refused_until_the_window_passes,
     two_servers_on_one_store_share_the_failure_counts,
+    finding_3_a_password_change_deletes_a_pending_email_change_link,
+    finding_3_confirming_a_new_address_deletes_the_links_sent_before,
+    finding_3_a_change_of_email_is_announced_to_the_old_address,
+    finding_4_a_password_change_revokes_the_grants_and_keeps_this_session,
+    a_password_change_goes_through_the_login_throttle,
 );

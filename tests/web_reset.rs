@@ -1,6 +1,7 @@
 //! "Forgot password" through the pages, on both stores: the same answer for known and unknown
-//! addresses, the emailed link, the policy on the new password, single use, expiry, and every
-//! session of the account ending.
+//! addresses, the emailed link, the policy on the new password, single use, expiry, every
+//! session of the account ending, and every other emailed link of the account dying with it
+//! (security finding 3).
 
 mod common;
 
@@ -153,7 +154,65 @@ async fn a_reset_request_without_a_csrf_token_is_refused(backend: Backend) {
     app.stop().await;
 }
 
+/// Security finding 3: someone who briefly held the session asked to move the account to their
+/// own address and waits for the owner's reset to redeem the link: the reset must kill it.
+async fn finding_3_a_password_reset_deletes_a_pending_email_change_link(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    app.login("jane", PASSWORD).await;
+    let profile = "/accounts/profile/";
+    let fields = [("new_email", "mallory@evil.example")];
+    let resp = app
+        .submit(profile, "/accounts/profile/email/", &fields)
+        .await;
+    assert_eq!(location(&resp), "/accounts/profile/?done=email");
+    let change = wait_for_mail(&app.mail_dir(), "mallory@evil.example", 1).await;
+    let change_page = change.link_path("/accounts/verify-email/");
+    let html = app.get(&change_page).await.text().await.unwrap();
+    let change_token = extract_hidden(&html, "token").unwrap();
+
+    let resp = app
+        .submit(FORGOT, FORGOT, &[("email", "jane@example.com")])
+        .await;
+    assert_eq!(location(&resp), "/accounts/password_reset/done/");
+    let reset = mails_for_link(&app, "jane@example.com", "/accounts/reset/").await;
+    let page = reset.link_path("/accounts/reset/");
+    let html = app.get(&page).await.text().await.unwrap();
+    let token = extract_hidden(&html, "token").unwrap();
+    let good = [
+        ("token", token.as_str()),
+        ("password", NEW_PASSWORD),
+        ("password_confirm", NEW_PASSWORD),
+    ];
+    let resp = app.submit(&page, "/accounts/reset/", &good).await;
+    assert_eq!(location(&resp), "/accounts/reset/done/");
+
+    let fields = [("token", change_token.as_str())];
+    let resp = app
+        .submit(&change_page, "/accounts/verify-email/", &fields)
+        .await;
+    assert_eq!(resp.status(), 400, "the change-of-email link died");
+    let user = app.stored_user("jane").await;
+    assert_eq!(user.email.as_str(), "jane@example.com");
+    app.stop().await;
+}
+
+/// The first message to `to` that carries a link to `path` (waits for it).
+async fn mails_for_link(app: &TestApp, to: &str, path: &str) -> common::mail::Mail {
+    for _ in 0..300 {
+        let found = mails_to(&app.mail_dir(), to)
+            .into_iter()
+            .find(|m| m.text.contains(path));
+        if let Some(m) = found {
+            return m;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no message to {to} with a {path} link");
+}
+
 on_both_stores!(
+    finding_3_a_password_reset_deletes_a_pending_email_change_link,
     a_reset_link_sets_a_new_password_and_ends_every_session,
     asking_for_a_reset_answers_alike_for_known_and_unknown_addresses,
     an_expired_reset_link_is_refused,

@@ -1,7 +1,7 @@
 //! The resource API for apps holding a user's access token (bearer only, RFC 6750 errors): the
-//! token's user's profile (`profile` scope; the email only with `email`) and the groups that
-//! user belongs to (`groups` scope), as JSON or as a small HTML page (see
-//! [`super::resource_format`]). An administrator's token with the `admin` scope reads anyone's.
+//! token's user's profile (`profile` scope; the email and whether it is verified only with
+//! `email`) and the groups that user belongs to (`groups` scope), as JSON or as a small HTML
+//! page (see [`super::resource_format`]). An administrator's token with the `admin` scope reads anyone's.
 //! Whatever the token may not read is 404, never 403. Also served at the original system's
 //! paths `/accounts/resource/user/{id}/` and `/accounts/resource/group/{id}/`, whose id may
 //! carry the `.json` / `.html` suffix.
@@ -32,6 +32,11 @@ pub struct UserResource {
     /// Only when the token carries the `email` scope.
     #[oai(skip_serializing_if_is_none)]
     pub email: Option<String>,
+    /// Whether the person proved they read `email` (followed a link sent to it). Anyone can
+    /// register with an address they do not own: never treat an unverified email as an
+    /// identity. Present exactly when `email` is.
+    #[oai(skip_serializing_if_is_none)]
+    pub email_verified: Option<bool>,
 }
 
 /// A member of a group.
@@ -58,6 +63,7 @@ impl poem_openapi::types::Example for UserResource {
             username: "alice".into(),
             display_name: Some("Alice Liddell".into()),
             email: Some("alice@example.com".into()),
+            email_verified: Some(true),
         }
     }
 }
@@ -200,11 +206,13 @@ async fn user_resource(
         Ok(u) => u,
         Err(e) => return UserResourceResponse::failure(service_failure(&e)),
     };
+    let with_email = p.sees_email();
     let body = UserResource {
         id: user.id,
         username: user.username.to_string(),
         display_name: user.display_name,
-        email: p.sees_email().then(|| user.email.to_string()),
+        email: with_email.then(|| user.email.to_string()),
+        email_verified: with_email.then_some(user.email_verified),
     };
     match format {
         Format::Json => Negotiated::Api(UserResourceResponse::Ok(Json(body))),

@@ -170,8 +170,8 @@ async fn disable_guarded(
     Ok(())
 }
 
-/// Ends every way the user is signed in: browser sessions and the grants (with their tokens)
-/// they gave apps.
+/// Ends every way into the account: browser sessions, the grants (with their tokens) it gave
+/// apps, and every outstanding emailed link (enabling the account again revives none).
 async fn end_access(svc: &Services, user_id: &str) -> Result<(), ServiceError> {
     svc.stores
         .sessions
@@ -181,10 +181,12 @@ async fn end_access(svc: &Services, user_id: &str) -> Result<(), ServiceError> {
         .grants
         .revoke_grants_for_user(user_id, svc.now())
         .await?;
+    super::email::delete_all_links(svc, user_id).await?;
     Ok(())
 }
 
-/// Disables an account (ending its sessions and revoking its grants) or enables it again.
+/// Disables an account (ending its sessions, revoking its grants, deleting its emailed links)
+/// or enables it again.
 pub async fn set_user_disabled(
     svc: &Services,
     actor: &User,

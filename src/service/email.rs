@@ -1,5 +1,6 @@
 //! Emails that carry a one-time link: verification of an address, password reset and change of
-//! email. The token is random (256 bits), stored only as its SHA-256 digest, single use (consumed
+//! email; and the notice to the old address that a change of email was asked for, which
+//! carries no token at all (only a pointer to the password reset page). The token is random (256 bits), stored only as its SHA-256 digest, single use (consumed
 //! by `EmailTokenStore::consume_email_token`) and expires after `accounts.email_token_ttl_secs`.
 //! Links are absolute (built from the public URL) and carry the token in the query string only,
 //! never in the path, because paths end up in access logs.
@@ -25,6 +26,8 @@ pub enum EmailKind {
     VerifyEmail,
     ResetPassword,
     ChangeEmail,
+    /// To the account's current address when a move to another one is asked for.
+    ChangeEmailNotice,
 }
 
 impl EmailKind {
@@ -34,14 +37,17 @@ impl EmailKind {
             Self::VerifyEmail => "verify_email",
             Self::ResetPassword => "reset_password",
             Self::ChangeEmail => "change_email",
+            Self::ChangeEmailNotice => "change_email_notice",
         }
     }
 
-    fn purpose(self) -> EmailTokenPurpose {
+    /// The purpose of the token a link email carries; `None` for a notice.
+    fn purpose(self) -> Option<EmailTokenPurpose> {
         match self {
-            Self::VerifyEmail => EmailTokenPurpose::VerifyEmail,
-            Self::ResetPassword => EmailTokenPurpose::ResetPassword,
-            Self::ChangeEmail => EmailTokenPurpose::ChangeEmail,
+            Self::VerifyEmail => Some(EmailTokenPurpose::VerifyEmail),
+            Self::ResetPassword => Some(EmailTokenPurpose::ResetPassword),
+            Self::ChangeEmail => Some(EmailTokenPurpose::ChangeEmail),
+            Self::ChangeEmailNotice => None,
         }
     }
 
@@ -49,9 +55,13 @@ impl EmailKind {
         match self {
             Self::VerifyEmail | Self::ChangeEmail => "/accounts/verify-email/",
             Self::ResetPassword => "/accounts/reset/",
+            Self::ChangeEmailNotice => RESET_REQUEST_PATH,
         }
     }
 }
+
+/// Where a person asks for a password reset link (no token: the page asks for the address).
+pub const RESET_REQUEST_PATH: &str = "/accounts/password_reset/";
 
 /// What a template gets to fill in.
 #[derive(Debug, Clone)]
@@ -59,6 +69,8 @@ pub struct EmailVars {
     pub username: String,
     pub link: String,
     pub ttl_minutes: i64,
+    /// The address asked for, masked (`j***@example.com`); empty but in a notice.
+    pub new_email: String,
 }
 
 /// Subject, text and HTML of one email.
@@ -89,7 +101,12 @@ pub async fn send_link(
     kind: EmailKind,
     to: &str,
 ) -> Result<(), ServiceError> {
-    let purpose = kind.purpose();
+    let Some(purpose) = kind.purpose() else {
+        return Err(ServiceError::Internal(anyhow::anyhow!(
+            "{} carries no link",
+            kind.name()
+        )));
+    };
     svc.stores
         .email_tokens
         .delete_email_tokens_for_user(&user.id, purpose)
@@ -109,10 +126,51 @@ pub async fn send_link(
         username: user.username.to_string(),
         link: format!("{}{}?token={raw}", svc.public_url, kind.path()),
         ttl_minutes: svc.accounts.email_token_ttl.num_minutes(),
+        new_email: String::new(),
     };
+    send(svc, user, kind, to, &vars)
+}
+
+/// Tells the account's current address that a move to `new_email` was asked for. It carries
+/// no token: nothing in it can confirm or undo the change, it only points to the password
+/// reset page (a reset deletes the pending link, see [`delete_all_links`]).
+pub fn send_change_notice(
+    svc: &Services,
+    user: &User,
+    new_email: &str,
+) -> Result<(), ServiceError> {
+    let kind = EmailKind::ChangeEmailNotice;
+    let vars = EmailVars {
+        username: user.username.to_string(),
+        link: format!("{}{}", svc.public_url, kind.path()),
+        ttl_minutes: svc.accounts.email_token_ttl.num_minutes(),
+        new_email: mask_address(new_email),
+    };
+    send(svc, user, kind, user.email.as_str(), &vars)
+}
+
+/// `jane@example.com` -> `j***@example.com`: enough for the owner to recognise (or not) the
+/// address, without handing it to whoever reads the old mailbox.
+fn mask_address(address: &str) -> String {
+    match address.rsplit_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}***@{domain}")
+        }
+        None => "***".to_owned(),
+    }
+}
+
+fn send(
+    svc: &Services,
+    user: &User,
+    kind: EmailKind,
+    to: &str,
+    vars: &EmailVars,
+) -> Result<(), ServiceError> {
     let rendered = svc
         .emails
-        .render(kind, user.locale.as_deref(), &vars)
+        .render(kind, user.locale.as_deref(), vars)
         .map_err(ServiceError::Internal)?;
     let email = OutgoingEmail {
         to: to.to_owned(),
@@ -122,6 +180,17 @@ pub async fn send_link(
     };
     deliver_in_background(svc, email, kind, user.id.clone());
     Ok(())
+}
+
+/// Deletes every link ever mailed for the account that is still outstanding (any purpose):
+/// after a reset, a password change, a change of address or a disable, no earlier link may
+/// be redeemed (someone who held the account briefly could have asked for one).
+pub async fn delete_all_links(svc: &Services, user_id: &str) -> Result<u64, ServiceError> {
+    Ok(svc
+        .stores
+        .email_tokens
+        .delete_all_email_tokens_for_user(user_id)
+        .await?)
 }
 
 fn deliver_in_background(svc: &Services, email: OutgoingEmail, kind: EmailKind, user_id: String) {
@@ -182,4 +251,16 @@ pub fn invalid_token() -> ServiceError {
     crate::domain::DomainError::new("token", "the link is invalid, used or expired")
         .with_code("invalid")
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mask_address;
+
+    #[test]
+    fn a_new_address_is_masked_but_its_domain() {
+        assert_eq!(mask_address("mallory@evil.example"), "m***@evil.example");
+        assert_eq!(mask_address("çé@例子.中国"), "ç***@例子.中国");
+        assert_eq!(mask_address("no-at-sign"), "***");
+    }
 }

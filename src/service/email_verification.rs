@@ -1,8 +1,11 @@
 //! Proving ownership of an email address: the link sent at registration (or on request) marks
 //! the address verified; the link sent for a change of email moves the account to the new
 //! address, verified. Both links lead to the same page, `/accounts/verify-email/?token=...`.
+//! A disabled account follows no link (the answer of an invalid one), and a completed change
+//! of address deletes every other link mailed for the account (those sent to the old address
+//! must not reach the account any more).
 
-use super::email::{send_link, take_token, EmailKind};
+use super::email::{delete_all_links, send_link, take_token, EmailKind};
 use super::{ServiceError, Services};
 use crate::domain::{EmailAddress, EmailTokenPurpose, User};
 use crate::store::StoreError;
@@ -15,8 +18,8 @@ pub async fn verify_email(svc: &Services, raw_token: &str) -> Result<User, Servi
     ];
     let token = take_token(svc, raw_token, &purposes).await?;
     let mut user = match svc.stores.users.get_user(&token.user_id).await {
-        Ok(u) => u,
-        Err(StoreError::NotFound) => return Err(super::email::invalid_token()),
+        Ok(u) if !u.disabled => u,
+        Ok(_) | Err(StoreError::NotFound) => return Err(super::email::invalid_token()),
         Err(e) => return Err(e.into()),
     };
     let address = EmailAddress::parse(&token.email)?;
@@ -24,13 +27,14 @@ pub async fn verify_email(svc: &Services, raw_token: &str) -> Result<User, Servi
         // The account changed address since this link was sent: it proves nothing any more.
         return Err(super::email::invalid_token());
     }
-    if token.purpose == EmailTokenPurpose::ChangeEmail {
-        tracing::info!(user_id = %user.id, "email address changed");
-    }
     user.email = address;
     user.email_verified = true;
     user.updated_at = svc.now();
     svc.stores.users.update_user(&user).await?;
+    if token.purpose == EmailTokenPurpose::ChangeEmail {
+        let links = delete_all_links(svc, &user.id).await?;
+        tracing::info!(user_id = %user.id, email_links_deleted = links, "email address changed");
+    }
     tracing::info!(user_id = %user.id, "email verified");
     Ok(user)
 }

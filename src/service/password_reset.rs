@@ -1,9 +1,10 @@
 //! "Forgot password": a reset link by email, then a new password. Asking never reveals whether
 //! an address is registered (same answer, and the email is sent in the background so the time
-//! taken is the same too). A completed reset ends every browser session of the account and
-//! revokes its OAuth grants, and marks the address verified (the person proved they read it).
+//! taken is the same too). A completed reset ends every browser session of the account,
+//! revokes its OAuth grants, deletes every other link mailed for it (a pending change of email
+//! included), and marks the address verified (the person proved they read it).
 
-use super::email::{send_link, take_token, EmailKind};
+use super::email::{delete_all_links, send_link, take_token, EmailKind};
 use super::{password_policy, ServiceError, Services};
 use crate::domain::{EmailAddress, EmailTokenPurpose};
 use crate::store::StoreError;
@@ -73,6 +74,13 @@ pub async fn confirm_reset(
         .grants
         .revoke_grants_for_user(&user.id, svc.now())
         .await?;
-    tracing::info!(user_id = %user.id, sessions_ended = ended, grants_revoked = revoked, "password reset");
+    let links = delete_all_links(svc, &user.id).await?;
+    tracing::info!(
+        user_id = %user.id,
+        sessions_ended = ended,
+        grants_revoked = revoked,
+        email_links_deleted = links,
+        "password reset"
+    );
     Ok(())
 }

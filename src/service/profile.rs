@@ -1,8 +1,14 @@
-//! A person's own account: display name, password change (the other sessions end) and change
-//! of email address (a link to the NEW address; the account keeps the old one until it is
-//! followed, see `email_verification`).
+//! A person's own account: display name, password change and change of email address (a link
+//! to the NEW address, a notice without link to the old one; the account keeps the old address
+//! until the link is followed, see `email_verification`).
+//!
+//! A password change is account recovery as much as a reset is: it ends the account's other
+//! sessions, revokes every OAuth grant (an app authorized with a stolen password keeps
+//! nothing) and deletes every outstanding emailed link (a pending change of email asked for by
+//! whoever held the account). Checking the current password is a login: it goes through the
+//! login throttle, keyed by the account's username.
 
-use super::email::{send_link, EmailKind};
+use super::email::{delete_all_links, send_change_notice, send_link, EmailKind};
 use super::{password_policy, ServiceError, Services, Validation};
 use crate::domain::{DomainError, EmailAddress, User};
 use crate::store::StoreError;
@@ -58,7 +64,41 @@ pub struct PasswordChange<'a> {
     pub keep_session: Option<&'a str>,
 }
 
-/// Changes the password after checking the current one; ends the account's other sessions.
+/// Checks the current password through the login throttle: refused while the account is
+/// throttled, a wrong password counts as a failed login, a right one clears the count.
+async fn check_current_password(
+    svc: &Services,
+    user: &User,
+    current: &str,
+    v: &mut Validation,
+) -> Result<(), ServiceError> {
+    let throttle = &svc.login_throttle;
+    let login = user.username.as_str();
+    if throttle
+        .check(&svc.stores, login, None, svc.now())
+        .await?
+        .is_some()
+    {
+        return Err(DomainError::new(
+            "current_password",
+            "too many failed attempts; try again later",
+        )
+        .with_code("throttled")
+        .into());
+    }
+    if svc.hasher.verify(current, Some(&user.password_hash)).await {
+        throttle.record_success(&svc.stores, login).await?;
+    } else {
+        throttle
+            .record_failure(&svc.stores, login, None, svc.now())
+            .await?;
+        v.push(DomainError::new("current_password", "is not correct").with_code("wrong"));
+    }
+    Ok(())
+}
+
+/// Changes the password after checking the current one. Ends the account's other sessions,
+/// revokes its OAuth grants and deletes its outstanding emailed links.
 pub async fn change_password(
     svc: &Services,
     user: &User,
@@ -66,13 +106,7 @@ pub async fn change_password(
 ) -> Result<(), ServiceError> {
     let mut v = Validation::default();
     let mut user = svc.stores.users.get_user(&user.id).await?;
-    if !svc
-        .hasher
-        .verify(change.current, Some(&user.password_hash))
-        .await
-    {
-        v.push(DomainError::new("current_password", "is not correct").with_code("wrong"));
-    }
+    check_current_password(svc, &user, change.current, &mut v).await?;
     if let Err(ServiceError::Invalid(errs)) = check_confirmation(change.new, change.confirm) {
         errs.into_iter().for_each(|e| v.push(e));
     }
@@ -95,7 +129,19 @@ pub async fn change_password(
         .sessions
         .delete_sessions_for_user(&user.id, change.keep_session)
         .await?;
-    tracing::info!(user_id = %user.id, sessions_ended = ended, "password changed");
+    let revoked = svc
+        .stores
+        .grants
+        .revoke_grants_for_user(&user.id, svc.now())
+        .await?;
+    let links = delete_all_links(svc, &user.id).await?;
+    tracing::info!(
+        user_id = %user.id,
+        sessions_ended = ended,
+        grants_revoked = revoked,
+        email_links_deleted = links,
+        "password changed"
+    );
     Ok(())
 }
 
@@ -119,6 +165,7 @@ pub async fn request_email_change(
         Err(e) => return Err(e.into()),
     }
     send_link(svc, user, EmailKind::ChangeEmail, address.as_str()).await?;
+    send_change_notice(svc, user, address.as_str())?;
     tracing::info!(user_id = %user.id, "email change requested");
     Ok(())
 }

@@ -227,6 +227,10 @@ pub trait EmailTokenStore: Send + Sync {
         user_id: &str,
         purpose: EmailTokenPurpose,
     ) -> StoreResult<()>;
+    /// Removes every token of the user, whatever its purpose (account recovery: no link mailed
+    /// before a reset, a password change, a change of address or a disable may be redeemed
+    /// after it); returns how many there were.
+    async fn delete_all_email_tokens_for_user(&self, user_id: &str) -> StoreResult<u64>;
 }
 
 /// Device authorization requests (RFC 8628), keyed by the digest of the device code and

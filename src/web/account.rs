@@ -1,6 +1,7 @@
 //! The account page (`/accounts/profile/`, after login): display name, email address (a change
-//! is confirmed from the NEW address) and password (the other sessions end). Each section is
-//! its own form posting to its own path; success redirects back with `?done=...` (PRG).
+//! is confirmed from the NEW address) and password (this session stays; the other sessions end
+//! and the apps' grants are revoked; the check is throttled like a login). Each section is its
+//! own form posting to its own path; success redirects back with `?done=...` (PRG).
 
 use poem::handler;
 use poem::http::StatusCode;

@@ -5,7 +5,6 @@
 //! (RFC 9207), in the query or the fragment per the response mode (Multiple Response Type
 //! Encoding Practices §2.1); errors travel the same way (OIDC Core §3.2.2.6).
 //! Errors about the client or redirect URI are an error page, never a redirect.
-//! Also `GET /oauth2/logout`, RP-initiated logout.
 
 use poem::handler;
 use poem::http::StatusCode;
@@ -14,11 +13,8 @@ use poem::Response;
 use serde::Deserialize;
 
 use super::context::{see_other, Ctx};
-use super::session;
 use crate::domain::ResponseMode;
 use crate::service::oauth::authorize::{self, AuthorizeError, AuthorizeParams, Next, ValidRequest};
-use crate::service::oauth::logout::{decide_logout, LogoutDecision, LogoutParams};
-use crate::service::sessions;
 
 /// The consent form: the request's parameters again, the decision and the CSRF token.
 #[derive(Default, Deserialize)]
@@ -200,37 +196,4 @@ pub async fn authorize_post(ctx: Ctx<'_>, Form(f): Form<ConsentForm>) -> Respons
         Err(e) => Err(e),
     };
     outcome(&ctx, &f.params, r)
-}
-
-/// `GET /oauth2/logout`: RP-initiated logout (see `service::oauth::logout`).
-#[handler]
-pub async fn rp_logout(ctx: Ctx<'_>, Query(p): Query<LogoutParams>) -> Response {
-    let session = match &ctx.session {
-        Ok(s) => s.as_ref(),
-        Err(_) => return ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable"),
-    };
-    match decide_logout(ctx.svc, &p, session).await {
-        LogoutDecision::ErrorPage(reason) => {
-            let text = ctx
-                .templates
-                .translations()
-                .get(ctx.lang, "authorize.invalid");
-            let message = format!("{text} ({reason})");
-            ctx.render(
-                StatusCode::BAD_REQUEST,
-                "error.html",
-                minijinja::context! { message },
-            )
-        }
-        LogoutDecision::Confirm => see_other("/accounts/logout/"),
-        LogoutDecision::LogoutAndRedirect(target) => {
-            if let Some(v) = session::cookie_value(ctx.jar) {
-                if let Err(e) = sessions::end_session(ctx.svc, &v).await {
-                    return ctx.service_error_page(&e);
-                }
-            }
-            session::clear_cookie(ctx.jar);
-            see_other(target.as_deref().unwrap_or("/accounts/login/"))
-        }
-    }
 }

@@ -18,6 +18,7 @@ impl EmailRenderer for Templates {
             username => vars.username,
             link => vars.link,
             minutes => vars.ttl_minutes,
+            new_email => vars.new_email,
         };
         let name = kind.name();
         let text = Templates::render(self, &format!("email/{name}.txt"), &ctx)?;
@@ -31,5 +32,34 @@ impl EmailRenderer for Templates {
             text,
             html,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The notice to the old address, in both languages: the masked new address and the reset
+    /// page, and nothing that could confirm or undo the change.
+    #[test]
+    fn the_change_of_email_notice_carries_no_token_in_any_language() {
+        let templates = Templates::new(None).unwrap();
+        let vars = EmailVars {
+            username: "jane".into(),
+            link: "https://id.example/accounts/password_reset/".into(),
+            ttl_minutes: 30,
+            new_email: "m***@evil.example".into(),
+        };
+        for lang in ["en", "zh-CN"] {
+            let kind = EmailKind::ChangeEmailNotice;
+            let mail = EmailRenderer::render(&templates, kind, Some(lang), &vars).unwrap();
+            for body in [&mail.text, &mail.html] {
+                assert!(body.contains("m***@evil.example"), "{lang}: {body}");
+                assert!(body.contains("password_reset"), "{lang}: {body}");
+                assert!(!body.contains("token"), "{lang}: {body}");
+            }
+            assert!(!mail.subject.is_empty(), "{lang}");
+            assert!(mail.text.contains(&vars.link), "{lang}");
+        }
     }
 }

@@ -60,10 +60,15 @@ pub fn message_page(ctx: &Ctx<'_>, prefix: &str, link: Option<(&str, &str)>) -> 
     )
 }
 
-/// The status of a re-rendered form: 409 for a duplicate, 422 for other bad input.
+/// The status of a re-rendered form: 409 for a duplicate, 429 for a throttled check, 422 for
+/// other bad input.
 pub fn status_for(e: &ServiceError) -> StatusCode {
     match e {
         ServiceError::Conflict(_) => StatusCode::CONFLICT,
+        // A check refused by the login throttle, not a wrong value.
+        ServiceError::Invalid(errs) if errs.iter().any(|d| d.code == "throttled") => {
+            StatusCode::TOO_MANY_REQUESTS
+        }
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }

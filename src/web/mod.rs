@@ -22,6 +22,7 @@ mod login;
 mod pages;
 mod register;
 mod reset;
+mod rp_logout;
 pub mod session;
 mod templates;
 
@@ -53,7 +54,10 @@ pub fn mount(route: Route, api: ApiEndpoint) -> Route {
             "/oauth2/authorize",
             get(authorize::authorize_get).post(authorize::authorize_post),
         )
-        .at("/oauth2/logout", get(authorize::rp_logout))
+        .at(
+            "/oauth2/logout",
+            get(rp_logout::rp_logout).post(rp_logout::rp_logout_confirm),
+        )
         .at(
             "/device",
             get(device::device_form).post(device::device_submit),

@@ -60,6 +60,14 @@ const EMBEDDED: &[(&str, &str)] = &[
         "email/change_email.html",
         include_str!("../../templates/email/change_email.html"),
     ),
+    (
+        "email/change_email_notice.txt",
+        include_str!("../../templates/email/change_email_notice.txt"),
+    ),
+    (
+        "email/change_email_notice.html",
+        include_str!("../../templates/email/change_email_notice.html"),
+    ),
     ("consent.html", include_str!("../../templates/consent.html")),
     ("device.html", include_str!("../../templates/device.html")),
     (

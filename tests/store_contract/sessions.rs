@@ -125,6 +125,29 @@ pub async fn deleting_the_email_tokens_of_a_user_for_a_purpose_keeps_the_others(
     assert_eq!(got, Some(other_users));
 }
 
+pub async fn deleting_every_email_token_of_a_user_keeps_other_users_tokens(s: &Stores) {
+    use EmailTokenPurpose::{ChangeEmail, ResetPassword, VerifyEmail};
+    let (user, other_user) = (id(), id());
+    let doomed = [
+        sample_email_token(&user, VerifyEmail),
+        sample_email_token(&user, ResetPassword),
+        sample_email_token(&user, ChangeEmail),
+        sample_email_token(&user, ChangeEmail),
+    ];
+    let others = sample_email_token(&other_user, ChangeEmail);
+    for t in doomed.iter().chain([&others]) {
+        s.email_tokens.insert_email_token(t).await.unwrap();
+    }
+    let deleted = s.email_tokens.delete_all_email_tokens_for_user(&user);
+    assert_eq!(deleted.await.unwrap(), 4);
+    for t in &doomed {
+        assert_eq!(consume(s, &t.digest, t.purpose).await, None);
+    }
+    let again = s.email_tokens.delete_all_email_tokens_for_user(&user);
+    assert_eq!(again.await.unwrap(), 0);
+    assert_eq!(consume(s, &others.digest, ChangeEmail).await, Some(others));
+}
+
 pub async fn only_one_of_sixteen_concurrent_consumers_gets_an_email_token(s: &Stores) {
     let purpose = EmailTokenPurpose::ChangeEmail;
     let token = sample_email_token(&id(), purpose);

@@ -673,6 +673,11 @@ pub mod types {
         ///Only when the token carries the `email` scope.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub email: ::std::option::Option<::std::string::String>,
+        /**Whether the person proved they read `email` (followed a link sent to it). Anyone can
+        register with an address they do not own: never treat an unverified email as an
+        identity. Present exactly when `email` is.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email_verified: ::std::option::Option<bool>,
         pub id: ::std::string::String,
         pub username: ::std::string::String,
     }

@@ -953,6 +953,12 @@ export type UserResource = {
      * Only when the token carries the `email` scope.
      */
     email?: string;
+    /**
+     * Whether the person proved they read `email` (followed a link sent to it). Anyone can
+     * register with an address they do not own: never treat an unverified email as an
+     * identity. Present exactly when `email` is.
+     */
+    email_verified?: boolean;
 };
 
 export type GetHealthData = {

@@ -1,8 +1,12 @@
 //! RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0 §2–3). A request with a valid
-//! `id_token_hint` for the current user (or for no session at all) logs out at once and may
-//! return to a `post_logout_redirect_uri` registered by that client (exact match; anything else
-//! is an error page, never a redirect: no open redirect). Without a valid hint the user is sent
-//! to the logout confirmation page, so a third-party page cannot log people out.
+//! `id_token_hint` for the browser's current session logs out at once and may return to a
+//! `post_logout_redirect_uri` registered by that client (exact match; anything else is an error
+//! page, never a redirect: no open redirect). Every other request (no hint, or a hint that
+//! matches no session of this browser) goes to the logout confirmation page, so a third-party
+//! page can neither log people out nor use this server as a redirector: any self-registered
+//! app can get an id_token for itself, so a bare hint must not bounce a browser on. The page
+//! names the destination's host and redirects only once the person confirms (§3: the OP
+//! SHOULD ask). The confirmation posts the parameters back; they are checked again.
 
 use serde::Deserialize;
 
@@ -26,10 +30,18 @@ pub struct LogoutParams {
 pub enum LogoutDecision {
     /// Refuse with an error page (no redirect).
     ErrorPage(String),
-    /// Ask the user on the logout page.
-    Confirm,
+    /// Ask the user on the logout page; once confirmed, end the session and go to this URL
+    /// (or the login page).
+    Confirm(Option<String>),
     /// End the session, then go to this URL (or the login page).
     LogoutAndRedirect(Option<String>),
+}
+
+/// A request whose parameters hold together: the verified hint, and the registered URI to
+/// return to (with `state`).
+struct Checked {
+    hint: Option<HintClaims>,
+    target: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,17 +91,10 @@ async fn return_url(svc: &Services, client_id: &str, p: &LogoutParams) -> Result
     Ok(url.into())
 }
 
-/// Decides a logout request for the browser's session.
-pub async fn decide_logout(
-    svc: &Services,
-    p: &LogoutParams,
-    session: Option<&(Session, User)>,
-) -> LogoutDecision {
+/// Verifies the hint, that `client_id` agrees with it, and the return URI; or why not.
+async fn check(svc: &Services, p: &LogoutParams) -> Result<Checked, String> {
     let hint = match p.id_token_hint.as_deref() {
-        Some(t) => match verify_hint(svc, t).await {
-            Ok(h) => Some(h),
-            Err(e) => return LogoutDecision::ErrorPage(e.description),
-        },
+        Some(t) => Some(verify_hint(svc, t).await.map_err(|e| e.description)?),
         None => None,
     };
     let client_id = match (
@@ -97,35 +102,52 @@ pub async fn decide_logout(
         hint.as_ref().map(|h| h.aud.as_str()),
     ) {
         (Some(a), Some(b)) if a != b => {
-            return LogoutDecision::ErrorPage("client_id differs from the id_token_hint".into())
+            return Err("client_id differs from the id_token_hint".into())
         }
         (a, b) => a.or(b).map(str::to_owned),
     };
     let target = match (&p.post_logout_redirect_uri, client_id) {
         (None, _) => None,
         (Some(_), None) => {
-            return LogoutDecision::ErrorPage(
-                "post_logout_redirect_uri needs client_id or id_token_hint".into(),
-            )
+            return Err("post_logout_redirect_uri needs client_id or id_token_hint".into())
         }
-        (Some(_), Some(id)) => match return_url(svc, &id, p).await {
-            Ok(u) => Some(u),
-            Err(reason) => return LogoutDecision::ErrorPage(reason),
-        },
+        (Some(_), Some(id)) => Some(return_url(svc, &id, p).await?),
+    };
+    Ok(Checked { hint, target })
+}
+
+/// Decides a logout request for the browser's session.
+pub async fn decide_logout(
+    svc: &Services,
+    p: &LogoutParams,
+    session: Option<&(Session, User)>,
+) -> LogoutDecision {
+    let Checked { hint, target } = match check(svc, p).await {
+        Ok(c) => c,
+        Err(reason) => return LogoutDecision::ErrorPage(reason),
     };
     let Some(hint) = hint else {
-        return LogoutDecision::Confirm;
+        return LogoutDecision::Confirm(target);
     };
-    let same_user = session.is_none_or(|(s, u)| {
+    // Only the hint's own session leaves at once: without one, nothing vouches that the
+    // person wants to go to the app, and the redirect would serve any registered app.
+    let its_session = session.is_some_and(|(s, u)| {
         u.id == hint.sub
             && hint
                 .sid
                 .as_ref()
                 .is_none_or(|sid| *sid == session_sid(&s.id))
     });
-    if same_user {
+    if its_session {
         LogoutDecision::LogoutAndRedirect(target)
     } else {
-        LogoutDecision::Confirm
+        LogoutDecision::Confirm(target)
     }
+}
+
+/// The person confirmed on the logout page (the web layer checked the CSRF token): checks
+/// the posted parameters again, as a new request, and answers where to go after the session
+/// ends (`None`: the login page), or why it is refused.
+pub async fn confirmed_logout(svc: &Services, p: &LogoutParams) -> Result<Option<String>, String> {
+    check(svc, p).await.map(|c| c.target)
 }

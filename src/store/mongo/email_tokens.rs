@@ -88,4 +88,13 @@ impl EmailTokenStore for MongoStore {
             .or_store()?;
         Ok(())
     }
+
+    async fn delete_all_email_tokens_for_user(&self, user_id: &str) -> StoreResult<u64> {
+        let deleted = self
+            .email_tokens()
+            .delete_many(doc! { "user_id": user_id })
+            .await
+            .or_store()?;
+        Ok(deleted.deleted_count)
+    }
 }

@@ -61,6 +61,15 @@ impl EmailTokenStore for SqliteStore {
         })
         .await
     }
+
+    async fn delete_all_email_tokens_for_user(&self, user_id: &str) -> StoreResult<u64> {
+        let user_id = user_id.to_owned();
+        self.call(move |c| {
+            let sql = "DELETE FROM email_tokens WHERE user_id = ?1";
+            execute(c, sql, [user_id.as_str()])
+        })
+        .await
+    }
 }
 
 fn token_from_row(r: &Row<'_>) -> StoreResult<EmailToken> {

@@ -16,20 +16,25 @@ class UserResource:
     """A user's public profile.
 
     Example:
-        {'display_name': 'Alice Liddell', 'email': 'alice@example.com', 'id': '01933b6e-7c1a-7f3e-9d2a-4c5b6a7d8e9f',
-            'username': 'alice'}
+        {'display_name': 'Alice Liddell', 'email': 'alice@example.com', 'email_verified': True, 'id':
+            '01933b6e-7c1a-7f3e-9d2a-4c5b6a7d8e9f', 'username': 'alice'}
 
     Attributes:
         id (str):
         username (str):
         display_name (str | Unset):
         email (str | Unset): Only when the token carries the `email` scope.
+        email_verified (bool | Unset): Whether the person proved they read `email` (followed a link sent to it). Anyone
+            can
+            register with an address they do not own: never treat an unverified email as an
+            identity. Present exactly when `email` is.
     """
 
     id: str
     username: str
     display_name: str | Unset = UNSET
     email: str | Unset = UNSET
+    email_verified: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +45,8 @@ class UserResource:
         display_name = self.display_name
 
         email = self.email
+
+        email_verified = self.email_verified
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -53,6 +60,8 @@ class UserResource:
             field_dict["display_name"] = display_name
         if email is not UNSET:
             field_dict["email"] = email
+        if email_verified is not UNSET:
+            field_dict["email_verified"] = email_verified
 
         return field_dict
 
@@ -67,11 +76,14 @@ class UserResource:
 
         email = d.pop("email", UNSET)
 
+        email_verified = d.pop("email_verified", UNSET)
+
         user_resource = cls(
             id=id,
             username=username,
             display_name=display_name,
             email=email,
+            email_verified=email_verified,
         )
 
         user_resource.additional_properties = d
