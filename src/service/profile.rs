@@ -99,11 +99,13 @@ pub async fn change_password(
     Ok(())
 }
 
-/// Sends a confirmation link to `new_email`; the address changes when it is followed.
+/// Sends a confirmation link to `new_email` (unless the mail limits for that address or
+/// `client_ip` are reached: the answer is the same); the address changes when it is followed.
 pub async fn request_email_change(
     svc: &Services,
     user: &User,
     new_email: &str,
+    client_ip: Option<std::net::IpAddr>,
 ) -> Result<(), ServiceError> {
     let address = EmailAddress::parse(new_email)?;
     if address.key() == user.email.key() {
@@ -118,7 +120,14 @@ pub async fn request_email_change(
         Err(StoreError::NotFound) => {}
         Err(e) => return Err(e.into()),
     }
-    send_link(svc, user, EmailKind::ChangeEmail, address.as_str()).await?;
+    let (kind, now) = (EmailKind::ChangeEmail, svc.now());
+    let limits = &svc.mail_limits;
+    if limits
+        .reserve(&svc.stores, kind, &address.key(), client_ip, now)
+        .await?
+    {
+        send_link(svc, user, kind, address.as_str()).await?;
+    }
     tracing::info!(user_id = %user.id, "email change requested");
     Ok(())
 }

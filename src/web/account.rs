@@ -134,7 +134,7 @@ pub async fn change_email(ctx: Ctx<'_>, Form(f): Form<EmailChangeForm>) -> Respo
         Ok(v) => v,
         Err(resp) => return resp,
     };
-    match profile::request_email_change(ctx.svc, user, &f.new_email).await {
+    match profile::request_email_change(ctx.svc, user, &f.new_email, ctx.client_ip).await {
         Ok(()) => see_other("/accounts/profile/?done=email"),
         Err(e) => failure(&ctx, user, &e, |errors| Failed {
             errors: errors
