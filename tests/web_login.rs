@@ -265,7 +265,12 @@ async fn post_login(
 }
 
 async fn sixty_concurrent_wrong_guesses_for_one_account_evaluate_at_most_five(backend: Backend) {
-    let app = TestApp::spawn(backend).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = common::test_settings(backend, dir.path());
+    // A check that takes as long as a real one, so the guesses overlap.
+    settings.security.argon2_memory_kib = 19456;
+    settings.security.argon2_iterations = 2;
+    let app = TestApp::spawn_with(settings, dir).await;
     app.create_user("jane", "jane@example.com", PASSWORD).await;
     let csrf = app.csrf_token("/accounts/login/").await;
     let guesses = (0..60).map(|i| {
