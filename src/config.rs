@@ -594,6 +594,27 @@ mod tests {
     }
 
     #[test]
+    fn trusted_proxies_are_cidrs_and_limits_are_consistent() {
+        let mut s = Settings::default();
+        assert!(s.server.trusted_proxies.is_empty());
+        s.server.trusted_proxies = vec!["10.0.0.0/8".into(), "::1".into()];
+        s.validate().unwrap();
+        s.server.trusted_proxies.push("proxy.internal".into());
+        let err = s.validate().unwrap_err().to_string();
+        assert!(err.starts_with("server.trusted_proxies:"), "{err}");
+        let mut s = Settings::default();
+        s.accounts.login_max_failures_per_ip = 4;
+        let err = s.validate().unwrap_err().to_string();
+        assert!(
+            err.starts_with("accounts.login_max_failures_per_ip:"),
+            "{err}"
+        );
+        let mut s = Settings::default();
+        s.mail.max_per_recipient_per_hour = 0;
+        assert!(s.validate().is_err());
+    }
+
+    #[test]
     fn the_signing_algorithm_is_es256_or_eddsa() {
         let mut s = Settings::default();
         assert_eq!(s.oauth.signing_alg, "ES256");
