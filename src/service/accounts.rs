@@ -1,4 +1,5 @@
-//! Account use cases: creating users (registration, operators, the first admin).
+//! Account use cases: creating users (registration, operators, the first admin) and finding the
+//! account a login names (the password check itself is `login`, behind the throttle).
 
 use crate::domain::{DomainError, EmailAddress, User, Username};
 
@@ -84,18 +85,6 @@ pub(crate) async fn create_user_in(
     Ok(user)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn passwords_must_be_long_and_differ_from_the_identifiers() {
-        assert!(check_password("short", "jane", "j@x.io").is_err());
-        assert!(check_password("JaneDoe123", "janedoe123", "j@x.io").is_err());
-        assert!(check_password("a fine long password", "jane", "j@x.io").is_ok());
-    }
-}
-
 /// The account a login names: a username, or an email address when it has an `@`.
 pub async fn find_by_login(svc: &Services, login: &str) -> Result<Option<User>, ServiceError> {
     let login = login.trim();
@@ -114,5 +103,17 @@ pub async fn find_by_login(svc: &Services, login: &str) -> Result<Option<User>, 
         Ok(u) => Ok(Some(u)),
         Err(crate::store::StoreError::NotFound) => Ok(None),
         Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_must_be_long_and_differ_from_the_identifiers() {
+        assert!(check_password("short", "jane", "j@x.io").is_err());
+        assert!(check_password("JaneDoe123", "janedoe123", "j@x.io").is_err());
+        assert!(check_password("a fine long password", "jane", "j@x.io").is_ok());
     }
 }
