@@ -615,6 +615,19 @@ mod tests {
     }
 
     #[test]
+    fn trusted_proxies_can_be_given_as_a_list_in_the_environment() {
+        // Valid for every other test that may load the settings meanwhile.
+        std::env::set_var(
+            "AUTH_CENTER__SERVER__TRUSTED_PROXIES",
+            r#"["10.0.0.0/8", "::1"]"#,
+        );
+        let loaded = Settings::load(None, &Overrides::default());
+        std::env::remove_var("AUTH_CENTER__SERVER__TRUSTED_PROXIES");
+        let proxies = loaded.unwrap().server.trusted_proxies;
+        assert_eq!(proxies, ["10.0.0.0/8", "::1"]);
+    }
+
+    #[test]
     fn the_signing_algorithm_is_es256_or_eddsa() {
         let mut s = Settings::default();
         assert_eq!(s.oauth.signing_alg, "ES256");
