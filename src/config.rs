@@ -37,6 +37,11 @@ pub struct ServerSettings {
     pub public_url: Option<String>,
     /// How long in-flight requests may take to finish after SIGTERM/SIGINT.
     pub shutdown_timeout_secs: u64,
+    /// Reverse proxies (CIDRs or addresses) whose forwarding header gives the client IP; from
+    /// any other peer the header is ignored. Empty: the TCP peer is the client.
+    pub trusted_proxies: Vec<String>,
+    /// The header those proxies set: `x-forwarded-for` or `forwarded` (RFC 7239).
+    pub client_ip_header: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -62,6 +67,13 @@ pub struct MailSettings {
     #[serde(serialize_with = "ser_secret_opt")]
     pub smtp_url: Option<SecretString>,
     pub from: String,
+    /// Emails of one kind (verification, reset, change of email) to one address per minute.
+    pub max_per_recipient_per_minute: u32,
+    /// ... and per hour.
+    pub max_per_recipient_per_hour: u32,
+    /// Requests that may send an email (registration, verification resend, reset, change of
+    /// email) from one client IP per hour.
+    pub max_per_ip_per_hour: u32,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -145,8 +157,11 @@ pub struct AccountSettings {
     pub email_token_ttl_secs: u64,
     /// When true, an account whose email is not verified cannot log in.
     pub require_email_verification: bool,
-    /// Failed logins for one account or one client IP before further attempts are refused.
+    /// Failed password checks for one account before further attempts are refused.
     pub login_max_failures: u32,
+    /// Failed password checks from one client IP, on any accounts, before every attempt from
+    /// it is refused (password spraying).
+    pub login_max_failures_per_ip: u32,
     /// The window in which failures are counted, and how long a refusal lasts at most.
     pub login_failure_window_secs: u64,
 }
@@ -158,6 +173,7 @@ impl Default for AccountSettings {
             email_token_ttl_secs: 1800,
             require_email_verification: false,
             login_max_failures: 5,
+            login_max_failures_per_ip: 100,
             login_failure_window_secs: 900,
         }
     }
@@ -194,6 +210,8 @@ impl Default for ServerSettings {
             bind: "127.0.0.1:8080".into(),
             public_url: None,
             shutdown_timeout_secs: 10,
+            trusted_proxies: Vec::new(),
+            client_ip_header: "x-forwarded-for".into(),
         }
     }
 }
@@ -215,6 +233,9 @@ impl Default for MailSettings {
         Self {
             smtp_url: None,
             from: "auth-center <no-reply@localhost>".into(),
+            max_per_recipient_per_minute: 1,
+            max_per_recipient_per_hour: 5,
+            max_per_ip_per_hour: 30,
         }
     }
 }
@@ -425,9 +446,16 @@ impl Settings {
                 "email_token_ttl_secs must be >= 60 and login_max_failures >= 1",
             );
         }
+        if a.login_max_failures_per_ip < a.login_max_failures {
+            return bad(
+                "accounts.login_max_failures_per_ip",
+                "must be >= accounts.login_max_failures",
+            );
+        }
         if a.login_failure_window_secs == 0 {
             return bad("accounts.login_failure_window_secs", "must be > 0");
         }
+        self.validate_limits()?;
         if !matches!(self.log.format.as_str(), "pretty" | "json") {
             return bad("log.format", "must be 'pretty' or 'json'");
         }
@@ -442,6 +470,33 @@ impl Settings {
             return bad("security.argon2_parallelism", "must be 1 to 255");
         }
         self.validate_oauth()
+    }
+
+    /// The client-IP and mail-limit keys.
+    fn validate_limits(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, allowed: String| Err(ConfigError(format!("{key}: {allowed}")));
+        for p in &self.server.trusted_proxies {
+            if let Err(e) = p.parse::<crate::client_ip::Cidr>() {
+                return bad("server.trusted_proxies", e);
+            }
+        }
+        if crate::client_ip::ForwardedHeader::parse(&self.server.client_ip_header).is_none() {
+            return bad(
+                "server.client_ip_header",
+                "must be 'x-forwarded-for' or 'forwarded'".into(),
+            );
+        }
+        let m = &self.mail;
+        if m.max_per_recipient_per_minute == 0
+            || m.max_per_recipient_per_hour < m.max_per_recipient_per_minute
+            || m.max_per_ip_per_hour == 0
+        {
+            return bad(
+                "mail.max_per_*",
+                "must be >= 1, and per hour >= per minute".into(),
+            );
+        }
+        Ok(())
     }
 
     fn validate_oauth(&self) -> Result<(), ConfigError> {
@@ -536,6 +591,40 @@ mod tests {
         };
         let err = Settings::load(None, &o).unwrap_err().to_string();
         assert!(err.starts_with("server.bind:"), "{err}");
+    }
+
+    #[test]
+    fn trusted_proxies_are_cidrs_and_limits_are_consistent() {
+        let mut s = Settings::default();
+        assert!(s.server.trusted_proxies.is_empty());
+        s.server.trusted_proxies = vec!["10.0.0.0/8".into(), "::1".into()];
+        s.validate().unwrap();
+        s.server.trusted_proxies.push("proxy.internal".into());
+        let err = s.validate().unwrap_err().to_string();
+        assert!(err.starts_with("server.trusted_proxies:"), "{err}");
+        let mut s = Settings::default();
+        s.accounts.login_max_failures_per_ip = 4;
+        let err = s.validate().unwrap_err().to_string();
+        assert!(
+            err.starts_with("accounts.login_max_failures_per_ip:"),
+            "{err}"
+        );
+        let mut s = Settings::default();
+        s.mail.max_per_recipient_per_hour = 0;
+        assert!(s.validate().is_err());
+    }
+
+    #[test]
+    fn trusted_proxies_can_be_given_as_a_list_in_the_environment() {
+        // Valid for every other test that may load the settings meanwhile.
+        std::env::set_var(
+            "AUTH_CENTER__SERVER__TRUSTED_PROXIES",
+            r#"["10.0.0.0/8", "::1"]"#,
+        );
+        let loaded = Settings::load(None, &Overrides::default());
+        std::env::remove_var("AUTH_CENTER__SERVER__TRUSTED_PROXIES");
+        let proxies = loaded.unwrap().server.trusted_proxies;
+        assert_eq!(proxies, ["10.0.0.0/8", "::1"]);
     }
 
     #[test]

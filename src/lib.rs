@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod cli;
+pub mod client_ip;
 pub mod config;
 pub mod crypto;
 pub mod domain;

@@ -12,6 +12,7 @@ use poem::middleware::{CatchPanic, CookieJarManager};
 use poem::{Endpoint, EndpointExt, IntoEndpoint, Route, Server};
 use secrecy::ExposeSecret;
 
+use crate::client_ip::{ForwardedHeader, TrustedProxies};
 use crate::config::Settings;
 use crate::crypto::keys::KeyEncryption;
 use crate::crypto::{PasswordHasher, PasswordParams};
@@ -76,9 +77,11 @@ pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Ser
             require_email_verification: acc.require_email_verification,
         },
         emails: Arc::new(emails),
-        login_throttle: crate::service::throttle::LoginThrottle::new(
-            acc.login_max_failures,
-            chrono::Duration::seconds(acc.login_failure_window_secs as i64),
+        login_throttle: login_throttle(settings),
+        mail_limits: crate::service::mail_limits::MailLimits::new(
+            settings.mail.max_per_recipient_per_minute,
+            settings.mail.max_per_recipient_per_hour,
+            settings.mail.max_per_ip_per_hour,
         ),
         public_url: settings.public_url(),
         oauth,
@@ -87,6 +90,31 @@ pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Ser
             absolute: chrono::Duration::seconds(settings.session.absolute_timeout_secs as i64),
         },
     })
+}
+
+/// The credential-check limits, from `accounts.login_*`.
+fn login_throttle(settings: &Settings) -> crate::service::throttle::LoginThrottle {
+    use crate::service::throttle::{Limit, LoginThrottle};
+    let acc = &settings.accounts;
+    let window = chrono::Duration::seconds(acc.login_failure_window_secs as i64);
+    LoginThrottle::new(
+        Limit::new(acc.login_max_failures, window),
+        Limit::new(acc.login_max_failures_per_ip, window),
+    )
+}
+
+/// The proxies whose forwarding header gives the client IP (`server.trusted_proxies`).
+fn trusted_proxies(settings: &Settings) -> anyhow::Result<TrustedProxies> {
+    let s = &settings.server;
+    let nets = s
+        .trusted_proxies
+        .iter()
+        .map(|p| p.parse().map_err(anyhow::Error::msg))
+        .collect::<anyhow::Result<Vec<_>>>()
+        .context("server.trusted_proxies")?;
+    let header = ForwardedHeader::parse(&s.client_ip_header)
+        .context("server.client_ip_header: must be x-forwarded-for or forwarded")?;
+    Ok(TrustedProxies::new(nets, header))
 }
 
 /// The authorization server's lifetimes and key ring, from `oauth.*`.
@@ -136,6 +164,8 @@ pub struct Application {
 pub struct WebParts {
     pub templates: web::Templates,
     pub config: web::WebConfig,
+    /// Whose forwarding header gives the client IP (pages and API alike).
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl WebParts {
@@ -150,6 +180,7 @@ impl WebParts {
                 secure_cookies: settings.secure_cookies(),
                 default_lang,
             },
+            trusted_proxies: trusted_proxies(settings)?,
         })
     }
 }
@@ -265,6 +296,7 @@ pub fn endpoint(services: Services, web: WebParts) -> impl Endpoint + 'static {
         .data(services)
         .data(web.templates)
         .data(web.config)
+        .data(web.trusted_proxies)
         .with(CookieJarManager::new())
         .catch_all_error(api::error::into_json_error)
         .with(CatchPanic::new().with_handler(api::error::panic_response))

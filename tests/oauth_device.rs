@@ -348,6 +348,24 @@ async fn the_device_page_needs_a_login_and_a_csrf_token(b: Backend) {
     w.app.stop().await;
 }
 
+async fn thirty_concurrent_wrong_user_codes_are_evaluated_at_most_five_times(b: Backend) {
+    let DeviceWorld { w, tv } = device_world(b, |_| {}).await;
+    let details = start(&w.app, &tv, "profile").await;
+    log_in(&w.app).await;
+    let guesses = (0..30).map(|_| enter_code(&w.app, "BCDF-GHJK"));
+    let statuses: Vec<u16> = futures_util::future::join_all(guesses)
+        .await
+        .into_iter()
+        .map(|(status, _)| status)
+        .collect();
+    let wrong = statuses.iter().filter(|s| **s == 400).count();
+    let throttled = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!((wrong, throttled), (5, 25), "{statuses:?}");
+    let (status, _) = enter_code(&w.app, details.user_code().secret()).await;
+    assert_eq!(status, 429);
+    w.app.stop().await;
+}
+
 on_both_stores!(
     the_oauth2_library_gets_tokens_once_the_person_allows_at_the_device_page,
     polling_before_approval_is_pending_and_polling_too_fast_is_slow_down,
@@ -359,4 +377,5 @@ on_both_stores!(
     a_confidential_device_client_authenticates_like_at_the_token_endpoint,
     wrong_user_codes_are_shown_next_to_the_field_then_throttled,
     the_device_page_needs_a_login_and_a_csrf_token,
+    thirty_concurrent_wrong_user_codes_are_evaluated_at_most_five_times,
 );

@@ -439,8 +439,49 @@ async fn the_password_grant_is_throttled_like_the_login_page(b: Backend) {
     w.app.stop().await;
 }
 
+async fn the_password_grant_is_throttled_per_client_ip_too(b: Backend) {
+    let w = world(b).await;
+    let legacy = new_client(&w.app, &w.user.id, &["password"], false).await;
+    let basic = Some((
+        legacy.client.client_id.as_str(),
+        legacy.secret.as_deref().unwrap(),
+    ));
+    let grant = |username: String, password: &'static str| {
+        let app = &w.app;
+        async move {
+            let form = [
+                ("grant_type", "password"),
+                ("username", username.as_str()),
+                ("password", password),
+            ];
+            let (status, _, body) = post_form(app, "/oauth2/token", basic, &form).await;
+            (status, body)
+        }
+    };
+    // One guess on each of 100 accounts (the default per-IP limit), then the address waits.
+    for i in 0..100 {
+        let (status, body) = grant(format!("user{i}"), "Winter2026!").await;
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (400, Some("invalid_grant"))
+        );
+    }
+    let (status, body) = grant("alice@example.com".into(), "a long enough password").await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_grant"))
+    );
+    let why = body["error_description"].as_str().unwrap();
+    assert!(
+        why.starts_with("too many failed attempts; retry in "),
+        "{why}"
+    );
+    w.app.stop().await;
+}
+
 on_both_stores!(
     the_password_grant_is_throttled_like_the_login_page,
+    the_password_grant_is_throttled_per_client_ip_too,
     the_password_grant_works_only_for_apps_that_enable_it,
     client_credentials_tokens_are_issued_to_basic_and_post_authentication,
     the_code_flow_with_pkce_yields_an_id_token_the_library_validates,

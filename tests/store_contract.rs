@@ -82,6 +82,8 @@ contract_tests!(
     // login attempts
     a_failure_counter_grows_in_its_window_restarts_after_it_and_clears,
     sixteen_concurrent_failures_are_all_counted,
+    sixty_concurrent_reservations_let_exactly_the_limit_through,
+    a_release_gives_back_one_count_of_its_own_window_only,
     // users
     a_user_round_trips_through_insert_get_find_update_and_delete,
     a_username_is_unique_case_insensitively,

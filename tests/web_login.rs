@@ -1,5 +1,6 @@
 //! Logging in and out through the pages, on both stores: CSRF, the session cookie and its
-//! rotation, no open redirect, the JSON API seeing the session, and the page languages.
+//! rotation, no open redirect, the JSON API seeing the session, the page languages, and the
+//! throttle (atomic per account, per client IP only past the spraying limit, trusted proxies).
 
 mod common;
 
@@ -244,6 +245,140 @@ async fn pages_speak_chinese_when_asked(backend: Backend) {
     app.stop().await;
 }
 
+/// Posts the login form from `client` (which holds the CSRF cookie of `csrf`), optionally as
+/// forwarded for `xff`.
+async fn post_login(
+    app: &TestApp,
+    csrf: &str,
+    (username, password): (&str, &str),
+    xff: Option<&str>,
+) -> reqwest::Response {
+    let mut req = app.client.post(app.url("/accounts/login/")).form(&[
+        ("username", username),
+        ("password", password),
+        ("csrf_token", csrf),
+    ]);
+    if let Some(x) = xff {
+        req = req.header("x-forwarded-for", x);
+    }
+    req.send().await.unwrap()
+}
+
+async fn sixty_concurrent_wrong_guesses_for_one_account_evaluate_at_most_five(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = common::test_settings(backend, dir.path());
+    // A check that takes as long as a real one, so the guesses overlap.
+    settings.security.argon2_memory_kib = 19456;
+    settings.security.argon2_iterations = 2;
+    let app = TestApp::spawn_with(settings, dir).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    let csrf = app.csrf_token("/accounts/login/").await;
+    let guesses = (0..60).map(|i| {
+        let (app, csrf) = (&app, csrf.clone());
+        async move {
+            let guess = format!("wrong guess {i}");
+            post_login(app, &csrf, ("jane", &guess), None)
+                .await
+                .status()
+                .as_u16()
+        }
+    });
+    let statuses = futures_util::future::join_all(guesses).await;
+    let evaluated = statuses.iter().filter(|s| **s == 401).count();
+    let throttled = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!((evaluated, throttled), (5, 55), "{statuses:?}");
+    app.stop().await;
+}
+
+async fn five_people_failing_from_one_address_do_not_lock_out_a_sixth(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let people = ["ann", "ben", "cat", "dan", "eve", "fay"];
+    for p in people {
+        app.create_user(p, &format!("{p}@example.com"), PASSWORD)
+            .await;
+    }
+    let csrf = app.csrf_token("/accounts/login/").await;
+    for p in &people[..5] {
+        for _ in 0..5 {
+            let resp = post_login(&app, &csrf, (p, "a typo in it"), None).await;
+            assert_eq!(resp.status(), 401, "{p}");
+        }
+        let resp = post_login(&app, &csrf, (p, PASSWORD), None).await;
+        assert_eq!(resp.status(), 429, "{p}'s own account is locked");
+    }
+    let resp = post_login(&app, &csrf, ("fay", PASSWORD), None).await;
+    assert_eq!(
+        resp.status(),
+        303,
+        "25 failures on other accounts are no reason"
+    );
+    app.stop().await;
+}
+
+async fn a_spraying_run_past_the_ip_limit_is_refused_with_the_time_to_retry(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    let csrf = app.csrf_token("/accounts/login/").await;
+    // One guess on each of 100 accounts: the default per-IP limit.
+    for i in 0..100 {
+        let resp = post_login(&app, &csrf, (&format!("user{i}"), "Winter2026!"), None).await;
+        assert_eq!(resp.status(), 401, "guess {i}");
+    }
+    let resp = post_login(&app, &csrf, ("user100", "Winter2026!"), None).await;
+    assert_eq!(resp.status(), 429);
+    let resp = post_login(&app, &csrf, ("jane", PASSWORD), None).await;
+    assert_eq!(resp.status(), 429, "past the limit the whole address waits");
+    let retry: i64 = resp.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((840..=900).contains(&retry), "{retry}");
+    let html = resp.text().await.unwrap();
+    assert!(
+        html.contains("Try again at ") && html.contains(" UTC (in 15 minutes)."),
+        "{html}"
+    );
+    app.stop().await;
+}
+
+async fn forwarded_addresses_count_only_behind_a_trusted_proxy(backend: Backend) {
+    for trusted in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut settings = common::test_settings(backend, dir.path());
+        if trusted {
+            settings.server.trusted_proxies = vec!["127.0.0.0/8".into()];
+        }
+        settings.accounts.login_max_failures = 2;
+        settings.accounts.login_max_failures_per_ip = 3;
+        let app = TestApp::spawn_with(settings, dir).await;
+        app.create_user("jane", "jane@example.com", PASSWORD).await;
+        let csrf = app.csrf_token("/accounts/login/").await;
+        for i in 0..3 {
+            let xff = format!("198.51.100.{i}, 203.0.113.7");
+            let resp = post_login(&app, &csrf, (&format!("u{i}"), "guess"), Some(&xff)).await;
+            assert_eq!(resp.status(), 401);
+        }
+        let from = |ip: &'static str| post_login(&app, &csrf, ("jane", PASSWORD), Some(ip));
+        let same = from("203.0.113.7").await.status().as_u16();
+        let other = from("203.0.113.8").await.status().as_u16();
+        if trusted {
+            assert_eq!(
+                (same, other),
+                (429, 303),
+                "the client is the proxy's last hop"
+            );
+        } else {
+            assert_eq!(
+                (same, other),
+                (429, 429),
+                "an untrusted peer's header is ignored"
+            );
+        }
+        app.stop().await;
+    }
+}
+
 on_both_stores!(
     the_login_page_has_the_documented_fields_and_headers,
     a_login_without_a_valid_csrf_token_is_refused,
@@ -253,4 +388,8 @@ on_both_stores!(
     next_must_be_a_local_path,
     logout_ends_the_session_for_pages_and_api,
     pages_speak_chinese_when_asked,
+    sixty_concurrent_wrong_guesses_for_one_account_evaluate_at_most_five,
+    five_people_failing_from_one_address_do_not_lock_out_a_sixth,
+    a_spraying_run_past_the_ip_limit_is_refused_with_the_time_to_retry,
+    forwarded_addresses_count_only_behind_a_trusted_proxy,
 );

@@ -160,6 +160,8 @@ async fn when_verification_is_required_an_unverified_account_cannot_log_in(backe
     let dir = tempfile::tempdir().unwrap();
     let mut settings = common::test_settings(backend, dir.path());
     settings.accounts.require_email_verification = true;
+    // The link is asked for again at once: allow a second email in the minute.
+    settings.mail.max_per_recipient_per_minute = 2;
     let app = TestApp::spawn_with(settings, dir).await;
     app.register("jane", "jane@example.com", PASSWORD).await;
     let resp = app.login("jane", PASSWORD).await;
@@ -181,6 +183,26 @@ async fn when_verification_is_required_an_unverified_account_cannot_log_in(backe
     app.stop().await;
 }
 
+async fn registrations_past_the_per_ip_mail_limit_answer_alike_without_an_email(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = common::test_settings(backend, dir.path());
+    settings.mail.max_per_ip_per_hour = 2;
+    let app = TestApp::spawn_with(settings, dir).await;
+    for p in ["ann", "ben", "cat"] {
+        let resp = app.register(p, &format!("{p}@example.com"), PASSWORD).await;
+        assert_eq!(location(&resp), "/accounts/register/done/", "{p}");
+    }
+    wait_for_mail(&app.mail_dir(), "ann@example.com", 1).await;
+    wait_for_mail(&app.mail_dir(), "ben@example.com", 1).await;
+    let resend = "/accounts/verify-email/resend/";
+    let resp = app
+        .submit(resend, resend, &[("email", "cat@example.com")])
+        .await;
+    assert_eq!(location(&resp), "/accounts/verify-email/resend/done/");
+    assert!(common::mail::mails_to(&app.mail_dir(), "cat@example.com").is_empty());
+    app.stop().await;
+}
+
 on_both_stores!(
     registering_emails_a_verification_link_that_works_exactly_once,
     registration_errors_sit_next_to_their_fields_and_keep_the_input_but_not_the_password,
@@ -189,4 +211,5 @@ on_both_stores!(
     registering_without_a_valid_csrf_token_is_refused,
     a_chinese_registration_gets_chinese_pages_and_emails,
     when_verification_is_required_an_unverified_account_cannot_log_in,
+    registrations_past_the_per_ip_mail_limit_answer_alike_without_an_email,
 );

@@ -1,7 +1,7 @@
 //! "Forgot password" through the pages, on both stores: the same answer for known and unknown
 //! addresses, the emailed link, the policy on the new password, single use, expiry, every
-//! session of the account ending, and every other emailed link of the account dying with it
-//! (security finding 3).
+//! session of the account ending, every other emailed link of the account dying with it
+//! (security finding 3), and the mail limits (per address and per client IP).
 
 mod common;
 
@@ -211,10 +211,63 @@ async fn mails_for_link(app: &TestApp, to: &str, path: &str) -> common::mail::Ma
     panic!("no message to {to} with a {path} link");
 }
 
+/// Asks for a reset link for `email` through the page; the answer as the person sees it.
+async fn ask_reset(app: &TestApp, email: &str) -> (u16, String, String) {
+    let resp = app.submit(FORGOT, FORGOT, &[("email", email)]).await;
+    let (status, loc) = (resp.status().as_u16(), location(&resp));
+    (status, loc, resp.text().await.unwrap())
+}
+
+async fn ten_reset_requests_for_one_address_in_a_minute_send_one_mail_and_answer_alike(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    app.create_user("bob", "bob@example.com", PASSWORD).await;
+    let mut answers = Vec::new();
+    for email in ["jane@example.com", "nobody@example.com"] {
+        for _ in 0..10 {
+            answers.push(ask_reset(&app, email).await);
+        }
+    }
+    assert!(answers.iter().all(|a| *a == answers[0]), "{answers:?}");
+    assert_eq!(answers[0].1, "/accounts/password_reset/done/");
+    // Every email asked for before bob's was sent (or not) before bob's arrives.
+    ask_reset(&app, "bob@example.com").await;
+    wait_for_mail(&app.mail_dir(), "bob@example.com", 1).await;
+    wait_for_mail(&app.mail_dir(), "jane@example.com", 1).await;
+    assert_eq!(mails_to(&app.mail_dir(), "jane@example.com").len(), 1);
+    app.stop().await;
+}
+
+async fn one_address_asking_for_many_accounts_is_limited_per_hour(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = common::test_settings(backend, dir.path());
+    settings.mail.max_per_ip_per_hour = 3;
+    let app = TestApp::spawn_with(settings, dir).await;
+    let people = ["ann", "ben", "cat", "dan"];
+    for p in people {
+        app.create_user(p, &format!("{p}@example.com"), PASSWORD)
+            .await;
+    }
+    let mut answers = Vec::new();
+    for p in people {
+        answers.push(ask_reset(&app, &format!("{p}@example.com")).await);
+    }
+    assert!(answers.iter().all(|a| *a == answers[0]), "{answers:?}");
+    for p in &people[..3] {
+        wait_for_mail(&app.mail_dir(), &format!("{p}@example.com"), 1).await;
+    }
+    assert!(mails_to(&app.mail_dir(), "dan@example.com").is_empty());
+    app.stop().await;
+}
+
 on_both_stores!(
     finding_3_a_password_reset_deletes_a_pending_email_change_link,
     a_reset_link_sets_a_new_password_and_ends_every_session,
     asking_for_a_reset_answers_alike_for_known_and_unknown_addresses,
     an_expired_reset_link_is_refused,
     a_reset_request_without_a_csrf_token_is_refused,
+    ten_reset_requests_for_one_address_in_a_minute_send_one_mail_and_answer_alike,
+    one_address_asking_for_many_accounts_is_limited_per_hour,
 );

@@ -180,6 +180,7 @@ impl AccountApi {
     async fn register(
         &self,
         svc: Data<&Services>,
+        req: &Request,
         body: Json<RegisterRequest>,
     ) -> RegisterResponse {
         let b = body.0;
@@ -189,6 +190,7 @@ impl AccountApi {
             password: b.password,
             password_confirm: None,
             locale: b.locale.filter(|l| matches!(l.as_str(), "en" | "zh-CN")),
+            client_ip: crate::client_ip::of(req),
         };
         match registration::register(&svc, reg).await {
             Ok(user) => RegisterResponse::Created(Json(Me::from(&user))),
@@ -219,8 +221,14 @@ impl AccountApi {
         method = "post",
         operation_id = "requestPasswordReset"
     )]
-    async fn request_reset(&self, svc: Data<&Services>, body: Json<EmailRequest>) -> DoneResponse {
-        DoneResponse::from_result(password_reset::request_reset(&svc, &body.0.email).await)
+    async fn request_reset(
+        &self,
+        svc: Data<&Services>,
+        req: &Request,
+        body: Json<EmailRequest>,
+    ) -> DoneResponse {
+        let ip = crate::client_ip::of(req);
+        DoneResponse::from_result(password_reset::request_reset(&svc, &body.0.email, ip).await)
     }
 
     /// Confirm a password reset
@@ -310,6 +318,7 @@ impl AccountApi {
             new: &body.0.new_password,
             confirm: None,
             keep_session: p.session_id(),
+            client_ip: crate::client_ip::of(req),
         };
         match profile::change_password(&svc, &p.user, change).await {
             Ok(()) => MyAccountResponse::Ok(Json(Me::seen_by(&p.user, &p))),

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 
-/// Failed logins counted under one key (`account:{login}` or `ip:{address}`) in a window that
-/// starts at the first failure and ends at `expires_at`.
+/// Counts under one key (`account:{user id}`, `ip:{address}`, `mail-min:...`) in a fixed window
+/// that starts at the first count and ends at `expires_at`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoginAttempts {
     pub key: String,
@@ -11,11 +11,10 @@ pub struct LoginAttempts {
 }
 
 impl LoginAttempts {
-    /// Seconds until another attempt may be made, when `max` failures are reached in a window
-    /// that has not ended; `None` when an attempt may be made now.
+    /// For a counter just incremented by a reservation: the seconds until the window ends when
+    /// this reservation went past `max` (it must be refused), `None` when it is within `max`.
     pub fn refusal(&self, max: u32, now: DateTime<Utc>) -> Option<i64> {
-        (self.count >= max && now < self.expires_at)
-            .then(|| (self.expires_at - now).num_seconds().max(1))
+        (self.count > max).then(|| (self.expires_at - now).num_seconds().max(1))
     }
 }
 
@@ -25,16 +24,16 @@ mod tests {
     use chrono::Duration;
 
     #[test]
-    fn attempts_are_refused_only_at_the_limit_and_inside_the_window() {
+    fn a_reservation_is_refused_only_past_the_limit_with_the_rest_of_its_window() {
         let now = Utc::now();
-        let a = LoginAttempts {
+        let a = |count| LoginAttempts {
             key: "account:jane".into(),
-            count: 5,
+            count,
             window_start: now,
             expires_at: now + Duration::minutes(15),
         };
-        assert_eq!(a.refusal(5, now), Some(900));
-        assert_eq!(a.refusal(6, now), None);
-        assert_eq!(a.refusal(5, now + Duration::minutes(15)), None);
+        assert_eq!(a(5).refusal(5, now), None, "the 5th attempt is evaluated");
+        assert_eq!(a(6).refusal(5, now), Some(900));
+        assert_eq!(a(6).refusal(5, now + Duration::minutes(10)), Some(300));
     }
 }

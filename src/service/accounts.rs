@@ -1,4 +1,5 @@
-//! Account use cases: creating users (registration, operators, the first admin).
+//! Account use cases: creating users (registration, operators, the first admin) and finding the
+//! account a login names (the password check itself is `login`, behind the throttle).
 
 use crate::domain::{DomainError, EmailAddress, User, Username};
 
@@ -84,33 +85,8 @@ pub(crate) async fn create_user_in(
     Ok(user)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn passwords_must_be_long_and_differ_from_the_identifiers() {
-        assert!(check_password("short", "jane", "j@x.io").is_err());
-        assert!(check_password("JaneDoe123", "janedoe123", "j@x.io").is_err());
-        assert!(check_password("a fine long password", "jane", "j@x.io").is_ok());
-    }
-}
-
-/// Why a login was refused. Unknown account and wrong password are ONE case on purpose.
-#[derive(Debug, thiserror::Error)]
-pub enum AuthError {
-    #[error("invalid username or password")]
-    InvalidCredentials,
-    #[error("the account is disabled")]
-    Disabled,
-    #[error(transparent)]
-    Service(#[from] ServiceError),
-}
-
-/// Finds the account by username or email (`login` with an `@` is an email) and verifies the
-/// password. An unknown account is verified against a dummy hash, so the time taken does not
-/// reveal whether it exists.
-pub async fn authenticate(svc: &Services, login: &str, password: &str) -> Result<User, AuthError> {
+/// The account a login names: a username, or an email address when it has an `@`.
+pub async fn find_by_login(svc: &Services, login: &str) -> Result<Option<User>, ServiceError> {
     let login = login.trim();
     let found = if login.contains('@') {
         svc.stores
@@ -123,18 +99,21 @@ pub async fn authenticate(svc: &Services, login: &str, password: &str) -> Result
             .find_user_by_username(&login.to_ascii_lowercase())
             .await
     };
-    let user = match found {
-        Ok(u) => Some(u),
-        Err(crate::store::StoreError::NotFound) => None,
-        Err(e) => return Err(AuthError::Service(e.into())),
-    };
-    let ok = svc
-        .hasher
-        .verify(password, user.as_ref().map(|u| u.password_hash.as_str()))
-        .await;
-    match user {
-        Some(u) if ok && u.disabled => Err(AuthError::Disabled),
-        Some(u) if ok => Ok(u),
-        _ => Err(AuthError::InvalidCredentials),
+    match found {
+        Ok(u) => Ok(Some(u)),
+        Err(crate::store::StoreError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_must_be_long_and_differ_from_the_identifiers() {
+        assert!(check_password("short", "jane", "j@x.io").is_err());
+        assert!(check_password("JaneDoe123", "janedoe123", "j@x.io").is_err());
+        assert!(check_password("a fine long password", "jane", "j@x.io").is_ok());
     }
 }

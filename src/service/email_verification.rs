@@ -4,6 +4,9 @@
 //! A disabled account follows no link (the answer of an invalid one), and a completed change
 //! of address deletes every other link mailed for the account (those sent to the old address
 //! must not reach the account any more).
+//! Resends are rate limited per address and per client IP (`mail_limits`), with the same answer.
+
+use std::net::IpAddr;
 
 use super::email::{delete_all_links, send_link, take_token, EmailKind};
 use super::{ServiceError, Services};
@@ -39,12 +42,21 @@ pub async fn verify_email(svc: &Services, raw_token: &str) -> Result<User, Servi
     Ok(user)
 }
 
-/// Sends a new verification link to `email` if an unverified, enabled account has it. Says
-/// nothing about whether one does (no account enumeration).
-pub async fn resend_verification(svc: &Services, email: &str) -> Result<(), ServiceError> {
+/// Sends a new verification link to `email` if an unverified, enabled account has it and the
+/// mail limits allow it. Says nothing about whether one does (no account enumeration).
+pub async fn resend_verification(
+    svc: &Services,
+    email: &str,
+    client_ip: Option<IpAddr>,
+) -> Result<(), ServiceError> {
     let address = EmailAddress::parse(email)?;
+    let kind = EmailKind::VerifyEmail;
+    let allowed = svc
+        .mail_limits
+        .reserve(&svc.stores, kind, &address.key(), client_ip, svc.now())
+        .await?;
     match svc.stores.users.find_user_by_email(&address.key()).await {
-        Ok(u) if !u.email_verified && !u.disabled => {
+        Ok(u) if !u.email_verified && !u.disabled && allowed => {
             send_link(svc, &u, EmailKind::VerifyEmail, u.email.as_str()).await
         }
         Ok(_) | Err(StoreError::NotFound) => Ok(()),

@@ -1,14 +1,17 @@
-//! Logging in with a password, as pages (and the OAuth password grant) do it: the throttle
-//! (counts in the store, shared by every process) is asked first, then the credentials are verified (`accounts::authenticate`, constant-time with
-//! respect to the account existing), then the verification requirement is applied.
+//! Checking a password for a login, as the login page and the OAuth password grant do it: the
+//! account is looked up, an attempt is reserved in the throttle (per account and per client IP,
+//! see `throttle`), and only then is the password verified (against a dummy hash for an
+//! unknown account, so the time taken does not reveal whether it exists). Then the
+//! verification requirement is applied.
 
 use std::net::IpAddr;
 
-use super::accounts::{authenticate, AuthError};
+use super::accounts::find_by_login;
+use super::throttle::{Account, Check, ThrottleError};
 use super::{ServiceError, Services};
 use crate::domain::User;
 
-/// Why a login was refused.
+/// Why a login was refused. Unknown account and wrong password are ONE case on purpose.
 #[derive(Debug, thiserror::Error)]
 pub enum LoginError {
     #[error("invalid username or password")]
@@ -25,6 +28,15 @@ pub enum LoginError {
     Service(#[from] ServiceError),
 }
 
+impl From<ThrottleError> for LoginError {
+    fn from(e: ThrottleError) -> Self {
+        match e {
+            ThrottleError::Throttled(secs) => Self::Throttled(secs),
+            ThrottleError::Service(e) => Self::Service(e),
+        }
+    }
+}
+
 /// Verifies a username-or-email and password from `client_ip`, counting failures.
 pub async fn login(
     svc: &Services,
@@ -32,27 +44,29 @@ pub async fn login(
     password: &str,
     client_ip: Option<IpAddr>,
 ) -> Result<User, LoginError> {
-    let throttle = &svc.login_throttle;
-    if let Some(wait) = throttle
-        .check(&svc.stores, login, client_ip, svc.now())
-        .await?
-    {
-        return Err(LoginError::Throttled(wait));
-    }
-    let user = match authenticate(svc, login, password).await {
-        Ok(u) => u,
-        Err(AuthError::InvalidCredentials) => {
-            let now = svc.now();
-            throttle
-                .record_failure(&svc.stores, login, client_ip, now)
-                .await?;
+    let user = find_by_login(svc, login).await?;
+    let account = match &user {
+        Some(u) => Account::User(&u.id),
+        None => Account::UnknownLogin(login),
+    };
+    let attempt = svc
+        .login_throttle
+        .reserve(&svc.stores, Check::Password, account, client_ip, svc.now())
+        .await?;
+    let hash = user.as_ref().map(|u| u.password_hash.as_str());
+    let ok = svc.hasher.verify(password, hash).await;
+    let user = match user {
+        Some(u) if ok => u,
+        _ => {
+            attempt.failed();
             tracing::info!(ip = ?client_ip, "login failed");
             return Err(LoginError::InvalidCredentials);
         }
-        Err(AuthError::Disabled) => return Err(LoginError::Disabled),
-        Err(AuthError::Service(e)) => return Err(LoginError::Service(e)),
     };
-    throttle.record_success(&svc.stores, login).await?;
+    attempt.succeeded(&svc.stores).await?;
+    if user.disabled {
+        return Err(LoginError::Disabled);
+    }
     if svc.accounts.require_email_verification && !user.email_verified {
         return Err(LoginError::Unverified);
     }

@@ -17,6 +17,7 @@ pub mod email;
 pub mod email_verification;
 pub mod groups;
 pub mod login;
+pub mod mail_limits;
 pub mod oauth;
 pub mod password_policy;
 pub mod password_reset;
@@ -51,8 +52,11 @@ pub struct Services {
     pub accounts: policy::AccountPolicy,
     /// Writes the emails that carry one-time links (templates, in the person's language).
     pub emails: Arc<dyn email::EmailRenderer>,
-    /// Failed-login counts per account and client IP.
+    /// Credential-check limits per account and per client IP (login, password grant, device
+    /// user codes, password change).
     pub login_throttle: throttle::LoginThrottle,
+    /// Emails per recipient and per client IP (`mail.max_per_*`).
+    pub mail_limits: mail_limits::MailLimits,
 }
 
 impl Services {

@@ -3,17 +3,30 @@
 //! taken is the same too). A completed reset ends every browser session of the account,
 //! revokes its OAuth grants, deletes every other link mailed for it (a pending change of email
 //! included), and marks the address verified (the person proved they read it).
+//! Links are rate limited per address and per client IP (`mail_limits`), with the same answer.
+
+use std::net::IpAddr;
 
 use super::email::{delete_all_links, send_link, take_token, EmailKind};
 use super::{password_policy, ServiceError, Services};
 use crate::domain::{EmailAddress, EmailTokenPurpose};
 use crate::store::StoreError;
 
-/// Sends a reset link if an enabled account has this address; always answers the same.
-pub async fn request_reset(svc: &Services, email: &str) -> Result<(), ServiceError> {
+/// Sends a reset link if an enabled account has this address and the mail limits allow it;
+/// always answers the same.
+pub async fn request_reset(
+    svc: &Services,
+    email: &str,
+    client_ip: Option<IpAddr>,
+) -> Result<(), ServiceError> {
     let address = EmailAddress::parse(email)?;
+    let kind = EmailKind::ResetPassword;
+    let allowed = svc
+        .mail_limits
+        .reserve(&svc.stores, kind, &address.key(), client_ip, svc.now())
+        .await?;
     match svc.stores.users.find_user_by_email(&address.key()).await {
-        Ok(u) if !u.disabled => {
+        Ok(u) if !u.disabled && allowed => {
             send_link(svc, &u, EmailKind::ResetPassword, u.email.as_str()).await?;
         }
         Ok(_) | Err(StoreError::NotFound) => {

@@ -6,9 +6,10 @@
 //! sessions, revokes every OAuth grant (an app authorized with a stolen password keeps
 //! nothing) and deletes every outstanding emailed link (a pending change of email asked for by
 //! whoever held the account). Checking the current password is a login: it goes through the
-//! login throttle, keyed by the account's username.
+//! login throttle, with the account's login budget.
 
 use super::email::{delete_all_links, send_change_notice, send_link, EmailKind};
+use super::throttle::{Account, Check, ThrottleError};
 use super::{password_policy, ServiceError, Services, Validation};
 use crate::domain::{DomainError, EmailAddress, User};
 use crate::store::StoreError;
@@ -62,36 +63,49 @@ pub struct PasswordChange<'a> {
     pub confirm: Option<&'a str>,
     /// The digest-named session to keep (the one making the change); every other one ends.
     pub keep_session: Option<&'a str>,
+    /// The client's address: wrong current passwords count against it as failed logins.
+    pub client_ip: Option<std::net::IpAddr>,
 }
 
-/// Checks the current password through the login throttle: refused while the account is
-/// throttled, a wrong password counts as a failed login, a right one clears the count.
+/// Checks the current password through the login throttle (reserve first, then verify): refused
+/// while the account or the client's address is throttled; a wrong password counts as a failed
+/// login, a right one clears the account's count.
 async fn check_current_password(
     svc: &Services,
     user: &User,
-    current: &str,
+    change: &PasswordChange<'_>,
     v: &mut Validation,
 ) -> Result<(), ServiceError> {
-    let throttle = &svc.login_throttle;
-    let login = user.username.as_str();
-    if throttle
-        .check(&svc.stores, login, None, svc.now())
-        .await?
-        .is_some()
-    {
-        return Err(DomainError::new(
-            "current_password",
-            "too many failed attempts; try again later",
+    let account = Account::User(&user.id);
+    let reserved = svc
+        .login_throttle
+        .reserve(
+            &svc.stores,
+            Check::Password,
+            account,
+            change.client_ip,
+            svc.now(),
         )
-        .with_code("throttled")
-        .into());
-    }
-    if svc.hasher.verify(current, Some(&user.password_hash)).await {
-        throttle.record_success(&svc.stores, login).await?;
+        .await;
+    let attempt = match reserved {
+        Ok(a) => a,
+        Err(ThrottleError::Throttled(secs)) => {
+            let minutes = (secs + 59) / 60;
+            let msg = format!("too many failed attempts; try again in {minutes} minutes");
+            return Err(DomainError::new("current_password", msg)
+                .with_code("throttled")
+                .into());
+        }
+        Err(ThrottleError::Service(e)) => return Err(e),
+    };
+    if svc
+        .hasher
+        .verify(change.current, Some(&user.password_hash))
+        .await
+    {
+        attempt.succeeded(&svc.stores).await?;
     } else {
-        throttle
-            .record_failure(&svc.stores, login, None, svc.now())
-            .await?;
+        attempt.failed();
         v.push(DomainError::new("current_password", "is not correct").with_code("wrong"));
     }
     Ok(())
@@ -106,7 +120,7 @@ pub async fn change_password(
 ) -> Result<(), ServiceError> {
     let mut v = Validation::default();
     let mut user = svc.stores.users.get_user(&user.id).await?;
-    check_current_password(svc, &user, change.current, &mut v).await?;
+    check_current_password(svc, &user, &change, &mut v).await?;
     if let Err(ServiceError::Invalid(errs)) = check_confirmation(change.new, change.confirm) {
         errs.into_iter().for_each(|e| v.push(e));
     }
@@ -145,11 +159,13 @@ pub async fn change_password(
     Ok(())
 }
 
-/// Sends a confirmation link to `new_email`; the address changes when it is followed.
+/// Sends a confirmation link to `new_email` (unless the mail limits for that address or
+/// `client_ip` are reached: the answer is the same); the address changes when it is followed.
 pub async fn request_email_change(
     svc: &Services,
     user: &User,
     new_email: &str,
+    client_ip: Option<std::net::IpAddr>,
 ) -> Result<(), ServiceError> {
     let address = EmailAddress::parse(new_email)?;
     if address.key() == user.email.key() {
@@ -164,8 +180,15 @@ pub async fn request_email_change(
         Err(StoreError::NotFound) => {}
         Err(e) => return Err(e.into()),
     }
-    send_link(svc, user, EmailKind::ChangeEmail, address.as_str()).await?;
-    send_change_notice(svc, user, address.as_str())?;
+    let (kind, now) = (EmailKind::ChangeEmail, svc.now());
+    let limits = &svc.mail_limits;
+    if limits
+        .reserve(&svc.stores, kind, &address.key(), client_ip, now)
+        .await?
+    {
+        send_link(svc, user, kind, address.as_str()).await?;
+        send_change_notice(svc, user, address.as_str())?;
+    }
     tracing::info!(user_id = %user.id, "email change requested");
     Ok(())
 }

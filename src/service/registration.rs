@@ -1,6 +1,10 @@
 //! Self-service registration: a person creates an account with a username, an email address
 //! and a password (checked against the password policy), and receives an email with a link to
-//! verify the address. Duplicates are reported on the field (`username` or `email`).
+//! verify the address. Duplicates are reported on the field (`username` or `email`). The
+//! verification email is subject to the mail limits (`mail_limits`, per client IP and address):
+//! over them the account is created all the same and the person can ask for the link later.
+
+use std::net::IpAddr;
 
 use super::accounts::{create_user_in, NewUser};
 use super::email::{send_link, EmailKind};
@@ -16,6 +20,8 @@ pub struct Registration {
     pub password_confirm: Option<String>,
     /// The language the person used (`en`, `zh-CN`), kept for the emails they will receive.
     pub locale: Option<String>,
+    /// Where the request came from, for the mail limits.
+    pub client_ip: Option<IpAddr>,
 }
 
 impl std::fmt::Debug for Registration {
@@ -49,6 +55,15 @@ pub async fn register(svc: &Services, reg: Registration) -> Result<User, Service
     };
     let user = create_user_in(svc, new, reg.locale, v).await?;
     tracing::info!(user_id = %user.id, "account registered");
-    send_link(svc, &user, EmailKind::VerifyEmail, user.email.as_str()).await?;
+    let kind = EmailKind::VerifyEmail;
+    let to = user.email.key();
+    let now = svc.now();
+    if svc
+        .mail_limits
+        .reserve(&svc.stores, kind, &to, reg.client_ip, now)
+        .await?
+    {
+        send_link(svc, &user, kind, user.email.as_str()).await?;
+    }
     Ok(user)
 }

@@ -266,11 +266,13 @@ pub trait DeviceCodeStore: Send + Sync {
     async fn take_approved_device_code(&self, digest: &str) -> StoreResult<Option<DeviceCode>>;
 }
 
-/// Failed-login counters (throttling), shared by every process using the store.
+/// Fixed-window counters shared by every process using the store: failed password checks and
+/// wrong device codes (`service::throttle`), emails sent (`service::mail_limits`). Limits
+/// reserve first: one atomic increment returns the new count, the caller decides from it.
 #[async_trait]
 pub trait LoginAttemptStore: Send + Sync {
-    /// Atomically counts one failure under `key` and returns the counter. A counter whose window
-    /// has ended (`expires_at <= now`), or none, restarts at 1 with a window `[now, expires_at)`.
+    /// Atomically counts one under `key` and returns the counter. A counter whose window has
+    /// ended (`expires_at <= now`), or none, restarts at 1 with a window `[now, expires_at)`.
     async fn record_login_failure(
         &self,
         key: &str,
@@ -281,6 +283,14 @@ pub trait LoginAttemptStore: Send + Sync {
     async fn get_login_attempts(&self, key: &str) -> StoreResult<Option<LoginAttempts>>;
     /// Idempotent.
     async fn clear_login_attempts(&self, key: &str) -> StoreResult<()>;
+    /// Atomically takes back one count of `key`, only while the counter is still in the window
+    /// that began at `window_start` and above 0 (a reservation that turned out not to be a
+    /// failure). Returns whether a count was taken back.
+    async fn release_login_attempt(
+        &self,
+        key: &str,
+        window_start: DateTime<Utc>,
+    ) -> StoreResult<bool>;
 }
 
 #[async_trait]

@@ -135,7 +135,7 @@ pub async fn change_email(ctx: Ctx<'_>, Form(f): Form<EmailChangeForm>) -> Respo
         Ok(v) => v,
         Err(resp) => return resp,
     };
-    match profile::request_email_change(ctx.svc, user, &f.new_email).await {
+    match profile::request_email_change(ctx.svc, user, &f.new_email, ctx.client_ip).await {
         Ok(()) => see_other("/accounts/profile/?done=email"),
         Err(e) => failure(&ctx, user, &e, |errors| Failed {
             errors: errors
@@ -174,6 +174,7 @@ pub async fn change_password(ctx: Ctx<'_>, Form(f): Form<PasswordForm>) -> Respo
         new: &f.password,
         confirm: Some(&f.password_confirm),
         keep_session: Some(&session.id),
+        client_ip: ctx.client_ip,
     };
     match profile::change_password(ctx.svc, user, change).await {
         Ok(()) => see_other("/accounts/profile/?done=password"),

@@ -32,6 +32,8 @@ pub struct Ctx<'a> {
     /// The live session and its user; `None` when logged out. A store failure while looking
     /// it up is kept to be answered with a 503 page by handlers that need the user.
     pub session: Result<Option<(Session, User)>, String>,
+    /// The client's address (see `client_ip`: the peer, or what a trusted proxy says).
+    pub client_ip: Option<std::net::IpAddr>,
 }
 
 impl<'a> FromRequest<'a> for Ctx<'a> {
@@ -70,6 +72,7 @@ impl<'a> FromRequest<'a> for Ctx<'a> {
             jar,
             lang,
             session,
+            client_ip: crate::client_ip::of(req),
         })
     }
 }
@@ -152,6 +155,24 @@ pub fn page_headers(resp: Response) -> Response {
         poem::http::header::CACHE_CONTROL,
         poem::http::HeaderValue::from_static("no-store"),
     );
+    resp
+}
+
+/// The arguments of a "try again" message (`{minutes}`, `{time}` in UTC) for a wait of `secs`.
+pub fn retry_args(secs: i64) -> [(&'static str, String); 2] {
+    let at = chrono::Utc::now() + chrono::Duration::seconds(secs);
+    [
+        ("minutes", ((secs + 59) / 60).to_string()),
+        ("time", at.format("%H:%M").to_string()),
+    ]
+}
+
+/// Adds `Retry-After` (seconds, RFC 9110 §10.2.3) to a refusal.
+pub fn with_retry_after(mut resp: Response, secs: i64) -> Response {
+    if let Ok(v) = poem::http::HeaderValue::from_str(&secs.max(1).to_string()) {
+        resp.headers_mut()
+            .insert(poem::http::header::RETRY_AFTER, v);
+    }
     resp
 }
 

@@ -6,11 +6,11 @@
 
 use poem::handler;
 use poem::http::StatusCode;
-use poem::web::{Form, Query, RemoteAddr};
+use poem::web::{Form, Query};
 use poem::Response;
 use serde::Deserialize;
 
-use super::context::{see_other, Ctx};
+use super::context::{retry_args, see_other, with_retry_after, Ctx};
 use crate::domain::{Session, User};
 use crate::service::oauth::device_verify::{self, PendingDevice, VerifyError};
 
@@ -70,9 +70,11 @@ fn refused(ctx: &Ctx<'_>, user_code: &str, e: &VerifyError) -> Response {
             code_form(ctx, StatusCode::BAD_REQUEST, user_code, Some(error))
         }
         VerifyError::Throttled(secs) => {
-            let minutes = ((secs + 59) / 60).to_string();
-            let error = t.format(ctx.lang, "device.throttled", &[("minutes", &minutes)]);
-            code_form(ctx, StatusCode::TOO_MANY_REQUESTS, user_code, Some(error))
+            let args = retry_args(*secs);
+            let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
+            let error = t.format(ctx.lang, "device.throttled", &args);
+            let form = code_form(ctx, StatusCode::TOO_MANY_REQUESTS, user_code, Some(error));
+            with_retry_after(form, *secs)
         }
         VerifyError::Service(e) => ctx.service_error_page(e),
     }
@@ -98,11 +100,7 @@ pub async fn device_form(ctx: Ctx<'_>, Query(q): Query<DeviceQuery>) -> Response
 }
 
 #[handler]
-pub async fn device_submit(
-    ctx: Ctx<'_>,
-    remote: &RemoteAddr,
-    Form(f): Form<DeviceForm>,
-) -> Response {
+pub async fn device_submit(ctx: Ctx<'_>, Form(f): Form<DeviceForm>) -> Response {
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
@@ -110,7 +108,7 @@ pub async fn device_submit(
         Ok(s) => s,
         Err(resp) => return *resp,
     };
-    let ip = remote.as_socket_addr().map(|a| a.ip());
+    let ip = ctx.client_ip;
     let Some(decision) = f.decision.as_deref() else {
         return match device_verify::find_pending(ctx.svc, &session.1, ip, &f.user_code).await {
             Ok(p) => consent(&ctx, &p),

@@ -4,11 +4,11 @@
 
 use poem::handler;
 use poem::http::StatusCode;
-use poem::web::{Form, Query, RemoteAddr};
+use poem::web::{Form, Query};
 use poem::Response;
 use serde::Deserialize;
 
-use super::context::{is_local_path, see_other, Ctx};
+use super::context::{is_local_path, retry_args, see_other, with_retry_after, Ctx};
 use super::session;
 use crate::service::login::{login, LoginError};
 use crate::service::sessions;
@@ -73,7 +73,7 @@ pub async fn login_form(ctx: Ctx<'_>, Query(q): Query<NextQuery>) -> Response {
 }
 
 #[handler]
-pub async fn login_submit(ctx: Ctx<'_>, remote: &RemoteAddr, Form(f): Form<LoginForm>) -> Response {
+pub async fn login_submit(ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Response {
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
@@ -81,18 +81,25 @@ pub async fn login_submit(ctx: Ctx<'_>, remote: &RemoteAddr, Form(f): Form<Login
         let error = Some(("login.required", &[][..]));
         return login_page(&ctx, StatusCode::BAD_REQUEST, &f.username, &f.next, error);
     }
-    let ip = remote.as_socket_addr().map(|a| a.ip());
-    let user = match login(ctx.svc, &f.username, &f.password, ip).await {
+    let user = match login(ctx.svc, &f.username, &f.password, ctx.client_ip).await {
         Ok(u) => u,
         Err(LoginError::Service(e)) => return ctx.service_error_page(&e),
+        Err(LoginError::Throttled(secs)) => {
+            let args = retry_args(secs);
+            let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
+            let error = Some(("login.throttled", &args[..]));
+            let page = login_page(
+                &ctx,
+                StatusCode::TOO_MANY_REQUESTS,
+                &f.username,
+                &f.next,
+                error,
+            );
+            return with_retry_after(page, secs);
+        }
         Err(e) => {
-            let minutes = match e {
-                LoginError::Throttled(secs) => ((secs + 59) / 60).to_string(),
-                _ => String::new(),
-            };
             let (status, key) = refusal(&e).unwrap_or((StatusCode::UNAUTHORIZED, "login.invalid"));
-            let args = [("minutes", minutes.as_str())];
-            return login_page(&ctx, status, &f.username, &f.next, Some((key, &args[..])));
+            return login_page(&ctx, status, &f.username, &f.next, Some((key, &[][..])));
         }
     };
     let previous = session::cookie_value(ctx.jar);

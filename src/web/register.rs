@@ -62,6 +62,7 @@ pub async fn register_submit(ctx: Ctx<'_>, Form(f): Form<RegisterForm>) -> Respo
         password: f.password.clone(),
         password_confirm: Some(f.password_confirm.clone()),
         locale: Some(ctx.lang.code().to_owned()),
+        client_ip: ctx.client_ip,
     };
     match registration::register(ctx.svc, reg).await {
         Ok(_) => see_other("/accounts/register/done/"),
@@ -170,7 +171,7 @@ pub async fn resend_submit(ctx: Ctx<'_>, Form(f): Form<EmailForm>) -> Response {
             errors,
         );
     }
-    match email_verification::resend_verification(ctx.svc, &f.email).await {
+    match email_verification::resend_verification(ctx.svc, &f.email, ctx.client_ip).await {
         Ok(()) => see_other("/accounts/verify-email/resend/done/"),
         Err(e) => match field_errors(&ctx, &e) {
             Some(errors) => email_page(&ctx, "resend.html", status_for(&e), &f.email, errors),

@@ -33,7 +33,7 @@ pub async fn request_submit(ctx: Ctx<'_>, Form(f): Form<EmailForm>) -> Response 
     if f.email.trim().is_empty() {
         return page(StatusCode::UNPROCESSABLE_ENTITY, required(&ctx, "email"));
     }
-    match password_reset::request_reset(ctx.svc, &f.email).await {
+    match password_reset::request_reset(ctx.svc, &f.email, ctx.client_ip).await {
         Ok(()) => see_other("/accounts/password_reset/done/"),
         Err(e) => match field_errors(&ctx, &e) {
             Some(errors) => page(status_for(&e), errors),

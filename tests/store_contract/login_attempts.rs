@@ -1,4 +1,5 @@
-//! LoginAttemptStore: failed-login counters shared by every process (throttling).
+//! LoginAttemptStore: fixed-window counters shared by every process (the throttle of credential
+//! checks, the mail limits): atomic reservation and release.
 
 use std::sync::Arc;
 
@@ -71,4 +72,84 @@ pub async fn sixteen_concurrent_failures_are_all_counted(s: &Stores) {
         .unwrap()
         .unwrap();
     assert_eq!(stored.count, 16);
+}
+
+/// The throttle's reservation: 60 concurrent reservations of one key against a limit of 5 are
+/// answered 1..=60, so exactly 5 callers see a count within the limit.
+pub async fn sixty_concurrent_reservations_let_exactly_the_limit_through(s: &Stores) {
+    let key = Arc::new(unique("account:racer"));
+    let t0 = now();
+    let barrier = Arc::new(Barrier::new(60));
+    let mut tasks = Vec::new();
+    for _ in 0..60 {
+        let (store, key, barrier) = (s.login_attempts.clone(), key.clone(), barrier.clone());
+        tasks.push(tokio::spawn(async move {
+            barrier.wait().await;
+            let counted = store
+                .record_login_failure(&key, t0, t0 + secs(900))
+                .await
+                .unwrap();
+            counted.refusal(5, t0).is_none()
+        }));
+    }
+    let mut through = 0;
+    for t in tasks {
+        through += usize::from(t.await.unwrap());
+    }
+    assert_eq!(through, 5);
+}
+
+pub async fn a_release_gives_back_one_count_of_its_own_window_only(s: &Stores) {
+    let store = &s.login_attempts;
+    let key = unique("ip:192.0.2.9");
+    let t0 = now();
+    for _ in 0..3 {
+        store
+            .record_login_failure(&key, t0, t0 + secs(900))
+            .await
+            .unwrap();
+    }
+    assert!(store.release_login_attempt(&key, t0).await.unwrap());
+    let count = |a: Option<auth_center::domain::LoginAttempts>| a.map(|a| a.count);
+    assert_eq!(
+        count(store.get_login_attempts(&key).await.unwrap()),
+        Some(2)
+    );
+    let other_window = t0 - secs(900);
+    assert!(!store
+        .release_login_attempt(&key, other_window)
+        .await
+        .unwrap());
+    assert!(!store
+        .release_login_attempt(&unique("ip:none"), t0)
+        .await
+        .unwrap());
+    // Concurrent releases never go below zero.
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let (store, key) = (s.login_attempts.clone(), key.clone());
+        tasks.push(tokio::spawn(async move {
+            store.release_login_attempt(&key, t0).await.unwrap()
+        }));
+    }
+    let mut released = 0;
+    for t in tasks {
+        released += usize::from(t.await.unwrap());
+    }
+    assert_eq!(released, 2);
+    assert_eq!(
+        count(store.get_login_attempts(&key).await.unwrap()),
+        Some(0)
+    );
+    // A window that ended restarts, and an old window's release leaves the new one alone.
+    let later = t0 + secs(900);
+    store
+        .record_login_failure(&key, later, later + secs(900))
+        .await
+        .unwrap();
+    assert!(!store.release_login_attempt(&key, t0).await.unwrap());
+    assert_eq!(
+        count(store.get_login_attempts(&key).await.unwrap()),
+        Some(1)
+    );
 }

@@ -233,6 +233,7 @@ impl TokenApi {
             username: f.username,
             password: f.password,
             device_code: f.device_code,
+            client_ip: crate::client_ip::of(req),
         };
         OAuthResponse::from_result(grants::exchange(&svc, &creds, &request).await.map(|t| {
             TokenBody {

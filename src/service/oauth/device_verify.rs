@@ -1,25 +1,20 @@
 //! The person's side of the device authorization grant (RFC 8628 §3.3): a logged-in user types
 //! the user code shown by the device, sees which app asks for what, and allows or denies it.
-//! The user code has only ~34 bits of entropy, so wrong entries are counted per account and per
-//! client IP (RFC 8628 §5.1) in the shared failure counters: after [`MAX_WRONG_CODES`] within
-//! [`WRONG_CODE_WINDOW_MINUTES`], entries are refused until the window ends.
+//! The user code has only ~34 bits of entropy, so entries go through the credential throttle
+//! (`service::throttle`, RFC 8628 §5.1): reserved first per account and per client IP, wrong
+//! ones counted (`accounts.login_max_failures` per account, `..._per_ip` per address, in their
+//! own counters), refused past the limit until the window ends.
 
 use std::net::IpAddr;
-
-use chrono::Duration;
 
 use crate::crypto;
 use crate::domain::{
     format_user_code, normalize_user_code, Client, DeviceApproval, DeviceCode, DeviceDecision,
     ScopeSet, Session, User,
 };
+use crate::service::throttle::{Account, Check, ThrottleError};
 use crate::service::{access, ServiceError, Services};
 use crate::store::StoreError;
-
-/// Wrong user codes allowed per account and per IP within the window.
-pub const MAX_WRONG_CODES: u32 = 5;
-/// The window in which wrong user codes are counted.
-pub const WRONG_CODE_WINDOW_MINUTES: i64 = 15;
 
 /// A pending device request the user may answer.
 #[derive(Debug, Clone)]
@@ -51,35 +46,13 @@ impl From<StoreError> for VerifyError {
     }
 }
 
-fn counter_keys(user: &User, ip: Option<IpAddr>) -> Vec<String> {
-    let mut keys = vec![format!("device-user:{}", user.id)];
-    if let Some(ip) = ip {
-        keys.push(format!("device-ip:{ip}"));
-    }
-    keys
-}
-
-async fn refused_for(svc: &Services, keys: &[String]) -> Result<Option<i64>, VerifyError> {
-    let now = svc.now();
-    let mut wait = None;
-    for key in keys {
-        if let Some(a) = svc.stores.login_attempts.get_login_attempts(key).await? {
-            wait = wait.max(a.refusal(MAX_WRONG_CODES, now));
+impl From<ThrottleError> for VerifyError {
+    fn from(e: ThrottleError) -> Self {
+        match e {
+            ThrottleError::Throttled(secs) => Self::Throttled(secs),
+            ThrottleError::Service(e) => Self::Service(e),
         }
     }
-    Ok(wait)
-}
-
-async fn count_wrong_code(svc: &Services, keys: &[String]) -> Result<VerifyError, VerifyError> {
-    let now = svc.now();
-    let until = now + Duration::minutes(WRONG_CODE_WINDOW_MINUTES);
-    for key in keys {
-        svc.stores
-            .login_attempts
-            .record_login_failure(key, now, until)
-            .await?;
-    }
-    Ok(VerifyError::InvalidCode)
 }
 
 /// Looks up the pending request of a typed user code, counting wrong ones.
@@ -89,12 +62,19 @@ pub async fn find_pending(
     ip: Option<IpAddr>,
     typed: &str,
 ) -> Result<PendingDevice, VerifyError> {
-    let keys = counter_keys(user, ip);
-    if let Some(wait) = refused_for(svc, &keys).await? {
-        return Err(VerifyError::Throttled(wait));
-    }
+    let attempt = svc
+        .login_throttle
+        .reserve(
+            &svc.stores,
+            Check::DeviceCode,
+            Account::User(&user.id),
+            ip,
+            svc.now(),
+        )
+        .await?;
     let Some(code) = normalize_user_code(typed) else {
-        return Err(count_wrong_code(svc, &keys).await?);
+        attempt.failed();
+        return Err(VerifyError::InvalidCode);
     };
     let digest = crypto::digest(&code);
     let record = match svc
@@ -104,9 +84,13 @@ pub async fn find_pending(
         .await
     {
         Ok(r) if r.awaits_user(svc.now()) => r,
-        Ok(_) | Err(StoreError::NotFound) => return Err(count_wrong_code(svc, &keys).await?),
+        Ok(_) | Err(StoreError::NotFound) => {
+            attempt.failed();
+            return Err(VerifyError::InvalidCode);
+        }
         Err(e) => return Err(e.into()),
     };
+    attempt.succeeded(&svc.stores).await?;
     let client = match crate::service::clients::active_client(svc, &record.client_id).await {
         Ok(c) => c,
         Err(StoreError::NotFound) => return Err(VerifyError::InvalidCode),

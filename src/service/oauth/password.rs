@@ -1,8 +1,11 @@
 //! The resource owner password credentials grant (RFC 6749 §4.3), OFF unless the app enables
 //! it: the user's password is verified exactly as on the login page (`login::login`: the same
-//! argon2 pool, a dummy hash for unknown users, the per-account failure throttle and the
-//! email-verification switch), and a new grant is created.
+//! argon2 pool, a dummy hash for unknown users, the throttle per account and per client IP,
+//! the email-verification switch), and a new grant is created. A throttled request keeps
+//! RFC 6749's `invalid_grant` (§5.2 has no rate-limit error) with the wait in
+//! `error_description`.
 
+use super::grants::TokenRequest;
 use super::issue::{self, Subject, TokenSet};
 use super::OAuthError;
 use crate::domain::{Client, Grant, GrantType, ScopeSet, User};
@@ -25,17 +28,18 @@ fn scopes_for(client: &Client, asked: Option<&str>, user: &User) -> Result<Scope
 pub async fn password_grant(
     svc: &Services,
     client: &Client,
-    username: Option<&str>,
-    password: Option<&str>,
-    scope: Option<&str>,
+    req: &TokenRequest,
 ) -> Result<TokenSet, OAuthError> {
-    let (Some(username), Some(password)) = (username, password) else {
+    let scope = req.scope.as_deref();
+    let (Some(username), Some(password)) = (req.username.as_deref(), req.password.as_deref())
+    else {
         return Err(OAuthError::invalid_request(
             "username and password are required",
         ));
     };
-    // Throttled per account (the client's address is the app's, not the person's).
-    let user = match login(svc, username, password, None).await {
+    // Per account, and per address: the app's, or the person's for a native app; either way
+    // spraying guesses over many accounts from one place is bounded.
+    let user = match login(svc, username, password, req.client_ip).await {
         Ok(u) => u,
         Err(LoginError::InvalidCredentials | LoginError::Disabled) => {
             return Err(OAuthError::invalid_grant("invalid username or password"))

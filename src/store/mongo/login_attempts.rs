@@ -1,7 +1,8 @@
-//! Failed-login counters in `login_attempts`: `_id` is the counter key. Counting is ONE
+//! Fixed-window counters (failed logins, wrong device codes, emails sent) in `login_attempts`:
+//! `_id` is the counter key. Counting is ONE
 //! `find_one_and_update` with an upsert and an update pipeline, so concurrent failures (from
 //! any process) never lose a count, and a counter whose window ended restarts atomically. A TTL
-//! index on `expires_at` removes ended windows.
+//! index on `expires_at` removes ended windows. A release is one conditional `$inc: -1`.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -79,6 +80,24 @@ impl LoginAttemptStore for MongoStore {
             .or_store()?
             .map(LoginAttemptsDoc::into_domain)
             .transpose()
+    }
+
+    async fn release_login_attempt(
+        &self,
+        key: &str,
+        window_start: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        let filter = doc! {
+            "_id": key,
+            "window_start": to_bson_dt(window_start),
+            "count": { "$gt": 0_i64 },
+        };
+        let r = self
+            .login_attempts()
+            .update_one(filter, doc! { "$inc": { "count": -1_i64 } })
+            .await
+            .or_store()?;
+        Ok(r.modified_count == 1)
     }
 
     async fn clear_login_attempts(&self, key: &str) -> StoreResult<()> {

@@ -1,7 +1,8 @@
-//! Failed-login counters in SQLite: the `login_attempts` table keyed by counter key, and
-//! [`LoginAttemptStore`]. Counting is ONE upsert statement, so concurrent failures never lose
-//! a count; a counter whose window ended restarts in the same statement (SET expressions see
-//! the row as it was).
+//! Fixed-window counters in SQLite (failed logins, wrong device codes, emails sent): the
+//! `login_attempts` table keyed by counter key, and [`LoginAttemptStore`]. Counting is ONE
+//! upsert statement (`... RETURNING`), so concurrent reservations never lose a count and each
+//! sees its own; a counter whose window ended restarts in the same statement (SET expressions
+//! see the row as it was). A release is one conditional UPDATE.
 
 use async_trait::async_trait;
 use rusqlite::{params, Row};
@@ -35,6 +36,20 @@ impl LoginAttemptStore for SqliteStore {
         self.call(move |c| {
             let sql = "SELECT * FROM login_attempts WHERE key = ?1";
             query_opt(c, sql, [key.as_str()], from_row)
+        })
+        .await
+    }
+
+    async fn release_login_attempt(
+        &self,
+        key: &str,
+        window_start: chrono::DateTime<chrono::Utc>,
+    ) -> StoreResult<bool> {
+        let key = key.to_owned();
+        self.call(move |c| {
+            let sql = "UPDATE login_attempts SET count = count - 1 \
+                       WHERE key = ?1 AND window_start = ?2 AND count > 0";
+            execute(c, sql, params![key, ms(window_start)]).map(|n| n == 1)
         })
         .await
     }

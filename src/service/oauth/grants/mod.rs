@@ -30,6 +30,8 @@ pub struct TokenRequest {
     pub password: Option<String>,
     /// urn:ietf:params:oauth:grant-type:device_code (RFC 8628 §3.4).
     pub device_code: Option<String>,
+    /// The address the request came from (the password grant is throttled per client IP).
+    pub client_ip: Option<std::net::IpAddr>,
 }
 
 impl std::fmt::Debug for TokenRequest {
@@ -65,10 +67,7 @@ pub async fn exchange(
         GrantType::AuthorizationCode => authorization_code::exchange(svc, &auth, req).await,
         GrantType::RefreshToken => refresh::exchange(svc, &auth.client, req).await,
         GrantType::ClientCredentials => client_credentials::exchange(svc, &auth, req).await,
-        GrantType::Password => {
-            let (user, pass) = (req.username.as_deref(), req.password.as_deref());
-            password_grant(svc, &auth.client, user, pass, req.scope.as_deref()).await
-        }
+        GrantType::Password => password_grant(svc, &auth.client, req).await,
         GrantType::DeviceCode => {
             super::device::device_grant(svc, &auth.client, req.device_code.as_deref()).await
         }
