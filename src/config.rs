@@ -37,6 +37,14 @@ pub struct ServerSettings {
     pub public_url: Option<String>,
     /// How long in-flight requests may take to finish after SIGTERM/SIGINT.
     pub shutdown_timeout_secs: u64,
+    /// The largest request body accepted (forms and JSON), in bytes; larger bodies get 413
+    /// (400 `invalid_request` on `/oauth2/*`), whether or not they declare a length.
+    pub max_body_bytes: usize,
+    /// A request's head (request line and headers), and then its body, must each arrive within
+    /// this many seconds; the first head is timed from the connection's start.
+    pub header_read_timeout_secs: u64,
+    /// A connection on which nothing is read or written for this many seconds is closed.
+    pub idle_timeout_secs: u64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -86,6 +94,11 @@ pub struct SecuritySettings {
     pub argon2_parallelism: u32,
     /// Password hashes computed at once; more wait. 0 = number of CPUs.
     pub hash_concurrency: usize,
+    /// Password checks that may wait for a hashing turn; beyond that they are refused at once
+    /// (503). 0 = 4 × hash_concurrency.
+    pub hash_queue_length: usize,
+    /// How long a password check waits for a hashing turn before it is refused (503).
+    pub hash_wait_timeout_ms: u64,
 }
 
 /// Lifetimes and signing keys of the authorization server (RFC 6749, RFC 9068, OIDC Core).
@@ -194,6 +207,9 @@ impl Default for ServerSettings {
             bind: "127.0.0.1:8080".into(),
             public_url: None,
             shutdown_timeout_secs: 10,
+            max_body_bytes: 64 * 1024,
+            header_read_timeout_secs: 10,
+            idle_timeout_secs: 60,
         }
     }
 }
@@ -236,6 +252,8 @@ impl Default for SecuritySettings {
             argon2_iterations: 2,
             argon2_parallelism: 1,
             hash_concurrency: 0,
+            hash_queue_length: 0,
+            hash_wait_timeout_ms: 1000,
         }
     }
 }
@@ -370,6 +388,16 @@ impl Settings {
                     )
                 }
             }
+        }
+        let sv = &self.server;
+        if !(1024..=64 * 1024 * 1024).contains(&sv.max_body_bytes) {
+            return bad("server.max_body_bytes", "must be 1024 to 67108864 bytes");
+        }
+        if sv.header_read_timeout_secs == 0 || sv.idle_timeout_secs < sv.header_read_timeout_secs {
+            return bad(
+                "server.*_timeout_secs",
+                "header_read_timeout_secs must be > 0 and <= idle_timeout_secs",
+            );
         }
         if let Some(uri) = &self.store.mongodb_uri {
             let uri = uri.expose_secret();

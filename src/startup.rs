@@ -12,9 +12,11 @@ use poem::middleware::{CatchPanic, CookieJarManager};
 use poem::{Endpoint, EndpointExt, IntoEndpoint, Route, Server};
 use secrecy::ExposeSecret;
 
+use crate::api::body_limit::{limit_body, BodyLimits};
 use crate::config::Settings;
 use crate::crypto::keys::KeyEncryption;
-use crate::crypto::{PasswordHasher, PasswordParams};
+use crate::crypto::{HashQueue, PasswordHasher, PasswordParams};
+use crate::listener::{ConnTimeouts, GuardedAcceptor};
 use crate::mail::{FileMailer, Mailer, SmtpMailer};
 use crate::service::bootstrap::{ensure_admin, CreatedAdmin};
 use crate::service::oauth::builtin::ensure_swagger_client;
@@ -54,7 +56,7 @@ pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Ser
             iterations: sec.argon2_iterations,
             parallelism: sec.argon2_parallelism,
         },
-        sec.hash_concurrency,
+        hash_queue(sec),
     )
     .context("security.argon2_*")?;
     let from = settings.mail.from.clone();
@@ -87,6 +89,22 @@ pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Ser
             absolute: chrono::Duration::seconds(settings.session.absolute_timeout_secs as i64),
         },
     })
+}
+
+/// The bounds of the password-hashing queue, from `security.hash_*`.
+fn hash_queue(sec: &crate::config::SecuritySettings) -> HashQueue {
+    let concurrency = match sec.hash_concurrency {
+        0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
+        n => n,
+    };
+    HashQueue {
+        concurrency,
+        max_waiting: match sec.hash_queue_length {
+            0 => 4 * concurrency,
+            n => n,
+        },
+        wait_timeout: Duration::from_millis(sec.hash_wait_timeout_ms),
+    }
 }
 
 /// The authorization server's lifetimes and key ring, from `oauth.*`.
@@ -122,11 +140,12 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> OAuthContext {
 
 /// A bound, ready-to-run server.
 pub struct Application {
-    acceptor: TcpAcceptor,
+    acceptor: GuardedAcceptor<TcpAcceptor>,
     addr: SocketAddr,
     services: Services,
     created_admin: Option<CreatedAdmin>,
     web: WebParts,
+    body_limits: BodyLimits,
     shutdown_timeout: Duration,
     sweep_interval: Duration,
 }
@@ -193,8 +212,18 @@ impl Application {
         ensure_swagger_client(&services)
             .await
             .context("registering the built-in Swagger UI client")?;
+        let sv = &settings.server;
+        let header_read = Duration::from_secs(sv.header_read_timeout_secs);
+        let timeouts = ConnTimeouts {
+            header_read,
+            idle: Duration::from_secs(sv.idle_timeout_secs),
+        };
         Ok(Self {
-            acceptor,
+            acceptor: GuardedAcceptor::new(acceptor, timeouts),
+            body_limits: BodyLimits {
+                max_bytes: sv.max_body_bytes,
+                read_timeout: header_read,
+            },
             addr,
             services,
             created_admin,
@@ -229,7 +258,7 @@ impl Application {
     ) -> anyhow::Result<()> {
         let sweeper = spawn_sweeper(self.services.clone(), self.sweep_interval);
         let store = self.services.stores.admin.clone();
-        let app = endpoint(self.services, self.web);
+        let app = endpoint(self.services, self.web, self.body_limits);
         let result = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(app, signal, Some(self.shutdown_timeout))
             .await;
@@ -239,9 +268,9 @@ impl Application {
     }
 }
 
-/// The whole HTTP surface: JSON API, spec, Swagger UI, pages; errors in one JSON shape; panics
-/// caught; every request traced.
-pub fn endpoint(services: Services, web: WebParts) -> impl Endpoint + 'static {
+/// The whole HTTP surface: JSON API, spec, Swagger UI, pages; bodies bounded; errors in one
+/// JSON shape; panics caught; every request traced.
+pub fn endpoint(services: Services, web: WebParts, limits: BodyLimits) -> impl Endpoint + 'static {
     let api = api::service();
     let spec_json = api.spec_endpoint();
     let spec_yaml = api.spec_endpoint_yaml();
@@ -266,6 +295,7 @@ pub fn endpoint(services: Services, web: WebParts) -> impl Endpoint + 'static {
         .data(web.templates)
         .data(web.config)
         .with(CookieJarManager::new())
+        .around(move |ep, req| limit_body(ep, req, limits))
         .catch_all_error(api::error::into_json_error)
         .with(CatchPanic::new().with_handler(api::error::panic_response))
         .around(telemetry::trace_request)

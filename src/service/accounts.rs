@@ -60,11 +60,7 @@ pub(crate) async fn create_user_in(
             "validated fields missing"
         )));
     };
-    let password_hash = svc
-        .hasher
-        .hash(&new.password)
-        .await
-        .map_err(|e| ServiceError::Internal(e.into()))?;
+    let password_hash = svc.hasher.hash(&new.password).await?;
     let now = svc.now();
     let user = User {
         id: uuid::Uuid::now_v7().to_string(),
@@ -131,7 +127,8 @@ pub async fn authenticate(svc: &Services, login: &str, password: &str) -> Result
     let ok = svc
         .hasher
         .verify(password, user.as_ref().map(|u| u.password_hash.as_str()))
-        .await;
+        .await
+        .map_err(|e| AuthError::Service(e.into()))?;
     match user {
         Some(u) if ok && u.disabled => Err(AuthError::Disabled),
         Some(u) if ok => Ok(u),

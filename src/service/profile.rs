@@ -69,7 +69,7 @@ pub async fn change_password(
     if !svc
         .hasher
         .verify(change.current, Some(&user.password_hash))
-        .await
+        .await?
     {
         v.push(DomainError::new("current_password", "is not correct").with_code("wrong"));
     }
@@ -83,11 +83,7 @@ pub async fn change_password(
         svc.accounts.min_password_len,
     ));
     v.finish()?;
-    user.password_hash = svc
-        .hasher
-        .hash(change.new)
-        .await
-        .map_err(|e| ServiceError::Internal(e.into()))?;
+    user.password_hash = svc.hasher.hash(change.new).await?;
     user.updated_at = svc.now();
     svc.stores.users.update_user(&user).await?;
     let ended = svc
