@@ -4,8 +4,8 @@
 //! - at most `concurrency` hashes run at once, and at most `max_waiting` more wait for a turn,
 //!   each for at most `wait_timeout`; anything beyond is refused at once with
 //!   [`HashError::Busy`] (the edges answer 503), instead of queueing without limit;
-//! - each running slot hashes in its own argon2 memory, taken from a pool of at most
-//!   `concurrency` buffers that are reused (and zeroed) rather than freed: a freed multi-MiB
+//! - each running slot hashes in its own argon2 memory, taken from a pool of `concurrency`
+//!   buffers allocated at start and reused (and zeroed) rather than freed: a freed multi-MiB
 //!   buffer is often kept by the allocator per thread, so allocating per hash let the resident
 //!   size climb to gigabytes under load and stay there;
 //! - a password longer than [`MAX_PASSWORD_BYTES`] is never hashed.
@@ -18,7 +18,7 @@ use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use rand::RngCore;
 use subtle::ConstantTimeEq;
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// The longest password accepted anywhere, in bytes (checked before any hashing).
 pub const MAX_PASSWORD_BYTES: usize = 1024;
@@ -83,19 +83,33 @@ impl PasswordHasher {
         } else {
             queue.concurrency
         };
-        let mut memory = Vec::new();
-        let dummy = hash_with(&params, "dummy password for unknown accounts", &mut memory)?;
+        // Every slot's memory is allocated (and touched) now, so the resident size under load is
+        // the resident size at rest: nothing grows when logins flood in.
+        let mut pool: Vec<Vec<Block>> = (0..slots)
+            .map(|_| vec![Block::default(); params.block_count()])
+            .collect();
+        let dummy = hash_with(&params, "dummy password for unknown accounts", &mut pool[0])?;
         Ok(Self {
             inner: Arc::new(Inner {
                 params,
                 running: Arc::new(Semaphore::new(slots)),
                 admitted: Arc::new(Semaphore::new(slots + queue.max_waiting)),
                 wait_timeout: queue.wait_timeout,
-                pool: Mutex::new(vec![memory]),
+                pool: Mutex::new(pool),
                 slots,
                 dummy_hash: dummy,
                 computed: AtomicU64::new(0),
             }),
+        })
+    }
+
+    /// A place in the queue, taken before the work that leads to a hash (such as finding the
+    /// account), so that a flood is refused before it costs anything; `Busy` when full.
+    pub fn admit(&self) -> Result<Admission, HashError> {
+        let permit = self.inner.admitted.clone().try_acquire_owned();
+        Ok(Admission {
+            hasher: self.clone(),
+            permit: permit.map_err(|_| HashError::Busy)?,
         })
     }
 
@@ -104,10 +118,7 @@ impl PasswordHasher {
         if password.len() > MAX_PASSWORD_BYTES {
             return Err(HashError::TooLong);
         }
-        let params = self.inner.params.clone();
-        let password = password.to_owned();
-        self.run(move |memory| hash_with(&params, &password, memory))
-            .await?
+        self.admit()?.hash(password).await
     }
 
     /// Verifies `password` against `hash`, or against a dummy hash when `hash` is `None` (unknown
@@ -117,8 +128,40 @@ impl PasswordHasher {
         if password.len() > MAX_PASSWORD_BYTES {
             return Ok(false);
         }
+        self.admit()?.verify(password, hash).await
+    }
+
+    /// How many hashes (and verifications) this hasher has started, for tests and metrics.
+    pub fn hashes_started(&self) -> u64 {
+        self.inner.computed.load(Ordering::Relaxed)
+    }
+}
+
+/// A place in the hashing queue ([`PasswordHasher::admit`]); used by one hash or verification.
+pub struct Admission {
+    hasher: PasswordHasher,
+    permit: OwnedSemaphorePermit,
+}
+
+impl Admission {
+    /// [`PasswordHasher::hash`] in this place.
+    pub async fn hash(self, password: &str) -> Result<String, HashError> {
+        if password.len() > MAX_PASSWORD_BYTES {
+            return Err(HashError::TooLong);
+        }
+        let params = self.hasher.inner.params.clone();
+        let password = password.to_owned();
+        self.run(move |memory| hash_with(&params, &password, memory))
+            .await?
+    }
+
+    /// [`PasswordHasher::verify`] in this place.
+    pub async fn verify(self, password: &str, hash: Option<&str>) -> Result<bool, HashError> {
+        if password.len() > MAX_PASSWORD_BYTES {
+            return Ok(false);
+        }
         let known = hash.is_some();
-        let hash = hash.map_or_else(|| self.inner.dummy_hash.clone(), str::to_owned);
+        let hash = hash.map_or_else(|| self.hasher.inner.dummy_hash.clone(), str::to_owned);
         let password = password.to_owned();
         let ok = self
             .run(move |memory| verify_with(&password, &hash, memory))
@@ -126,36 +169,26 @@ impl PasswordHasher {
         Ok(ok && known)
     }
 
-    /// How many hashes (and verifications) this hasher has started, for tests and metrics.
-    pub fn hashes_started(&self) -> u64 {
-        self.inner.computed.load(Ordering::Relaxed)
-    }
-
-    /// Runs `job` on the blocking pool in a slot's memory, once admitted and given a turn.
+    /// Runs `job` on the blocking pool in a slot's memory once given a turn.
     async fn run<T: Send + 'static>(
-        &self,
+        self,
         job: impl FnOnce(&mut Vec<Block>) -> T + Send + 'static,
     ) -> Result<T, HashError> {
-        let inner = &self.inner;
-        let admitted = inner
-            .admitted
-            .clone()
-            .try_acquire_owned()
-            .map_err(|_| HashError::Busy)?;
+        let Admission { hasher, permit } = self;
+        let inner = hasher.inner;
         let turn = tokio::time::timeout(inner.wait_timeout, inner.running.clone().acquire_owned());
         let running = match turn.await {
             Ok(Ok(permit)) => permit,
             _ => return Err(HashError::Busy),
         };
         inner.computed.fetch_add(1, Ordering::Relaxed);
-        let inner = Arc::clone(inner);
         // The permits move into the job: a caller that goes away does not free its slot (or
         // its memory) before the hash it started has finished.
         tokio::task::spawn_blocking(move || {
             let mut memory = inner.take_memory();
             let out = job(&mut memory);
             inner.give_back(memory);
-            drop((running, admitted));
+            drop((running, permit));
             out
         })
         .await

@@ -107,6 +107,11 @@ pub enum AuthError {
 /// password. An unknown account is verified against a dummy hash, so the time taken does not
 /// reveal whether it exists.
 pub async fn authenticate(svc: &Services, login: &str, password: &str) -> Result<User, AuthError> {
+    // A place in the hashing queue first: a flood is refused before it reaches the store.
+    let admission = svc
+        .hasher
+        .admit()
+        .map_err(|e| AuthError::Service(e.into()))?;
     let login = login.trim();
     let found = if login.contains('@') {
         svc.stores
@@ -124,8 +129,7 @@ pub async fn authenticate(svc: &Services, login: &str, password: &str) -> Result
         Err(crate::store::StoreError::NotFound) => None,
         Err(e) => return Err(AuthError::Service(e.into())),
     };
-    let ok = svc
-        .hasher
+    let ok = admission
         .verify(password, user.as_ref().map(|u| u.password_hash.as_str()))
         .await
         .map_err(|e| AuthError::Service(e.into()))?;
