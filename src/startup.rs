@@ -64,7 +64,7 @@ pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Ser
         Some(url) => Arc::new(SmtpMailer::new(url.expose_secret(), from)?),
         None => Arc::new(FileMailer::new(settings.store.data_dir.join("mail"), from)),
     };
-    let oauth = Arc::new(build_oauth(settings, &stores));
+    let oauth = Arc::new(build_oauth(settings, &stores)?);
     let emails = web::Templates::new(settings.web.templates_dir.clone())
         .context("loading email templates (web.templates_dir)")?;
     let acc = &settings.accounts;
@@ -108,7 +108,7 @@ fn hash_queue(sec: &crate::config::SecuritySettings) -> HashQueue {
 }
 
 /// The authorization server's lifetimes and key ring, from `oauth.*`.
-fn build_oauth(settings: &Settings, stores: &Stores) -> OAuthContext {
+fn build_oauth(settings: &Settings, stores: &Stores) -> anyhow::Result<OAuthContext> {
     let o = &settings.oauth;
     let secs = chrono::Duration::seconds;
     let policy = OAuthPolicy {
@@ -123,19 +123,42 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> OAuthContext {
         max_refresh_token_ttl: secs(o.max_refresh_token_ttl_secs),
         secret_rotation_grace: secs(o.secret_rotation_grace_secs),
     };
-    let kek = o
-        .key_encryption_key
-        .as_ref()
-        .map(|k| KeyEncryption::new(k.expose_secret()));
+    // Signing keys are never stored in plaintext: without a configured key, one is generated
+    // into the data directory.
+    let kek = match &o.key_encryption_key {
+        Some(k) => KeyEncryption::new(k.expose_secret()),
+        None => {
+            let generated = crate::data_dir::load_or_create_kek(&settings.store.data_dir)
+                .context("oauth.key_encryption_key is not set and none could be generated")?;
+            KeyEncryption::new(generated.expose_secret())
+        }
+    };
     // Apps may register access-token lifetimes up to the maximum: keys outlive those too.
     let longest = policy
         .access_token_ttl
         .max(policy.id_token_ttl)
         .max(policy.max_access_token_ttl);
-    let keys = KeyRing::new(stores.keys.clone(), kek, secs(o.key_rotation_secs), longest);
+    let keys = KeyRing::new(
+        stores.keys.clone(),
+        Some(kek),
+        secs(o.key_rotation_secs),
+        longest,
+    );
     let alg = crate::crypto::keys::SigningAlg::parse(&o.signing_alg);
     let keys = keys.with_alg(alg.unwrap_or(crate::crypto::keys::SigningAlg::Es256));
-    OAuthContext { policy, keys }
+    Ok(OAuthContext { policy, keys })
+}
+
+/// A public https URL says this is a real deployment, where emails must be delivered: the
+/// file mailer would leave every reset link in the data directory instead.
+fn warn_about_file_mail(settings: &Settings) {
+    if settings.mail.smtp_url.is_none() && settings.public_url().starts_with("https://") {
+        tracing::warn!(
+            dir = %settings.store.data_dir.join("mail").display(),
+            "server.public_url is https but mail.smtp_url is not set: emails (with their reset \
+             and verification links) are written to files instead of being sent"
+        );
+    }
 }
 
 /// A bound, ready-to-run server.
@@ -188,6 +211,12 @@ impl Application {
         )
         .await
         .context("creating the first admin account (admin.*)")?;
+        services
+            .oauth
+            .keys
+            .seal_plaintext_keys()
+            .await
+            .context("sealing signing keys stored in plaintext")?;
         // The first start generates the signing key; a later one checks it still decrypts.
         services
             .oauth
@@ -204,6 +233,7 @@ impl Application {
             .first()
             .and_then(|a| a.as_socket_addr().copied())
             .context("listener has no socket address")?;
+        warn_about_file_mail(&settings);
         let mut services = services;
         if settings.server.public_url.is_none() {
             // Links in emails must reach this server even when it was bound to port 0.
