@@ -320,6 +320,7 @@ pub fn endpoint(services: Services, web: WebParts, limits: BodyLimits) -> impl E
     for prefix in api::PATH_PREFIXES {
         route = route.nest_no_strip(prefix, api.clone());
     }
+    let https = web.config.secure_cookies;
     route
         .data(services)
         .data(web.templates)
@@ -328,6 +329,7 @@ pub fn endpoint(services: Services, web: WebParts, limits: BodyLimits) -> impl E
         .around(move |ep, req| limit_body(ep, req, limits))
         .catch_all_error(api::error::into_json_error)
         .with(CatchPanic::new().with_handler(api::error::panic_response))
+        .around(move |ep, req| web::https::harden(ep, req, https))
         .around(telemetry::trace_request)
 }
 

@@ -6,6 +6,8 @@ mod at_rest;
 #[path = "foundation/bounds.rs"]
 mod bounds;
 mod common;
+#[path = "foundation/edge.rs"]
+mod edge;
 
 use common::{Backend, TestApp};
 use serde_json::Value;

@@ -107,6 +107,7 @@ async fn the_data_directory_database_and_mail_files_are_private(backend: Backend
         .unwrap();
     assert_eq!(resp.status(), 201);
     let mail = data.join("mail");
+    crate::common::mail::wait_for_mail(&mail, "mailme@example.com", 1).await;
     assert_eq!(mode(&mail), 0o700);
     let emails: Vec<_> = std::fs::read_dir(&mail)
         .unwrap()
