@@ -132,13 +132,19 @@ impl ApiError {
                 (StatusCode::CONFLICT, Self::new("conflict", why.clone()))
             }
             ServiceError::Unavailable(cause) => {
-                tracing::warn!(error = %format!("{cause:#}"), "dependency unavailable");
+                let busy = matches!(
+                    cause.downcast_ref::<crate::crypto::HashError>(),
+                    Some(crate::crypto::HashError::Busy)
+                );
+                let message = if busy {
+                    "too many passwords are being checked; retry shortly"
+                } else {
+                    tracing::warn!(error = %format!("{cause:#}"), "dependency unavailable");
+                    "the store is unavailable; retry later"
+                };
                 (
                     StatusCode::SERVICE_UNAVAILABLE,
-                    Self::new(
-                        "service_unavailable",
-                        "the store is unavailable; retry later",
-                    ),
+                    Self::new("service_unavailable", message),
                 )
             }
             ServiceError::Internal(cause) => {
