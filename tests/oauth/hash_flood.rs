@@ -16,9 +16,11 @@ const FLOOD: usize = 500;
 const ARGON2_MEMORY_KIB: u32 = 16 * 1024;
 const HASH_CONCURRENCY: usize = 2;
 /// A real login gets in within this long of the flood's start. The 2 s of the requirement is
-/// checked on a release build by `scripts/hash-flood.sh`; this debug build shares two cores
-/// between the server, the 500 clients and the store, so it is given 3 s.
-const LOGIN_WITHIN: Duration = Duration::from_secs(3);
+/// checked on a release build by `scripts/hash-flood.sh` (0.3-0.9 s there); this debug build
+/// shares two cores between the server, the 500 clients and the store (MongoDB: 2.2-3.1 s
+/// observed, as every grant reads the throttle's counts before it reaches the queue), so it is
+/// given 4 s. Without the bound: 5-8 s.
+const LOGIN_WITHIN: Duration = Duration::from_secs(4);
 /// The median time to a 503 and the time to answer the whole flood, client side, with the same
 /// allowance (release figures: tens to hundreds of milliseconds). Without the bound every
 /// request waited for its hash: the flood took 26-30 s here and no request was refused.
@@ -176,8 +178,8 @@ async fn a_flood_of_password_grants_is_refused_fast_and_a_real_login_still_gets_
         idle / MIB, peak / MIB, after / MIB
     );
     assert!(
-        login.is_some(),
-        "a real login got in within {LOGIN_WITHIN:?} of the flood's start"
+        login.is_some_and(|t| t < LOGIN_WITHIN),
+        "a real login got in within {LOGIN_WITHIN:?} of the flood's start: {login:?}"
     );
     assert!(
         refused.len() >= FLOOD / 2,
