@@ -42,6 +42,14 @@ pub struct ServerSettings {
     pub trusted_proxies: Vec<String>,
     /// The header those proxies set: `x-forwarded-for` or `forwarded` (RFC 7239).
     pub client_ip_header: String,
+    /// The largest request body accepted (forms and JSON), in bytes; larger bodies get 413
+    /// (400 `invalid_request` on `/oauth2/*`), whether or not they declare a length.
+    pub max_body_bytes: usize,
+    /// A request's head (request line and headers), and then its body, must each arrive within
+    /// this many seconds; the first head is timed from the connection's start.
+    pub header_read_timeout_secs: u64,
+    /// A connection on which nothing is read or written for this many seconds is closed.
+    pub idle_timeout_secs: u64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -98,6 +106,11 @@ pub struct SecuritySettings {
     pub argon2_parallelism: u32,
     /// Password hashes computed at once; more wait. 0 = number of CPUs.
     pub hash_concurrency: usize,
+    /// Password checks that may wait for a hashing turn; beyond that they are refused at once
+    /// (503). 0 = 4 × hash_concurrency.
+    pub hash_queue_length: usize,
+    /// How long a password check waits for a hashing turn before it is refused (503).
+    pub hash_wait_timeout_ms: u64,
 }
 
 /// Lifetimes and signing keys of the authorization server (RFC 6749, RFC 9068, OIDC Core).
@@ -212,6 +225,9 @@ impl Default for ServerSettings {
             shutdown_timeout_secs: 10,
             trusted_proxies: Vec::new(),
             client_ip_header: "x-forwarded-for".into(),
+            max_body_bytes: 64 * 1024,
+            header_read_timeout_secs: 10,
+            idle_timeout_secs: 60,
         }
     }
 }
@@ -257,6 +273,8 @@ impl Default for SecuritySettings {
             argon2_iterations: 2,
             argon2_parallelism: 1,
             hash_concurrency: 0,
+            hash_queue_length: 0,
+            hash_wait_timeout_ms: 1000,
         }
     }
 }
@@ -391,6 +409,16 @@ impl Settings {
                     )
                 }
             }
+        }
+        let sv = &self.server;
+        if !(1024..=64 * 1024 * 1024).contains(&sv.max_body_bytes) {
+            return bad("server.max_body_bytes", "must be 1024 to 67108864 bytes");
+        }
+        if sv.header_read_timeout_secs == 0 || sv.idle_timeout_secs < sv.header_read_timeout_secs {
+            return bad(
+                "server.*_timeout_secs",
+                "header_read_timeout_secs must be > 0 and <= idle_timeout_secs",
+            );
         }
         if let Some(uri) = &self.store.mongodb_uri {
             let uri = uri.expose_secret();

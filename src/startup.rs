@@ -12,10 +12,12 @@ use poem::middleware::{CatchPanic, CookieJarManager};
 use poem::{Endpoint, EndpointExt, IntoEndpoint, Route, Server};
 use secrecy::ExposeSecret;
 
+use crate::api::body_limit::{limit_body, BodyLimits};
 use crate::client_ip::{ForwardedHeader, TrustedProxies};
 use crate::config::Settings;
 use crate::crypto::keys::KeyEncryption;
-use crate::crypto::{PasswordHasher, PasswordParams};
+use crate::crypto::{HashQueue, PasswordHasher, PasswordParams};
+use crate::listener::{ConnTimeouts, GuardedAcceptor};
 use crate::mail::{FileMailer, Mailer, SmtpMailer};
 use crate::service::bootstrap::{ensure_admin, CreatedAdmin};
 use crate::service::oauth::builtin::ensure_swagger_client;
@@ -55,7 +57,7 @@ pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Ser
             iterations: sec.argon2_iterations,
             parallelism: sec.argon2_parallelism,
         },
-        sec.hash_concurrency,
+        hash_queue(sec),
     )
     .context("security.argon2_*")?;
     let from = settings.mail.from.clone();
@@ -63,7 +65,7 @@ pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Ser
         Some(url) => Arc::new(SmtpMailer::new(url.expose_secret(), from)?),
         None => Arc::new(FileMailer::new(settings.store.data_dir.join("mail"), from)),
     };
-    let oauth = Arc::new(build_oauth(settings, &stores));
+    let oauth = Arc::new(build_oauth(settings, &stores)?);
     let emails = web::Templates::new(settings.web.templates_dir.clone())
         .context("loading email templates (web.templates_dir)")?;
     let acc = &settings.accounts;
@@ -117,8 +119,24 @@ fn trusted_proxies(settings: &Settings) -> anyhow::Result<TrustedProxies> {
     Ok(TrustedProxies::new(nets, header))
 }
 
+/// The bounds of the password-hashing queue, from `security.hash_*`.
+fn hash_queue(sec: &crate::config::SecuritySettings) -> HashQueue {
+    let concurrency = match sec.hash_concurrency {
+        0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
+        n => n,
+    };
+    HashQueue {
+        concurrency,
+        max_waiting: match sec.hash_queue_length {
+            0 => 4 * concurrency,
+            n => n,
+        },
+        wait_timeout: Duration::from_millis(sec.hash_wait_timeout_ms),
+    }
+}
+
 /// The authorization server's lifetimes and key ring, from `oauth.*`.
-fn build_oauth(settings: &Settings, stores: &Stores) -> OAuthContext {
+fn build_oauth(settings: &Settings, stores: &Stores) -> anyhow::Result<OAuthContext> {
     let o = &settings.oauth;
     let secs = chrono::Duration::seconds;
     let policy = OAuthPolicy {
@@ -133,28 +151,52 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> OAuthContext {
         max_refresh_token_ttl: secs(o.max_refresh_token_ttl_secs),
         secret_rotation_grace: secs(o.secret_rotation_grace_secs),
     };
-    let kek = o
-        .key_encryption_key
-        .as_ref()
-        .map(|k| KeyEncryption::new(k.expose_secret()));
+    // Signing keys are never stored in plaintext: without a configured key, one is generated
+    // into the data directory.
+    let kek = match &o.key_encryption_key {
+        Some(k) => KeyEncryption::new(k.expose_secret()),
+        None => {
+            let generated = crate::data_dir::load_or_create_kek(&settings.store.data_dir)
+                .context("oauth.key_encryption_key is not set and none could be generated")?;
+            KeyEncryption::new(generated.expose_secret())
+        }
+    };
     // Apps may register access-token lifetimes up to the maximum: keys outlive those too.
     let longest = policy
         .access_token_ttl
         .max(policy.id_token_ttl)
         .max(policy.max_access_token_ttl);
-    let keys = KeyRing::new(stores.keys.clone(), kek, secs(o.key_rotation_secs), longest);
+    let keys = KeyRing::new(
+        stores.keys.clone(),
+        Some(kek),
+        secs(o.key_rotation_secs),
+        longest,
+    );
     let alg = crate::crypto::keys::SigningAlg::parse(&o.signing_alg);
     let keys = keys.with_alg(alg.unwrap_or(crate::crypto::keys::SigningAlg::Es256));
-    OAuthContext { policy, keys }
+    Ok(OAuthContext { policy, keys })
+}
+
+/// A public https URL says this is a real deployment, where emails must be delivered: the
+/// file mailer would leave every reset link in the data directory instead.
+fn warn_about_file_mail(settings: &Settings) {
+    if settings.mail.smtp_url.is_none() && settings.public_url().starts_with("https://") {
+        tracing::warn!(
+            dir = %settings.store.data_dir.join("mail").display(),
+            "server.public_url is https but mail.smtp_url is not set: emails (with their reset \
+             and verification links) are written to files instead of being sent"
+        );
+    }
 }
 
 /// A bound, ready-to-run server.
 pub struct Application {
-    acceptor: TcpAcceptor,
+    acceptor: GuardedAcceptor<TcpAcceptor>,
     addr: SocketAddr,
     services: Services,
     created_admin: Option<CreatedAdmin>,
     web: WebParts,
+    body_limits: BodyLimits,
     shutdown_timeout: Duration,
     sweep_interval: Duration,
 }
@@ -200,6 +242,12 @@ impl Application {
         )
         .await
         .context("creating the first admin account (admin.*)")?;
+        services
+            .oauth
+            .keys
+            .seal_plaintext_keys()
+            .await
+            .context("sealing signing keys stored in plaintext")?;
         // The first start generates the signing key; a later one checks it still decrypts.
         services
             .oauth
@@ -216,6 +264,7 @@ impl Application {
             .first()
             .and_then(|a| a.as_socket_addr().copied())
             .context("listener has no socket address")?;
+        warn_about_file_mail(&settings);
         let mut services = services;
         if settings.server.public_url.is_none() {
             // Links in emails must reach this server even when it was bound to port 0.
@@ -224,8 +273,18 @@ impl Application {
         ensure_swagger_client(&services)
             .await
             .context("registering the built-in Swagger UI client")?;
+        let sv = &settings.server;
+        let header_read = Duration::from_secs(sv.header_read_timeout_secs);
+        let timeouts = ConnTimeouts {
+            header_read,
+            idle: Duration::from_secs(sv.idle_timeout_secs),
+        };
         Ok(Self {
-            acceptor,
+            acceptor: GuardedAcceptor::new(acceptor, timeouts),
+            body_limits: BodyLimits {
+                max_bytes: sv.max_body_bytes,
+                read_timeout: header_read,
+            },
             addr,
             services,
             created_admin,
@@ -260,7 +319,7 @@ impl Application {
     ) -> anyhow::Result<()> {
         let sweeper = spawn_sweeper(self.services.clone(), self.sweep_interval);
         let store = self.services.stores.admin.clone();
-        let app = endpoint(self.services, self.web);
+        let app = endpoint(self.services, self.web, self.body_limits);
         let result = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(app, signal, Some(self.shutdown_timeout))
             .await;
@@ -270,9 +329,9 @@ impl Application {
     }
 }
 
-/// The whole HTTP surface: JSON API, spec, Swagger UI, pages; errors in one JSON shape; panics
-/// caught; every request traced.
-pub fn endpoint(services: Services, web: WebParts) -> impl Endpoint + 'static {
+/// The whole HTTP surface: JSON API, spec, Swagger UI, pages; bodies bounded; errors in one
+/// JSON shape; panics caught; every request traced.
+pub fn endpoint(services: Services, web: WebParts, limits: BodyLimits) -> impl Endpoint + 'static {
     let api = api::service();
     let spec_json = api.spec_endpoint();
     let spec_yaml = api.spec_endpoint_yaml();
@@ -292,14 +351,17 @@ pub fn endpoint(services: Services, web: WebParts) -> impl Endpoint + 'static {
     for prefix in api::PATH_PREFIXES {
         route = route.nest_no_strip(prefix, api.clone());
     }
+    let https = web.config.secure_cookies;
     route
         .data(services)
         .data(web.templates)
         .data(web.config)
         .data(web.trusted_proxies)
         .with(CookieJarManager::new())
+        .around(move |ep, req| limit_body(ep, req, limits))
         .catch_all_error(api::error::into_json_error)
         .with(CatchPanic::new().with_handler(api::error::panic_response))
+        .around(move |ep, req| web::https::harden(ep, req, https))
         .around(telemetry::trace_request)
 }
 

@@ -76,7 +76,7 @@ async fn an_app_lives_from_registration_to_deletion_and_its_tokens_die_with_it(b
 
     // Rotation: both secrets work during the grace period, then only the new one.
     let rotated = alice
-        .rotate_app_secret(&id)
+        .rotate_app_secret(&id, None)
         .await
         .expect("rotateAppSecret")
         .into_inner();
@@ -117,7 +117,11 @@ async fn with_no_grace_period_a_rotated_secret_stops_working_at_once(b: Backend)
     let created = alice.create_app(&body).await.unwrap().into_inner();
     let (id, secret) = (created.app.client_id, created.client_secret.unwrap());
     assert!(client_credentials(&w.app, &id, &secret).await.is_ok());
-    let rotated = alice.rotate_app_secret(&id).await.unwrap().into_inner();
+    let rotated = alice
+        .rotate_app_secret(&id, None)
+        .await
+        .unwrap()
+        .into_inner();
     assert_eq!(
         client_credentials(&w.app, &id, &secret).await,
         Err("invalid_client".into())
@@ -125,6 +129,50 @@ async fn with_no_grace_period_a_rotated_secret_stops_working_at_once(b: Backend)
     assert!(client_credentials(&w.app, &id, &rotated.client_secret)
         .await
         .is_ok());
+    w.app.stop().await;
+}
+
+async fn a_secret_rotated_with_revoke_previous_stops_working_at_once_despite_the_grace(b: Backend) {
+    let w = world_with_grace(b, 3600).await;
+    let alice = sdk(&w.app, &user_token(&w, &w.user.id, "apps").await);
+    let body = app_body("Leaky job", support::REDIRECT_URI, &["client_credentials"]);
+    let created = alice.create_app(&body).await.unwrap().into_inner();
+    let (id, leaked) = (created.app.client_id, created.client_secret.unwrap());
+    assert!(client_credentials(&w.app, &id, &leaked).await.is_ok());
+    let kept = alice
+        .rotate_app_secret(&id, None)
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(
+        client_credentials(&w.app, &id, &leaked).await.is_ok(),
+        "in grace"
+    );
+    let rotated = alice
+        .rotate_app_secret(&id, Some(true))
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(rotated.previous_secret_expires_at.is_some());
+    for old in [&leaked, &kept.client_secret] {
+        assert_eq!(
+            client_credentials(&w.app, &id, old).await,
+            Err("invalid_client".into())
+        );
+    }
+    assert!(client_credentials(&w.app, &id, &rotated.client_secret)
+        .await
+        .is_ok());
+    let stored = w
+        .app
+        .services()
+        .await
+        .stores
+        .clients
+        .get_client(&id)
+        .await
+        .unwrap();
+    assert_eq!(stored.secrets.len(), 1, "only the new secret is kept");
     w.app.stop().await;
 }
 
@@ -167,7 +215,7 @@ async fn another_users_app_is_not_found_and_an_admin_sees_every_app(b: Backend) 
         failure(bob.update_app(id, &Default::default()).await).0,
         404
     );
-    assert_eq!(failure(bob.rotate_app_secret(id).await).0, 404);
+    assert_eq!(failure(bob.rotate_app_secret(id, None).await).0, 404);
     assert_eq!(failure(bob.delete_app(id).await).0, 404);
     assert_eq!(failure(bob.legacy_delete_app(id).await).0, 404);
     assert_eq!(alice.get_app(id).await.unwrap().into_inner().name, "App 0");
@@ -407,6 +455,7 @@ on_both_stores!(
     a_session_call_needs_its_csrf_header_and_then_registers_an_app,
     an_app_lives_from_registration_to_deletion_and_its_tokens_die_with_it,
     with_no_grace_period_a_rotated_secret_stops_working_at_once,
+    a_secret_rotated_with_revoke_previous_stops_working_at_once_despite_the_grace,
     another_users_app_is_not_found_and_an_admin_sees_every_app,
     bad_input_is_refused_field_by_field_and_nothing_is_stored,
     the_original_put_and_delete_paths_update_and_delete_an_app,

@@ -1,7 +1,13 @@
 //! The service skeleton over HTTP, on both stores: probes, the one JSON error shape, the
 //! committed OpenAPI contract, Swagger UI, request ids, the first admin.
 
+#[path = "foundation/at_rest.rs"]
+mod at_rest;
+#[path = "foundation/bounds.rs"]
+mod bounds;
 mod common;
+#[path = "foundation/edge.rs"]
+mod edge;
 
 use common::{Backend, TestApp};
 use serde_json::Value;

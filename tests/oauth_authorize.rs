@@ -284,8 +284,75 @@ async fn id_token_through_pages(w: &World) -> String {
     body["id_token"].as_str().unwrap().to_owned()
 }
 
+async fn over_long_authorization_parameters_are_invalid_requests(b: Backend) {
+    let w = world(b).await;
+    let base = format!(
+        "/oauth2/authorize?response_type=code&client_id={}&redirect_uri={}&scope=openid",
+        w.web.client.client_id,
+        url::form_urlencoded::byte_serialize(REDIRECT_URI.as_bytes()).collect::<String>()
+    );
+    let over = "s".repeat(2049);
+    for name in ["state", "nonce", "login_hint"] {
+        let resp = w.app.get(&format!("{base}&{name}={over}")).await;
+        let to = location(&resp);
+        assert!(to.starts_with(REDIRECT_URI), "{name}: {to}");
+        let q = query_of(&to);
+        assert_eq!(q["error"], "invalid_request", "{name}");
+        assert!(q["error_description"].contains(name), "{name}: {q:?}");
+        assert!(!q.contains_key("state"), "an over-long state is not echoed");
+    }
+    // At the bound, the request goes on to the login page.
+    let at = "s".repeat(2048);
+    let resp = w
+        .app
+        .get(&format!("{base}&state={at}&nonce={at}&login_hint={at}"))
+        .await;
+    assert!(location(&resp).starts_with("/accounts/login/"));
+    w.app.stop().await;
+}
+
+async fn a_malformed_code_verifier_is_an_invalid_request_that_does_not_spend_the_code(b: Backend) {
+    let w = world(b).await;
+    let (url, verifier, _) = auth_url(&w, &w.web, "openid", &[]);
+    let html = login_through(&w, &url).await.text().await.unwrap();
+    let q = query_of(&location(&decide(&w, &html, "allow").await));
+    let secret = w.web.secret.as_deref().unwrap();
+    let exchange = |v: String| {
+        let code = q["code"].clone();
+        let app = &w.app;
+        let id = w.web.client.client_id.clone();
+        async move {
+            post_form(
+                app,
+                "/oauth2/token",
+                Some((&id, secret)),
+                &[
+                    ("grant_type", "authorization_code"),
+                    ("code", &code),
+                    ("redirect_uri", REDIRECT_URI),
+                    ("code_verifier", &v),
+                ],
+            )
+            .await
+        }
+    };
+    for bad in ["v".repeat(129), "v".repeat(42), "v".repeat(100_000)] {
+        let (status, _, body) = exchange(bad).await;
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (400, Some("invalid_request")),
+            "{body}"
+        );
+    }
+    let (status, _, body) = exchange(verifier.secret().clone()).await;
+    assert_eq!(status, 200, "{body}");
+    w.app.stop().await;
+}
+
 on_both_stores!(
     finding_10_a_logout_hint_without_its_session_asks_before_redirecting,
+    over_long_authorization_parameters_are_invalid_requests,
+    a_malformed_code_verifier_is_an_invalid_request_that_does_not_spend_the_code,
     rp_initiated_logout_returns_only_to_registered_uris,
     swagger_ui_logs_in_with_the_built_in_first_party_client_and_calls_the_api,
     login_consent_and_code_exchange_work_through_the_pages,

@@ -3,6 +3,8 @@
 //! against our JWKS, refresh rotation; and each RFC error the endpoint must answer.
 
 mod common;
+#[path = "oauth/hash_flood.rs"]
+mod hash_flood;
 #[path = "oauth/support.rs"]
 mod support;
 

@@ -146,6 +146,7 @@ contract_tests!(
     // signing keys, administration, expiry
     signing_keys_are_listed_newest_first_and_deleted,
     a_signing_key_id_is_unique,
+    a_plaintext_signing_key_is_sealed_once_by_compare_and_set,
     the_backend_answers_a_ping,
     sweeping_expired_records_keeps_the_live_ones,
     an_expired_code_and_refresh_token_outlive_a_sweep_during_the_purge_grace,

@@ -195,6 +195,37 @@ async fn deleting_and_rotating_through_their_forms_take_effect(b: Backend) {
     app.stop().await;
 }
 
+async fn rotating_with_the_revoke_checkbox_keeps_only_the_new_secret(b: Backend) {
+    let app = logged_in_app(b, "dave").await;
+    let id = app_of(&app, "dave").await;
+    let detail = format!("/oauth/applications/{id}/");
+    assert!(app
+        .get(&detail)
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains(r#"name="revoke_previous""#));
+    let rotate = format!("/oauth/applications/{id}/rotate-secret/");
+    let resp = post(&app, &detail, &rotate, &[("revoke_previous", "1")]).await;
+    assert_eq!(resp.status(), 200);
+    let secret = input_value(&resp.text().await.unwrap(), "client-secret").unwrap();
+    let stored = app
+        .services()
+        .await
+        .stores
+        .clients
+        .get_client(&id)
+        .await
+        .unwrap();
+    assert_eq!(stored.secrets.len(), 1, "the previous secret ended at once");
+    assert_eq!(
+        stored.secrets[0].digest,
+        auth_center::crypto::digest(&secret)
+    );
+    app.stop().await;
+}
+
 async fn a_form_without_its_csrf_token_is_refused_and_changes_nothing(b: Backend) {
     let app = logged_in_app(b, "dave").await;
     let id = app_of(&app, "dave").await;
@@ -286,6 +317,7 @@ on_both_stores!(
     registering_through_the_form_shows_the_secret_once_and_never_again,
     editing_keeps_errors_next_to_the_fields_and_saves_a_valid_change,
     deleting_and_rotating_through_their_forms_take_effect,
+    rotating_with_the_revoke_checkbox_keeps_only_the_new_secret,
     a_form_without_its_csrf_token_is_refused_and_changes_nothing,
     another_users_app_is_a_404_page_and_the_pages_need_a_login,
 );

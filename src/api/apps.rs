@@ -227,7 +227,8 @@ impl AppsApi {
     ///
     /// Issues a new client secret, shown in this answer only. The previous secret keeps
     /// working until `previous_secret_expires_at` (the server's
-    /// `oauth.secret_rotation_grace_secs`), then stops. Needs the `apps` scope.
+    /// `oauth.secret_rotation_grace_secs`), then stops; with `revoke_previous=true` (a leaked
+    /// secret) it stops at once. Needs the `apps` scope.
     #[oai(
         path = "/api/v1/apps/:id/rotate-secret",
         method = "post",
@@ -239,12 +240,15 @@ impl AppsApi {
         req: &Request,
         auth: ApiAuth,
         id: Path<String>,
+        /// End every previous secret at once instead of after the grace period.
+        revoke_previous: Query<Option<bool>>,
     ) -> RotateAppSecretResponse {
         let actor = match caller(&svc, req, &auth).await {
             Ok(u) => u,
             Err(f) => return RotateAppSecretResponse::from_auth(f),
         };
-        match apps::rotate_secret(&svc, &actor, &id).await {
+        let revoke = revoke_previous.0.unwrap_or(false);
+        match apps::rotate_secret(&svc, &actor, &id, revoke).await {
             Ok(r) => RotateAppSecretResponse::Ok(Json(RotatedAppSecret {
                 client_id: r.app.client_id,
                 client_secret: r.secret,

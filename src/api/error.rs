@@ -45,8 +45,9 @@ pub struct FieldError {
 #[oai(example)]
 pub struct ApiError {
     /// A stable machine-readable code: `bad_request`, `validation_failed`, `unauthorized`,
-    /// `forbidden`, `not_found`, `method_not_allowed`, `conflict`, `unsupported_media_type`,
-    /// `too_many_requests`, `internal_error`, `service_unavailable`.
+    /// `forbidden`, `not_found`, `method_not_allowed`, `request_timeout`, `conflict`,
+    /// `payload_too_large`, `unsupported_media_type`, `too_many_requests`, `internal_error`,
+    /// `service_unavailable`.
     pub error: String,
     /// A human-readable explanation.
     pub message: String,
@@ -86,6 +87,7 @@ impl ApiError {
             403 => "forbidden",
             404 => "not_found",
             405 => "method_not_allowed",
+            408 => "request_timeout",
             409 => "conflict",
             413 => "payload_too_large",
             415 => "unsupported_media_type",
@@ -130,13 +132,19 @@ impl ApiError {
                 (StatusCode::CONFLICT, Self::new("conflict", why.clone()))
             }
             ServiceError::Unavailable(cause) => {
-                tracing::warn!(error = %format!("{cause:#}"), "dependency unavailable");
+                let busy = matches!(
+                    cause.downcast_ref::<crate::crypto::HashError>(),
+                    Some(crate::crypto::HashError::Busy)
+                );
+                let message = if busy {
+                    "too many passwords are being checked; retry shortly"
+                } else {
+                    tracing::warn!(error = %format!("{cause:#}"), "dependency unavailable");
+                    "the store is unavailable; retry later"
+                };
                 (
                     StatusCode::SERVICE_UNAVAILABLE,
-                    Self::new(
-                        "service_unavailable",
-                        "the store is unavailable; retry later",
-                    ),
+                    Self::new("service_unavailable", message),
                 )
             }
             ServiceError::Internal(cause) => {
@@ -265,7 +273,7 @@ fn unparsable_field(err: &poem::Error) -> Option<(String, String)> {
 }
 
 /// RFC 6749 §5.2 `invalid_request`, with the headers every OAuth answer carries.
-fn oauth_invalid_request(description: &str) -> Response {
+pub(crate) fn oauth_invalid_request(description: &str) -> Response {
     let body = serde_json::json!({
         "error": "invalid_request",
         "error_description": description,

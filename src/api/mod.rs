@@ -15,6 +15,7 @@ mod app_requests;
 mod apps;
 pub mod auth;
 mod authorizations;
+pub mod body_limit;
 pub mod error;
 mod health;
 mod me;

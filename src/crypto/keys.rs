@@ -157,7 +157,11 @@ impl KeyEncryption {
             .try_into()
             .context("a sealed private key is truncated")?;
         let pt = self.cipher.decrypt(&Nonce::from(nonce), ct).map_err(|_| {
-            anyhow!("cannot decrypt a private signing key: wrong oauth.key_encryption_key?")
+            anyhow!(
+                "cannot decrypt a private signing key: wrong oauth.key_encryption_key? (without \
+                 one, the key generated in the data directory is used: every instance sharing \
+                 the store needs the same key)"
+            )
         })?;
         String::from_utf8(pt).context("a decrypted private key is not UTF-8")
     }
@@ -169,6 +173,11 @@ pub fn protect_private_key(pem: &str, kek: Option<&KeyEncryption>) -> anyhow::Re
         Some(k) => k.seal(pem),
         None => Ok(pem.to_owned()),
     }
+}
+
+/// Whether a stored private key is sealed (encrypted with a key-encryption key).
+pub fn is_sealed(stored: &str) -> bool {
+    stored.starts_with(SEALED_PREFIX)
 }
 
 /// The PEM of a stored private key, decrypting it when it was sealed.

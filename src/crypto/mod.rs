@@ -9,7 +9,9 @@ pub mod jwt;
 pub mod keys;
 mod password;
 
-pub use password::{PasswordHasher, PasswordParams};
+pub use password::{
+    Admission, HashError, HashQueue, PasswordHasher, PasswordParams, MAX_PASSWORD_BYTES,
+};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;

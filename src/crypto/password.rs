@@ -1,12 +1,27 @@
 //! argon2id password hashing (RFC 9106; OWASP parameters by default), run on the blocking pool
-//! behind a semaphore so a burst of logins cannot starve the async executor or the memory.
+//! with every resource bounded, so a flood of logins can neither starve the async executor nor
+//! grow the memory:
+//! - at most `concurrency` hashes run at once, and at most `max_waiting` more wait for a turn,
+//!   each for at most `wait_timeout`; anything beyond is refused at once with
+//!   [`HashError::Busy`] (the edges answer 503), instead of queueing without limit;
+//! - each running slot hashes in its own argon2 memory, taken from a pool of `concurrency`
+//!   buffers allocated at start and reused (and zeroed) rather than freed: a freed multi-MiB
+//!   buffer is often kept by the allocator per thread, so allocating per hash let the resident
+//!   size climb to gigabytes under load and stay there;
+//! - a password longer than [`MAX_PASSWORD_BYTES`] is never hashed.
 
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
-use tokio::sync::Semaphore;
+use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
+use rand::RngCore;
+use subtle::ConstantTimeEq;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+/// The longest password accepted anywhere, in bytes (checked before any hashing).
+pub const MAX_PASSWORD_BYTES: usize = 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PasswordParams {
@@ -15,13 +30,36 @@ pub struct PasswordParams {
     pub parallelism: u32,
 }
 
+/// How many hashes run at once, how many may wait, and for how long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HashQueue {
+    /// Hashes computed at once; 0 = number of CPUs.
+    pub concurrency: usize,
+    /// Callers that may wait for a turn; beyond that they are refused at once.
+    pub max_waiting: usize,
+    /// How long a caller waits for a turn before it is refused.
+    pub wait_timeout: Duration,
+}
+
 /// Hashes and verifies passwords with argon2id off the async executor.
 #[derive(Clone)]
 pub struct PasswordHasher {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
     params: Params,
-    permits: Arc<Semaphore>,
+    /// One permit per running hash.
+    running: Arc<Semaphore>,
+    /// One permit per running or waiting hash.
+    admitted: Arc<Semaphore>,
+    wait_timeout: Duration,
+    /// argon2 memory of idle slots; never more buffers than `running` has permits.
+    pool: Mutex<Vec<Vec<Block>>>,
+    slots: usize,
     /// Verified against when the account does not exist, so timing reveals nothing.
-    dummy_hash: Arc<String>,
+    dummy_hash: String,
+    computed: AtomicU64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -30,102 +68,210 @@ pub enum HashError {
     Params(String),
     #[error("password hashing failed: {0}")]
     Hash(String),
+    #[error("too many passwords are being checked; retry shortly")]
+    Busy,
+    #[error("the password is longer than {MAX_PASSWORD_BYTES} bytes")]
+    TooLong,
 }
 
 impl PasswordHasher {
-    pub fn new(p: PasswordParams, concurrency: usize) -> Result<Self, HashError> {
+    pub fn new(p: PasswordParams, queue: HashQueue) -> Result<Self, HashError> {
         let params = Params::new(p.memory_kib, p.iterations, p.parallelism, None)
             .map_err(|e| HashError::Params(e.to_string()))?;
-        let concurrency = if concurrency == 0 {
+        let slots = if queue.concurrency == 0 {
             std::thread::available_parallelism().map_or(2, |n| n.get())
         } else {
-            concurrency
+            queue.concurrency
         };
-        let dummy = hash_blocking(&params, "dummy password for unknown accounts")?;
+        // Every slot's memory is allocated (and touched) now, so the resident size under load is
+        // the resident size at rest: nothing grows when logins flood in.
+        let mut pool: Vec<Vec<Block>> = (0..slots)
+            .map(|_| vec![Block::default(); params.block_count()])
+            .collect();
+        let dummy = hash_with(&params, "dummy password for unknown accounts", &mut pool[0])?;
         Ok(Self {
-            params,
-            permits: Arc::new(Semaphore::new(concurrency)),
-            dummy_hash: Arc::new(dummy),
+            inner: Arc::new(Inner {
+                params,
+                running: Arc::new(Semaphore::new(slots)),
+                admitted: Arc::new(Semaphore::new(slots + queue.max_waiting)),
+                wait_timeout: queue.wait_timeout,
+                pool: Mutex::new(pool),
+                slots,
+                dummy_hash: dummy,
+                computed: AtomicU64::new(0),
+            }),
+        })
+    }
+
+    /// A place in the queue, taken before the work that leads to a hash (such as finding the
+    /// account), so that a flood is refused before it costs anything; `Busy` when full.
+    pub fn admit(&self) -> Result<Admission, HashError> {
+        let permit = self.inner.admitted.clone().try_acquire_owned();
+        Ok(Admission {
+            hasher: self.clone(),
+            permit: permit.map_err(|_| HashError::Busy)?,
         })
     }
 
     /// A PHC string (`$argon2id$v=19$m=...`).
     pub async fn hash(&self, password: &str) -> Result<String, HashError> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|e| HashError::Hash(e.to_string()))?;
-        let params = self.params.clone();
-        let password = password.to_owned();
-        tokio::task::spawn_blocking(move || hash_blocking(&params, &password))
-            .await
-            .map_err(|e| HashError::Hash(e.to_string()))?
+        if password.len() > MAX_PASSWORD_BYTES {
+            return Err(HashError::TooLong);
+        }
+        self.admit()?.hash(password).await
     }
 
     /// Verifies `password` against `hash`, or against a dummy hash when `hash` is `None` (unknown
-    /// account) so both cases take the same time. Returns false for a malformed stored hash.
-    pub async fn verify(&self, password: &str, hash: Option<&str>) -> bool {
-        let Ok(_permit) = self.permits.acquire().await else {
-            return false;
-        };
-        let known = hash.is_some();
-        let hash = hash.map_or_else(|| self.dummy_hash.as_str().to_owned(), str::to_owned);
-        let password = password.to_owned();
-        let ok = tokio::task::spawn_blocking(move || verify_blocking(&password, &hash))
-            .await
-            .unwrap_or(false);
-        ok && known
+    /// account) so both cases take the same time. False for a malformed stored hash, and, without
+    /// hashing, for a password longer than [`MAX_PASSWORD_BYTES`] (no stored one can be).
+    pub async fn verify(&self, password: &str, hash: Option<&str>) -> Result<bool, HashError> {
+        if password.len() > MAX_PASSWORD_BYTES {
+            return Ok(false);
+        }
+        self.admit()?.verify(password, hash).await
+    }
+
+    /// How many hashes (and verifications) this hasher has started, for tests and metrics.
+    pub fn hashes_started(&self) -> u64 {
+        self.inner.computed.load(Ordering::Relaxed)
     }
 }
 
-fn argon2(params: &Params) -> Argon2<'static> {
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone())
+/// A place in the hashing queue ([`PasswordHasher::admit`]); used by one hash or verification.
+pub struct Admission {
+    hasher: PasswordHasher,
+    permit: OwnedSemaphorePermit,
 }
 
-fn hash_blocking(params: &Params, password: &str) -> Result<String, HashError> {
-    let salt = SaltString::generate(&mut OsRng);
-    argon2(params)
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| HashError::Hash(e.to_string()))
-}
+impl Admission {
+    /// [`PasswordHasher::hash`] in this place.
+    pub async fn hash(self, password: &str) -> Result<String, HashError> {
+        if password.len() > MAX_PASSWORD_BYTES {
+            return Err(HashError::TooLong);
+        }
+        let params = self.hasher.inner.params.clone();
+        let password = password.to_owned();
+        self.run(move |memory| hash_with(&params, &password, memory))
+            .await?
+    }
 
-fn verify_blocking(password: &str, hash: &str) -> bool {
-    // Parameters come from the stored PHC string, so hashes made with older settings verify.
-    PasswordHash::new(hash)
-        .map(|parsed| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
+    /// [`PasswordHasher::verify`] in this place.
+    pub async fn verify(self, password: &str, hash: Option<&str>) -> Result<bool, HashError> {
+        if password.len() > MAX_PASSWORD_BYTES {
+            return Ok(false);
+        }
+        let known = hash.is_some();
+        let hash = hash.map_or_else(|| self.hasher.inner.dummy_hash.clone(), str::to_owned);
+        let password = password.to_owned();
+        let ok = self
+            .run(move |memory| verify_with(&password, &hash, memory))
+            .await?;
+        Ok(ok && known)
+    }
+
+    /// Runs `job` on the blocking pool in a slot's memory once given a turn.
+    async fn run<T: Send + 'static>(
+        self,
+        job: impl FnOnce(&mut Vec<Block>) -> T + Send + 'static,
+    ) -> Result<T, HashError> {
+        let Admission { hasher, permit } = self;
+        let inner = hasher.inner;
+        let turn = tokio::time::timeout(inner.wait_timeout, inner.running.clone().acquire_owned());
+        let running = match turn.await {
+            Ok(Ok(permit)) => permit,
+            _ => return Err(HashError::Busy),
+        };
+        inner.computed.fetch_add(1, Ordering::Relaxed);
+        // The permits move into the job: a caller that goes away does not free its slot (or
+        // its memory) before the hash it started has finished.
+        tokio::task::spawn_blocking(move || {
+            let mut memory = inner.take_memory();
+            let out = job(&mut memory);
+            inner.give_back(memory);
+            drop((running, permit));
+            out
         })
-        .unwrap_or(false)
+        .await
+        .map_err(|e| HashError::Hash(e.to_string()))
+    }
+}
+
+impl Inner {
+    fn take_memory(&self) -> Vec<Block> {
+        let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
+        pool.pop().unwrap_or_default()
+    }
+
+    fn give_back(&self, mut memory: Vec<Block>) {
+        // Derived from a password: not left lying in memory between hashes.
+        memory.fill(Block::default());
+        let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
+        if pool.len() < self.slots {
+            pool.push(memory);
+        }
+    }
+}
+
+/// Runs argon2 in `memory`, growing it (once) to what `params` need.
+fn argon2_into(
+    argon: &Argon2<'_>,
+    params: &Params,
+    password: &[u8],
+    salt: &[u8],
+    out: &mut [u8],
+    memory: &mut Vec<Block>,
+) -> Result<(), argon2::Error> {
+    let blocks = params.block_count();
+    if memory.len() < blocks {
+        memory.resize(blocks, Block::default());
+    }
+    argon.hash_password_into_with_memory(password, salt, out, &mut memory[..blocks])
+}
+
+fn hash_with(
+    params: &Params,
+    password: &str,
+    memory: &mut Vec<Block>,
+) -> Result<String, HashError> {
+    let fail = |e: &dyn std::fmt::Display| HashError::Hash(e.to_string());
+    let mut salt = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut salt);
+    let salt_b64 = SaltString::encode_b64(&salt).map_err(|e| fail(&e))?;
+    let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
+    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
+    argon2_into(&argon, params, password.as_bytes(), &salt, &mut out, memory)
+        .map_err(|e| fail(&e))?;
+    let phc = PasswordHash {
+        algorithm: Algorithm::Argon2id.ident(),
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(params).map_err(|e| fail(&e))?,
+        salt: Some(salt_b64.as_salt()),
+        hash: Some(Output::new(&out).map_err(|e| fail(&e))?),
+    };
+    Ok(phc.to_string())
+}
+
+/// Parameters come from the stored PHC string, so hashes made with older settings verify.
+fn verify_with(password: &str, phc: &str, memory: &mut Vec<Block>) -> bool {
+    let mut check = || -> Option<bool> {
+        let parsed = PasswordHash::new(phc).ok()?;
+        let algorithm = Algorithm::try_from(parsed.algorithm).ok()?;
+        let version = match parsed.version {
+            Some(v) => Version::try_from(v).ok()?,
+            None => Version::default(),
+        };
+        let params = Params::try_from(&parsed).ok()?;
+        let expected = parsed.hash?;
+        let mut salt_buf = [0u8; 64];
+        let salt = parsed.salt?.decode_b64(&mut salt_buf).ok()?;
+        let mut out = vec![0u8; expected.len()];
+        let argon = Argon2::new(algorithm, version, params.clone());
+        argon2_into(&argon, &params, password.as_bytes(), salt, &mut out, memory).ok()?;
+        Some(bool::from(expected.as_bytes().ct_eq(&out)))
+    };
+    check().unwrap_or(false)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cheap() -> PasswordHasher {
-        PasswordHasher::new(
-            PasswordParams {
-                memory_kib: 64,
-                iterations: 1,
-                parallelism: 1,
-            },
-            2,
-        )
-        .unwrap()
-    }
-
-    #[tokio::test]
-    async fn a_hash_verifies_only_its_own_password() {
-        let h = cheap();
-        let phc = h.hash("correct horse battery").await.unwrap();
-        assert!(phc.starts_with("$argon2id$"));
-        assert!(h.verify("correct horse battery", Some(&phc)).await);
-        assert!(!h.verify("wrong", Some(&phc)).await);
-        assert!(!h.verify("correct horse battery", None).await);
-        assert!(!h.verify("x", Some("not a phc string")).await);
-    }
-}
+#[path = "password_tests.rs"]
+mod tests;

@@ -161,6 +161,19 @@ impl ResponseMode {
     }
 }
 
+/// The longest value accepted for a free-form authorization request parameter (`state`,
+/// `nonce`, `login_hint`, ...): the RFCs set no bound, and each is carried in redirects and
+/// pages (and `nonce` stored), so an unbounded one costs every hop.
+pub const MAX_PARAM_BYTES: usize = 2048;
+
+/// The first of `params` (name, value) longer than [`MAX_PARAM_BYTES`].
+pub fn oversized_param<'a>(params: &[(&'a str, Option<&str>)]) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(_, v)| v.is_some_and(|v| v.len() > MAX_PARAM_BYTES))
+        .map(|(name, _)| *name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,10 @@ pub const SLOW_DOWN_STEP_SECS: i64 = 5;
 /// The canonical form of what a person typed: upper case, dashes and white space dropped.
 /// `None` unless it is exactly [`USER_CODE_LEN`] letters of [`USER_CODE_ALPHABET`].
 pub fn normalize_user_code(input: &str) -> Option<String> {
+    // Eight letters with a few separators: anything much longer is not a user code.
+    if input.len() > 8 * USER_CODE_LEN {
+        return None;
+    }
     let code: String = input
         .chars()
         .filter(|c| *c != '-' && !c.is_whitespace())

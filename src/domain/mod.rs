@@ -23,7 +23,7 @@ mod signing_key;
 mod token;
 mod user;
 
-pub use authorize::{redirect_uri_matches, Prompt};
+pub use authorize::{oversized_param, redirect_uri_matches, Prompt, MAX_PARAM_BYTES};
 pub use authorize::{ResponseMode, ResponseType};
 pub use client::{Client, ClientSecret, ClientType, GrantType};
 pub use consent::Consent;

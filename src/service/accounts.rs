@@ -61,11 +61,7 @@ pub(crate) async fn create_user_in(
             "validated fields missing"
         )));
     };
-    let password_hash = svc
-        .hasher
-        .hash(&new.password)
-        .await
-        .map_err(|e| ServiceError::Internal(e.into()))?;
+    let password_hash = svc.hasher.hash(&new.password).await?;
     let now = svc.now();
     let user = User {
         id: uuid::Uuid::now_v7().to_string(),

@@ -248,11 +248,13 @@ pub async fn delete_app(svc: &Services, actor: &Principal, id: &str) -> Result<(
 }
 
 /// Issues a new secret for a confidential app. The current secret keeps working for the
-/// configured grace period; secrets already past theirs are dropped.
+/// configured grace period, or stops at once with `revoke_previous` (a leaked secret); secrets
+/// already past their grace are dropped.
 pub async fn rotate_secret(
     svc: &Services,
     actor: &Principal,
     id: &str,
+    revoke_previous: bool,
 ) -> Result<RotatedSecret, ServiceError> {
     let mut app = changeable(svc, actor, id).await?;
     if app.client_type != ClientType::Confidential {
@@ -261,9 +263,16 @@ pub async fn rotate_secret(
         ));
     }
     let now = svc.now();
-    let grace_end = now + svc.oauth.policy.secret_rotation_grace;
+    let grace_end = match revoke_previous {
+        true => now,
+        false => now + svc.oauth.policy.secret_rotation_grace,
+    };
     let mut previous_expires_at = None;
     app.secrets.retain(|s| s.is_valid_at(now));
+    if revoke_previous && !app.secrets.is_empty() {
+        app.secrets.clear();
+        previous_expires_at = Some(now);
+    }
     for s in app.secrets.iter_mut().filter(|s| s.expires_at.is_none()) {
         s.expires_at = Some(grace_end);
         previous_expires_at = Some(grace_end);

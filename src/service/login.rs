@@ -44,6 +44,8 @@ pub async fn login(
     password: &str,
     client_ip: Option<IpAddr>,
 ) -> Result<User, LoginError> {
+    // A place in the hashing queue first: a flood is refused (503) before it reaches the store.
+    let admission = svc.hasher.admit().map_err(ServiceError::from)?;
     let user = find_by_login(svc, login).await?;
     let account = match &user {
         Some(u) => Account::User(&u.id),
@@ -54,7 +56,10 @@ pub async fn login(
         .reserve(&svc.stores, Check::Password, account, client_ip, svc.now())
         .await?;
     let hash = user.as_ref().map(|u| u.password_hash.as_str());
-    let ok = svc.hasher.verify(password, hash).await;
+    let ok = admission
+        .verify(password, hash)
+        .await
+        .map_err(ServiceError::from)?;
     let user = match user {
         Some(u) if ok => u,
         _ => {

@@ -95,6 +95,24 @@ impl From<StoreError> for ServiceError {
     }
 }
 
+impl From<crate::crypto::HashError> for ServiceError {
+    fn from(e: crate::crypto::HashError) -> Self {
+        use crate::crypto::HashError;
+        match e {
+            HashError::Busy => Self::Unavailable(e.into()),
+            HashError::TooLong => Self::Invalid(vec![DomainError::new(
+                "password",
+                format!(
+                    "must be at most {} bytes long",
+                    crate::crypto::MAX_PASSWORD_BYTES
+                ),
+            )
+            .with_code("too_long")]),
+            HashError::Params(_) | HashError::Hash(_) => Self::Internal(e.into()),
+        }
+    }
+}
+
 impl From<DomainError> for ServiceError {
     fn from(e: DomainError) -> Self {
         Self::Invalid(vec![e])

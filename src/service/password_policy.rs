@@ -1,11 +1,12 @@
 //! The password policy applied at registration, reset and change: long enough (configurable,
-//! 10 by default), not longer than 1024 characters, not the username or the email address, and
+//! 10 by default), not longer than 1,024 bytes (checked before any hashing), not the username or the email address, and
 //! not one of the most common passwords (an embedded list, `common-passwords.txt`; NIST SP
 //! 800-63B §5.1.1.2 asks for exactly this kind of blocklist).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::crypto::MAX_PASSWORD_BYTES;
 use crate::domain::DomainError;
 
 const COMMON: &str = include_str!("common-passwords.txt");
@@ -41,10 +42,13 @@ pub fn check(
         )
         .with_code("too_short"));
     }
-    if len > 1024 {
-        return Err(
-            DomainError::new("password", "must be at most 1024 characters").with_code("too_long"),
-        );
+    // Bytes, not characters: the bound is on what argon2 is given.
+    if password.len() > MAX_PASSWORD_BYTES {
+        return Err(DomainError::new(
+            "password",
+            format!("must be at most {MAX_PASSWORD_BYTES} bytes long"),
+        )
+        .with_code("too_long"));
     }
     let p = password.to_lowercase();
     let email_local = email.split('@').next().unwrap_or("").to_lowercase();

@@ -67,11 +67,14 @@ pub async fn confirm_reset(
         svc.stores.email_tokens.insert_email_token(&token).await?;
         return Err(e.into());
     }
-    user.password_hash = svc
-        .hasher
-        .hash(new_password)
-        .await
-        .map_err(|e| ServiceError::Internal(e.into()))?;
+    user.password_hash = match svc.hasher.hash(new_password).await {
+        Ok(h) => h,
+        Err(e) => {
+            // Busy hashing: the link stays usable for a retry.
+            svc.stores.email_tokens.insert_email_token(&token).await?;
+            return Err(e.into());
+        }
+    };
     if token.email.eq_ignore_ascii_case(user.email.as_str()) {
         user.email_verified = true;
     }

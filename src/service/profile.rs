@@ -101,7 +101,7 @@ async fn check_current_password(
     if svc
         .hasher
         .verify(change.current, Some(&user.password_hash))
-        .await
+        .await?
     {
         attempt.succeeded(&svc.stores).await?;
     } else {
@@ -131,11 +131,7 @@ pub async fn change_password(
         svc.accounts.min_password_len,
     ));
     v.finish()?;
-    user.password_hash = svc
-        .hasher
-        .hash(change.new)
-        .await
-        .map_err(|e| ServiceError::Internal(e.into()))?;
+    user.password_hash = svc.hasher.hash(change.new).await?;
     user.updated_at = svc.now();
     svc.stores.users.update_user(&user).await?;
     let ended = svc

@@ -300,6 +300,9 @@ pub trait SigningKeyStore: Send + Sync {
     /// Every stored key, newest first.
     async fn list_keys(&self) -> StoreResult<Vec<SigningKey>>;
     async fn delete_key(&self, kid: &str) -> StoreResult<()>;
+    /// Replaces the private key of `kid` with `sealed` if it is still `plaintext` (one atomic
+    /// compare-and-set); false when it was not (sealed by another process meanwhile, or gone).
+    async fn seal_key(&self, kid: &str, plaintext: &str, sealed: &str) -> StoreResult<bool>;
 }
 
 /// Backend-wide operations.

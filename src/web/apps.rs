@@ -349,11 +349,20 @@ pub async fn delete_submit(
     }
 }
 
+/// The rotation form: the CSRF token and the "end the previous secret now" checkbox.
+#[derive(serde::Deserialize)]
+pub struct RotateForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    revoke_previous: Option<String>,
+}
+
 #[handler]
 pub async fn rotate_submit(
     ctx: Ctx<'_>,
     Path(id): Path<String>,
-    poem::web::Form(f): poem::web::Form<CsrfOnly>,
+    poem::web::Form(f): poem::web::Form<RotateForm>,
 ) -> Response {
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
@@ -362,7 +371,8 @@ pub async fn rotate_submit(
         Ok(u) => u,
         Err(resp) => return resp,
     };
-    match apps::rotate_secret(ctx.svc, &actor, &id).await {
+    let revoke = f.revoke_previous.is_some();
+    match apps::rotate_secret(ctx.svc, &actor, &id, revoke).await {
         Ok(r) => secret_page(&ctx, &r.app, Some(&r.secret), true),
         Err(e) => app_error(&ctx, &e),
     }

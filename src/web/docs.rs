@@ -3,8 +3,9 @@
 //! person in through our own pages and then calls the API with the resulting bearer token.
 
 use poem::endpoint::make_sync;
+use poem::middleware::SetHeader;
 use poem::web::Html;
-use poem::{Endpoint, Route};
+use poem::{Endpoint, EndpointExt, Route};
 use poem_openapi::{OpenApi, OpenApiService, Webhook};
 
 use crate::service::oauth::builtin::SWAGGER_CLIENT_ID;
@@ -27,9 +28,15 @@ pub fn with_oauth(html: &str) -> String {
 /// The `/docs` endpoint: the configured page, and poem-openapi's OAuth receiver page.
 pub fn swagger_ui<T: OpenApi, W: Webhook>(api: &OpenApiService<T, W>) -> impl Endpoint {
     let html = with_oauth(&api.swagger_ui_html());
+    // Its built-in client skips the consent page: it must never be framed by another site
+    // (clickjacking the Authorize button).
+    let no_framing = SetHeader::new()
+        .overriding("content-security-policy", "frame-ancestors 'none'")
+        .overriding("x-frame-options", "DENY");
     Route::new()
         .at("/", make_sync(move |_| Html(html.clone())))
         .at("/oauth-receiver.html", api.swagger_ui())
+        .with(no_framing)
 }
 
 #[cfg(test)]

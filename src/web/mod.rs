@@ -16,6 +16,7 @@ mod device;
 pub mod docs;
 mod emails;
 mod forms;
+pub mod https;
 pub mod i18n;
 mod legacy;
 mod login;

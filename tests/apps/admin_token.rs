@@ -47,7 +47,7 @@ async fn an_admins_apps_token_without_admin_cannot_touch_another_owners_app(b: B
         failure(apps_only.legacy_update_app(&id, &body).await).0,
         404
     );
-    assert_eq!(failure(apps_only.rotate_app_secret(&id).await).0, 404);
+    assert_eq!(failure(apps_only.rotate_app_secret(&id, None).await).0, 404);
     assert_eq!(failure(apps_only.delete_app(&id).await).0, 404);
     assert_eq!(failure(apps_only.legacy_delete_app(&id).await).0, 404);
     let kept = carol_sdk.get_app(&id).await.unwrap().into_inner();

@@ -35,6 +35,32 @@ pub async fn a_signing_key_id_is_unique(s: &Stores) {
     assert_eq!(s.keys.list_keys().await.unwrap(), vec![key]);
 }
 
+pub async fn a_plaintext_signing_key_is_sealed_once_by_compare_and_set(s: &Stores) {
+    let key = sample_key(now());
+    s.keys.insert_key(&key).await.unwrap();
+    let plain = key.private_key.clone();
+    assert!(s
+        .keys
+        .seal_key(&key.kid, &plain, "enc:v1:first")
+        .await
+        .unwrap());
+    // A second process that read the plaintext before does not overwrite the sealed value.
+    assert!(!s
+        .keys
+        .seal_key(&key.kid, &plain, "enc:v1:second")
+        .await
+        .unwrap());
+    assert!(!s
+        .keys
+        .seal_key("no-such-kid", &plain, "enc:v1:x")
+        .await
+        .unwrap());
+    let stored = s.keys.list_keys().await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].private_key, "enc:v1:first");
+    assert_eq!(stored[0].public_jwk, key.public_jwk);
+}
+
 pub async fn the_backend_answers_a_ping(s: &Stores) {
     s.admin.ping().await.unwrap();
     assert!(["sqlite", "mongodb"].contains(&s.admin.backend_name()));

@@ -27,8 +27,9 @@ pub mod types {
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct ApiError {
         /**A stable machine-readable code: `bad_request`, `validation_failed`, `unauthorized`,
-        `forbidden`, `not_found`, `method_not_allowed`, `conflict`, `unsupported_media_type`,
-        `too_many_requests`, `internal_error`, `service_unavailable`.*/
+        `forbidden`, `not_found`, `method_not_allowed`, `request_timeout`, `conflict`,
+        `payload_too_large`, `unsupported_media_type`, `too_many_requests`, `internal_error`,
+        `service_unavailable`.*/
         pub error: ::std::string::String,
         ///Field-level problems (validation and conflicts); empty otherwise.
         pub fields: ::std::vec::Vec<FieldError>,
@@ -3292,14 +3293,19 @@ impl Client {
 
     Issues a new client secret, shown in this answer only. The previous secret keeps
     working until `previous_secret_expires_at` (the server's
-    `oauth.secret_rotation_grace_secs`), then stops. Needs the `apps` scope.
+    `oauth.secret_rotation_grace_secs`), then stops; with `revoke_previous=true` (a leaked
+    secret) it stops at once. Needs the `apps` scope.
 
     Sends a `POST` request to `/api/v1/apps/{id}/rotate-secret`
 
+    Arguments:
+    - `id`
+    - `revoke_previous`: End every previous secret at once instead of after the grace period.
     */
     pub async fn rotate_app_secret<'a>(
         &'a self,
         id: &'a str,
+        revoke_previous: Option<bool>,
     ) -> Result<ResponseValue<types::RotatedAppSecret>, Error<types::ApiError>> {
         let url = format!(
             "{}/api/v1/apps/{}/rotate-secret",
@@ -3319,6 +3325,10 @@ impl Client {
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .query(&progenitor_client::QueryParam::new(
+                "revoke_previous",
+                &revoke_previous,
+            ))
             .headers(header_map)
             .build()?;
         let info = OperationInfo {

@@ -721,7 +721,8 @@ export const replaceApp = <ThrowOnError extends boolean = false>(options: Option
  *
  * Issues a new client secret, shown in this answer only. The previous secret keeps
  * working until `previous_secret_expires_at` (the server's
- * `oauth.secret_rotation_grace_secs`), then stops. Needs the `apps` scope.
+ * `oauth.secret_rotation_grace_secs`), then stops; with `revoke_previous=true` (a leaked
+ * secret) it stops at once. Needs the `apps` scope.
  */
 export const rotateAppSecret = <ThrowOnError extends boolean = false>(options: Options<RotateAppSecretData, ThrowOnError>) => (options.client ?? client).post<RotateAppSecretResponses, RotateAppSecretErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {

@@ -32,8 +32,9 @@ export type AdminUser = {
 export type ApiError = {
     /**
      * A stable machine-readable code: `bad_request`, `validation_failed`, `unauthorized`,
-     * `forbidden`, `not_found`, `method_not_allowed`, `conflict`, `unsupported_media_type`,
-     * `too_many_requests`, `internal_error`, `service_unavailable`.
+     * `forbidden`, `not_found`, `method_not_allowed`, `request_timeout`, `conflict`,
+     * `payload_too_large`, `unsupported_media_type`, `too_many_requests`, `internal_error`,
+     * `service_unavailable`.
      */
     error: string;
     /**
@@ -2786,7 +2787,12 @@ export type RotateAppSecretData = {
     path: {
         id: string;
     };
-    query?: never;
+    query?: {
+        /**
+         * End every previous secret at once instead of after the grace period.
+         */
+        revoke_previous?: boolean;
+    };
     url: '/api/v1/apps/{id}/rotate-secret';
 };
 

@@ -12,8 +12,8 @@ use chrono::{DateTime, Utc};
 use super::authorization_response::respond;
 use super::{OAuthError, OAuthErrorCode};
 use crate::domain::{
-    redirect_uri_matches, Client, ClientType, CodeChallenge, Consent, GrantType, Prompt,
-    ResponseMode, ResponseType, ScopeSet, Session, User,
+    oversized_param, redirect_uri_matches, Client, ClientType, CodeChallenge, Consent, GrantType,
+    Prompt, ResponseMode, ResponseType, ScopeSet, Session, User, MAX_PARAM_BYTES,
 };
 use crate::service::{access, Services};
 use crate::store::StoreError;
@@ -125,11 +125,25 @@ async fn trusted_target(
 /// Validates every parameter (RFC 6749 §4.1.1, RFC 7636 §4.3, OIDC Core §3.1.2.1).
 pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidRequest, AuthorizeError> {
     let (client, redirect_uri) = trusted_target(svc, p).await?;
+    let oversized = oversized_param(&[
+        ("state", p.state.as_deref()),
+        ("nonce", p.nonce.as_deref()),
+        ("login_hint", p.login_hint.as_deref()),
+        ("scope", p.scope.as_deref()),
+        ("prompt", p.prompt.as_deref()),
+        ("ui_locales", p.ui_locales.as_deref()),
+        ("response_type", p.response_type.as_deref()),
+        ("response_mode", p.response_mode.as_deref()),
+        ("code_challenge", p.code_challenge.as_deref()),
+        ("code_challenge_method", p.code_challenge_method.as_deref()),
+        ("max_age", p.max_age.as_deref()),
+    ]);
     let mut v = ValidRequest {
         response_type: ResponseType::default(),
         response_mode: ResponseMode::Query,
         scopes: ScopeSet::default(),
-        state: p.state.clone(),
+        // An over-long state is not echoed back.
+        state: p.state.clone().filter(|_| oversized != Some("state")),
         nonce: p.nonce.clone(),
         challenge: None,
         prompt: Prompt::default(),
@@ -137,6 +151,10 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
         client,
         redirect_uri,
     };
+    if let Some(name) = oversized {
+        let why = format!("{name} is longer than {MAX_PARAM_BYTES} bytes");
+        return Err(redirect_err(&v, OAuthError::invalid_request(why)));
+    }
     response_shape(&mut v, p)?;
     v.scopes = requested_scopes(&v.client, p.scope.as_deref()).map_err(|e| redirect_err(&v, e))?;
     oidc_requirements(&v).map_err(|e| redirect_err(&v, e))?;

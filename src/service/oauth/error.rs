@@ -112,3 +112,25 @@ impl From<StoreError> for OAuthError {
         }
     }
 }
+
+impl From<crate::service::ServiceError> for OAuthError {
+    fn from(e: crate::service::ServiceError) -> Self {
+        use crate::crypto::HashError;
+        match e {
+            crate::service::ServiceError::Unavailable(cause) => {
+                if let Some(HashError::Busy) = cause.downcast_ref::<HashError>() {
+                    return Self::new(
+                        OAuthErrorCode::TemporarilyUnavailable,
+                        "too many passwords are being checked; retry shortly",
+                    );
+                }
+                tracing::warn!(error = %format!("{cause:#}"), "dependency unavailable");
+                Self::new(
+                    OAuthErrorCode::TemporarilyUnavailable,
+                    "the store is unavailable; retry later",
+                )
+            }
+            other => Self::internal(anyhow::Error::new(other)),
+        }
+    }
+}

@@ -218,6 +218,29 @@ impl KeyRing {
         Ok(())
     }
 
+    /// Seals every stored private key still in plaintext (stored before a key-encryption key
+    /// was in use); returns how many this call sealed. The kid and the key stay the same, so
+    /// tokens signed before keep verifying.
+    pub async fn seal_plaintext_keys(&self) -> anyhow::Result<usize> {
+        let Some(kek) = self.kek.as_ref() else {
+            return Ok(0);
+        };
+        let stored = self
+            .store
+            .list_keys()
+            .await
+            .context("listing signing keys")?;
+        let mut sealed = 0;
+        for k in stored.iter().filter(|k| !keys::is_sealed(&k.private_key)) {
+            let new = kek.seal(&k.private_key)?;
+            if self.store.seal_key(&k.kid, &k.private_key, &new).await? {
+                tracing::info!(kid = %k.kid, "sealed a signing key stored in plaintext");
+                sealed += 1;
+            }
+        }
+        Ok(sealed)
+    }
+
     async fn generate(&self, now: DateTime<Utc>) -> anyhow::Result<()> {
         let kid = random_string(12);
         let generated = keys::generate(self.alg, &kid)?;

@@ -54,7 +54,7 @@ pub async fn password_grant(
                 "too many failed attempts; retry in {secs} seconds"
             )))
         }
-        Err(LoginError::Service(e)) => return Err(OAuthError::internal(e.into())),
+        Err(LoginError::Service(e)) => return Err(e.into()),
     };
     let scopes = scopes_for(client, scope, &user)?;
     let now = svc.now();

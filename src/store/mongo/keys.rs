@@ -84,4 +84,16 @@ impl SigningKeyStore for MongoStore {
             .or_store()?;
         require_match(result.deleted_count)
     }
+
+    async fn seal_key(&self, kid: &str, plaintext: &str, sealed: &str) -> StoreResult<bool> {
+        let result = self
+            .signing_keys()
+            .update_one(
+                doc! { "_id": kid, "private_key": plaintext },
+                doc! { "$set": { "private_key": sealed } },
+            )
+            .await
+            .or_store()?;
+        Ok(result.modified_count == 1)
+    }
 }

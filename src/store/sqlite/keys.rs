@@ -44,6 +44,16 @@ impl SigningKeyStore for SqliteStore {
         self.call(move |c| execute_one(c, "DELETE FROM signing_keys WHERE kid = ?1", [kid]))
             .await
     }
+
+    async fn seal_key(&self, kid: &str, plaintext: &str, sealed: &str) -> StoreResult<bool> {
+        let p = (kid.to_owned(), plaintext.to_owned(), sealed.to_owned());
+        self.call(move |c| {
+            let sql =
+                "UPDATE signing_keys SET private_key = ?3 WHERE kid = ?1 AND private_key = ?2";
+            execute(c, sql, params![p.0, p.1, p.2]).map(|n| n == 1)
+        })
+        .await
+    }
 }
 
 fn key_from_row(r: &Row<'_>) -> StoreResult<SigningKey> {

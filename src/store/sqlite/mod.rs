@@ -119,6 +119,7 @@ fn lock(conn: &Mutex<Connection>) -> StoreResult<MutexGuard<'_, Connection>> {
 fn open_blocking(dir: &Path) -> anyhow::Result<SqliteStore> {
     ensure_writable_dir(dir)?;
     let path = dir.join(DB_FILE);
+    restrict_db_files(&path)?;
     let mut conn = Connection::open(&path)
         .with_context(|| format!("cannot open SQLite database {}", path.display()))?;
     configure(&conn).with_context(|| format!("cannot configure {}", path.display()))?;
@@ -129,9 +130,31 @@ fn open_blocking(dir: &Path) -> anyhow::Result<SqliteStore> {
     })
 }
 
+/// The database holds password hashes, sessions and signing keys: it is created `0600` (SQLite
+/// gives its `-wal` and `-shm` files the database's mode), and existing files are narrowed to it.
+fn restrict_db_files(db: &Path) -> anyhow::Result<()> {
+    let cannot =
+        |p: &Path, e: std::io::Error| anyhow!("{} cannot be made private: {e}", p.display());
+    match crate::data_dir::private_file_options()
+        .create_new(true)
+        .open(db)
+    {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(cannot(db, e)),
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let p = PathBuf::from(format!("{}{suffix}", db.display()));
+        if p.exists() {
+            crate::data_dir::restrict_file(&p).map_err(|e| cannot(&p, e))?;
+        }
+    }
+    Ok(())
+}
+
 /// Fails early, naming the directory, rather than with SQLite's vague "unable to open".
 fn ensure_writable_dir(dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)
+    crate::data_dir::create_private_dir(dir)
         .map_err(|e| anyhow!("data directory {} cannot be created: {e}", dir.display()))?;
     let probe = dir.join(format!(".write-probe-{}", uuid::Uuid::new_v4()));
     std::fs::OpenOptions::new()

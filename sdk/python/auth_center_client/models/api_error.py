@@ -23,8 +23,9 @@ class ApiError:
 
     Attributes:
         error (str): A stable machine-readable code: `bad_request`, `validation_failed`, `unauthorized`,
-            `forbidden`, `not_found`, `method_not_allowed`, `conflict`, `unsupported_media_type`,
-            `too_many_requests`, `internal_error`, `service_unavailable`.
+            `forbidden`, `not_found`, `method_not_allowed`, `request_timeout`, `conflict`,
+            `payload_too_large`, `unsupported_media_type`, `too_many_requests`, `internal_error`,
+            `service_unavailable`.
         message (str): A human-readable explanation.
         fields (list[FieldError]): Field-level problems (validation and conflicts); empty otherwise.
     """

@@ -118,6 +118,10 @@ pub(super) async fn exchange(
     auth: &AuthenticatedClient,
     req: &TokenRequest,
 ) -> Result<TokenSet, OAuthError> {
+    if let Some(v) = req.code_verifier.as_deref() {
+        // Malformed (RFC 7636 §4.1: 43-128 characters): refused before the code is spent.
+        CodeVerifier::parse(v).map_err(|e| OAuthError::invalid_request(e.message))?;
+    }
     let code = take_code(svc, required(&req.code, "code")?).await?;
     check_code(&code, &auth.client, req, svc.now())?;
     let grant = code_grant(svc, &code).await?;

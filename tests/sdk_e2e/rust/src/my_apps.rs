@@ -63,7 +63,7 @@ pub async fn a_user_manages_an_app(env: &Env) -> anyhow::Result<()> {
     ensure!(app.client_type == "confidential", "{:?}", app.client_type);
     app_credentials_work(env, &client_id, &secret).await?;
 
-    let rotated = api.rotate_app_secret(&client_id).await?.into_inner();
+    let rotated = api.rotate_app_secret(&client_id, None).await?.into_inner();
     ensure!(
         rotated.client_secret != secret,
         "the rotated secret is the old one"

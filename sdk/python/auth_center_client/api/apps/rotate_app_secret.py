@@ -8,18 +8,27 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.api_error import ApiError
 from ...models.rotated_app_secret import RotatedAppSecret
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    revoke_previous: bool | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["revoke_previous"] = revoke_previous
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/apps/{id}/rotate-secret".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -84,15 +93,18 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    revoke_previous: bool | Unset = UNSET,
 ) -> Response[ApiError | RotatedAppSecret]:
     """Rotate an app's secret
 
      Issues a new client secret, shown in this answer only. The previous secret keeps
     working until `previous_secret_expires_at` (the server's
-    `oauth.secret_rotation_grace_secs`), then stops. Needs the `apps` scope.
+    `oauth.secret_rotation_grace_secs`), then stops; with `revoke_previous=true` (a leaked
+    secret) it stops at once. Needs the `apps` scope.
 
     Args:
         id (str):
+        revoke_previous (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,6 +116,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        revoke_previous=revoke_previous,
     )
 
     response = client.get_httpx_client().request(
@@ -117,15 +130,18 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    revoke_previous: bool | Unset = UNSET,
 ) -> ApiError | RotatedAppSecret | None:
     """Rotate an app's secret
 
      Issues a new client secret, shown in this answer only. The previous secret keeps
     working until `previous_secret_expires_at` (the server's
-    `oauth.secret_rotation_grace_secs`), then stops. Needs the `apps` scope.
+    `oauth.secret_rotation_grace_secs`), then stops; with `revoke_previous=true` (a leaked
+    secret) it stops at once. Needs the `apps` scope.
 
     Args:
         id (str):
+        revoke_previous (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,6 +154,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        revoke_previous=revoke_previous,
     ).parsed
 
 
@@ -145,15 +162,18 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    revoke_previous: bool | Unset = UNSET,
 ) -> Response[ApiError | RotatedAppSecret]:
     """Rotate an app's secret
 
      Issues a new client secret, shown in this answer only. The previous secret keeps
     working until `previous_secret_expires_at` (the server's
-    `oauth.secret_rotation_grace_secs`), then stops. Needs the `apps` scope.
+    `oauth.secret_rotation_grace_secs`), then stops; with `revoke_previous=true` (a leaked
+    secret) it stops at once. Needs the `apps` scope.
 
     Args:
         id (str):
+        revoke_previous (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,6 +185,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        revoke_previous=revoke_previous,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -176,15 +197,18 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    revoke_previous: bool | Unset = UNSET,
 ) -> ApiError | RotatedAppSecret | None:
     """Rotate an app's secret
 
      Issues a new client secret, shown in this answer only. The previous secret keeps
     working until `previous_secret_expires_at` (the server's
-    `oauth.secret_rotation_grace_secs`), then stops. Needs the `apps` scope.
+    `oauth.secret_rotation_grace_secs`), then stops; with `revoke_previous=true` (a leaked
+    secret) it stops at once. Needs the `apps` scope.
 
     Args:
         id (str):
+        revoke_previous (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,5 +222,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            revoke_previous=revoke_previous,
         )
     ).parsed

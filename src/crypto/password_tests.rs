@@ -1,0 +1,131 @@
+//! Unit tests of the bounded hasher: PHC compatibility with the argon2 crate's own hashing,
+//! the length bound, the refusal of a full queue and of a long wait, the memory pool's bound.
+
+use std::time::{Duration, Instant};
+
+use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString};
+
+use super::*;
+
+fn hasher(memory_kib: u32, iterations: u32, queue: HashQueue) -> PasswordHasher {
+    let params = PasswordParams {
+        memory_kib,
+        iterations,
+        parallelism: 1,
+    };
+    PasswordHasher::new(params, queue).unwrap()
+}
+
+fn queue(concurrency: usize, max_waiting: usize, wait_ms: u64) -> HashQueue {
+    HashQueue {
+        concurrency,
+        max_waiting,
+        wait_timeout: Duration::from_millis(wait_ms),
+    }
+}
+
+fn cheap() -> PasswordHasher {
+    hasher(64, 1, queue(2, 8, 1000))
+}
+
+/// Hashes that take long enough (tens of milliseconds) to hold a slot while a test looks.
+fn slow(q: HashQueue) -> PasswordHasher {
+    hasher(32 * 1024, 3, q)
+}
+
+#[tokio::test]
+async fn a_hash_verifies_only_its_own_password() {
+    let h = cheap();
+    let phc = h.hash("correct horse battery").await.unwrap();
+    assert!(phc.starts_with("$argon2id$v=19$m=64,t=1,p=1$"));
+    assert!(h.verify("correct horse battery", Some(&phc)).await.unwrap());
+    assert!(!h.verify("wrong", Some(&phc)).await.unwrap());
+    assert!(!h.verify("correct horse battery", None).await.unwrap());
+    assert!(!h.verify("x", Some("not a phc string")).await.unwrap());
+}
+
+#[tokio::test]
+async fn hashes_are_interchangeable_with_the_argon2_crates_own() {
+    let h = cheap();
+    let ours = h.hash("pw one two three").await.unwrap();
+    let parsed = PasswordHash::new(&ours).unwrap();
+    assert!(argon2::Argon2::default()
+        .verify_password(b"pw one two three", &parsed)
+        .is_ok());
+    let params = argon2::Params::new(128, 2, 1, None).unwrap();
+    let theirs = argon2::Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password(
+            b"older settings",
+            &SaltString::generate(&mut rand::rngs::OsRng),
+        )
+        .unwrap()
+        .to_string();
+    assert!(h.verify("older settings", Some(&theirs)).await.unwrap());
+    assert!(!h.verify("older setting", Some(&theirs)).await.unwrap());
+}
+
+#[tokio::test]
+async fn a_password_over_the_bound_is_never_hashed() {
+    let h = cheap();
+    let phc = h.hash("a fine password").await.unwrap();
+    let started = h.hashes_started();
+    let long = "a".repeat(MAX_PASSWORD_BYTES + 1);
+    assert!(matches!(h.hash(&long).await, Err(HashError::TooLong)));
+    assert!(!h.verify(&long, Some(&phc)).await.unwrap());
+    assert!(!h.verify(&long, None).await.unwrap());
+    assert_eq!(h.hashes_started(), started);
+    let at_bound = "é".repeat(MAX_PASSWORD_BYTES / 2);
+    assert!(h.hash(&at_bound).await.is_ok());
+}
+
+async fn until_running(h: &PasswordHasher, n: u64) {
+    while h.hashes_started() < n {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_queue_refuses_at_once() {
+    let h = slow(queue(1, 0, 5000));
+    let busy = tokio::spawn({
+        let h = h.clone();
+        async move { h.hash("holds the only slot").await }
+    });
+    until_running(&h, 1).await;
+    let start = Instant::now();
+    assert!(matches!(h.verify("x", None).await, Err(HashError::Busy)));
+    assert!(start.elapsed() < Duration::from_millis(20));
+    busy.await.unwrap().unwrap();
+    assert!(h.verify("x", None).await.is_ok());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_waiter_is_refused_when_its_turn_does_not_come_in_time() {
+    let h = slow(queue(1, 1, 5));
+    let busy = tokio::spawn({
+        let h = h.clone();
+        async move { h.hash("holds the only slot").await }
+    });
+    until_running(&h, 1).await;
+    let start = Instant::now();
+    assert!(matches!(h.hash("waits").await, Err(HashError::Busy)));
+    assert!(start.elapsed() < Duration::from_millis(50));
+    busy.await.unwrap().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_memory_pool_never_holds_more_buffers_than_slots() {
+    let h = hasher(256, 1, queue(2, 64, 5000));
+    let jobs: Vec<_> = (0..32)
+        .map(|i| {
+            let h = h.clone();
+            tokio::spawn(async move { h.hash(&format!("password {i}")).await })
+        })
+        .collect();
+    for j in jobs {
+        j.await.unwrap().unwrap();
+    }
+    let pool = h.inner.pool.lock().unwrap();
+    assert_eq!(pool.len(), 2, "one buffer per slot");
+    assert!(pool.iter().all(|m| m.len() == 256));
+}
