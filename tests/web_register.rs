@@ -6,7 +6,7 @@ mod common;
 
 use common::accounts::location;
 use common::mail::wait_for_mail;
-use common::{Backend, TestApp};
+use common::{extract_hidden, lang_link, link_param, unescape_attr, Backend, TestApp};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -45,6 +45,57 @@ async fn registering_emails_a_verification_link_that_works_exactly_once(backend:
         .await
         .unwrap()
         .contains("already been used or has expired"));
+    app.stop().await;
+}
+
+/// `next` rides through the registration form, the emailed link, the verify page (whose
+/// language switch keeps the token) and the page after it, which leads to the login with it.
+async fn a_registration_keeps_next_and_the_verify_page_keeps_its_token_across_a_language_switch(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let next = "/device?user_code=WXYZ-1234";
+    let enc: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+    let form = format!("/accounts/register/?next={enc}");
+    let html = app.get(&form).await.text().await.unwrap();
+    assert_eq!(unescape_attr(&extract_hidden(&html, "next").unwrap()), next);
+    let fields = [
+        ("username", "jane"),
+        ("email", "jane@example.com"),
+        ("password", PASSWORD),
+        ("password_confirm", PASSWORD),
+        ("next", next),
+    ];
+    let resp = app.submit(&form, "/accounts/register/", &fields).await;
+    assert_eq!(
+        location(&resp),
+        format!("/accounts/register/done/?next={enc}")
+    );
+    let mail = wait_for_mail(&app.mail_dir(), "jane@example.com", 1).await;
+    let page = mail.link_path("/accounts/verify-email/");
+    assert_eq!(link_param(&page, "next").as_deref(), Some(next), "{page}");
+    let html = app.get(&page).await.text().await.unwrap();
+    let zh = lang_link(&html, "zh-CN");
+    assert_eq!(link_param(&zh, "token"), link_param(&page, "token"), "{zh}");
+    let zh_page = format!("/accounts/verify-email/{zh}");
+    let html = app.get(&zh_page).await.text().await.unwrap();
+    assert!(html.contains("<html lang=\"zh-CN\">"));
+    let token = extract_hidden(&html, "token").expect("the token survived the switch");
+    assert_eq!(unescape_attr(&extract_hidden(&html, "next").unwrap()), next);
+    let fields = [("token", token.as_str()), ("next", next)];
+    let resp = app
+        .submit(&zh_page, "/accounts/verify-email/", &fields)
+        .await;
+    assert_eq!(
+        location(&resp),
+        format!("/accounts/verify-email/done/?next={enc}")
+    );
+    assert!(app.stored_user("jane").await.email_verified);
+    let done = app.get(&location(&resp)).await.text().await.unwrap();
+    let login = format!("/accounts/login/?next={enc}")
+        .replace('&', "&amp;")
+        .replace('/', "&#x2f;");
+    assert!(done.contains(&format!("href=\"{login}\"")), "{done}");
     app.stop().await;
 }
 
@@ -205,6 +256,7 @@ async fn registrations_past_the_per_ip_mail_limit_answer_alike_without_an_email(
 
 on_both_stores!(
     registering_emails_a_verification_link_that_works_exactly_once,
+    a_registration_keeps_next_and_the_verify_page_keeps_its_token_across_a_language_switch,
     registration_errors_sit_next_to_their_fields_and_keep_the_input_but_not_the_password,
     the_password_policy_refuses_short_personal_and_common_passwords,
     a_taken_username_or_email_is_reported_on_its_field,

@@ -57,7 +57,7 @@ pub async fn resend_verification(
         .await?;
     match svc.stores.users.find_user_by_email(&address.key()).await {
         Ok(u) if !u.email_verified && !u.disabled && allowed => {
-            send_link(svc, &u, EmailKind::VerifyEmail, u.email.as_str()).await
+            send_link(svc, &u, EmailKind::VerifyEmail, u.email.as_str(), None).await
         }
         Ok(_) | Err(StoreError::NotFound) => Ok(()),
         Err(e) => Err(e.into()),

@@ -17,6 +17,7 @@ pub mod docs;
 mod emails;
 mod forms;
 pub mod i18n;
+mod journey;
 mod legacy;
 mod login;
 mod pages;
