@@ -4,7 +4,11 @@
 
 mod common;
 
-use common::{extract_hidden, lang_link, link_param, unescape_attr, Backend, TestApp};
+#[path = "login/journey.rs"]
+mod journey;
+
+use common::{extract_hidden, Backend, TestApp};
+use journey::*;
 use serde_json::Value;
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -242,93 +246,6 @@ async fn pages_speak_chinese_when_asked(backend: Backend) {
         .await
         .unwrap();
     assert!(html.contains("Username or email"));
-    app.stop().await;
-}
-
-/// The hidden `next` of a login page, unescaped.
-fn hidden_next(html: &str) -> String {
-    unescape_attr(&extract_hidden(html, "next").expect("the form carries next"))
-}
-
-async fn the_language_switch_of_the_login_page_keeps_next_and_the_login_returns_there(
-    backend: Backend,
-) {
-    let app = TestApp::spawn(backend).await;
-    app.create_user("jane", "jane@example.com", PASSWORD).await;
-    let next = "/device?user_code=WXYZ-1234&x=a%26b";
-    let page = format!("/accounts/login/?next={}", urlencode(next));
-    let html = app.get(&page).await.text().await.unwrap();
-    let zh = lang_link(&html, "zh-CN");
-    assert_eq!(link_param(&zh, "next").as_deref(), Some(next), "{zh}");
-    assert_eq!(link_param(&zh, "lang").as_deref(), Some("zh-CN"));
-    for link in ["/accounts/register/", "/accounts/password_reset/"] {
-        let href = format!("href=\"{}\"", with_next_escaped(link, next));
-        assert!(html.contains(&href), "{href} in {html}");
-    }
-    let html = app
-        .get(&format!("/accounts/login/{zh}"))
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert!(html.contains("<html lang=\"zh-CN\">"));
-    assert_eq!(hidden_next(&html), next);
-    // A refused login keeps next in its own language links too.
-    let csrf = extract_hidden(&html, "csrf_token").unwrap();
-    let wrong = [
-        ("username", "jane"),
-        ("password", "not the password"),
-        ("csrf_token", &csrf),
-        ("next", next),
-    ];
-    let resp = app.client.post(app.url("/accounts/login/")).form(&wrong);
-    let html = resp.send().await.unwrap().text().await.unwrap();
-    let en = lang_link(&html, "en");
-    assert_eq!(link_param(&en, "next").as_deref(), Some(next), "{en}");
-    let html = app.get(&format!("/accounts/login/{en}")).await;
-    let html = html.text().await.unwrap();
-    assert!(html.contains("<html lang=\"en\">"));
-    let form = [
-        ("username", "jane"),
-        ("password", PASSWORD),
-        ("csrf_token", &csrf),
-        ("next", &hidden_next(&html)),
-    ];
-    let resp = app.client.post(app.url("/accounts/login/")).form(&form);
-    let resp = resp.send().await.unwrap();
-    assert_eq!(resp.headers()["location"], next);
-    app.stop().await;
-}
-
-/// `path?next=…` as it appears, HTML-escaped, in a page's `href`.
-fn with_next_escaped(path: &str, next: &str) -> String {
-    format!("{path}?next={}", urlencode(next))
-        .replace('&', "&amp;")
-        .replace('/', "&#x2f;")
-}
-
-async fn the_language_switch_of_the_device_page_keeps_the_user_code(backend: Backend) {
-    let app = TestApp::spawn(backend).await;
-    app.create_user("jane", "jane@example.com", PASSWORD).await;
-    app.login("jane", PASSWORD).await;
-    let html = app
-        .get("/device?user_code=WXYZ-1234")
-        .await
-        .text()
-        .await
-        .unwrap();
-    let zh = lang_link(&html, "zh-CN");
-    assert_eq!(link_param(&zh, "user_code").as_deref(), Some("WXYZ-1234"));
-    let html = app.get(&format!("/device{zh}")).await.text().await.unwrap();
-    assert!(html.contains("<html lang=\"zh-CN\">"));
-    assert!(html.contains("value=\"WXYZ-1234\""), "{html}");
-    // A code refused after a POST keeps it as well.
-    let csrf = extract_hidden(&html, "csrf_token").unwrap();
-    let form = [("user_code", "WXYZ-1234"), ("csrf_token", &csrf)];
-    let resp = app.client.post(app.url("/device")).form(&form);
-    let html = resp.send().await.unwrap().text().await.unwrap();
-    let en = lang_link(&html, "en");
-    assert_eq!(link_param(&en, "user_code").as_deref(), Some("WXYZ-1234"));
     app.stop().await;
 }
 

@@ -6,7 +6,9 @@ mod common;
 
 use common::accounts::location;
 use common::mail::wait_for_mail;
-use common::{extract_hidden, lang_link, link_param, unescape_attr, Backend, TestApp};
+use common::{
+    escape_attr, extract_hidden, lang_link, link_param, unescape_attr, with_next, Backend, TestApp,
+};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -92,9 +94,7 @@ async fn a_registration_keeps_next_and_the_verify_page_keeps_its_token_across_a_
     );
     assert!(app.stored_user("jane").await.email_verified);
     let done = app.get(&location(&resp)).await.text().await.unwrap();
-    let login = format!("/accounts/login/?next={enc}")
-        .replace('&', "&amp;")
-        .replace('/', "&#x2f;");
+    let login = escape_attr(&with_next("/accounts/login/", next));
     assert!(done.contains(&format!("href=\"{login}\"")), "{done}");
     app.stop().await;
 }

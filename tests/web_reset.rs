@@ -10,7 +10,9 @@ use std::time::Instant;
 use auth_center::domain::{EmailToken, EmailTokenPurpose};
 use common::accounts::location;
 use common::mail::{mails_to, wait_for_mail};
-use common::{extract_hidden, lang_link, link_param, unescape_attr, Backend, TestApp};
+use common::{
+    escape_attr, extract_hidden, lang_link, link_param, unescape_attr, with_next, Backend, TestApp,
+};
 
 const PASSWORD: &str = "correct horse battery staple";
 const NEW_PASSWORD: &str = "a brand new passphrase";
@@ -119,9 +121,7 @@ async fn a_reset_keeps_its_token_and_next_across_a_language_switch(backend: Back
     let resp = app.submit(&zh_page, "/accounts/reset/", &good).await;
     assert_eq!(location(&resp), format!("/accounts/reset/done/?next={enc}"));
     let done = app.get(&location(&resp)).await.text().await.unwrap();
-    let login = format!("/accounts/login/?next={enc}")
-        .replace('&', "&amp;")
-        .replace('/', "&#x2f;");
+    let login = escape_attr(&with_next("/accounts/login/", next));
     assert!(done.contains(&format!("href=\"{login}\"")), "{done}");
     app.stop().await;
 }
