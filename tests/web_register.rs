@@ -218,7 +218,8 @@ async fn when_verification_is_required_an_unverified_account_cannot_log_in(backe
     let resp = app.login("jane", PASSWORD).await;
     assert_eq!(resp.status(), 403);
     let html = resp.text().await.unwrap();
-    assert!(html.contains("not verified") && html.contains("/accounts/verify-email/resend/"));
+    let resend_link = escape_attr("/accounts/verify-email/resend/");
+    assert!(html.contains("not verified") && html.contains(&resend_link));
     let fields = [("email", "jane@example.com")];
     let resend = "/accounts/verify-email/resend/";
     let resp = app.submit(resend, resend, &fields).await;
@@ -231,6 +232,53 @@ async fn when_verification_is_required_an_unverified_account_cannot_log_in(backe
         .await;
     let resp = app.login("jane", PASSWORD).await;
     assert_eq!(resp.status(), 303);
+    app.stop().await;
+}
+
+/// An unverified person on their way to `next` asks for the link again from the login page: the
+/// new link carries `next` too; the header's links of a page with `next` carry it as well.
+async fn the_link_asked_for_again_from_the_login_page_keeps_next(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = common::test_settings(backend, dir.path());
+    settings.accounts.require_email_verification = true;
+    settings.mail.max_per_recipient_per_minute = 2;
+    let app = TestApp::spawn_with(settings, dir).await;
+    app.register("jane", "jane@example.com", PASSWORD).await;
+    let next = "/device?user_code=WXYZ-1234";
+    let login = with_next("/accounts/login/", next);
+    let html = app.get(&login).await.text().await.unwrap();
+    let register = escape_attr(&with_next("/accounts/register/", next));
+    assert!(
+        html.contains(&format!("class=\"nav\" href=\"{register}\"")),
+        "{html}"
+    );
+    let csrf = extract_hidden(&html, "csrf_token").unwrap();
+    let form = [
+        ("username", "jane"),
+        ("password", PASSWORD),
+        ("csrf_token", &csrf),
+        ("next", next),
+    ];
+    let resp = app.client.post(app.url("/accounts/login/")).form(&form);
+    let html = resp.send().await.unwrap().text().await.unwrap();
+    let resend = with_next("/accounts/verify-email/resend/", next);
+    assert!(
+        html.contains(&format!("href=\"{}\"", escape_attr(&resend))),
+        "{html}"
+    );
+    let page = app.get(&resend).await.text().await.unwrap();
+    assert_eq!(unescape_attr(&extract_hidden(&page, "next").unwrap()), next);
+    let fields = [("email", "jane@example.com"), ("next", next)];
+    let resp = app
+        .submit(&resend, "/accounts/verify-email/resend/", &fields)
+        .await;
+    assert_eq!(
+        location(&resp),
+        with_next("/accounts/verify-email/resend/done/", next)
+    );
+    let mail = wait_for_mail(&app.mail_dir(), "jane@example.com", 2).await;
+    let link = mail.link_path("/accounts/verify-email/");
+    assert_eq!(link_param(&link, "next").as_deref(), Some(next), "{link}");
     app.stop().await;
 }
 
@@ -263,5 +311,6 @@ on_both_stores!(
     registering_without_a_valid_csrf_token_is_refused,
     a_chinese_registration_gets_chinese_pages_and_emails,
     when_verification_is_required_an_unverified_account_cannot_log_in,
+    the_link_asked_for_again_from_the_login_page_keeps_next,
     registrations_past_the_per_ip_mail_limit_answer_alike_without_an_email,
 );

@@ -10,7 +10,7 @@ use poem::{FromRequest, IntoResponse, Request, RequestBody, Response};
 use serde::Serialize;
 
 use super::i18n::{from_ui_locales, negotiate, Lang};
-use super::journey::{lang_links, query_pairs, ui_locales_of};
+use super::journey::{lang_links, query_pairs, ui_locales_of, with_next};
 use super::{csrf, session, with_security_headers, Templates};
 use crate::domain::{Session, User};
 use crate::service::{sessions, ServiceError, Services};
@@ -112,6 +112,14 @@ impl Ctx<'_> {
             .collect();
     }
 
+    /// The `next` of the page's state (the header's login and register links carry it).
+    fn state_next(&self) -> &str {
+        self.state
+            .iter()
+            .find(|(k, _)| k == "next")
+            .map_or("", |(_, v)| v.as_str())
+    }
+
     /// Follows an app's `ui_locales` (a form-posted authorization request) unless the person
     /// chose a language.
     pub fn prefer_ui_locales(&mut self, ui_locales: Option<&str>) {
@@ -145,6 +153,8 @@ impl Ctx<'_> {
         let common = minijinja::context! {
             lang => self.lang.code(),
             lang_links => lang_links(&self.state),
+            nav_login_href => with_next("/accounts/login/", self.state_next()),
+            nav_register_href => with_next("/accounts/register/", self.state_next()),
             csrf_token => self.csrf_token(),
             min_password_len => self.svc.accounts.min_password_len,
             user => self.user().map(|u| minijinja::context! {

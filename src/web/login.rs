@@ -57,6 +57,7 @@ async fn login_page(
         username, next => target(next), error, unverified, app,
         register_href => with_next("/accounts/register/", next),
         reset_href => with_next("/accounts/password_reset/", next),
+        resend_href => with_next("/accounts/verify-email/resend/", next),
     };
     ctx.render(status, "login.html", page)
 }

@@ -165,13 +165,17 @@ pub(super) fn email_page(
 }
 
 #[handler]
-pub async fn resend_form(ctx: Ctx<'_>) -> Response {
-    let f = EmailForm::default();
+pub async fn resend_form(ctx: Ctx<'_>, Query(q): Query<NextQuery>) -> Response {
+    let f = EmailForm {
+        next: q.next,
+        ..EmailForm::default()
+    };
     email_page(&ctx, "resend.html", StatusCode::OK, &f, FieldErrors::new())
 }
 
 #[handler]
-pub async fn resend_submit(ctx: Ctx<'_>, Form(f): Form<EmailForm>) -> Response {
+pub async fn resend_submit(mut ctx: Ctx<'_>, Form(f): Form<EmailForm>) -> Response {
+    ctx.keep(&[("next", &f.next)]);
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
@@ -180,8 +184,9 @@ pub async fn resend_submit(ctx: Ctx<'_>, Form(f): Form<EmailForm>) -> Response {
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return email_page(&ctx, "resend.html", status, &f, errors);
     }
-    match email_verification::resend_verification(ctx.svc, &f.email, ctx.client_ip).await {
-        Ok(()) => see_other("/accounts/verify-email/resend/done/"),
+    let next = local_next(&f.next);
+    match email_verification::resend_verification(ctx.svc, &f.email, ctx.client_ip, next).await {
+        Ok(()) => see_other(&with_next("/accounts/verify-email/resend/done/", &f.next)),
         Err(e) => match field_errors(&ctx, &e) {
             Some(errors) => email_page(&ctx, "resend.html", status_for(&e), &f, errors),
             None => ctx.service_error_page(&e),
@@ -190,6 +195,7 @@ pub async fn resend_submit(ctx: Ctx<'_>, Form(f): Form<EmailForm>) -> Response {
 }
 
 #[handler]
-pub async fn resend_done(ctx: Ctx<'_>) -> Response {
-    message_page(&ctx, "resend.done", Some(("/accounts/login/", "nav.login")))
+pub async fn resend_done(ctx: Ctx<'_>, Query(q): Query<NextQuery>) -> Response {
+    let login = with_next("/accounts/login/", &q.next);
+    message_page(&ctx, "resend.done", Some((&login, "nav.login")))
 }
