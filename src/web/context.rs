@@ -41,6 +41,8 @@ pub struct Ctx<'a> {
     /// What the language links keep: the request's query, or the state a page re-rendered
     /// after a POST names with [`Ctx::keep`].
     state: Vec<(String, String)>,
+    /// The path of the language links: empty (the page's own) unless set by [`Ctx::page_at`].
+    page_path: &'static str,
 }
 
 impl<'a> FromRequest<'a> for Ctx<'a> {
@@ -90,6 +92,7 @@ impl<'a> FromRequest<'a> for Ctx<'a> {
             client_ip: crate::client_ip::of(req),
             lang_chosen,
             state,
+            page_path: "",
         })
     }
 }
@@ -110,6 +113,12 @@ impl Ctx<'_> {
             .filter(|(_, v)| !v.as_ref().is_empty())
             .map(|(k, v)| (k.as_ref().to_owned(), v.as_ref().to_owned()))
             .collect();
+    }
+
+    /// Names the page a POST-only path answers with (a form re-rendered with its errors), so
+    /// that its language links lead to that page rather than to the POST-only path.
+    pub fn page_at(&mut self, path: &'static str) {
+        self.page_path = path;
     }
 
     /// The `next` of the page's state (the header's login and register links carry it).
@@ -152,7 +161,7 @@ impl Ctx<'_> {
     pub fn render<S: Serialize>(&self, status: StatusCode, template: &str, page: S) -> Response {
         let common = minijinja::context! {
             lang => self.lang.code(),
-            lang_links => lang_links(&self.state),
+            lang_links => lang_links(self.page_path, &self.state),
             nav_login_href => with_next("/accounts/login/", self.state_next()),
             nav_register_href => with_next("/accounts/register/", self.state_next()),
             csrf_token => self.csrf_token(),

@@ -25,9 +25,10 @@ pub struct LangLink {
     pub href: String,
 }
 
-/// The language links of a page whose state is `state`: every pair kept, `lang` replaced. The
-/// links are relative (`?…`), so they stay on the page's own path.
-pub fn lang_links(state: &[(String, String)]) -> Vec<LangLink> {
+/// The language links of a page whose state is `state`: every pair kept, `lang` replaced. With
+/// an empty `path` the links are relative (`?…`) and stay on the page's own path; a page
+/// answered by a POST-only path names the page it shows (a fixed local path).
+pub fn lang_links(path: &str, state: &[(String, String)]) -> Vec<LangLink> {
     Lang::ALL
         .into_iter()
         .map(|lang| {
@@ -37,7 +38,7 @@ pub fn lang_links(state: &[(String, String)]) -> Vec<LangLink> {
             LangLink {
                 code: lang.code(),
                 label: lang.label(),
-                href: format!("?{}", q.finish()),
+                href: format!("{path}?{}", q.finish()),
             }
         })
         .collect()
@@ -134,10 +135,12 @@ mod tests {
 
     #[test]
     fn language_links_keep_every_other_parameter_and_replace_lang() {
-        let links = lang_links(&pairs("client_id=a%20b&lang=en&state=x%26y"));
+        let links = lang_links("", &pairs("client_id=a%20b&lang=en&state=x%26y"));
         assert_eq!(links[0].href, "?client_id=a+b&state=x%26y&lang=en");
         assert_eq!(links[1].href, "?client_id=a+b&state=x%26y&lang=zh-CN");
-        assert_eq!(lang_links(&[])[1].href, "?lang=zh-CN");
+        assert_eq!(lang_links("", &[])[1].href, "?lang=zh-CN");
+        let profile = lang_links("/accounts/profile/", &[]);
+        assert_eq!(profile[0].href, "/accounts/profile/?lang=en");
     }
 
     #[test]
