@@ -3,12 +3,15 @@
 //! independent `oauth2` crate.
 
 mod common;
+#[path = "oauth/journey.rs"]
+mod journey;
 #[path = "oauth/logout.rs"]
 mod logout;
 #[path = "oauth/support.rs"]
 mod support;
 
 use common::{extract_hidden, Backend};
+use journey::*;
 use logout::*;
 use oauth2::{AuthorizationCode, CsrfToken, PkceCodeChallenge, RedirectUrl, Scope, TokenResponse};
 use support::*;
@@ -350,6 +353,10 @@ async fn a_malformed_code_verifier_is_an_invalid_request_that_does_not_spend_the
 }
 
 on_both_stores!(
+    switching_language_on_the_consent_page_keeps_the_request_and_the_flow_finishes,
+    ui_locales_choose_the_language_of_the_login_and_consent_pages,
+    the_error_page_language_switch_keeps_its_query,
+    a_person_who_registers_from_an_app_is_told_its_name_and_returns_to_it,
     finding_10_a_logout_hint_without_its_session_asks_before_redirecting,
     over_long_authorization_parameters_are_invalid_requests,
     a_malformed_code_verifier_is_an_invalid_request_that_does_not_spend_the_code,

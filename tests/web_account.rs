@@ -12,7 +12,7 @@ mod recovery;
 
 use common::accounts::location;
 use common::mail::wait_for_mail;
-use common::{extract_hidden, Backend, TestApp};
+use common::{extract_hidden, lang_link, Backend, TestApp};
 use recovery::*;
 use serde_json::{json, Value};
 
@@ -152,6 +152,25 @@ async fn a_new_email_address_takes_effect_only_from_its_own_link(backend: Backen
     app.stop().await;
 }
 
+/// A form of the account page answered with its errors by a POST-only path: the language
+/// links lead to the account page, not to the path that only takes a POST.
+async fn the_language_links_of_a_refused_account_form_lead_to_the_account_page(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    app.login("jane", PASSWORD).await;
+    let wrong = [("current_password", "not my password"), ("password", "x")];
+    let resp = app
+        .submit(PROFILE, "/accounts/profile/password/", &wrong)
+        .await;
+    assert_eq!(resp.status(), 422);
+    let zh = lang_link(&resp.text().await.unwrap(), "zh-CN");
+    assert_eq!(zh, "/accounts/profile/?lang=zh-CN");
+    let resp = app.get(&zh).await;
+    assert_eq!(resp.status(), 200);
+    assert!(resp.text().await.unwrap().contains("<html lang=\"zh-CN\">"));
+    app.stop().await;
+}
+
 async fn the_api_changes_the_password_with_the_current_one(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     app.create_user("jane", "jane@example.com", PASSWORD).await;
@@ -250,6 +269,7 @@ async fn change_of_email_links_to_one_address_are_limited_and_answered_alike(bac
 }
 
 on_both_stores!(
+    the_language_links_of_a_refused_account_form_lead_to_the_account_page,
     the_account_page_needs_a_login_which_leads_back_to_it,
     the_display_name_is_changed_on_the_page_and_through_the_api,
     changing_the_password_needs_the_current_one_and_ends_the_other_sessions,

@@ -4,7 +4,11 @@
 
 mod common;
 
+#[path = "login/journey.rs"]
+mod journey;
+
 use common::{extract_hidden, Backend, TestApp};
+use journey::*;
 use serde_json::Value;
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -388,6 +392,8 @@ on_both_stores!(
     next_must_be_a_local_path,
     logout_ends_the_session_for_pages_and_api,
     pages_speak_chinese_when_asked,
+    the_language_switch_of_the_login_page_keeps_next_and_the_login_returns_there,
+    the_language_switch_of_the_device_page_keeps_the_user_code,
     sixty_concurrent_wrong_guesses_for_one_account_evaluate_at_most_five,
     five_people_failing_from_one_address_do_not_lock_out_a_sixth,
     a_spraying_run_past_the_ip_limit_is_refused_with_the_time_to_retry,

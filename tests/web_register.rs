@@ -6,7 +6,9 @@ mod common;
 
 use common::accounts::location;
 use common::mail::wait_for_mail;
-use common::{Backend, TestApp};
+use common::{
+    escape_attr, extract_hidden, lang_link, link_param, unescape_attr, with_next, Backend, TestApp,
+};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -45,6 +47,55 @@ async fn registering_emails_a_verification_link_that_works_exactly_once(backend:
         .await
         .unwrap()
         .contains("already been used or has expired"));
+    app.stop().await;
+}
+
+/// `next` rides through the registration form, the emailed link, the verify page (whose
+/// language switch keeps the token) and the page after it, which leads to the login with it.
+async fn a_registration_keeps_next_and_the_verify_page_keeps_its_token_across_a_language_switch(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let next = "/device?user_code=WXYZ-1234";
+    let enc: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+    let form = format!("/accounts/register/?next={enc}");
+    let html = app.get(&form).await.text().await.unwrap();
+    assert_eq!(unescape_attr(&extract_hidden(&html, "next").unwrap()), next);
+    let fields = [
+        ("username", "jane"),
+        ("email", "jane@example.com"),
+        ("password", PASSWORD),
+        ("password_confirm", PASSWORD),
+        ("next", next),
+    ];
+    let resp = app.submit(&form, "/accounts/register/", &fields).await;
+    assert_eq!(
+        location(&resp),
+        format!("/accounts/register/done/?next={enc}")
+    );
+    let mail = wait_for_mail(&app.mail_dir(), "jane@example.com", 1).await;
+    let page = mail.link_path("/accounts/verify-email/");
+    assert_eq!(link_param(&page, "next").as_deref(), Some(next), "{page}");
+    let html = app.get(&page).await.text().await.unwrap();
+    let zh = lang_link(&html, "zh-CN");
+    assert_eq!(link_param(&zh, "token"), link_param(&page, "token"), "{zh}");
+    let zh_page = format!("/accounts/verify-email/{zh}");
+    let html = app.get(&zh_page).await.text().await.unwrap();
+    assert!(html.contains("<html lang=\"zh-CN\">"));
+    let token = extract_hidden(&html, "token").expect("the token survived the switch");
+    assert_eq!(unescape_attr(&extract_hidden(&html, "next").unwrap()), next);
+    let fields = [("token", token.as_str()), ("next", next)];
+    let resp = app
+        .submit(&zh_page, "/accounts/verify-email/", &fields)
+        .await;
+    assert_eq!(
+        location(&resp),
+        format!("/accounts/verify-email/done/?next={enc}")
+    );
+    assert!(app.stored_user("jane").await.email_verified);
+    let done = app.get(&location(&resp)).await.text().await.unwrap();
+    let login = escape_attr(&with_next("/accounts/login/", next));
+    assert!(done.contains(&format!("href=\"{login}\"")), "{done}");
     app.stop().await;
 }
 
@@ -167,7 +218,8 @@ async fn when_verification_is_required_an_unverified_account_cannot_log_in(backe
     let resp = app.login("jane", PASSWORD).await;
     assert_eq!(resp.status(), 403);
     let html = resp.text().await.unwrap();
-    assert!(html.contains("not verified") && html.contains("/accounts/verify-email/resend/"));
+    let resend_link = escape_attr("/accounts/verify-email/resend/");
+    assert!(html.contains("not verified") && html.contains(&resend_link));
     let fields = [("email", "jane@example.com")];
     let resend = "/accounts/verify-email/resend/";
     let resp = app.submit(resend, resend, &fields).await;
@@ -180,6 +232,53 @@ async fn when_verification_is_required_an_unverified_account_cannot_log_in(backe
         .await;
     let resp = app.login("jane", PASSWORD).await;
     assert_eq!(resp.status(), 303);
+    app.stop().await;
+}
+
+/// An unverified person on their way to `next` asks for the link again from the login page: the
+/// new link carries `next` too; the header's links of a page with `next` carry it as well.
+async fn the_link_asked_for_again_from_the_login_page_keeps_next(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = common::test_settings(backend, dir.path());
+    settings.accounts.require_email_verification = true;
+    settings.mail.max_per_recipient_per_minute = 2;
+    let app = TestApp::spawn_with(settings, dir).await;
+    app.register("jane", "jane@example.com", PASSWORD).await;
+    let next = "/device?user_code=WXYZ-1234";
+    let login = with_next("/accounts/login/", next);
+    let html = app.get(&login).await.text().await.unwrap();
+    let register = escape_attr(&with_next("/accounts/register/", next));
+    assert!(
+        html.contains(&format!("class=\"nav\" href=\"{register}\"")),
+        "{html}"
+    );
+    let csrf = extract_hidden(&html, "csrf_token").unwrap();
+    let form = [
+        ("username", "jane"),
+        ("password", PASSWORD),
+        ("csrf_token", &csrf),
+        ("next", next),
+    ];
+    let resp = app.client.post(app.url("/accounts/login/")).form(&form);
+    let html = resp.send().await.unwrap().text().await.unwrap();
+    let resend = with_next("/accounts/verify-email/resend/", next);
+    assert!(
+        html.contains(&format!("href=\"{}\"", escape_attr(&resend))),
+        "{html}"
+    );
+    let page = app.get(&resend).await.text().await.unwrap();
+    assert_eq!(unescape_attr(&extract_hidden(&page, "next").unwrap()), next);
+    let fields = [("email", "jane@example.com"), ("next", next)];
+    let resp = app
+        .submit(&resend, "/accounts/verify-email/resend/", &fields)
+        .await;
+    assert_eq!(
+        location(&resp),
+        with_next("/accounts/verify-email/resend/done/", next)
+    );
+    let mail = wait_for_mail(&app.mail_dir(), "jane@example.com", 2).await;
+    let link = mail.link_path("/accounts/verify-email/");
+    assert_eq!(link_param(&link, "next").as_deref(), Some(next), "{link}");
     app.stop().await;
 }
 
@@ -205,11 +304,13 @@ async fn registrations_past_the_per_ip_mail_limit_answer_alike_without_an_email(
 
 on_both_stores!(
     registering_emails_a_verification_link_that_works_exactly_once,
+    a_registration_keeps_next_and_the_verify_page_keeps_its_token_across_a_language_switch,
     registration_errors_sit_next_to_their_fields_and_keep_the_input_but_not_the_password,
     the_password_policy_refuses_short_personal_and_common_passwords,
     a_taken_username_or_email_is_reported_on_its_field,
     registering_without_a_valid_csrf_token_is_refused,
     a_chinese_registration_gets_chinese_pages_and_emails,
     when_verification_is_required_an_unverified_account_cannot_log_in,
+    the_link_asked_for_again_from_the_login_page_keeps_next,
     registrations_past_the_per_ip_mail_limit_answer_alike_without_an_email,
 );

@@ -10,7 +10,9 @@ use std::time::Instant;
 use auth_center::domain::{EmailToken, EmailTokenPurpose};
 use common::accounts::location;
 use common::mail::{mails_to, wait_for_mail};
-use common::{extract_hidden, Backend, TestApp};
+use common::{
+    escape_attr, extract_hidden, lang_link, link_param, unescape_attr, with_next, Backend, TestApp,
+};
 
 const PASSWORD: &str = "correct horse battery staple";
 const NEW_PASSWORD: &str = "a brand new passphrase";
@@ -66,6 +68,61 @@ async fn a_reset_link_sets_a_new_password_and_ends_every_session(backend: Backen
         .await
         .unwrap()
         .contains("already been used or has expired"));
+    app.stop().await;
+}
+
+/// From the login page of a flow (`next`) to a new password, switching language on the way:
+/// the token and `next` survive every step, and the last page leads to the login with `next`.
+async fn a_reset_keeps_its_token_and_next_across_a_language_switch(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    let next = "/device?user_code=WXYZ-1234";
+    let enc: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+    let ask = format!("{FORGOT}?next={enc}");
+    let html = app.get(&ask).await.text().await.unwrap();
+    let hidden = extract_hidden(&html, "next").expect("the form carries next");
+    assert_eq!(unescape_attr(&hidden), next);
+    let fields = [("email", "jane@example.com"), ("next", next)];
+    let resp = app.submit(&ask, FORGOT, &fields).await;
+    assert_eq!(location(&resp), format!("{FORGOT}done/?next={enc}"));
+    let mail = wait_for_mail(&app.mail_dir(), "jane@example.com", 1).await;
+    let page = mail.link_path("/accounts/reset/");
+    assert_eq!(link_param(&page, "next").as_deref(), Some(next), "{page}");
+    let html = app.get(&page).await.text().await.unwrap();
+    let token = extract_hidden(&html, "token").unwrap();
+    let zh = lang_link(&html, "zh-CN");
+    assert_eq!(link_param(&zh, "token"), link_param(&page, "token"));
+    assert_eq!(link_param(&zh, "next").as_deref(), Some(next));
+    let zh_page = format!("/accounts/reset/{zh}");
+    let html = app.get(&zh_page).await.text().await.unwrap();
+    assert!(html.contains("<html lang=\"zh-CN\">"));
+    assert_eq!(
+        extract_hidden(&html, "token").as_deref(),
+        Some(token.as_str())
+    );
+    assert_eq!(unescape_attr(&extract_hidden(&html, "next").unwrap()), next);
+    // A refused password keeps them in the language links of the re-rendered form.
+    let weak = [
+        ("token", token.as_str()),
+        ("password", "jane"),
+        ("next", next),
+    ];
+    let resp = app.submit(&zh_page, "/accounts/reset/", &weak).await;
+    assert_eq!(resp.status(), 422);
+    let en = lang_link(&resp.text().await.unwrap(), "en");
+    assert_eq!(link_param(&en, "token").as_deref(), Some(token.as_str()));
+    assert_eq!(link_param(&en, "next").as_deref(), Some(next));
+    let good = [
+        ("token", token.as_str()),
+        ("password", NEW_PASSWORD),
+        ("password_confirm", NEW_PASSWORD),
+        ("next", next),
+    ];
+    let resp = app.submit(&zh_page, "/accounts/reset/", &good).await;
+    assert_eq!(location(&resp), format!("/accounts/reset/done/?next={enc}"));
+    let done = app.get(&location(&resp)).await.text().await.unwrap();
+    let login = escape_attr(&with_next("/accounts/login/", next));
+    assert!(done.contains(&format!("href=\"{login}\"")), "{done}");
     app.stop().await;
 }
 
@@ -265,6 +322,7 @@ async fn one_address_asking_for_many_accounts_is_limited_per_hour(backend: Backe
 on_both_stores!(
     finding_3_a_password_reset_deletes_a_pending_email_change_link,
     a_reset_link_sets_a_new_password_and_ends_every_session,
+    a_reset_keeps_its_token_and_next_across_a_language_switch,
     asking_for_a_reset_answers_alike_for_known_and_unknown_addresses,
     an_expired_reset_link_is_refused,
     a_reset_request_without_a_csrf_token_is_refused,

@@ -191,6 +191,7 @@ impl AccountApi {
             password_confirm: None,
             locale: b.locale.filter(|l| matches!(l.as_str(), "en" | "zh-CN")),
             client_ip: crate::client_ip::of(req),
+            next: None,
         };
         match registration::register(&svc, reg).await {
             Ok(user) => RegisterResponse::Created(Json(Me::from(&user))),
@@ -228,7 +229,9 @@ impl AccountApi {
         body: Json<EmailRequest>,
     ) -> DoneResponse {
         let ip = crate::client_ip::of(req);
-        DoneResponse::from_result(password_reset::request_reset(&svc, &body.0.email, ip).await)
+        DoneResponse::from_result(
+            password_reset::request_reset(&svc, &body.0.email, ip, None).await,
+        )
     }
 
     /// Confirm a password reset

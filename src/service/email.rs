@@ -3,7 +3,9 @@
 //! carries no token at all (only a pointer to the password reset page). The token is random (256 bits), stored only as its SHA-256 digest, single use (consumed
 //! by `EmailTokenStore::consume_email_token`) and expires after `accounts.email_token_ttl_secs`.
 //! Links are absolute (built from the public URL) and carry the token in the query string only,
-//! never in the path, because paths end up in access logs.
+//! never in the path, because paths end up in access logs. A link may also carry `next`, the
+//! local path the person was on their way to (an app's authorization request); the pages it
+//! leads to check it again before using it.
 //!
 //! Delivery runs in the background with retries and backoff: the request that asked for the
 //! email never waits for (or fails because of) the mail server, which also keeps the response
@@ -95,11 +97,13 @@ const BACKOFF_MS: [u64; 3] = [300, 1500, 5000];
 
 /// Creates a token for `kind`, superseding older ones of the same kind, and sends the link to
 /// `to` (the account's address, or the new one for a change of email) in the background.
+/// `next` (a local path, checked by the caller) is added to the link.
 pub async fn send_link(
     svc: &Services,
     user: &User,
     kind: EmailKind,
     to: &str,
+    next: Option<&str>,
 ) -> Result<(), ServiceError> {
     let Some(purpose) = kind.purpose() else {
         return Err(ServiceError::Internal(anyhow::anyhow!(
@@ -122,9 +126,14 @@ pub async fn send_link(
         expires_at: now + svc.accounts.email_token_ttl,
     };
     svc.stores.email_tokens.insert_email_token(&token).await?;
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query.append_pair("token", &raw);
+    if let Some(next) = next {
+        query.append_pair("next", next);
+    }
     let vars = EmailVars {
         username: user.username.to_string(),
-        link: format!("{}{}?token={raw}", svc.public_url, kind.path()),
+        link: format!("{}{}?{}", svc.public_url, kind.path(), query.finish()),
         ttl_minutes: svc.accounts.email_token_ttl.num_minutes(),
         new_email: String::new(),
     };

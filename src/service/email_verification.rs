@@ -44,10 +44,12 @@ pub async fn verify_email(svc: &Services, raw_token: &str) -> Result<User, Servi
 
 /// Sends a new verification link to `email` if an unverified, enabled account has it and the
 /// mail limits allow it. Says nothing about whether one does (no account enumeration).
+/// `next` (a local path, checked by the caller) rides in the link.
 pub async fn resend_verification(
     svc: &Services,
     email: &str,
     client_ip: Option<IpAddr>,
+    next: Option<&str>,
 ) -> Result<(), ServiceError> {
     let address = EmailAddress::parse(email)?;
     let kind = EmailKind::VerifyEmail;
@@ -57,7 +59,7 @@ pub async fn resend_verification(
         .await?;
     match svc.stores.users.find_user_by_email(&address.key()).await {
         Ok(u) if !u.email_verified && !u.disabled && allowed => {
-            send_link(svc, &u, EmailKind::VerifyEmail, u.email.as_str()).await
+            send_link(svc, &u, EmailKind::VerifyEmail, u.email.as_str(), next).await
         }
         Ok(_) | Err(StoreError::NotFound) => Ok(()),
         Err(e) => Err(e.into()),

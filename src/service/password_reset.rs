@@ -13,11 +13,12 @@ use crate::domain::{EmailAddress, EmailTokenPurpose};
 use crate::store::StoreError;
 
 /// Sends a reset link if an enabled account has this address and the mail limits allow it;
-/// always answers the same.
+/// always answers the same. `next` (a local path, checked by the caller) rides in the link.
 pub async fn request_reset(
     svc: &Services,
     email: &str,
     client_ip: Option<IpAddr>,
+    next: Option<&str>,
 ) -> Result<(), ServiceError> {
     let address = EmailAddress::parse(email)?;
     let kind = EmailKind::ResetPassword;
@@ -27,7 +28,7 @@ pub async fn request_reset(
         .await?;
     match svc.stores.users.find_user_by_email(&address.key()).await {
         Ok(u) if !u.disabled && allowed => {
-            send_link(svc, &u, EmailKind::ResetPassword, u.email.as_str()).await?;
+            send_link(svc, &u, EmailKind::ResetPassword, u.email.as_str(), next).await?;
         }
         Ok(_) | Err(StoreError::NotFound) => {
             // A comparable store round trip, so timing does not tell the cases apart.

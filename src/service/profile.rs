@@ -182,7 +182,7 @@ pub async fn request_email_change(
         .reserve(&svc.stores, kind, &address.key(), client_ip, now)
         .await?
     {
-        send_link(svc, user, kind, address.as_str()).await?;
+        send_link(svc, user, kind, address.as_str(), None).await?;
         send_change_notice(svc, user, address.as_str())?;
     }
     tracing::info!(user_id = %user.id, "email change requested");

@@ -22,6 +22,9 @@ pub struct Registration {
     pub locale: Option<String>,
     /// Where the request came from, for the mail limits.
     pub client_ip: Option<IpAddr>,
+    /// The local path the person goes on to after verifying (checked by the caller), carried
+    /// in the verification link.
+    pub next: Option<String>,
 }
 
 impl std::fmt::Debug for Registration {
@@ -63,7 +66,8 @@ pub async fn register(svc: &Services, reg: Registration) -> Result<User, Service
         .reserve(&svc.stores, kind, &to, reg.client_ip, now)
         .await?
     {
-        send_link(svc, &user, kind, user.email.as_str()).await?;
+        let next = reg.next.as_deref();
+        send_link(svc, &user, kind, user.email.as_str(), next).await?;
     }
     Ok(user)
 }

@@ -15,6 +15,8 @@ use crate::domain::{Session, User};
 use crate::service::{profile, ServiceError};
 
 const LOGIN_FIRST: &str = "/accounts/login/?next=/accounts/profile/";
+/// The account page, which the POST-only forms of this module re-render with their errors.
+const ACCOUNT_PAGE: &str = "/accounts/profile/";
 
 #[derive(Default, Deserialize)]
 pub struct DoneQuery {
@@ -100,7 +102,8 @@ pub struct ProfileForm {
 }
 
 #[handler]
-pub async fn update_profile(ctx: Ctx<'_>, Form(f): Form<ProfileForm>) -> Response {
+pub async fn update_profile(mut ctx: Ctx<'_>, Form(f): Form<ProfileForm>) -> Response {
+    ctx.page_at(ACCOUNT_PAGE);
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
@@ -127,7 +130,8 @@ pub struct EmailChangeForm {
 }
 
 #[handler]
-pub async fn change_email(ctx: Ctx<'_>, Form(f): Form<EmailChangeForm>) -> Response {
+pub async fn change_email(mut ctx: Ctx<'_>, Form(f): Form<EmailChangeForm>) -> Response {
+    ctx.page_at(ACCOUNT_PAGE);
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
@@ -161,7 +165,8 @@ pub struct PasswordForm {
 }
 
 #[handler]
-pub async fn change_password(ctx: Ctx<'_>, Form(f): Form<PasswordForm>) -> Response {
+pub async fn change_password(mut ctx: Ctx<'_>, Form(f): Form<PasswordForm>) -> Response {
+    ctx.page_at(ACCOUNT_PAGE);
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }

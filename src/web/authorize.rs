@@ -178,8 +178,11 @@ pub async fn authorize_get(ctx: Ctx<'_>, Query(p): Query<AuthorizeParams>) -> Re
 }
 
 /// A form-posted authorization request (OIDC Core §3.1.2.1), or the consent page's answer.
+/// Its parameters are the page's state: the language links repeat them as a GET request.
 #[handler]
-pub async fn authorize_post(ctx: Ctx<'_>, Form(f): Form<ConsentForm>) -> Response {
+pub async fn authorize_post(mut ctx: Ctx<'_>, Form(f): Form<ConsentForm>) -> Response {
+    ctx.keep(&param_pairs(&f.params, true));
+    ctx.prefer_ui_locales(f.params.ui_locales.as_deref());
     let Some(decision) = f.decision.as_deref() else {
         return start(&ctx, &f.params).await;
     };

@@ -1,6 +1,7 @@
 //! What every page handler starts from: the services, templates, the request's language, the
-//! cookie jar, the CSRF token and the logged-in user (if any), and how a page is answered (HTML,
-//! security headers, `Cache-Control: no-store`).
+//! cookie jar, the CSRF token and the logged-in user (if any), the page's state that the
+//! language links keep, and how a page is answered (HTML, security headers,
+//! `Cache-Control: no-store`).
 
 use poem::http::StatusCode;
 use poem::web::cookie::{Cookie, CookieJar, SameSite};
@@ -8,7 +9,8 @@ use poem::web::{Html, Redirect};
 use poem::{FromRequest, IntoResponse, Request, RequestBody, Response};
 use serde::Serialize;
 
-use super::i18n::{negotiate, Lang};
+use super::i18n::{from_ui_locales, negotiate, Lang};
+use super::journey::{lang_links, query_pairs, ui_locales_of, with_next};
 use super::{csrf, session, with_security_headers, Templates};
 use crate::domain::{Session, User};
 use crate::service::{sessions, ServiceError, Services};
@@ -34,6 +36,13 @@ pub struct Ctx<'a> {
     pub session: Result<Option<(Session, User)>, String>,
     /// The client's address (see `client_ip`: the peer, or what a trusted proxy says).
     pub client_ip: Option<std::net::IpAddr>,
+    /// Whether the person chose the language (`?lang=` or the cookie), rather than a hint.
+    lang_chosen: bool,
+    /// What the language links keep: the request's query, or the state a page re-rendered
+    /// after a POST names with [`Ctx::keep`].
+    state: Vec<(String, String)>,
+    /// The path of the language links: empty (the page's own) unless set by [`Ctx::page_at`].
+    page_path: &'static str,
 }
 
 impl<'a> FromRequest<'a> for Ctx<'a> {
@@ -42,16 +51,24 @@ impl<'a> FromRequest<'a> for Ctx<'a> {
         let templates = req.data::<Templates>().ok_or_else(missing)?;
         let cfg = req.data::<WebConfig>().ok_or_else(missing)?;
         let jar = req.cookie();
-        let query_lang = url::form_urlencoded::parse(req.uri().query().unwrap_or("").as_bytes())
+        let state = query_pairs(req.uri().query().unwrap_or(""));
+        let query_lang = state
+            .iter()
             .find(|(k, _)| k == "lang")
-            .map(|(_, v)| v.into_owned());
+            .map(|(_, v)| v.clone());
         let cookie_lang = jar.get(LANG_COOKIE).map(|c| c.value_str().to_owned());
         let lang = negotiate(
             query_lang.as_deref(),
             cookie_lang.as_deref(),
+            ui_locales_of(&state).as_deref(),
             req.header("accept-language"),
             cfg.default_lang,
         );
+        let lang_chosen = query_lang
+            .as_deref()
+            .or(cookie_lang.as_deref())
+            .and_then(Lang::parse)
+            .is_some();
         if query_lang.as_deref().and_then(Lang::parse).is_some() {
             let mut c = Cookie::new_with_str(LANG_COOKIE, lang.code());
             c.set_path("/");
@@ -73,6 +90,9 @@ impl<'a> FromRequest<'a> for Ctx<'a> {
             lang,
             session,
             client_ip: crate::client_ip::of(req),
+            lang_chosen,
+            state,
+            page_path: "",
         })
     }
 }
@@ -85,6 +105,40 @@ fn missing() -> poem::Error {
 }
 
 impl Ctx<'_> {
+    /// Names the state the language links of a page re-rendered after a POST keep (the form's
+    /// hidden fields), as the query of the same page; empty values are left out.
+    pub fn keep<K: AsRef<str>, V: AsRef<str>>(&mut self, pairs: &[(K, V)]) {
+        self.state = pairs
+            .iter()
+            .filter(|(_, v)| !v.as_ref().is_empty())
+            .map(|(k, v)| (k.as_ref().to_owned(), v.as_ref().to_owned()))
+            .collect();
+    }
+
+    /// Names the page a POST-only path answers with (a form re-rendered with its errors), so
+    /// that its language links lead to that page rather than to the POST-only path.
+    pub fn page_at(&mut self, path: &'static str) {
+        self.page_path = path;
+    }
+
+    /// The `next` of the page's state (the header's login and register links carry it).
+    fn state_next(&self) -> &str {
+        self.state
+            .iter()
+            .find(|(k, _)| k == "next")
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Follows an app's `ui_locales` (a form-posted authorization request) unless the person
+    /// chose a language.
+    pub fn prefer_ui_locales(&mut self, ui_locales: Option<&str>) {
+        if let Some(lang) = ui_locales.and_then(from_ui_locales) {
+            if !self.lang_chosen {
+                self.lang = lang;
+            }
+        }
+    }
+
     /// The logged-in user, if any (a store failure counts as logged out here).
     pub fn user(&self) -> Option<&User> {
         self.session
@@ -107,6 +161,9 @@ impl Ctx<'_> {
     pub fn render<S: Serialize>(&self, status: StatusCode, template: &str, page: S) -> Response {
         let common = minijinja::context! {
             lang => self.lang.code(),
+            lang_links => lang_links(self.page_path, &self.state),
+            nav_login_href => with_next("/accounts/login/", self.state_next()),
+            nav_register_href => with_next("/accounts/register/", self.state_next()),
             csrf_token => self.csrf_token(),
             min_password_len => self.svc.accounts.min_password_len,
             user => self.user().map(|u| minijinja::context! {

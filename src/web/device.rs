@@ -100,7 +100,8 @@ pub async fn device_form(ctx: Ctx<'_>, Query(q): Query<DeviceQuery>) -> Response
 }
 
 #[handler]
-pub async fn device_submit(ctx: Ctx<'_>, Form(f): Form<DeviceForm>) -> Response {
+pub async fn device_submit(mut ctx: Ctx<'_>, Form(f): Form<DeviceForm>) -> Response {
+    ctx.keep(&[("user_code", &f.user_code)]);
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }

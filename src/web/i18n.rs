@@ -1,7 +1,9 @@
 //! Page and email languages (en, zh-CN): translation files `templates/i18n/{lang}.toml`
 //! (embedded; an operator's templates directory may override them), and the choice of language
-//! per request: `?lang=` (remembered in a cookie), then the cookie, then Accept-Language
-//! (RFC 9110 §12.5.4 q-values), then the configured default.
+//! per request: `?lang=` (remembered in a cookie), then the cookie, then the app's `ui_locales`
+//! (OIDC Core §3.1.2.1: space-separated BCP 47 tags, the first supported one wins), then
+//! Accept-Language (RFC 9110 §12.5.4 q-values), then the configured default. The person's own
+//! choice (query or cookie) comes before the app's hint: it is the more direct wish.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -24,6 +26,14 @@ impl Lang {
         }
     }
 
+    /// The language's own name, as the language switch shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::ZhCn => "简体中文",
+        }
+    }
+
     /// Parses a tag loosely: `zh`, `zh-cn`, `zh-Hans` → zh-CN; `en-US` → en.
     pub fn parse(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
@@ -39,14 +49,21 @@ impl Lang {
 pub fn negotiate(
     query: Option<&str>,
     cookie: Option<&str>,
+    ui_locales: Option<&str>,
     accept_language: Option<&str>,
     default: Lang,
 ) -> Lang {
     query
         .and_then(Lang::parse)
         .or_else(|| cookie.and_then(Lang::parse))
+        .or_else(|| ui_locales.and_then(from_ui_locales))
         .or_else(|| accept_language.and_then(from_accept_language))
         .unwrap_or(default)
+}
+
+/// The first supported tag of an OIDC `ui_locales` list (space-separated, in preference order).
+pub fn from_ui_locales(list: &str) -> Option<Lang> {
+    list.split(' ').take(20).find_map(Lang::parse)
 }
 
 fn from_accept_language(header: &str) -> Option<Lang> {
@@ -176,14 +193,34 @@ mod tests {
     #[test]
     fn the_language_comes_from_query_then_cookie_then_accept_language() {
         let d = Lang::En;
-        assert_eq!(negotiate(Some("zh-CN"), Some("en"), None, d), Lang::ZhCn);
-        assert_eq!(negotiate(Some("xx"), Some("zh"), None, d), Lang::ZhCn);
+        let zh = Some("zh-CN");
+        assert_eq!(negotiate(zh, Some("en"), None, None, d), Lang::ZhCn);
+        assert_eq!(negotiate(Some("xx"), Some("zh"), None, None, d), Lang::ZhCn);
         assert_eq!(
-            negotiate(None, None, Some("fr;q=1, zh-CN;q=0.8, en;q=0.5"), d),
+            negotiate(None, None, None, Some("fr;q=1, zh-CN;q=0.8, en;q=0.5"), d),
             Lang::ZhCn
         );
-        assert_eq!(negotiate(None, None, Some("zh;q=0, en-GB"), d), Lang::En);
-        assert_eq!(negotiate(None, None, Some("de"), Lang::ZhCn), Lang::ZhCn);
+        assert_eq!(
+            negotiate(None, None, None, Some("zh;q=0, en-GB"), d),
+            Lang::En
+        );
+        assert_eq!(
+            negotiate(None, None, None, Some("de"), Lang::ZhCn),
+            Lang::ZhCn
+        );
+    }
+
+    #[test]
+    fn an_apps_ui_locales_come_after_the_persons_choice_and_before_the_browser() {
+        let d = Lang::En;
+        let hint = Some("fr-CA zh-CN en");
+        assert_eq!(negotiate(None, None, hint, Some("en"), d), Lang::ZhCn);
+        assert_eq!(negotiate(None, Some("en"), hint, None, d), Lang::En);
+        assert_eq!(negotiate(Some("en"), None, hint, None, d), Lang::En);
+        assert_eq!(
+            negotiate(None, None, Some("fr de"), Some("zh"), d),
+            Lang::ZhCn
+        );
     }
 
     #[test]

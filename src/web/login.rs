@@ -1,6 +1,8 @@
 //! Login and logout pages (`/accounts/login/`, `/accounts/logout/`; the original paths).
 //! The login form has two fields, `username` (username or email) and `password`; a successful
-//! login starts a new session and redirects (303) to `next` when it is a local path.
+//! login starts a new session and redirects (303) to `next` when it is a local path. The page
+//! names the app when `next` is its authorization request, and its links to registration and
+//! password reset carry `next`, so a person who signs up or resets gets back to the app.
 
 use poem::handler;
 use poem::http::StatusCode;
@@ -9,6 +11,7 @@ use poem::Response;
 use serde::Deserialize;
 
 use super::context::{is_local_path, retry_args, see_other, with_retry_after, Ctx};
+use super::journey::{app_asking, with_next};
 use super::session;
 use crate::service::login::{login, LoginError};
 use crate::service::sessions;
@@ -40,7 +43,7 @@ fn target(next: &str) -> &str {
     }
 }
 
-fn login_page(
+async fn login_page(
     ctx: &Ctx<'_>,
     status: StatusCode,
     username: &str,
@@ -49,11 +52,14 @@ fn login_page(
 ) -> Response {
     let unverified = matches!(error, Some(("login.unverified", _)));
     let error = error.map(|(k, args)| ctx.templates.translations().format(ctx.lang, k, args));
-    ctx.render(
-        status,
-        "login.html",
-        minijinja::context! { username, next => target(next), error, unverified },
-    )
+    let app = app_asking(ctx.svc, next).await;
+    let page = minijinja::context! {
+        username, next => target(next), error, unverified, app,
+        register_href => with_next("/accounts/register/", next),
+        reset_href => with_next("/accounts/password_reset/", next),
+        resend_href => with_next("/accounts/verify-email/resend/", next),
+    };
+    ctx.render(status, "login.html", page)
 }
 
 /// The status and message of a refused login.
@@ -69,17 +75,18 @@ fn refusal(e: &LoginError) -> Option<(StatusCode, &'static str)> {
 
 #[handler]
 pub async fn login_form(ctx: Ctx<'_>, Query(q): Query<NextQuery>) -> Response {
-    login_page(&ctx, StatusCode::OK, "", &q.next, None)
+    login_page(&ctx, StatusCode::OK, "", &q.next, None).await
 }
 
 #[handler]
-pub async fn login_submit(ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Response {
+pub async fn login_submit(mut ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Response {
+    ctx.keep(&[("next", &f.next)]);
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
     if f.username.trim().is_empty() || f.password.is_empty() {
         let error = Some(("login.required", &[][..]));
-        return login_page(&ctx, StatusCode::BAD_REQUEST, &f.username, &f.next, error);
+        return login_page(&ctx, StatusCode::BAD_REQUEST, &f.username, &f.next, error).await;
     }
     let user = match login(ctx.svc, &f.username, &f.password, ctx.client_ip).await {
         Ok(u) => u,
@@ -94,12 +101,14 @@ pub async fn login_submit(ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Response {
                 &f.username,
                 &f.next,
                 error,
-            );
+            )
+            .await;
             return with_retry_after(page, secs);
         }
         Err(e) => {
             let (status, key) = refusal(&e).unwrap_or((StatusCode::UNAUTHORIZED, "login.invalid"));
-            return login_page(&ctx, status, &f.username, &f.next, Some((key, &[][..])));
+            let error = Some((key, &[][..]));
+            return login_page(&ctx, status, &f.username, &f.next, error).await;
         }
     };
     let previous = session::cookie_value(ctx.jar);

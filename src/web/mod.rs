@@ -18,6 +18,7 @@ mod emails;
 mod forms;
 pub mod https;
 pub mod i18n;
+mod journey;
 mod legacy;
 mod login;
 mod pages;

@@ -85,3 +85,49 @@ test('denying on the consent page sends the callback access_denied and the state
   assert.equal(callback.searchParams.get('state'), state);
   assert.equal(callback.searchParams.get('code'), null);
 });
+
+// Last in this file: it remembers consent for `profile`, which the cases above must not meet.
+test('switching to Chinese on the consent page keeps the request and the code is redeemed', async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 420, height: 860 } });
+  const page = await context.newPage();
+  const state = randomBytes(12).toString('base64url');
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const url = new URL(`${BASE_URL}/oauth2/authorize`);
+  for (const [k, v] of Object.entries({
+    response_type: 'code', client_id: APP.client_id, redirect_uri: REDIRECT,
+    scope: 'profile', state, code_challenge: challenge, code_challenge_method: 'S256',
+  })) url.searchParams.set(k, v);
+  await page.goto(url.href);
+  assert.match(await page.textContent('main'), new RegExp(`continue to ${APP.name}`));
+  await page.fill('#username', USER);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await Promise.all([page.waitForNavigation(), page.click('nav.langs a[lang="zh-CN"]')]);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(new URL(page.url()).searchParams.get('client_id'), APP.client_id);
+  assert.match(await page.textContent('main'), new RegExp(APP.name));
+  assert.match(await page.textContent('main'), /允许/);
+  await shot(page, 'oauth-consent-zh-after-switch');
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.url().startsWith(REDIRECT)),
+    page.click('main button[name=decision][value=allow]'),
+  ]);
+  await context.close();
+  const callback = new URL(request.url());
+  assert.equal(callback.searchParams.get('state'), state);
+  const basic = Buffer.from(`${encodeURIComponent(APP.client_id)}:${encodeURIComponent(APP.client_secret)}`)
+    .toString('base64');
+  const r = await fetch(`${BASE_URL}/oauth2/token`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', code: callback.searchParams.get('code') ?? '',
+      redirect_uri: REDIRECT, code_verifier: verifier,
+    }),
+  });
+  const body = await r.json();
+  assert.equal(r.status, 200, JSON.stringify(body));
+  assert.ok(body.access_token);
+});

@@ -216,3 +216,50 @@ pub fn extract_hidden(html: &str, name: &str) -> Option<String> {
     let end = html[start..].find('"')? + start;
     Some(html[start..end].to_owned())
 }
+
+/// Undoes minijinja's HTML escaping of an attribute value.
+pub fn unescape_attr(s: &str) -> String {
+    s.replace("&#x2f;", "/")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The `href` of the language switch's link to `code` (`en`, `zh-CN`), unescaped.
+pub fn lang_link(html: &str, code: &str) -> String {
+    let marker = format!("\" lang=\"{code}\"");
+    let end = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no link to {code} in:\n{html}"));
+    let start = html[..end].rfind("href=\"").expect("the link has an href") + "href=\"".len();
+    unescape_attr(&html[start..end])
+}
+
+/// The decoded query pairs of a relative or local link (`?a=b`, `/path?a=b`).
+pub fn link_query(link: &str) -> Vec<(String, String)> {
+    let query = link.split_once('?').map(|(_, q)| q).unwrap_or("");
+    url::form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect()
+}
+
+/// The value of `name` in a link's query.
+pub fn link_param(link: &str, name: &str) -> Option<String> {
+    link_query(link)
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}
+
+/// A link as minijinja writes it in an attribute (`&` and `/` escaped).
+pub fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('/', "&#x2f;")
+}
+
+/// `path?next=NEXT`, `next` form-encoded.
+pub fn with_next(path: &str, next: &str) -> String {
+    let enc: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+    format!("{path}?next={enc}")
+}
