@@ -10,7 +10,7 @@ fn user(id: &str, is_admin: bool) -> User {
     User {
         id: id.into(),
         username: Username::parse(id).unwrap(),
-        email: EmailAddress::parse(&format!("{id}@example.com")).unwrap(),
+        email: EmailAddress::parse(format!("{id}@example.com")).unwrap(),
         email_verified: true,
         display_name: None,
         password_hash: String::new(),
