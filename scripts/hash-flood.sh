@@ -28,6 +28,7 @@ fi
 export AUTH_CENTER__LOG__LEVEL=error
 # The flood guesses on unknown accounts from one address: the login throttle is not measured.
 export AUTH_CENTER__ACCOUNTS__LOGIN_MAX_FAILURES=1000000
+export AUTH_CENTER__ACCOUNTS__LOGIN_MAX_FAILURES_PER_IP=1000000
 
 "$BIN" "${ARGS[@]}" serve >"$DATA/server.log" 2>&1 &
 SERVER=$!

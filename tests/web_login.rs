@@ -274,6 +274,9 @@ async fn sixty_concurrent_wrong_guesses_for_one_account_evaluate_at_most_five(ba
     // A check that takes as long as a real one, so the guesses overlap.
     settings.security.argon2_memory_kib = 19456;
     settings.security.argon2_iterations = 2;
+    // Every guess gets a place in the hashing queue: the throttle alone must refuse them.
+    settings.security.hash_queue_length = 100;
+    settings.security.hash_wait_timeout_ms = 60_000;
     let app = TestApp::spawn_with(settings, dir).await;
     app.create_user("jane", "jane@example.com", PASSWORD).await;
     let csrf = app.csrf_token("/accounts/login/").await;

@@ -94,6 +94,7 @@ async fn a_flood_of_password_grants_is_refused_fast_and_a_real_login_still_gets_
     settings.security.hash_concurrency = HASH_CONCURRENCY;
     // The flood guesses on unknown accounts: not the throttle's refusals under test here.
     settings.accounts.login_max_failures = 100_000;
+    settings.accounts.login_max_failures_per_ip = 100_000;
     let w = world_on(TestApp::spawn_with(settings, dir).await).await;
     let legacy = new_client(&w.app, &w.user.id, &["password"], false).await;
     let secret = legacy.secret.clone().unwrap();
