@@ -173,16 +173,7 @@ async fn disable_guarded(
 /// Ends every way into the account: browser sessions, the grants (with their tokens) it gave
 /// apps, and every outstanding emailed link (enabling the account again revives none).
 async fn end_access(svc: &Services, user_id: &str) -> Result<(), ServiceError> {
-    svc.stores
-        .sessions
-        .delete_sessions_for_user(user_id, None)
-        .await?;
-    svc.stores
-        .grants
-        .revoke_grants_for_user(user_id, svc.now())
-        .await?;
-    super::email::delete_all_links(svc, user_id).await?;
-    Ok(())
+    super::sessions::end_account_access(svc, user_id, None, "account disabled").await
 }
 
 /// Disables an account (ending its sessions, revoking its grants, deleting its emailed links)

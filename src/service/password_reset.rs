@@ -7,7 +7,7 @@
 
 use std::net::IpAddr;
 
-use super::email::{delete_all_links, send_link, take_token, EmailKind};
+use super::email::{send_link, take_token, EmailKind};
 use super::{password_policy, ServiceError, Services};
 use crate::domain::{EmailAddress, EmailTokenPurpose};
 use crate::store::StoreError;
@@ -81,23 +81,6 @@ pub async fn confirm_reset(
     }
     user.updated_at = svc.now();
     svc.stores.users.update_user(&user).await?;
-    let ended = svc
-        .stores
-        .sessions
-        .delete_sessions_for_user(&user.id, None)
-        .await?;
-    let revoked = svc
-        .stores
-        .grants
-        .revoke_grants_for_user(&user.id, svc.now())
-        .await?;
-    let links = delete_all_links(svc, &user.id).await?;
-    tracing::info!(
-        user_id = %user.id,
-        sessions_ended = ended,
-        grants_revoked = revoked,
-        email_links_deleted = links,
-        "password reset"
-    );
+    super::sessions::end_account_access(svc, &user.id, None, "password reset").await?;
     Ok(())
 }

@@ -8,7 +8,7 @@
 //! whoever held the account). Checking the current password is a login: it goes through the
 //! login throttle, with the account's login budget.
 
-use super::email::{delete_all_links, send_change_notice, send_link, EmailKind};
+use super::email::{send_change_notice, send_link, EmailKind};
 use super::throttle::{Account, Check, ThrottleError};
 use super::{password_policy, ServiceError, Services, Validation};
 use crate::domain::{DomainError, EmailAddress, User};
@@ -134,24 +134,8 @@ pub async fn change_password(
     user.password_hash = svc.hasher.hash(change.new).await?;
     user.updated_at = svc.now();
     svc.stores.users.update_user(&user).await?;
-    let ended = svc
-        .stores
-        .sessions
-        .delete_sessions_for_user(&user.id, change.keep_session)
+    super::sessions::end_account_access(svc, &user.id, change.keep_session, "password changed")
         .await?;
-    let revoked = svc
-        .stores
-        .grants
-        .revoke_grants_for_user(&user.id, svc.now())
-        .await?;
-    let links = delete_all_links(svc, &user.id).await?;
-    tracing::info!(
-        user_id = %user.id,
-        sessions_ended = ended,
-        grants_revoked = revoked,
-        email_links_deleted = links,
-        "password changed"
-    );
     Ok(())
 }
 

@@ -109,3 +109,30 @@ pub async fn end_session(svc: &Services, cookie_value: &str) -> Result<(), Servi
         .await?;
     Ok(())
 }
+
+/// Account recovery's one rule (a password reset or change, a disable): every browser session
+/// ends but `keep_session` (the one making a password change), every OAuth grant is revoked and
+/// every emailed link is deleted, so whoever held the account keeps nothing.
+pub async fn end_account_access(
+    svc: &Services,
+    user_id: &str,
+    keep_session: Option<&str>,
+    why: &'static str,
+) -> Result<(), ServiceError> {
+    let s = &svc.stores;
+    let ended = s
+        .sessions
+        .delete_sessions_for_user(user_id, keep_session)
+        .await?;
+    let revoked = s.grants.revoke_grants_for_user(user_id, svc.now()).await?;
+    let links = super::email::delete_all_links(svc, user_id).await?;
+    tracing::info!(
+        user_id,
+        sessions_ended = ended,
+        grants_revoked = revoked,
+        email_links_deleted = links,
+        why,
+        "account access ended"
+    );
+    Ok(())
+}
