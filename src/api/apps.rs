@@ -83,6 +83,8 @@ app_response! {
         404 NotFound,
         /// The app is public (it has no secret) or built in.
         409 Conflict,
+        /// `revoke_previous` is not `true` or `false`.
+        422 Unprocessable,
     }
 }
 

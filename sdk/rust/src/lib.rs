@@ -3352,6 +3352,9 @@ impl Client {
             409u16 => Err(Error::ErrorResponse(
                 ResponseValue::from_response(response).await?,
             )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             500u16 => Err(Error::ErrorResponse(
                 ResponseValue::from_response(response).await?,
             )),

@@ -2816,6 +2816,10 @@ export type RotateAppSecretErrors = {
      */
     409: ApiError;
     /**
+     * `revoke_previous` is not `true` or `false`.
+     */
+    422: ApiError;
+    /**
      * An unexpected error; details are in the server log, never in the body.
      */
     500: ApiError;
