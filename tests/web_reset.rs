@@ -281,11 +281,12 @@ async fn ten_reset_requests_for_one_address_in_a_minute_send_one_mail_and_answer
     let app = TestApp::spawn(backend).await;
     app.create_user("jane", "jane@example.com", PASSWORD).await;
     app.create_user("bob", "bob@example.com", PASSWORD).await;
+    // Ten at once per address: the per-recipient limit is one atomic count, so a race of
+    // requests still sends one mail.
     let mut answers = Vec::new();
     for email in ["jane@example.com", "nobody@example.com"] {
-        for _ in 0..10 {
-            answers.push(ask_reset(&app, email).await);
-        }
+        let asks = (0..10).map(|_| ask_reset(&app, email));
+        answers.extend(futures_util::future::join_all(asks).await);
     }
     assert!(answers.iter().all(|a| *a == answers[0]), "{answers:?}");
     assert_eq!(answers[0].1, "/accounts/password_reset/done/");

@@ -7,8 +7,8 @@
 //! (the `/device` page) is `device_verify`.
 
 use super::client_auth::{authenticate_client, ClientCredentials};
-use super::grant_state::{issue_refresh, still_authorized};
-use super::issue::{self, IdTokenInput, Subject, TokenSet};
+use super::grant_state::{still_authorized, user_token_set};
+use super::issue::{Subject, TokenSet};
 use super::{OAuthError, OAuthErrorCode};
 use crate::crypto;
 use crate::domain::{
@@ -195,24 +195,6 @@ async fn issue_tokens(
         grant_id: Some(&grant.id),
         auth_time: Some(approval.auth_time),
     };
-    let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
-    let refresh_token = issue_refresh(svc, client, &grant, &scopes).await?;
-    let id_token = if scopes.contains("openid") {
-        let input = IdTokenInput {
-            nonce: None,
-            session_id: approval.session_id.as_deref(),
-            access_token: Some(&access_token),
-            code: None,
-        };
-        Some(issue::id_token(svc, &who, &input).await?)
-    } else {
-        None
-    };
-    Ok(TokenSet {
-        access_token,
-        expires_in,
-        refresh_token,
-        scope: scopes.to_string(),
-        id_token,
-    })
+    let session = approval.session_id.as_deref();
+    user_token_set(svc, &who, &grant, &scopes, None, session).await
 }

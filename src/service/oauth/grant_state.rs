@@ -4,7 +4,7 @@
 //! may carry. Below both, so that neither imports the other.
 
 use crate::domain::{Client, Grant, GrantType, ScopeSet};
-use crate::service::oauth::issue;
+use crate::service::oauth::issue::{self, IdTokenInput, Subject, TokenSet};
 use crate::service::oauth::OAuthError;
 use crate::service::Services;
 use crate::store::StoreError;
@@ -44,7 +44,7 @@ pub(crate) async fn still_authorized(
 
 /// A refresh token when the client may refresh and, for OIDC requests, `offline_access` was
 /// granted (OIDC Core §11).
-pub(crate) async fn issue_refresh(
+async fn issue_refresh(
     svc: &Services,
     client: &Client,
     grant: &Grant,
@@ -67,4 +67,37 @@ pub(crate) async fn stored_grant(svc: &Services, id: &str) -> Result<Option<Gran
         Err(StoreError::NotFound) => Ok(None),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The tokens of a user's authorization (code exchange, device poll): an access token, a refresh
+/// token when allowed ([`issue_refresh`]) and, with `openid`, an id_token carrying the request's
+/// `nonce` and the session it came from (OIDC Core §3.1.3.3).
+pub(crate) async fn user_token_set(
+    svc: &Services,
+    who: &Subject<'_>,
+    grant: &Grant,
+    scopes: &ScopeSet,
+    nonce: Option<&str>,
+    session_id: Option<&str>,
+) -> Result<TokenSet, OAuthError> {
+    let (access_token, expires_in) = issue::access_token(svc, who, scopes).await?;
+    let refresh_token = issue_refresh(svc, who.client, grant, scopes).await?;
+    let id_token = if scopes.contains("openid") {
+        let input = IdTokenInput {
+            nonce,
+            session_id,
+            access_token: Some(&access_token),
+            code: None,
+        };
+        Some(issue::id_token(svc, who, &input).await?)
+    } else {
+        None
+    };
+    Ok(TokenSet {
+        access_token,
+        expires_in,
+        refresh_token,
+        scope: scopes.to_string(),
+        id_token,
+    })
 }

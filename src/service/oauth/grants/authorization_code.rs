@@ -9,9 +9,9 @@ use crate::domain::{AuthorizationCode, Client, ClientType, CodeVerifier, Grant, 
 use crate::service::oauth::client_auth::AuthenticatedClient;
 use crate::service::oauth::codes;
 use crate::service::oauth::grant_state::{
-    active_grant, issue_refresh, still_authorized, stored_grant,
+    active_grant, still_authorized, stored_grant, user_token_set,
 };
-use crate::service::oauth::issue::{self, IdTokenInput, Subject, TokenSet};
+use crate::service::oauth::issue::{Subject, TokenSet};
 use crate::service::oauth::OAuthError;
 use crate::service::Services;
 use crate::store::{CodeTake, StoreError};
@@ -133,24 +133,6 @@ pub(super) async fn exchange(
         grant_id: Some(&grant.id),
         auth_time: Some(code.auth_time),
     };
-    let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
-    let refresh_token = issue_refresh(svc, &auth.client, &grant, &scopes).await?;
-    let id_token = if scopes.contains("openid") {
-        let input = IdTokenInput {
-            nonce: code.nonce.as_deref(),
-            session_id: code.session_id.as_deref(),
-            access_token: Some(&access_token),
-            code: None,
-        };
-        Some(issue::id_token(svc, &who, &input).await?)
-    } else {
-        None
-    };
-    Ok(TokenSet {
-        access_token,
-        expires_in,
-        refresh_token,
-        scope: scopes.to_string(),
-        id_token,
-    })
+    let (nonce, session) = (code.nonce.as_deref(), code.session_id.as_deref());
+    user_token_set(svc, &who, &grant, &scopes, nonce, session).await
 }
