@@ -95,18 +95,7 @@ fn to_client(
 
 fn error_response(ctx: &Ctx<'_>, e: AuthorizeError) -> Response {
     match e {
-        AuthorizeError::Page(reason) => {
-            let text = ctx
-                .templates
-                .translations()
-                .get(ctx.lang, "authorize.invalid");
-            let message = format!("{text} ({reason})");
-            ctx.render(
-                StatusCode::BAD_REQUEST,
-                "error.html",
-                minijinja::context! { message },
-            )
-        }
+        AuthorizeError::Page(reason) => ctx.refused_request_page(&reason),
         AuthorizeError::Redirect {
             redirect_uri,
             mode,

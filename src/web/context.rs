@@ -157,6 +157,21 @@ impl Ctx<'_> {
         csrf::verify(self.jar, submitted)
     }
 
+    /// The 400 page of an OAuth request that cannot be answered at its redirect URI (unknown
+    /// client, unregistered URI, tampered logout): never a redirect.
+    pub fn refused_request_page(&self, reason: &str) -> Response {
+        let text = self
+            .templates
+            .translations()
+            .get(self.lang, "authorize.invalid");
+        let message = format!("{text} ({reason})");
+        self.render(
+            StatusCode::BAD_REQUEST,
+            "error.html",
+            minijinja::context! { message },
+        )
+    }
+
     /// Renders `template` with `page` plus the common values (`lang`, `csrf_token`, `user`).
     pub fn render<S: Serialize>(&self, status: StatusCode, template: &str, page: S) -> Response {
         let common = minijinja::context! {

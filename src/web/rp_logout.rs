@@ -49,7 +49,7 @@ pub async fn rp_logout(ctx: Ctx<'_>, Query(p): Query<LogoutParams>) -> Response 
         Err(_) => return ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable"),
     };
     match decide_logout(ctx.svc, &p, session).await {
-        LogoutDecision::ErrorPage(reason) => refused(&ctx, &reason),
+        LogoutDecision::ErrorPage(reason) => ctx.refused_request_page(&reason),
         LogoutDecision::Confirm(None) => see_other("/accounts/logout/"),
         LogoutDecision::Confirm(Some(target)) => confirmation_page(&ctx, &p, &target),
         LogoutDecision::LogoutAndRedirect(target) => log_out_to(&ctx, target.as_deref()).await,
@@ -64,7 +64,7 @@ pub async fn rp_logout_confirm(ctx: Ctx<'_>, Form(f): Form<ConfirmForm>) -> Resp
     }
     match confirmed_logout(ctx.svc, &f.params()).await {
         Ok(target) => log_out_to(&ctx, target.as_deref()).await,
-        Err(reason) => refused(&ctx, &reason),
+        Err(reason) => ctx.refused_request_page(&reason),
     }
 }
 
@@ -103,18 +103,4 @@ async fn log_out_to(ctx: &Ctx<'_>, target: Option<&str>) -> Response {
     }
     session::clear_cookie(ctx.jar);
     see_other(target.unwrap_or("/accounts/login/"))
-}
-
-/// The error page of a refused request: never a redirect.
-fn refused(ctx: &Ctx<'_>, reason: &str) -> Response {
-    let text = ctx
-        .templates
-        .translations()
-        .get(ctx.lang, "authorize.invalid");
-    let message = format!("{text} ({reason})");
-    ctx.render(
-        StatusCode::BAD_REQUEST,
-        "error.html",
-        minijinja::context! { message },
-    )
 }
