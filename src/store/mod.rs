@@ -1,7 +1,7 @@
 //! Storage: one small async trait per aggregate, and two adapters that mirror each other file
 //! for file, `mongo` (production) and `sqlite` (the embedded zero-configuration default).
 //!
-//! Rules every adapter keeps (the contract suite in `tests/store_contract.rs` checks them):
+//! Rules every adapter keeps (the contract suite in `tests/store_contract/` checks them):
 //! - Secrets are stored as digests only; this layer never sees a raw code, token or password.
 //! - One-time credentials are consumed by ONE atomic method (`take_code`, `rotate_refresh`,
 //!   `consume_email_token`): never get-then-delete.

@@ -1,6 +1,6 @@
 //! Smoke tests of the SQLite adapter's own mechanics: opening, migrating and reopening a data
 //! directory, and the error mapping. The behaviour every backend shares is checked by the
-//! contract suite in `tests/store_contract.rs`.
+//! contract suite in `tests/store_contract/`.
 
 use chrono::{Duration, Utc};
 

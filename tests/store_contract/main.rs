@@ -1,0 +1,148 @@
+//! The store contract: one suite, written against the traits of `auth_center::store`, run
+//! against every backend on a real server: SQLite in a temporary directory and MongoDB on the
+//! server named by `AUTH_CENTER_TEST_MONGODB_URI` (started by `scripts/test.sh`, or by
+//! `scripts/mongo-test-server.sh start 27017`). Without that variable the MongoDB tests fail:
+//! a backend is never silently skipped.
+//!
+//! Each case is an `async fn(&Stores)` in `cases`; `contract_tests!` expands it into
+//! `sqlite::<case>` and `mongo::<case>`, each on a fresh, private store. Cases that only make
+//! sense for one backend live in `backend_only`.
+
+mod backend_only;
+mod clients;
+mod codes;
+mod consents;
+mod device_codes;
+mod fixtures;
+mod grants;
+mod groups;
+mod harness;
+mod keys_and_admin;
+mod login_attempts;
+mod refresh;
+mod sessions;
+mod users;
+
+mod cases {
+    pub use crate::clients::*;
+    pub use crate::codes::*;
+    pub use crate::consents::*;
+    pub use crate::device_codes::*;
+    pub use crate::grants::*;
+    pub use crate::groups::*;
+    pub use crate::keys_and_admin::*;
+    pub use crate::login_attempts::*;
+    pub use crate::refresh::*;
+    pub use crate::sessions::*;
+    pub use crate::users::*;
+}
+
+/// Expands each case into one test per backend.
+macro_rules! contract_tests {
+    ($($case:ident),+ $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $case() {
+                    crate::harness::run_sqlite(|s| async move { crate::cases::$case(&s).await })
+                        .await;
+                }
+            )+
+        }
+
+        mod mongo {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $case() {
+                    crate::harness::run_mongo(|ctx| async move {
+                        crate::cases::$case(&ctx.stores).await
+                    })
+                    .await;
+                }
+            )+
+        }
+    };
+}
+
+contract_tests!(
+    // login attempts
+    a_failure_counter_grows_in_its_window_restarts_after_it_and_clears,
+    sixteen_concurrent_failures_are_all_counted,
+    sixty_concurrent_reservations_let_exactly_the_limit_through,
+    a_release_gives_back_one_count_of_its_own_window_only,
+    // users
+    a_user_round_trips_through_insert_get_find_update_and_delete,
+    a_username_is_unique_case_insensitively,
+    an_email_is_unique_case_insensitively,
+    an_update_that_takes_another_users_username_or_email_conflicts,
+    getting_updating_or_deleting_a_missing_user_is_not_found,
+    users_are_listed_by_username_key_in_pages_with_the_total,
+    count_users_counts_every_user,
+    only_enabled_administrators_are_counted_as_admins,
+    a_user_search_matches_a_case_insensitive_substring_of_username_email_or_display_name,
+    a_user_search_treats_like_and_regex_metacharacters_literally,
+    only_one_of_sixteen_concurrent_registrations_of_a_username_succeeds,
+    // groups
+    a_group_round_trips_through_insert_get_find_update_and_delete,
+    getting_updating_or_deleting_a_missing_group_is_not_found,
+    a_group_name_is_unique_case_insensitively,
+    adding_a_member_is_idempotent_and_removing_one_keeps_the_others,
+    changing_the_members_of_a_missing_group_is_not_found,
+    the_groups_of_a_user_are_listed_by_name_key,
+    removing_a_user_everywhere_leaves_the_other_members,
+    groups_are_listed_by_name_key_in_pages_with_the_total,
+    // clients
+    a_client_round_trips_with_every_field,
+    a_client_id_is_unique,
+    getting_updating_or_deleting_a_missing_client_is_not_found,
+    clients_of_an_owner_are_listed_by_creation_time_then_id_in_pages,
+    // authorization codes
+    a_code_is_taken_once_then_reported_as_already_used,
+    taking_an_unknown_code_is_not_found,
+    inserting_a_code_twice_conflicts,
+    only_one_of_sixteen_concurrent_takes_of_a_code_wins,
+    // grants
+    a_grant_round_trips_and_touching_it_records_its_last_use,
+    active_grants_of_a_user_exclude_revoked_expired_and_others_newest_first,
+    revoking_a_grant_revokes_its_tokens_but_not_other_grants,
+    revoking_the_grants_of_a_client_counts_them_and_revokes_their_tokens,
+    revoking_the_grants_of_a_client_also_revokes_its_access_tokens_without_a_grant,
+    revoking_the_grants_of_a_user_counts_them_and_revokes_their_tokens,
+    revoking_one_refresh_or_access_token_reports_whether_it_existed,
+    // refresh and access tokens
+    refresh_and_access_tokens_round_trip,
+    inserting_a_refresh_token_twice_conflicts,
+    rotating_a_refresh_token_marks_it_used_and_stores_the_new_one,
+    rotating_a_used_or_revoked_refresh_token_is_reuse_and_stores_nothing,
+    rotating_an_unknown_refresh_token_is_not_found_and_stores_nothing,
+    only_one_of_sixteen_concurrent_rotations_of_a_refresh_token_wins,
+    // consents
+    a_consent_is_put_read_replaced_and_deleted_idempotently,
+    the_consents_of_a_user_are_listed,
+    deleting_the_consents_of_a_client_keeps_those_given_to_other_clients,
+    deleting_the_consents_of_a_user_keeps_those_of_other_users,
+    // sessions and email tokens
+    a_session_round_trips_and_touching_it_moves_its_deadlines,
+    deleting_the_sessions_of_a_user_keeps_the_one_asked_for,
+    an_email_token_is_consumed_once,
+    consuming_an_email_token_for_another_purpose_leaves_it_in_place,
+    deleting_the_email_tokens_of_a_user_for_a_purpose_keeps_the_others,
+    deleting_every_email_token_of_a_user_keeps_other_users_tokens,
+    only_one_of_sixteen_concurrent_consumers_gets_an_email_token,
+    // signing keys, administration, expiry
+    signing_keys_are_listed_newest_first_and_deleted,
+    a_signing_key_id_is_unique,
+    a_plaintext_signing_key_is_sealed_once_by_compare_and_set,
+    the_backend_answers_a_ping,
+    sweeping_expired_records_keeps_the_live_ones,
+    an_expired_code_and_refresh_token_outlive_a_sweep_during_the_purge_grace,
+    // device codes (RFC 8628)
+    a_device_code_round_trips_and_is_found_by_its_user_code,
+    a_device_code_and_a_user_code_are_unique,
+    a_poll_returns_the_record_before_it_and_a_fast_one_grows_the_interval,
+    sixteen_concurrent_fast_polls_each_grow_the_interval,
+    a_device_code_is_decided_only_while_pending_and_live,
+    an_approved_device_code_is_taken_once,
+    only_one_of_sixteen_concurrent_takes_of_an_approved_device_code_wins,
+    an_expired_device_code_outlives_a_sweep_during_the_purge_grace,
+);
