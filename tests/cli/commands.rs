@@ -6,22 +6,8 @@ use crate::helpers as common;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Output, Stdio};
 
-use common::{mongo_uri, unique_db_name};
+use common::{bin, json, mongo_uri, unique_db_name};
 use serde_json::Value;
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_auth-center"));
-    // Isolate from the developer's environment.
-    for (k, _) in std::env::vars() {
-        if k.starts_with("AUTH_CENTER_") && k != "AUTH_CENTER_TEST_MONGODB_URI" {
-            c.env_remove(k);
-        }
-    }
-    c.env("AUTH_CENTER__SECURITY__ARGON2_MEMORY_KIB", "64")
-        .env("AUTH_CENTER__SECURITY__ARGON2_ITERATIONS", "1")
-        .env("AUTH_CENTER__LOG__LEVEL", "warn");
-    c
-}
 
 fn run(c: &mut Command) -> Output {
     c.output().expect("binary runs")
@@ -29,11 +15,6 @@ fn run(c: &mut Command) -> Output {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json(o: &Output) -> Value {
-    assert!(o.status.success(), "command failed: {}", stderr(o));
-    serde_json::from_slice(&o.stdout).expect("JSON on stdout")
 }
 
 #[test]

@@ -4,34 +4,18 @@
 
 use crate::helpers as common;
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use auth_center::store::Stores;
-use common::{mongo_uri, sqlite_stores, unique_db_name};
+use common::{bin, json, mongo_uri, sqlite_stores, unique_db_name};
 use serde_json::Value;
 
-fn bin(store_args: &[String]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_auth-center"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("AUTH_CENTER_") {
-            c.env_remove(k);
-        }
-    }
-    c.env("AUTH_CENTER__SECURITY__ARGON2_MEMORY_KIB", "64")
-        .env("AUTH_CENTER__SECURITY__ARGON2_ITERATIONS", "1")
-        .env("AUTH_CENTER__LOG__LEVEL", "warn")
-        .args(store_args);
-    c
-}
-
 fn run(store_args: &[String], args: &[&str]) -> Output {
-    bin(store_args).args(args).output().expect("binary runs")
-}
-
-fn json(o: &Output) -> Value {
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(o.status.success(), "command failed: {err}");
-    serde_json::from_slice(&o.stdout).expect("JSON on stdout")
+    bin()
+        .args(store_args)
+        .args(args)
+        .output()
+        .expect("binary runs")
 }
 
 fn one_line_error(o: &Output, needles: &[&str]) {

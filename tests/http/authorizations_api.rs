@@ -10,25 +10,12 @@ use crate::helpers::oauth as support;
 #[path = "authz/token_limits.rs"]
 mod token_limits;
 
-use auth_center::service::accounts::{create_user, NewUser};
 use authz::*;
 use common::Backend;
 use oauth2::basic::BasicErrorResponseType;
 use oauth2::{RequestTokenError, TokenResponse};
 use reqwest::Method;
-use support::{http, introspect, oauth2_client, world, World};
-
-async fn bob(w: &World) -> auth_center::domain::User {
-    let new = NewUser {
-        username: "bob".into(),
-        email: "bob@example.com".into(),
-        password: PW.into(),
-        display_name: None,
-        is_admin: false,
-        email_verified: true,
-    };
-    create_user(&w.app.services, new).await.expect("bob")
-}
+use support::{http, introspect, oauth2_client, world};
 
 async fn each_grant_is_listed_with_its_app_scopes_and_dates(b: Backend) {
     let w = world(b).await;

@@ -9,6 +9,8 @@ mod journey;
 mod logout;
 use crate::helpers::oauth as support;
 
+use common::accounts::location;
+use common::unescape_attr as unescape;
 use common::{extract_hidden, Backend};
 use journey::*;
 use logout::*;
@@ -41,20 +43,6 @@ fn auth_url(
     (url.to_string(), verifier, state.secret().clone())
 }
 
-/// Undoes minijinja's HTML escaping of an attribute value.
-fn unescape(s: &str) -> String {
-    s.replace("&#x2f;", "/")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-fn location(resp: &reqwest::Response) -> String {
-    resp.headers()["location"].to_str().unwrap().to_owned()
-}
-
 fn query_of(url: &str) -> std::collections::HashMap<String, String> {
     url::Url::parse(url)
         .unwrap()
@@ -69,56 +57,11 @@ async fn login_through(w: &World, url: &str) -> reqwest::Response {
     assert_eq!(first.status(), 303);
     let login = location(&first);
     assert!(login.starts_with("/accounts/login/?next="), "{login}");
-    let html = w.app.get(&login).await.text().await.unwrap();
-    let csrf = extract_hidden(&html, "csrf_token").unwrap();
-    let next = unescape(&extract_hidden(&html, "next").unwrap());
-    let resp = w
-        .app
-        .client
-        .post(w.app.url("/accounts/login/"))
-        .form(&[
-            ("username", "alice"),
-            ("password", PASSWORD),
-            ("csrf_token", &csrf),
-            ("next", &next),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), 303);
-    w.app
-        .client
-        .get(w.app.url(&location(&resp)))
-        .send()
-        .await
-        .unwrap()
+    log_in_and_return(w, &login).await
 }
 
 async fn decide(w: &World, consent_html: &str, decision: &str) -> reqwest::Response {
-    let mut form: Vec<(String, String)> = [
-        "response_type",
-        "client_id",
-        "redirect_uri",
-        "scope",
-        "state",
-        "code_challenge",
-        "code_challenge_method",
-    ]
-    .iter()
-    .filter_map(|k| extract_hidden(consent_html, k).map(|v| ((*k).to_owned(), unescape(&v))))
-    .collect();
-    form.push((
-        "csrf_token".into(),
-        extract_hidden(consent_html, "csrf_token").unwrap(),
-    ));
-    form.push(("decision".into(), decision.into()));
-    w.app
-        .client
-        .post(w.app.url("/oauth2/authorize"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap()
+    submit_consent(&w.app, &w.app.client, consent_html, decision).await
 }
 
 async fn login_consent_and_code_exchange_work_through_the_pages(b: Backend) {

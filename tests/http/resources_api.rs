@@ -8,25 +8,12 @@ use crate::helpers as common;
 use crate::helpers::authz;
 use crate::helpers::oauth as support;
 
-use auth_center::domain::User;
 use auth_center::service::accounts::{create_user, NewUser};
 use auth_center::service::groups::{create_group, NewGroup};
 use authz::*;
 use common::Backend;
 use reqwest::Method;
 use support::{world, World};
-
-async fn bob(w: &World) -> User {
-    let new = NewUser {
-        username: "bob".into(),
-        email: "bob@example.com".into(),
-        password: PW.into(),
-        display_name: None,
-        is_admin: false,
-        email_verified: true,
-    };
-    create_user(&w.app.services, new).await.expect("bob")
-}
 
 /// An access token of `username` with `scope`, from the password grant.
 async fn token(w: &World, username: &str, password: &str, scope: &str) -> String {

@@ -7,7 +7,6 @@ use crate::helpers as common;
 use crate::helpers::authz;
 use crate::helpers::oauth as support;
 
-use auth_center::service::accounts::{create_user, NewUser};
 use authz::*;
 use common::accounts::location;
 use common::{extract_hidden, Backend, TestApp};
@@ -92,19 +91,7 @@ async fn the_page_lists_the_apps_and_its_form_revokes_one(b: Backend) {
 
 async fn a_form_without_csrf_or_for_another_user_changes_nothing(b: Backend) {
     let w = world(b).await;
-    create_user(
-        &w.app.services,
-        NewUser {
-            username: "bob".into(),
-            email: "bob@example.com".into(),
-            password: PW.into(),
-            display_name: None,
-            is_admin: false,
-            email_verified: true,
-        },
-    )
-    .await
-    .unwrap();
+    bob(&w).await;
     let app = password_app(&w.app, &w.user.id).await;
     let alice_token = access(&password_tokens(&w.app, &app, "alice", PW, "profile").await);
     let bob_token = access(&password_tokens(&w.app, &app, "bob", PW, "profile").await);

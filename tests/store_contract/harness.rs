@@ -6,9 +6,11 @@ use std::future::Future;
 use std::sync::Arc;
 
 use auth_center::store::{mongo, sqlite, Stores};
-use uuid::Uuid;
 
-pub const MONGODB_URI_VAR: &str = "AUTH_CENTER_TEST_MONGODB_URI";
+#[path = "../shared/mongod.rs"]
+mod mongod;
+
+use mongod::{mongo_uri, unique_db_name};
 
 pub async fn run_sqlite<F, Fut>(case: F)
 where
@@ -20,19 +22,6 @@ where
         .await
         .expect("open the SQLite store");
     case(Stores::from_backend(Arc::new(store))).await;
-}
-
-/// The MongoDB server every mongo test uses. A missing server fails the test: a backend is
-/// never silently skipped.
-pub fn mongodb_uri() -> String {
-    match std::env::var(MONGODB_URI_VAR) {
-        Ok(uri) if !uri.trim().is_empty() => uri,
-        _ => panic!(
-            "{MONGODB_URI_VAR} is not set: the MongoDB contract tests need a real server. \
-             Run scripts/test.sh, or start one with `scripts/mongo-test-server.sh start 27017` \
-             and export {MONGODB_URI_VAR}=$(scripts/mongo-test-server.sh uri 27017)"
-        ),
-    }
 }
 
 /// What a mongo case may use: the stores, and where they live for raw inspection.
@@ -47,8 +36,8 @@ where
     F: FnOnce(MongoCtx) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let uri = mongodb_uri();
-    let database = format!("contract_{}", Uuid::new_v4().simple());
+    let uri = mongo_uri();
+    let database = unique_db_name("contract");
     let store = Arc::new(
         mongo::connect(&uri, &database)
             .await

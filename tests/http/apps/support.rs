@@ -14,8 +14,9 @@ use oauth2::{
     Scope, TokenResponse, TokenUrl,
 };
 
-use crate::helpers::oauth::{http, oauth2_client, world_on, World, REDIRECT_URI};
-use crate::helpers::{extract_hidden, Backend, TestApp};
+use crate::helpers::accounts::location;
+use crate::helpers::oauth::{http, oauth2_client, submit_consent, world_on, World, REDIRECT_URI};
+use crate::helpers::{Backend, TestApp};
 
 pub const PASSWORD: &str = "a long enough password";
 
@@ -125,50 +126,10 @@ pub fn authorize_url(
     (url.to_string(), verifier)
 }
 
-fn unescape(s: &str) -> String {
-    s.replace("&#x2f;", "/")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-fn location(resp: &reqwest::Response) -> String {
-    resp.headers()["location"].to_str().unwrap().to_owned()
-}
-
 /// Logs `username` in through the login page (the test client's cookie jar).
 pub async fn log_in(app: &TestApp, username: &str) {
     let resp = app.login(username, PASSWORD).await;
     assert_eq!(resp.status(), 303, "login of {username}");
-}
-
-/// Allows the request on the consent page it shows.
-async fn allow(app: &TestApp, html: &str) -> reqwest::Response {
-    let mut form: Vec<(String, String)> = [
-        "response_type",
-        "client_id",
-        "redirect_uri",
-        "scope",
-        "state",
-        "code_challenge",
-        "code_challenge_method",
-    ]
-    .iter()
-    .filter_map(|k| extract_hidden(html, k).map(|v| ((*k).to_owned(), unescape(&v))))
-    .collect();
-    form.push((
-        "csrf_token".into(),
-        extract_hidden(html, "csrf_token").unwrap(),
-    ));
-    form.push(("decision".into(), "allow".into()));
-    app.client
-        .post(app.url("/oauth2/authorize"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap()
 }
 
 /// Runs the code flow of an app for the logged-in user (through the consent page unless the
@@ -178,7 +139,7 @@ pub async fn code_flow(app: &TestApp, client_id: &str, secret: &str, redirect: &
     let (url, verifier) = authorize_url(app, client_id, redirect);
     let first = app.client.get(&url).send().await.unwrap();
     let back = match first.status().as_u16() {
-        200 => allow(app, &first.text().await.unwrap()).await,
+        200 => submit_consent(app, &app.client, &first.text().await.unwrap(), "allow").await,
         _ => first,
     };
     assert_eq!(back.status(), 303);

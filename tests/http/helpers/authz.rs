@@ -11,8 +11,10 @@ use oauth2::{
     ResourceOwnerPassword, ResourceOwnerUsername, Scope,
 };
 
-use crate::helpers::oauth::{http, oauth2_client, REDIRECT_URI};
-use crate::helpers::{extract_hidden, TestApp};
+use crate::helpers::accounts::location;
+use crate::helpers::oauth::{http, oauth2_client, submit_consent, World, REDIRECT_URI};
+pub use crate::helpers::unescape_attr as unescape;
+use crate::helpers::TestApp;
 
 pub const PW: &str = "a long enough password";
 pub const HOMEPAGE: &str = "https://app.example/";
@@ -137,20 +139,6 @@ pub async fn raw(
     }
 }
 
-/// Undoes minijinja's HTML escaping of an attribute value.
-pub fn unescape(s: &str) -> String {
-    s.replace("&#x2f;", "/")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-fn location(resp: &reqwest::Response) -> String {
-    resp.headers()["location"].to_str().unwrap().to_owned()
-}
-
 /// The `code` of a redirect to the app's callback.
 fn code_of(callback: &str) -> String {
     assert!(callback.starts_with(REDIRECT_URI), "{callback}");
@@ -160,34 +148,6 @@ fn code_of(callback: &str) -> String {
         .find(|(k, _)| k == "code")
         .map(|(_, v)| v.into_owned())
         .expect("a code in the callback")
-}
-
-/// Allows on a consent page.
-async fn allow(app: &TestApp, browser: &reqwest::Client, html: &str) -> reqwest::Response {
-    let keys = [
-        "response_type",
-        "client_id",
-        "redirect_uri",
-        "scope",
-        "state",
-        "code_challenge",
-        "code_challenge_method",
-    ];
-    let mut form: Vec<(String, String)> = keys
-        .iter()
-        .filter_map(|k| extract_hidden(html, k).map(|v| ((*k).to_owned(), unescape(&v))))
-        .collect();
-    form.push((
-        "csrf_token".into(),
-        extract_hidden(html, "csrf_token").unwrap(),
-    ));
-    form.push(("decision".into(), "allow".into()));
-    browser
-        .post(app.url("/oauth2/authorize"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap()
 }
 
 /// Runs `/oauth2/authorize` in a logged-in `browser`, allowing on the consent page when it is
@@ -216,7 +176,7 @@ pub async fn authorize_in(
     assert_eq!(first.status(), 200, "the consent page");
     let html = first.text().await.unwrap();
     assert!(html.contains("name=\"decision\" value=\"allow\""), "{html}");
-    let back = allow(app, browser, &html).await;
+    let back = submit_consent(app, browser, &html, "allow").await;
     assert_eq!(back.status(), 303);
     (true, code_of(&location(&back)), verifier)
 }
@@ -235,4 +195,19 @@ pub async fn exchange(
         .request_async(&http())
         .await
         .expect("code exchanged")
+}
+
+/// A second, plain user of the world.
+pub async fn bob(w: &World) -> auth_center::domain::User {
+    let new = auth_center::service::accounts::NewUser {
+        username: "bob".into(),
+        email: "bob@example.com".into(),
+        password: PW.into(),
+        display_name: None,
+        is_admin: false,
+        email_verified: true,
+    };
+    auth_center::service::accounts::create_user(&w.app.services, new)
+        .await
+        .expect("bob")
 }

@@ -13,7 +13,7 @@ use oauth2::{
     PkceCodeVerifier, TokenUrl,
 };
 
-use crate::helpers::{Backend, TestApp};
+use crate::helpers::{extract_hidden, unescape_attr, Backend, TestApp};
 
 pub const REDIRECT_URI: &str = "http://127.0.0.1:9/callback";
 pub const ALL_SCOPES: &str = "openid profile email groups offline_access apps";
@@ -186,4 +186,66 @@ pub async fn userinfo(
     let status = resp.status().as_u16();
     let headers = resp.headers().clone();
     (status, headers, resp.json().await.unwrap_or_default())
+}
+
+/// Submits the consent page `html` from `browser` with `decision` (`allow` or `deny`): the
+/// request's hidden fields as the page carries them, and its CSRF token.
+pub async fn submit_consent(
+    app: &TestApp,
+    browser: &reqwest::Client,
+    html: &str,
+    decision: &str,
+) -> reqwest::Response {
+    let keys = [
+        "response_type",
+        "client_id",
+        "redirect_uri",
+        "scope",
+        "state",
+        "code_challenge",
+        "code_challenge_method",
+    ];
+    let mut form: Vec<(String, String)> = keys
+        .iter()
+        .filter_map(|k| extract_hidden(html, k).map(|v| ((*k).to_owned(), unescape_attr(&v))))
+        .collect();
+    form.push((
+        "csrf_token".into(),
+        extract_hidden(html, "csrf_token").unwrap(),
+    ));
+    form.push(("decision".into(), decision.into()));
+    browser
+        .post(app.url("/oauth2/authorize"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Logs the world's user in on the login page at `login_path` (the test client's cookie jar)
+/// and follows the redirect back to the authorize URL.
+pub async fn log_in_and_return(w: &World, login_path: &str) -> reqwest::Response {
+    let html = w.app.get(login_path).await.text().await.unwrap();
+    let csrf = extract_hidden(&html, "csrf_token").unwrap();
+    let next = unescape_attr(&extract_hidden(&html, "next").unwrap());
+    let resp = w
+        .app
+        .client
+        .post(w.app.url("/accounts/login/"))
+        .form(&[
+            ("username", "alice"),
+            ("password", "a long enough password"),
+            ("csrf_token", &csrf),
+            ("next", &next),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 303);
+    w.app
+        .client
+        .get(w.app.url(&super::accounts::location(&resp)))
+        .send()
+        .await
+        .unwrap()
 }

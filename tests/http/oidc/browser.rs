@@ -11,8 +11,10 @@ use openidconnect::{
     EndpointMaybeSet, EndpointNotSet, EndpointSet, IdTokenVerifier, IssuerUrl, RedirectUrl,
 };
 
+pub use crate::helpers::accounts::location;
 use crate::helpers::extract_hidden;
-use crate::helpers::oauth::{http, World, REDIRECT_URI};
+use crate::helpers::oauth::{http, log_in_and_return, World, REDIRECT_URI};
+use crate::helpers::unescape_attr as unescape;
 
 pub const PASSWORD: &str = "a long enough password";
 
@@ -47,20 +49,6 @@ pub fn verifier_for(
     client.id_token_verifier().set_allowed_algs(vec![alg])
 }
 
-pub fn location(resp: &reqwest::Response) -> String {
-    resp.headers()["location"].to_str().unwrap().to_owned()
-}
-
-/// Undoes minijinja's HTML escaping of an attribute value.
-fn unescape(s: &str) -> String {
-    s.replace("&#x2f;", "/")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
 /// Every `<input type="hidden" name=".." value="..">` of the consent form.
 fn hidden_fields(page: &str) -> Vec<(String, String)> {
     let start = page.find("action=\"/oauth2/authorize\"").unwrap();
@@ -81,7 +69,7 @@ fn hidden_fields(page: &str) -> Vec<(String, String)> {
 pub async fn authorize(w: &World, url: &str) -> String {
     let mut resp = w.app.client.get(url).send().await.unwrap();
     if resp.status() == 303 && location(&resp).starts_with("/accounts/login/") {
-        resp = login(w, &location(&resp)).await;
+        resp = log_in_and_return(w, &location(&resp)).await;
     }
     if resp.status() == 200 {
         let html = resp.text().await.unwrap();
@@ -103,33 +91,6 @@ pub async fn authorize(w: &World, url: &str) -> String {
     let back = location(&resp);
     assert!(back.starts_with(REDIRECT_URI), "{back}");
     back
-}
-
-/// Submits the login page at `login_path` and follows the redirect back to the authorize URL.
-async fn login(w: &World, login_path: &str) -> reqwest::Response {
-    let html = w.app.get(login_path).await.text().await.unwrap();
-    let csrf = extract_hidden(&html, "csrf_token").unwrap();
-    let next = unescape(&extract_hidden(&html, "next").unwrap());
-    let resp = w
-        .app
-        .client
-        .post(w.app.url("/accounts/login/"))
-        .form(&[
-            ("username", "alice"),
-            ("password", PASSWORD),
-            ("csrf_token", &csrf),
-            ("next", &next),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), 303);
-    w.app
-        .client
-        .get(w.app.url(&location(&resp)))
-        .send()
-        .await
-        .unwrap()
 }
 
 /// The parameters of the fragment of a redirect (and none of its query).
