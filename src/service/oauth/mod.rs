@@ -22,7 +22,9 @@ mod issue;
 pub mod keyring;
 pub mod logout;
 pub mod password;
+mod token_request;
 pub mod userinfo;
+mod valid_request;
 
 use chrono::Duration;
 
