@@ -218,7 +218,8 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
 async fn store_command(settings: &Settings, command: Command) -> anyhow::Result<()> {
     let stores = open_stores(settings).await?;
     let admin = stores.admin.clone();
-    let result = match build_services(settings, stores) {
+    let clock = std::sync::Arc::new(crate::service::clock::SystemClock);
+    let result = match build_services(settings, stores, clock) {
         Ok(svc) => match command {
             Command::User(UserCommand::Create {
                 username,

@@ -20,6 +20,7 @@ use crate::crypto::{HashQueue, PasswordHasher, PasswordParams};
 use crate::listener::{ConnTimeouts, GuardedAcceptor};
 use crate::mail::{FileMailer, Mailer, SmtpMailer};
 use crate::service::bootstrap::{ensure_admin, CreatedAdmin};
+use crate::service::clock::{Clock, SystemClock};
 use crate::service::oauth::builtin::ensure_swagger_client;
 use crate::service::oauth::{KeyRing, OAuthContext, OAuthPolicy};
 use crate::service::sessions::SessionPolicy;
@@ -46,8 +47,12 @@ pub async fn open_stores(settings: &Settings) -> anyhow::Result<Stores> {
     }
 }
 
-/// Builds the use-case context over opened stores.
-pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Services> {
+/// Builds the use-case context over opened stores, telling the time by `clock`.
+pub fn build_services(
+    settings: &Settings,
+    stores: Stores,
+    clock: Arc<dyn Clock>,
+) -> anyhow::Result<Services> {
     let cache_ttl = Duration::from_secs(settings.oauth.client_cache_ttl_secs);
     let stores = crate::store::cache::with_client_cache(stores, cache_ttl);
     let sec = &settings.security;
@@ -91,6 +96,7 @@ pub fn build_services(settings: &Settings, stores: Stores) -> anyhow::Result<Ser
             idle: chrono::Duration::seconds(settings.session.idle_timeout_secs as i64),
             absolute: chrono::Duration::seconds(settings.session.absolute_timeout_secs as i64),
         },
+        clock,
     })
 }
 
@@ -230,9 +236,17 @@ impl WebParts {
 impl Application {
     /// Opens the store, ensures an admin exists, and binds `server.bind`.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        Self::build_with_clock(settings, Arc::new(SystemClock)).await
+    }
+
+    /// `build`, telling the time by `clock` (a test moves it instead of waiting).
+    pub async fn build_with_clock(
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+    ) -> anyhow::Result<Self> {
         let web = WebParts::from_settings(&settings)?;
         let stores = open_stores(&settings).await?;
-        let services = build_services(&settings, stores)?;
+        let services = build_services(&settings, stores, clock)?;
         let admin = &settings.admin;
         let created_admin = ensure_admin(
             &services,

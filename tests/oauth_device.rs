@@ -133,7 +133,7 @@ async fn an_expired_device_code_gets_expired_token(b: Backend) {
     let DeviceWorld { w, tv } = device_world(b, |s| s.oauth.device_code_ttl_secs = 1).await;
     let details = start(&w.app, &tv, "profile").await;
     assert_eq!(details.expires_in(), Duration::from_secs(1));
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    w.app.advance(Duration::from_millis(1100));
     let code = details.device_code().secret();
     assert_eq!(poll_error(&w.app, &tv, code).await, "expired_token");
     log_in(&w.app).await;

@@ -105,8 +105,9 @@ async fn an_expired_access_token_is_inactive_and_rejected(b: Backend) {
     let t = user_tokens(&w, "openid").await;
     let access = t.access_token().secret();
     assert_eq!(introspect(&w, access).await["active"], true);
-    // Expiry is the passage of time itself: wait it out (1 s lifetime, whole-second `exp`).
-    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    // Expiry is the passage of time itself: move the server's clock past it (1 s lifetime,
+    // whole-second `exp`).
+    w.app.advance(std::time::Duration::from_secs(2));
     assert_eq!(
         introspect(&w, access).await,
         serde_json::json!({"active": false})
@@ -191,7 +192,7 @@ async fn signing_keys_are_stored_encrypted_and_rotation_keeps_the_old_key_publis
     let stored = w.app.services.stores.keys.list_keys().await.unwrap();
     assert!(stored.iter().all(|k| k.private_key.starts_with("enc:v1:")));
     let first = user_tokens(&w, "profile").await;
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    w.app.advance(std::time::Duration::from_millis(1100));
     let second = user_tokens(&w, "profile").await;
     let kid = |t: &oauth2::basic::BasicTokenResponse| {
         jsonwebtoken::decode_header(t.access_token().secret())

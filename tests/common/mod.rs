@@ -5,7 +5,10 @@
 pub mod accounts;
 pub mod mail;
 
+use std::sync::Arc;
+
 use auth_center::config::Settings;
+use auth_center::service::clock::ShiftedClock;
 use auth_center::startup::Application;
 use secrecy::SecretString;
 use tokio::sync::oneshot;
@@ -54,6 +57,8 @@ pub struct TestApp {
     pub admin_password: Option<String>,
     /// The use cases of the running app, for arranging state the HTTP API cannot (yet) create.
     pub services: auth_center::service::Services,
+    /// The app's clock: `advance` moves it where a test would otherwise wait.
+    pub clock: Arc<ShiftedClock>,
     stop: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _data_dir: tempfile::TempDir,
@@ -68,7 +73,8 @@ impl TestApp {
 
     pub async fn spawn_with(settings: Settings, dir: tempfile::TempDir) -> TestApp {
         auth_center::telemetry::init("pretty", &settings.log.level);
-        let mut app = Application::build(settings.clone())
+        let clock = Arc::new(ShiftedClock::default());
+        let mut app = Application::build_with_clock(settings.clone(), clock.clone())
             .await
             .expect("application builds");
         let admin_password = app.take_created_admin().and_then(|a| {
@@ -92,6 +98,7 @@ impl TestApp {
             settings,
             admin_password,
             services,
+            clock,
             stop: Some(tx),
             server: Some(server),
             _data_dir: dir,
@@ -106,7 +113,14 @@ impl TestApp {
         let stores = auth_center::startup::open_stores(&settings)
             .await
             .expect("store opens");
-        auth_center::startup::build_services(&settings, stores).expect("services")
+        auth_center::startup::build_services(&settings, stores, self.clock.clone())
+            .expect("services")
+    }
+
+    /// Moves the app's clock ahead: what expires after `by` has expired, without waiting.
+    pub fn advance(&self, by: std::time::Duration) {
+        self.clock
+            .advance(chrono::Duration::from_std(by).expect("a representable duration"));
     }
 
     /// Creates a verified account directly through the service layer.
