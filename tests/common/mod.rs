@@ -37,7 +37,7 @@ pub fn unique_db_name(prefix: &str) -> String {
 /// Settings for a test app: port 0, temp data dir, cheap hashing, the chosen backend.
 pub fn test_settings(backend: Backend, data_dir: &std::path::Path) -> Settings {
     let mut s = Settings::default();
-    s.server.bind = "127.0.0.1:0".into();
+    s.server.bind = ([127, 0, 0, 1], 0).into();
     s.store.data_dir = data_dir.to_path_buf();
     s.security.argon2_memory_kib = 64;
     s.security.argon2_iterations = 1;
@@ -72,7 +72,7 @@ impl TestApp {
     }
 
     pub async fn spawn_with(settings: Settings, dir: tempfile::TempDir) -> TestApp {
-        auth_center::telemetry::init("pretty", &settings.log.level);
+        auth_center::telemetry::init(settings.log.format.as_str(), &settings.log.level);
         let clock = Arc::new(ShiftedClock::default());
         let mut app = Application::build_with_clock(settings.clone(), clock.clone())
             .await
@@ -109,7 +109,7 @@ impl TestApp {
     /// no client cache of its own, so what it reads is what the store holds.
     pub async fn services(&self) -> auth_center::service::Services {
         let mut settings = self.settings.clone();
-        settings.oauth.client_cache_ttl_secs = 0;
+        settings.oauth.client_cache_ttl = std::time::Duration::ZERO;
         let stores = auth_center::startup::open_stores(&settings)
             .await
             .expect("store opens");
