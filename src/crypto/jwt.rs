@@ -128,7 +128,7 @@ pub fn verify<T: DeserializeOwned>(
     v.set_required_spec_claims(&["exp", "iss", "sub"]);
     let claims = jsonwebtoken::decode::<serde_json::Value>(token, key, &v)?.claims;
     // The same rule as the library's (expired when `exp` < now), against the caller's clock.
-    if expect.check_exp && !claims["exp"].as_i64().is_some_and(|exp| exp >= expect.now) {
+    if expect.check_exp && claims["exp"].as_i64().is_none_or(|exp| exp < expect.now) {
         let expired = jsonwebtoken::errors::ErrorKind::ExpiredSignature;
         return Err(JwtError::Invalid(expired.into()));
     }
