@@ -152,16 +152,17 @@ pub enum ClientCommand {
 }
 
 impl GlobalArgs {
+    /// Each flag given sets its configuration key (and is checked as that key).
     fn overrides(&self) -> Overrides {
-        Overrides {
-            bind: self.bind.clone(),
-            public_url: self.public_url.clone(),
-            data_dir: self.data_dir.clone(),
-            mongodb_uri: self.mongodb_uri.clone(),
-            mongodb_database: self.mongodb_database.clone(),
-            smtp_url: self.smtp_url.clone(),
-            admin_password: self.admin_password.clone(),
-        }
+        let mut o = Overrides::default();
+        o.set("server.bind", self.bind.as_ref())
+            .set("server.public_url", self.public_url.as_ref())
+            .set("store.data_dir", self.data_dir.as_ref())
+            .set("store.mongodb_uri", self.mongodb_uri.as_ref())
+            .set("store.mongodb_database", self.mongodb_database.as_ref())
+            .set("mail.smtp_url", self.smtp_url.as_ref())
+            .set("admin.password", self.admin_password.as_ref());
+        o
     }
 }
 
@@ -178,7 +179,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    telemetry::init(&settings.log.format, &settings.log.level);
+    telemetry::init(settings.log.format.as_str(), &settings.log.level);
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings).await,
         Command::Openapi => Ok(()),
@@ -218,7 +219,8 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
 async fn store_command(settings: &Settings, command: Command) -> anyhow::Result<()> {
     let stores = open_stores(settings).await?;
     let admin = stores.admin.clone();
-    let result = match build_services(settings, stores) {
+    let clock = std::sync::Arc::new(crate::service::clock::SystemClock);
+    let result = match build_services(settings, stores, clock) {
         Ok(svc) => match command {
             Command::User(UserCommand::Create {
                 username,

@@ -99,6 +99,9 @@ pub struct Expect<'a> {
     pub audience: Option<&'a str>,
     /// Off for introspection, which reports expired tokens as inactive instead.
     pub check_exp: bool,
+    /// The time (Unix seconds) `exp` is checked against: the issuer's clock, the one that set
+    /// `iat` and `exp`, not the library's own reading of the system time.
+    pub now: i64,
 }
 
 /// Verifies signature, `typ`, `iss`, `aud` and (optionally) `exp` with no leeway: this server
@@ -116,14 +119,20 @@ pub fn verify<T: DeserializeOwned>(
     // Only the key's algorithm is accepted: jsonwebtoken refuses a header naming another.
     let mut v = Validation::new(jose(alg));
     v.leeway = 0;
-    v.validate_exp = expect.check_exp;
+    v.validate_exp = false;
     v.set_issuer(&[expect.issuer]);
     match expect.audience {
         Some(aud) => v.set_audience(&[aud]),
         None => v.validate_aud = false,
     }
     v.set_required_spec_claims(&["exp", "iss", "sub"]);
-    Ok(jsonwebtoken::decode::<T>(token, key, &v)?.claims)
+    let claims = jsonwebtoken::decode::<serde_json::Value>(token, key, &v)?.claims;
+    // The same rule as the library's (expired when `exp` < now), against the caller's clock.
+    if expect.check_exp && claims["exp"].as_i64().is_none_or(|exp| exp < expect.now) {
+        let expired = jsonwebtoken::errors::ErrorKind::ExpiredSignature;
+        return Err(JwtError::Invalid(expired.into()));
+    }
+    serde_json::from_value(claims).map_err(|_| JwtError::Malformed)
 }
 
 /// OIDC `at_hash` / `c_hash`: base64url of the left half of the hash that goes with `alg`,
@@ -172,6 +181,7 @@ mod tests {
             issuer: "https://issuer",
             audience: Some("https://issuer"),
             check_exp: true,
+            now: chrono::Utc::now().timestamp(),
         };
         assert_eq!(
             verify::<Claims>(&token, &vk, ES, &expect).unwrap(),
@@ -208,8 +218,13 @@ mod tests {
             issuer: "https://issuer",
             audience: None,
             check_exp: true,
+            now: chrono::Utc::now().timestamp(),
         };
         assert!(verify::<Claims>(&token, &vk, ES, &expect).is_err());
+        // The verifier's clock decides, not the system's: one second earlier it was valid.
+        expect.now -= 1;
+        assert!(verify::<Claims>(&token, &vk, ES, &expect).is_ok());
+        expect.now += 1;
         expect.check_exp = false;
         assert!(verify::<Claims>(&token, &vk, ES, &expect).is_ok());
     }
@@ -235,6 +250,7 @@ mod tests {
             issuer: "https://issuer",
             audience: None,
             check_exp: true,
+            now: chrono::Utc::now().timestamp(),
         };
         let ok = verify::<Claims>(&token, &vk, SigningAlg::EdDsa, &expect);
         assert_eq!(ok.unwrap(), claims(exp));

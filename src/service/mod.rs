@@ -13,6 +13,7 @@ pub mod apps;
 pub mod authorizations;
 pub mod bootstrap;
 pub mod clients;
+pub mod clock;
 pub mod email;
 pub mod email_verification;
 pub mod groups;
@@ -57,12 +58,14 @@ pub struct Services {
     pub login_throttle: throttle::LoginThrottle,
     /// Emails per recipient and per client IP (`mail.max_per_*`).
     pub mail_limits: mail_limits::MailLimits,
+    /// The time every use case decides against (the system's, except in tests of expiry).
+    pub clock: Arc<dyn clock::Clock>,
 }
 
 impl Services {
     /// The current time at the precision the stores keep.
     pub fn now(&self) -> DateTime<Utc> {
-        truncate_millis(Utc::now())
+        truncate_millis(self.clock.now())
     }
 }
 

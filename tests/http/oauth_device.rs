@@ -90,7 +90,8 @@ fn regex_like_user_code(code: &str) -> bool {
 }
 
 async fn polling_before_approval_is_pending_and_polling_too_fast_is_slow_down(b: Backend) {
-    let DeviceWorld { w, tv } = device_world(b, |s| s.oauth.device_poll_interval_secs = 5).await;
+    let DeviceWorld { w, tv } =
+        device_world(b, |s| s.oauth.device_poll_interval = Duration::from_secs(5)).await;
     let details = start(&w.app, &tv, "profile").await;
     let code = details.device_code().secret();
     assert_eq!(poll_error(&w.app, &tv, code).await, "authorization_pending");
@@ -129,10 +130,11 @@ async fn a_denied_device_gets_access_denied(b: Backend) {
 }
 
 async fn an_expired_device_code_gets_expired_token(b: Backend) {
-    let DeviceWorld { w, tv } = device_world(b, |s| s.oauth.device_code_ttl_secs = 1).await;
+    let DeviceWorld { w, tv } =
+        device_world(b, |s| s.oauth.device_code_ttl = Duration::from_secs(1)).await;
     let details = start(&w.app, &tv, "profile").await;
     assert_eq!(details.expires_in(), Duration::from_secs(1));
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    w.app.advance(Duration::from_millis(1100));
     let code = details.device_code().secret();
     assert_eq!(poll_error(&w.app, &tv, code).await, "expired_token");
     log_in(&w.app).await;

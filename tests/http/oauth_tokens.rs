@@ -99,13 +99,14 @@ async fn revoking_a_refresh_token_revokes_its_whole_grant(b: Backend) {
 async fn an_expired_access_token_is_inactive_and_rejected(b: Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = test_settings(b, dir.path());
-    settings.oauth.access_token_ttl_secs = 1;
+    settings.oauth.access_token_ttl = std::time::Duration::from_secs(1);
     let w = world_on(TestApp::spawn_with(settings, dir).await).await;
     let t = user_tokens(&w, "openid").await;
     let access = t.access_token().secret();
     assert_eq!(introspect(&w, access).await["active"], true);
-    // Expiry is the passage of time itself: wait it out (1 s lifetime, whole-second `exp`).
-    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    // Expiry is the passage of time itself: move the server's clock past it (1 s lifetime,
+    // whole-second `exp`).
+    w.app.advance(std::time::Duration::from_secs(2));
     assert_eq!(
         introspect(&w, access).await,
         serde_json::json!({"active": false})
@@ -185,12 +186,12 @@ async fn signing_keys_are_stored_encrypted_and_rotation_keeps_the_old_key_publis
     let dir = tempfile::tempdir().unwrap();
     let mut settings = test_settings(b, dir.path());
     settings.oauth.key_encryption_key = Some("a key-encryption secret".to_owned().into());
-    settings.oauth.key_rotation_secs = 1;
+    settings.oauth.key_rotation = std::time::Duration::from_secs(1);
     let w = world_on(TestApp::spawn_with(settings, dir).await).await;
     let stored = w.app.services.stores.keys.list_keys().await.unwrap();
     assert!(stored.iter().all(|k| k.private_key.starts_with("enc:v1:")));
     let first = user_tokens(&w, "profile").await;
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    w.app.advance(std::time::Duration::from_millis(1100));
     let second = user_tokens(&w, "profile").await;
     let kid = |t: &oauth2::basic::BasicTokenResponse| {
         jsonwebtoken::decode_header(t.access_token().secret())

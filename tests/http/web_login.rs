@@ -276,7 +276,7 @@ async fn sixty_concurrent_wrong_guesses_for_one_account_evaluate_at_most_five(ba
     settings.security.argon2_iterations = 2;
     // Every guess gets a place in the hashing queue: the throttle alone must refuse them.
     settings.security.hash_queue_length = 100;
-    settings.security.hash_wait_timeout_ms = 60_000;
+    settings.security.hash_wait_timeout = std::time::Duration::from_secs(60);
     let app = TestApp::spawn_with(settings, dir).await;
     app.create_user("jane", "jane@example.com", PASSWORD).await;
     let csrf = app.csrf_token("/accounts/login/").await;
@@ -354,7 +354,7 @@ async fn forwarded_addresses_count_only_behind_a_trusted_proxy(backend: Backend)
         let dir = tempfile::tempdir().unwrap();
         let mut settings = common::test_settings(backend, dir.path());
         if trusted {
-            settings.server.trusted_proxies = vec!["127.0.0.0/8".into()];
+            settings.server.trusted_proxies = vec!["127.0.0.0/8".parse().unwrap()];
         }
         settings.accounts.login_max_failures = 2;
         settings.accounts.login_max_failures_per_ip = 3;

@@ -5,9 +5,9 @@
 //! (RFC 6749 §4.2.2). The id_token carries `nonce`, `auth_time`, `azp`, `sid`, and `at_hash` /
 //! `c_hash` for what was issued with it (OIDC Core §3.3.2.11).
 
-use super::authorize::ValidRequest;
 use super::codes::{issue_code, issue_code_and_grant, CodeRequest};
 use super::issue::{self, IdTokenInput, Subject};
+use super::valid_request::ValidRequest;
 use super::OAuthError;
 use crate::domain::{Grant, Session, User};
 use crate::service::Services;

@@ -10,6 +10,7 @@
 use chrono::{DateTime, Utc};
 
 use super::authorization_response::respond;
+pub use super::valid_request::ValidRequest;
 use super::{OAuthError, OAuthErrorCode};
 use crate::domain::{
     oversized_param, redirect_uri_matches, Client, ClientType, CodeChallenge, Consent, GrantType,
@@ -34,21 +35,6 @@ pub struct AuthorizeParams {
     pub login_hint: Option<String>,
     pub ui_locales: Option<String>,
     pub response_mode: Option<String>,
-}
-
-/// A request that passed validation.
-#[derive(Debug, Clone)]
-pub struct ValidRequest {
-    pub client: Client,
-    pub response_type: ResponseType,
-    pub response_mode: ResponseMode,
-    pub redirect_uri: String,
-    pub scopes: ScopeSet,
-    pub state: Option<String>,
-    pub nonce: Option<String>,
-    pub challenge: Option<CodeChallenge>,
-    pub prompt: Prompt,
-    pub max_age: Option<i64>,
 }
 
 /// Why a request fails.

@@ -33,14 +33,16 @@ async fn decode_access(
     check_exp: bool,
 ) -> Result<AccessClaims, OAuthError> {
     let invalid = || OAuthError::invalid_token("the access token is invalid");
+    let now = svc.now();
     let expect = jwt::Expect {
         typ: "at+jwt",
         issuer: &svc.public_url,
         audience: Some(&svc.public_url),
         check_exp,
+        now: now.timestamp(),
     };
     let keys = &svc.oauth.keys;
-    keys.verify(token, &expect, svc.now())
+    keys.verify(token, &expect, now)
         .await
         .map_err(|_| invalid())
 }

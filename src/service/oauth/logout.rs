@@ -61,16 +61,16 @@ pub fn session_sid(session_id: &str) -> String {
 /// Logout §2: the hint identifies, it does not authorize).
 async fn verify_hint(svc: &Services, token: &str) -> Result<HintClaims, OAuthError> {
     let bad = || OAuthError::invalid_request("id_token_hint is not an id_token of this server");
+    let now = svc.now();
     let expect = jwt::Expect {
         typ: "JWT",
         issuer: &svc.public_url,
         audience: None,
         check_exp: false,
+        now: now.timestamp(),
     };
     let keys = &svc.oauth.keys;
-    keys.verify(token, &expect, svc.now())
-        .await
-        .map_err(|_| bad())
+    keys.verify(token, &expect, now).await.map_err(|_| bad())
 }
 
 /// The registered post-logout URI with `state`, or why it is refused.

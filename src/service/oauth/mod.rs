@@ -22,14 +22,17 @@ mod issue;
 pub mod keyring;
 pub mod logout;
 pub mod password;
+mod token_request;
 pub mod userinfo;
+mod valid_request;
 
 use chrono::Duration;
 
 pub use error::{OAuthError, OAuthErrorCode};
 pub use keyring::KeyRing;
 
-/// Lifetimes of what the authorization server issues (from `config::OAuthSettings`).
+/// Lifetimes of what the authorization server issues (from `config::OAuthSettings`, where
+/// their defaults are).
 #[derive(Debug, Clone)]
 pub struct OAuthPolicy {
     pub access_token_ttl: Duration,
@@ -47,23 +50,6 @@ pub struct OAuthPolicy {
     pub max_refresh_token_ttl: Duration,
     /// How long a rotated-out client secret keeps working.
     pub secret_rotation_grace: Duration,
-}
-
-impl Default for OAuthPolicy {
-    fn default() -> Self {
-        Self {
-            access_token_ttl: Duration::hours(1),
-            refresh_token_ttl: Duration::days(10),
-            grant_ttl: Duration::days(90),
-            code_ttl: Duration::minutes(10),
-            id_token_ttl: Duration::hours(1),
-            device_code_ttl: Duration::minutes(10),
-            device_poll_interval: Duration::seconds(5),
-            max_access_token_ttl: Duration::days(1),
-            max_refresh_token_ttl: Duration::days(90),
-            secret_rotation_grace: Duration::days(1),
-        }
-    }
 }
 
 /// The authorization server's state shared by every request: its policy and the key ring.

@@ -5,8 +5,8 @@
 //! RFC 6749's `invalid_grant` (§5.2 has no rate-limit error) with the wait in
 //! `error_description`.
 
-use super::grants::TokenRequest;
 use super::issue::{self, Subject, TokenSet};
+use super::token_request::TokenRequest;
 use super::OAuthError;
 use crate::domain::{Client, Grant, GrantType, ScopeSet, User};
 use crate::service::login::{login, LoginError};

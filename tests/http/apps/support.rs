@@ -175,7 +175,8 @@ pub async fn developer(w: &World) -> (auth_center::domain::User, auth_center_sdk
 pub async fn world_with_grace(b: Backend, grace_secs: i64) -> World {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = crate::helpers::test_settings(b, dir.path());
-    settings.oauth.secret_rotation_grace_secs = grace_secs;
+    let grace = u64::try_from(grace_secs).expect("a grace of 0 s or more");
+    settings.oauth.secret_rotation_grace = std::time::Duration::from_secs(grace);
     world_on(TestApp::spawn_with(settings, dir).await).await
 }
 

@@ -185,8 +185,8 @@ async fn a_body_at_the_limit_is_accepted_and_one_byte_more_is_not(backend: Backe
 async fn app_with_short_timeouts(backend: Backend) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = test_settings(backend, dir.path());
-    settings.server.header_read_timeout_secs = 1;
-    settings.server.idle_timeout_secs = 2;
+    settings.server.header_read_timeout = std::time::Duration::from_secs(1);
+    settings.server.idle_timeout = std::time::Duration::from_secs(2);
     TestApp::spawn_with(settings, dir).await
 }
 

@@ -33,7 +33,7 @@ fn cookie_value(set: &[String], name: &str) -> Option<String> {
 async fn on_https_cookies_are_host_prefixed_and_secure_and_hsts_is_sent(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = test_settings(backend, dir.path());
-    settings.server.public_url = Some("https://id.example.test".into());
+    settings.server.public_url = Some("https://id.example.test".parse().unwrap());
     let app = TestApp::spawn_with(settings, dir).await;
     app.create_user("jane", "jane@example.com", "a long enough password")
         .await;

@@ -12,7 +12,10 @@ pub mod oauth;
 
 pub use mongod::{mongo_uri, unique_db_name};
 
+use std::sync::Arc;
+
 use auth_center::config::Settings;
+use auth_center::service::clock::ShiftedClock;
 use auth_center::startup::Application;
 use secrecy::SecretString;
 use tokio::sync::oneshot;
@@ -27,7 +30,7 @@ pub enum Backend {
 /// Settings for a test app: port 0, temp data dir, cheap hashing, the chosen backend.
 pub fn test_settings(backend: Backend, data_dir: &std::path::Path) -> Settings {
     let mut s = Settings::default();
-    s.server.bind = "127.0.0.1:0".into();
+    s.server.bind = ([127, 0, 0, 1], 0).into();
     s.store.data_dir = data_dir.to_path_buf();
     s.security.argon2_memory_kib = 64;
     s.security.argon2_iterations = 1;
@@ -47,6 +50,8 @@ pub struct TestApp {
     pub admin_password: Option<String>,
     /// The use cases of the running app, for arranging state the HTTP API cannot (yet) create.
     pub services: auth_center::service::Services,
+    /// The app's clock: `advance` moves it where a test would otherwise wait.
+    pub clock: Arc<ShiftedClock>,
     stop: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _data_dir: tempfile::TempDir,
@@ -60,8 +65,9 @@ impl TestApp {
     }
 
     pub async fn spawn_with(settings: Settings, dir: tempfile::TempDir) -> TestApp {
-        auth_center::telemetry::init("pretty", &settings.log.level);
-        let mut app = Application::build(settings.clone())
+        auth_center::telemetry::init(settings.log.format.as_str(), &settings.log.level);
+        let clock = Arc::new(ShiftedClock::default());
+        let mut app = Application::build_with_clock(settings.clone(), clock.clone())
             .await
             .expect("application builds");
         let admin_password = app.take_created_admin().and_then(|a| {
@@ -85,6 +91,7 @@ impl TestApp {
             settings,
             admin_password,
             services,
+            clock,
             stop: Some(tx),
             server: Some(server),
             _data_dir: dir,
@@ -95,11 +102,18 @@ impl TestApp {
     /// no client cache of its own, so what it reads is what the store holds.
     pub async fn services(&self) -> auth_center::service::Services {
         let mut settings = self.settings.clone();
-        settings.oauth.client_cache_ttl_secs = 0;
+        settings.oauth.client_cache_ttl = std::time::Duration::ZERO;
         let stores = auth_center::startup::open_stores(&settings)
             .await
             .expect("store opens");
-        auth_center::startup::build_services(&settings, stores).expect("services")
+        auth_center::startup::build_services(&settings, stores, self.clock.clone())
+            .expect("services")
+    }
+
+    /// Moves the app's clock ahead: what expires after `by` has expired, without waiting.
+    pub fn advance(&self, by: std::time::Duration) {
+        self.clock
+            .advance(chrono::Duration::from_std(by).expect("a representable duration"));
     }
 
     /// Creates a verified account directly through the service layer.

@@ -28,7 +28,7 @@ pub struct DeviceWorld {
 pub async fn device_world(b: Backend, tweak: impl FnOnce(&mut Settings)) -> DeviceWorld {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = test_settings(b, dir.path());
-    settings.oauth.device_poll_interval_secs = 1;
+    settings.oauth.device_poll_interval = std::time::Duration::from_secs(1);
     tweak(&mut settings);
     let w = world_on(TestApp::spawn_with(settings, dir).await).await;
     let tv = new_client(&w.app, &w.user.id, &[DEVICE_GRANT, "refresh_token"], true).await;

@@ -32,7 +32,7 @@ async fn set_grants(svc: &auth_center::service::Services, client_id: &str, grant
 pub async fn a_client_change_is_seen_at_once_here_and_after_the_ttl_elsewhere(b: Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = test_settings(b, dir.path());
-    settings.oauth.client_cache_ttl_secs = 3;
+    settings.oauth.client_cache_ttl = std::time::Duration::from_secs(3);
     let w = world_on(TestApp::spawn_with(settings, dir).await).await;
     let id = w.web.client.client_id.clone();
     assert_eq!(token_status(&w.app, &w.web).await, (200, String::new()));

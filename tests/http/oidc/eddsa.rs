@@ -20,7 +20,7 @@ const EDDSA: CoreJwsSigningAlgorithm = CoreJwsSigningAlgorithm::EdDsa;
 async fn eddsa_world(b: Backend) -> World {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = test_settings(b, dir.path());
-    settings.oauth.signing_alg = "EdDSA".into();
+    settings.oauth.signing_alg = auth_center::crypto::keys::SigningAlg::EdDsa;
     world_on(TestApp::spawn_with(settings, dir).await).await
 }
 
@@ -119,8 +119,8 @@ pub async fn switching_to_eddsa_keeps_the_es256_tokens_already_issued_valid(b: B
         .unwrap();
     // The same store and issuer, restarted with the other algorithm.
     let mut settings = w.app.settings.clone();
-    settings.oauth.signing_alg = "EdDSA".into();
-    settings.server.public_url = Some(w.app.address.clone());
+    settings.oauth.signing_alg = auth_center::crypto::keys::SigningAlg::EdDsa;
+    settings.server.public_url = Some(w.app.address.parse().unwrap());
     let switched = TestApp::spawn_with(settings, tempfile::tempdir().unwrap()).await;
     let algs: Vec<_> = jwks(&switched)
         .await

@@ -66,8 +66,9 @@ pub async fn a_refresh_returns_an_id_token_with_the_original_auth_time(b: Backen
     let original = first.extra_fields().id_token().unwrap();
     let original = original.claims(&verifier, &nonce).unwrap().auth_time();
     let original = original.unwrap().timestamp();
-    // `auth_time` and `iat` are whole seconds: let one pass so "original" is observable.
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    // `auth_time` and `iat` are whole seconds: move the server's clock past one so "original"
+    // is observable (the client checks `exp` with its own clock: still an hour away).
+    w.app.advance(std::time::Duration::from_millis(1100));
     let second = refresh(&client, &first).await;
     let (auth_time, iat) = refreshed_times(&client, &second);
     assert_eq!(auth_time, original);
@@ -104,7 +105,7 @@ pub async fn a_password_grant_records_auth_time_for_refreshed_id_tokens(b: Backe
     .await;
     assert_eq!(status, 200, "{body}");
     let tokens: CoreTokenResponse = serde_json::from_value(body).unwrap();
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    w.app.advance(std::time::Duration::from_millis(1100));
     let client = oidc_client(&w, &c).await;
     let (auth_time, iat) = refreshed_times(&client, &refresh(&client, &tokens).await);
     assert!(

@@ -12,36 +12,10 @@ mod refresh;
 use super::client_auth::{authenticate_client, ClientCredentials};
 use super::issue::TokenSet;
 use super::password::password_grant;
+pub use super::token_request::TokenRequest;
 use super::{OAuthError, OAuthErrorCode};
 use crate::domain::{GrantType, ScopeSet};
 use crate::service::Services;
-
-/// The form parameters of a token request (every grant's, all optional here: what each grant
-/// needs is checked by that grant).
-#[derive(Clone, Default)]
-pub struct TokenRequest {
-    pub grant_type: Option<String>,
-    pub code: Option<String>,
-    pub redirect_uri: Option<String>,
-    pub code_verifier: Option<String>,
-    pub refresh_token: Option<String>,
-    pub scope: Option<String>,
-    pub username: Option<String>,
-    pub password: Option<String>,
-    /// urn:ietf:params:oauth:grant-type:device_code (RFC 8628 §3.4).
-    pub device_code: Option<String>,
-    /// The address the request came from (the password grant is throttled per client IP).
-    pub client_ip: Option<std::net::IpAddr>,
-}
-
-impl std::fmt::Debug for TokenRequest {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TokenRequest")
-            .field("grant_type", &self.grant_type)
-            .field("scope", &self.scope)
-            .finish_non_exhaustive()
-    }
-}
 
 /// Authenticates the client and runs the grant it asked for.
 pub async fn exchange(
