@@ -9,6 +9,7 @@ use crate::api::{ApiError, ApiTags};
 use crate::service::oauth::discovery::{self, ServerMetadata};
 use crate::service::Services;
 
+#[derive(Default)]
 pub struct DiscoveryApi;
 
 /// One public signing key (RFC 7517 §4; RFC 7518 §6.2 for `EC`, RFC 8037 §2 for `OKP`).
