@@ -13,7 +13,7 @@ use super::client_auth::{authenticate_client, ClientCredentials};
 use super::issue::TokenSet;
 use super::password::password_grant;
 use super::{OAuthError, OAuthErrorCode};
-use crate::domain::{GrantType, ScopeSet};
+use crate::domain::GrantType;
 use crate::service::Services;
 
 /// The form parameters of a token request (every grant's, all optional here: what each grant
@@ -85,16 +85,4 @@ pub(super) fn required<'a>(v: &'a Option<String>, name: &str) -> Result<&'a str,
     v.as_deref()
         .filter(|s| !s.is_empty())
         .ok_or_else(|| OAuthError::invalid_request(format!("{name} is required")))
-}
-
-/// The requested scope narrowed within `allowed` (absent or blank: all of it), or
-/// `invalid_scope` with `why`.
-pub(super) fn narrow(
-    allowed: &ScopeSet,
-    asked: Option<&str>,
-    why: impl FnOnce() -> &'static str,
-) -> Result<ScopeSet, OAuthError> {
-    ScopeSet::narrow(allowed, asked)
-        .map_err(|e| OAuthError::invalid_scope(e.message))?
-        .ok_or_else(|| OAuthError::invalid_scope(why()))
 }
