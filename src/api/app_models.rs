@@ -10,6 +10,7 @@ use poem_openapi::Object;
 
 use crate::domain::{Client, ClientSecret};
 use crate::service::admin::Listed;
+use crate::service::app_input::AppInput;
 
 fn example_time() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 15, 9, 30, 0)
@@ -75,23 +76,25 @@ pub struct App {
 }
 
 impl From<&Client> for App {
+    /// The app's settings as its owner edits them (`AppInput`), with what the server keeps.
     fn from(c: &Client) -> Self {
+        let settings = AppInput::from(c);
         Self {
             client_id: c.client_id.clone(),
             owner_id: c.owner_id.clone(),
-            name: c.name.clone(),
-            description: c.description.clone(),
-            homepage_url: c.homepage_url.clone(),
-            logo_url: c.logo_url.clone(),
-            redirect_uris: c.redirect_uris.clone(),
-            post_logout_redirect_uris: c.post_logout_redirect_uris.clone(),
-            client_type: c.client_type.as_str().into(),
-            grant_types: c.grant_types.iter().map(|g| g.as_str().into()).collect(),
-            scopes: c.scopes.clone(),
-            access_token_ttl_secs: c.access_token_ttl_secs,
-            refresh_token_ttl_secs: c.refresh_token_ttl_secs,
-            first_party: c.first_party,
-            introspection: c.introspection,
+            name: settings.name,
+            description: settings.description,
+            homepage_url: settings.homepage_url,
+            logo_url: settings.logo_url,
+            redirect_uris: settings.redirect_uris,
+            post_logout_redirect_uris: settings.post_logout_redirect_uris,
+            client_type: settings.client_type,
+            grant_types: settings.grant_types,
+            scopes: settings.scopes,
+            access_token_ttl_secs: settings.access_token_ttl_secs,
+            refresh_token_ttl_secs: settings.refresh_token_ttl_secs,
+            first_party: settings.first_party,
+            introspection: settings.introspection,
             secrets: c.secrets.iter().map(Into::into).collect(),
             created_at: c.created_at,
             updated_at: c.updated_at,

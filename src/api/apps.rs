@@ -226,7 +226,9 @@ impl AppsApi {
         auth: ApiAuth,
         id: Path<String>,
     ) -> Delete {
-        delete(&svc, req, &auth, &id).await
+        let actor = caller(&svc, req, &auth).await?;
+        apps::delete_app(&svc, &actor, &id).await?;
+        Ok(DeleteAppResponse::Ok)
     }
 
     /// Rotate an app's secret
@@ -277,8 +279,7 @@ impl AppsApi {
         id: Path<String>,
         body: Json<AppRequest>,
     ) -> Update {
-        let change = AppChange::Replace(body.0.into());
-        update(&svc, req, &auth, &id, change).await
+        self.replace_app(svc, req, auth, id, body).await
     }
 
     /// Delete an app (original path)
@@ -298,7 +299,7 @@ impl AppsApi {
         auth: ApiAuth,
         id: Path<String>,
     ) -> Delete {
-        delete(&svc, req, &auth, &id).await
+        self.delete_app(svc, req, auth, id).await
     }
 }
 
@@ -312,10 +313,4 @@ async fn update(
     let actor = caller(svc, req, auth).await?;
     let app = apps::update_app(svc, &actor, id, change).await?;
     Ok(UpdateAppResponse::Ok(Json(app.into())))
-}
-
-async fn delete(svc: &Services, req: &Request, auth: &ApiAuth, id: &str) -> Delete {
-    let actor = caller(svc, req, auth).await?;
-    apps::delete_app(svc, &actor, id).await?;
-    Ok(DeleteAppResponse::Ok)
 }
