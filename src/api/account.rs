@@ -7,15 +7,15 @@
 use poem::web::Data;
 use poem::Request;
 use poem_openapi::payload::Json;
-use poem_openapi::{ApiResponse, Object, OpenApi};
+use poem_openapi::{Object, OpenApi};
 
 use super::auth::{authorize, authorize_session, ApiAuth};
-use super::me::Me;
-use super::{ApiError, ApiTags};
-use crate::service::{
-    email_verification, password_reset, profile, registration, ServiceError, Services,
-};
+use super::me::{Me, MeError, MeResponse};
+use super::response::{api_response, WwwAuthenticate};
+use super::ApiTags;
+use crate::service::{email_verification, password_reset, profile, registration, Services};
 
+#[derive(Default)]
 pub struct AccountApi;
 
 /// A new account.
@@ -65,106 +65,57 @@ pub struct ChangePasswordRequest {
     pub new_password: String,
 }
 
-#[derive(ApiResponse)]
-pub enum RegisterResponse {
-    /// The account, created unverified; a verification email is on its way.
-    #[oai(status = 201)]
-    Created(Json<Me>),
-    /// The username or the email is taken (`fields` names which).
-    #[oai(status = 409)]
-    Conflict(Json<ApiError>),
-    /// Invalid fields (`fields` lists every problem).
-    #[oai(status = 422)]
-    Invalid(Json<ApiError>),
-    /// The store is unavailable; retry later.
-    #[oai(status = 503)]
-    Unavailable(Json<ApiError>),
-    #[oai(status = 500)]
-    Internal(Json<ApiError>),
-}
-
-#[derive(ApiResponse)]
-pub enum DoneResponse {
-    /// Done (for requests that send an email: accepted, whether or not the address is known).
-    #[oai(status = 204)]
-    Done,
-    /// Invalid fields, or an invalid, used or expired `token`.
-    #[oai(status = 422)]
-    Invalid(Json<ApiError>),
-    /// The store is unavailable; retry later.
-    #[oai(status = 503)]
-    Unavailable(Json<ApiError>),
-    #[oai(status = 500)]
-    Internal(Json<ApiError>),
-}
-
-#[derive(ApiResponse)]
-pub enum MyAccountResponse {
-    /// The account, after the change (for a password change: every other session ended).
-    #[oai(status = 200)]
-    Ok(Json<Me>),
-    /// No valid credential (RFC 6750 `invalid_token`).
-    #[oai(status = 401)]
-    Unauthorized(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
-    /// The credential lacks the scope (`profile:write`), a password change came with an access
-    /// token instead of the browser session, or a missing CSRF header.
-    #[oai(status = 403)]
-    Forbidden(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
-    /// Invalid fields (`current_password` when it is wrong).
-    #[oai(status = 422)]
-    Invalid(Json<ApiError>),
-    /// The store is unavailable; retry later.
-    #[oai(status = 503)]
-    Unavailable(Json<ApiError>),
-    #[oai(status = 500)]
-    Internal(Json<ApiError>),
-}
-
-fn parts(e: &ServiceError) -> (u16, ApiError) {
-    let (status, body) = ApiError::from_service(e);
-    (status.as_u16(), body)
-}
-
-impl RegisterResponse {
-    fn from_service(e: &ServiceError) -> Self {
-        match parts(e) {
-            (409, b) => Self::Conflict(Json(b)),
-            (422, b) => Self::Invalid(Json(b)),
-            (503, b) => Self::Unavailable(Json(b)),
-            (_, b) => Self::Internal(Json(b)),
-        }
+api_response! {
+    RegisterResponse {
+        /// The account, created unverified; a verification email is on its way.
+        201 Created(Json<Me>),
+    }
+    RegisterError {
+        /// The username or the email is taken (`fields` names which).
+        409 Conflict,
+        /// Invalid fields (`fields` lists every problem).
+        422 Invalid,
+        /// The store is unavailable; retry later.
+        503 Unavailable,
+        500 Internal,
     }
 }
 
-impl DoneResponse {
-    fn from_result(r: Result<(), ServiceError>) -> Self {
-        match r.as_ref().map_err(parts) {
-            Ok(()) => Self::Done,
-            Err((422 | 409, b)) => Self::Invalid(Json(b)),
-            Err((503, b)) => Self::Unavailable(Json(b)),
-            Err((_, b)) => Self::Internal(Json(b)),
-        }
+api_response! {
+    DoneResponse {
+        /// Done (for requests that send an email: accepted, whether or not the address is known).
+        204 Done,
+    }
+    DoneError {
+        /// Invalid fields, or an invalid, used or expired `token`.
+        422 | 409 Invalid,
+        /// The store is unavailable; retry later.
+        503 Unavailable,
+        500 Internal,
     }
 }
 
-impl MyAccountResponse {
-    fn from_service(e: &ServiceError) -> Self {
-        match parts(e) {
-            (422 | 409, b) => Self::Invalid(Json(b)),
-            (503, b) => Self::Unavailable(Json(b)),
-            (_, b) => Self::Internal(Json(b)),
-        }
+api_response! {
+    MyAccountResponse {
+        /// The account, after the change (for a password change: every other session ended).
+        200 Ok(Json<Me>),
     }
-
-    fn refused(f: super::auth::AuthFailure) -> Self {
-        match f.parts() {
-            (401, www, b) => Self::Unauthorized(Json(b), www),
-            (403, www, b) => Self::Forbidden(Json(b), www),
-            (503, _, b) => Self::Unavailable(Json(b)),
-            (_, _, b) => Self::Internal(Json(b)),
-        }
+    MyAccountError {
+        /// No valid credential (RFC 6750 `invalid_token`).
+        401 Unauthorized(WwwAuthenticate),
+        /// The credential lacks the scope (`profile:write`), a password change came with an access
+        /// token instead of the browser session, or a missing CSRF header.
+        403 Forbidden(WwwAuthenticate),
+        /// Invalid fields (`current_password` when it is wrong).
+        422 | 409 Invalid,
+        /// The store is unavailable; retry later.
+        503 Unavailable,
+        500 Internal,
     }
 }
+
+type Done = Result<DoneResponse, DoneError>;
+type MyAccount = Result<MyAccountResponse, MyAccountError>;
 
 #[OpenApi(tag = "ApiTags::Account")]
 impl AccountApi {
@@ -182,7 +133,7 @@ impl AccountApi {
         svc: Data<&Services>,
         req: &Request,
         body: Json<RegisterRequest>,
-    ) -> RegisterResponse {
+    ) -> Result<RegisterResponse, RegisterError> {
         let b = body.0;
         let reg = registration::Registration {
             username: b.username,
@@ -193,10 +144,8 @@ impl AccountApi {
             client_ip: crate::client_ip::of(req),
             next: None,
         };
-        match registration::register(&svc, reg).await {
-            Ok(user) => RegisterResponse::Created(Json(Me::from(&user))),
-            Err(e) => RegisterResponse::from_service(&e),
-        }
+        let user = registration::register(&svc, reg).await?;
+        Ok(RegisterResponse::Created(Json(Me::from(&user))))
     }
 
     /// Verify an email address
@@ -208,9 +157,9 @@ impl AccountApi {
         method = "post",
         operation_id = "verifyEmail"
     )]
-    async fn verify_email(&self, svc: Data<&Services>, body: Json<TokenRequest>) -> DoneResponse {
-        let r = email_verification::verify_email(&svc, &body.0.token).await;
-        DoneResponse::from_result(r.map(|_| ()))
+    async fn verify_email(&self, svc: Data<&Services>, body: Json<TokenRequest>) -> Done {
+        email_verification::verify_email(&svc, &body.0.token).await?;
+        Ok(DoneResponse::Done)
     }
 
     /// Request a password reset
@@ -227,11 +176,10 @@ impl AccountApi {
         svc: Data<&Services>,
         req: &Request,
         body: Json<EmailRequest>,
-    ) -> DoneResponse {
+    ) -> Done {
         let ip = crate::client_ip::of(req);
-        DoneResponse::from_result(
-            password_reset::request_reset(&svc, &body.0.email, ip, None).await,
-        )
+        password_reset::request_reset(&svc, &body.0.email, ip, None).await?;
+        Ok(DoneResponse::Done)
     }
 
     /// Confirm a password reset
@@ -243,15 +191,10 @@ impl AccountApi {
         method = "post",
         operation_id = "confirmPasswordReset"
     )]
-    async fn confirm_reset(
-        &self,
-        svc: Data<&Services>,
-        body: Json<ConfirmResetRequest>,
-    ) -> DoneResponse {
+    async fn confirm_reset(&self, svc: Data<&Services>, body: Json<ConfirmResetRequest>) -> Done {
         let b = body.0;
-        DoneResponse::from_result(
-            password_reset::confirm_reset(&svc, &b.token, &b.new_password, None).await,
-        )
+        password_reset::confirm_reset(&svc, &b.token, &b.new_password, None).await?;
+        Ok(DoneResponse::Done)
     }
 
     /// Get my account
@@ -265,7 +208,7 @@ impl AccountApi {
         svc: Data<&Services>,
         req: &Request,
         auth: ApiAuth,
-    ) -> super::me::MeResponse {
+    ) -> Result<MeResponse, MeError> {
         super::me::get_me(&svc, req, &auth).await
     }
 
@@ -280,18 +223,13 @@ impl AccountApi {
         req: &Request,
         auth: ApiAuth,
         body: Json<UpdateMeRequest>,
-    ) -> MyAccountResponse {
-        let p = match authorize(&svc, req, &auth, "profile:write").await {
-            Ok(p) => p,
-            Err(f) => return MyAccountResponse::refused(f),
+    ) -> MyAccount {
+        let p = authorize(&svc, req, &auth, "profile:write").await?;
+        let user = match body.0.display_name {
+            Some(name) => profile::update_display_name(&svc, &p.user.id, Some(&name)).await?,
+            None => p.user.clone(),
         };
-        let Some(name) = body.0.display_name else {
-            return MyAccountResponse::Ok(Json(Me::seen_by(&p.user, &p)));
-        };
-        match profile::update_display_name(&svc, &p.user.id, Some(&name)).await {
-            Ok(user) => MyAccountResponse::Ok(Json(Me::seen_by(&user, &p))),
-            Err(e) => MyAccountResponse::from_service(&e),
-        }
+        Ok(MyAccountResponse::Ok(Json(Me::seen_by(&user, &p))))
     }
 
     /// Change my password
@@ -311,11 +249,8 @@ impl AccountApi {
         req: &Request,
         auth: ApiAuth,
         body: Json<ChangePasswordRequest>,
-    ) -> MyAccountResponse {
-        let p = match authorize_session(&svc, req, &auth).await {
-            Ok(p) => p,
-            Err(f) => return MyAccountResponse::refused(f),
-        };
+    ) -> MyAccount {
+        let p = authorize_session(&svc, req, &auth).await?;
         let change = profile::PasswordChange {
             current: &body.0.current_password,
             new: &body.0.new_password,
@@ -323,9 +258,7 @@ impl AccountApi {
             keep_session: p.session_id(),
             client_ip: crate::client_ip::of(req),
         };
-        match profile::change_password(&svc, &p.user, change).await {
-            Ok(()) => MyAccountResponse::Ok(Json(Me::seen_by(&p.user, &p))),
-            Err(e) => MyAccountResponse::from_service(&e),
-        }
+        profile::change_password(&svc, &p.user, change).await?;
+        Ok(MyAccountResponse::Ok(Json(Me::seen_by(&p.user, &p))))
     }
 }

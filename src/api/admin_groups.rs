@@ -12,101 +12,119 @@ use poem_openapi::payload::Json;
 use poem_openapi::OpenApi;
 
 use super::admin_models::{
-    admin_response, CreateGroupRequest, GroupList, GroupObject, MemberList, UpdateGroupRequest,
+    page, CreateGroupRequest, GroupList, GroupObject, MemberList, UpdateGroupRequest,
 };
 use super::auth::{authorize, ApiAuth};
+use super::response::{api_response, WwwAuthenticate};
 use super::ApiTags;
-use crate::service::admin::PageRequest;
 use crate::service::groups::{self, GroupPatch, NewGroup};
 use crate::service::Services;
 
+#[derive(Default)]
 pub struct AdminGroupsApi;
 
-admin_response! {
+api_response! {
     ListGroupsResponse {
         /// One page of groups, ordered by name.
         200 Ok(Json<GroupList>),
+    }
+    ListGroupsError {
         /// `offset` or `limit` is out of range (see `fields`).
-        422 Unprocessable,
+        422 Invalid,
+        ..admin
     }
 }
 
-admin_response! {
+api_response! {
     CreateGroupResponse {
         /// The new group.
         201 Ok(Json<GroupObject>),
+    }
+    CreateGroupError {
         /// A group with this name exists (names are compared ignoring case); `fields` names
         /// `name`.
         409 Conflict,
         /// The name or description is invalid (see `fields`).
-        422 Unprocessable,
+        422 Invalid,
+        ..admin
     }
 }
 
-admin_response! {
+api_response! {
     GroupResponse {
         /// The group.
         200 Ok(Json<GroupObject>),
+    }
+    GroupError {
         /// No group has this id.
         404 NotFound,
+        ..admin
     }
 }
 
-admin_response! {
+api_response! {
     AddMemberResponse {
         /// The group, with the member added.
         200 Ok(Json<GroupObject>),
+    }
+    AddMemberError {
         /// No group has this id, or no account has this user id.
         404 NotFound,
+        ..admin
     }
 }
 
-admin_response! {
+api_response! {
     RemoveMemberResponse {
         /// The account is not (or no longer) a member.
         204 Ok,
+    }
+    RemoveMemberError {
         /// No group has this id, or no account has this user id.
         404 NotFound,
+        ..admin
     }
 }
 
-admin_response! {
+api_response! {
     UpdateGroupResponse {
         /// The group as changed.
         200 Ok(Json<GroupObject>),
+    }
+    UpdateGroupError {
         /// No group has this id.
         404 NotFound,
         /// Another group has this name (ignoring case); `fields` names `name`.
         409 Conflict,
         /// The name or description is invalid (see `fields`).
-        422 Unprocessable,
+        422 Invalid,
+        ..admin
     }
 }
 
-admin_response! {
+api_response! {
     DeleteGroupResponse {
         /// The group and its memberships are gone.
         204 Ok,
+    }
+    DeleteGroupError {
         /// No group has this id.
         404 NotFound,
+        ..admin
     }
 }
 
-admin_response! {
+api_response! {
     ListMembersResponse {
         /// One page of members, in the order they joined.
         200 Ok(Json<MemberList>),
+    }
+    ListMembersError {
         /// No group has this id.
         404 NotFound,
         /// `offset` or `limit` is out of range (see `fields`).
-        422 Unprocessable,
-    }
-}
-
-fn paging(offset: Query<Option<u64>>, limit: Query<Option<u64>>) -> PageRequest {
-    PageRequest {
-        offset: offset.0,
-        limit: limit.0,
+        422 Invalid,
+        ..admin
     }
 }
 
@@ -128,14 +146,10 @@ impl AdminGroupsApi {
         auth: ApiAuth,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
-    ) -> ListGroupsResponse {
-        if let Err(f) = authorize(&svc, req, &auth, "admin").await {
-            return ListGroupsResponse::from_auth(f);
-        }
-        match groups::list_groups(&svc, paging(offset, limit)).await {
-            Ok(l) => ListGroupsResponse::Ok(Json(l.into())),
-            Err(e) => ListGroupsResponse::from_service(&e),
-        }
+    ) -> Result<ListGroupsResponse, ListGroupsError> {
+        authorize(&svc, req, &auth, "admin").await?;
+        let l = groups::list_groups(&svc, page(offset, limit)).await?;
+        Ok(ListGroupsResponse::Ok(Json(l.into())))
     }
 
     /// Create a group
@@ -153,19 +167,15 @@ impl AdminGroupsApi {
         req: &Request,
         auth: ApiAuth,
         body: Json<CreateGroupRequest>,
-    ) -> CreateGroupResponse {
-        if let Err(f) = authorize(&svc, req, &auth, "admin").await {
-            return CreateGroupResponse::from_auth(f);
-        }
+    ) -> Result<CreateGroupResponse, CreateGroupError> {
+        authorize(&svc, req, &auth, "admin").await?;
         let new = NewGroup {
             name: body.0.name,
             description: body.0.description,
             members: vec![],
         };
-        match groups::create_group(&svc, new).await {
-            Ok(g) => CreateGroupResponse::Ok(Json(g.into())),
-            Err(e) => CreateGroupResponse::from_service(&e),
-        }
+        let g = groups::create_group(&svc, new).await?;
+        Ok(CreateGroupResponse::Ok(Json(g.into())))
     }
 
     /// Get a group
@@ -182,14 +192,10 @@ impl AdminGroupsApi {
         req: &Request,
         auth: ApiAuth,
         id: Path<String>,
-    ) -> GroupResponse {
-        if let Err(f) = authorize(&svc, req, &auth, "admin").await {
-            return GroupResponse::from_auth(f);
-        }
-        match groups::get_group(&svc, &id).await {
-            Ok(g) => GroupResponse::Ok(Json(g.into())),
-            Err(e) => GroupResponse::from_service(&e),
-        }
+    ) -> Result<GroupResponse, GroupError> {
+        authorize(&svc, req, &auth, "admin").await?;
+        let g = groups::get_group(&svc, &id).await?;
+        Ok(GroupResponse::Ok(Json(g.into())))
     }
 
     /// Rename or describe a group
@@ -208,18 +214,14 @@ impl AdminGroupsApi {
         auth: ApiAuth,
         id: Path<String>,
         body: Json<UpdateGroupRequest>,
-    ) -> UpdateGroupResponse {
-        if let Err(f) = authorize(&svc, req, &auth, "admin").await {
-            return UpdateGroupResponse::from_auth(f);
-        }
+    ) -> Result<UpdateGroupResponse, UpdateGroupError> {
+        authorize(&svc, req, &auth, "admin").await?;
         let patch = GroupPatch {
             name: body.0.name,
             description: body.0.description,
         };
-        match groups::update_group(&svc, &id, patch).await {
-            Ok(g) => UpdateGroupResponse::Ok(Json(g.into())),
-            Err(e) => UpdateGroupResponse::from_service(&e),
-        }
+        let g = groups::update_group(&svc, &id, patch).await?;
+        Ok(UpdateGroupResponse::Ok(Json(g.into())))
     }
 
     /// Delete a group
@@ -236,14 +238,10 @@ impl AdminGroupsApi {
         req: &Request,
         auth: ApiAuth,
         id: Path<String>,
-    ) -> DeleteGroupResponse {
-        if let Err(f) = authorize(&svc, req, &auth, "admin").await {
-            return DeleteGroupResponse::from_auth(f);
-        }
-        match groups::delete_group(&svc, &id).await {
-            Ok(()) => DeleteGroupResponse::Ok,
-            Err(e) => DeleteGroupResponse::from_service(&e),
-        }
+    ) -> Result<DeleteGroupResponse, DeleteGroupError> {
+        authorize(&svc, req, &auth, "admin").await?;
+        groups::delete_group(&svc, &id).await?;
+        Ok(DeleteGroupResponse::Ok)
     }
 
     /// List the members of a group
@@ -263,14 +261,10 @@ impl AdminGroupsApi {
         id: Path<String>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
-    ) -> ListMembersResponse {
-        if let Err(f) = authorize(&svc, req, &auth, "admin").await {
-            return ListMembersResponse::from_auth(f);
-        }
-        match groups::list_members(&svc, &id, paging(offset, limit)).await {
-            Ok(l) => ListMembersResponse::Ok(Json(l.into())),
-            Err(e) => ListMembersResponse::from_service(&e),
-        }
+    ) -> Result<ListMembersResponse, ListMembersError> {
+        authorize(&svc, req, &auth, "admin").await?;
+        let l = groups::list_members(&svc, &id, page(offset, limit)).await?;
+        Ok(ListMembersResponse::Ok(Json(l.into())))
     }
 
     /// Add a member to a group
@@ -289,14 +283,10 @@ impl AdminGroupsApi {
         auth: ApiAuth,
         id: Path<String>,
         user_id: Path<String>,
-    ) -> AddMemberResponse {
-        if let Err(f) = authorize(&svc, req, &auth, "admin").await {
-            return AddMemberResponse::from_auth(f);
-        }
-        match groups::add_member(&svc, &id, &user_id).await {
-            Ok(g) => AddMemberResponse::Ok(Json(g.into())),
-            Err(e) => AddMemberResponse::from_service(&e),
-        }
+    ) -> Result<AddMemberResponse, AddMemberError> {
+        authorize(&svc, req, &auth, "admin").await?;
+        let g = groups::add_member(&svc, &id, &user_id).await?;
+        Ok(AddMemberResponse::Ok(Json(g.into())))
     }
 
     /// Remove a member from a group
@@ -315,13 +305,9 @@ impl AdminGroupsApi {
         auth: ApiAuth,
         id: Path<String>,
         user_id: Path<String>,
-    ) -> RemoveMemberResponse {
-        if let Err(f) = authorize(&svc, req, &auth, "admin").await {
-            return RemoveMemberResponse::from_auth(f);
-        }
-        match groups::remove_member(&svc, &id, &user_id).await {
-            Ok(()) => RemoveMemberResponse::Ok,
-            Err(e) => RemoveMemberResponse::from_service(&e),
-        }
+    ) -> Result<RemoveMemberResponse, RemoveMemberError> {
+        authorize(&svc, req, &auth, "admin").await?;
+        groups::remove_member(&svc, &id, &user_id).await?;
+        Ok(RemoveMemberResponse::Ok)
     }
 }

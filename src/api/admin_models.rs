@@ -1,105 +1,23 @@
 //! Shapes shared by the admin operations (`admin_users`, `admin_groups`): the JSON objects, the
-//! `{items, total, offset, limit}` listings, and [`admin_response!`], which declares an
-//! operation's response enum with one success variant, the statuses the operation can answer
-//! and the common 401/403/500/503, all carrying the one [`ApiError`] body.
+//! `{items, total, offset, limit}` listings and the request bodies.
 //!
 //! Must not import a concrete store backend.
 
 use chrono::{DateTime, Utc};
+use poem_openapi::param::Query;
 use poem_openapi::Object;
 
 use crate::domain::{Group, User};
-use crate::service::admin::Listed;
+use crate::service::admin::{Listed, PageRequest};
 use crate::service::groups::Member;
 
-/// Declares an admin operation's response enum and its mapping from failures.
-///
-/// ```ignore
-/// admin_response! {
-///     /// Doc of the enum.
-///     GetThingResponse {
-///         /// The thing.
-///         200 Ok(Json<Thing>),
-///         /// No such thing.
-///         404 NotFound,
-///     }
-/// }
-/// ```
-macro_rules! admin_response {
-    (
-        $(#[$meta:meta])*
-        $name:ident {
-            $(#[$ok_doc:meta])* $ok_status:literal Ok $(($ok:ty))?,
-            $( $(#[$err_doc:meta])* $err_status:literal $err:ident, )*
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(poem_openapi::ApiResponse)]
-        pub enum $name {
-            $(#[$ok_doc])*
-            #[oai(status = $ok_status)]
-            Ok $(($ok))?,
-            $(
-                $(#[$err_doc])*
-                #[oai(status = $err_status)]
-                $err(poem_openapi::payload::Json<$crate::api::ApiError>),
-            )*
-            /// No valid credential: the session ended or the token is missing, expired or
-            /// revoked (RFC 6750 `invalid_token`).
-            #[oai(status = 401)]
-            Unauthorized(
-                poem_openapi::payload::Json<$crate::api::ApiError>,
-                #[oai(header = "WWW-Authenticate")] String,
-            ),
-            /// The caller is not an administrator (`insufficient_scope`: the `admin` scope is
-            /// required), or a session call lacks its `X-CSRF-Token` header.
-            #[oai(status = 403)]
-            Forbidden(
-                poem_openapi::payload::Json<$crate::api::ApiError>,
-                #[oai(header = "WWW-Authenticate")] String,
-            ),
-            /// An unexpected error; details are in the server log, never in the body.
-            #[oai(status = 500)]
-            Internal(poem_openapi::payload::Json<$crate::api::ApiError>),
-            /// The store is unavailable; retry later.
-            #[oai(status = 503)]
-            Unavailable(poem_openapi::payload::Json<$crate::api::ApiError>),
-        }
-
-        impl $name {
-            fn failure(status: u16, www: String, body: $crate::api::ApiError) -> Self {
-                use poem_openapi::payload::Json;
-                match status {
-                    401 => Self::Unauthorized(Json(body), www),
-                    403 => Self::Forbidden(Json(body), www),
-                    503 => Self::Unavailable(Json(body)),
-                    $( $err_status => Self::$err(Json(body)), )*
-                    other => {
-                        tracing::error!(status = other, error = %body.error, "undeclared status");
-                        Self::Internal(Json($crate::api::ApiError::new(
-                            "internal_error",
-                            "internal server error",
-                        )))
-                    }
-                }
-            }
-
-            #[allow(dead_code)]
-            fn from_auth(f: $crate::api::auth::AuthFailure) -> Self {
-                let (status, www, body) = f.parts();
-                Self::failure(status, www, body)
-            }
-
-            #[allow(dead_code)]
-            fn from_service(e: &$crate::service::ServiceError) -> Self {
-                let (status, body) = $crate::api::ApiError::from_service(e);
-                Self::failure(status.as_u16(), String::new(), body)
-            }
-        }
-    };
+/// The page a listing asks for with its `offset` and `limit` query parameters.
+pub fn page(offset: Query<Option<u64>>, limit: Query<Option<u64>>) -> PageRequest {
+    PageRequest {
+        offset: offset.0,
+        limit: limit.0,
+    }
 }
-
-pub(crate) use admin_response;
 
 /// An account as administrators see it. Never carries the password hash.
 #[derive(Debug, Object)]

@@ -11,64 +11,81 @@ use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::OpenApi;
 
-use super::admin_models::{admin_response, AdminUser, GroupList, UserList};
+use super::admin_models::{page, AdminUser, GroupList, UserList};
 use super::auth::{authorize, ApiAuth};
+use super::response::{api_response, WwwAuthenticate};
 use super::ApiTags;
-use crate::service::admin::{self, PageRequest};
+use crate::service::admin;
 use crate::service::{groups, Services};
 
+#[derive(Default)]
 pub struct AdminUsersApi;
 
-admin_response! {
+api_response! {
     ListUsersResponse {
         /// One page of accounts, ordered by username.
         200 Ok(Json<UserList>),
+    }
+    ListUsersError {
         /// `offset`, `limit` or `search` is out of range (see `fields`).
-        422 Unprocessable,
+        422 Invalid,
+        ..admin
     }
 }
 
-admin_response! {
+api_response! {
     GetUserResponse {
         /// The account.
         200 Ok(Json<AdminUser>),
+    }
+    GetUserError {
         /// No account has this id.
         404 NotFound,
+        ..admin
     }
 }
 
-admin_response! {
+api_response! {
     UserResponse {
         /// The account as changed.
         200 Ok(Json<AdminUser>),
+    }
+    UserError {
         /// No account has this id.
         404 NotFound,
         /// The change is refused: an administrator cannot disable their own account, and the
         /// last enabled administrator cannot be disabled.
         409 Conflict,
+        ..admin
     }
 }
 
-admin_response! {
+api_response! {
     DeleteUserResponse {
         /// The account and everything that belonged to it are gone.
         204 Ok,
+    }
+    DeleteUserError {
         /// No account has this id.
         404 NotFound,
         /// The deletion is refused: an administrator cannot delete their own account, and the
         /// last enabled administrator cannot be deleted.
         409 Conflict,
+        ..admin
     }
 }
 
-admin_response! {
+api_response! {
     UserGroupsResponse {
         /// One page of the groups the account belongs to, ordered by name.
         200 Ok(Json<GroupList>),
+    }
+    UserGroupsError {
         /// No account has this id.
         404 NotFound,
         /// `offset` or `limit` is out of range (see `fields`).
-        422 Unprocessable,
+        422 Invalid,
+        ..admin
     }
 }
 
@@ -92,18 +109,10 @@ impl AdminUsersApi {
         #[oai(validator(max_length = 100))] search: Query<Option<String>>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
-    ) -> ListUsersResponse {
-        if let Err(f) = authorize(&svc, req, &auth, "admin").await {
-            return ListUsersResponse::from_auth(f);
-        }
-        let paging = PageRequest {
-            offset: offset.0,
-            limit: limit.0,
-        };
-        match admin::list_users(&svc, search.0, paging).await {
-            Ok(l) => ListUsersResponse::Ok(Json(l.into())),
-            Err(e) => ListUsersResponse::from_service(&e),
-        }
+    ) -> Result<ListUsersResponse, ListUsersError> {
+        authorize(&svc, req, &auth, "admin").await?;
+        let l = admin::list_users(&svc, search.0, page(offset, limit)).await?;
+        Ok(ListUsersResponse::Ok(Json(l.into())))
     }
 
     /// Get an account
@@ -120,14 +129,10 @@ impl AdminUsersApi {
         req: &Request,
         auth: ApiAuth,
         id: Path<String>,
-    ) -> GetUserResponse {
-        if let Err(f) = authorize(&svc, req, &auth, "admin").await {
-            return GetUserResponse::from_auth(f);
-        }
-        match admin::get_user(&svc, &id).await {
-            Ok(u) => GetUserResponse::Ok(Json(u.into())),
-            Err(e) => GetUserResponse::from_service(&e),
-        }
+    ) -> Result<GetUserResponse, GetUserError> {
+        authorize(&svc, req, &auth, "admin").await?;
+        let u = admin::get_user(&svc, &id).await?;
+        Ok(GetUserResponse::Ok(Json(u.into())))
     }
 
     /// Disable an account
@@ -147,7 +152,7 @@ impl AdminUsersApi {
         req: &Request,
         auth: ApiAuth,
         id: Path<String>,
-    ) -> UserResponse {
+    ) -> Result<UserResponse, UserError> {
         set_disabled(&svc, req, &auth, &id, true).await
     }
 
@@ -166,7 +171,7 @@ impl AdminUsersApi {
         req: &Request,
         auth: ApiAuth,
         id: Path<String>,
-    ) -> UserResponse {
+    ) -> Result<UserResponse, UserError> {
         set_disabled(&svc, req, &auth, &id, false).await
     }
 
@@ -187,15 +192,10 @@ impl AdminUsersApi {
         req: &Request,
         auth: ApiAuth,
         id: Path<String>,
-    ) -> DeleteUserResponse {
-        let actor = match authorize(&svc, req, &auth, "admin").await {
-            Ok(p) => p.user,
-            Err(f) => return DeleteUserResponse::from_auth(f),
-        };
-        match admin::delete_user(&svc, &actor, &id).await {
-            Ok(()) => DeleteUserResponse::Ok,
-            Err(e) => DeleteUserResponse::from_service(&e),
-        }
+    ) -> Result<DeleteUserResponse, DeleteUserError> {
+        let actor = authorize(&svc, req, &auth, "admin").await?.user;
+        admin::delete_user(&svc, &actor, &id).await?;
+        Ok(DeleteUserResponse::Ok)
     }
 
     /// List the groups of an account
@@ -215,18 +215,10 @@ impl AdminUsersApi {
         id: Path<String>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
-    ) -> UserGroupsResponse {
-        if let Err(f) = authorize(&svc, req, &auth, "admin").await {
-            return UserGroupsResponse::from_auth(f);
-        }
-        let paging = PageRequest {
-            offset: offset.0,
-            limit: limit.0,
-        };
-        match groups::list_user_groups(&svc, &id, paging).await {
-            Ok(l) => UserGroupsResponse::Ok(Json(l.into())),
-            Err(e) => UserGroupsResponse::from_service(&e),
-        }
+    ) -> Result<UserGroupsResponse, UserGroupsError> {
+        authorize(&svc, req, &auth, "admin").await?;
+        let l = groups::list_user_groups(&svc, &id, page(offset, limit)).await?;
+        Ok(UserGroupsResponse::Ok(Json(l.into())))
     }
 }
 
@@ -237,13 +229,8 @@ async fn set_disabled(
     auth: &ApiAuth,
     id: &str,
     disabled: bool,
-) -> UserResponse {
-    let actor = match authorize(svc, req, auth, "admin").await {
-        Ok(p) => p.user,
-        Err(f) => return UserResponse::from_auth(f),
-    };
-    match admin::set_user_disabled(svc, &actor, id, disabled).await {
-        Ok(u) => UserResponse::Ok(Json(u.into())),
-        Err(e) => UserResponse::from_service(&e),
-    }
+) -> Result<UserResponse, UserError> {
+    let actor = authorize(svc, req, auth, "admin").await?.user;
+    let u = admin::set_user_disabled(svc, &actor, id, disabled).await?;
+    Ok(UserResponse::Ok(Json(u.into())))
 }

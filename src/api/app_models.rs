@@ -1,7 +1,6 @@
 //! The JSON shapes of the Apps API (`/api/v1/apps`): the app as its owner sees it (never a
 //! secret nor a digest), the one-time secret answers of registration and rotation, with their
-//! examples (the request bodies are in `app_requests`), and [`app_response!`], which declares an operation's response
-//! enum with the statuses it can answer plus the common 401/403/500/503.
+//! examples (the request bodies are in `app_requests`).
 //!
 //! Must not import a concrete store backend.
 
@@ -11,83 +10,7 @@ use poem_openapi::Object;
 
 use crate::domain::{Client, ClientSecret};
 use crate::service::admin::Listed;
-
-/// Declares an Apps operation's response enum and its mapping from failures (see
-/// `admin_models::admin_response!`, whose shape this follows with the Apps API's wording).
-macro_rules! app_response {
-    (
-        $(#[$meta:meta])*
-        $name:ident {
-            $(#[$ok_doc:meta])* $ok_status:literal Ok $(($ok:ty))?,
-            $( $(#[$err_doc:meta])* $err_status:literal $err:ident, )*
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(poem_openapi::ApiResponse)]
-        #[allow(clippy::large_enum_variant)] // built once per request, moved once
-        pub enum $name {
-            $(#[$ok_doc])*
-            #[oai(status = $ok_status)]
-            Ok $(($ok))?,
-            $(
-                $(#[$err_doc])*
-                #[oai(status = $err_status)]
-                $err(poem_openapi::payload::Json<$crate::api::ApiError>),
-            )*
-            /// No valid credential: the session ended or the token is missing, expired or
-            /// revoked (RFC 6750 `invalid_token`).
-            #[oai(status = 401)]
-            Unauthorized(
-                poem_openapi::payload::Json<$crate::api::ApiError>,
-                #[oai(header = "WWW-Authenticate")] String,
-            ),
-            /// The token lacks the `apps` scope (`insufficient_scope`), or a session call lacks
-            /// its `X-CSRF-Token` header.
-            #[oai(status = 403)]
-            Forbidden(
-                poem_openapi::payload::Json<$crate::api::ApiError>,
-                #[oai(header = "WWW-Authenticate")] String,
-            ),
-            /// An unexpected error; details are in the server log, never in the body.
-            #[oai(status = 500)]
-            Internal(poem_openapi::payload::Json<$crate::api::ApiError>),
-            /// The store is unavailable; retry later.
-            #[oai(status = 503)]
-            Unavailable(poem_openapi::payload::Json<$crate::api::ApiError>),
-        }
-
-        impl $name {
-            fn failure(status: u16, www: String, body: $crate::api::ApiError) -> Self {
-                use poem_openapi::payload::Json;
-                match status {
-                    401 => Self::Unauthorized(Json(body), www),
-                    403 => Self::Forbidden(Json(body), www),
-                    503 => Self::Unavailable(Json(body)),
-                    $( $err_status => Self::$err(Json(body)), )*
-                    other => {
-                        tracing::error!(status = other, error = %body.error, "undeclared status");
-                        Self::Internal(Json($crate::api::ApiError::new(
-                            "internal_error",
-                            "internal server error",
-                        )))
-                    }
-                }
-            }
-
-            fn from_auth(f: $crate::api::auth::AuthFailure) -> Self {
-                let (status, www, body) = f.parts();
-                Self::failure(status, www, body)
-            }
-
-            fn from_service(e: &$crate::service::ServiceError) -> Self {
-                let (status, body) = $crate::api::ApiError::from_service(e);
-                Self::failure(status.as_u16(), String::new(), body)
-            }
-        }
-    };
-}
-
-pub(crate) use app_response;
+use crate::service::app_input::AppInput;
 
 fn example_time() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 15, 9, 30, 0)
@@ -153,23 +76,25 @@ pub struct App {
 }
 
 impl From<&Client> for App {
+    /// The app's settings as its owner edits them (`AppInput`), with what the server keeps.
     fn from(c: &Client) -> Self {
+        let settings = AppInput::from(c);
         Self {
             client_id: c.client_id.clone(),
             owner_id: c.owner_id.clone(),
-            name: c.name.clone(),
-            description: c.description.clone(),
-            homepage_url: c.homepage_url.clone(),
-            logo_url: c.logo_url.clone(),
-            redirect_uris: c.redirect_uris.clone(),
-            post_logout_redirect_uris: c.post_logout_redirect_uris.clone(),
-            client_type: c.client_type.as_str().into(),
-            grant_types: c.grant_types.iter().map(|g| g.as_str().into()).collect(),
-            scopes: c.scopes.clone(),
-            access_token_ttl_secs: c.access_token_ttl_secs,
-            refresh_token_ttl_secs: c.refresh_token_ttl_secs,
-            first_party: c.first_party,
-            introspection: c.introspection,
+            name: settings.name,
+            description: settings.description,
+            homepage_url: settings.homepage_url,
+            logo_url: settings.logo_url,
+            redirect_uris: settings.redirect_uris,
+            post_logout_redirect_uris: settings.post_logout_redirect_uris,
+            client_type: settings.client_type,
+            grant_types: settings.grant_types,
+            scopes: settings.scopes,
+            access_token_ttl_secs: settings.access_token_ttl_secs,
+            refresh_token_ttl_secs: settings.refresh_token_ttl_secs,
+            first_party: settings.first_party,
+            introspection: settings.introspection,
             secrets: c.secrets.iter().map(Into::into).collect(),
             created_at: c.created_at,
             updated_at: c.updated_at,

@@ -14,79 +14,102 @@ use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::OpenApi;
 
-use super::app_models::{app_response, App, AppList, CreatedApp, RotatedAppSecret};
+use super::admin_models::page;
+use super::app_models::{App, AppList, CreatedApp, RotatedAppSecret};
 use super::app_requests::{AppPatchRequest, AppRequest};
 use super::auth::{authorize, ApiAuth, AuthFailure, Principal};
+use super::response::{api_response, WwwAuthenticate};
 use super::ApiTags;
-use crate::service::admin::PageRequest;
 use crate::service::apps::{self, AppChange};
 use crate::service::Services;
 
+#[derive(Default)]
 pub struct AppsApi;
 
-app_response! {
+api_response! {
     ListAppsResponse {
         /// One page of the caller's apps, oldest first.
         200 Ok(Json<AppList>),
+    }
+    ListAppsError {
         /// `offset` or `limit` is out of range (see `fields`).
-        422 Unprocessable,
+        422 Invalid,
+        ..apps
     }
 }
 
-app_response! {
+api_response! {
     CreateAppResponse {
         /// The app is registered; `client_secret` is shown this once.
         201 Ok(Json<CreatedApp>),
+    }
+    CreateAppError {
         /// A field is invalid (see `fields`); nothing was stored.
-        422 Unprocessable,
+        422 Invalid,
+        ..apps
     }
 }
 
-app_response! {
+api_response! {
     GetAppResponse {
         /// The app.
         200 Ok(Json<App>),
+    }
+    GetAppError {
         /// No app with this id is visible to the caller.
         404 NotFound,
+        ..apps
     }
 }
 
-app_response! {
+api_response! {
     UpdateAppResponse {
         /// The app as changed.
         200 Ok(Json<App>),
+    }
+    UpdateAppError {
         /// No app with this id is visible to the caller.
         404 NotFound,
         /// A built-in app cannot be changed.
         409 Conflict,
         /// A field is invalid (see `fields`); nothing was changed.
-        422 Unprocessable,
+        422 Invalid,
+        ..apps
     }
 }
 
-app_response! {
+api_response! {
     DeleteAppResponse {
         /// The app is gone; every token it held is revoked and its consents are forgotten.
         204 Ok,
+    }
+    DeleteAppError {
         /// No app with this id is visible to the caller.
         404 NotFound,
         /// A built-in app cannot be deleted.
         409 Conflict,
+        ..apps
     }
 }
 
-app_response! {
+api_response! {
     RotateAppSecretResponse {
         /// The new secret, shown this once.
         200 Ok(Json<RotatedAppSecret>),
+    }
+    RotateAppSecretError {
         /// No app with this id is visible to the caller.
         404 NotFound,
         /// The app is public (it has no secret) or built in.
         409 Conflict,
         /// `revoke_previous` is not `true` or `false`.
-        422 Unprocessable,
+        422 Invalid,
+        ..apps
     }
 }
+
+type Update = Result<UpdateAppResponse, UpdateAppError>;
+type Delete = Result<DeleteAppResponse, DeleteAppError>;
 
 async fn caller(svc: &Services, req: &Request, auth: &ApiAuth) -> Result<Principal, AuthFailure> {
     authorize(svc, req, auth, "apps").await
@@ -106,19 +129,10 @@ impl AppsApi {
         auth: ApiAuth,
         offset: Query<Option<u64>>,
         limit: Query<Option<u64>>,
-    ) -> ListAppsResponse {
-        let actor = match caller(&svc, req, &auth).await {
-            Ok(u) => u,
-            Err(f) => return ListAppsResponse::from_auth(f),
-        };
-        let paging = PageRequest {
-            offset: offset.0,
-            limit: limit.0,
-        };
-        match apps::list_my_apps(&svc, &actor.user, paging).await {
-            Ok(l) => ListAppsResponse::Ok(Json(l.into())),
-            Err(e) => ListAppsResponse::from_service(&e),
-        }
+    ) -> Result<ListAppsResponse, ListAppsError> {
+        let actor = caller(&svc, req, &auth).await?;
+        let list = apps::list_my_apps(&svc, &actor.user, page(offset, limit)).await?;
+        Ok(ListAppsResponse::Ok(Json(list.into())))
     }
 
     /// Register an app
@@ -132,18 +146,13 @@ impl AppsApi {
         req: &Request,
         auth: ApiAuth,
         body: Json<AppRequest>,
-    ) -> CreateAppResponse {
-        let actor = match caller(&svc, req, &auth).await {
-            Ok(u) => u,
-            Err(f) => return CreateAppResponse::from_auth(f),
-        };
-        match apps::register_app(&svc, &actor, body.0.into()).await {
-            Ok(r) => CreateAppResponse::Ok(Json(CreatedApp {
-                app: App::from(&r.app),
-                client_secret: r.secret,
-            })),
-            Err(e) => CreateAppResponse::from_service(&e),
-        }
+    ) -> Result<CreateAppResponse, CreateAppError> {
+        let actor = caller(&svc, req, &auth).await?;
+        let r = apps::register_app(&svc, &actor, body.0.into()).await?;
+        Ok(CreateAppResponse::Ok(Json(CreatedApp {
+            app: App::from(&r.app),
+            client_secret: r.secret,
+        })))
     }
 
     /// Get an app
@@ -157,15 +166,10 @@ impl AppsApi {
         req: &Request,
         auth: ApiAuth,
         id: Path<String>,
-    ) -> GetAppResponse {
-        let actor = match caller(&svc, req, &auth).await {
-            Ok(u) => u,
-            Err(f) => return GetAppResponse::from_auth(f),
-        };
-        match apps::get_app(&svc, &actor, &id).await {
-            Ok(a) => GetAppResponse::Ok(Json(a.into())),
-            Err(e) => GetAppResponse::from_service(&e),
-        }
+    ) -> Result<GetAppResponse, GetAppError> {
+        let actor = caller(&svc, req, &auth).await?;
+        let app = apps::get_app(&svc, &actor, &id).await?;
+        Ok(GetAppResponse::Ok(Json(app.into())))
     }
 
     /// Replace an app
@@ -180,7 +184,7 @@ impl AppsApi {
         auth: ApiAuth,
         id: Path<String>,
         body: Json<AppRequest>,
-    ) -> UpdateAppResponse {
+    ) -> Update {
         let change = AppChange::Replace(body.0.into());
         update(&svc, req, &auth, &id, change).await
     }
@@ -201,7 +205,7 @@ impl AppsApi {
         auth: ApiAuth,
         id: Path<String>,
         body: Json<AppPatchRequest>,
-    ) -> UpdateAppResponse {
+    ) -> Update {
         let change = AppChange::Patch(body.0.into());
         update(&svc, req, &auth, &id, change).await
     }
@@ -221,8 +225,10 @@ impl AppsApi {
         req: &Request,
         auth: ApiAuth,
         id: Path<String>,
-    ) -> DeleteAppResponse {
-        delete(&svc, req, &auth, &id).await
+    ) -> Delete {
+        let actor = caller(&svc, req, &auth).await?;
+        apps::delete_app(&svc, &actor, &id).await?;
+        Ok(DeleteAppResponse::Ok)
     }
 
     /// Rotate an app's secret
@@ -244,20 +250,15 @@ impl AppsApi {
         id: Path<String>,
         /// End every previous secret at once instead of after the grace period.
         revoke_previous: Query<Option<bool>>,
-    ) -> RotateAppSecretResponse {
-        let actor = match caller(&svc, req, &auth).await {
-            Ok(u) => u,
-            Err(f) => return RotateAppSecretResponse::from_auth(f),
-        };
+    ) -> Result<RotateAppSecretResponse, RotateAppSecretError> {
+        let actor = caller(&svc, req, &auth).await?;
         let revoke = revoke_previous.0.unwrap_or(false);
-        match apps::rotate_secret(&svc, &actor, &id, revoke).await {
-            Ok(r) => RotateAppSecretResponse::Ok(Json(RotatedAppSecret {
-                client_id: r.app.client_id,
-                client_secret: r.secret,
-                previous_secret_expires_at: r.previous_expires_at,
-            })),
-            Err(e) => RotateAppSecretResponse::from_service(&e),
-        }
+        let r = apps::rotate_secret(&svc, &actor, &id, revoke).await?;
+        Ok(RotateAppSecretResponse::Ok(Json(RotatedAppSecret {
+            client_id: r.app.client_id,
+            client_secret: r.secret,
+            previous_secret_expires_at: r.previous_expires_at,
+        })))
     }
 
     /// Replace an app (original path)
@@ -277,9 +278,8 @@ impl AppsApi {
         auth: ApiAuth,
         id: Path<String>,
         body: Json<AppRequest>,
-    ) -> UpdateAppResponse {
-        let change = AppChange::Replace(body.0.into());
-        update(&svc, req, &auth, &id, change).await
+    ) -> Update {
+        self.replace_app(svc, req, auth, id, body).await
     }
 
     /// Delete an app (original path)
@@ -298,8 +298,8 @@ impl AppsApi {
         req: &Request,
         auth: ApiAuth,
         id: Path<String>,
-    ) -> DeleteAppResponse {
-        delete(&svc, req, &auth, &id).await
+    ) -> Delete {
+        self.delete_app(svc, req, auth, id).await
     }
 }
 
@@ -309,24 +309,8 @@ async fn update(
     auth: &ApiAuth,
     id: &str,
     change: AppChange,
-) -> UpdateAppResponse {
-    let actor = match caller(svc, req, auth).await {
-        Ok(u) => u,
-        Err(f) => return UpdateAppResponse::from_auth(f),
-    };
-    match apps::update_app(svc, &actor, id, change).await {
-        Ok(a) => UpdateAppResponse::Ok(Json(a.into())),
-        Err(e) => UpdateAppResponse::from_service(&e),
-    }
-}
-
-async fn delete(svc: &Services, req: &Request, auth: &ApiAuth, id: &str) -> DeleteAppResponse {
-    let actor = match caller(svc, req, auth).await {
-        Ok(u) => u,
-        Err(f) => return DeleteAppResponse::from_auth(f),
-    };
-    match apps::delete_app(svc, &actor, id).await {
-        Ok(()) => DeleteAppResponse::Ok,
-        Err(e) => DeleteAppResponse::from_service(&e),
-    }
+) -> Update {
+    let actor = caller(svc, req, auth).await?;
+    let app = apps::update_app(svc, &actor, id, change).await?;
+    Ok(UpdateAppResponse::Ok(Json(app.into())))
 }

@@ -11,7 +11,6 @@ use poem::Request;
 use poem_openapi::auth::{ApiKey, Bearer};
 use poem_openapi::{OAuthScopes, SecurityScheme};
 
-use super::ApiError;
 use crate::domain::ScopeSet;
 pub use crate::service::access::{Credential, Principal};
 use crate::service::oauth::introspect::verify_access_token;
@@ -77,7 +76,7 @@ pub enum ApiAuth {
     SessionCookie(SessionCookie),
 }
 
-/// Why a call is refused; maps to RFC 6750 §3.1 errors.
+/// Why a call is refused; `response::Failure` maps it to RFC 6750 §3.1 errors.
 #[derive(Debug)]
 pub enum AuthFailure {
     /// 401 `invalid_token`: missing, unknown, expired or revoked credential.
@@ -91,41 +90,6 @@ pub enum AuthFailure {
     SessionOnly,
     /// The store could not be asked.
     Service(ServiceError),
-}
-
-impl AuthFailure {
-    /// The status, the `WWW-Authenticate` value (for 401/403 bearer errors) and the body.
-    pub fn parts(&self) -> (u16, String, ApiError) {
-        match self {
-            Self::InvalidToken(msg) => (
-                401,
-                format!("Bearer realm=\"auth-center\", error=\"invalid_token\", error_description=\"{msg}\""),
-                ApiError::new("invalid_token", msg.clone()),
-            ),
-            Self::InsufficientScope(scope) => (
-                403,
-                format!("Bearer realm=\"auth-center\", error=\"insufficient_scope\", scope=\"{scope}\""),
-                ApiError::new("insufficient_scope", format!("the '{scope}' scope is required")),
-            ),
-            Self::Csrf => (
-                403,
-                String::new(),
-                ApiError::new("forbidden", "missing or invalid X-CSRF-Token header"),
-            ),
-            Self::SessionOnly => (
-                403,
-                String::new(),
-                ApiError::new(
-                    "forbidden",
-                    "only the person's own browser session may change credentials; an access token never may",
-                ),
-            ),
-            Self::Service(e) => {
-                let (status, body) = ApiError::from_service(e);
-                (status.as_u16(), String::new(), body)
-            }
-        }
-    }
 }
 
 /// Resolves a bearer access token: signature, expiry, not revoked (by `jti`), grant active,

@@ -10,13 +10,15 @@ use poem::web::Data;
 use poem::Request;
 use poem_openapi::param::Path;
 use poem_openapi::payload::Json;
-use poem_openapi::{ApiResponse, Object, OpenApi};
+use poem_openapi::{Object, OpenApi};
 
-use super::auth::{authorize, ApiAuth, AuthFailure};
-use super::{ApiError, ApiTags};
+use super::auth::{authorize, ApiAuth};
+use super::response::{api_response, WwwAuthenticate};
+use super::ApiTags;
 use crate::service::authorizations::{self, Authorization as Entry};
-use crate::service::{ServiceError, Services};
+use crate::service::Services;
 
+#[derive(Default)]
 pub struct AuthorizationsApi;
 
 /// One authorization the caller gave an app (a grant).
@@ -82,90 +84,42 @@ impl poem_openapi::types::Example for AuthorizationList {
     }
 }
 
-#[derive(ApiResponse)]
-pub enum ListAuthorizationsResponse {
-    /// The caller's active authorizations.
-    #[oai(status = 200)]
-    Ok(Json<AuthorizationList>),
-    /// No valid credential (RFC 6750 `invalid_token`).
-    #[oai(status = 401)]
-    Unauthorized(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
-    /// The token lacks the `authorizations` scope (RFC 6750 `insufficient_scope`).
-    #[oai(status = 403)]
-    Forbidden(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
-    /// The store is unavailable; retry later.
-    #[oai(status = 503)]
-    Unavailable(Json<ApiError>),
-    /// An unexpected error (logged with its cause; the body carries none of it).
-    #[oai(status = 500)]
-    Internal(Json<ApiError>),
-}
-
-#[derive(ApiResponse)]
-pub enum RevokeAuthorizationResponse {
-    /// Revoked: its tokens are rejected from the very next request.
-    #[oai(status = 204)]
-    Revoked,
-    /// No valid credential (RFC 6750 `invalid_token`).
-    #[oai(status = 401)]
-    Unauthorized(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
-    /// The token lacks the `authorizations` scope, or a session call lacks `X-CSRF-Token`.
-    #[oai(status = 403)]
-    Forbidden(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
-    /// No active authorization with this id belongs to the caller.
-    #[oai(status = 404)]
-    NotFound(Json<ApiError>),
-    /// The store is unavailable; retry later.
-    #[oai(status = 503)]
-    Unavailable(Json<ApiError>),
-    /// An unexpected error (logged with its cause; the body carries none of it).
-    #[oai(status = 500)]
-    Internal(Json<ApiError>),
-}
-
-macro_rules! failures {
-    ($name:ident $(, $status:literal => $variant:ident)*) => {
-        impl $name {
-            fn failure(status: u16, www: String, body: ApiError) -> Self {
-                match status {
-                    401 => Self::Unauthorized(Json(body), www),
-                    403 => Self::Forbidden(Json(body), www),
-                    503 => Self::Unavailable(Json(body)),
-                    $( $status => Self::$variant(Json(body)), )*
-                    _ => Self::Internal(Json(body)),
-                }
-            }
-
-            fn from_auth(f: AuthFailure) -> Self {
-                let (status, www, body) = f.parts();
-                Self::failure(status, www, body)
-            }
-
-            fn from_service(e: &ServiceError) -> Self {
-                let (status, body) = ApiError::from_service(e);
-                Self::failure(status.as_u16(), String::new(), body)
-            }
-        }
-    };
-}
-
-failures!(ListAuthorizationsResponse);
-failures!(RevokeAuthorizationResponse, 404 => NotFound);
-
-async fn revoke(
-    svc: &Services,
-    req: &Request,
-    auth: &ApiAuth,
-    id: &str,
-) -> RevokeAuthorizationResponse {
-    let p = match authorize(svc, req, auth, "authorizations").await {
-        Ok(p) => p,
-        Err(f) => return RevokeAuthorizationResponse::from_auth(f),
-    };
-    match authorizations::revoke_for_user(svc, &p.user.id, id).await {
-        Ok(()) => RevokeAuthorizationResponse::Revoked,
-        Err(e) => RevokeAuthorizationResponse::from_service(&e),
+api_response! {
+    ListAuthorizationsResponse {
+        /// The caller's active authorizations.
+        200 Ok(Json<AuthorizationList>),
     }
+    ListAuthorizationsError {
+        /// No valid credential (RFC 6750 `invalid_token`).
+        401 Unauthorized(WwwAuthenticate),
+        /// The token lacks the `authorizations` scope (RFC 6750 `insufficient_scope`).
+        403 Forbidden(WwwAuthenticate),
+        ..store
+    }
+}
+
+api_response! {
+    RevokeAuthorizationResponse {
+        /// Revoked: its tokens are rejected from the very next request.
+        204 Revoked,
+    }
+    RevokeAuthorizationError {
+        /// No valid credential (RFC 6750 `invalid_token`).
+        401 Unauthorized(WwwAuthenticate),
+        /// The token lacks the `authorizations` scope, or a session call lacks `X-CSRF-Token`.
+        403 Forbidden(WwwAuthenticate),
+        /// No active authorization with this id belongs to the caller.
+        404 NotFound,
+        ..store
+    }
+}
+
+type Revoke = Result<RevokeAuthorizationResponse, RevokeAuthorizationError>;
+
+async fn revoke(svc: &Services, req: &Request, auth: &ApiAuth, id: &str) -> Revoke {
+    let p = authorize(svc, req, auth, "authorizations").await?;
+    authorizations::revoke_for_user(svc, &p.user.id, id).await?;
+    Ok(RevokeAuthorizationResponse::Revoked)
 }
 
 #[OpenApi(tag = "ApiTags::Authorizations")]
@@ -185,17 +139,12 @@ impl AuthorizationsApi {
         svc: Data<&Services>,
         req: &Request,
         auth: ApiAuth,
-    ) -> ListAuthorizationsResponse {
-        let p = match authorize(&svc, req, &auth, "authorizations").await {
-            Ok(p) => p,
-            Err(f) => return ListAuthorizationsResponse::from_auth(f),
-        };
-        match authorizations::list_for_user(&svc, &p.user.id).await {
-            Ok(items) => ListAuthorizationsResponse::Ok(Json(AuthorizationList {
-                items: items.into_iter().map(Into::into).collect(),
-            })),
-            Err(e) => ListAuthorizationsResponse::from_service(&e),
-        }
+    ) -> Result<ListAuthorizationsResponse, ListAuthorizationsError> {
+        let p = authorize(&svc, req, &auth, "authorizations").await?;
+        let items = authorizations::list_for_user(&svc, &p.user.id).await?;
+        Ok(ListAuthorizationsResponse::Ok(Json(AuthorizationList {
+            items: items.into_iter().map(Into::into).collect(),
+        })))
     }
 
     /// Revoke an authorization
@@ -216,7 +165,7 @@ impl AuthorizationsApi {
         auth: ApiAuth,
         /// The authorization's id (`Authorization.id`).
         id: Path<String>,
-    ) -> RevokeAuthorizationResponse {
+    ) -> Revoke {
         revoke(&svc, req, &auth, &id).await
     }
 
@@ -238,7 +187,7 @@ impl AuthorizationsApi {
         auth: ApiAuth,
         /// The authorization's id (`Authorization.id`).
         id: Path<String>,
-    ) -> RevokeAuthorizationResponse {
+    ) -> Revoke {
         revoke(&svc, req, &auth, &id).await
     }
 }

@@ -185,10 +185,10 @@ pub async fn into_json_error(err: poem::Error) -> Response {
     let mut resp = ApiError::new(ApiError::code_for(status), message).into_response_with(status);
     if status == StatusCode::UNAUTHORIZED {
         // RFC 6750 §3: a 401 names the scheme the client should use.
-        resp.headers_mut().insert(
-            "www-authenticate",
-            poem::http::HeaderValue::from_static("Bearer realm=\"auth-center\""),
-        );
+        let challenge = super::response::bearer_challenge(&[]);
+        if let Ok(value) = HeaderValue::from_str(&challenge) {
+            resp.headers_mut().insert("www-authenticate", value);
+        }
     }
     resp
 }
@@ -222,6 +222,8 @@ pub async fn reject_unparsable<E: Endpoint>(
     }
     let err = match ep.call(req).await {
         Ok(r) => return Ok(r.into_response()),
+        // An operation's documented failure (`Result<_, Failure>`): already the answer.
+        Err(e) if e.is_from_response() => return Ok(e.into_response()),
         Err(e) => e,
     };
     if let Some((field, message)) = unparsable_field(&err) {

@@ -7,6 +7,7 @@ use poem_openapi::{ApiResponse, Object, OpenApi};
 use super::{ApiError, ApiTags};
 use crate::service::Services;
 
+#[derive(Default)]
 pub struct HealthApi;
 
 /// Liveness status.

@@ -3,10 +3,10 @@
 use chrono::{DateTime, Utc};
 use poem::Request;
 use poem_openapi::payload::Json;
-use poem_openapi::{ApiResponse, Object};
+use poem_openapi::Object;
 
 use super::auth::{authorize, ApiAuth, Principal};
-use super::ApiError;
+use super::response::{api_response, WwwAuthenticate};
 use crate::domain::User;
 use crate::service::access::ADMIN_SCOPE;
 use crate::service::Services;
@@ -60,44 +60,23 @@ impl From<&User> for Me {
     }
 }
 
-#[derive(ApiResponse)]
-pub enum MeResponse {
-    /// The caller's account.
-    #[oai(status = 200)]
-    Ok(Json<Me>),
-    /// No valid credential (RFC 6750 `invalid_token`).
-    #[oai(status = 401)]
-    Unauthorized(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
-    /// The credential lacks the `profile` scope (RFC 6750 `insufficient_scope`).
-    #[oai(status = 403)]
-    Forbidden(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
-    /// The store is unavailable; retry later.
-    #[oai(status = 503)]
-    Unavailable(Json<ApiError>),
-    /// An unexpected error (logged with its cause; the body carries none of it).
-    #[oai(status = 500)]
-    Internal(Json<ApiError>),
-}
-
-impl MeResponse {
-    fn failure(status: u16, www: String, body: ApiError) -> Self {
-        match status {
-            401 => Self::Unauthorized(Json(body), www),
-            403 => Self::Forbidden(Json(body), www),
-            503 => Self::Unavailable(Json(body)),
-            _ => Self::Internal(Json(body)),
-        }
+api_response! {
+    MeResponse {
+        /// The caller's account.
+        200 Ok(Json<Me>),
+    }
+    MeError {
+        /// No valid credential (RFC 6750 `invalid_token`).
+        401 Unauthorized(WwwAuthenticate),
+        /// The credential lacks the `profile` scope (RFC 6750 `insufficient_scope`).
+        403 Forbidden(WwwAuthenticate),
+        ..store
     }
 }
 
 /// `GET /api/v1/me` (declared in `account.rs`, beside the other operations on this path: one
 /// path must be declared by one API type, or the spec lists it twice).
-pub async fn get_me(svc: &Services, req: &Request, auth: &ApiAuth) -> MeResponse {
-    match authorize(svc, req, auth, "profile").await {
-        Ok(p) => MeResponse::Ok(Json(Me::seen_by(&p.user, &p))),
-        Err(f) => {
-            let (status, www, body) = f.parts();
-            MeResponse::failure(status, www, body)
-        }
-    }
+pub async fn get_me(svc: &Services, req: &Request, auth: &ApiAuth) -> Result<MeResponse, MeError> {
+    let p = authorize(svc, req, auth, "profile").await?;
+    Ok(MeResponse::Ok(Json(Me::seen_by(&p.user, &p))))
 }

@@ -22,6 +22,7 @@ mod me;
 mod oauth;
 mod resource_format;
 mod resources;
+mod response;
 mod spec_index;
 
 use poem_openapi::{OpenApiService, Tags};
@@ -91,20 +92,7 @@ pub type Api = (
 /// The OpenAPI service. The spec is independent of configuration (no server URL in it) so the
 /// committed `openapi.yaml` is exactly what every deployment serves.
 pub fn service() -> OpenApiService<Api, ()> {
-    let apis = (
-        health::HealthApi,
-        admin_users::AdminUsersApi,
-        admin_groups::AdminGroupsApi,
-        account::AccountApi,
-        oauth::TokenApi,
-        oauth::UserInfoApi,
-        oauth::DiscoveryApi,
-        oauth::DeviceApi,
-        authorizations::AuthorizationsApi,
-        resources::ResourcesApi,
-        apps::AppsApi,
-    );
-    OpenApiService::new(apis, "auth-center", env!("CARGO_PKG_VERSION"))
+    OpenApiService::new(Api::default(), "auth-center", env!("CARGO_PKG_VERSION"))
         .summary("OAuth 2.0 / OpenID Connect authorization server and user center")
         .description(
             "JSON API of auth-center. Errors that are not OAuth errors share one shape, \

@@ -6,19 +6,22 @@
 //! paths `/accounts/resource/user/{id}/` and `/accounts/resource/group/{id}/`, whose id may
 //! carry the `.json` / `.html` suffix.
 
+use poem::http::StatusCode;
 use poem::web::Data;
 use poem::Request;
 use poem_openapi::param::Path;
 use poem_openapi::payload::Json;
-use poem_openapi::{ApiResponse, Object, OpenApi};
+use poem_openapi::{Object, OpenApi};
 use serde::Serialize;
 
 use super::auth::{authorize_bearer, BearerToken, Principal};
 use super::resource_format::{render_view, split_format, Format, Negotiated};
+use super::response::{api_response, Failure, WwwAuthenticate};
 use super::{ApiError, ApiTags};
 use crate::service::resources::{self, GroupWithMembers, Reader};
 use crate::service::Services;
 
+#[derive(Default)]
 pub struct ResourcesApi;
 
 /// A user's public profile.
@@ -100,64 +103,46 @@ impl From<GroupWithMembers> for GroupResource {
     }
 }
 
-macro_rules! resource_response {
-    ($(#[$doc:meta])* $name:ident($ok:ty), $scope:literal) => {
-        $(#[$doc])*
-        #[derive(ApiResponse)]
-        pub enum $name {
-            /// The resource: JSON, or HTML when the id ends in `.html` or `Accept` prefers
-            /// `text/html`.
-            #[oai(status = 200)]
-            Ok(Json<$ok>),
-            /// The bearer token is missing, invalid, expired or revoked (RFC 6750
-            /// `invalid_token`).
-            #[oai(status = 401)]
-            Unauthorized(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
-            #[doc = concat!("The token lacks the `", $scope, "` scope (RFC 6750 `insufficient_scope`).")]
-            #[oai(status = 403)]
-            Forbidden(Json<ApiError>, #[oai(header = "WWW-Authenticate")] String),
-            /// No such resource that this token may read, or an unknown format suffix.
-            #[oai(status = 404)]
-            NotFound(Json<ApiError>),
-            /// The store is unavailable; retry later.
-            #[oai(status = 503)]
-            Unavailable(Json<ApiError>),
-            /// An unexpected error (logged with its cause; the body carries none of it).
-            #[oai(status = 500)]
-            Internal(Json<ApiError>),
-        }
-
-        impl $name {
-            fn failure((status, www, body): (u16, String, ApiError)) -> Negotiated<Self> {
-                Negotiated::Api(match status {
-                    401 => Self::Unauthorized(Json(body), www),
-                    403 => Self::Forbidden(Json(body), www),
-                    404 => Self::NotFound(Json(body)),
-                    503 => Self::Unavailable(Json(body)),
-                    _ => Self::Internal(Json(body)),
-                })
-            }
-        }
-    };
-}
-
-resource_response!(
+api_response! {
     /// The answer of the user resource operations.
-    UserResourceResponse(UserResource),
-    "profile"
-);
-resource_response!(
-    /// The answer of the group resource operations.
-    GroupResourceResponse(GroupResource),
-    "groups"
-);
-
-type Failure = (u16, String, ApiError);
-
-fn service_failure(e: &crate::service::ServiceError) -> Failure {
-    let (status, body) = ApiError::from_service(e);
-    (status.as_u16(), String::new(), body)
+    UserResourceResponse {
+        /// The resource: JSON, or HTML when the id ends in `.html` or `Accept` prefers
+        /// `text/html`.
+        200 Ok(Json<UserResource>),
+    }
+    UserResourceError {
+        /// The bearer token is missing, invalid, expired or revoked (RFC 6750
+        /// `invalid_token`).
+        401 Unauthorized(WwwAuthenticate),
+        /// The token lacks the `profile` scope (RFC 6750 `insufficient_scope`).
+        403 Forbidden(WwwAuthenticate),
+        /// No such resource that this token may read, or an unknown format suffix.
+        404 NotFound,
+        ..store
+    }
 }
+
+api_response! {
+    /// The answer of the group resource operations.
+    GroupResourceResponse {
+        /// The resource: JSON, or HTML when the id ends in `.html` or `Accept` prefers
+        /// `text/html`.
+        200 Ok(Json<GroupResource>),
+    }
+    GroupResourceError {
+        /// The bearer token is missing, invalid, expired or revoked (RFC 6750
+        /// `invalid_token`).
+        401 Unauthorized(WwwAuthenticate),
+        /// The token lacks the `groups` scope (RFC 6750 `insufficient_scope`).
+        403 Forbidden(WwwAuthenticate),
+        /// No such resource that this token may read, or an unknown format suffix.
+        404 NotFound,
+        ..store
+    }
+}
+
+type UserAnswer = Result<Negotiated<UserResourceResponse>, UserResourceError>;
+type GroupAnswer = Result<Negotiated<GroupResourceResponse>, GroupResourceError>;
 
 /// The token's principal (holding `scope`), the id and the format the request asks for.
 async fn prepare<'s>(
@@ -167,12 +152,13 @@ async fn prepare<'s>(
     segment: &'s str,
     scope: &'static str,
 ) -> Result<(Principal, &'s str, Format), Failure> {
-    let p = authorize_bearer(svc, auth, scope)
-        .await
-        .map_err(|f| f.parts())?;
+    let p = authorize_bearer(svc, auth, scope).await?;
     let Some((id, format)) = split_format(segment, req.header("accept")) else {
         let msg = "unknown format: end the id with .json or .html, or with neither";
-        return Err((404, String::new(), ApiError::new("not_found", msg)));
+        return Err(Failure::new(
+            StatusCode::NOT_FOUND,
+            ApiError::new("not_found", msg),
+        ));
     };
     Ok((p, id, format))
 }
@@ -184,12 +170,20 @@ fn reader(p: &Principal) -> Reader<'_> {
     }
 }
 
-/// The HTML view of `body`, or `Err` (a 500) when the template fails.
-fn html<T: Serialize>(req: &Request, template: &str, body: &T) -> Result<String, Failure> {
-    render_view(req, template, body).ok_or_else(|| {
-        let body = ApiError::new("internal_error", "internal server error");
-        (500, String::new(), body)
-    })
+/// `body` as JSON (the `json` variant), or its HTML view; a 500 when the template fails.
+fn represent<T: Serialize, R>(
+    req: &Request,
+    format: Format,
+    template: &str,
+    body: T,
+    json: fn(Json<T>) -> R,
+) -> Result<Negotiated<R>, Failure> {
+    match format {
+        Format::Json => Ok(Negotiated::Api(json(Json(body)))),
+        Format::Html => render_view(req, template, &body)
+            .map(Negotiated::Html)
+            .ok_or_else(Failure::internal),
+    }
 }
 
 async fn user_resource(
@@ -197,15 +191,9 @@ async fn user_resource(
     req: &Request,
     auth: &BearerToken,
     segment: &str,
-) -> Negotiated<UserResourceResponse> {
-    let (p, id, format) = match prepare(svc, req, auth, segment, "profile").await {
-        Ok(v) => v,
-        Err(f) => return UserResourceResponse::failure(f),
-    };
-    let user = match resources::user(svc, reader(&p), id).await {
-        Ok(u) => u,
-        Err(e) => return UserResourceResponse::failure(service_failure(&e)),
-    };
+) -> UserAnswer {
+    let (p, id, format) = prepare(svc, req, auth, segment, "profile").await?;
+    let user = resources::user(svc, reader(&p), id).await?;
     let with_email = p.sees_email();
     let body = UserResource {
         id: user.id,
@@ -214,13 +202,14 @@ async fn user_resource(
         email: with_email.then(|| user.email.to_string()),
         email_verified: with_email.then_some(user.email_verified),
     };
-    match format {
-        Format::Json => Negotiated::Api(UserResourceResponse::Ok(Json(body))),
-        Format::Html => match html(req, "resource_user.html", &body) {
-            Ok(h) => Negotiated::Html(h),
-            Err(f) => UserResourceResponse::failure(f),
-        },
-    }
+    let template = "resource_user.html";
+    Ok(represent(
+        req,
+        format,
+        template,
+        body,
+        UserResourceResponse::Ok,
+    )?)
 }
 
 async fn group_resource(
@@ -228,22 +217,17 @@ async fn group_resource(
     req: &Request,
     auth: &BearerToken,
     segment: &str,
-) -> Negotiated<GroupResourceResponse> {
-    let (p, id, format) = match prepare(svc, req, auth, segment, "groups").await {
-        Ok(v) => v,
-        Err(f) => return GroupResourceResponse::failure(f),
-    };
-    let body = match resources::group(svc, reader(&p), id).await {
-        Ok(g) => GroupResource::from(g),
-        Err(e) => return GroupResourceResponse::failure(service_failure(&e)),
-    };
-    match format {
-        Format::Json => Negotiated::Api(GroupResourceResponse::Ok(Json(body))),
-        Format::Html => match html(req, "resource_group.html", &body) {
-            Ok(h) => Negotiated::Html(h),
-            Err(f) => GroupResourceResponse::failure(f),
-        },
-    }
+) -> GroupAnswer {
+    let (p, id, format) = prepare(svc, req, auth, segment, "groups").await?;
+    let body = GroupResource::from(resources::group(svc, reader(&p), id).await?);
+    let template = "resource_group.html";
+    Ok(represent(
+        req,
+        format,
+        template,
+        body,
+        GroupResourceResponse::Ok,
+    )?)
 }
 
 #[OpenApi(tag = "ApiTags::Resources")]
@@ -267,7 +251,7 @@ impl ResourcesApi {
         auth: BearerToken,
         /// The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
         id: Path<String>,
-    ) -> Negotiated<UserResourceResponse> {
+    ) -> UserAnswer {
         user_resource(&svc, req, &auth, &id).await
     }
 
@@ -290,7 +274,7 @@ impl ResourcesApi {
         auth: BearerToken,
         /// The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
         id: Path<String>,
-    ) -> Negotiated<GroupResourceResponse> {
+    ) -> GroupAnswer {
         group_resource(&svc, req, &auth, &id).await
     }
 
@@ -312,7 +296,7 @@ impl ResourcesApi {
         auth: BearerToken,
         /// The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
         id: Path<String>,
-    ) -> Negotiated<UserResourceResponse> {
+    ) -> UserAnswer {
         user_resource(&svc, req, &auth, &id).await
     }
 
@@ -334,7 +318,7 @@ impl ResourcesApi {
         auth: BearerToken,
         /// The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
         id: Path<String>,
-    ) -> Negotiated<GroupResourceResponse> {
+    ) -> GroupAnswer {
         group_resource(&svc, req, &auth, &id).await
     }
 }

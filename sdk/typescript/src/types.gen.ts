@@ -2331,6 +2331,9 @@ export type GetUserResourceErrors = {
      * `invalid_token`).
      */
     401: ApiError;
+    /**
+     * The token lacks the `profile` scope (RFC 6750 `insufficient_scope`).
+     */
     403: ApiError;
     /**
      * No such resource that this token may read, or an unknown format suffix.
@@ -2376,6 +2379,9 @@ export type GetGroupResourceErrors = {
      * `invalid_token`).
      */
     401: ApiError;
+    /**
+     * The token lacks the `groups` scope (RFC 6750 `insufficient_scope`).
+     */
     403: ApiError;
     /**
      * No such resource that this token may read, or an unknown format suffix.
@@ -2421,6 +2427,9 @@ export type LegacyGetUserResourceErrors = {
      * `invalid_token`).
      */
     401: ApiError;
+    /**
+     * The token lacks the `profile` scope (RFC 6750 `insufficient_scope`).
+     */
     403: ApiError;
     /**
      * No such resource that this token may read, or an unknown format suffix.
@@ -2466,6 +2475,9 @@ export type LegacyGetGroupResourceErrors = {
      * `invalid_token`).
      */
     401: ApiError;
+    /**
+     * The token lacks the `groups` scope (RFC 6750 `insufficient_scope`).
+     */
     403: ApiError;
     /**
      * No such resource that this token may read, or an unknown format suffix.

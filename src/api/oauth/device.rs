@@ -8,12 +8,13 @@ use poem_openapi::payload::Form;
 use poem_openapi::{Object, OpenApi};
 use serde::Deserialize;
 
-use super::response::OAuthResponse;
+use super::response::{ok, OAuthResult};
 use super::token::credentials;
 use crate::api::ApiTags;
 use crate::service::oauth::device::{authorize_device, DeviceAuthorization};
 use crate::service::Services;
 
+#[derive(Default)]
 pub struct DeviceApi;
 
 /// A device authorization request.
@@ -86,9 +87,9 @@ impl DeviceApi {
         svc: Data<&Services>,
         req: &Request,
         form: Form<DeviceAuthorizationForm>,
-    ) -> OAuthResponse<DeviceAuthorizationBody> {
+    ) -> OAuthResult<DeviceAuthorizationBody> {
         let Form(f) = form;
         let creds = credentials(req, f.client_id, f.client_secret);
-        OAuthResponse::from_result(authorize_device(&svc, &creds, f.scope.as_deref()).await)
+        Ok(ok(authorize_device(&svc, &creds, f.scope.as_deref()).await?))
     }
 }

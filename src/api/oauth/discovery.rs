@@ -1,14 +1,17 @@
 //! `GET /oauth2/jwks` (RFC 7517 key set), `GET /.well-known/openid-configuration` (OIDC
-//! Discovery 1.0 §4) and `GET /.well-known/oauth-authorization-server` (RFC 8414 §3).
+//! Discovery 1.0 §4) and `GET /.well-known/oauth-authorization-server` (RFC 8414 §3). The
+//! metadata document is built here from configuration and the domain's constants: there is no
+//! use case behind it, only what this server implements.
 
 use poem::web::Data;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi};
 
 use crate::api::{ApiError, ApiTags};
-use crate::service::oauth::discovery::{self, ServerMetadata};
+use crate::domain::{GrantType, ResponseMode, ResponseType, SUPPORTED_SCOPES};
 use crate::service::Services;
 
+#[derive(Default)]
 pub struct DiscoveryApi;
 
 /// One public signing key (RFC 7517 §4; RFC 7518 §6.2 for `EC`, RFC 8037 §2 for `OKP`).
@@ -68,34 +71,64 @@ pub struct Metadata {
     pub device_authorization_endpoint: String,
 }
 
-impl From<ServerMetadata> for Metadata {
-    fn from(m: ServerMetadata) -> Self {
-        Self {
-            issuer: m.issuer,
-            authorization_endpoint: m.authorization_endpoint,
-            token_endpoint: m.token_endpoint,
-            jwks_uri: m.jwks_uri,
-            userinfo_endpoint: m.userinfo_endpoint,
-            revocation_endpoint: m.revocation_endpoint,
-            introspection_endpoint: m.introspection_endpoint,
-            end_session_endpoint: m.end_session_endpoint,
-            scopes_supported: m.scopes_supported,
-            response_types_supported: m.response_types_supported,
-            response_modes_supported: m.response_modes_supported,
-            grant_types_supported: m.grant_types_supported,
-            token_endpoint_auth_methods_supported: m.token_endpoint_auth_methods_supported,
-            revocation_endpoint_auth_methods_supported: m
-                .revocation_endpoint_auth_methods_supported,
-            introspection_endpoint_auth_methods_supported: m
-                .introspection_endpoint_auth_methods_supported,
-            code_challenge_methods_supported: m.code_challenge_methods_supported,
-            subject_types_supported: m.subject_types_supported,
-            id_token_signing_alg_values_supported: m.id_token_signing_alg_values_supported,
-            claims_supported: m.claims_supported,
-            authorization_response_iss_parameter_supported: m
-                .authorization_response_iss_parameter_supported,
-            device_authorization_endpoint: m.device_authorization_endpoint,
-        }
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// The metadata of this server, with absolute URLs under its issuer: exactly what it
+/// implements, one list per capability, derived from the same constants the endpoints use.
+fn metadata(svc: &Services) -> Metadata {
+    let base = &svc.public_url;
+    let url = |path: &str| format!("{base}{path}");
+    let client_auth = ["client_secret_basic", "client_secret_post", "none"];
+    Metadata {
+        issuer: base.clone(),
+        authorization_endpoint: url("/oauth2/authorize"),
+        token_endpoint: url("/oauth2/token"),
+        jwks_uri: url("/oauth2/jwks"),
+        userinfo_endpoint: url("/oauth2/userinfo"),
+        revocation_endpoint: url("/oauth2/revoke"),
+        introspection_endpoint: url("/oauth2/introspect"),
+        end_session_endpoint: url("/oauth2/logout"),
+        scopes_supported: strings(&SUPPORTED_SCOPES),
+        response_types_supported: strings(&ResponseType::SUPPORTED),
+        response_modes_supported: strings(&ResponseMode::SUPPORTED),
+        grant_types_supported: strings(&[
+            "authorization_code",
+            "refresh_token",
+            "client_credentials",
+            "password",
+            GrantType::DeviceCode.as_str(),
+            "implicit",
+        ]),
+        token_endpoint_auth_methods_supported: strings(&client_auth),
+        revocation_endpoint_auth_methods_supported: strings(&client_auth),
+        introspection_endpoint_auth_methods_supported: strings(&client_auth[..2]),
+        code_challenge_methods_supported: strings(&["S256"]),
+        subject_types_supported: strings(&["public"]),
+        id_token_signing_alg_values_supported: strings(&[svc.oauth.keys.alg().as_str()]),
+        authorization_response_iss_parameter_supported: true,
+        device_authorization_endpoint: url("/oauth2/device_authorization"),
+        claims_supported: strings(&[
+            "sub",
+            "iss",
+            "aud",
+            "exp",
+            "iat",
+            "auth_time",
+            "nonce",
+            "azp",
+            "at_hash",
+            "c_hash",
+            "sid",
+            "name",
+            "preferred_username",
+            "locale",
+            "updated_at",
+            "email",
+            "email_verified",
+            "groups",
+        ]),
     }
 }
 
@@ -165,7 +198,7 @@ impl DiscoveryApi {
         operation_id = "getOpenidConfiguration"
     )]
     async fn openid_configuration(&self, svc: Data<&Services>) -> MetadataResponse {
-        MetadataResponse::Ok(Json(discovery::metadata(&svc).into()))
+        MetadataResponse::Ok(Json(metadata(&svc)))
     }
 
     /// Get the authorization server metadata
@@ -177,6 +210,6 @@ impl DiscoveryApi {
         operation_id = "getAuthorizationServerMetadata"
     )]
     async fn authorization_server(&self, svc: Data<&Services>) -> MetadataResponse {
-        MetadataResponse::Ok(Json(discovery::metadata(&svc).into()))
+        MetadataResponse::Ok(Json(metadata(&svc)))
     }
 }

@@ -1,12 +1,14 @@
 //! The response shape shared by the OAuth endpoints and the one mapping of `OAuthError` to
 //! HTTP: 400 for request errors, 401 + `WWW-Authenticate` for `invalid_client` (Basic, RFC 6749
 //! §5.2) and `invalid_token` (Bearer, RFC 6750 §3), 403 for `insufficient_scope`, 500/503 for
-//! server trouble. Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`.
+//! server trouble. Every answer carries `Cache-Control: no-store` (successes `Pragma: no-cache`
+//! too). Operations return [`OAuthResult`], so a handler ends in `Ok(ok(call(..).await?))`.
 
 use poem_openapi::payload::Json;
 use poem_openapi::types::{ParseFromJSON, ToJSON};
 use poem_openapi::{ApiResponse, Object};
 
+use crate::api::response::{basic_challenge, bearer_challenge};
 use crate::service::oauth::{OAuthError, OAuthErrorCode};
 
 /// An OAuth error (RFC 6749 §5.2).
@@ -25,9 +27,9 @@ pub struct OAuthErrorBody {
 const NO_STORE: &str = "no-store";
 const NO_CACHE: &str = "no-cache";
 
-/// A successful OAuth answer or an OAuth error.
+/// A successful OAuth answer, never cached.
 #[derive(ApiResponse)]
-pub enum OAuthResponse<T: ParseFromJSON + ToJSON + Send + Sync> {
+pub enum OAuthOk<T: ParseFromJSON + ToJSON + Send + Sync> {
     /// Success.
     #[oai(status = 200)]
     Ok(
@@ -35,6 +37,11 @@ pub enum OAuthResponse<T: ParseFromJSON + ToJSON + Send + Sync> {
         #[oai(header = "Cache-Control")] String,
         #[oai(header = "Pragma")] String,
     ),
+}
+
+/// An OAuth error answer.
+#[derive(ApiResponse)]
+pub enum OAuthFailure {
     /// The request is malformed, or the grant, scope or grant type is not acceptable.
     #[oai(status = 400)]
     BadRequest(
@@ -70,43 +77,32 @@ pub enum OAuthResponse<T: ParseFromJSON + ToJSON + Send + Sync> {
     ),
 }
 
-/// Quotes a value for an auth-param (RFC 9110 §5.6.4).
-fn quoted(s: &str) -> String {
-    s.replace(['"', '\\'], "'")
+/// What every OAuth operation returns.
+pub type OAuthResult<T> = Result<OAuthOk<T>, OAuthFailure>;
+
+/// The success answer of `body`, for `Ok(..)` or `.map(..)`.
+pub fn ok<T: ParseFromJSON + ToJSON + Send + Sync>(body: impl Into<T>) -> OAuthOk<T> {
+    OAuthOk::Ok(Json(body.into()), NO_STORE.into(), NO_CACHE.into())
 }
 
-impl<T: ParseFromJSON + ToJSON + Send + Sync> OAuthResponse<T> {
-    pub fn ok(body: T) -> Self {
-        Self::Ok(Json(body), NO_STORE.into(), NO_CACHE.into())
-    }
-
-    /// Maps an OAuth error; bearer challenges are used for token errors, Basic otherwise.
-    pub fn error(e: OAuthError) -> Self {
+impl From<OAuthError> for OAuthFailure {
+    /// Bearer challenges for token errors (RFC 6750 §3), Basic for client authentication.
+    fn from(e: OAuthError) -> Self {
         let code = e.code.as_str();
+        let bearer = || bearer_challenge(&[("error", code), ("error_description", &e.description)]);
         let body = Json(OAuthErrorBody {
             error: code.to_owned(),
             error_description: Some(e.description.clone()),
         });
-        let bearer = format!(
-            "Bearer realm=\"auth-center\", error=\"{code}\", error_description=\"{}\"",
-            quoted(&e.description)
-        );
         match e.code {
             OAuthErrorCode::InvalidClient => {
-                Self::Unauthorized(body, NO_STORE.into(), "Basic realm=\"auth-center\"".into())
+                Self::Unauthorized(body, NO_STORE.into(), basic_challenge())
             }
-            OAuthErrorCode::InvalidToken => Self::Unauthorized(body, NO_STORE.into(), bearer),
-            OAuthErrorCode::InsufficientScope => Self::Forbidden(body, NO_STORE.into(), bearer),
+            OAuthErrorCode::InvalidToken => Self::Unauthorized(body, NO_STORE.into(), bearer()),
+            OAuthErrorCode::InsufficientScope => Self::Forbidden(body, NO_STORE.into(), bearer()),
             OAuthErrorCode::ServerError => Self::ServerError(body, NO_STORE.into()),
             OAuthErrorCode::TemporarilyUnavailable => Self::Unavailable(body, NO_STORE.into()),
             _ => Self::BadRequest(body, NO_STORE.into()),
-        }
-    }
-
-    pub fn from_result<U: Into<T>>(r: Result<U, OAuthError>) -> Self {
-        match r {
-            Ok(v) => Self::ok(v.into()),
-            Err(e) => Self::error(e),
         }
     }
 }

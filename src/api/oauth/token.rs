@@ -9,13 +9,14 @@ use poem_openapi::payload::Form;
 use poem_openapi::{Object, OpenApi};
 use serde::Deserialize;
 
-use super::response::OAuthResponse;
+use super::response::{ok, OAuthResult};
 use crate::api::ApiTags;
 use crate::service::oauth::client_auth::ClientCredentials;
 use crate::service::oauth::grants::{self, TokenRequest};
 use crate::service::oauth::introspect::{self, Introspection};
 use crate::service::Services;
 
+#[derive(Default)]
 pub struct TokenApi;
 
 /// A token request; which fields are needed depends on `grant_type`.
@@ -220,7 +221,7 @@ impl TokenApi {
         svc: Data<&Services>,
         req: &Request,
         form: Form<TokenForm>,
-    ) -> OAuthResponse<TokenBody> {
+    ) -> OAuthResult<TokenBody> {
         let Form(f) = form;
         let creds = credentials(req, f.client_id, f.client_secret);
         let request = TokenRequest {
@@ -235,15 +236,14 @@ impl TokenApi {
             device_code: f.device_code,
             client_ip: crate::client_ip::of(req),
         };
-        OAuthResponse::from_result(grants::exchange(&svc, &creds, &request).await.map(|t| {
-            TokenBody {
-                access_token: t.access_token,
-                token_type: "Bearer".into(),
-                expires_in: t.expires_in,
-                refresh_token: t.refresh_token,
-                scope: t.scope,
-                id_token: t.id_token,
-            }
+        let t = grants::exchange(&svc, &creds, &request).await?;
+        Ok(ok(TokenBody {
+            access_token: t.access_token,
+            token_type: "Bearer".into(),
+            expires_in: t.expires_in,
+            refresh_token: t.refresh_token,
+            scope: t.scope,
+            id_token: t.id_token,
         }))
     }
 
@@ -258,11 +258,11 @@ impl TokenApi {
         svc: Data<&Services>,
         req: &Request,
         form: Form<TokenHintForm>,
-    ) -> OAuthResponse<RevokedBody> {
+    ) -> OAuthResult<RevokedBody> {
         let Form(f) = form;
         let creds = credentials(req, f.client_id, f.client_secret);
-        let r = introspect::revoke(&svc, &creds, f.token.as_deref()).await;
-        OAuthResponse::from_result(r.map(|()| RevokedBody { revoked: true }))
+        introspect::revoke(&svc, &creds, f.token.as_deref()).await?;
+        Ok(ok(RevokedBody { revoked: true }))
     }
 
     /// Introspect a token
@@ -280,9 +280,11 @@ impl TokenApi {
         svc: Data<&Services>,
         req: &Request,
         form: Form<TokenHintForm>,
-    ) -> OAuthResponse<IntrospectionBody> {
+    ) -> OAuthResult<IntrospectionBody> {
         let Form(f) = form;
         let creds = credentials(req, f.client_id, f.client_secret);
-        OAuthResponse::from_result(introspect::introspect(&svc, &creds, f.token.as_deref()).await)
+        Ok(ok(
+            introspect::introspect(&svc, &creds, f.token.as_deref()).await?
+        ))
     }
 }

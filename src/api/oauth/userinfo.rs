@@ -5,12 +5,13 @@ use poem::web::Data;
 use poem::Request;
 use poem_openapi::{Object, OpenApi};
 
-use super::response::OAuthResponse;
+use super::response::{ok, OAuthResult};
 use crate::api::ApiTags;
 use crate::service::oauth::userinfo::{self, UserInfo};
 use crate::service::oauth::OAuthError;
 use crate::service::Services;
 
+#[derive(Default)]
 pub struct UserInfoApi;
 
 /// Claims about the user (OIDC Core §5.1); absent when the token's scope does not cover them.
@@ -85,11 +86,7 @@ impl UserInfoApi {
         method = "get",
         operation_id = "getUserinfo"
     )]
-    async fn userinfo(&self, svc: Data<&Services>, req: &Request) -> OAuthResponse<UserInfoBody> {
-        let r = match bearer_token(req) {
-            Ok(token) => userinfo::userinfo(&svc, token).await,
-            Err(e) => Err(e),
-        };
-        OAuthResponse::from_result(r)
+    async fn userinfo(&self, svc: Data<&Services>, req: &Request) -> OAuthResult<UserInfoBody> {
+        Ok(ok(userinfo::userinfo(&svc, bearer_token(req)?).await?))
     }
 }

@@ -10,6 +10,7 @@
 use chrono::{DateTime, Utc};
 
 use super::authorization_response::respond;
+use super::scopes::requested_scopes;
 pub use super::valid_request::ValidRequest;
 use super::{OAuthError, OAuthErrorCode};
 use crate::domain::{
@@ -223,23 +224,6 @@ fn oidc_requirements(v: &ValidRequest) -> Result<(), OAuthError> {
         ));
     }
     Ok(())
-}
-
-/// The requested scopes (the client's registered ones when none are asked), which must all be
-/// registered for the client.
-fn requested_scopes(client: &Client, scope: Option<&str>) -> Result<ScopeSet, OAuthError> {
-    let registered =
-        ScopeSet::from_strings(&client.scopes).map_err(|e| OAuthError::internal(e.into()))?;
-    let asked = match scope.filter(|s| !s.trim().is_empty()) {
-        None => registered.clone(),
-        Some(s) => ScopeSet::parse(s).map_err(|e| OAuthError::invalid_scope(e.message))?,
-    };
-    if !asked.is_subset(&registered) {
-        return Err(OAuthError::invalid_scope(
-            "a requested scope is not registered for this client",
-        ));
-    }
-    Ok(asked)
 }
 
 /// Whether the session is recent enough for `max_age` and `prompt=login` was not asked.

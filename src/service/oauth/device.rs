@@ -9,6 +9,7 @@
 use super::client_auth::{authenticate_client, ClientCredentials};
 use super::grant_state::{still_authorized, user_token_set};
 use super::issue::{Subject, TokenSet};
+use super::scopes::requested_scopes;
 use super::{OAuthError, OAuthErrorCode};
 use crate::crypto;
 use crate::domain::{
@@ -42,22 +43,6 @@ impl std::fmt::Debug for DeviceAuthorization {
 /// How many user codes are drawn before giving up on collisions (20^8 values: a collision is
 /// already rare among the live codes).
 const USER_CODE_DRAWS: usize = 4;
-
-/// The requested scopes (the client's registered ones when none are asked), all registered.
-fn requested_scopes(client: &Client, scope: Option<&str>) -> Result<ScopeSet, OAuthError> {
-    let registered =
-        ScopeSet::from_strings(&client.scopes).map_err(|e| OAuthError::internal(e.into()))?;
-    let asked = match scope.filter(|s| !s.trim().is_empty()) {
-        None => registered.clone(),
-        Some(s) => ScopeSet::parse(s).map_err(|e| OAuthError::invalid_scope(e.message))?,
-    };
-    if !asked.is_subset(&registered) {
-        return Err(OAuthError::invalid_scope(
-            "a requested scope is not registered for this client",
-        ));
-    }
-    Ok(asked)
-}
 
 /// RFC 8628 §3.1: authenticates the client (as the token endpoint does), checks that it may
 /// use the device grant and the scopes, and stores a new pending device code.

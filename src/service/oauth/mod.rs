@@ -1,8 +1,8 @@
 //! The authorization server's use cases: client authentication, the token endpoint grants,
-//! revocation, introspection, bearer-token verification, userinfo, discovery metadata and the
+//! revocation, introspection, bearer-token verification, userinfo and the
 //! signing-key ring; the device authorization grant. RFC 6749, RFC 6750, RFC 7009, RFC 7636,
-//! RFC 7662, RFC 8414, RFC 8628, RFC 9068,
-//! OIDC Core 1.0 / Discovery 1.0.
+//! RFC 7662, RFC 8628, RFC 9068,
+//! OIDC Core 1.0.
 //!
 //! Must not import poem or a concrete store backend.
 
@@ -13,7 +13,6 @@ pub mod client_auth;
 pub mod codes;
 pub mod device;
 pub mod device_verify;
-pub mod discovery;
 mod error;
 mod grant_state;
 pub mod grants;
@@ -22,6 +21,7 @@ mod issue;
 pub mod keyring;
 pub mod logout;
 pub mod password;
+mod scopes;
 mod token_request;
 pub mod userinfo;
 mod valid_request;

@@ -6,6 +6,7 @@
 //! `error_description`.
 
 use super::issue::{self, Subject, TokenSet};
+use super::scopes::narrow;
 use super::token_request::TokenRequest;
 use super::OAuthError;
 use crate::domain::{Client, Grant, GrantType, ScopeSet, User};
@@ -15,13 +16,9 @@ use crate::service::{access, Services};
 /// Requested scopes (absent or blank: the client's), all registered; `admin` only for admins.
 fn scopes_for(client: &Client, asked: Option<&str>, user: &User) -> Result<ScopeSet, OAuthError> {
     let registered = access::grantable(user, &client.scopes);
-    ScopeSet::narrow(&registered, asked)
-        .map_err(|e| OAuthError::invalid_scope(e.message))?
-        .ok_or_else(|| {
-            OAuthError::invalid_scope(
-                "a requested scope is not registered for this client or not grantable",
-            )
-        })
+    narrow(&registered, asked, || {
+        "a requested scope is not registered for this client or not grantable"
+    })
 }
 
 /// Issues tokens for a username (or email) and password.

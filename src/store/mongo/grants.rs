@@ -7,182 +7,20 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use mongodb::bson::{self, doc, Document};
+use mongodb::bson::{doc, Document};
 use mongodb::options::ReturnDocument;
-use serde::{Deserialize, Serialize};
 
-use super::{
-    collect, find_one, from_bson_dt, from_bson_opt, require_match, to_bson_dt, to_bson_opt,
-    token_id, MongoResultExt, MongoStore, GRANTS, TOKENS,
+use super::grant_records::{
+    access_key, refresh_key, AccessDoc, GrantDoc, IdDoc, RefreshDoc, ACCESS, REFRESH,
 };
-use crate::domain::{token_purge_at, AccessTokenRecord, Grant, RefreshToken};
+use super::{
+    collect, find_one, require_match, to_bson_dt, MongoResultExt, MongoStore, GRANTS, TOKENS,
+};
+use crate::domain::{AccessTokenRecord, Grant, RefreshToken};
 use crate::store::{GrantStore, RefreshRotation, StoreError, StoreResult};
 
-const REFRESH: &str = "refresh";
-const ACCESS: &str = "access";
 /// Grants revoked per round trip in bulk revocations.
 const REVOKE_BATCH: usize = 500;
-
-#[derive(Debug, Serialize, Deserialize)]
-struct GrantDoc {
-    #[serde(rename = "_id")]
-    id: String,
-    user_id: Option<String>,
-    client_id: String,
-    scopes: Vec<String>,
-    created_at: bson::DateTime,
-    last_used_at: bson::DateTime,
-    expires_at: bson::DateTime,
-    revoked_at: Option<bson::DateTime>,
-    /// Absent in documents stored before it was recorded.
-    #[serde(default)]
-    auth_time: Option<bson::DateTime>,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-struct RefreshDoc {
-    /// `refresh:<digest>`.
-    #[serde(rename = "_id")]
-    id: String,
-    kind: String,
-    digest: String,
-    grant_id: String,
-    client_id: String,
-    user_id: Option<String>,
-    scopes: Vec<String>,
-    created_at: bson::DateTime,
-    expires_at: bson::DateTime,
-    /// `expires_at` + the grace period: the TTL index collects on this.
-    purge_at: bson::DateTime,
-    used: bool,
-    revoked: bool,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-struct AccessDoc {
-    /// `access:<jti>`.
-    #[serde(rename = "_id")]
-    id: String,
-    kind: String,
-    jti: String,
-    grant_id: Option<String>,
-    client_id: String,
-    user_id: Option<String>,
-    scopes: Vec<String>,
-    issued_at: bson::DateTime,
-    expires_at: bson::DateTime,
-    /// `expires_at` + the grace period: the TTL index collects on this.
-    purge_at: bson::DateTime,
-    revoked: bool,
-}
-
-#[derive(Debug, Deserialize)]
-struct IdDoc {
-    #[serde(rename = "_id")]
-    id: String,
-}
-
-impl GrantDoc {
-    fn from_domain(g: &Grant) -> Self {
-        Self {
-            id: g.id.clone(),
-            user_id: g.user_id.clone(),
-            client_id: g.client_id.clone(),
-            scopes: g.scopes.clone(),
-            created_at: to_bson_dt(g.created_at),
-            last_used_at: to_bson_dt(g.last_used_at),
-            expires_at: to_bson_dt(g.expires_at),
-            revoked_at: to_bson_opt(g.revoked_at),
-            auth_time: to_bson_opt(g.auth_time),
-        }
-    }
-
-    fn into_domain(self) -> StoreResult<Grant> {
-        Ok(Grant {
-            id: self.id,
-            user_id: self.user_id,
-            client_id: self.client_id,
-            scopes: self.scopes,
-            created_at: from_bson_dt(self.created_at)?,
-            last_used_at: from_bson_dt(self.last_used_at)?,
-            expires_at: from_bson_dt(self.expires_at)?,
-            revoked_at: from_bson_opt(self.revoked_at)?,
-            auth_time: from_bson_opt(self.auth_time)?,
-        })
-    }
-}
-
-impl RefreshDoc {
-    fn from_domain(t: &RefreshToken) -> Self {
-        Self {
-            id: token_id(REFRESH, &t.digest),
-            kind: REFRESH.to_string(),
-            digest: t.digest.clone(),
-            grant_id: t.grant_id.clone(),
-            client_id: t.client_id.clone(),
-            user_id: t.user_id.clone(),
-            scopes: t.scopes.clone(),
-            created_at: to_bson_dt(t.created_at),
-            expires_at: to_bson_dt(t.expires_at),
-            purge_at: to_bson_dt(token_purge_at(t.expires_at)),
-            used: t.used,
-            revoked: t.revoked,
-        }
-    }
-
-    fn into_domain(self) -> StoreResult<RefreshToken> {
-        Ok(RefreshToken {
-            digest: self.digest,
-            grant_id: self.grant_id,
-            client_id: self.client_id,
-            user_id: self.user_id,
-            scopes: self.scopes,
-            created_at: from_bson_dt(self.created_at)?,
-            expires_at: from_bson_dt(self.expires_at)?,
-            used: self.used,
-            revoked: self.revoked,
-        })
-    }
-}
-
-impl AccessDoc {
-    fn from_domain(t: &AccessTokenRecord) -> Self {
-        Self {
-            id: token_id(ACCESS, &t.jti),
-            kind: ACCESS.to_string(),
-            jti: t.jti.clone(),
-            grant_id: t.grant_id.clone(),
-            client_id: t.client_id.clone(),
-            user_id: t.user_id.clone(),
-            scopes: t.scopes.clone(),
-            issued_at: to_bson_dt(t.issued_at),
-            expires_at: to_bson_dt(t.expires_at),
-            purge_at: to_bson_dt(token_purge_at(t.expires_at)),
-            revoked: t.revoked,
-        }
-    }
-
-    fn into_domain(self) -> StoreResult<AccessTokenRecord> {
-        Ok(AccessTokenRecord {
-            jti: self.jti,
-            grant_id: self.grant_id,
-            client_id: self.client_id,
-            user_id: self.user_id,
-            scopes: self.scopes,
-            issued_at: from_bson_dt(self.issued_at)?,
-            expires_at: from_bson_dt(self.expires_at)?,
-            revoked: self.revoked,
-        })
-    }
-}
-
-fn refresh_key(digest: &str) -> Document {
-    doc! { "_id": token_id(REFRESH, digest), "kind": REFRESH }
-}
-
-fn access_key(jti: &str) -> Document {
-    doc! { "_id": token_id(ACCESS, jti), "kind": ACCESS }
-}
 
 impl MongoStore {
     fn grants(&self) -> mongodb::Collection<GrantDoc> {

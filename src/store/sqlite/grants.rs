@@ -7,19 +7,16 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, Row, TransactionBehavior};
+use rusqlite::{params, Connection, TransactionBehavior};
 
-use super::{execute, execute_one, json, ms, opt_time, query_all, query_one, query_opt, time};
+use super::grant_records::{
+    access_from_row, grant_from_row, insert_refresh, refresh_from_row, INSERT_ACCESS, INSERT_GRANT,
+};
+use super::{execute, execute_one, ms, query_all, query_one, query_opt};
 use super::{opt_ms, to_json, SqliteStore};
 use crate::domain::{AccessTokenRecord, Grant, RefreshToken};
 use crate::store::{GrantStore, RefreshRotation, StoreResult};
 
-const INSERT_GRANT: &str = "INSERT INTO grants (id, user_id, client_id, scopes, created_at, \
-     last_used_at, expires_at, revoked_at, auth_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-const INSERT_REFRESH: &str = "INSERT INTO refresh_tokens (digest, grant_id, client_id, user_id, \
-     scopes, created_at, expires_at, used, revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-const INSERT_ACCESS: &str = "INSERT INTO access_tokens (jti, grant_id, client_id, user_id, \
-     scopes, issued_at, expires_at, revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 const MARK_USED: &str = "UPDATE refresh_tokens SET used = 1 \
      WHERE digest = ?1 AND used = 0 AND revoked = 0 RETURNING *";
 
@@ -257,60 +254,4 @@ fn revoke(c: &Connection, family: Family, key: &str, now: DateTime<Utc>) -> Stor
         execute(c, &sql, [key])?;
     }
     Ok(n)
-}
-
-fn insert_refresh(c: &Connection, t: &RefreshToken) -> StoreResult<()> {
-    let p = params![
-        t.digest,
-        t.grant_id,
-        t.client_id,
-        t.user_id,
-        to_json(&t.scopes)?,
-        ms(t.created_at),
-        ms(t.expires_at),
-        t.used,
-        t.revoked,
-    ];
-    execute(c, INSERT_REFRESH, p).map(drop)
-}
-
-fn grant_from_row(r: &Row<'_>) -> StoreResult<Grant> {
-    Ok(Grant {
-        id: r.get("id")?,
-        user_id: r.get("user_id")?,
-        client_id: r.get("client_id")?,
-        scopes: json(r, "scopes")?,
-        created_at: time(r, "created_at")?,
-        last_used_at: time(r, "last_used_at")?,
-        expires_at: time(r, "expires_at")?,
-        revoked_at: opt_time(r, "revoked_at")?,
-        auth_time: opt_time(r, "auth_time")?,
-    })
-}
-
-fn refresh_from_row(r: &Row<'_>) -> StoreResult<RefreshToken> {
-    Ok(RefreshToken {
-        digest: r.get("digest")?,
-        grant_id: r.get("grant_id")?,
-        client_id: r.get("client_id")?,
-        user_id: r.get("user_id")?,
-        scopes: json(r, "scopes")?,
-        created_at: time(r, "created_at")?,
-        expires_at: time(r, "expires_at")?,
-        used: r.get("used")?,
-        revoked: r.get("revoked")?,
-    })
-}
-
-fn access_from_row(r: &Row<'_>) -> StoreResult<AccessTokenRecord> {
-    Ok(AccessTokenRecord {
-        jti: r.get("jti")?,
-        grant_id: r.get("grant_id")?,
-        client_id: r.get("client_id")?,
-        user_id: r.get("user_id")?,
-        scopes: json(r, "scopes")?,
-        issued_at: time(r, "issued_at")?,
-        expires_at: time(r, "expires_at")?,
-        revoked: r.get("revoked")?,
-    })
 }

@@ -16,6 +16,7 @@ mod codes;
 mod consents;
 mod device_codes;
 mod email_tokens;
+mod grant_records;
 mod grants;
 mod groups;
 mod keys;

@@ -1,10 +1,11 @@
 //! The client credentials grant (RFC 6749 §4.4): a confidential client acts for itself, with
 //! the scopes it registered (or fewer), never a user's.
 
-use super::{narrow, TokenRequest};
+use super::TokenRequest;
 use crate::domain::{ClientType, ScopeSet};
 use crate::service::oauth::client_auth::AuthenticatedClient;
 use crate::service::oauth::issue::{self, Subject, TokenSet};
+use crate::service::oauth::scopes::narrow;
 use crate::service::oauth::OAuthError;
 use crate::service::Services;
 

@@ -14,7 +14,7 @@ use super::issue::TokenSet;
 use super::password::password_grant;
 pub use super::token_request::TokenRequest;
 use super::{OAuthError, OAuthErrorCode};
-use crate::domain::{GrantType, ScopeSet};
+use crate::domain::GrantType;
 use crate::service::Services;
 
 /// Authenticates the client and runs the grant it asked for.
@@ -59,16 +59,4 @@ pub(super) fn required<'a>(v: &'a Option<String>, name: &str) -> Result<&'a str,
     v.as_deref()
         .filter(|s| !s.is_empty())
         .ok_or_else(|| OAuthError::invalid_request(format!("{name} is required")))
-}
-
-/// The requested scope narrowed within `allowed` (absent or blank: all of it), or
-/// `invalid_scope` with `why`.
-pub(super) fn narrow(
-    allowed: &ScopeSet,
-    asked: Option<&str>,
-    why: impl FnOnce() -> &'static str,
-) -> Result<ScopeSet, OAuthError> {
-    ScopeSet::narrow(allowed, asked)
-        .map_err(|e| OAuthError::invalid_scope(e.message))?
-        .ok_or_else(|| OAuthError::invalid_scope(why()))
 }

@@ -4,11 +4,12 @@
 //! registered and the user may still be granted, and may narrow it. An `openid` grant gets a new
 //! id_token with the original `auth_time` (OIDC Core §12.2).
 
-use super::{narrow, required, TokenRequest};
+use super::{required, TokenRequest};
 use crate::crypto;
 use crate::domain::{Client, Grant, RefreshToken, ScopeSet};
 use crate::service::oauth::grant_state::{active_grant, authorization_ended};
 use crate::service::oauth::issue::{self, IdTokenInput, Subject, TokenSet};
+use crate::service::oauth::scopes::narrow;
 use crate::service::oauth::OAuthError;
 use crate::service::{access, Services};
 use crate::store::{RefreshRotation, StoreError};
