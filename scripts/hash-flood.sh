@@ -2,14 +2,18 @@
 # Measures the bounded password-hashing queue on a release build, on 127.0.0.1 only, with a
 # bounded load (fixed request counts and durations): a burst of concurrent password grants for
 # unknown accounts, then a sustained flood, while a person logs in through the login page.
+# The flood comes from one address and the person from another (both given in X-Forwarded-For
+# by 127.0.0.1, listed as a trusted proxy), as from the internet behind a reverse proxy.
 # Reports the server's resident size (VmRSS from /proc, sampled every 10 ms) before, at the peak
-# and after, the time to a 503, the 503 rate and how long the real login took.
+# and 2 s and 12 s after (past the blocking pool's idle-thread lifetime), its thread count, the
+# time to a 503, the 503 rate and how long the real login took.
 # Default argon2 parameters (19 MiB, t=2) unless AUTH_CENTER__SECURITY__* say otherwise.
 # Not part of the test command.
 #
 # Usage: scripts/hash-flood.sh [burst=500] [sustained-workers=64] [sustained-seconds=10]
 # Env:   FLOOD_MONGODB_URI=mongodb://...  run on MongoDB instead of SQLite
 #        FLOOD_PORT=18081                 port to listen on
+#        FLOOD_BIN=path/to/auth-center    measure this build instead of building one
 # Needs: python3, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +22,14 @@ WORKERS="${2:-64}"
 SECONDS_="${3:-10}"
 PORT="${FLOOD_PORT:-18081}"
 
-cargo build --release --locked --quiet
-BIN="${CARGO_TARGET_DIR:-$PWD/target}/release/auth-center"
 DATA="$(mktemp -d)"
+# A copy: the target directory may be shared with other builds.
+BIN="$DATA/auth-center"
+if [ -z "${FLOOD_BIN:-}" ]; then
+  cargo build --release --locked --quiet
+  FLOOD_BIN="${CARGO_TARGET_DIR:-$PWD/target}/release/auth-center"
+fi
+cp "$FLOOD_BIN" "$BIN"
 ARGS=(--data-dir "$DATA" --bind "127.0.0.1:$PORT" --admin-password "flood-admin-password")
 if [ -n "${FLOOD_MONGODB_URI:-}" ]; then
   ARGS+=(--mongodb-uri "$FLOOD_MONGODB_URI" --mongodb-database "flood_$(date +%s)")
@@ -29,6 +38,7 @@ export AUTH_CENTER__LOG__LEVEL=error
 # The flood guesses on unknown accounts from one address: the login throttle is not measured.
 export AUTH_CENTER__ACCOUNTS__LOGIN_MAX_FAILURES=1000000
 export AUTH_CENTER__ACCOUNTS__LOGIN_MAX_FAILURES_PER_IP=1000000
+export AUTH_CENTER__SERVER__TRUSTED_PROXIES='["127.0.0.1"]'
 
 "$BIN" "${ARGS[@]}" serve >"$DATA/server.log" 2>&1 &
 SERVER=$!
@@ -52,10 +62,17 @@ port, burst, workers, seconds = int(port), int(burst), int(workers), float(secon
 client = json.loads(client)
 basic = base64.b64encode(f"{client['client_id']}:{client['client_secret']}".encode()).decode()
 
-def rss_mib():
+FLOOD_IP, PERSON_IP = "203.0.113.7", "198.51.100.20"
+
+def status_field(name):
     with open(f"/proc/{pid}/status") as f:
-        kib = int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1))
-    return kib / 1024
+        return int(re.search(name + r":\s+(\d+)", f.read()).group(1))
+
+def rss_mib():
+    return status_field("VmRSS") / 1024
+
+def state():
+    return f"{rss_mib():.1f} MiB ({status_field('Threads')} threads)"
 
 async def request(method, path, body=b"", headers=()):
     r, w = await asyncio.open_connection("127.0.0.1", port)
@@ -78,7 +95,7 @@ async def grant(username, password):
                                    "password": password}).encode()
     start = time.monotonic()
     status, _, _ = await request("POST", "/oauth2/token", body, [
-        ("Authorization", f"Basic {basic}"),
+        ("Authorization", f"Basic {basic}"), ("X-Forwarded-For", FLOOD_IP),
         ("Content-Type", "application/x-www-form-urlencoded")])
     return status, time.monotonic() - start
 
@@ -86,13 +103,15 @@ async def page_login(deadline):
     """The login page, as a browser does it; retried on 503 until the deadline."""
     start = time.monotonic()
     while time.monotonic() < deadline:
-        status, hdrs, page = await request("GET", "/accounts/login/")
+        status, hdrs, page = await request("GET", "/accounts/login/",
+                                           headers=[("X-Forwarded-For", PERSON_IP)])
         cookies = "; ".join(v.split(";")[0] for k, v in hdrs if k.lower() == "set-cookie")
         csrf = re.search(rb'name="csrf_token" value="([^"]+)"', page).group(1).decode()
         body = urllib.parse.urlencode({"username": "alice", "password": "a long enough password",
                                        "csrf_token": csrf, "next": "/"}).encode()
         status, _, _ = await request("POST", "/accounts/login/", body, [
-            ("Cookie", cookies), ("Content-Type", "application/x-www-form-urlencoded")])
+            ("Cookie", cookies), ("Content-Type", "application/x-www-form-urlencoded"),
+            ("X-Forwarded-For", PERSON_IP)])
         if status == 303:
             return time.monotonic() - start
         if status != 503:
@@ -127,7 +146,7 @@ async def main():
     for _ in range(3):
         await grant("warm-up", "x")
     await asyncio.sleep(0.5)
-    idle = rss_mib()
+    idle, idle_state = rss_mib(), state()
     peak, stop = [idle], asyncio.Event()
     sampler = asyncio.create_task(sample(peak, stop))
     start = time.monotonic()
@@ -149,8 +168,10 @@ async def main():
     stop.set()
     await sampler
     await asyncio.sleep(2)
-    after = rss_mib()
-    print(f"server RSS: before {idle:.1f} MiB, peak {peak[0]:.1f} MiB, 2 s after {after:.1f} MiB")
+    after = state()
+    await asyncio.sleep(10)
+    print(f"server RSS: before {idle_state}, peak {peak[0]:.1f} MiB, 2 s after {after}, "
+          f"12 s after {state()}")
 
 asyncio.run(main())
 PY

@@ -10,7 +10,7 @@ pub mod keys;
 mod password;
 
 pub use password::{
-    Admission, HashError, HashQueue, PasswordHasher, PasswordParams, MAX_PASSWORD_BYTES,
+    Admission, HashError, HashQueue, PasswordHasher, PasswordParams, Priority, MAX_PASSWORD_BYTES,
 };
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

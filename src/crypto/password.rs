@@ -4,6 +4,9 @@
 //! - at most `concurrency` hashes run at once, and at most `max_waiting` more wait for a turn,
 //!   each for at most `wait_timeout`; anything beyond is refused at once with
 //!   [`HashError::Busy`] (the edges answer 503), instead of queueing without limit;
+//! - half the waiting places (rounded up) are kept for [`Priority::First`] (a login whose
+//!   address and name have not been failing): a flood of guesses fills only the shared places,
+//!   so it cannot keep a real login out of the queue however fast it retries;
 //! - each running slot hashes in its own argon2 memory, taken from a pool of `concurrency`
 //!   buffers allocated at start and reused (and zeroed) rather than freed: a freed multi-MiB
 //!   buffer is often kept by the allocator per thread, so allocating per hash let the resident
@@ -41,6 +44,15 @@ pub struct HashQueue {
     pub wait_timeout: Duration,
 }
 
+/// Which places of the queue a caller may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Priority {
+    /// Any place, including those kept back from [`Priority::Shared`] callers.
+    First,
+    /// Only the places every caller shares (all but the kept half of the waiting places).
+    Shared,
+}
+
 /// Hashes and verifies passwords with argon2id off the async executor.
 #[derive(Clone)]
 pub struct PasswordHasher {
@@ -53,6 +65,8 @@ struct Inner {
     running: Arc<Semaphore>,
     /// One permit per running or waiting hash.
     admitted: Arc<Semaphore>,
+    /// One permit per place a [`Priority::Shared`] caller may hold (taken besides `admitted`).
+    shared: Arc<Semaphore>,
     wait_timeout: Duration,
     /// argon2 memory of idle slots; never more buffers than `running` has permits.
     pool: Mutex<Vec<Vec<Block>>>,
@@ -94,6 +108,7 @@ impl PasswordHasher {
                 params,
                 running: Arc::new(Semaphore::new(slots)),
                 admitted: Arc::new(Semaphore::new(slots + queue.max_waiting)),
+                shared: Arc::new(Semaphore::new(slots + queue.max_waiting / 2)),
                 wait_timeout: queue.wait_timeout,
                 pool: Mutex::new(pool),
                 slots,
@@ -104,12 +119,18 @@ impl PasswordHasher {
     }
 
     /// A place in the queue, taken before the work that leads to a hash (such as finding the
-    /// account), so that a flood is refused before it costs anything; `Busy` when full.
-    pub fn admit(&self) -> Result<Admission, HashError> {
+    /// account), so that a flood is refused before it costs anything; `Busy` when the places
+    /// `priority` may take are full.
+    pub fn admit(&self, priority: Priority) -> Result<Admission, HashError> {
+        let shared = match priority {
+            Priority::First => None,
+            Priority::Shared => Some(self.inner.shared.clone().try_acquire_owned()),
+        };
+        let shared = shared.transpose().map_err(|_| HashError::Busy)?;
         let permit = self.inner.admitted.clone().try_acquire_owned();
         Ok(Admission {
             hasher: self.clone(),
-            permit: permit.map_err(|_| HashError::Busy)?,
+            permit: (permit.map_err(|_| HashError::Busy)?, shared),
         })
     }
 
@@ -118,7 +139,7 @@ impl PasswordHasher {
         if password.len() > MAX_PASSWORD_BYTES {
             return Err(HashError::TooLong);
         }
-        self.admit()?.hash(password).await
+        self.admit(Priority::Shared)?.hash(password).await
     }
 
     /// Verifies `password` against `hash`, or against a dummy hash when `hash` is `None` (unknown
@@ -128,7 +149,7 @@ impl PasswordHasher {
         if password.len() > MAX_PASSWORD_BYTES {
             return Ok(false);
         }
-        self.admit()?.verify(password, hash).await
+        self.admit(Priority::Shared)?.verify(password, hash).await
     }
 
     /// How many hashes (and verifications) this hasher has started, for tests and metrics.
@@ -140,7 +161,8 @@ impl PasswordHasher {
 /// A place in the hashing queue ([`PasswordHasher::admit`]); used by one hash or verification.
 pub struct Admission {
     hasher: PasswordHasher,
-    permit: OwnedSemaphorePermit,
+    /// The place, and for a [`Priority::Shared`] caller its share of the shared places.
+    permit: (OwnedSemaphorePermit, Option<OwnedSemaphorePermit>),
 }
 
 impl Admission {

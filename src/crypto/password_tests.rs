@@ -1,5 +1,6 @@
 //! Unit tests of the bounded hasher: PHC compatibility with the argon2 crate's own hashing,
-//! the length bound, the refusal of a full queue and of a long wait, the memory pool's bound.
+//! the length bound, the refusal of a full queue and of a long wait, the places kept for callers
+//! first in line, the memory pool's bound.
 
 use std::time::{Duration, Instant};
 
@@ -128,4 +129,31 @@ async fn the_memory_pool_never_holds_more_buffers_than_slots() {
     let pool = h.inner.pool.lock().unwrap();
     assert_eq!(pool.len(), 2, "one buffer per slot");
     assert!(pool.iter().all(|m| m.len() == 256));
+}
+
+#[test]
+fn shared_callers_cannot_take_the_places_kept_for_those_first_in_line() {
+    // One slot and four waiting places: shared callers get the slot and half the places.
+    let h = cheap_with(queue(1, 4, 1000));
+    let shared: Vec<_> = (0..3).map(|_| h.admit(Priority::Shared).unwrap()).collect();
+    assert!(matches!(h.admit(Priority::Shared), Err(HashError::Busy)));
+    let first: Vec<_> = (0..2).map(|_| h.admit(Priority::First).unwrap()).collect();
+    assert!(matches!(h.admit(Priority::First), Err(HashError::Busy)));
+    drop(first);
+    assert!(matches!(h.admit(Priority::Shared), Err(HashError::Busy)));
+    drop(shared);
+    assert!(h.admit(Priority::Shared).is_ok());
+}
+
+#[test]
+fn callers_first_in_line_may_take_every_place() {
+    let h = cheap_with(queue(1, 4, 1000));
+    let all: Vec<_> = (0..5).map(|_| h.admit(Priority::First).unwrap()).collect();
+    assert!(matches!(h.admit(Priority::First), Err(HashError::Busy)));
+    assert!(matches!(h.admit(Priority::Shared), Err(HashError::Busy)));
+    drop(all);
+}
+
+fn cheap_with(q: HashQueue) -> PasswordHasher {
+    hasher(64, 1, q)
 }

@@ -1,6 +1,8 @@
-//! Checking a password for a login, as the login page and the OAuth password grant do it: the
-//! account is looked up, an attempt is reserved in the throttle (per account and per client IP,
-//! see `throttle`), and only then is the password verified (against a dummy hash for an
+//! Checking a password for a login, as the login page and the OAuth password grant do it: a
+//! place in the hashing queue is taken first (before any store work, so a flood is refused
+//! before it costs a read; first in line unless the name or the address has been failing, see
+//! `throttle`), the account is looked up, an attempt is reserved in the throttle (per account
+//! and per client IP), and only then is the password verified (against a dummy hash for an
 //! unknown account, so the time taken does not reveal whether it exists). Then the
 //! verification requirement is applied.
 
@@ -9,6 +11,7 @@ use std::net::IpAddr;
 use super::accounts::find_by_login;
 use super::throttle::{Account, Check, ThrottleError};
 use super::{ServiceError, Services};
+use crate::crypto::Admission;
 use crate::domain::User;
 
 /// Why a login was refused. Unknown account and wrong password are ONE case on purpose.
@@ -37,6 +40,17 @@ impl From<ThrottleError> for LoginError {
     }
 }
 
+/// A place in the hashing queue for a login by `login` from `client_ip`; no store work. Busy
+/// (503) when the places its priority may take are full.
+pub fn admit(
+    svc: &Services,
+    login: &str,
+    client_ip: Option<IpAddr>,
+) -> Result<Admission, ServiceError> {
+    let priority = svc.login_throttle.priority(login, client_ip, svc.now());
+    Ok(svc.hasher.admit(priority)?)
+}
+
 /// Verifies a username-or-email and password from `client_ip`, counting failures.
 pub async fn login(
     svc: &Services,
@@ -44,8 +58,22 @@ pub async fn login(
     password: &str,
     client_ip: Option<IpAddr>,
 ) -> Result<User, LoginError> {
-    // A place in the hashing queue first: a flood is refused (503) before it reaches the store.
-    let admission = svc.hasher.admit().map_err(ServiceError::from)?;
+    let admission = admit(svc, login, client_ip)?;
+    login_admitted(svc, admission, login, password, client_ip).await
+}
+
+/// [`login`] in a place of the hashing queue taken with [`admit`].
+pub async fn login_admitted(
+    svc: &Services,
+    admission: Admission,
+    login: &str,
+    password: &str,
+    client_ip: Option<IpAddr>,
+) -> Result<User, LoginError> {
+    let failed = || {
+        let throttle = &svc.login_throttle;
+        throttle.remember_failure(Some(login), client_ip, svc.now());
+    };
     let user = find_by_login(svc, login).await?;
     let account = match &user {
         Some(u) => Account::User(&u.id),
@@ -54,7 +82,12 @@ pub async fn login(
     let attempt = svc
         .login_throttle
         .reserve(&svc.stores, Check::Password, account, client_ip, svc.now())
-        .await?;
+        .await
+        .inspect_err(|e| {
+            if matches!(e, ThrottleError::Throttled(_)) {
+                failed();
+            }
+        })?;
     let hash = user.as_ref().map(|u| u.password_hash.as_str());
     let ok = admission
         .verify(password, hash)
@@ -64,6 +97,7 @@ pub async fn login(
         Some(u) if ok => u,
         _ => {
             attempt.failed();
+            failed();
             tracing::info!(ip = ?client_ip, "login failed");
             return Err(LoginError::InvalidCredentials);
         }

@@ -6,11 +6,13 @@
 //! sessions, revokes every OAuth grant (an app authorized with a stolen password keeps
 //! nothing) and deletes every outstanding emailed link (a pending change of email asked for by
 //! whoever held the account). Checking the current password is a login: it goes through the
-//! login throttle, with the account's login budget.
+//! login throttle, with the account's login budget, in a place of the hashing queue taken
+//! before the store is read.
 
 use super::email::{send_change_notice, send_link, EmailKind};
 use super::throttle::{Account, Check, ThrottleError};
-use super::{password_policy, ServiceError, Services, Validation};
+use super::{login, password_policy, ServiceError, Services, Validation};
+use crate::crypto::Admission;
 use crate::domain::{DomainError, EmailAddress, User};
 use crate::store::StoreError;
 
@@ -72,6 +74,7 @@ pub struct PasswordChange<'a> {
 /// login, a right one clears the account's count.
 async fn check_current_password(
     svc: &Services,
+    place: Admission,
     user: &User,
     change: &PasswordChange<'_>,
     v: &mut Validation,
@@ -98,14 +101,15 @@ async fn check_current_password(
         }
         Err(ThrottleError::Service(e)) => return Err(e),
     };
-    if svc
-        .hasher
+    if place
         .verify(change.current, Some(&user.password_hash))
         .await?
     {
         attempt.succeeded(&svc.stores).await?;
     } else {
         attempt.failed();
+        let throttle = &svc.login_throttle;
+        throttle.remember_failure(Some(user.username.as_str()), change.client_ip, svc.now());
         v.push(DomainError::new("current_password", "is not correct").with_code("wrong"));
     }
     Ok(())
@@ -119,8 +123,9 @@ pub async fn change_password(
     change: PasswordChange<'_>,
 ) -> Result<(), ServiceError> {
     let mut v = Validation::default();
+    let place = login::admit(svc, user.username.as_str(), change.client_ip)?;
     let mut user = svc.stores.users.get_user(&user.id).await?;
-    check_current_password(svc, &user, &change, &mut v).await?;
+    check_current_password(svc, place, &user, &change, &mut v).await?;
     if let Err(ServiceError::Invalid(errs)) = check_confirmation(change.new, change.confirm) {
         errs.into_iter().for_each(|e| v.push(e));
     }

@@ -15,12 +15,24 @@
 //! the IP gives the account's reservation back. Windows are fixed from their first count, so a
 //! refusal never lasts longer than one window. Counts live in the store
 //! (`LoginAttemptStore`), shared by every process on it.
+//!
+//! Besides the budgets, the throttle remembers (in this process, bounded) the login names and
+//! client addresses that failed recently, to give a login its place in the hashing queue
+//! BEFORE any store work: one from a name and an address that are not failing goes first
+//! ([`Priority::First`]), so a flood of guesses cannot keep a real person out. Names are
+//! remembered as typed, never as resolved accounts, so the priority (and the time a login
+//! takes) says nothing about whether an account exists.
 
+use std::collections::hash_map::RandomState;
+use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Duration, Utc};
 
 use super::ServiceError;
+use crate::crypto::Priority;
 use crate::domain::LoginAttempts;
 use crate::store::Stores;
 
@@ -94,11 +106,12 @@ impl From<crate::store::StoreError> for ThrottleError {
     }
 }
 
-/// The limits; the counts are in the store.
-#[derive(Debug, Clone, Copy)]
+/// The limits (the counts are in the store) and the recent failures seen by this process.
+#[derive(Debug, Clone)]
 pub struct LoginThrottle {
     account: Limit,
     ip: Limit,
+    recent: Arc<RecentFailures>,
 }
 
 /// One reserved attempt. Dropped (or [`Reservation::failed`]) it stays counted as a failure;
@@ -112,7 +125,36 @@ pub struct Reservation {
 
 impl LoginThrottle {
     pub fn new(account: Limit, ip: Limit) -> Self {
-        Self { account, ip }
+        let recent = Arc::new(RecentFailures::new(account.window));
+        Self {
+            account,
+            ip,
+            recent,
+        }
+    }
+
+    /// The place in the hashing queue of a login by `login` from `ip`: shared places only once
+    /// either has failed [`FAILING_AFTER`] times in the account window. No store work.
+    pub fn priority(&self, login: &str, ip: Option<IpAddr>, now: DateTime<Utc>) -> Priority {
+        let failing = |key| self.recent.count(key, now) >= FAILING_AFTER;
+        if failing(self.recent.login_key(login))
+            || ip.is_some_and(|ip| failing(self.recent.ip_key(ip)))
+        {
+            Priority::Shared
+        } else {
+            Priority::First
+        }
+    }
+
+    /// Remembers a failed or refused attempt by `login` (when the request named one) from `ip`.
+    pub fn remember_failure(&self, login: Option<&str>, ip: Option<IpAddr>, now: DateTime<Utc>) {
+        let keys = [
+            login.map(|l| self.recent.login_key(l)),
+            ip.map(|ip| self.recent.ip_key(ip)),
+        ];
+        for key in keys.into_iter().flatten() {
+            self.recent.add(key, now);
+        }
     }
 
     /// Reserves one attempt at `check` for `account` from `ip`, or refuses it with the seconds
@@ -181,6 +223,72 @@ impl Reservation {
     pub fn failed(self) {}
 }
 
+/// Failures a login name or address may have in the window and keep [`Priority::First`]: one
+/// typo does not put a person behind a flood.
+pub const FAILING_AFTER: u32 = 2;
+/// Names and addresses remembered at most (about 32 bytes each); beyond, the oldest half goes.
+const REMEMBERED: usize = 16_384;
+
+/// Failure counts per login name and client address in fixed windows, in memory. Keys are
+/// keyed hashes (a name of any length costs 8 bytes, and cannot be chosen to collide), and the
+/// map is bounded: under more distinct sources than it holds, the oldest are forgotten, which
+/// only costs them their place in line (the store's budgets decide refusals).
+#[derive(Debug)]
+struct RecentFailures {
+    window: Duration,
+    hasher: RandomState,
+    seen: Mutex<HashMap<u64, (DateTime<Utc>, u32)>>,
+}
+
+impl RecentFailures {
+    fn new(window: Duration) -> Self {
+        Self {
+            window,
+            hasher: RandomState::new(),
+            seen: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn login_key(&self, login: &str) -> u64 {
+        self.hasher.hash_one(("login", login.trim().to_lowercase()))
+    }
+
+    /// An IPv6 client is one /64 (what one subscriber is given), so it cannot rotate out of
+    /// its failures within its own prefix.
+    fn ip_key(&self, ip: IpAddr) -> u64 {
+        match ip {
+            IpAddr::V4(v4) => self.hasher.hash_one(("ip", v4)),
+            IpAddr::V6(v6) => self.hasher.hash_one(("ip6", v6.to_bits() >> 64)),
+        }
+    }
+
+    fn count(&self, key: u64, now: DateTime<Utc>) -> u32 {
+        let seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
+        match seen.get(&key) {
+            Some((start, n)) if now < *start + self.window => *n,
+            _ => 0,
+        }
+    }
+
+    fn add(&self, key: u64, now: DateTime<Utc>) {
+        let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
+        if seen.len() >= REMEMBERED && !seen.contains_key(&key) {
+            seen.retain(|_, (start, _)| now < *start + self.window);
+            if seen.len() > REMEMBERED / 2 {
+                let mut starts: Vec<_> = seen.values().map(|(start, _)| *start).collect();
+                let mid = starts.len() / 2;
+                let median = *starts.select_nth_unstable(mid).1;
+                seen.retain(|_, (start, _)| *start > median);
+            }
+        }
+        let entry = seen.entry(key).or_insert((now, 0));
+        if now >= entry.0 + self.window {
+            *entry = (now, 0);
+        }
+        entry.1 = entry.1.saturating_add(1);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +304,55 @@ mod tests {
         let d = Check::DeviceCode;
         assert_ne!(d.account_key(Account::User("u1")), "account:u1");
         assert_ne!(d.ip_key("192.0.2.1".parse().unwrap()), "ip:192.0.2.1");
+    }
+
+    fn throttle() -> LoginThrottle {
+        let limit = Limit::new(5, Duration::minutes(15));
+        LoginThrottle::new(limit, limit)
+    }
+
+    #[test]
+    fn a_name_or_an_address_goes_behind_after_its_second_failure_until_the_window_ends() {
+        let t = throttle();
+        let now = Utc::now();
+        let (ip, other_ip) = ("192.0.2.1".parse().ok(), "192.0.2.2".parse().ok());
+        t.remember_failure(Some("Alice"), ip, now);
+        assert_eq!(t.priority("alice", ip, now), Priority::First, "one typo");
+        t.remember_failure(Some("alice "), ip, now);
+        assert_eq!(t.priority("ALICE", other_ip, now), Priority::Shared);
+        assert_eq!(t.priority("bob", ip, now), Priority::Shared);
+        assert_eq!(t.priority("bob", other_ip, now), Priority::First);
+        assert_eq!(t.priority("bob", None, now), Priority::First);
+        let later = now + Duration::minutes(15);
+        assert_eq!(t.priority("alice", ip, later), Priority::First);
+    }
+
+    #[test]
+    fn an_ipv6_client_is_remembered_by_its_64_prefix() {
+        let t = throttle();
+        let now = Utc::now();
+        t.remember_failure(None, "2001:db8:1:2::1".parse().ok(), now);
+        t.remember_failure(None, "2001:db8:1:2::ffff".parse().ok(), now);
+        let same_prefix = "2001:db8:1:2:aaaa::1".parse().ok();
+        assert_eq!(t.priority("x", same_prefix, now), Priority::Shared);
+        let next_prefix = "2001:db8:1:3::1".parse().ok();
+        assert_eq!(t.priority("x", next_prefix, now), Priority::First);
+    }
+
+    #[test]
+    fn the_memory_of_failures_stays_bounded_and_keeps_the_newest() {
+        let t = throttle();
+        let start = Utc::now();
+        for i in 0..3 * REMEMBERED as i64 {
+            let at = start + Duration::milliseconds(i);
+            t.remember_failure(Some(&format!("guess{i}")), None, at);
+            t.remember_failure(Some(&format!("guess{i}")), None, at);
+        }
+        let held = t.recent.seen.lock().unwrap().len();
+        assert!(held <= REMEMBERED, "{held} remembered");
+        let now = start + Duration::milliseconds(3 * REMEMBERED as i64);
+        let newest = format!("guess{}", 3 * REMEMBERED - 1);
+        assert_eq!(t.priority(&newest, None, now), Priority::Shared);
+        assert_eq!(t.priority("guess0", None, now), Priority::First);
     }
 }

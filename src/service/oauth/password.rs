@@ -1,7 +1,9 @@
 //! The resource owner password credentials grant (RFC 6749 §4.3), OFF unless the app enables
 //! it: the user's password is verified exactly as on the login page (`login::login`: the same
 //! argon2 pool, a dummy hash for unknown users, the throttle per account and per client IP,
-//! the email-verification switch), and a new grant is created. A throttled request keeps
+//! the email-verification switch), and a new grant is created. Its place in the hashing queue
+//! is taken before the client is authenticated ([`admit`]), so a flood is refused before it
+//! costs a store read. A throttled request keeps
 //! RFC 6749's `invalid_grant` (§5.2 has no rate-limit error) with the wait in
 //! `error_description`.
 
@@ -9,9 +11,24 @@ use super::issue::{self, Subject, TokenSet};
 use super::scopes::narrow;
 use super::token_request::TokenRequest;
 use super::OAuthError;
+use crate::crypto::Admission;
 use crate::domain::{Client, Grant, GrantType, ScopeSet, User};
-use crate::service::login::{login, LoginError};
+use crate::service::login::{self, login_admitted, LoginError};
 use crate::service::{access, Services};
+
+/// A password grant's place in the hashing queue, taken before any store work (the client's
+/// authentication included); 503 `temporarily_unavailable` when full.
+pub fn admit(svc: &Services, req: &TokenRequest) -> Result<Admission, OAuthError> {
+    let username = req.username.as_deref().unwrap_or_default();
+    Ok(login::admit(svc, username, req.client_ip)?)
+}
+
+/// A password grant that took a place and whose client then failed to authenticate counts
+/// against its address's place in line, as a wrong password would.
+pub fn client_refused(svc: &Services, req: &TokenRequest) {
+    let throttle = &svc.login_throttle;
+    throttle.remember_failure(None, req.client_ip, svc.now());
+}
 
 /// Requested scopes (absent or blank: the client's), all registered; `admin` only for admins.
 fn scopes_for(client: &Client, asked: Option<&str>, user: &User) -> Result<ScopeSet, OAuthError> {
@@ -21,11 +38,13 @@ fn scopes_for(client: &Client, asked: Option<&str>, user: &User) -> Result<Scope
     })
 }
 
-/// Issues tokens for a username (or email) and password.
+/// Issues tokens for a username (or email) and password, in the place taken with [`admit`]
+/// (taken here when `None`).
 pub async fn password_grant(
     svc: &Services,
     client: &Client,
     req: &TokenRequest,
+    place: Option<Admission>,
 ) -> Result<TokenSet, OAuthError> {
     let scope = req.scope.as_deref();
     let (Some(username), Some(password)) = (req.username.as_deref(), req.password.as_deref())
@@ -36,7 +55,11 @@ pub async fn password_grant(
     };
     // Per account, and per address: the app's, or the person's for a native app; either way
     // spraying guesses over many accounts from one place is bounded.
-    let user = match login(svc, username, password, req.client_ip).await {
+    let place = match place {
+        Some(p) => p,
+        None => admit(svc, req)?,
+    };
+    let user = match login_admitted(svc, place, username, password, req.client_ip).await {
         Ok(u) => u,
         Err(LoginError::InvalidCredentials | LoginError::Disabled) => {
             return Err(OAuthError::invalid_grant("invalid username or password"))

@@ -11,7 +11,7 @@ mod refresh;
 
 use super::client_auth::{authenticate_client, ClientCredentials};
 use super::issue::TokenSet;
-use super::password::password_grant;
+use super::password::{self, password_grant};
 pub use super::token_request::TokenRequest;
 use super::{OAuthError, OAuthErrorCode};
 use crate::domain::GrantType;
@@ -24,7 +24,17 @@ pub async fn exchange(
     req: &TokenRequest,
 ) -> Result<TokenSet, OAuthError> {
     let grant_type = required(&req.grant_type, "grant_type")?;
-    let auth = authenticate_client(svc, creds).await?;
+    // A password grant's place in the hashing queue comes before any store work, so a flood
+    // of them is refused before it costs a read.
+    let place = match grant_type {
+        "password" => Some(password::admit(svc, req)?),
+        _ => None,
+    };
+    let auth = authenticate_client(svc, creds).await.inspect_err(|_| {
+        if place.is_some() {
+            password::client_refused(svc, req);
+        }
+    })?;
     let grant = GrantType::parse(grant_type).map_err(|_| {
         OAuthError::new(
             OAuthErrorCode::UnsupportedGrantType,
@@ -41,7 +51,7 @@ pub async fn exchange(
         GrantType::AuthorizationCode => authorization_code::exchange(svc, &auth, req).await,
         GrantType::RefreshToken => refresh::exchange(svc, &auth.client, req).await,
         GrantType::ClientCredentials => client_credentials::exchange(svc, &auth, req).await,
-        GrantType::Password => password_grant(svc, &auth.client, req).await,
+        GrantType::Password => password_grant(svc, &auth.client, req, place).await,
         GrantType::DeviceCode => {
             super::device::device_grant(svc, &auth.client, req.device_code.as_deref()).await
         }
