@@ -1,4 +1,5 @@
-//! Account rules chosen by the operator (`accounts.*` settings), as the use cases consume them.
+//! Account rules chosen by the operator (`accounts.*` settings, where their defaults are), as
+//! the use cases consume them.
 
 use chrono::Duration;
 
@@ -10,14 +11,4 @@ pub struct AccountPolicy {
     pub email_token_ttl: Duration,
     /// Unverified accounts cannot log in when true.
     pub require_email_verification: bool,
-}
-
-impl Default for AccountPolicy {
-    fn default() -> Self {
-        Self {
-            min_password_len: super::accounts::MIN_PASSWORD_LEN,
-            email_token_ttl: Duration::minutes(30),
-            require_email_verification: false,
-        }
-    }
 }
