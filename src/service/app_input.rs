@@ -323,7 +323,21 @@ fn discouraged_grants(
 
 /// Checks every field; all failures are reported at once.
 pub fn validate(input: &AppInput, rules: &Rules<'_>) -> Result<ValidApp, ServiceError> {
+    validate_read(input, rules, &[])
+}
+
+/// [`validate`] for input of which the caller could not read some fields (a form's lifetime
+/// that is not a whole number, submitted as absent): they are refused with every other error,
+/// so one submit shows them all.
+pub fn validate_read(
+    input: &AppInput,
+    rules: &Rules<'_>,
+    unreadable: &[&'static str],
+) -> Result<ValidApp, ServiceError> {
     let mut v = Validation::default();
+    for field in unreadable {
+        v.push(DomainError::new(field, "is not a whole number").with_code("number"));
+    }
     let (name, description) = name_and_description(input, &mut v);
     let homepage_url = web_url("homepage_url", input.homepage_url.as_deref(), &mut v);
     let logo_url = web_url("logo_url", input.logo_url.as_deref(), &mut v);

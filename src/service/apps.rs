@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 
 use super::access::Principal;
 use super::admin::{Listed, PageRequest};
-use super::app_input::{validate, AppInput, AppPatch, Rules, ValidApp};
+use super::app_input::{validate, validate_read, AppInput, AppPatch, Rules, ValidApp};
 use super::oauth::builtin::SYSTEM_OWNER;
 use super::{ServiceError, Services, Validation};
 use crate::crypto;
@@ -92,8 +92,19 @@ pub async fn register_app(
     actor: &Principal,
     input: AppInput,
 ) -> Result<RegisteredApp, ServiceError> {
+    register_app_read(svc, actor, input, &[]).await
+}
+
+/// [`register_app`] for a form that could not read some fields (`unreadable`, see
+/// [`validate_read`]): nothing is registered and they are reported with the other errors.
+pub async fn register_app_read(
+    svc: &Services,
+    actor: &Principal,
+    input: AppInput,
+    unreadable: &[&'static str],
+) -> Result<RegisteredApp, ServiceError> {
     let r = rules(svc, actor.user.is_admin, actor.acts_as_admin(), None);
-    let valid = validate(&input, &r)?;
+    let valid = validate_read(&input, &r, unreadable)?;
     insert_app(svc, &actor.user.id, valid).await
 }
 
@@ -210,6 +221,18 @@ pub async fn update_app(
     id: &str,
     change: AppChange,
 ) -> Result<Client, ServiceError> {
+    update_app_read(svc, actor, id, change, &[]).await
+}
+
+/// [`update_app`] for a form that could not read some fields (`unreadable`, see
+/// [`validate_read`]): nothing changes and they are reported with the other errors.
+pub async fn update_app_read(
+    svc: &Services,
+    actor: &Principal,
+    id: &str,
+    change: AppChange,
+    unreadable: &[&'static str],
+) -> Result<Client, ServiceError> {
     let mut app = changeable(svc, actor, id).await?;
     let input = match change {
         AppChange::Replace(input) => input,
@@ -217,7 +240,7 @@ pub async fn update_app(
     };
     let admin_owner = owner_is_admin(svc, &actor.user, &app).await?;
     let r = rules(svc, admin_owner, actor.acts_as_admin(), Some(&app));
-    let valid = validate(&input, &r)?;
+    let valid = validate_read(&input, &r, unreadable)?;
     write_fields(&mut app, valid);
     app.updated_at = svc.now();
     svc.stores.clients.update_client(&app).await?;

@@ -8,7 +8,7 @@
 use std::net::IpAddr;
 
 use super::email::{send_link, take_token, EmailKind};
-use super::{password_policy, ServiceError, Services};
+use super::{password_policy, ServiceError, Services, Validation};
 use crate::domain::{EmailAddress, EmailTokenPurpose};
 use crate::store::StoreError;
 
@@ -43,30 +43,42 @@ pub async fn request_reset(
     Ok(())
 }
 
-/// Sets a new password with a reset token. When the password breaks the policy the token is
-/// put back, so the person can correct it without asking for a new link.
+/// Sets a new password with a reset token. Every fault is told at once: a mismatched
+/// confirmation, the password policy and a dead link together. When only the password is at
+/// fault the token is put back, so the person can correct it without asking for a new link.
 pub async fn confirm_reset(
     svc: &Services,
     raw_token: &str,
     new_password: &str,
     confirm: Option<&str>,
 ) -> Result<(), ServiceError> {
-    super::profile::check_confirmation(new_password, confirm)?;
-    let token = take_token(svc, raw_token, &[EmailTokenPurpose::ResetPassword]).await?;
+    let mut v = Validation::default();
+    if let Err(ServiceError::Invalid(errs)) =
+        super::profile::check_confirmation(new_password, confirm)
+    {
+        errs.into_iter().for_each(|e| v.push(e));
+    }
+    let min_len = svc.accounts.min_password_len;
+    let token = match take_token(svc, raw_token, &[EmailTokenPurpose::ResetPassword]).await {
+        Ok(t) => t,
+        Err(ServiceError::Invalid(errs)) => {
+            // Without the account only the rules that do not name it can be checked.
+            errs.into_iter().for_each(|e| v.push(e));
+            v.check(password_policy::check(new_password, "", "", min_len));
+            return v.finish().and(Err(super::email::invalid_token()));
+        }
+        Err(e) => return Err(e),
+    };
     let mut user = match svc.stores.users.get_user(&token.user_id).await {
         Ok(u) if !u.disabled => u,
         Ok(_) | Err(StoreError::NotFound) => return Err(super::email::invalid_token()),
         Err(e) => return Err(e.into()),
     };
-    let policy = password_policy::check(
-        new_password,
-        user.username.as_str(),
-        user.email.as_str(),
-        svc.accounts.min_password_len,
-    );
-    if let Err(e) = policy {
+    let (name, email) = (user.username.as_str(), user.email.as_str());
+    v.check(password_policy::check(new_password, name, email, min_len));
+    if let Err(e) = v.finish() {
         svc.stores.email_tokens.insert_email_token(&token).await?;
-        return Err(e.into());
+        return Err(e);
     }
     user.password_hash = match svc.hasher.hash(new_password).await {
         Ok(h) => h,

@@ -8,9 +8,10 @@
 use serde::Serialize;
 
 use super::context::Ctx;
-use super::forms::FieldErrors;
+use super::forms::{field_errors, FieldErrors};
 use crate::domain::{Client, GrantType, SUPPORTED_SCOPES};
 use crate::service::app_input::AppInput;
+use crate::service::ServiceError;
 
 /// The raw `application/x-www-form-urlencoded` pairs of a POST, in order.
 pub struct Submitted(Vec<(String, String)>);
@@ -135,27 +136,31 @@ fn lines(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The submitted values as the service's input, or the fields that are not even numbers.
-pub fn to_input(ctx: &Ctx<'_>, v: &FormValues) -> Result<AppInput, FieldErrors> {
-    let mut errors = FieldErrors::new();
+/// What the form could read: the service's input, and the lifetimes that are not whole
+/// numbers (absent in `input`; the service refuses them with every other error at once).
+pub struct Read {
+    pub input: AppInput,
+    pub unreadable: Vec<&'static str>,
+}
+
+/// The submitted values as the service's input.
+pub fn to_input(v: &FormValues) -> Read {
+    let mut unreadable = Vec::new();
     let mut number = |field: &'static str, s: &str| -> Option<i64> {
         let s = s.trim();
         if s.is_empty() {
             return None;
         }
-        s.parse().ok().or_else(|| {
-            let tr = ctx.templates.translations();
-            errors.insert(field, tr.get(ctx.lang, "apps.number").to_owned());
-            None
-        })
+        let n = s.parse().ok();
+        if n.is_none() {
+            unreadable.push(field);
+        }
+        n
     };
     let access = number("access_token_ttl_secs", &v.access_token_ttl_secs);
     let refresh = number("refresh_token_ttl_secs", &v.refresh_token_ttl_secs);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let opt = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
-    Ok(AppInput {
+    let input = AppInput {
         name: v.name.clone(),
         description: v.description.clone(),
         homepage_url: opt(&v.homepage_url),
@@ -171,7 +176,23 @@ pub fn to_input(ctx: &Ctx<'_>, v: &FormValues) -> Result<AppInput, FieldErrors> 
         refresh_token_ttl_secs: refresh,
         first_party: v.first_party,
         introspection: v.introspection,
-    })
+    };
+    Read { input, unreadable }
+}
+
+/// The field errors of a refused submission, the unreadable lifetimes with the form's own
+/// message ("a whole number of seconds"), or `None` for a failure that is not about the input.
+pub fn form_errors(
+    ctx: &Ctx<'_>,
+    e: &ServiceError,
+    unreadable: &[&'static str],
+) -> Option<FieldErrors> {
+    let mut errors = field_errors(ctx, e)?;
+    let msg = ctx.templates.translations().get(ctx.lang, "apps.number");
+    for field in unreadable {
+        errors.insert(field, msg.to_owned());
+    }
+    Some(errors)
 }
 
 /// One checkbox of the form.

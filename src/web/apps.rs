@@ -13,9 +13,10 @@ use poem::web::{Path, Query};
 use poem::Response;
 use serde::Deserialize;
 
-use super::app_form::{grant_choices, scope_choices, to_input, FormValues, Submitted};
+use super::app_form::{form_errors, grant_choices, scope_choices, to_input};
+use super::app_form::{FormValues, Read, Submitted};
 use super::context::{see_other, Ctx};
-use super::forms::{field_errors, status_for, FieldErrors};
+use super::forms::{status_for, FieldErrors};
 use crate::domain::{Client, User};
 use crate::service::access::Principal;
 use crate::service::admin::PageRequest;
@@ -162,22 +163,10 @@ pub async fn register_submit(ctx: Ctx<'_>, body: String) -> Response {
         Err(resp) => return resp,
     };
     let values = FormValues::from(&form);
-    let input = match to_input(&ctx, &values) {
-        Ok(i) => i,
-        Err(errors) => {
-            return form_page(
-                &ctx,
-                &actor.user,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                None,
-                &values,
-                errors,
-            )
-        }
-    };
-    match apps::register_app(ctx.svc, &actor, input).await {
+    let Read { input, unreadable } = to_input(&values);
+    match apps::register_app_read(ctx.svc, &actor, input, &unreadable).await {
         Ok(r) => secret_page(&ctx, &r.app, r.secret.as_deref(), false),
-        Err(e) => match field_errors(&ctx, &e) {
+        Err(e) => match form_errors(&ctx, &e, &unreadable) {
             Some(errors) => form_page(&ctx, &actor.user, status_for(&e), None, &values, errors),
             None => app_error(&ctx, &e),
         },
@@ -276,23 +265,11 @@ pub async fn update_submit(ctx: Ctx<'_>, Path(id): Path<String>, body: String) -
         values.first_party = app.first_party;
         values.introspection = app.introspection;
     }
-    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-    let input = match to_input(&ctx, &values) {
-        Ok(i) => i,
-        Err(errors) => {
-            return form_page(
-                &ctx,
-                &actor.user,
-                unprocessable,
-                Some(&app),
-                &values,
-                errors,
-            )
-        }
-    };
-    match apps::update_app(ctx.svc, &actor, &id, AppChange::Replace(input)).await {
+    let Read { input, unreadable } = to_input(&values);
+    let change = AppChange::Replace(input);
+    match apps::update_app_read(ctx.svc, &actor, &id, change, &unreadable).await {
         Ok(_) => see_other(&format!("{}?done=updated", app_path(&id, ""))),
-        Err(e) => match field_errors(&ctx, &e) {
+        Err(e) => match form_errors(&ctx, &e, &unreadable) {
             Some(errors) => form_page(
                 &ctx,
                 &actor.user,

@@ -35,7 +35,7 @@ use std::sync::Arc;
 
 use poem::endpoint::{make_sync, BoxEndpoint};
 use poem::http::header;
-use poem::{get, IntoResponse, Route};
+use poem::{get, Endpoint, IntoResponse, Response, Route};
 
 /// The whole JSON API as one endpoint. Paths of the original system that answer pages for some
 /// methods and JSON API operations for others (see `api::LEGACY_PATHS`) route those methods to
@@ -70,12 +70,21 @@ pub fn mount(route: Route, api: ApiEndpoint) -> Route {
         )
         .at(
             "/static/style.css",
-            get(make_sync(|_| {
-                templates::STYLE_CSS
-                    .with_content_type("text/css; charset=utf-8")
-                    .with_header(header::CACHE_CONTROL, "public, max-age=3600")
-            })),
+            asset(templates::STYLE_CSS, "text/css; charset=utf-8"),
         )
+        .at(
+            "/static/forms.js",
+            asset(templates::FORMS_JS, "text/javascript; charset=utf-8"),
+        )
+}
+
+/// An embedded static file, cached for an hour.
+fn asset(body: &'static str, content_type: &'static str) -> impl Endpoint<Output = Response> {
+    get(make_sync(move |_| {
+        body.with_content_type(content_type)
+            .with_header(header::CACHE_CONTROL, "public, max-age=3600")
+            .into_response()
+    }))
 }
 
 /// The self-service account pages: registration, email verification, password reset, profile.
@@ -177,11 +186,7 @@ fn developer_apps(route: Route, api: ApiEndpoint) -> Route {
         )
         .at(
             "/static/apps.js",
-            get(make_sync(|_| {
-                templates::APPS_JS
-                    .with_content_type("text/javascript; charset=utf-8")
-                    .with_header(header::CACHE_CONTROL, "public, max-age=3600")
-            })),
+            asset(templates::APPS_JS, "text/javascript; charset=utf-8"),
         )
 }
 

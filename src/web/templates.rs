@@ -14,6 +14,8 @@ use super::i18n::{Lang, Translations};
 pub const STYLE_CSS: &str = include_str!("../../templates/static/style.css");
 /// Copy-to-clipboard buttons of the page that shows an app secret once.
 pub const APPS_JS: &str = include_str!("../../templates/static/apps.js");
+/// Error-summary links that move the focus to their field.
+pub const FORMS_JS: &str = include_str!("../../templates/static/forms.js");
 
 /// Every built-in template. A new page adds its file here.
 const EMBEDDED: &[(&str, &str)] = &[
