@@ -56,6 +56,8 @@ pub struct ConfirmResetRequest {
 pub struct UpdateMeRequest {
     /// Up to 64 characters; an empty string removes it.
     pub display_name: Option<String>,
+    /// The language of the person's pages and emails: `en` or `zh-CN`.
+    pub locale: Option<String>,
 }
 
 /// A change of password.
@@ -258,7 +260,7 @@ impl AccountApi {
     ///
     /// Returns the account of the person the credential belongs to. Needs the `profile` scope;
     /// `email` and `email_verified` come only with the `email` scope, `is_admin` only with
-    /// `admin` (the browser session sees all).
+    /// `admin` (the browser session sees all); `locale` once the person chose a language.
     #[oai(path = "/api/v1/me", method = "get", operation_id = "getMe")]
     async fn get_me(
         &self,
@@ -271,8 +273,9 @@ impl AccountApi {
 
     /// Update my profile
     ///
-    /// Changes the display name of the caller's account. Needs the `profile:write` scope (the
-    /// browser session has it).
+    /// Changes the display name and the language (of the person's pages and emails) of the
+    /// caller's account; absent fields stay. Needs the `profile:write` scope (the browser
+    /// session has it). Every invalid field is reported at once and nothing changes.
     #[oai(path = "/api/v1/me", method = "patch", operation_id = "updateMe")]
     async fn update_me(
         &self,
@@ -285,10 +288,11 @@ impl AccountApi {
             Ok(p) => p,
             Err(f) => return MyAccountResponse::refused(f),
         };
-        let Some(name) = body.0.display_name else {
-            return MyAccountResponse::Ok(Json(Me::seen_by(&p.user, &p)));
+        let change = profile::ProfileChange {
+            display_name: body.0.display_name.as_deref(),
+            locale: body.0.locale.as_deref(),
         };
-        match profile::update_display_name(&svc, &p.user.id, Some(&name)).await {
+        match profile::update_profile(&svc, &p.user.id, change).await {
             Ok(user) => MyAccountResponse::Ok(Json(Me::seen_by(&user, &p))),
             Err(e) => MyAccountResponse::from_service(&e),
         }

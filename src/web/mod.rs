@@ -76,6 +76,14 @@ pub fn mount(route: Route, api: ApiEndpoint) -> Route {
                     .with_header(header::CACHE_CONTROL, "public, max-age=3600")
             })),
         )
+        .at(
+            "/static/password.js",
+            get(make_sync(|_| {
+                templates::PASSWORD_JS
+                    .with_content_type("text/javascript; charset=utf-8")
+                    .with_header(header::CACHE_CONTROL, "public, max-age=3600")
+            })),
+        )
 }
 
 /// The self-service account pages: registration, email verification, password reset, profile.
@@ -120,6 +128,10 @@ fn accounts(route: Route) -> Route {
         .at(
             "/accounts/profile/password/",
             poem::post(account::change_password),
+        )
+        .at(
+            "/accounts/profile/language/",
+            poem::post(account::change_language),
         )
 }
 

@@ -14,6 +14,8 @@ use super::i18n::{Lang, Translations};
 pub const STYLE_CSS: &str = include_str!("../../templates/static/style.css");
 /// Copy-to-clipboard buttons of the page that shows an app secret once.
 pub const APPS_JS: &str = include_str!("../../templates/static/apps.js");
+/// The show-password toggle of every password field.
+pub const PASSWORD_JS: &str = include_str!("../../templates/static/password.js");
 
 /// Every built-in template. A new page adds its file here.
 const EMBEDDED: &[(&str, &str)] = &[

@@ -22,6 +22,7 @@ mod issue;
 pub mod keyring;
 pub mod logout;
 pub mod password;
+pub mod refusal;
 pub mod userinfo;
 
 use chrono::Duration;
