@@ -291,4 +291,5 @@ on_both_stores!(
     switching_language_while_logged_in_is_remembered_on_the_account,
     a_language_chosen_on_the_login_page_is_kept_and_remembered,
     an_unsupported_language_is_refused_on_its_field_and_changes_nothing,
+    an_account_registered_from_an_apps_request_gets_the_language_its_ui_locales_chose,
 );

@@ -156,13 +156,17 @@ fn missing() -> poem::Error {
 
 impl Ctx<'_> {
     /// Names the state the language links of a page re-rendered after a POST keep (the form's
-    /// hidden fields), as the query of the same page; empty values are left out.
+    /// hidden fields), as the query of the same page; empty values are left out. An app's
+    /// `ui_locales` in that state (in `next`) is followed as on the page the form came from, so
+    /// the answer to the POST, and an account it registers, get the language the person saw.
     pub fn keep<K: AsRef<str>, V: AsRef<str>>(&mut self, pairs: &[(K, V)]) {
         self.state = pairs
             .iter()
             .filter(|(_, v)| !v.as_ref().is_empty())
             .map(|(k, v)| (k.as_ref().to_owned(), v.as_ref().to_owned()))
             .collect();
+        let hint = ui_locales_of(&self.state);
+        self.prefer_ui_locales(hint.as_deref());
     }
 
     /// Names the page a POST-only path answers with (a form re-rendered with its errors), so

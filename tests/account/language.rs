@@ -181,3 +181,36 @@ pub async fn an_unsupported_language_is_refused_on_its_field_and_changes_nothing
     assert_eq!(me["locale"], "zh-CN", "stored in its canonical spelling");
     app.stop().await;
 }
+
+pub async fn an_account_registered_from_an_apps_request_gets_the_language_its_ui_locales_chose(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let next = "/oauth2/authorize?client_id=some-app&ui_locales=zh-CN";
+    let page = crate::common::with_next("/accounts/register/", next);
+    let html = app.get(&page).await.text().await.unwrap();
+    assert_eq!(page_lang(&html), "zh-CN");
+    let csrf = extract_hidden(&html, "csrf_token").unwrap();
+    let form = [
+        ("username", "liwei"),
+        ("email", "liwei@example.com"),
+        ("password", PASSWORD),
+        ("password_confirm", PASSWORD),
+        ("next", next),
+        ("csrf_token", &csrf),
+    ];
+    let resp = app
+        .client
+        .post(app.url("/accounts/register/"))
+        .header("accept-language", "en")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 303);
+    let stored = app.stored_user("liwei").await;
+    assert_eq!(stored.locale.as_deref(), Some("zh-CN"));
+    let mail = wait_for_mail(&app.mail_dir(), "liwei@example.com", 1).await;
+    assert!(mail.text.contains("liwei，您好"), "{}", mail.text);
+    app.stop().await;
+}
