@@ -4,7 +4,8 @@
 // authorization request returns to it after verifying (with a switch on the verify page) and
 // logging in; switching language on the reset page keeps the token (the password is reset);
 // the language chosen on the account page writes the next email. Also: the refused-request
-// page in the page's language, titles that name the site, the show-password toggle by keyboard.
+// page in the page's language, titles that name the site, the show-password toggle by keyboard,
+// the Copy button's announcement in the page's status region.
 //
 // Needs: BASE_URL, MAIL_DIR, OAUTH_APP_JSON, ARTIFACTS_DIR; scripts/browser-test.sh provides
 // them. Every case uses its own new account, so no consent or language is left for another.
@@ -29,12 +30,12 @@ const TEXT = {
   en: {
     browser: 'en-US', continueTo: `Log in to continue to ${APP.name}`, allow: /Allow/,
     greeting: (u) => `Hello ${u},`, site: 'auth-center', login: 'Log in', unknown: 'the app is unknown or disabled',
-    show: 'Show password',
+    show: 'Show password', copied: 'Client ID copied to the clipboard.',
   },
   'zh-CN': {
     browser: 'zh-CN', continueTo: `登录以继续使用 ${APP.name}`, allow: /允许/,
     greeting: (u) => `${u}，您好：`, site: 'auth-center 认证中心', login: '登录', unknown: '应用不存在或已停用',
-    show: '显示密码',
+    show: '显示密码', copied: '客户端 ID已复制到剪贴板。',
   },
 };
 const OTHER = { en: 'zh-CN', 'zh-CN': 'en' };
@@ -262,5 +263,28 @@ for (const lang of ['en', 'zh-CN']) {
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     assert.equal(await page.getAttribute('#password', 'type'), 'password');
     await page.context().close();
+  });
+
+  test(`[${lang}] a Copy button on the secret-shown-once page announces the copy in the status region`, async () => {
+    const who = await verifiedAccount('lc');
+    const context = await browser.newContext({ locale: TEXT[lang].browser, viewport: { width: 420, height: 860 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
+    const page = await context.newPage();
+    await page.goto(`${BASE_URL}/accounts/login/`);
+    await page.fill('#username', who.username);
+    await page.fill('#password', PASSWORD);
+    await submit(page);
+    await page.goto(`${BASE_URL}/oauth/applications/register/`);
+    await page.fill('#name', 'Copy test app');
+    await page.fill('#redirect_uris', 'https://copy-test.example/callback');
+    await submit(page);
+    const status = page.locator('#copy-status');
+    assert.equal(await status.getAttribute('role'), 'status');
+    assert.equal(await status.textContent(), '', 'silent until a copy');
+    await page.click('button[data-copy=client-id]');
+    await page.waitForFunction((t) => document.getElementById('copy-status').textContent === t, TEXT[lang].copied);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue('#client-id'));
+    await shot(page, `journey-${lang}-copy-announced`);
+    await context.close();
   });
 }
