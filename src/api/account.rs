@@ -56,6 +56,8 @@ pub struct ConfirmResetRequest {
 pub struct UpdateMeRequest {
     /// Up to 64 characters; an empty string removes it.
     pub display_name: Option<String>,
+    /// The language of the person's pages and emails: `en` or `zh-CN`.
+    pub locale: Option<String>,
 }
 
 /// A change of password.
@@ -201,7 +203,7 @@ impl AccountApi {
     ///
     /// Returns the account of the person the credential belongs to. Needs the `profile` scope;
     /// `email` and `email_verified` come only with the `email` scope, `is_admin` only with
-    /// `admin` (the browser session sees all).
+    /// `admin` (the browser session sees all); `locale` once the person chose a language.
     #[oai(path = "/api/v1/me", method = "get", operation_id = "getMe")]
     async fn get_me(
         &self,
@@ -214,8 +216,9 @@ impl AccountApi {
 
     /// Update my profile
     ///
-    /// Changes the display name of the caller's account. Needs the `profile:write` scope (the
-    /// browser session has it).
+    /// Changes the display name and the language (of the person's pages and emails) of the
+    /// caller's account; absent fields stay. Needs the `profile:write` scope (the browser
+    /// session has it). Every invalid field is reported at once and nothing changes.
     #[oai(path = "/api/v1/me", method = "patch", operation_id = "updateMe")]
     async fn update_me(
         &self,
@@ -225,10 +228,11 @@ impl AccountApi {
         body: Json<UpdateMeRequest>,
     ) -> MyAccount {
         let p = authorize(&svc, req, &auth, "profile:write").await?;
-        let user = match body.0.display_name {
-            Some(name) => profile::update_display_name(&svc, &p.user.id, Some(&name)).await?,
-            None => p.user.clone(),
+        let change = profile::ProfileChange {
+            display_name: body.0.display_name.as_deref(),
+            locale: body.0.locale.as_deref(),
         };
+        let user = profile::update_profile(&svc, &p.user.id, change).await?;
         Ok(MyAccountResponse::Ok(Json(Me::seen_by(&user, &p))))
     }
 

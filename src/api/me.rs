@@ -26,6 +26,9 @@ pub struct Me {
     pub display_name: Option<String>,
     #[oai(skip_serializing_if_is_none)]
     pub is_admin: Option<bool>,
+    /// The language of the person's pages and emails (`en`, `zh-CN`), once chosen.
+    #[oai(skip_serializing_if_is_none)]
+    pub locale: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -40,6 +43,7 @@ impl Me {
             email_verified: email.then_some(u.email_verified),
             display_name: u.display_name.clone(),
             is_admin: (viewer.is_session() || viewer.has_scope(ADMIN_SCOPE)).then_some(u.is_admin),
+            locale: u.locale.clone(),
             created_at: u.created_at,
         }
     }
@@ -55,6 +59,7 @@ impl From<&User> for Me {
             email_verified: Some(u.email_verified),
             display_name: u.display_name.clone(),
             is_admin: Some(u.is_admin),
+            locale: u.locale.clone(),
             created_at: u.created_at,
         }
     }

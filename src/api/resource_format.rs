@@ -99,7 +99,14 @@ impl<R: IntoResponse> IntoResponse for Negotiated<R> {
 pub fn render_view<S: Serialize>(req: &Request, template: &str, view: S) -> Option<String> {
     let templates = req.data::<Templates>()?;
     let default = req.data::<WebConfig>().map(|c| c.default_lang)?;
-    let lang = negotiate(None, None, None, req.header("accept-language"), default);
+    let lang = negotiate(
+        None,
+        None,
+        None,
+        None,
+        req.header("accept-language"),
+        default,
+    );
     let ctx =
         minijinja::context! { lang => lang.code(), ..minijinja::Value::from_serialize(&view) };
     templates.render(template, ctx).ok()

@@ -43,7 +43,7 @@ pub use token::{
     token_purge_at, AccessTokenRecord, AuthorizationCode, Grant, RefreshToken, Scope, ScopeSet,
     SUPPORTED_SCOPES, TOKEN_PURGE_GRACE_SECS,
 };
-pub use user::{EmailAddress, User, Username};
+pub use user::{parse_locale, EmailAddress, User, Username, LOCALES};
 
 use chrono::{DateTime, TimeZone, Utc};
 

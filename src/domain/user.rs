@@ -103,6 +103,21 @@ impl std::fmt::Display for EmailAddress {
     }
 }
 
+/// The languages a person may choose for pages and emails (BCP 47 tags as the pages use them).
+pub const LOCALES: [&str; 2] = ["en", "zh-CN"];
+
+/// A chosen language in its canonical spelling (`en`, `zh-CN`): tags are matched
+/// case-insensitively (BCP 47 §2.1.1), anything else is refused on the `locale` field.
+pub fn parse_locale(tag: &str) -> Result<&'static str, DomainError> {
+    LOCALES
+        .into_iter()
+        .find(|l| l.eq_ignore_ascii_case(tag.trim()))
+        .ok_or_else(|| {
+            DomainError::new("locale", format!("must be one of {}", LOCALES.join(", ")))
+                .with_code("unsupported")
+        })
+}
+
 /// A person's account. `password_hash` is an argon2id PHC string, never a password.
 #[derive(Clone, PartialEq, Eq)]
 pub struct User {
@@ -114,6 +129,7 @@ pub struct User {
     pub password_hash: String,
     pub is_admin: bool,
     pub disabled: bool,
+    /// The language of the person's pages and emails (one of [`LOCALES`]); `None` until chosen.
     pub locale: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -155,5 +171,14 @@ mod tests {
         let e = EmailAddress::parse(" Jane@Example.COM ").unwrap();
         assert_eq!(e.as_str(), "Jane@Example.COM");
         assert_eq!(e.key(), "jane@example.com");
+    }
+
+    #[test]
+    fn a_locale_is_one_of_the_supported_tags_in_its_canonical_spelling() {
+        assert_eq!(parse_locale("zh-cn").unwrap(), "zh-CN");
+        assert_eq!(parse_locale(" EN ").unwrap(), "en");
+        assert_eq!(parse_locale("fr").unwrap_err().field, "locale");
+        assert!(parse_locale("").is_err());
+        assert!(parse_locale("zh").is_err());
     }
 }

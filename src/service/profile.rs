@@ -1,4 +1,4 @@
-//! A person's own account: display name, password change and change of email address (a link
+//! A person's own account: display name, language (of pages and emails), password change and change of email address (a link
 //! to the NEW address, a notice without link to the old one; the account keeps the old address
 //! until the link is followed, see `email_verification`).
 //!
@@ -13,7 +13,7 @@ use super::email::{send_change_notice, send_link, EmailKind};
 use super::throttle::{Account, Check, ThrottleError};
 use super::{login, password_policy, ServiceError, Services, Validation};
 use crate::crypto::Admission;
-use crate::domain::{DomainError, EmailAddress, User};
+use crate::domain::{parse_locale, DomainError, EmailAddress, User};
 use crate::store::StoreError;
 
 /// Longest display name, in characters.
@@ -32,30 +32,77 @@ pub fn check_confirmation(password: &str, confirm: Option<&str>) -> Result<(), S
     }
 }
 
+/// Profile fields to change; `None` leaves a field as it is.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ProfileChange<'a> {
+    /// The display name; blank removes it.
+    pub display_name: Option<&'a str>,
+    /// The language of the person's pages and emails (`en`, `zh-CN`).
+    pub locale: Option<&'a str>,
+}
+
+fn check_display_name(name: &str) -> Result<(), DomainError> {
+    if name.chars().count() > MAX_DISPLAY_NAME || name.chars().any(char::is_control) {
+        return Err(DomainError::new(
+            "display_name",
+            format!("must be at most {MAX_DISPLAY_NAME} characters, without control characters"),
+        )
+        .with_code("too_long"));
+    }
+    Ok(())
+}
+
+/// Changes the profile fields given, after checking every one of them (all errors at once;
+/// nothing is written when one is wrong). Answers the account as stored.
+pub async fn update_profile(
+    svc: &Services,
+    user_id: &str,
+    change: ProfileChange<'_>,
+) -> Result<User, ServiceError> {
+    let mut v = Validation::default();
+    let name = change.display_name.map(str::trim);
+    if let Some(n) = name.filter(|n| !n.is_empty()) {
+        v.check(check_display_name(n));
+    }
+    let locale = change.locale.and_then(|l| v.check(parse_locale(l)));
+    v.finish()?;
+    let mut user = svc.stores.users.get_user(user_id).await?;
+    let before = user.clone();
+    if let Some(n) = name {
+        user.display_name = Some(n).filter(|n| !n.is_empty()).map(str::to_owned);
+    }
+    if let Some(l) = locale {
+        user.locale = Some(l.to_owned());
+    }
+    if user == before {
+        return Ok(user);
+    }
+    user.updated_at = svc.now();
+    svc.stores.users.update_user(&user).await?;
+    Ok(user)
+}
+
 /// Sets (or, when blank, removes) the display name.
 pub async fn update_display_name(
     svc: &Services,
     user_id: &str,
     display_name: Option<&str>,
 ) -> Result<User, ServiceError> {
-    let name = display_name.map(str::trim).filter(|d| !d.is_empty());
-    if let Some(n) = name {
-        if n.chars().count() > MAX_DISPLAY_NAME || n.chars().any(char::is_control) {
-            return Err(DomainError::new(
-                "display_name",
-                format!(
-                    "must be at most {MAX_DISPLAY_NAME} characters, without control characters"
-                ),
-            )
-            .with_code("too_long")
-            .into());
-        }
-    }
-    let mut user = svc.stores.users.get_user(user_id).await?;
-    user.display_name = name.map(str::to_owned);
-    user.updated_at = svc.now();
-    svc.stores.users.update_user(&user).await?;
-    Ok(user)
+    let change = ProfileChange {
+        display_name: Some(display_name.unwrap_or("")),
+        ..ProfileChange::default()
+    };
+    update_profile(svc, user_id, change).await
+}
+
+/// Remembers the language the person chose (the account page, or the language switch while
+/// logged in): their pages follow it on every browser, and every email is written in it.
+pub async fn set_locale(svc: &Services, user_id: &str, locale: &str) -> Result<User, ServiceError> {
+    let change = ProfileChange {
+        locale: Some(locale),
+        ..ProfileChange::default()
+    };
+    update_profile(svc, user_id, change).await
 }
 
 /// A change of password: the current one, the new one and (on pages) its confirmation.

@@ -1,4 +1,5 @@
-//! The account page (`/accounts/profile/`, after login): display name, email address (a change
+//! The account page (`/accounts/profile/`, after login): display name, the language for pages
+//! and emails (remembered on the account, see `i18n`), email address (a change
 //! is confirmed from the NEW address) and password (this session stays; the other sessions end
 //! and the apps' grants are revoked; the check is throttled like a login). Each section is its
 //! own form posting to its own path; success redirects back with `?done=...` (PRG).
@@ -11,6 +12,7 @@ use serde::Deserialize;
 
 use super::context::{see_other, Ctx};
 use super::forms::{field_errors, FieldErrors};
+use super::i18n::Lang;
 use crate::domain::{Session, User};
 use crate::service::{profile, ServiceError};
 
@@ -44,6 +46,10 @@ fn account_page(
             let key = format!("account.done_{done}");
             Some(ctx.templates.translations().get(ctx.lang, &key).to_owned())
         }
+        "language" => {
+            let key = "account_language.done";
+            Some(ctx.templates.translations().get(ctx.lang, key).to_owned())
+        }
         _ => None,
     };
     let account = minijinja::context! {
@@ -51,13 +57,18 @@ fn account_page(
         email => user.email.as_str(),
         email_verified => user.email_verified,
         display_name => failed.display_name.or(user.display_name.as_deref()).unwrap_or(""),
+        locale => user.locale.as_deref().and_then(Lang::parse).unwrap_or(ctx.lang).code(),
     };
+    let languages: Vec<_> = Lang::ALL
+        .iter()
+        .map(|l| minijinja::context! { code => l.code(), label => l.label() })
+        .collect();
     let errors = failed.errors;
     let values = minijinja::context! { new_email => failed.new_email };
     ctx.render(
         status,
         "account.html",
-        minijinja::context! { account, notice, errors, values },
+        minijinja::context! { account, languages, notice, errors, values },
     )
 }
 
@@ -184,6 +195,39 @@ pub async fn change_password(mut ctx: Ctx<'_>, Form(f): Form<PasswordForm>) -> R
     match profile::change_password(ctx.svc, user, change).await {
         Ok(()) => see_other("/accounts/profile/?done=password"),
         Err(e) => failure(&ctx, user, &e, |errors| Failed {
+            errors,
+            ..Failed::default()
+        }),
+    }
+}
+
+#[derive(Default, Deserialize)]
+pub struct LanguageForm {
+    #[serde(default)]
+    locale: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// "Language for pages and emails": remembered on the account and used at once for the pages.
+#[handler]
+pub async fn change_language(mut ctx: Ctx<'_>, Form(f): Form<LanguageForm>) -> Response {
+    ctx.page_at(ACCOUNT_PAGE);
+    if !ctx.csrf_ok(&f.csrf_token) {
+        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
+    }
+    let user = match logged_in(&ctx) {
+        Ok((_, user)) => user.clone(),
+        Err(resp) => return resp,
+    };
+    match profile::set_locale(ctx.svc, &user.id, &f.locale).await {
+        Ok(stored) => {
+            if let Some(lang) = stored.locale.as_deref().and_then(Lang::parse) {
+                ctx.use_lang(lang);
+            }
+            see_other("/accounts/profile/?done=language")
+        }
+        Err(e) => failure(&ctx, &user, &e, |errors| Failed {
             errors,
             ..Failed::default()
         }),

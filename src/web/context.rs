@@ -13,7 +13,8 @@ use super::i18n::{from_ui_locales, negotiate, Lang};
 use super::journey::{lang_links, query_pairs, ui_locales_of, with_next};
 use super::{csrf, session, with_security_headers, Templates};
 use crate::domain::{Session, User};
-use crate::service::{sessions, ServiceError, Services};
+use crate::service::oauth::refusal;
+use crate::service::{profile, sessions, ServiceError, Services};
 
 /// Web settings every page needs.
 #[derive(Debug, Clone)]
@@ -36,7 +37,8 @@ pub struct Ctx<'a> {
     pub session: Result<Option<(Session, User)>, String>,
     /// The client's address (see `client_ip`: the peer, or what a trusted proxy says).
     pub client_ip: Option<std::net::IpAddr>,
-    /// Whether the person chose the language (`?lang=` or the cookie), rather than a hint.
+    /// Whether the person chose the language (`?lang=`, the account or the cookie), rather
+    /// than a hint.
     lang_chosen: bool,
     /// What the language links keep: the request's query, or the state a page re-rendered
     /// after a POST names with [`Ctx::keep`].
@@ -52,48 +54,96 @@ impl<'a> FromRequest<'a> for Ctx<'a> {
         let cfg = req.data::<WebConfig>().ok_or_else(missing)?;
         let jar = req.cookie();
         let state = query_pairs(req.uri().query().unwrap_or(""));
-        let query_lang = state
-            .iter()
-            .find(|(k, _)| k == "lang")
-            .map(|(_, v)| v.clone());
-        let cookie_lang = jar.get(LANG_COOKIE).map(|c| c.value_str().to_owned());
-        let lang = negotiate(
-            query_lang.as_deref(),
-            cookie_lang.as_deref(),
-            ui_locales_of(&state).as_deref(),
-            req.header("accept-language"),
-            cfg.default_lang,
-        );
-        let lang_chosen = query_lang
-            .as_deref()
-            .or(cookie_lang.as_deref())
-            .and_then(Lang::parse)
-            .is_some();
-        if query_lang.as_deref().and_then(Lang::parse).is_some() {
-            let mut c = Cookie::new_with_str(LANG_COOKIE, lang.code());
-            c.set_path("/");
-            c.set_same_site(SameSite::Lax);
-            c.set_max_age(std::time::Duration::from_secs(365 * 24 * 3600));
-            jar.add(c);
-        }
-        let session = match session::cookie_value(jar) {
+        let mut session = match session::cookie_value(jar) {
             Some(v) => sessions::resolve_session(svc, &v)
                 .await
                 .map_err(|e| e.to_string()),
             None => Ok(None),
         };
+        let choice = choose_lang(req, cfg, &state, &session);
+        if choice.switched {
+            set_lang_cookie(jar, choice.lang);
+            if let Ok(Some((_, user))) = &mut session {
+                remember_on_account(svc, user, choice.lang).await;
+            }
+        }
         Ok(Ctx {
             svc,
             templates,
             cfg,
             jar,
-            lang,
+            lang: choice.lang,
             session,
             client_ip: crate::client_ip::of(req),
-            lang_chosen,
+            lang_chosen: choice.chosen,
             state,
             page_path: "",
         })
+    }
+}
+
+/// The language of a request, and how it was come to.
+struct LangChoice {
+    lang: Lang,
+    /// The person chose it (query, account or cookie) rather than an app or the browser.
+    chosen: bool,
+    /// The person switched to it with this request (`?lang=`).
+    switched: bool,
+}
+
+fn choose_lang(
+    req: &Request,
+    cfg: &WebConfig,
+    state: &[(String, String)],
+    session: &Result<Option<(Session, User)>, String>,
+) -> LangChoice {
+    let query = state
+        .iter()
+        .find(|(k, _)| k == "lang")
+        .map(|(_, v)| v.as_str());
+    let account = match session {
+        Ok(Some((_, u))) => u.locale.as_deref(),
+        _ => None,
+    };
+    let cookie = req.cookie().get(LANG_COOKIE);
+    let cookie = cookie.as_ref().map(|c| c.value_str());
+    let lang = negotiate(
+        query,
+        account,
+        cookie,
+        ui_locales_of(state).as_deref(),
+        req.header("accept-language"),
+        cfg.default_lang,
+    );
+    let valid = |l: Option<&str>| l.and_then(Lang::parse).is_some();
+    LangChoice {
+        lang,
+        chosen: valid(query) || valid(account) || valid(cookie),
+        switched: valid(query),
+    }
+}
+
+/// Remembers the page language in this browser for a year (logged out, it is all there is).
+fn set_lang_cookie(jar: &CookieJar, lang: Lang) {
+    let mut c = Cookie::new_with_str(LANG_COOKIE, lang.code());
+    c.set_path("/");
+    c.set_same_site(SameSite::Lax);
+    c.set_max_age(std::time::Duration::from_secs(365 * 24 * 3600));
+    jar.add(c);
+}
+
+/// A logged-in person who switches language has it remembered on the account (their pages on
+/// any browser and their emails follow it). A store failure only loses the remembering: the
+/// page is still answered in the chosen language.
+async fn remember_on_account(svc: &Services, user: &mut User, lang: Lang) {
+    if user.locale.as_deref() == Some(lang.code()) {
+        return;
+    }
+    match profile::set_locale(svc, &user.id, lang.code()).await {
+        Ok(stored) => *user = stored,
+        Err(e) => {
+            tracing::warn!(user_id = %user.id, error = %e, "language not remembered on the account")
+        }
     }
 }
 
@@ -106,13 +156,17 @@ fn missing() -> poem::Error {
 
 impl Ctx<'_> {
     /// Names the state the language links of a page re-rendered after a POST keep (the form's
-    /// hidden fields), as the query of the same page; empty values are left out.
+    /// hidden fields), as the query of the same page; empty values are left out. An app's
+    /// `ui_locales` in that state (in `next`) is followed as on the page the form came from, so
+    /// the answer to the POST, and an account it registers, get the language the person saw.
     pub fn keep<K: AsRef<str>, V: AsRef<str>>(&mut self, pairs: &[(K, V)]) {
         self.state = pairs
             .iter()
             .filter(|(_, v)| !v.as_ref().is_empty())
             .map(|(k, v)| (k.as_ref().to_owned(), v.as_ref().to_owned()))
             .collect();
+        let hint = ui_locales_of(&self.state);
+        self.prefer_ui_locales(hint.as_deref());
     }
 
     /// Names the page a POST-only path answers with (a form re-rendered with its errors), so
@@ -127,6 +181,14 @@ impl Ctx<'_> {
             .iter()
             .find(|(k, _)| k == "next")
             .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Makes `lang` the language of this page and of this browser's next pages (the person's
+    /// language, known once they log in or choose it on the account page).
+    pub fn use_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.lang_chosen = true;
+        set_lang_cookie(self.jar, lang);
     }
 
     /// Follows an app's `ui_locales` (a form-posted authorization request) unless the person
@@ -158,17 +220,22 @@ impl Ctx<'_> {
     }
 
     /// The 400 page of an OAuth request that cannot be answered at its redirect URI (unknown
-    /// client, unregistered URI, tampered logout): never a redirect.
+    /// client, unregistered URI, tampered logout): never a redirect. The reason is shown in the
+    /// page's language (WCAG 3.1.2); one without a translation is marked as English.
     pub fn refused_request_page(&self, reason: &str) -> Response {
-        let text = self
-            .templates
-            .translations()
-            .get(self.lang, "authorize.invalid");
-        let message = format!("{text} ({reason})");
+        let tr = self.templates.translations();
+        let message = tr.get(self.lang, "authorize.invalid");
+        let (detail, detail_lang) = match refusal::name_of(reason) {
+            Some(name) => (tr.format(self.lang, &format!("refused.{name}"), &[]), None),
+            None => (
+                reason.to_owned(),
+                Some("en").filter(|_| self.lang != Lang::En),
+            ),
+        };
         self.render(
             StatusCode::BAD_REQUEST,
             "error.html",
-            minijinja::context! { message },
+            minijinja::context! { message, detail, detail_lang },
         )
     }
 

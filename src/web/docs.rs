@@ -1,6 +1,8 @@
 //! `/docs`: poem-openapi's Swagger UI, with OAuth configured for the built-in `swagger-ui`
 //! public client and PKCE (Swagger UI does not use PKCE unless told to), so "Authorize" logs a
 //! person in through our own pages and then calls the API with the resulting bearer token.
+//! The page is given a doctype, its language (`<html lang="en">`: Swagger UI speaks English,
+//! WCAG 3.1.1) and a title that names the site.
 
 use poem::endpoint::make_sync;
 use poem::middleware::SetHeader;
@@ -13,7 +15,17 @@ use crate::service::oauth::builtin::SWAGGER_CLIENT_ID;
 /// Where poem-openapi's page creates the UI; `initOAuth` is chained on its result.
 const UI_CALL_END: &str = "deepLinking: true,\n    })";
 
-/// The Swagger UI page with `initOAuth` for the built-in client.
+/// The opening of poem-openapi's page, and what replaces it.
+const PAGE_OPENING: (&str, &str) = (
+    "<html charset=\"UTF-8\">",
+    "<!doctype html>\n<html lang=\"en\">",
+);
+const PAGE_TITLE: (&str, &str) = (
+    "<title>Swagger UI</title>",
+    "<title>API documentation · auth-center</title>",
+);
+
+/// The Swagger UI page with `initOAuth` for the built-in client, its language and title.
 pub fn with_oauth(html: &str) -> String {
     let init = format!(
         "deepLinking: true,\n    }}).initOAuth({{ clientId: \"{SWAGGER_CLIENT_ID}\", \
@@ -22,7 +34,14 @@ pub fn with_oauth(html: &str) -> String {
     if !html.contains(UI_CALL_END) {
         tracing::warn!("Swagger UI page changed shape; Authorize will not use PKCE");
     }
-    html.replacen(UI_CALL_END, &init, 1)
+    let mut page = html.replacen(UI_CALL_END, &init, 1);
+    for (from, to) in [PAGE_OPENING, PAGE_TITLE] {
+        if !page.contains(from) {
+            tracing::warn!(expected = from, "Swagger UI page changed shape");
+        }
+        page = page.replacen(from, to, 1);
+    }
+    page
 }
 
 /// The `/docs` endpoint: the configured page, and poem-openapi's OAuth receiver page.
@@ -49,5 +68,10 @@ mod tests {
             "page shape changed"
         );
         assert!(html.contains("usePkceWithAuthorizationCodeGrant: true"));
+        assert!(html
+            .trim_start()
+            .starts_with("<!doctype html>\n<html lang=\"en\">"));
+        assert!(html.contains("<title>API documentation · auth-center</title>"));
+        assert!(!html.contains("<html charset"));
     }
 }

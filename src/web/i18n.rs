@@ -1,9 +1,12 @@
 //! Page and email languages (en, zh-CN): translation files `templates/i18n/{lang}.toml`
 //! (embedded; an operator's templates directory may override them), and the choice of language
-//! per request: `?lang=` (remembered in a cookie), then the cookie, then the app's `ui_locales`
-//! (OIDC Core §3.1.2.1: space-separated BCP 47 tags, the first supported one wins), then
-//! Accept-Language (RFC 9110 §12.5.4 q-values), then the configured default. The person's own
-//! choice (query or cookie) comes before the app's hint: it is the more direct wish.
+//! per request: `?lang=` (remembered in a cookie, and on the account when logged in), then the
+//! language remembered on the logged-in person's account, then the cookie, then the app's
+//! `ui_locales` (OIDC Core §3.1.2.1: space-separated BCP 47 tags, the first supported one wins),
+//! then Accept-Language (RFC 9110 §12.5.4 q-values), then the configured default. The person's
+//! own choice (query, account or cookie) comes before the app's hint: it is the more direct
+//! wish; the account comes before this browser's cookie so that one person sees one language
+//! everywhere, the same as their emails.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -45,9 +48,10 @@ impl Lang {
     }
 }
 
-/// Picks the language of a request.
+/// Picks the language of a request; `account` is the logged-in person's remembered language.
 pub fn negotiate(
     query: Option<&str>,
+    account: Option<&str>,
     cookie: Option<&str>,
     ui_locales: Option<&str>,
     accept_language: Option<&str>,
@@ -55,6 +59,7 @@ pub fn negotiate(
 ) -> Lang {
     query
         .and_then(Lang::parse)
+        .or_else(|| account.and_then(Lang::parse))
         .or_else(|| cookie.and_then(Lang::parse))
         .or_else(|| ui_locales.and_then(from_ui_locales))
         .or_else(|| accept_language.and_then(from_accept_language))
@@ -194,18 +199,28 @@ mod tests {
     fn the_language_comes_from_query_then_cookie_then_accept_language() {
         let d = Lang::En;
         let zh = Some("zh-CN");
-        assert_eq!(negotiate(zh, Some("en"), None, None, d), Lang::ZhCn);
-        assert_eq!(negotiate(Some("xx"), Some("zh"), None, None, d), Lang::ZhCn);
+        assert_eq!(negotiate(zh, None, Some("en"), None, None, d), Lang::ZhCn);
         assert_eq!(
-            negotiate(None, None, None, Some("fr;q=1, zh-CN;q=0.8, en;q=0.5"), d),
+            negotiate(Some("xx"), None, Some("zh"), None, None, d),
             Lang::ZhCn
         );
         assert_eq!(
-            negotiate(None, None, None, Some("zh;q=0, en-GB"), d),
+            negotiate(
+                None,
+                None,
+                None,
+                None,
+                Some("fr;q=1, zh-CN;q=0.8, en;q=0.5"),
+                d
+            ),
+            Lang::ZhCn
+        );
+        assert_eq!(
+            negotiate(None, None, None, None, Some("zh;q=0, en-GB"), d),
             Lang::En
         );
         assert_eq!(
-            negotiate(None, None, None, Some("de"), Lang::ZhCn),
+            negotiate(None, None, None, None, Some("de"), Lang::ZhCn),
             Lang::ZhCn
         );
     }
@@ -214,13 +229,36 @@ mod tests {
     fn an_apps_ui_locales_come_after_the_persons_choice_and_before_the_browser() {
         let d = Lang::En;
         let hint = Some("fr-CA zh-CN en");
-        assert_eq!(negotiate(None, None, hint, Some("en"), d), Lang::ZhCn);
-        assert_eq!(negotiate(None, Some("en"), hint, None, d), Lang::En);
-        assert_eq!(negotiate(Some("en"), None, hint, None, d), Lang::En);
+        assert_eq!(negotiate(None, None, None, hint, Some("en"), d), Lang::ZhCn);
+        assert_eq!(negotiate(None, None, Some("en"), hint, None, d), Lang::En);
+        assert_eq!(negotiate(Some("en"), None, None, hint, None, d), Lang::En);
         assert_eq!(
-            negotiate(None, None, Some("fr de"), Some("zh"), d),
+            negotiate(None, None, None, Some("fr de"), Some("zh"), d),
             Lang::ZhCn
         );
+    }
+
+    #[test]
+    fn the_account_language_comes_after_the_query_and_before_the_cookie_and_hints() {
+        let (d, acct) = (Lang::En, Some("zh-CN"));
+        assert_eq!(negotiate(None, acct, Some("en"), None, None, d), Lang::ZhCn);
+        assert_eq!(negotiate(Some("en"), acct, None, None, None, d), Lang::En);
+        let hint = Some("en");
+        assert_eq!(negotiate(None, acct, None, hint, hint, d), Lang::ZhCn);
+        assert_eq!(negotiate(None, Some("fr"), None, None, None, d), Lang::En);
+    }
+
+    #[test]
+    fn every_reason_of_a_refused_request_is_translated_in_every_language() {
+        let t = Translations::load(None).unwrap();
+        for lang in Lang::ALL {
+            let keys = t.keys(lang);
+            for (reason, name) in crate::service::oauth::refusal::ALL {
+                assert_eq!(crate::service::oauth::refusal::name_of(reason), Some(name));
+                let key = format!("refused.{name}");
+                assert!(keys.contains(&key.as_str()), "{} lacks {key}", lang.code());
+            }
+        }
     }
 
     #[test]

@@ -3,6 +3,10 @@
 //! login starts a new session and redirects (303) to `next` when it is a local path. The page
 //! names the app when `next` is its authorization request, and its links to registration and
 //! password reset carry `next`, so a person who signs up or resets gets back to the app.
+//!
+//! A login sets the page language to the one remembered on the account, unless the person
+//! switched language on the login page itself: that fresh choice is kept and remembered on
+//! the account (for their pages elsewhere and their emails).
 
 use poem::handler;
 use poem::http::StatusCode;
@@ -11,15 +15,20 @@ use poem::Response;
 use serde::Deserialize;
 
 use super::context::{is_local_path, retry_args, see_other, with_retry_after, Ctx};
+use super::i18n::Lang;
 use super::journey::{app_asking, with_next};
 use super::session;
+use crate::domain::User;
 use crate::service::login::{login, LoginError};
-use crate::service::sessions;
+use crate::service::{profile, sessions};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct NextQuery {
     #[serde(default)]
     next: String,
+    /// Set by the language switch of the login page: the person's choice while logging in.
+    #[serde(default)]
+    lang: String,
 }
 
 #[derive(Default, Deserialize)]
@@ -30,6 +39,9 @@ pub struct LoginForm {
     password: String,
     #[serde(default)]
     next: String,
+    /// The language chosen on the login page (empty when none was).
+    #[serde(default)]
+    lang: String,
     #[serde(default)]
     csrf_token: String,
 }
@@ -43,18 +55,27 @@ fn target(next: &str) -> &str {
     }
 }
 
+/// What the login form carries from page to submit besides the fields: `next` and the
+/// language chosen on the page.
+struct Carried<'a> {
+    next: &'a str,
+    lang: &'a str,
+}
+
 async fn login_page(
     ctx: &Ctx<'_>,
     status: StatusCode,
     username: &str,
-    next: &str,
+    carried: Carried<'_>,
     error: Option<(&str, &[(&str, &str)])>,
 ) -> Response {
+    let Carried { next, lang } = carried;
+    let chosen_lang = Lang::parse(lang).map(Lang::code);
     let unverified = matches!(error, Some(("login.unverified", _)));
     let error = error.map(|(k, args)| ctx.templates.translations().format(ctx.lang, k, args));
     let app = app_asking(ctx.svc, next).await;
     let page = minijinja::context! {
-        username, next => target(next), error, unverified, app,
+        username, next => target(next), chosen_lang, error, unverified, app,
         register_href => with_next("/accounts/register/", next),
         reset_href => with_next("/accounts/password_reset/", next),
         resend_href => with_next("/accounts/verify-email/resend/", next),
@@ -75,18 +96,39 @@ fn refusal(e: &LoginError) -> Option<(StatusCode, &'static str)> {
 
 #[handler]
 pub async fn login_form(ctx: Ctx<'_>, Query(q): Query<NextQuery>) -> Response {
-    login_page(&ctx, StatusCode::OK, "", &q.next, None).await
+    let carried = Carried {
+        next: &q.next,
+        lang: &q.lang,
+    };
+    login_page(&ctx, StatusCode::OK, "", carried, None).await
+}
+
+/// After a login: the language chosen on the login page is remembered on the account and
+/// kept; without one, the account's language becomes the page language.
+async fn apply_account_lang(ctx: &mut Ctx<'_>, user: &User, chosen: &str) {
+    if let Some(lang) = Lang::parse(chosen) {
+        if let Err(e) = profile::set_locale(ctx.svc, &user.id, lang.code()).await {
+            tracing::warn!(user_id = %user.id, error = %e, "language not remembered on the account");
+        }
+        ctx.use_lang(lang);
+    } else if let Some(lang) = user.locale.as_deref().and_then(Lang::parse) {
+        ctx.use_lang(lang);
+    }
 }
 
 #[handler]
 pub async fn login_submit(mut ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Response {
     ctx.keep(&[("next", &f.next)]);
+    let carried = || Carried {
+        next: &f.next,
+        lang: &f.lang,
+    };
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
     if f.username.trim().is_empty() || f.password.is_empty() {
         let error = Some(("login.required", &[][..]));
-        return login_page(&ctx, StatusCode::BAD_REQUEST, &f.username, &f.next, error).await;
+        return login_page(&ctx, StatusCode::BAD_REQUEST, &f.username, carried(), error).await;
     }
     let user = match login(ctx.svc, &f.username, &f.password, ctx.client_ip).await {
         Ok(u) => u,
@@ -99,7 +141,7 @@ pub async fn login_submit(mut ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Respons
                 &ctx,
                 StatusCode::TOO_MANY_REQUESTS,
                 &f.username,
-                &f.next,
+                carried(),
                 error,
             )
             .await;
@@ -108,7 +150,7 @@ pub async fn login_submit(mut ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Respons
         Err(e) => {
             let (status, key) = refusal(&e).unwrap_or((StatusCode::UNAUTHORIZED, "login.invalid"));
             let error = Some((key, &[][..]));
-            return login_page(&ctx, status, &f.username, &f.next, error).await;
+            return login_page(&ctx, status, &f.username, carried(), error).await;
         }
     };
     let previous = session::cookie_value(ctx.jar);
@@ -116,6 +158,7 @@ pub async fn login_submit(mut ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Respons
     match sessions::start_session(ctx.svc, &user, previous.as_deref(), ua).await {
         Ok(started) => {
             session::set_cookie(ctx.jar, &started.cookie_value, ctx.cfg.secure_cookies);
+            apply_account_lang(&mut ctx, &user, &f.lang).await;
             tracing::info!(user_id = %user.id, "logged in");
             see_other(target(&f.next))
         }

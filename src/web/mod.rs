@@ -76,6 +76,10 @@ pub fn mount(route: Route, api: ApiEndpoint) -> Route {
             "/static/forms.js",
             asset(templates::FORMS_JS, "text/javascript; charset=utf-8"),
         )
+        .at(
+            "/static/password.js",
+            asset(templates::PASSWORD_JS, "text/javascript; charset=utf-8"),
+        )
 }
 
 /// An embedded static file, cached for an hour.
@@ -129,6 +133,10 @@ fn accounts(route: Route) -> Route {
         .at(
             "/accounts/profile/password/",
             poem::post(account::change_password),
+        )
+        .at(
+            "/accounts/profile/language/",
+            poem::post(account::change_language),
         )
 }
 

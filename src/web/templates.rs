@@ -16,6 +16,8 @@ pub const STYLE_CSS: &str = include_str!("../../templates/static/style.css");
 pub const APPS_JS: &str = include_str!("../../templates/static/apps.js");
 /// Error-summary links that move the focus to their field.
 pub const FORMS_JS: &str = include_str!("../../templates/static/forms.js");
+/// The show-password toggle of every password field.
+pub const PASSWORD_JS: &str = include_str!("../../templates/static/password.js");
 
 /// Every built-in template. A new page adds its file here.
 const EMBEDDED: &[(&str, &str)] = &[

@@ -26,6 +26,7 @@ mod sdk_quickstart;
 mod web_account;
 mod web_apps;
 mod web_authorized_tokens;
+mod web_form_errors;
 mod web_login;
 mod web_register;
 mod web_reset;

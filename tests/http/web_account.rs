@@ -4,15 +4,18 @@
 //! every server on one store). Recovery (security findings 3 and 4): a password change or a
 //! confirmed change of email deletes the account's other email links, a password change
 //! revokes the apps' grants and counts against the login throttle, and the old address hears
-//! of a change of email.
+//! of a change of email. The language remembered on the account (`account/language.rs`).
 
 use crate::helpers as common;
+#[path = "account/language.rs"]
+mod language;
 #[path = "account/recovery.rs"]
 mod recovery;
 
 use common::accounts::location;
 use common::mail::wait_for_mail;
 use common::{extract_hidden, lang_link, Backend, TestApp};
+use language::*;
 use recovery::*;
 use serde_json::{json, Value};
 
@@ -283,4 +286,10 @@ on_both_stores!(
     finding_3_a_change_of_email_is_announced_to_the_old_address,
     finding_4_a_password_change_revokes_the_grants_and_keeps_this_session,
     a_password_change_goes_through_the_login_throttle,
+    the_language_chosen_on_the_account_page_is_used_by_pages_and_the_next_email,
+    a_login_on_another_browser_shows_the_pages_in_the_accounts_language,
+    switching_language_while_logged_in_is_remembered_on_the_account,
+    a_language_chosen_on_the_login_page_is_kept_and_remembered,
+    an_unsupported_language_is_refused_on_its_field_and_changes_nothing,
+    an_account_registered_from_an_apps_request_gets_the_language_its_ui_locales_chose,
 );

@@ -82,6 +82,7 @@ contract_tests!(
     a_user_search_matches_a_case_insensitive_substring_of_username_email_or_display_name,
     a_user_search_treats_like_and_regex_metacharacters_literally,
     only_one_of_sixteen_concurrent_registrations_of_a_username_succeeds,
+    a_users_language_is_set_changed_and_removed,
     // groups
     a_group_round_trips_through_insert_get_find_update_and_delete,
     getting_updating_or_deleting_a_missing_group_is_not_found,

@@ -276,3 +276,24 @@ pub async fn only_one_of_sixteen_concurrent_registrations_of_a_username_succeeds
     let stored = s.users.find_user_by_username("racer").await.unwrap();
     assert_eq!(stored, winners[0]);
 }
+
+pub async fn a_users_language_is_set_changed_and_removed(s: &Stores) {
+    let user = user_named("jane", "jane@example.com");
+    let user = User {
+        locale: Some("zh-CN".into()),
+        ..user
+    };
+    s.users.insert_user(&user).await.unwrap();
+    assert_eq!(
+        s.users.get_user(&user.id).await.unwrap().locale.as_deref(),
+        Some("zh-CN")
+    );
+    for locale in [Some("en".to_owned()), None] {
+        let changed = User {
+            locale: locale.clone(),
+            ..user.clone()
+        };
+        s.users.update_user(&changed).await.unwrap();
+        assert_eq!(s.users.get_user(&user.id).await.unwrap().locale, locale);
+    }
+}

@@ -442,6 +442,9 @@ pub mod types {
         pub id: ::std::string::String,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub is_admin: ::std::option::Option<bool>,
+        ///The language of the person's pages and emails (`en`, `zh-CN`), once chosen.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub locale: ::std::option::Option<::std::string::String>,
         pub username: ::std::string::String,
     }
     ///One page of group members.
@@ -626,6 +629,9 @@ pub mod types {
         ///Up to 64 characters; an empty string removes it.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub display_name: ::std::option::Option<::std::string::String>,
+        ///The language of the person's pages and emails: `en` or `zh-CN`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub locale: ::std::option::Option<::std::string::String>,
     }
     ///Claims about the user (OIDC Core §5.1); absent when the token's scope does not cover them.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -1916,7 +1922,7 @@ impl Client {
 
     Returns the account of the person the credential belongs to. Needs the `profile` scope;
     `email` and `email_verified` come only with the `email` scope, `is_admin` only with
-    `admin` (the browser session sees all).
+    `admin` (the browser session sees all); `locale` once the person chose a language.
 
     Sends a `GET` request to `/api/v1/me`
 
@@ -1964,8 +1970,9 @@ impl Client {
     }
     /**Update my profile
 
-    Changes the display name of the caller's account. Needs the `profile:write` scope (the
-    browser session has it).
+    Changes the display name and the language (of the person's pages and emails) of the
+    caller's account; absent fields stay. Needs the `profile:write` scope (the browser
+    session has it). Every invalid field is reported at once and nothing changes.
 
     Sends a `PATCH` request to `/api/v1/me`
 

@@ -333,7 +333,7 @@ export const confirmPasswordReset = <ThrowOnError extends boolean = false>(optio
  *
  * Returns the account of the person the credential belongs to. Needs the `profile` scope;
  * `email` and `email_verified` come only with the `email` scope, `is_admin` only with
- * `admin` (the browser session sees all).
+ * `admin` (the browser session sees all); `locale` once the person chose a language.
  */
 export const getMe = <ThrowOnError extends boolean = false>(options?: Options<GetMeData, ThrowOnError>) => (options?.client ?? client).get<GetMeResponses, GetMeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
@@ -348,8 +348,9 @@ export const getMe = <ThrowOnError extends boolean = false>(options?: Options<Ge
 /**
  * Update my profile
  *
- * Changes the display name of the caller's account. Needs the `profile:write` scope (the
- * browser session has it).
+ * Changes the display name and the language (of the person's pages and emails) of the
+ * caller's account; absent fields stay. Needs the `profile:write` scope (the browser
+ * session has it). Every invalid field is reported at once and nothing changes.
  */
 export const updateMe = <ThrowOnError extends boolean = false>(options: Options<UpdateMeData, ThrowOnError>) => (options.client ?? client).patch<UpdateMeResponses, UpdateMeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {

@@ -585,6 +585,10 @@ export type Me = {
     email_verified?: boolean;
     display_name?: string;
     is_admin?: boolean;
+    /**
+     * The language of the person's pages and emails (`en`, `zh-CN`), once chosen.
+     */
+    locale?: string;
     created_at: string;
 };
 
@@ -875,6 +879,10 @@ export type UpdateMeRequest = {
      * Up to 64 characters; an empty string removes it.
      */
     display_name?: string;
+    /**
+     * The language of the person's pages and emails: `en` or `zh-CN`.
+     */
+    locale?: string;
 };
 
 /**

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use super::authorization_response::respond;
 use super::scopes::requested_scopes;
 pub use super::valid_request::ValidRequest;
-use super::{OAuthError, OAuthErrorCode};
+use super::{refusal, OAuthError, OAuthErrorCode};
 use crate::domain::{
     oversized_param, redirect_uri_matches, Client, ClientType, CodeChallenge, Consent, GrantType,
     Prompt, ResponseMode, ResponseType, ScopeSet, Session, User, MAX_PARAM_BYTES,
@@ -83,13 +83,16 @@ async fn trusted_target(
     p: &AuthorizeParams,
 ) -> Result<(Client, String), AuthorizeError> {
     let id = p.client_id.as_deref().filter(|s| !s.is_empty());
-    let id = id.ok_or_else(|| AuthorizeError::Page("client_id is missing".into()))?;
+    let id = id.ok_or_else(|| AuthorizeError::Page(refusal::MISSING_CLIENT_ID.into()))?;
     let client = match crate::service::clients::active_client(svc, id).await {
         Ok(c) => c,
-        Err(StoreError::NotFound) => return Err(AuthorizeError::Page("unknown client".into())),
+        Err(StoreError::NotFound) => {
+            return Err(AuthorizeError::Page(refusal::UNKNOWN_CLIENT.into()))
+        }
         Err(e) => {
             return Err(AuthorizeError::Page(format!(
-                "the request cannot be served now: {}",
+                "{}: {}",
+                refusal::UNAVAILABLE,
                 OAuthError::from(e).description
             )))
         }
@@ -103,9 +106,7 @@ async fn trusted_target(
         None if client.redirect_uris.len() == 1 => Some(client.redirect_uris[0].clone()),
         None => None,
     };
-    let uri = uri.ok_or_else(|| {
-        AuthorizeError::Page("redirect_uri is missing or not registered for this client".into())
-    })?;
+    let uri = uri.ok_or_else(|| AuthorizeError::Page(refusal::REDIRECT_URI.into()))?;
     Ok((client, uri))
 }
 

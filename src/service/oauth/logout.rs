@@ -10,7 +10,7 @@
 
 use serde::Deserialize;
 
-use super::OAuthError;
+use super::{refusal, OAuthError};
 use crate::crypto::{digest, jwt};
 use crate::domain::{Session, User};
 use crate::service::Services;
@@ -60,7 +60,7 @@ pub fn session_sid(session_id: &str) -> String {
 /// Verifies an id_token this server issued; expired hints are accepted (OIDC RP-Initiated
 /// Logout §2: the hint identifies, it does not authorize).
 async fn verify_hint(svc: &Services, token: &str) -> Result<HintClaims, OAuthError> {
-    let bad = || OAuthError::invalid_request("id_token_hint is not an id_token of this server");
+    let bad = || OAuthError::invalid_request(refusal::BAD_HINT);
     let now = svc.now();
     let expect = jwt::Expect {
         typ: "JWT",
@@ -78,13 +78,16 @@ async fn return_url(svc: &Services, client_id: &str, p: &LogoutParams) -> Result
     let uri = p.post_logout_redirect_uri.as_deref().unwrap_or_default();
     let client = match svc.stores.clients.get_client(client_id).await {
         Ok(c) => c,
-        Err(StoreError::NotFound) => return Err("unknown client".into()),
-        Err(e) => return Err(OAuthError::from(e).description),
+        Err(StoreError::NotFound) => return Err(refusal::UNKNOWN_CLIENT.into()),
+        Err(e) => {
+            let cause = OAuthError::from(e).description;
+            return Err(format!("{}: {cause}", refusal::UNAVAILABLE));
+        }
     };
     if !client.post_logout_redirect_uris.iter().any(|r| r == uri) {
-        return Err("post_logout_redirect_uri is not registered for this client".into());
+        return Err(refusal::POST_LOGOUT_UNREGISTERED.into());
     }
-    let mut url = url::Url::parse(uri).map_err(|_| "invalid post_logout_redirect_uri")?;
+    let mut url = url::Url::parse(uri).map_err(|_| refusal::POST_LOGOUT_INVALID)?;
     if let Some(state) = &p.state {
         url.query_pairs_mut().append_pair("state", state);
     }
@@ -101,16 +104,12 @@ async fn check(svc: &Services, p: &LogoutParams) -> Result<Checked, String> {
         p.client_id.as_deref(),
         hint.as_ref().map(|h| h.aud.as_str()),
     ) {
-        (Some(a), Some(b)) if a != b => {
-            return Err("client_id differs from the id_token_hint".into())
-        }
+        (Some(a), Some(b)) if a != b => return Err(refusal::CLIENT_ID_MISMATCH.into()),
         (a, b) => a.or(b).map(str::to_owned),
     };
     let target = match (&p.post_logout_redirect_uri, client_id) {
         (None, _) => None,
-        (Some(_), None) => {
-            return Err("post_logout_redirect_uri needs client_id or id_token_hint".into())
-        }
+        (Some(_), None) => return Err(refusal::POST_LOGOUT_NEEDS_CLIENT.into()),
         (Some(_), Some(id)) => Some(return_url(svc, &id, p).await?),
     };
     Ok(Checked { hint, target })

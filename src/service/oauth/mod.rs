@@ -21,6 +21,7 @@ mod issue;
 pub mod keyring;
 pub mod logout;
 pub mod password;
+pub mod refusal;
 mod scopes;
 mod token_request;
 pub mod userinfo;

@@ -27,6 +27,8 @@ struct UserDoc {
     password_hash: String,
     is_admin: bool,
     disabled: bool,
+    /// Absent in documents written before the language was remembered: `None`.
+    #[serde(default)]
     locale: Option<String>,
     created_at: bson::DateTime,
     updated_at: bson::DateTime,

@@ -26,6 +26,7 @@ class Me:
             email_verified (bool | Unset):
             display_name (str | Unset):
             is_admin (bool | Unset):
+            locale (str | Unset): The language of the person's pages and emails (`en`, `zh-CN`), once chosen.
     """
 
     id: str
@@ -35,6 +36,7 @@ class Me:
     email_verified: bool | Unset = UNSET
     display_name: str | Unset = UNSET
     is_admin: bool | Unset = UNSET
+    locale: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +53,8 @@ class Me:
         display_name = self.display_name
 
         is_admin = self.is_admin
+
+        locale = self.locale
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -69,6 +73,8 @@ class Me:
             field_dict["display_name"] = display_name
         if is_admin is not UNSET:
             field_dict["is_admin"] = is_admin
+        if locale is not UNSET:
+            field_dict["locale"] = locale
 
         return field_dict
 
@@ -89,6 +95,8 @@ class Me:
 
         is_admin = d.pop("is_admin", UNSET)
 
+        locale = d.pop("locale", UNSET)
+
         me = cls(
             id=id,
             username=username,
@@ -97,6 +105,7 @@ class Me:
             email_verified=email_verified,
             display_name=display_name,
             is_admin=is_admin,
+            locale=locale,
         )
 
         me.additional_properties = d

@@ -17,19 +17,25 @@ class UpdateMeRequest:
 
     Attributes:
         display_name (str | Unset): Up to 64 characters; an empty string removes it.
+        locale (str | Unset): The language of the person's pages and emails: `en` or `zh-CN`.
     """
 
     display_name: str | Unset = UNSET
+    locale: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         display_name = self.display_name
+
+        locale = self.locale
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if display_name is not UNSET:
             field_dict["display_name"] = display_name
+        if locale is not UNSET:
+            field_dict["locale"] = locale
 
         return field_dict
 
@@ -38,8 +44,11 @@ class UpdateMeRequest:
         d = dict(src_dict)
         display_name = d.pop("display_name", UNSET)
 
+        locale = d.pop("locale", UNSET)
+
         update_me_request = cls(
             display_name=display_name,
+            locale=locale,
         )
 
         update_me_request.additional_properties = d

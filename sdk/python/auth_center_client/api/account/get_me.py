@@ -69,7 +69,7 @@ def sync_detailed(
 
      Returns the account of the person the credential belongs to. Needs the `profile` scope;
     `email` and `email_verified` come only with the `email` scope, `is_admin` only with
-    `admin` (the browser session sees all).
+    `admin` (the browser session sees all); `locale` once the person chose a language.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -96,7 +96,7 @@ def sync(
 
      Returns the account of the person the credential belongs to. Needs the `profile` scope;
     `email` and `email_verified` come only with the `email` scope, `is_admin` only with
-    `admin` (the browser session sees all).
+    `admin` (the browser session sees all); `locale` once the person chose a language.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -119,7 +119,7 @@ async def asyncio_detailed(
 
      Returns the account of the person the credential belongs to. Needs the `profile` scope;
     `email` and `email_verified` come only with the `email` scope, `is_admin` only with
-    `admin` (the browser session sees all).
+    `admin` (the browser session sees all); `locale` once the person chose a language.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,7 +144,7 @@ async def asyncio(
 
      Returns the account of the person the credential belongs to. Needs the `profile` scope;
     `email` and `email_verified` come only with the `email` scope, `is_admin` only with
-    `admin` (the browser session sees all).
+    `admin` (the browser session sees all); `locale` once the person chose a language.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

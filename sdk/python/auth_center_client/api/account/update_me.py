@@ -83,8 +83,9 @@ def sync_detailed(
 ) -> Response[ApiError | Me]:
     """Update my profile
 
-     Changes the display name of the caller's account. Needs the `profile:write` scope (the
-    browser session has it).
+     Changes the display name and the language (of the person's pages and emails) of the
+    caller's account; absent fields stay. Needs the `profile:write` scope (the browser
+    session has it). Every invalid field is reported at once and nothing changes.
 
     Args:
         body (UpdateMeRequest): Profile fields to change; absent fields stay as they are.
@@ -115,8 +116,9 @@ def sync(
 ) -> ApiError | Me | None:
     """Update my profile
 
-     Changes the display name of the caller's account. Needs the `profile:write` scope (the
-    browser session has it).
+     Changes the display name and the language (of the person's pages and emails) of the
+    caller's account; absent fields stay. Needs the `profile:write` scope (the browser
+    session has it). Every invalid field is reported at once and nothing changes.
 
     Args:
         body (UpdateMeRequest): Profile fields to change; absent fields stay as they are.
@@ -142,8 +144,9 @@ async def asyncio_detailed(
 ) -> Response[ApiError | Me]:
     """Update my profile
 
-     Changes the display name of the caller's account. Needs the `profile:write` scope (the
-    browser session has it).
+     Changes the display name and the language (of the person's pages and emails) of the
+    caller's account; absent fields stay. Needs the `profile:write` scope (the browser
+    session has it). Every invalid field is reported at once and nothing changes.
 
     Args:
         body (UpdateMeRequest): Profile fields to change; absent fields stay as they are.
@@ -172,8 +175,9 @@ async def asyncio(
 ) -> ApiError | Me | None:
     """Update my profile
 
-     Changes the display name of the caller's account. Needs the `profile:write` scope (the
-    browser session has it).
+     Changes the display name and the language (of the person's pages and emails) of the
+    caller's account; absent fields stay. Needs the `profile:write` scope (the browser
+    session has it). Every invalid field is reported at once and nothing changes.
 
     Args:
         body (UpdateMeRequest): Profile fields to change; absent fields stay as they are.

@@ -3,7 +3,7 @@
 //! the top is a focused list of links to those fields, each field keeps its hint beside its
 //! error (aria-describedby names both), and nothing is stored. WCAG 2.1 SC 3.3.1 and 3.3.3.
 
-mod common;
+use crate::helpers as common;
 
 use auth_center::service::admin::PageRequest;
 use auth_center::service::app_input::AppInput;
