@@ -177,11 +177,16 @@ cmd_start() {
     mkdir -p "$data"
     if ! running_pid "$port" >/dev/null; then
         rm -f "$pf"
+        # Every HTTP test gets its own database (~40 collection and index files): idle file
+        # handles are closed after 20 s so a whole suite stays far below the open-files limit
+        # (mongod aborts on EMFILE).
         if ! "$bin" --dbpath "$data" --logpath "$log" --logappend --pidfilepath "$pf" \
             --bind_ip 127.0.0.1 --port "$port" --replSet rs0 \
             --wiredTigerCacheSizeGB 0.25 \
             --wiredTigerEngineConfigString 'log=(prealloc=false,file_max=20MB)' \
             --setParameter ttlMonitorSleepSecs=1 \
+            --setParameter wiredTigerFileHandleCloseIdleTime=20 \
+            --setParameter wiredTigerFileHandleCloseScanInterval=5 \
             --fork >/dev/null; then
             log_tail "$port"
             die "mongod failed to start on port $port"

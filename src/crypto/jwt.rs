@@ -205,8 +205,9 @@ mod tests {
         let k = generate_es256("k1").unwrap();
         let sk = signing_key_from_pem(ES, &k.private_pem).unwrap();
         let vk = verifying_key_from_jwk(ES, &k.public_jwk).unwrap();
+        let now = chrono::Utc::now().timestamp();
         let token = sign(
-            &claims(chrono::Utc::now().timestamp() - 1),
+            &claims(now - 1),
             &sk,
             ES,
             "k1",
@@ -218,7 +219,7 @@ mod tests {
             issuer: "https://issuer",
             audience: None,
             check_exp: true,
-            now: chrono::Utc::now().timestamp(),
+            now,
         };
         assert!(verify::<Claims>(&token, &vk, ES, &expect).is_err());
         // The verifier's clock decides, not the system's: one second earlier it was valid.
