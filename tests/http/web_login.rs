@@ -274,8 +274,9 @@ async fn sixty_concurrent_wrong_guesses_for_one_account_evaluate_at_most_five(ba
     // A check that takes as long as a real one, so the guesses overlap.
     settings.security.argon2_memory_kib = 19456;
     settings.security.argon2_iterations = 2;
-    // Every guess gets a place in the hashing queue: the throttle alone must refuse them.
-    settings.security.hash_queue_length = 100;
+    // Every guess gets a place in the hashing queue, also among the places shared by names
+    // that are failing (half of them): the throttle alone must refuse them.
+    settings.security.hash_queue_length = 200;
     settings.security.hash_wait_timeout = std::time::Duration::from_secs(60);
     let app = TestApp::spawn_with(settings, dir).await;
     app.create_user("jane", "jane@example.com", PASSWORD).await;
