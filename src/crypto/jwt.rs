@@ -206,14 +206,7 @@ mod tests {
         let sk = signing_key_from_pem(ES, &k.private_pem).unwrap();
         let vk = verifying_key_from_jwk(ES, &k.public_jwk).unwrap();
         let now = chrono::Utc::now().timestamp();
-        let token = sign(
-            &claims(now - 1),
-            &sk,
-            ES,
-            "k1",
-            "at+jwt",
-        )
-        .unwrap();
+        let token = sign(&claims(now - 1), &sk, ES, "k1", "at+jwt").unwrap();
         let mut expect = Expect {
             typ: "at+jwt",
             issuer: "https://issuer",

@@ -5,7 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::context::is_local_path;
 use super::i18n::Lang;
 use crate::service::oauth::authorize::{self, AuthorizeParams};
 use crate::service::Services;
@@ -125,9 +124,28 @@ pub async fn app_asking(svc: &Services, next: &str) -> Option<String> {
         .map(|v| v.client.name)
 }
 
+/// Whether `next` is a safe local redirect target (no open redirect: RFC 9700 §4.11).
+pub fn is_local_path(next: &str) -> bool {
+    next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && next.len() <= 4096
+        && !next.chars().any(|c| c.is_control() || c == '\\')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_local_paths_are_redirect_targets() {
+        assert!(is_local_path("/oauth2/authorize?client_id=x"));
+        assert!(!is_local_path("//evil.example/"));
+        assert!(!is_local_path("/\\evil.example"));
+        assert!(!is_local_path("https://evil.example/"));
+        assert!(!is_local_path("/a\nb"));
+        assert!(!is_local_path(""));
+    }
 
     fn pairs(q: &str) -> Vec<(String, String)> {
         query_pairs(q)

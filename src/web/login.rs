@@ -14,8 +14,9 @@ use poem::web::{Form, Query};
 use poem::Response;
 use serde::Deserialize;
 
-use super::context::{is_local_path, retry_args, see_other, with_retry_after, Ctx};
+use super::context::{retry_args, see_other, with_retry_after, Ctx};
 use super::i18n::Lang;
+use super::journey::is_local_path;
 use super::journey::{app_asking, with_next};
 use super::session;
 use crate::domain::User;
