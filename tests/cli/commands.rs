@@ -1,12 +1,10 @@
 //! The `auth-center` binary as an operator uses it: the spec command, the admin commands on both
 //! stores, clear one-line errors for bad configuration, and a graceful stop on SIGTERM.
 
-use crate::helpers as common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Output, Stdio};
 
-use common::{bin, json, mongo_uri, unique_db_name};
+use crate::helpers::{bin, json, mongo_uri, unique_db_name};
 use serde_json::Value;
 
 fn run(c: &mut Command) -> Output {
@@ -78,7 +76,7 @@ async fn user_and_client_create_write_to_the_sqlite_store_the_flags_select() {
     let args = vec!["--data-dir".to_string(), dir.path().display().to_string()];
     let (user, client) = create_user_and_client(&args);
     assert_created(&user, &client);
-    let stores = common::sqlite_stores(&dir).await;
+    let stores = crate::helpers::sqlite_stores(&dir).await;
     let c = stores
         .clients
         .get_client(client["client_id"].as_str().unwrap())

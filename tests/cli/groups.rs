@@ -2,12 +2,10 @@
 //! members and `group add-member` by group name or id, checked through the stores; unknown
 //! users and groups fail with one clear line and change nothing.
 
-use crate::helpers as common;
-
 use std::process::Output;
 
+use crate::helpers::{bin, json, mongo_uri, sqlite_stores, unique_db_name};
 use auth_center::store::Stores;
-use common::{bin, json, mongo_uri, sqlite_stores, unique_db_name};
 use serde_json::Value;
 
 fn run(store_args: &[String], args: &[&str]) -> Output {

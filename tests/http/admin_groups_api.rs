@@ -2,11 +2,10 @@
 //! membership lifecycle, paging, and bad input (empty, 10 000-character and duplicate names)
 //! refused with field errors while nothing changes.
 
-use crate::helpers as common;
 use crate::helpers::caller;
 
+use crate::helpers::{Backend, TestApp};
 use caller::{fields, names, Caller};
-use common::{Backend, TestApp};
 use serde_json::{json, Value};
 
 const PW: &str = "a long enough password";

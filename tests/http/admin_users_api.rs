@@ -3,16 +3,15 @@
 //! deleting removes everything that belonged to the account (checked through the stores); an
 //! administrator cannot remove themself, and the last enabled administrator stays.
 
-use crate::helpers as common;
 use crate::helpers::caller;
 #[path = "admin_api/fixtures.rs"]
 mod fixtures;
 
+use crate::helpers::{Backend, TestApp};
 use auth_center::service::admin;
 use auth_center::service::ServiceError;
 use auth_center::store::StoreError;
 use caller::{fields, names, Caller};
-use common::{Backend, TestApp};
 use serde_json::json;
 
 const PW: &str = "a long enough password";

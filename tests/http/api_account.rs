@@ -2,10 +2,8 @@
 //! field, 422 listing fields), verify email, request and confirm a password reset (the same
 //! answer for unknown addresses).
 
-use crate::helpers as common;
-
-use common::mail::{mails_to, wait_for_mail};
-use common::{Backend, TestApp};
+use crate::helpers::mail::{mails_to, wait_for_mail};
+use crate::helpers::{Backend, TestApp};
 use serde_json::{json, Value};
 
 const PASSWORD: &str = "correct horse battery staple";

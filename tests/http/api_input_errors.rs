@@ -4,9 +4,7 @@
 //! string) and `null` where the spec does not allow it; OAuth endpoints: 400 `invalid_request`
 //! in RFC 6749 §5.2 shape; an unknown method: 405 with `Allow`.
 
-use crate::helpers as common;
-
-use common::{Backend, TestApp};
+use crate::helpers::{Backend, TestApp};
 use serde_json::{json, Value};
 
 async fn assert_field_error(resp: reqwest::Response, field: &str) -> Value {

@@ -8,13 +8,11 @@
 mod admin_token;
 #[path = "apps/support.rs"]
 mod apps_support;
-use crate::helpers as common;
-use crate::helpers::oauth as support;
 
+use crate::helpers::oauth::introspect;
+use crate::helpers::Backend;
 use apps_support::*;
 use auth_center_sdk::types;
-use common::Backend;
-use support::introspect;
 
 const OTHER_REDIRECT: &str = "http://127.0.0.1:9/other";
 
@@ -22,7 +20,7 @@ async fn an_app_lives_from_registration_to_deletion_and_its_tokens_die_with_it(b
     let w = world_with_grace(b, 2).await;
     let alice = sdk(&w.app, &user_token(&w, &w.user.id, "apps").await);
     let grants = ["authorization_code", "refresh_token", "client_credentials"];
-    let body = app_body("Printer", support::REDIRECT_URI, &grants);
+    let body = app_body("Printer", crate::helpers::oauth::REDIRECT_URI, &grants);
     let created = alice
         .create_app(&body)
         .await
@@ -33,7 +31,10 @@ async fn an_app_lives_from_registration_to_deletion_and_its_tokens_die_with_it(b
         created.client_secret.unwrap(),
     );
     assert_eq!(created.app.owner_id, w.user.id);
-    assert_eq!(created.app.redirect_uris, [support::REDIRECT_URI]);
+    assert_eq!(
+        created.app.redirect_uris,
+        [crate::helpers::oauth::REDIRECT_URI]
+    );
     // The app's own view never carries a secret or digest.
     let raw = w
         .app
@@ -53,8 +54,11 @@ async fn an_app_lives_from_registration_to_deletion_and_its_tokens_die_with_it(b
         .await
         .expect("client_credentials");
     log_in(&w.app, "alice").await;
-    let user_token = code_flow(&w.app, &id, &secret, support::REDIRECT_URI).await;
-    assert_eq!(support::userinfo(&w.app, &user_token).await.0, 200);
+    let user_token = code_flow(&w.app, &id, &secret, crate::helpers::oauth::REDIRECT_URI).await;
+    assert_eq!(
+        crate::helpers::oauth::userinfo(&w.app, &user_token).await.0,
+        200
+    );
 
     // New redirect URIs: the old one is refused at the authorization endpoint, with no redirect.
     let patch = types::AppPatchRequest {
@@ -67,7 +71,7 @@ async fn an_app_lives_from_registration_to_deletion_and_its_tokens_die_with_it(b
         .expect("updateApp")
         .into_inner();
     assert_eq!(updated.redirect_uris, [OTHER_REDIRECT]);
-    let (old_url, _) = authorize_url(&w.app, &id, support::REDIRECT_URI);
+    let (old_url, _) = authorize_url(&w.app, &id, crate::helpers::oauth::REDIRECT_URI);
     let refused = w.app.client.get(&old_url).send().await.unwrap();
     assert_eq!(refused.status(), 400);
     assert!(refused.headers().get("location").is_none());
@@ -97,7 +101,10 @@ async fn an_app_lives_from_registration_to_deletion_and_its_tokens_die_with_it(b
     for token in [&cc_token, &user_token] {
         assert_eq!(introspect(&w, token).await["active"], false);
     }
-    assert_eq!(support::userinfo(&w.app, &user_token).await.0, 401);
+    assert_eq!(
+        crate::helpers::oauth::userinfo(&w.app, &user_token).await.0,
+        401
+    );
     assert_eq!(failure(alice.get_app(&id).await).0, 404);
     let svc = w.app.services().await;
     assert!(svc
@@ -112,7 +119,11 @@ async fn an_app_lives_from_registration_to_deletion_and_its_tokens_die_with_it(b
 async fn with_no_grace_period_a_rotated_secret_stops_working_at_once(b: Backend) {
     let w = world_with_grace(b, 0).await;
     let alice = sdk(&w.app, &user_token(&w, &w.user.id, "apps").await);
-    let body = app_body("Batch job", support::REDIRECT_URI, &["client_credentials"]);
+    let body = app_body(
+        "Batch job",
+        crate::helpers::oauth::REDIRECT_URI,
+        &["client_credentials"],
+    );
     let created = alice.create_app(&body).await.unwrap().into_inner();
     let (id, secret) = (created.app.client_id, created.client_secret.unwrap());
     assert!(client_credentials(&w.app, &id, &secret).await.is_ok());
@@ -134,7 +145,11 @@ async fn with_no_grace_period_a_rotated_secret_stops_working_at_once(b: Backend)
 async fn a_secret_rotated_with_revoke_previous_stops_working_at_once_despite_the_grace(b: Backend) {
     let w = world_with_grace(b, 3600).await;
     let alice = sdk(&w.app, &user_token(&w, &w.user.id, "apps").await);
-    let body = app_body("Leaky job", support::REDIRECT_URI, &["client_credentials"]);
+    let body = app_body(
+        "Leaky job",
+        crate::helpers::oauth::REDIRECT_URI,
+        &["client_credentials"],
+    );
     let created = alice.create_app(&body).await.unwrap().into_inner();
     let (id, leaked) = (created.app.client_id, created.client_secret.unwrap());
     assert!(client_credentials(&w.app, &id, &leaked).await.is_ok());
@@ -182,7 +197,11 @@ async fn another_users_app_is_not_found_and_an_admin_sees_every_app(b: Backend) 
     let bob = sdk(&w.app, &user_token(&w, &bob_user.id, "apps").await);
     let mut ids = vec![];
     for n in 0..3 {
-        let body = app_body(&format!("App {n}"), support::REDIRECT_URI, &[]);
+        let body = app_body(
+            &format!("App {n}"),
+            crate::helpers::oauth::REDIRECT_URI,
+            &[],
+        );
         ids.push(
             alice
                 .create_app(&body)
@@ -207,7 +226,7 @@ async fn another_users_app_is_not_found_and_an_admin_sees_every_app(b: Backend) 
     );
 
     let id = &ids[0];
-    let body = app_body("Mine now", support::REDIRECT_URI, &[]);
+    let body = app_body("Mine now", crate::helpers::oauth::REDIRECT_URI, &[]);
     assert_eq!(failure(bob.get_app(id).await).0, 404);
     assert_eq!(failure(bob.replace_app(id, &body).await).0, 404);
     assert_eq!(
@@ -239,7 +258,7 @@ async fn another_users_app_is_not_found_and_an_admin_sees_every_app(b: Backend) 
 async fn bad_input_is_refused_field_by_field_and_nothing_is_stored(b: Backend) {
     let w = world_with_grace(b, 60).await;
     let (_carol, alice) = developer(&w).await;
-    let ok = || app_body("Fine", support::REDIRECT_URI, &[]);
+    let ok = || app_body("Fine", crate::helpers::oauth::REDIRECT_URI, &[]);
     let cases: Vec<(types::AppRequest, &str)> = vec![
         (app_body("x", "http://app.example/cb", &[]), "redirect_uris"),
         (
@@ -247,13 +266,23 @@ async fn bad_input_is_refused_field_by_field_and_nothing_is_stored(b: Backend) {
             "redirect_uris",
         ),
         (
-            app_body("x", support::REDIRECT_URI, &["magic"]),
+            app_body("x", crate::helpers::oauth::REDIRECT_URI, &["magic"]),
             "grant_types",
         ),
-        (app_body("", support::REDIRECT_URI, &[]), "name"),
-        (app_body("   ", support::REDIRECT_URI, &[]), "name"),
         (
-            app_body(&"n".repeat(10_000), support::REDIRECT_URI, &[]),
+            app_body("", crate::helpers::oauth::REDIRECT_URI, &[]),
+            "name",
+        ),
+        (
+            app_body("   ", crate::helpers::oauth::REDIRECT_URI, &[]),
+            "name",
+        ),
+        (
+            app_body(
+                &"n".repeat(10_000),
+                crate::helpers::oauth::REDIRECT_URI,
+                &[],
+            ),
             "name",
         ),
         (
@@ -337,7 +366,10 @@ async fn bad_input_is_refused_field_by_field_and_nothing_is_stored(b: Backend) {
     let kept = alice.get_app(&id).await.unwrap().into_inner();
     assert_eq!(
         (kept.name.as_str(), kept.redirect_uris.as_slice()),
-        ("Fine", [support::REDIRECT_URI.to_owned()].as_slice())
+        (
+            "Fine",
+            [crate::helpers::oauth::REDIRECT_URI.to_owned()].as_slice()
+        )
     );
     w.app.stop().await;
 }
@@ -351,7 +383,7 @@ async fn the_original_put_and_delete_paths_update_and_delete_an_app(b: Backend) 
     let token = user_token(&w, &carol.id, "apps").await;
     let alice = sdk(&w.app, &token);
     let id = alice
-        .create_app(&app_body("Old", support::REDIRECT_URI, &[]))
+        .create_app(&app_body("Old", crate::helpers::oauth::REDIRECT_URI, &[]))
         .await
         .unwrap()
         .into_inner()
@@ -389,7 +421,7 @@ async fn the_original_put_and_delete_paths_update_and_delete_an_app(b: Backend) 
     assert_eq!(resp.status(), 204);
     assert_eq!(failure(alice.get_app(&id).await).0, 404);
     let other = alice
-        .create_app(&app_body("Other", support::REDIRECT_URI, &[]))
+        .create_app(&app_body("Other", crate::helpers::oauth::REDIRECT_URI, &[]))
         .await
         .unwrap()
         .into_inner()
@@ -417,8 +449,7 @@ async fn a_session_call_needs_its_csrf_header_and_then_registers_an_app(b: Backe
     let w = world_with_grace(b, 60).await;
     log_in(&w.app, "alice").await;
     let csrf = w.app.csrf_token("/oauth/applications/").await;
-    let body =
-        serde_json::json!({"name": "From the page", "redirect_uris": [support::REDIRECT_URI]});
+    let body = serde_json::json!({"name": "From the page", "redirect_uris": [crate::helpers::oauth::REDIRECT_URI]});
     let url = w.app.url("/api/v1/apps");
     let refused = w.app.client.post(&url).json(&body).send().await.unwrap();
     assert_eq!(refused.status(), 403);

@@ -4,18 +4,16 @@
 //! `invalid_grant`, introspection inactive) and consent is asked again; another user's grant is
 //! 404; the original DELETE path works; bearer use records `last_used_at` at most once a minute.
 
-use crate::helpers as common;
 use crate::helpers::authz;
-use crate::helpers::oauth as support;
 #[path = "authz/token_limits.rs"]
 mod token_limits;
 
+use crate::helpers::oauth::{http, introspect, oauth2_client, world};
+use crate::helpers::Backend;
 use authz::*;
-use common::Backend;
 use oauth2::basic::BasicErrorResponseType;
 use oauth2::{RequestTokenError, TokenResponse};
 use reqwest::Method;
-use support::{http, introspect, oauth2_client, world};
 
 async fn each_grant_is_listed_with_its_app_scopes_and_dates(b: Backend) {
     let w = world(b).await;
@@ -87,7 +85,7 @@ async fn revoking_ends_its_tokens_on_the_next_request_and_consent_is_asked_again
         "profile authorizations",
     )
     .await;
-    let browser = common::TestApp::spawn_client_session(&w.app, "alice", PW).await;
+    let browser = crate::helpers::TestApp::spawn_client_session(&w.app, "alice", PW).await;
     let (asked, code, verifier) = authorize_in(&w.app, &browser, &app, "profile").await;
     assert!(asked, "the first authorization asks for consent");
     let tokens = exchange(&w.app, &app, code, verifier).await;
@@ -176,7 +174,7 @@ async fn only_exchanged_codes_are_listed_and_an_ended_session_voids_its_code(b: 
                 .count()
         }
     };
-    let browser = common::TestApp::spawn_client_session(&w.app, "alice", PW).await;
+    let browser = crate::helpers::TestApp::spawn_client_session(&w.app, "alice", PW).await;
     let (_, code, verifier) = authorize_in(&w.app, &browser, &app, "profile").await;
     assert_eq!(
         listed(app.client.client_id.clone()).await,
@@ -196,7 +194,9 @@ async fn only_exchanged_codes_are_listed_and_an_ended_session_voids_its_code(b: 
         .await
         .unwrap();
     let r = oauth2_client(&w.app, &app)
-        .set_redirect_uri(oauth2::RedirectUrl::new(support::REDIRECT_URI.into()).unwrap())
+        .set_redirect_uri(
+            oauth2::RedirectUrl::new(crate::helpers::oauth::REDIRECT_URI.into()).unwrap(),
+        )
         .exchange_code(oauth2::AuthorizationCode::new(code))
         .set_pkce_verifier(verifier)
         .request_async(&http())
@@ -284,13 +284,13 @@ async fn a_session_revokes_with_its_csrf_header_only(b: Backend) {
         .await
         .unwrap()
         .remove(0);
-    let browser = common::TestApp::spawn_client_session(&w.app, "alice", PW).await;
+    let browser = crate::helpers::TestApp::spawn_client_session(&w.app, "alice", PW).await;
     let html = browser
         .get(w.app.url("/oauth/authorized_tokens/"))
         .send()
         .await
         .unwrap();
-    let csrf = common::extract_hidden(&html.text().await.unwrap(), "csrf_token").unwrap();
+    let csrf = crate::helpers::extract_hidden(&html.text().await.unwrap(), "csrf_token").unwrap();
     let path = w
         .app
         .url(&format!("/api/v1/me/authorizations/{}", grant.id));

@@ -5,11 +5,10 @@
 mod at_rest;
 #[path = "foundation/bounds.rs"]
 mod bounds;
-use crate::helpers as common;
 #[path = "foundation/edge.rs"]
 mod edge;
 
-use common::{Backend, TestApp};
+use crate::helpers::{Backend, TestApp};
 use serde_json::Value;
 
 async fn assert_error_shape(resp: reqwest::Response, status: u16, code: &str) -> Value {

@@ -2,13 +2,11 @@
 //! stores: the delivered verification and reset messages are read from the sink's directory and
 //! their links followed to the end. A missing sink FAILS these tests; it never skips them.
 
-use crate::helpers as common;
-
 use std::path::PathBuf;
 
-use common::accounts::location;
-use common::mail::wait_for_mail;
-use common::{extract_hidden, Backend, TestApp};
+use crate::helpers::accounts::location;
+use crate::helpers::mail::wait_for_mail;
+use crate::helpers::{extract_hidden, Backend, TestApp};
 use secrecy::SecretString;
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -26,7 +24,7 @@ fn sink() -> (u16, PathBuf) {
 
 async fn spawn_with_smtp(backend: Backend, port: u16) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let mut settings = common::test_settings(backend, dir.path());
+    let mut settings = crate::helpers::test_settings(backend, dir.path());
     settings.mail.smtp_url = Some(SecretString::from(format!("smtp://127.0.0.1:{port}")));
     TestApp::spawn_with(settings, dir).await
 }

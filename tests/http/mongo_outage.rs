@@ -2,8 +2,6 @@
 //! panics, and service resumes by itself when the server returns. Uses a real mongod of its own,
 //! stopped and started through scripts/mongo-test-server.sh.
 
-use crate::helpers as common;
-
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -28,7 +26,7 @@ fn script(args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
-async fn wait_for_status(app: &common::TestApp, path: &str, status: u16, within: Duration) {
+async fn wait_for_status(app: &crate::helpers::TestApp, path: &str, status: u16, within: Duration) {
     let start = Instant::now();
     loop {
         let got = app.get(path).await.status().as_u16();
@@ -46,14 +44,14 @@ async fn wait_for_status(app: &common::TestApp, path: &str, status: u16, within:
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn losing_mongodb_gives_503_and_service_resumes_when_it_returns() {
     // Fails (never skips) when the test mongod is not installed: scripts/test.sh installs it.
-    common::mongo_uri();
+    crate::helpers::mongo_uri();
     script(&["start", PORT]);
     let uri = script(&["uri", PORT]);
     let dir = tempfile::tempdir().unwrap();
-    let mut settings = common::test_settings(common::Backend::Sqlite, dir.path());
+    let mut settings = crate::helpers::test_settings(crate::helpers::Backend::Sqlite, dir.path());
     settings.store.mongodb_uri = Some(SecretString::from(uri));
-    settings.store.mongodb_database = common::unique_db_name("outage");
-    let app = common::TestApp::spawn_with(settings, dir).await;
+    settings.store.mongodb_database = crate::helpers::unique_db_name("outage");
+    let app = crate::helpers::TestApp::spawn_with(settings, dir).await;
     assert_eq!(app.get("/readyz").await.status(), 200);
 
     script(&["stop", PORT]);

@@ -2,20 +2,18 @@
 //! deny, remembered, CSRF), prompt and redirect-URI rules; the code is redeemed with the
 //! independent `oauth2` crate.
 
-use crate::helpers as common;
 #[path = "oauth/journey.rs"]
 mod journey;
 #[path = "oauth/logout.rs"]
 mod logout;
-use crate::helpers::oauth as support;
 
-use common::accounts::location;
-use common::unescape_attr as unescape;
-use common::{extract_hidden, Backend};
+use crate::helpers::accounts::location;
+use crate::helpers::oauth::*;
+use crate::helpers::unescape_attr as unescape;
+use crate::helpers::{extract_hidden, Backend};
 use journey::*;
 use logout::*;
 use oauth2::{AuthorizationCode, CsrfToken, PkceCodeChallenge, RedirectUrl, Scope, TokenResponse};
-use support::*;
 
 const PASSWORD: &str = "a long enough password";
 

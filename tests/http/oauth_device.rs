@@ -4,17 +4,15 @@
 //! use (invalid_grant), an app without the grant (unauthorized_client), wrong user codes (shown
 //! next to the field, then throttled) and a missing CSRF token.
 
-use crate::helpers as common;
 #[path = "oauth/device_support.rs"]
 mod device_support;
-use crate::helpers::oauth as support;
 
 use std::time::Duration;
 
-use common::{extract_hidden, Backend};
+use crate::helpers::oauth::*;
+use crate::helpers::{extract_hidden, Backend};
 use device_support::*;
 use oauth2::{RequestTokenError, TokenResponse};
-use support::*;
 
 async fn the_oauth2_library_gets_tokens_once_the_person_allows_at_the_device_page(b: Backend) {
     let DeviceWorld { w, tv } = device_world(b, |_| {}).await;

@@ -8,18 +8,17 @@
 mod browser;
 #[path = "oidc/client_cache.rs"]
 mod client_cache;
-use crate::helpers as common;
 #[path = "oidc/eddsa.rs"]
 mod eddsa;
 #[path = "oidc/refresh.rs"]
 mod refresh;
-use crate::helpers::oauth as support;
 
 use std::str::FromStr;
 
+use crate::helpers::oauth::*;
+use crate::helpers::Backend;
 use browser::*;
 use client_cache::*;
-use common::Backend;
 use eddsa::*;
 use openidconnect::core::{
     CoreIdToken, CoreJwsSigningAlgorithm, CoreResponseType, CoreTokenResponse,
@@ -29,7 +28,6 @@ use openidconnect::{
     CsrfToken, Nonce, OAuth2TokenResponse, PkceCodeChallenge, Scope,
 };
 use refresh::*;
-use support::*;
 
 const ES256: CoreJwsSigningAlgorithm = CoreJwsSigningAlgorithm::EcdsaP256Sha256;
 

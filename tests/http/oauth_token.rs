@@ -2,12 +2,11 @@
 //! stores: client_credentials, authorization_code + PKCE with an id_token the library validates
 //! against our JWKS, refresh rotation; and each RFC error the endpoint must answer.
 
-use crate::helpers as common;
 #[path = "oauth/hash_flood.rs"]
 mod hash_flood;
-use crate::helpers::oauth as support;
 
-use common::Backend;
+use crate::helpers::oauth::*;
+use crate::helpers::Backend;
 use oauth2::basic::BasicErrorResponseType;
 use oauth2::{
     AuthType, AuthorizationCode, PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError,
@@ -15,7 +14,6 @@ use oauth2::{
 };
 use openidconnect::core::{CoreClient, CoreJwsSigningAlgorithm, CoreProviderMetadata};
 use openidconnect::{AccessTokenHash, IssuerUrl, Nonce};
-use support::*;
 
 fn server_error<E, T: std::fmt::Debug>(
     r: Result<T, RequestTokenError<E, oauth2::StandardErrorResponse<BasicErrorResponseType>>>,

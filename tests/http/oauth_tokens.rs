@@ -2,14 +2,11 @@
 //! introspection (RFC 7662), userinfo and the JSON API's bearer authentication; expiry; claims
 //! by scope; discovery and JWKS; signing keys encrypted at rest and rotated.
 
-use crate::helpers as common;
-use crate::helpers::oauth as support;
-
+use crate::helpers::oauth::*;
+use crate::helpers::{test_settings, Backend, TestApp};
 use auth_center::crypto::digest;
 use auth_center::store::CodeTake;
-use common::{test_settings, Backend, TestApp};
 use oauth2::{AuthorizationCode, RedirectUrl, TokenResponse};
-use support::*;
 
 /// Tokens for the world's user through the code flow, for the confidential client.
 async fn user_tokens(w: &World, scope: &str) -> oauth2::basic::BasicTokenResponse {

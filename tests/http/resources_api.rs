@@ -4,16 +4,14 @@
 //! administrator's token carries `admin`; `.json` / `.html` / `Accept`; unknown formats 404 in
 //! the JSON error shape; every original path; revoked and bad tokens 401 `invalid_token`.
 
-use crate::helpers as common;
 use crate::helpers::authz;
-use crate::helpers::oauth as support;
 
+use crate::helpers::oauth::{world, World};
+use crate::helpers::Backend;
 use auth_center::service::accounts::{create_user, NewUser};
 use auth_center::service::groups::{create_group, NewGroup};
 use authz::*;
-use common::Backend;
 use reqwest::Method;
-use support::{world, World};
 
 /// An access token of `username` with `scope`, from the password grant.
 async fn token(w: &World, username: &str, password: &str, scope: &str) -> String {

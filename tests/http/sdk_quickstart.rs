@@ -7,12 +7,10 @@
 //! profile, another user's a 404), and an authorization revoked (`authorizations`: listed,
 //! revoked, its token refused at once). A new API gets one more case here.
 
-use crate::helpers as common;
-
+use crate::helpers::{Backend, TestApp};
 use auth_center::service::clients::{create_client, CreatedClient, NewClient};
 use auth_center_sdk::{types, Client, Error};
 use base64::Engine as _;
-use common::{Backend, TestApp};
 use sdk_reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION};
 
 fn with_auth(app: &TestApp, value: &str) -> Client {

@@ -6,15 +6,14 @@
 //! revokes the apps' grants and counts against the login throttle, and the old address hears
 //! of a change of email. The language remembered on the account (`account/language.rs`).
 
-use crate::helpers as common;
 #[path = "account/language.rs"]
 mod language;
 #[path = "account/recovery.rs"]
 mod recovery;
 
-use common::accounts::location;
-use common::mail::wait_for_mail;
-use common::{extract_hidden, lang_link, Backend, TestApp};
+use crate::helpers::accounts::location;
+use crate::helpers::mail::wait_for_mail;
+use crate::helpers::{extract_hidden, lang_link, Backend, TestApp};
 use language::*;
 use recovery::*;
 use serde_json::{json, Value};
@@ -209,7 +208,7 @@ async fn the_api_changes_the_password_with_the_current_one(backend: Backend) {
 
 async fn repeated_login_failures_are_refused_until_the_window_passes(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut settings = common::test_settings(backend, dir.path());
+    let mut settings = crate::helpers::test_settings(backend, dir.path());
     settings.accounts.login_max_failures = 3;
     let app = TestApp::spawn_with(settings, dir).await;
     app.create_user("jane", "jane@example.com", PASSWORD).await;
@@ -230,7 +229,7 @@ async fn repeated_login_failures_are_refused_until_the_window_passes(backend: Ba
 
 async fn two_servers_on_one_store_share_the_failure_counts(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut settings = common::test_settings(backend, dir.path());
+    let mut settings = crate::helpers::test_settings(backend, dir.path());
     settings.accounts.login_max_failures = 2;
     let first = TestApp::spawn_with(settings.clone(), dir).await;
     let second = TestApp::spawn_with(settings, tempfile::tempdir().unwrap()).await;
@@ -266,7 +265,7 @@ async fn change_of_email_links_to_one_address_are_limited_and_answered_alike(bac
     app.submit(PROFILE, action, &fields).await;
     wait_for_mail(&app.mail_dir(), "jane@new.example", 1).await;
     wait_for_mail(&app.mail_dir(), "victim@other.example", 1).await;
-    let sent = common::mail::mails_to(&app.mail_dir(), "victim@other.example");
+    let sent = crate::helpers::mail::mails_to(&app.mail_dir(), "victim@other.example");
     assert_eq!(sent.len(), 1, "one link a minute to one address");
     app.stop().await;
 }

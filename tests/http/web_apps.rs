@@ -3,12 +3,10 @@
 //! endpoint; editing keeps errors next to the fields with the input; deleting and rotating
 //! through their forms; CSRF on every form; another user's app is a 404; login is required.
 
-use crate::helpers as common;
-
+use crate::helpers::accounts::location;
+use crate::helpers::{Backend, TestApp};
 use auth_center::service::app_input::AppInput;
 use auth_center::service::apps;
-use common::accounts::location;
-use common::{Backend, TestApp};
 
 const PW: &str = "a long enough password";
 const CB: &str = "http://127.0.0.1:9/callback";

@@ -3,15 +3,13 @@
 //! ends the app's tokens and redirects back with a message; a form without the CSRF token, or
 //! for another user's authorization, changes nothing.
 
-use crate::helpers as common;
 use crate::helpers::authz;
-use crate::helpers::oauth as support;
 
+use crate::helpers::accounts::location;
+use crate::helpers::oauth::world;
+use crate::helpers::{extract_hidden, Backend, TestApp};
 use authz::*;
-use common::accounts::location;
-use common::{extract_hidden, Backend, TestApp};
 use reqwest::Method;
-use support::world;
 
 const PAGE: &str = "/oauth/authorized_tokens/";
 

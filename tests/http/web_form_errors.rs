@@ -3,14 +3,12 @@
 //! the top is a focused list of links to those fields, each field keeps its hint beside its
 //! error (aria-describedby names both), and nothing is stored. WCAG 2.1 SC 3.3.1 and 3.3.3.
 
-use crate::helpers as common;
-
+use crate::helpers::accounts::location;
+use crate::helpers::mail::wait_for_mail;
+use crate::helpers::{extract_hidden, Backend, TestApp};
 use auth_center::service::admin::PageRequest;
 use auth_center::service::app_input::AppInput;
 use auth_center::service::apps;
-use common::accounts::location;
-use common::mail::wait_for_mail;
-use common::{extract_hidden, Backend, TestApp};
 
 const PW: &str = "a long enough password";
 const REGISTER_APP: &str = "/oauth/applications/register/";

@@ -2,12 +2,10 @@
 //! rotation, no open redirect, the JSON API seeing the session, the page languages, and the
 //! throttle (atomic per account, per client IP only past the spraying limit, trusted proxies).
 
-use crate::helpers as common;
-
 #[path = "login/journey.rs"]
 mod journey;
 
-use common::{extract_hidden, Backend, TestApp};
+use crate::helpers::{extract_hidden, Backend, TestApp};
 use journey::*;
 use serde_json::Value;
 
@@ -270,7 +268,7 @@ async fn post_login(
 
 async fn sixty_concurrent_wrong_guesses_for_one_account_evaluate_at_most_five(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut settings = common::test_settings(backend, dir.path());
+    let mut settings = crate::helpers::test_settings(backend, dir.path());
     // A check that takes as long as a real one, so the guesses overlap.
     settings.security.argon2_memory_kib = 19456;
     settings.security.argon2_iterations = 2;
@@ -353,7 +351,7 @@ async fn a_spraying_run_past_the_ip_limit_is_refused_with_the_time_to_retry(back
 async fn forwarded_addresses_count_only_behind_a_trusted_proxy(backend: Backend) {
     for trusted in [true, false] {
         let dir = tempfile::tempdir().unwrap();
-        let mut settings = common::test_settings(backend, dir.path());
+        let mut settings = crate::helpers::test_settings(backend, dir.path());
         if trusted {
             settings.server.trusted_proxies = vec!["127.0.0.0/8".parse().unwrap()];
         }

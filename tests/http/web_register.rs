@@ -2,11 +2,9 @@
 //! duplicates, the password policy, CSRF, the emailed link (single use), the emails' language,
 //! and the switch that requires a verified address to log in.
 
-use crate::helpers as common;
-
-use common::accounts::location;
-use common::mail::wait_for_mail;
-use common::{
+use crate::helpers::accounts::location;
+use crate::helpers::mail::wait_for_mail;
+use crate::helpers::{
     escape_attr, extract_hidden, lang_link, link_param, unescape_attr, with_next, Backend, TestApp,
 };
 
@@ -31,7 +29,7 @@ async fn registering_emails_a_verification_link_that_works_exactly_once(backend:
     );
     let page = mail.link_path("/accounts/verify-email/");
     let html = app.get(&page).await.text().await.unwrap();
-    let token = common::extract_hidden(&html, "token").expect("the page asks to confirm");
+    let token = crate::helpers::extract_hidden(&html, "token").expect("the page asks to confirm");
     assert!(
         !app.stored_user("jane").await.email_verified,
         "GET alone verifies nothing"
@@ -209,7 +207,7 @@ async fn a_chinese_registration_gets_chinese_pages_and_emails(backend: Backend) 
 
 async fn when_verification_is_required_an_unverified_account_cannot_log_in(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut settings = common::test_settings(backend, dir.path());
+    let mut settings = crate::helpers::test_settings(backend, dir.path());
     settings.accounts.require_email_verification = true;
     // The link is asked for again at once: allow a second email in the minute.
     settings.mail.max_per_recipient_per_minute = 2;
@@ -227,7 +225,8 @@ async fn when_verification_is_required_an_unverified_account_cannot_log_in(backe
     let mail = wait_for_mail(&app.mail_dir(), "jane@example.com", 2).await;
     let page = mail.link_path("/accounts/verify-email/");
     let token =
-        common::extract_hidden(&app.get(&page).await.text().await.unwrap(), "token").unwrap();
+        crate::helpers::extract_hidden(&app.get(&page).await.text().await.unwrap(), "token")
+            .unwrap();
     app.submit(&page, "/accounts/verify-email/", &[("token", &token)])
         .await;
     let resp = app.login("jane", PASSWORD).await;
@@ -239,7 +238,7 @@ async fn when_verification_is_required_an_unverified_account_cannot_log_in(backe
 /// new link carries `next` too; the header's links of a page with `next` carry it as well.
 async fn the_link_asked_for_again_from_the_login_page_keeps_next(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut settings = common::test_settings(backend, dir.path());
+    let mut settings = crate::helpers::test_settings(backend, dir.path());
     settings.accounts.require_email_verification = true;
     settings.mail.max_per_recipient_per_minute = 2;
     let app = TestApp::spawn_with(settings, dir).await;
@@ -284,7 +283,7 @@ async fn the_link_asked_for_again_from_the_login_page_keeps_next(backend: Backen
 
 async fn registrations_past_the_per_ip_mail_limit_answer_alike_without_an_email(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut settings = common::test_settings(backend, dir.path());
+    let mut settings = crate::helpers::test_settings(backend, dir.path());
     settings.mail.max_per_ip_per_hour = 2;
     let app = TestApp::spawn_with(settings, dir).await;
     for p in ["ann", "ben", "cat"] {
@@ -298,7 +297,7 @@ async fn registrations_past_the_per_ip_mail_limit_answer_alike_without_an_email(
         .submit(resend, resend, &[("email", "cat@example.com")])
         .await;
     assert_eq!(location(&resp), "/accounts/verify-email/resend/done/");
-    assert!(common::mail::mails_to(&app.mail_dir(), "cat@example.com").is_empty());
+    assert!(crate::helpers::mail::mails_to(&app.mail_dir(), "cat@example.com").is_empty());
     app.stop().await;
 }
 

@@ -3,16 +3,14 @@
 //! session of the account ending, every other emailed link of the account dying with it
 //! (security finding 3), and the mail limits (per address and per client IP).
 
-use crate::helpers as common;
-
 use std::time::Instant;
 
-use auth_center::domain::{EmailToken, EmailTokenPurpose};
-use common::accounts::location;
-use common::mail::{mails_to, wait_for_mail};
-use common::{
+use crate::helpers::accounts::location;
+use crate::helpers::mail::{mails_to, wait_for_mail};
+use crate::helpers::{
     escape_attr, extract_hidden, lang_link, link_param, unescape_attr, with_next, Backend, TestApp,
 };
+use auth_center::domain::{EmailToken, EmailTokenPurpose};
 
 const PASSWORD: &str = "correct horse battery staple";
 const NEW_PASSWORD: &str = "a brand new passphrase";
@@ -255,7 +253,7 @@ async fn finding_3_a_password_reset_deletes_a_pending_email_change_link(backend:
 }
 
 /// The first message to `to` that carries a link to `path` (waits for it).
-async fn mails_for_link(app: &TestApp, to: &str, path: &str) -> common::mail::Mail {
+async fn mails_for_link(app: &TestApp, to: &str, path: &str) -> crate::helpers::mail::Mail {
     for _ in 0..300 {
         let found = mails_to(&app.mail_dir(), to)
             .into_iter()
@@ -301,7 +299,7 @@ async fn ten_reset_requests_for_one_address_in_a_minute_send_one_mail_and_answer
 
 async fn one_address_asking_for_many_accounts_is_limited_per_hour(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut settings = common::test_settings(backend, dir.path());
+    let mut settings = crate::helpers::test_settings(backend, dir.path());
     settings.mail.max_per_ip_per_hour = 3;
     let app = TestApp::spawn_with(settings, dir).await;
     let people = ["ann", "ben", "cat", "dan"];
