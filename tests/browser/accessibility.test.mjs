@@ -132,13 +132,13 @@ async function accountPages(page, w, who) {
   await w.submit();
   await w.see('account');
   await page.fill('#display_name', 'x'.repeat(80));
-  await w.submit('form[action="/accounts/profile/"] button');
+  await w.submit('form[action="/accounts/profile/"] button[type=submit]');
   await w.see('account-profile-errors');
   await page.fill('#new_email', 'not an address');
-  await w.submit('form[action="/accounts/profile/email/"] button');
+  await w.submit('form[action="/accounts/profile/email/"] button[type=submit]');
   await w.see('account-email-errors');
   await fill(page, { '#current_password': 'not my password', '#password': 'short', '#password_confirm': 'other' });
-  await w.submit('form[action="/accounts/profile/password/"] button');
+  await w.submit('form[action="/accounts/profile/password/"] button[type=submit]');
   await w.see('account-password-errors');
   await w.open('/accounts/profile/?done=profile', 'account-saved');
   await w.open('/oauth/authorized_tokens/', 'authorized-apps-none');

@@ -131,6 +131,7 @@ pub async fn invalid_update_is_a_typed_api_error(env: &Env) -> anyhow::Result<()
     let api = bearer_client(&env.url, &token)?;
     let body = types::UpdateMeRequest {
         display_name: Some("x".repeat(65)),
+        locale: None,
     };
     let Err(err) = api.update_me(&body).await else {
         bail!("a 65-character display name was accepted");
