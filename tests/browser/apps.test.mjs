@@ -6,29 +6,14 @@
 // Needs: BASE_URL and ARTIFACTS_DIR (scripts/browser-test.sh provides them).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { ARTIFACTS, launchBrowser, required } from './harness.mjs';
 
 const BASE_URL = required('BASE_URL');
-const ARTIFACTS = process.env.ARTIFACTS_DIR || join(import.meta.dirname, '../../test-artifacts/browser');
 const PASSWORD = 'correct horse battery staple';
 
-function required(name) {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: run scripts/browser-test.sh`);
-  return v;
-}
-
 let browser;
-before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-});
+before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 async function shot(page, name) {

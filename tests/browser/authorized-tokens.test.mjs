@@ -11,9 +11,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { ARTIFACTS, launchBrowser, required } from './harness.mjs';
 
 const BASE_URL = required('BASE_URL');
 const USERNAME = required('AUTHZ_USERNAME');
@@ -21,23 +20,9 @@ const PASSWORD = required('AUTHZ_PASSWORD');
 const CLIENT_ID = required('AUTHZ_CLIENT_ID');
 const CLIENT_SECRET = required('AUTHZ_CLIENT_SECRET');
 const REDIRECT_URI = 'http://127.0.0.1:59999/callback';
-const ARTIFACTS = process.env.ARTIFACTS_DIR || join(import.meta.dirname, '../../test-artifacts/browser');
-
-function required(name) {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: run scripts/browser-test.sh`);
-  return v;
-}
 
 let browser;
-before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-});
+before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 async function shot(page, name) {

@@ -12,16 +12,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { ARTIFACTS, launchBrowser, required } from './harness.mjs';
 import { waitForMail, linkIn } from './mail.mjs';
 
 const BASE_URL = required('BASE_URL');
 const MAIL_DIR = required('MAIL_DIR');
 const APP = JSON.parse(required('OAUTH_APP_JSON'));
 const REDIRECT = APP.redirect_uris[0];
-const ARTIFACTS = process.env.ARTIFACTS_DIR || join(import.meta.dirname, '../../test-artifacts/browser');
 const PASSWORD = 'correct horse battery staple';
 const NEW_PASSWORD = 'a brand new passphrase';
 
@@ -40,21 +38,8 @@ const TEXT = {
 };
 const OTHER = { en: 'zh-CN', 'zh-CN': 'en' };
 
-function required(name) {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: run scripts/browser-test.sh`);
-  return v;
-}
-
 let browser;
-before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-});
+before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 /** A page in a fresh browser whose own language is `lang`'s. */
