@@ -298,8 +298,8 @@ pub fn page_headers(resp: Response) -> Response {
 }
 
 /// The arguments of a "try again" message (`{minutes}`, `{time}` in UTC) for a wait of `secs`.
-pub fn retry_args(secs: i64) -> [(&'static str, String); 2] {
-    let at = chrono::Utc::now() + chrono::Duration::seconds(secs);
+pub fn retry_args(now: chrono::DateTime<chrono::Utc>, secs: i64) -> [(&'static str, String); 2] {
+    let at = now + chrono::Duration::seconds(secs);
     [
         ("minutes", ((secs + 59) / 60).to_string()),
         ("time", at.format("%H:%M").to_string()),

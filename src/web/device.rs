@@ -70,7 +70,7 @@ fn refused(ctx: &Ctx<'_>, user_code: &str, e: &VerifyError) -> Response {
             code_form(ctx, StatusCode::BAD_REQUEST, user_code, Some(error))
         }
         VerifyError::Throttled(secs) => {
-            let args = retry_args(*secs);
+            let args = retry_args(ctx.svc.now(), *secs);
             let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
             let error = t.format(ctx.lang, "device.throttled", &args);
             let form = code_form(ctx, StatusCode::TOO_MANY_REQUESTS, user_code, Some(error));

@@ -135,7 +135,7 @@ pub async fn login_submit(mut ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Respons
         Ok(u) => u,
         Err(LoginError::Service(e)) => return ctx.service_error_page(&e),
         Err(LoginError::Throttled(secs)) => {
-            let args = retry_args(secs);
+            let args = retry_args(ctx.svc.now(), secs);
             let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
             let error = Some(("login.throttled", &args[..]));
             let page = login_page(
