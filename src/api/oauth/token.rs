@@ -20,7 +20,7 @@ use crate::service::Services;
 pub struct TokenApi;
 
 /// A token request; which fields are needed depends on `grant_type`.
-#[derive(Clone, Object, Deserialize)]
+#[derive(Clone, Default, Object, Deserialize)]
 #[oai(example, skip_serializing_if_is_none)]
 pub struct TokenForm {
     /// `authorization_code`, `refresh_token`, `client_credentials`, `password` (only for
@@ -53,16 +53,7 @@ impl poem_openapi::types::Example for TokenForm {
     fn example() -> Self {
         Self {
             grant_type: Some("client_credentials".into()),
-            code: None,
-            redirect_uri: None,
-            code_verifier: None,
-            refresh_token: None,
-            scope: None,
-            username: None,
-            password: None,
-            client_id: None,
-            client_secret: None,
-            device_code: None,
+            ..Default::default()
         }
     }
 }

@@ -41,7 +41,9 @@ async fn call_me(w: &World, method: Method, path: &str, token: &str, body: Value
     (status, resp.json().await.unwrap_or_default())
 }
 
-async fn a_profile_token_cannot_change_the_password_or_the_name_nor_read_the_email(b: Backend) {
+async fn a_profile_token_cannot_change_the_password_the_name_or_the_language_nor_read_the_email(
+    b: Backend,
+) {
     let w = world(b).await;
     let app = app_with(
         &w.app,
@@ -91,11 +93,18 @@ async fn a_profile_token_cannot_change_the_password_or_the_name_nor_read_the_ema
         (status, err["error"].as_str()),
         (403, Some("insufficient_scope"))
     );
+    let relocale = json!({"locale": "zh-CN"});
+    let (status, err) = call_me(&w, Method::PATCH, "/api/v1/me", &profile, relocale).await;
+    assert_eq!(
+        (status, err["error"].as_str()),
+        (403, Some("insufficient_scope"))
+    );
     let writer = access(&password_tokens(&w.app, &app, "alice", PW, "profile profile:write").await);
     let (status, me) = call_me(&w, Method::PATCH, "/api/v1/me", &writer, rename).await;
     assert_eq!(
-        (status, me["display_name"].as_str()),
-        (200, Some("Mallory"))
+        (status, me["display_name"].as_str(), me["locale"].as_str()),
+        (200, Some("Mallory"), None),
+        "neither the name nor the language changed under the profile-only token"
     );
     w.app.stop().await;
 }
@@ -310,7 +319,7 @@ async fn an_empty_scope_means_every_allowed_scope_at_every_grant(b: Backend) {
 
 on_both_stores!(
     an_empty_scope_means_every_allowed_scope_at_every_grant,
-    a_profile_token_cannot_change_the_password_or_the_name_nor_read_the_email,
+    a_profile_token_cannot_change_the_password_the_name_or_the_language_nor_read_the_email,
     a_disabled_owners_apps_are_refused_and_their_tokens_inactive_until_enabled,
     a_refresh_drops_scopes_the_app_lost_and_admin_from_a_demoted_user,
     an_app_introspects_only_its_own_tokens_unless_it_is_a_resource_server,
