@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use secrecy::ExposeSecret;
 
 use crate::config::units::to_chrono;
-use crate::config::{MailTransport, SecuritySettings, Settings};
+use crate::config::{MailTransport, SecuritySettings, Settings, StoreSettings};
 use crate::crypto::keys::KeyEncryption;
 use crate::crypto::{HashQueue, PasswordHasher, PasswordParams};
 use crate::mail::{FileMailer, Mailer, SmtpMailer};
@@ -19,6 +19,7 @@ use crate::service::policy::AccountPolicy;
 use crate::service::sessions::SessionPolicy;
 use crate::service::throttle::{Limit, LoginThrottle};
 use crate::service::Services;
+use crate::store::feed::ChangeFeed;
 use crate::store::{mongo, sqlite, Stores};
 use crate::web;
 
@@ -27,17 +28,29 @@ pub async fn open_stores(settings: &Settings) -> anyhow::Result<Stores> {
     let s = &settings.store;
     match &s.mongodb_uri {
         Some(uri) => {
-            let timeout = s.mongodb_timeout.max(std::time::Duration::from_millis(100));
             let store =
-                mongo::connect_with_timeout(uri.expose_secret(), &s.mongodb_database, timeout)
+                mongo::connect_with(uri.expose_secret(), &s.mongodb_database, mongo_timeouts(s))
                     .await
                     .context("cannot use MongoDB (store.mongodb_uri)")?;
-            Ok(Stores::from_backend(Arc::new(store)))
+            let mut stores = Stores::from_backend(Arc::new(store.clone()));
+            stores.feed = Some(Arc::new(ChangeFeed::new(Arc::new(store))));
+            Ok(stores)
         }
         None => {
             let store = sqlite::open(&s.data_dir).await?;
             Ok(Stores::from_backend(Arc::new(store)))
         }
+    }
+}
+
+/// The MongoDB store's waits from `store.mongodb_*timeout_ms`; each at least 100 ms, so a
+/// typo cannot make every request fail at once.
+fn mongo_timeouts(s: &StoreSettings) -> mongo::Timeouts {
+    let at_least = |d: std::time::Duration| d.max(std::time::Duration::from_millis(100));
+    mongo::Timeouts {
+        server_selection: at_least(s.mongodb_timeout),
+        connect: at_least(s.mongodb_connect_timeout),
+        write_majority: at_least(s.mongodb_write_timeout),
     }
 }
 
@@ -152,10 +165,11 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> anyhow::Result<OAuthCont
         to_chrono(o.key_rotation),
         longest,
     );
-    Ok(OAuthContext {
-        policy,
-        keys: keys.with_alg(o.signing_alg),
-    })
+    let keys = Arc::new(keys.with_alg(o.signing_alg));
+    if let Some(feed) = &stores.feed {
+        feed.subscribe(keys.clone());
+    }
+    Ok(OAuthContext { policy, keys })
 }
 
 /// A public https URL says this is a real deployment, where emails must be delivered: the
