@@ -5,8 +5,6 @@
 //! Handlers authorize, call one `service::groups` function and map the result. Must not import
 //! a concrete store backend.
 
-use poem::web::Data;
-use poem::Request;
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::OpenApi;
@@ -14,11 +12,10 @@ use poem_openapi::OpenApi;
 use super::admin_models::{
     page, CreateGroupRequest, GroupList, GroupObject, MemberList, UpdateGroupRequest,
 };
-use super::auth::{authorize, ApiAuth};
+use super::caller::Caller;
 use super::response::{api_response, WwwAuthenticate};
 use super::ApiTags;
 use crate::service::groups::{self, GroupPatch, NewGroup};
-use crate::service::Services;
 
 #[derive(Default)]
 pub struct AdminGroupsApi;
@@ -141,14 +138,12 @@ impl AdminGroupsApi {
     )]
     async fn list_groups(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
     ) -> Result<ListGroupsResponse, ListGroupsError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        let l = groups::list_groups(&svc, page(offset, limit)).await?;
+        c.admin().await?;
+        let l = groups::list_groups(&c, page(offset, limit)).await?;
         Ok(ListGroupsResponse::Ok(Json(l.into())))
     }
 
@@ -163,18 +158,16 @@ impl AdminGroupsApi {
     )]
     async fn create_group(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         body: Json<CreateGroupRequest>,
     ) -> Result<CreateGroupResponse, CreateGroupError> {
-        authorize(&svc, req, &auth, "admin").await?;
+        c.admin().await?;
         let new = NewGroup {
             name: body.0.name,
             description: body.0.description,
             members: vec![],
         };
-        let g = groups::create_group(&svc, new).await?;
+        let g = groups::create_group(&c, new).await?;
         Ok(CreateGroupResponse::Ok(Json(g.into())))
     }
 
@@ -188,13 +181,11 @@ impl AdminGroupsApi {
     )]
     async fn get_group(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
     ) -> Result<GroupResponse, GroupError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        let g = groups::get_group(&svc, &id).await?;
+        c.admin().await?;
+        let g = groups::get_group(&c, &id).await?;
         Ok(GroupResponse::Ok(Json(g.into())))
     }
 
@@ -209,18 +200,16 @@ impl AdminGroupsApi {
     )]
     async fn update_group(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
         body: Json<UpdateGroupRequest>,
     ) -> Result<UpdateGroupResponse, UpdateGroupError> {
-        authorize(&svc, req, &auth, "admin").await?;
+        c.admin().await?;
         let patch = GroupPatch {
             name: body.0.name,
             description: body.0.description,
         };
-        let g = groups::update_group(&svc, &id, patch).await?;
+        let g = groups::update_group(&c, &id, patch).await?;
         Ok(UpdateGroupResponse::Ok(Json(g.into())))
     }
 
@@ -234,13 +223,11 @@ impl AdminGroupsApi {
     )]
     async fn delete_group(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
     ) -> Result<DeleteGroupResponse, DeleteGroupError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        groups::delete_group(&svc, &id).await?;
+        c.admin().await?;
+        groups::delete_group(&c, &id).await?;
         Ok(DeleteGroupResponse::Ok)
     }
 
@@ -255,15 +242,13 @@ impl AdminGroupsApi {
     )]
     async fn list_members(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
     ) -> Result<ListMembersResponse, ListMembersError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        let l = groups::list_members(&svc, &id, page(offset, limit)).await?;
+        c.admin().await?;
+        let l = groups::list_members(&c, &id, page(offset, limit)).await?;
         Ok(ListMembersResponse::Ok(Json(l.into())))
     }
 
@@ -278,14 +263,12 @@ impl AdminGroupsApi {
     )]
     async fn add_member(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
         user_id: Path<String>,
     ) -> Result<AddMemberResponse, AddMemberError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        let g = groups::add_member(&svc, &id, &user_id).await?;
+        c.admin().await?;
+        let g = groups::add_member(&c, &id, &user_id).await?;
         Ok(AddMemberResponse::Ok(Json(g.into())))
     }
 
@@ -300,14 +283,12 @@ impl AdminGroupsApi {
     )]
     async fn remove_member(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
         user_id: Path<String>,
     ) -> Result<RemoveMemberResponse, RemoveMemberError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        groups::remove_member(&svc, &id, &user_id).await?;
+        c.admin().await?;
+        groups::remove_member(&c, &id, &user_id).await?;
         Ok(RemoveMemberResponse::Ok)
     }
 }

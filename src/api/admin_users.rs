@@ -5,18 +5,16 @@
 //! Handlers authorize, call one `service::admin` / `service::groups` function and map the
 //! result. Must not import a concrete store backend.
 
-use poem::web::Data;
-use poem::Request;
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::OpenApi;
 
 use super::admin_models::{page, AdminUser, GroupList, UserList};
-use super::auth::{authorize, ApiAuth};
+use super::caller::Caller;
 use super::response::{api_response, WwwAuthenticate};
 use super::ApiTags;
 use crate::service::admin;
-use crate::service::{groups, Services};
+use crate::service::groups;
 
 #[derive(Default)]
 pub struct AdminUsersApi;
@@ -103,15 +101,13 @@ impl AdminUsersApi {
     )]
     async fn list_users(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         #[oai(validator(max_length = 100))] search: Query<Option<String>>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
     ) -> Result<ListUsersResponse, ListUsersError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        let l = admin::list_users(&svc, search.0, page(offset, limit)).await?;
+        c.admin().await?;
+        let l = admin::list_users(&c, search.0, page(offset, limit)).await?;
         Ok(ListUsersResponse::Ok(Json(l.into())))
     }
 
@@ -125,13 +121,11 @@ impl AdminUsersApi {
     )]
     async fn get_user(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
     ) -> Result<GetUserResponse, GetUserError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        let u = admin::get_user(&svc, &id).await?;
+        c.admin().await?;
+        let u = admin::get_user(&c, &id).await?;
         Ok(GetUserResponse::Ok(Json(u.into())))
     }
 
@@ -148,12 +142,10 @@ impl AdminUsersApi {
     )]
     async fn disable_user(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
     ) -> Result<UserResponse, UserError> {
-        set_disabled(&svc, req, &auth, &id, true).await
+        set_disabled(&c, &id, true).await
     }
 
     /// Enable an account
@@ -167,12 +159,10 @@ impl AdminUsersApi {
     )]
     async fn enable_user(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
     ) -> Result<UserResponse, UserError> {
-        set_disabled(&svc, req, &auth, &id, false).await
+        set_disabled(&c, &id, false).await
     }
 
     /// Delete an account
@@ -188,13 +178,11 @@ impl AdminUsersApi {
     )]
     async fn delete_user(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
     ) -> Result<DeleteUserResponse, DeleteUserError> {
-        let actor = authorize(&svc, req, &auth, "admin").await?.user;
-        admin::delete_user(&svc, &actor, &id).await?;
+        let actor = c.admin().await?.user;
+        admin::delete_user(&c, &actor, &id).await?;
         Ok(DeleteUserResponse::Ok)
     }
 
@@ -209,28 +197,20 @@ impl AdminUsersApi {
     )]
     async fn list_user_groups(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
     ) -> Result<UserGroupsResponse, UserGroupsError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        let l = groups::list_user_groups(&svc, &id, page(offset, limit)).await?;
+        c.admin().await?;
+        let l = groups::list_user_groups(&c, &id, page(offset, limit)).await?;
         Ok(UserGroupsResponse::Ok(Json(l.into())))
     }
 }
 
 /// Disable and enable differ only in the flag they set.
-async fn set_disabled(
-    svc: &Services,
-    req: &Request,
-    auth: &ApiAuth,
-    id: &str,
-    disabled: bool,
-) -> Result<UserResponse, UserError> {
-    let actor = authorize(svc, req, auth, "admin").await?.user;
-    let u = admin::set_user_disabled(svc, &actor, id, disabled).await?;
+async fn set_disabled(c: &Caller<'_>, id: &str, disabled: bool) -> Result<UserResponse, UserError> {
+    let actor = c.admin().await?.user;
+    let u = admin::set_user_disabled(c, &actor, id, disabled).await?;
     Ok(UserResponse::Ok(Json(u.into())))
 }

@@ -8,8 +8,6 @@
 //! Handlers authorize, call one `service::apps` function and map the result. Must not import a
 //! concrete store backend.
 
-use poem::web::Data;
-use poem::Request;
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::OpenApi;
@@ -17,11 +15,10 @@ use poem_openapi::OpenApi;
 use super::admin_models::page;
 use super::app_models::{App, AppList, CreatedApp, RotatedAppSecret};
 use super::app_requests::{AppPatchRequest, AppRequest};
-use super::auth::{authorize, ApiAuth, AuthFailure, Principal};
+use super::caller::Caller;
 use super::response::{api_response, WwwAuthenticate};
 use super::ApiTags;
 use crate::service::apps::{self, AppChange};
-use crate::service::Services;
 
 #[derive(Default)]
 pub struct AppsApi;
@@ -111,10 +108,6 @@ api_response! {
 type Update = Result<UpdateAppResponse, UpdateAppError>;
 type Delete = Result<DeleteAppResponse, DeleteAppError>;
 
-async fn caller(svc: &Services, req: &Request, auth: &ApiAuth) -> Result<Principal, AuthFailure> {
-    authorize(svc, req, auth, "apps").await
-}
-
 #[OpenApi(tag = "ApiTags::Apps")]
 impl AppsApi {
     /// List my apps
@@ -124,14 +117,12 @@ impl AppsApi {
     #[oai(path = "/api/v1/apps", method = "get", operation_id = "listApps")]
     async fn list_apps(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         offset: Query<Option<u64>>,
         limit: Query<Option<u64>>,
     ) -> Result<ListAppsResponse, ListAppsError> {
-        let actor = caller(&svc, req, &auth).await?;
-        let list = apps::list_my_apps(&svc, &actor.user, page(offset, limit)).await?;
+        let actor = c.scope("apps").await?;
+        let list = apps::list_my_apps(&c, &actor.user, page(offset, limit)).await?;
         Ok(ListAppsResponse::Ok(Json(list.into())))
     }
 
@@ -142,13 +133,11 @@ impl AppsApi {
     #[oai(path = "/api/v1/apps", method = "post", operation_id = "createApp")]
     async fn create_app(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         body: Json<AppRequest>,
     ) -> Result<CreateAppResponse, CreateAppError> {
-        let actor = caller(&svc, req, &auth).await?;
-        let r = apps::register_app(&svc, &actor, body.0.into()).await?;
+        let actor = c.scope("apps").await?;
+        let r = apps::register_app(&c, &actor, body.0.into()).await?;
         Ok(CreateAppResponse::Ok(Json(CreatedApp {
             app: App::from(&r.app),
             client_secret: r.secret,
@@ -162,13 +151,11 @@ impl AppsApi {
     #[oai(path = "/api/v1/apps/:id", method = "get", operation_id = "getApp")]
     async fn get_app(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
     ) -> Result<GetAppResponse, GetAppError> {
-        let actor = caller(&svc, req, &auth).await?;
-        let app = apps::get_app(&svc, &actor, &id).await?;
+        let actor = c.scope("apps").await?;
+        let app = apps::get_app(&c, &actor, &id).await?;
         Ok(GetAppResponse::Ok(Json(app.into())))
     }
 
@@ -177,16 +164,9 @@ impl AppsApi {
     /// Sets every field of the app from the body (omitted optional fields take their
     /// default). The client id, owner, secrets and client type stay. Needs the `apps` scope.
     #[oai(path = "/api/v1/apps/:id", method = "put", operation_id = "replaceApp")]
-    async fn replace_app(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-        body: Json<AppRequest>,
-    ) -> Update {
+    async fn replace_app(&self, c: Caller<'_>, id: Path<String>, body: Json<AppRequest>) -> Update {
         let change = AppChange::Replace(body.0.into());
-        update(&svc, req, &auth, &id, change).await
+        update(&c, &id, change).await
     }
 
     /// Update some fields of an app
@@ -200,14 +180,12 @@ impl AppsApi {
     )]
     async fn update_app(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
         body: Json<AppPatchRequest>,
     ) -> Update {
         let change = AppChange::Patch(body.0.into());
-        update(&svc, req, &auth, &id, change).await
+        update(&c, &id, change).await
     }
 
     /// Delete an app
@@ -219,15 +197,9 @@ impl AppsApi {
         method = "delete",
         operation_id = "deleteApp"
     )]
-    async fn delete_app(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-    ) -> Delete {
-        let actor = caller(&svc, req, &auth).await?;
-        apps::delete_app(&svc, &actor, &id).await?;
+    async fn delete_app(&self, c: Caller<'_>, id: Path<String>) -> Delete {
+        let actor = c.scope("apps").await?;
+        apps::delete_app(&c, &actor, &id).await?;
         Ok(DeleteAppResponse::Ok)
     }
 
@@ -244,16 +216,14 @@ impl AppsApi {
     )]
     async fn rotate_app_secret(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
         /// End every previous secret at once instead of after the grace period.
         revoke_previous: Query<Option<bool>>,
     ) -> Result<RotateAppSecretResponse, RotateAppSecretError> {
-        let actor = caller(&svc, req, &auth).await?;
+        let actor = c.scope("apps").await?;
         let revoke = revoke_previous.0.unwrap_or(false);
-        let r = apps::rotate_secret(&svc, &actor, &id, revoke).await?;
+        let r = apps::rotate_secret(&c, &actor, &id, revoke).await?;
         Ok(RotateAppSecretResponse::Ok(Json(RotatedAppSecret {
             client_id: r.app.client_id,
             client_secret: r.secret,
@@ -273,13 +243,11 @@ impl AppsApi {
     )]
     async fn legacy_update_app(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
         body: Json<AppRequest>,
     ) -> Update {
-        self.replace_app(svc, req, auth, id, body).await
+        self.replace_app(c, id, body).await
     }
 
     /// Delete an app (original path)
@@ -292,25 +260,13 @@ impl AppsApi {
         method = "delete",
         operation_id = "legacyDeleteApp"
     )]
-    async fn legacy_delete_app(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-    ) -> Delete {
-        self.delete_app(svc, req, auth, id).await
+    async fn legacy_delete_app(&self, c: Caller<'_>, id: Path<String>) -> Delete {
+        self.delete_app(c, id).await
     }
 }
 
-async fn update(
-    svc: &Services,
-    req: &Request,
-    auth: &ApiAuth,
-    id: &str,
-    change: AppChange,
-) -> Update {
-    let actor = caller(svc, req, auth).await?;
-    let app = apps::update_app(svc, &actor, id, change).await?;
+async fn update(c: &Caller<'_>, id: &str, change: AppChange) -> Update {
+    let actor = c.scope("apps").await?;
+    let app = apps::update_app(c, &actor, id, change).await?;
     Ok(UpdateAppResponse::Ok(Json(app.into())))
 }

@@ -1,15 +1,14 @@
 //! The caller's own account as the API shows it (`Me`), and `GET /api/v1/me`.
 
 use chrono::{DateTime, Utc};
-use poem::Request;
 use poem_openapi::payload::Json;
 use poem_openapi::Object;
 
-use super::auth::{authorize, ApiAuth, Principal};
+use super::auth::Principal;
+use super::caller::Caller;
 use super::response::{api_response, WwwAuthenticate};
 use crate::domain::User;
 use crate::service::access::ADMIN_SCOPE;
-use crate::service::Services;
 
 /// A person's own account, as they see it. Through an access token, `email` and
 /// `email_verified` come only with the `email` scope and `is_admin` only with `admin`; the
@@ -81,7 +80,7 @@ api_response! {
 
 /// `GET /api/v1/me` (declared in `account.rs`, beside the other operations on this path: one
 /// path must be declared by one API type, or the spec lists it twice).
-pub async fn get_me(svc: &Services, req: &Request, auth: &ApiAuth) -> Result<MeResponse, MeError> {
-    let p = authorize(svc, req, auth, "profile").await?;
+pub async fn get_me(c: &Caller<'_>) -> Result<MeResponse, MeError> {
+    let p = c.scope("profile").await?;
     Ok(MeResponse::Ok(Json(Me::seen_by(&p.user, &p))))
 }
