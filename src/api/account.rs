@@ -8,7 +8,7 @@ use poem_openapi::payload::Json;
 use poem_openapi::{Object, OpenApi};
 
 use super::caller::{Anyone, Caller};
-use super::me::{Me, MeError, MeResponse};
+use super::me::{GetMe, Me};
 use super::response::{api_response, WwwAuthenticate};
 use super::ApiTags;
 use crate::service::{email_verification, password_reset, profile, registration};
@@ -70,7 +70,7 @@ api_response! {
         /// The account, created unverified; a verification email is on its way.
         201 Created(Json<Me>),
     }
-    RegisterError {
+    RegisterError as Register {
         /// The username or the email is taken (`fields` names which).
         409 Conflict,
         /// Invalid fields (`fields` lists every problem).
@@ -86,7 +86,7 @@ api_response! {
         /// Done (for requests that send an email: accepted, whether or not the address is known).
         204 Done,
     }
-    DoneError {
+    DoneError as Done {
         /// Invalid fields, or an invalid, used or expired `token`.
         422 | 409 Invalid,
         /// The store is unavailable; retry later.
@@ -100,7 +100,7 @@ api_response! {
         /// The account, after the change (for a password change: every other session ended).
         200 Ok(Json<Me>),
     }
-    MyAccountError {
+    MyAccountError as MyAccount {
         /// No valid credential (RFC 6750 `invalid_token`).
         401 Unauthorized(WwwAuthenticate),
         /// The credential lacks the scope (`profile:write`), a password change came with an access
@@ -114,9 +114,6 @@ api_response! {
     }
 }
 
-type Done = Result<DoneResponse, DoneError>;
-type MyAccount = Result<MyAccountResponse, MyAccountError>;
-
 #[OpenApi(tag = "ApiTags::Account")]
 impl AccountApi {
     /// Register an account
@@ -128,11 +125,7 @@ impl AccountApi {
         method = "post",
         operation_id = "registerUser"
     )]
-    async fn register(
-        &self,
-        c: Anyone<'_>,
-        body: Json<RegisterRequest>,
-    ) -> Result<RegisterResponse, RegisterError> {
+    async fn register(&self, c: Anyone<'_>, body: Json<RegisterRequest>) -> Register {
         let b = body.0;
         let reg = registration::Registration {
             username: b.username,
@@ -197,7 +190,7 @@ impl AccountApi {
     /// `email` and `email_verified` come only with the `email` scope, `is_admin` only with
     /// `admin` (the browser session sees all); `locale` once the person chose a language.
     #[oai(path = "/api/v1/me", method = "get", operation_id = "getMe")]
-    async fn get_me(&self, c: Caller<'_>) -> Result<MeResponse, MeError> {
+    async fn get_me(&self, c: Caller<'_>) -> GetMe {
         super::me::get_me(&c).await
     }
 

@@ -25,7 +25,7 @@ api_response! {
         /// One page of groups, ordered by name.
         200 Ok(Json<GroupList>),
     }
-    ListGroupsError {
+    ListGroupsError as ListGroups {
         /// `offset` or `limit` is out of range (see `fields`).
         422 Invalid,
         ..admin
@@ -37,7 +37,7 @@ api_response! {
         /// The new group.
         201 Ok(Json<GroupObject>),
     }
-    CreateGroupError {
+    CreateGroupError as CreateGroup {
         /// A group with this name exists (names are compared ignoring case); `fields` names
         /// `name`.
         409 Conflict,
@@ -52,7 +52,7 @@ api_response! {
         /// The group.
         200 Ok(Json<GroupObject>),
     }
-    GroupError {
+    GroupError as GetGroup {
         /// No group has this id.
         404 NotFound,
         ..admin
@@ -64,7 +64,7 @@ api_response! {
         /// The group, with the member added.
         200 Ok(Json<GroupObject>),
     }
-    AddMemberError {
+    AddMemberError as AddMember {
         /// No group has this id, or no account has this user id.
         404 NotFound,
         ..admin
@@ -76,7 +76,7 @@ api_response! {
         /// The account is not (or no longer) a member.
         204 Ok,
     }
-    RemoveMemberError {
+    RemoveMemberError as RemoveMember {
         /// No group has this id, or no account has this user id.
         404 NotFound,
         ..admin
@@ -88,7 +88,7 @@ api_response! {
         /// The group as changed.
         200 Ok(Json<GroupObject>),
     }
-    UpdateGroupError {
+    UpdateGroupError as UpdateGroup {
         /// No group has this id.
         404 NotFound,
         /// Another group has this name (ignoring case); `fields` names `name`.
@@ -104,7 +104,7 @@ api_response! {
         /// The group and its memberships are gone.
         204 Ok,
     }
-    DeleteGroupError {
+    DeleteGroupError as DeleteGroup {
         /// No group has this id.
         404 NotFound,
         ..admin
@@ -116,7 +116,7 @@ api_response! {
         /// One page of members, in the order they joined.
         200 Ok(Json<MemberList>),
     }
-    ListMembersError {
+    ListMembersError as ListMembers {
         /// No group has this id.
         404 NotFound,
         /// `offset` or `limit` is out of range (see `fields`).
@@ -141,7 +141,7 @@ impl AdminGroupsApi {
         c: Caller<'_>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
-    ) -> Result<ListGroupsResponse, ListGroupsError> {
+    ) -> ListGroups {
         c.admin().await?;
         let l = groups::list_groups(&c, page(offset, limit)).await?;
         Ok(ListGroupsResponse::Ok(Json(l.into())))
@@ -156,11 +156,7 @@ impl AdminGroupsApi {
         method = "post",
         operation_id = "createGroup"
     )]
-    async fn create_group(
-        &self,
-        c: Caller<'_>,
-        body: Json<CreateGroupRequest>,
-    ) -> Result<CreateGroupResponse, CreateGroupError> {
+    async fn create_group(&self, c: Caller<'_>, body: Json<CreateGroupRequest>) -> CreateGroup {
         c.admin().await?;
         let new = NewGroup {
             name: body.0.name,
@@ -179,11 +175,7 @@ impl AdminGroupsApi {
         method = "get",
         operation_id = "getGroup"
     )]
-    async fn get_group(
-        &self,
-        c: Caller<'_>,
-        id: Path<String>,
-    ) -> Result<GroupResponse, GroupError> {
+    async fn get_group(&self, c: Caller<'_>, id: Path<String>) -> GetGroup {
         c.admin().await?;
         let g = groups::get_group(&c, &id).await?;
         Ok(GroupResponse::Ok(Json(g.into())))
@@ -203,7 +195,7 @@ impl AdminGroupsApi {
         c: Caller<'_>,
         id: Path<String>,
         body: Json<UpdateGroupRequest>,
-    ) -> Result<UpdateGroupResponse, UpdateGroupError> {
+    ) -> UpdateGroup {
         c.admin().await?;
         let patch = GroupPatch {
             name: body.0.name,
@@ -221,11 +213,7 @@ impl AdminGroupsApi {
         method = "delete",
         operation_id = "deleteGroup"
     )]
-    async fn delete_group(
-        &self,
-        c: Caller<'_>,
-        id: Path<String>,
-    ) -> Result<DeleteGroupResponse, DeleteGroupError> {
+    async fn delete_group(&self, c: Caller<'_>, id: Path<String>) -> DeleteGroup {
         c.admin().await?;
         groups::delete_group(&c, &id).await?;
         Ok(DeleteGroupResponse::Ok)
@@ -246,7 +234,7 @@ impl AdminGroupsApi {
         id: Path<String>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
-    ) -> Result<ListMembersResponse, ListMembersError> {
+    ) -> ListMembers {
         c.admin().await?;
         let l = groups::list_members(&c, &id, page(offset, limit)).await?;
         Ok(ListMembersResponse::Ok(Json(l.into())))
@@ -266,7 +254,7 @@ impl AdminGroupsApi {
         c: Caller<'_>,
         id: Path<String>,
         user_id: Path<String>,
-    ) -> Result<AddMemberResponse, AddMemberError> {
+    ) -> AddMember {
         c.admin().await?;
         let g = groups::add_member(&c, &id, &user_id).await?;
         Ok(AddMemberResponse::Ok(Json(g.into())))
@@ -286,7 +274,7 @@ impl AdminGroupsApi {
         c: Caller<'_>,
         id: Path<String>,
         user_id: Path<String>,
-    ) -> Result<RemoveMemberResponse, RemoveMemberError> {
+    ) -> RemoveMember {
         c.admin().await?;
         groups::remove_member(&c, &id, &user_id).await?;
         Ok(RemoveMemberResponse::Ok)

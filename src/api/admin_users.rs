@@ -24,7 +24,7 @@ api_response! {
         /// One page of accounts, ordered by username.
         200 Ok(Json<UserList>),
     }
-    ListUsersError {
+    ListUsersError as ListUsers {
         /// `offset`, `limit` or `search` is out of range (see `fields`).
         422 Invalid,
         ..admin
@@ -36,7 +36,7 @@ api_response! {
         /// The account.
         200 Ok(Json<AdminUser>),
     }
-    GetUserError {
+    GetUserError as GetUser {
         /// No account has this id.
         404 NotFound,
         ..admin
@@ -48,7 +48,7 @@ api_response! {
         /// The account as changed.
         200 Ok(Json<AdminUser>),
     }
-    UserError {
+    UserError as SetDisabled {
         /// No account has this id.
         404 NotFound,
         /// The change is refused: an administrator cannot disable their own account, and the
@@ -63,7 +63,7 @@ api_response! {
         /// The account and everything that belonged to it are gone.
         204 Ok,
     }
-    DeleteUserError {
+    DeleteUserError as DeleteUser {
         /// No account has this id.
         404 NotFound,
         /// The deletion is refused: an administrator cannot delete their own account, and the
@@ -78,7 +78,7 @@ api_response! {
         /// One page of the groups the account belongs to, ordered by name.
         200 Ok(Json<GroupList>),
     }
-    UserGroupsError {
+    UserGroupsError as UserGroups {
         /// No account has this id.
         404 NotFound,
         /// `offset` or `limit` is out of range (see `fields`).
@@ -105,7 +105,7 @@ impl AdminUsersApi {
         #[oai(validator(max_length = 100))] search: Query<Option<String>>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
-    ) -> Result<ListUsersResponse, ListUsersError> {
+    ) -> ListUsers {
         c.admin().await?;
         let l = admin::list_users(&c, search.0, page(offset, limit)).await?;
         Ok(ListUsersResponse::Ok(Json(l.into())))
@@ -119,11 +119,7 @@ impl AdminUsersApi {
         method = "get",
         operation_id = "getUser"
     )]
-    async fn get_user(
-        &self,
-        c: Caller<'_>,
-        id: Path<String>,
-    ) -> Result<GetUserResponse, GetUserError> {
+    async fn get_user(&self, c: Caller<'_>, id: Path<String>) -> GetUser {
         c.admin().await?;
         let u = admin::get_user(&c, &id).await?;
         Ok(GetUserResponse::Ok(Json(u.into())))
@@ -140,11 +136,7 @@ impl AdminUsersApi {
         method = "post",
         operation_id = "disableUser"
     )]
-    async fn disable_user(
-        &self,
-        c: Caller<'_>,
-        id: Path<String>,
-    ) -> Result<UserResponse, UserError> {
+    async fn disable_user(&self, c: Caller<'_>, id: Path<String>) -> SetDisabled {
         set_disabled(&c, &id, true).await
     }
 
@@ -157,11 +149,7 @@ impl AdminUsersApi {
         method = "post",
         operation_id = "enableUser"
     )]
-    async fn enable_user(
-        &self,
-        c: Caller<'_>,
-        id: Path<String>,
-    ) -> Result<UserResponse, UserError> {
+    async fn enable_user(&self, c: Caller<'_>, id: Path<String>) -> SetDisabled {
         set_disabled(&c, &id, false).await
     }
 
@@ -176,11 +164,7 @@ impl AdminUsersApi {
         method = "delete",
         operation_id = "deleteUser"
     )]
-    async fn delete_user(
-        &self,
-        c: Caller<'_>,
-        id: Path<String>,
-    ) -> Result<DeleteUserResponse, DeleteUserError> {
+    async fn delete_user(&self, c: Caller<'_>, id: Path<String>) -> DeleteUser {
         let actor = c.admin().await?.user;
         admin::delete_user(&c, &actor, &id).await?;
         Ok(DeleteUserResponse::Ok)
@@ -201,7 +185,7 @@ impl AdminUsersApi {
         id: Path<String>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
-    ) -> Result<UserGroupsResponse, UserGroupsError> {
+    ) -> UserGroups {
         c.admin().await?;
         let l = groups::list_user_groups(&c, &id, page(offset, limit)).await?;
         Ok(UserGroupsResponse::Ok(Json(l.into())))
@@ -209,7 +193,7 @@ impl AdminUsersApi {
 }
 
 /// Disable and enable differ only in the flag they set.
-async fn set_disabled(c: &Caller<'_>, id: &str, disabled: bool) -> Result<UserResponse, UserError> {
+async fn set_disabled(c: &Caller<'_>, id: &str, disabled: bool) -> SetDisabled {
     let actor = c.admin().await?.user;
     let u = admin::set_user_disabled(c, &actor, id, disabled).await?;
     Ok(UserResponse::Ok(Json(u.into())))

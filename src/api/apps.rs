@@ -28,7 +28,7 @@ api_response! {
         /// One page of the caller's apps, oldest first.
         200 Ok(Json<AppList>),
     }
-    ListAppsError {
+    ListAppsError as ListApps {
         /// `offset` or `limit` is out of range (see `fields`).
         422 Invalid,
         ..apps
@@ -40,7 +40,7 @@ api_response! {
         /// The app is registered; `client_secret` is shown this once.
         201 Ok(Json<CreatedApp>),
     }
-    CreateAppError {
+    CreateAppError as CreateApp {
         /// A field is invalid (see `fields`); nothing was stored.
         422 Invalid,
         ..apps
@@ -52,7 +52,7 @@ api_response! {
         /// The app.
         200 Ok(Json<App>),
     }
-    GetAppError {
+    GetAppError as GetApp {
         /// No app with this id is visible to the caller.
         404 NotFound,
         ..apps
@@ -64,7 +64,7 @@ api_response! {
         /// The app as changed.
         200 Ok(Json<App>),
     }
-    UpdateAppError {
+    UpdateAppError as Update {
         /// No app with this id is visible to the caller.
         404 NotFound,
         /// A built-in app cannot be changed.
@@ -80,7 +80,7 @@ api_response! {
         /// The app is gone; every token it held is revoked and its consents are forgotten.
         204 Ok,
     }
-    DeleteAppError {
+    DeleteAppError as Delete {
         /// No app with this id is visible to the caller.
         404 NotFound,
         /// A built-in app cannot be deleted.
@@ -94,7 +94,7 @@ api_response! {
         /// The new secret, shown this once.
         200 Ok(Json<RotatedAppSecret>),
     }
-    RotateAppSecretError {
+    RotateAppSecretError as RotateAppSecret {
         /// No app with this id is visible to the caller.
         404 NotFound,
         /// The app is public (it has no secret) or built in.
@@ -105,8 +105,8 @@ api_response! {
     }
 }
 
-type Update = Result<UpdateAppResponse, UpdateAppError>;
-type Delete = Result<DeleteAppResponse, DeleteAppError>;
+type AppBody = Json<AppRequest>;
+type AppPatch = Json<AppPatchRequest>;
 
 #[OpenApi(tag = "ApiTags::Apps")]
 impl AppsApi {
@@ -120,7 +120,7 @@ impl AppsApi {
         c: Caller<'_>,
         offset: Query<Option<u64>>,
         limit: Query<Option<u64>>,
-    ) -> Result<ListAppsResponse, ListAppsError> {
+    ) -> ListApps {
         let actor = c.scope("apps").await?;
         let list = apps::list_my_apps(&c, &actor.user, page(offset, limit)).await?;
         Ok(ListAppsResponse::Ok(Json(list.into())))
@@ -131,11 +131,7 @@ impl AppsApi {
     /// Registers an OAuth client owned by the caller. A confidential app's `client_secret` is
     /// in this answer only: the server keeps a digest of it. Needs the `apps` scope.
     #[oai(path = "/api/v1/apps", method = "post", operation_id = "createApp")]
-    async fn create_app(
-        &self,
-        c: Caller<'_>,
-        body: Json<AppRequest>,
-    ) -> Result<CreateAppResponse, CreateAppError> {
+    async fn create_app(&self, c: Caller<'_>, body: Json<AppRequest>) -> CreateApp {
         let actor = c.scope("apps").await?;
         let r = apps::register_app(&c, &actor, body.0.into()).await?;
         Ok(CreateAppResponse::Ok(Json(CreatedApp {
@@ -149,11 +145,7 @@ impl AppsApi {
     /// Returns one of the caller's apps (administrators see every app). Needs the `apps`
     /// scope.
     #[oai(path = "/api/v1/apps/:id", method = "get", operation_id = "getApp")]
-    async fn get_app(
-        &self,
-        c: Caller<'_>,
-        id: Path<String>,
-    ) -> Result<GetAppResponse, GetAppError> {
+    async fn get_app(&self, c: Caller<'_>, id: Path<String>) -> GetApp {
         let actor = c.scope("apps").await?;
         let app = apps::get_app(&c, &actor, &id).await?;
         Ok(GetAppResponse::Ok(Json(app.into())))
@@ -164,9 +156,8 @@ impl AppsApi {
     /// Sets every field of the app from the body (omitted optional fields take their
     /// default). The client id, owner, secrets and client type stay. Needs the `apps` scope.
     #[oai(path = "/api/v1/apps/:id", method = "put", operation_id = "replaceApp")]
-    async fn replace_app(&self, c: Caller<'_>, id: Path<String>, body: Json<AppRequest>) -> Update {
-        let change = AppChange::Replace(body.0.into());
-        update(&c, &id, change).await
+    async fn replace_app(&self, c: Caller<'_>, id: Path<String>, body: AppBody) -> Update {
+        update(&c, &id, AppChange::Replace(body.0.into())).await
     }
 
     /// Update some fields of an app
@@ -178,14 +169,8 @@ impl AppsApi {
         method = "patch",
         operation_id = "updateApp"
     )]
-    async fn update_app(
-        &self,
-        c: Caller<'_>,
-        id: Path<String>,
-        body: Json<AppPatchRequest>,
-    ) -> Update {
-        let change = AppChange::Patch(body.0.into());
-        update(&c, &id, change).await
+    async fn update_app(&self, c: Caller<'_>, id: Path<String>, body: AppPatch) -> Update {
+        update(&c, &id, AppChange::Patch(body.0.into())).await
     }
 
     /// Delete an app
@@ -220,7 +205,7 @@ impl AppsApi {
         id: Path<String>,
         /// End every previous secret at once instead of after the grace period.
         revoke_previous: Query<Option<bool>>,
-    ) -> Result<RotateAppSecretResponse, RotateAppSecretError> {
+    ) -> RotateAppSecret {
         let actor = c.scope("apps").await?;
         let revoke = revoke_previous.0.unwrap_or(false);
         let r = apps::rotate_secret(&c, &actor, &id, revoke).await?;
@@ -241,12 +226,7 @@ impl AppsApi {
         method = "put",
         operation_id = "legacyUpdateApp"
     )]
-    async fn legacy_update_app(
-        &self,
-        c: Caller<'_>,
-        id: Path<String>,
-        body: Json<AppRequest>,
-    ) -> Update {
+    async fn legacy_update_app(&self, c: Caller<'_>, id: Path<String>, body: AppBody) -> Update {
         self.replace_app(c, id, body).await
     }
 

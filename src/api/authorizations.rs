@@ -86,7 +86,7 @@ api_response! {
         /// The caller's active authorizations.
         200 Ok(Json<AuthorizationList>),
     }
-    ListAuthorizationsError {
+    ListAuthorizationsError as ListAuthorizations {
         /// No valid credential (RFC 6750 `invalid_token`).
         401 Unauthorized(WwwAuthenticate),
         /// The token lacks the `authorizations` scope (RFC 6750 `insufficient_scope`).
@@ -100,7 +100,7 @@ api_response! {
         /// Revoked: its tokens are rejected from the very next request.
         204 Revoked,
     }
-    RevokeAuthorizationError {
+    RevokeAuthorizationError as Revoke {
         /// No valid credential (RFC 6750 `invalid_token`).
         401 Unauthorized(WwwAuthenticate),
         /// The token lacks the `authorizations` scope, or a session call lacks `X-CSRF-Token`.
@@ -110,8 +110,6 @@ api_response! {
         ..store
     }
 }
-
-type Revoke = Result<RevokeAuthorizationResponse, RevokeAuthorizationError>;
 
 async fn revoke(c: &Caller<'_>, id: &str) -> Revoke {
     let p = c.scope("authorizations").await?;
@@ -131,10 +129,7 @@ impl AuthorizationsApi {
         method = "get",
         operation_id = "listMyAuthorizations"
     )]
-    async fn list(
-        &self,
-        c: Caller<'_>,
-    ) -> Result<ListAuthorizationsResponse, ListAuthorizationsError> {
+    async fn list(&self, c: Caller<'_>) -> ListAuthorizations {
         let p = c.scope("authorizations").await?;
         let items = authorizations::list_for_user(&c, &p.user.id).await?;
         Ok(ListAuthorizationsResponse::Ok(Json(AuthorizationList {

@@ -25,19 +25,16 @@ pub struct ResourcesApi;
 
 /// A user's public profile.
 #[derive(Debug, Object, Serialize)]
-#[oai(example)]
+#[oai(example, skip_serializing_if_is_none)]
 pub struct UserResource {
     pub id: String,
     pub username: String,
-    #[oai(skip_serializing_if_is_none)]
     pub display_name: Option<String>,
     /// Only when the token carries the `email` scope.
-    #[oai(skip_serializing_if_is_none)]
     pub email: Option<String>,
     /// Whether the person proved they read `email` (followed a link sent to it). Anyone can
     /// register with an address they do not own: never treat an unverified email as an
     /// identity. Present exactly when `email` is.
-    #[oai(skip_serializing_if_is_none)]
     pub email_verified: Option<bool>,
 }
 
