@@ -174,6 +174,6 @@ impl AuthorizationsApi {
         /// The authorization's id (`Authorization.id`).
         id: Path<String>,
     ) -> Revoke {
-        revoke(&c, &id).await
+        self.revoke(c, id).await
     }
 }

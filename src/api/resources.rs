@@ -273,7 +273,7 @@ impl ResourcesApi {
         /// The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
         id: Path<String>,
     ) -> UserAnswer {
-        user_resource(&c, &id).await
+        self.get_user(c, id).await
     }
 
     /// Read a group (original path)
@@ -293,6 +293,6 @@ impl ResourcesApi {
         /// The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
         id: Path<String>,
     ) -> GroupAnswer {
-        group_resource(&c, &id).await
+        self.get_group(c, id).await
     }
 }

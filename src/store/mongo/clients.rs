@@ -71,8 +71,6 @@ impl SecretDoc {
     }
 }
 
-stored!(ClientDoc => Client, APPS, "client_id");
-
 impl ClientDoc {
     fn from_domain(c: &Client) -> Self {
         Self {
@@ -147,6 +145,8 @@ fn update_fields(c: &Client) -> StoreResult<Document> {
     set.remove("created_at");
     Ok(set)
 }
+
+stored!(ClientDoc => Client, APPS, "client_id");
 
 #[async_trait]
 impl ClientStore for MongoStore {

@@ -38,8 +38,6 @@ struct CodeDoc {
     used: bool,
 }
 
-stored!(CodeDoc => AuthorizationCode, TOKENS, "code");
-
 impl CodeDoc {
     fn from_domain(c: &AuthorizationCode) -> Self {
         Self {
@@ -80,6 +78,8 @@ impl CodeDoc {
         })
     }
 }
+
+stored!(CodeDoc => AuthorizationCode, TOKENS, "code");
 
 #[async_trait]
 impl CodeStore for MongoStore {

@@ -47,8 +47,6 @@ struct DeviceCodeDoc {
     approval: Option<ApprovalDoc>,
 }
 
-stored!(DeviceCodeDoc => DeviceCode, DEVICE_CODES, "device_code");
-
 impl DeviceCodeDoc {
     fn from_domain(c: &DeviceCode) -> Self {
         Self {
@@ -98,6 +96,8 @@ impl DeviceCodeDoc {
         })
     }
 }
+
+stored!(DeviceCodeDoc => DeviceCode, DEVICE_CODES, "device_code");
 
 #[async_trait]
 impl DeviceCodeStore for MongoStore {

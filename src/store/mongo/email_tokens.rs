@@ -23,8 +23,6 @@ struct EmailTokenDoc {
     expires_at: bson::DateTime,
 }
 
-stored!(EmailTokenDoc => EmailToken, EMAIL_TOKENS, "email_token");
-
 impl EmailTokenDoc {
     fn from_domain(t: &EmailToken) -> Self {
         Self {
@@ -50,6 +48,8 @@ impl EmailTokenDoc {
         })
     }
 }
+
+stored!(EmailTokenDoc => EmailToken, EMAIL_TOKENS, "email_token");
 
 #[async_trait]
 impl EmailTokenStore for MongoStore {

@@ -25,8 +25,6 @@ struct GroupDoc {
     updated_at: bson::DateTime,
 }
 
-stored!(GroupDoc => Group, GROUPS, "id");
-
 impl GroupDoc {
     fn from_domain(g: &Group) -> Self {
         Self {
@@ -52,6 +50,8 @@ impl GroupDoc {
         })
     }
 }
+
+stored!(GroupDoc => Group, GROUPS, "id");
 
 /// Members without duplicates, first occurrence kept.
 fn dedup(members: &[String]) -> Vec<String> {

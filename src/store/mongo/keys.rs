@@ -23,8 +23,6 @@ struct SigningKeyDoc {
     expires_at: bson::DateTime,
 }
 
-stored!(SigningKeyDoc => SigningKey, SIGNING_KEYS, "kid");
-
 impl SigningKeyDoc {
     fn from_domain(k: &SigningKey) -> Self {
         Self {
@@ -50,6 +48,8 @@ impl SigningKeyDoc {
         })
     }
 }
+
+stored!(SigningKeyDoc => SigningKey, SIGNING_KEYS, "kid");
 
 #[async_trait]
 impl SigningKeyStore for MongoStore {

@@ -25,8 +25,6 @@ struct SessionDoc {
     user_agent: Option<String>,
 }
 
-stored!(SessionDoc => Session, SESSIONS, "id");
-
 impl SessionDoc {
     fn from_domain(s: &Session) -> Self {
         Self {
@@ -54,6 +52,8 @@ impl SessionDoc {
         })
     }
 }
+
+stored!(SessionDoc => Session, SESSIONS, "id");
 
 #[async_trait]
 impl SessionStore for MongoStore {

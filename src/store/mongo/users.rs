@@ -32,8 +32,6 @@ struct UserDoc {
     updated_at: bson::DateTime,
 }
 
-stored!(UserDoc => User, USERS, "id");
-
 impl UserDoc {
     fn from_domain(u: &User) -> Self {
         Self {
@@ -116,6 +114,8 @@ fn search_filter(search: Option<&str>) -> Document {
         ]
     }
 }
+
+stored!(UserDoc => User, USERS, "id");
 
 #[async_trait]
 impl UserStore for MongoStore {
