@@ -19,8 +19,9 @@ use super::auth::{BearerToken, Principal};
 use crate::service::access::ADMIN_SCOPE;
 use crate::service::Services;
 
-/// A security scheme whose credential resolves to a [`Principal`] holding a scope.
-pub trait Credential {
+/// A security scheme whose credential resolves to a [`Principal`] holding a scope (not to be
+/// confused with `service::access::Credential`, the kind of credential a principal came with).
+pub trait Authenticates {
     fn principal(
         &self,
         svc: &Services,
@@ -29,7 +30,7 @@ pub trait Credential {
     ) -> impl std::future::Future<Output = Result<Principal, AuthFailure>> + Send;
 }
 
-impl Credential for ApiAuth {
+impl Authenticates for ApiAuth {
     async fn principal(
         &self,
         svc: &Services,
@@ -40,7 +41,7 @@ impl Credential for ApiAuth {
     }
 }
 
-impl Credential for BearerToken {
+impl Authenticates for BearerToken {
     async fn principal(
         &self,
         svc: &Services,
@@ -59,7 +60,7 @@ pub struct Caller<'a, A = ApiAuth> {
     auth: A,
 }
 
-impl<A: Credential + Sync> Caller<'_, A> {
+impl<A: Authenticates + Sync> Caller<'_, A> {
     /// The principal behind the credential, when it holds `scope`.
     pub async fn scope(&self, scope: &'static str) -> Result<Principal, AuthFailure> {
         self.auth.principal(self.svc, self.req, scope).await
