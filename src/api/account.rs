@@ -4,16 +4,14 @@
 //! the password only the person's own browser session (never an access token, whatever its
 //! scopes). Requests that could reveal whether an address is registered always answer alike.
 
-use poem::web::Data;
-use poem::Request;
 use poem_openapi::payload::Json;
 use poem_openapi::{Object, OpenApi};
 
-use super::auth::{authorize, authorize_session, ApiAuth};
-use super::me::{Me, MeError, MeResponse};
+use super::caller::{Anyone, Caller};
+use super::me::{GetMe, Me};
 use super::response::{api_response, WwwAuthenticate};
 use super::ApiTags;
-use crate::service::{email_verification, password_reset, profile, registration, Services};
+use crate::service::{email_verification, password_reset, profile, registration};
 
 #[derive(Default)]
 pub struct AccountApi;
@@ -72,7 +70,7 @@ api_response! {
         /// The account, created unverified; a verification email is on its way.
         201 Created(Json<Me>),
     }
-    RegisterError {
+    RegisterError as Register {
         /// The username or the email is taken (`fields` names which).
         409 Conflict,
         /// Invalid fields (`fields` lists every problem).
@@ -88,7 +86,7 @@ api_response! {
         /// Done (for requests that send an email: accepted, whether or not the address is known).
         204 Done,
     }
-    DoneError {
+    DoneError as Done {
         /// Invalid fields, or an invalid, used or expired `token`.
         422 | 409 Invalid,
         /// The store is unavailable; retry later.
@@ -102,7 +100,7 @@ api_response! {
         /// The account, after the change (for a password change: every other session ended).
         200 Ok(Json<Me>),
     }
-    MyAccountError {
+    MyAccountError as MyAccount {
         /// No valid credential (RFC 6750 `invalid_token`).
         401 Unauthorized(WwwAuthenticate),
         /// The credential lacks the scope (`profile:write`), a password change came with an access
@@ -116,9 +114,6 @@ api_response! {
     }
 }
 
-type Done = Result<DoneResponse, DoneError>;
-type MyAccount = Result<MyAccountResponse, MyAccountError>;
-
 #[OpenApi(tag = "ApiTags::Account")]
 impl AccountApi {
     /// Register an account
@@ -130,12 +125,7 @@ impl AccountApi {
         method = "post",
         operation_id = "registerUser"
     )]
-    async fn register(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        body: Json<RegisterRequest>,
-    ) -> Result<RegisterResponse, RegisterError> {
+    async fn register(&self, c: Anyone<'_>, body: Json<RegisterRequest>) -> Register {
         let b = body.0;
         let reg = registration::Registration {
             username: b.username,
@@ -143,10 +133,10 @@ impl AccountApi {
             password: b.password,
             password_confirm: None,
             locale: b.locale.filter(|l| matches!(l.as_str(), "en" | "zh-CN")),
-            client_ip: crate::client_ip::of(req),
+            client_ip: crate::client_ip::of(c.req),
             next: None,
         };
-        let user = registration::register(&svc, reg).await?;
+        let user = registration::register(&c, reg).await?;
         Ok(RegisterResponse::Created(Json(Me::from(&user))))
     }
 
@@ -159,8 +149,8 @@ impl AccountApi {
         method = "post",
         operation_id = "verifyEmail"
     )]
-    async fn verify_email(&self, svc: Data<&Services>, body: Json<TokenRequest>) -> Done {
-        email_verification::verify_email(&svc, &body.0.token).await?;
+    async fn verify_email(&self, c: Anyone<'_>, body: Json<TokenRequest>) -> Done {
+        email_verification::verify_email(&c, &body.0.token).await?;
         Ok(DoneResponse::Done)
     }
 
@@ -173,14 +163,9 @@ impl AccountApi {
         method = "post",
         operation_id = "requestPasswordReset"
     )]
-    async fn request_reset(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        body: Json<EmailRequest>,
-    ) -> Done {
-        let ip = crate::client_ip::of(req);
-        password_reset::request_reset(&svc, &body.0.email, ip, None).await?;
+    async fn request_reset(&self, c: Anyone<'_>, body: Json<EmailRequest>) -> Done {
+        let ip = crate::client_ip::of(c.req);
+        password_reset::request_reset(&c, &body.0.email, ip, None).await?;
         Ok(DoneResponse::Done)
     }
 
@@ -193,9 +178,9 @@ impl AccountApi {
         method = "post",
         operation_id = "confirmPasswordReset"
     )]
-    async fn confirm_reset(&self, svc: Data<&Services>, body: Json<ConfirmResetRequest>) -> Done {
+    async fn confirm_reset(&self, c: Anyone<'_>, body: Json<ConfirmResetRequest>) -> Done {
         let b = body.0;
-        password_reset::confirm_reset(&svc, &b.token, &b.new_password, None).await?;
+        password_reset::confirm_reset(&c, &b.token, &b.new_password, None).await?;
         Ok(DoneResponse::Done)
     }
 
@@ -205,13 +190,8 @@ impl AccountApi {
     /// `email` and `email_verified` come only with the `email` scope, `is_admin` only with
     /// `admin` (the browser session sees all); `locale` once the person chose a language.
     #[oai(path = "/api/v1/me", method = "get", operation_id = "getMe")]
-    async fn get_me(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-    ) -> Result<MeResponse, MeError> {
-        super::me::get_me(&svc, req, &auth).await
+    async fn get_me(&self, c: Caller<'_>) -> GetMe {
+        super::me::get_me(&c).await
     }
 
     /// Update my profile
@@ -220,19 +200,13 @@ impl AccountApi {
     /// caller's account; absent fields stay. Needs the `profile:write` scope (the browser
     /// session has it). Every invalid field is reported at once and nothing changes.
     #[oai(path = "/api/v1/me", method = "patch", operation_id = "updateMe")]
-    async fn update_me(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        body: Json<UpdateMeRequest>,
-    ) -> MyAccount {
-        let p = authorize(&svc, req, &auth, "profile:write").await?;
+    async fn update_me(&self, c: Caller<'_>, body: Json<UpdateMeRequest>) -> MyAccount {
+        let p = c.scope("profile:write").await?;
         let change = profile::ProfileChange {
             display_name: body.0.display_name.as_deref(),
             locale: body.0.locale.as_deref(),
         };
-        let user = profile::update_profile(&svc, &p.user.id, change).await?;
+        let user = profile::update_profile(&c, &p.user.id, change).await?;
         Ok(MyAccountResponse::Ok(Json(Me::seen_by(&user, &p))))
     }
 
@@ -247,22 +221,16 @@ impl AccountApi {
         method = "post",
         operation_id = "changeMyPassword"
     )]
-    async fn change_password(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        body: Json<ChangePasswordRequest>,
-    ) -> MyAccount {
-        let p = authorize_session(&svc, req, &auth).await?;
+    async fn change_password(&self, c: Caller<'_>, body: Json<ChangePasswordRequest>) -> MyAccount {
+        let p = c.session().await?;
         let change = profile::PasswordChange {
             current: &body.0.current_password,
             new: &body.0.new_password,
             confirm: None,
             keep_session: p.session_id(),
-            client_ip: crate::client_ip::of(req),
+            client_ip: crate::client_ip::of(c.req),
         };
-        profile::change_password(&svc, &p.user, change).await?;
+        profile::change_password(&c, &p.user, change).await?;
         Ok(MyAccountResponse::Ok(Json(Me::seen_by(&p.user, &p))))
     }
 }

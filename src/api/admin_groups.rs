@@ -5,8 +5,6 @@
 //! Handlers authorize, call one `service::groups` function and map the result. Must not import
 //! a concrete store backend.
 
-use poem::web::Data;
-use poem::Request;
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::OpenApi;
@@ -14,11 +12,10 @@ use poem_openapi::OpenApi;
 use super::admin_models::{
     page, CreateGroupRequest, GroupList, GroupObject, MemberList, UpdateGroupRequest,
 };
-use super::auth::{authorize, ApiAuth};
+use super::caller::Caller;
 use super::response::{api_response, WwwAuthenticate};
 use super::ApiTags;
 use crate::service::groups::{self, GroupPatch, NewGroup};
-use crate::service::Services;
 
 #[derive(Default)]
 pub struct AdminGroupsApi;
@@ -28,7 +25,7 @@ api_response! {
         /// One page of groups, ordered by name.
         200 Ok(Json<GroupList>),
     }
-    ListGroupsError {
+    ListGroupsError as ListGroups {
         /// `offset` or `limit` is out of range (see `fields`).
         422 Invalid,
         ..admin
@@ -40,7 +37,7 @@ api_response! {
         /// The new group.
         201 Ok(Json<GroupObject>),
     }
-    CreateGroupError {
+    CreateGroupError as CreateGroup {
         /// A group with this name exists (names are compared ignoring case); `fields` names
         /// `name`.
         409 Conflict,
@@ -55,7 +52,7 @@ api_response! {
         /// The group.
         200 Ok(Json<GroupObject>),
     }
-    GroupError {
+    GroupError as GetGroup {
         /// No group has this id.
         404 NotFound,
         ..admin
@@ -67,7 +64,7 @@ api_response! {
         /// The group, with the member added.
         200 Ok(Json<GroupObject>),
     }
-    AddMemberError {
+    AddMemberError as AddMember {
         /// No group has this id, or no account has this user id.
         404 NotFound,
         ..admin
@@ -79,7 +76,7 @@ api_response! {
         /// The account is not (or no longer) a member.
         204 Ok,
     }
-    RemoveMemberError {
+    RemoveMemberError as RemoveMember {
         /// No group has this id, or no account has this user id.
         404 NotFound,
         ..admin
@@ -91,7 +88,7 @@ api_response! {
         /// The group as changed.
         200 Ok(Json<GroupObject>),
     }
-    UpdateGroupError {
+    UpdateGroupError as UpdateGroup {
         /// No group has this id.
         404 NotFound,
         /// Another group has this name (ignoring case); `fields` names `name`.
@@ -107,7 +104,7 @@ api_response! {
         /// The group and its memberships are gone.
         204 Ok,
     }
-    DeleteGroupError {
+    DeleteGroupError as DeleteGroup {
         /// No group has this id.
         404 NotFound,
         ..admin
@@ -119,7 +116,7 @@ api_response! {
         /// One page of members, in the order they joined.
         200 Ok(Json<MemberList>),
     }
-    ListMembersError {
+    ListMembersError as ListMembers {
         /// No group has this id.
         404 NotFound,
         /// `offset` or `limit` is out of range (see `fields`).
@@ -141,14 +138,12 @@ impl AdminGroupsApi {
     )]
     async fn list_groups(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
-    ) -> Result<ListGroupsResponse, ListGroupsError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        let l = groups::list_groups(&svc, page(offset, limit)).await?;
+    ) -> ListGroups {
+        c.admin().await?;
+        let l = groups::list_groups(&c, page(offset, limit)).await?;
         Ok(ListGroupsResponse::Ok(Json(l.into())))
     }
 
@@ -161,20 +156,14 @@ impl AdminGroupsApi {
         method = "post",
         operation_id = "createGroup"
     )]
-    async fn create_group(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        body: Json<CreateGroupRequest>,
-    ) -> Result<CreateGroupResponse, CreateGroupError> {
-        authorize(&svc, req, &auth, "admin").await?;
+    async fn create_group(&self, c: Caller<'_>, body: Json<CreateGroupRequest>) -> CreateGroup {
+        c.admin().await?;
         let new = NewGroup {
             name: body.0.name,
             description: body.0.description,
             members: vec![],
         };
-        let g = groups::create_group(&svc, new).await?;
+        let g = groups::create_group(&c, new).await?;
         Ok(CreateGroupResponse::Ok(Json(g.into())))
     }
 
@@ -186,15 +175,9 @@ impl AdminGroupsApi {
         method = "get",
         operation_id = "getGroup"
     )]
-    async fn get_group(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-    ) -> Result<GroupResponse, GroupError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        let g = groups::get_group(&svc, &id).await?;
+    async fn get_group(&self, c: Caller<'_>, id: Path<String>) -> GetGroup {
+        c.admin().await?;
+        let g = groups::get_group(&c, &id).await?;
         Ok(GroupResponse::Ok(Json(g.into())))
     }
 
@@ -209,18 +192,16 @@ impl AdminGroupsApi {
     )]
     async fn update_group(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
         body: Json<UpdateGroupRequest>,
-    ) -> Result<UpdateGroupResponse, UpdateGroupError> {
-        authorize(&svc, req, &auth, "admin").await?;
+    ) -> UpdateGroup {
+        c.admin().await?;
         let patch = GroupPatch {
             name: body.0.name,
             description: body.0.description,
         };
-        let g = groups::update_group(&svc, &id, patch).await?;
+        let g = groups::update_group(&c, &id, patch).await?;
         Ok(UpdateGroupResponse::Ok(Json(g.into())))
     }
 
@@ -232,15 +213,9 @@ impl AdminGroupsApi {
         method = "delete",
         operation_id = "deleteGroup"
     )]
-    async fn delete_group(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-    ) -> Result<DeleteGroupResponse, DeleteGroupError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        groups::delete_group(&svc, &id).await?;
+    async fn delete_group(&self, c: Caller<'_>, id: Path<String>) -> DeleteGroup {
+        c.admin().await?;
+        groups::delete_group(&c, &id).await?;
         Ok(DeleteGroupResponse::Ok)
     }
 
@@ -255,15 +230,13 @@ impl AdminGroupsApi {
     )]
     async fn list_members(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
-    ) -> Result<ListMembersResponse, ListMembersError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        let l = groups::list_members(&svc, &id, page(offset, limit)).await?;
+    ) -> ListMembers {
+        c.admin().await?;
+        let l = groups::list_members(&c, &id, page(offset, limit)).await?;
         Ok(ListMembersResponse::Ok(Json(l.into())))
     }
 
@@ -278,14 +251,12 @@ impl AdminGroupsApi {
     )]
     async fn add_member(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
         user_id: Path<String>,
-    ) -> Result<AddMemberResponse, AddMemberError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        let g = groups::add_member(&svc, &id, &user_id).await?;
+    ) -> AddMember {
+        c.admin().await?;
+        let g = groups::add_member(&c, &id, &user_id).await?;
         Ok(AddMemberResponse::Ok(Json(g.into())))
     }
 
@@ -300,14 +271,12 @@ impl AdminGroupsApi {
     )]
     async fn remove_member(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
         user_id: Path<String>,
-    ) -> Result<RemoveMemberResponse, RemoveMemberError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        groups::remove_member(&svc, &id, &user_id).await?;
+    ) -> RemoveMember {
+        c.admin().await?;
+        groups::remove_member(&c, &id, &user_id).await?;
         Ok(RemoveMemberResponse::Ok)
     }
 }

@@ -5,18 +5,16 @@
 //! Handlers authorize, call one `service::admin` / `service::groups` function and map the
 //! result. Must not import a concrete store backend.
 
-use poem::web::Data;
-use poem::Request;
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::OpenApi;
 
 use super::admin_models::{page, AdminUser, GroupList, UserList};
-use super::auth::{authorize, ApiAuth};
+use super::caller::Caller;
 use super::response::{api_response, WwwAuthenticate};
 use super::ApiTags;
 use crate::service::admin;
-use crate::service::{groups, Services};
+use crate::service::groups;
 
 #[derive(Default)]
 pub struct AdminUsersApi;
@@ -26,7 +24,7 @@ api_response! {
         /// One page of accounts, ordered by username.
         200 Ok(Json<UserList>),
     }
-    ListUsersError {
+    ListUsersError as ListUsers {
         /// `offset`, `limit` or `search` is out of range (see `fields`).
         422 Invalid,
         ..admin
@@ -38,7 +36,7 @@ api_response! {
         /// The account.
         200 Ok(Json<AdminUser>),
     }
-    GetUserError {
+    GetUserError as GetUser {
         /// No account has this id.
         404 NotFound,
         ..admin
@@ -50,7 +48,7 @@ api_response! {
         /// The account as changed.
         200 Ok(Json<AdminUser>),
     }
-    UserError {
+    UserError as SetDisabled {
         /// No account has this id.
         404 NotFound,
         /// The change is refused: an administrator cannot disable their own account, and the
@@ -65,7 +63,7 @@ api_response! {
         /// The account and everything that belonged to it are gone.
         204 Ok,
     }
-    DeleteUserError {
+    DeleteUserError as DeleteUser {
         /// No account has this id.
         404 NotFound,
         /// The deletion is refused: an administrator cannot delete their own account, and the
@@ -80,7 +78,7 @@ api_response! {
         /// One page of the groups the account belongs to, ordered by name.
         200 Ok(Json<GroupList>),
     }
-    UserGroupsError {
+    UserGroupsError as UserGroups {
         /// No account has this id.
         404 NotFound,
         /// `offset` or `limit` is out of range (see `fields`).
@@ -103,15 +101,13 @@ impl AdminUsersApi {
     )]
     async fn list_users(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         #[oai(validator(max_length = 100))] search: Query<Option<String>>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
-    ) -> Result<ListUsersResponse, ListUsersError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        let l = admin::list_users(&svc, search.0, page(offset, limit)).await?;
+    ) -> ListUsers {
+        c.admin().await?;
+        let l = admin::list_users(&c, search.0, page(offset, limit)).await?;
         Ok(ListUsersResponse::Ok(Json(l.into())))
     }
 
@@ -123,15 +119,9 @@ impl AdminUsersApi {
         method = "get",
         operation_id = "getUser"
     )]
-    async fn get_user(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-    ) -> Result<GetUserResponse, GetUserError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        let u = admin::get_user(&svc, &id).await?;
+    async fn get_user(&self, c: Caller<'_>, id: Path<String>) -> GetUser {
+        c.admin().await?;
+        let u = admin::get_user(&c, &id).await?;
         Ok(GetUserResponse::Ok(Json(u.into())))
     }
 
@@ -146,14 +136,8 @@ impl AdminUsersApi {
         method = "post",
         operation_id = "disableUser"
     )]
-    async fn disable_user(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-    ) -> Result<UserResponse, UserError> {
-        set_disabled(&svc, req, &auth, &id, true).await
+    async fn disable_user(&self, c: Caller<'_>, id: Path<String>) -> SetDisabled {
+        set_disabled(&c, &id, true).await
     }
 
     /// Enable an account
@@ -165,14 +149,8 @@ impl AdminUsersApi {
         method = "post",
         operation_id = "enableUser"
     )]
-    async fn enable_user(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-    ) -> Result<UserResponse, UserError> {
-        set_disabled(&svc, req, &auth, &id, false).await
+    async fn enable_user(&self, c: Caller<'_>, id: Path<String>) -> SetDisabled {
+        set_disabled(&c, &id, false).await
     }
 
     /// Delete an account
@@ -186,15 +164,9 @@ impl AdminUsersApi {
         method = "delete",
         operation_id = "deleteUser"
     )]
-    async fn delete_user(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-    ) -> Result<DeleteUserResponse, DeleteUserError> {
-        let actor = authorize(&svc, req, &auth, "admin").await?.user;
-        admin::delete_user(&svc, &actor, &id).await?;
+    async fn delete_user(&self, c: Caller<'_>, id: Path<String>) -> DeleteUser {
+        let actor = c.admin().await?.user;
+        admin::delete_user(&c, &actor, &id).await?;
         Ok(DeleteUserResponse::Ok)
     }
 
@@ -209,28 +181,20 @@ impl AdminUsersApi {
     )]
     async fn list_user_groups(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
         #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
-    ) -> Result<UserGroupsResponse, UserGroupsError> {
-        authorize(&svc, req, &auth, "admin").await?;
-        let l = groups::list_user_groups(&svc, &id, page(offset, limit)).await?;
+    ) -> UserGroups {
+        c.admin().await?;
+        let l = groups::list_user_groups(&c, &id, page(offset, limit)).await?;
         Ok(UserGroupsResponse::Ok(Json(l.into())))
     }
 }
 
 /// Disable and enable differ only in the flag they set.
-async fn set_disabled(
-    svc: &Services,
-    req: &Request,
-    auth: &ApiAuth,
-    id: &str,
-    disabled: bool,
-) -> Result<UserResponse, UserError> {
-    let actor = authorize(svc, req, auth, "admin").await?.user;
-    let u = admin::set_user_disabled(svc, &actor, id, disabled).await?;
+async fn set_disabled(c: &Caller<'_>, id: &str, disabled: bool) -> SetDisabled {
+    let actor = c.admin().await?.user;
+    let u = admin::set_user_disabled(c, &actor, id, disabled).await?;
     Ok(UserResponse::Ok(Json(u.into())))
 }

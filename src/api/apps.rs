@@ -8,8 +8,6 @@
 //! Handlers authorize, call one `service::apps` function and map the result. Must not import a
 //! concrete store backend.
 
-use poem::web::Data;
-use poem::Request;
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::OpenApi;
@@ -17,11 +15,10 @@ use poem_openapi::OpenApi;
 use super::admin_models::page;
 use super::app_models::{App, AppList, CreatedApp, RotatedAppSecret};
 use super::app_requests::{AppPatchRequest, AppRequest};
-use super::auth::{authorize, ApiAuth, AuthFailure, Principal};
+use super::caller::Caller;
 use super::response::{api_response, WwwAuthenticate};
 use super::ApiTags;
 use crate::service::apps::{self, AppChange};
-use crate::service::Services;
 
 #[derive(Default)]
 pub struct AppsApi;
@@ -31,7 +28,7 @@ api_response! {
         /// One page of the caller's apps, oldest first.
         200 Ok(Json<AppList>),
     }
-    ListAppsError {
+    ListAppsError as ListApps {
         /// `offset` or `limit` is out of range (see `fields`).
         422 Invalid,
         ..apps
@@ -43,7 +40,7 @@ api_response! {
         /// The app is registered; `client_secret` is shown this once.
         201 Ok(Json<CreatedApp>),
     }
-    CreateAppError {
+    CreateAppError as CreateApp {
         /// A field is invalid (see `fields`); nothing was stored.
         422 Invalid,
         ..apps
@@ -55,7 +52,7 @@ api_response! {
         /// The app.
         200 Ok(Json<App>),
     }
-    GetAppError {
+    GetAppError as GetApp {
         /// No app with this id is visible to the caller.
         404 NotFound,
         ..apps
@@ -67,7 +64,7 @@ api_response! {
         /// The app as changed.
         200 Ok(Json<App>),
     }
-    UpdateAppError {
+    UpdateAppError as Update {
         /// No app with this id is visible to the caller.
         404 NotFound,
         /// A built-in app cannot be changed.
@@ -83,7 +80,7 @@ api_response! {
         /// The app is gone; every token it held is revoked and its consents are forgotten.
         204 Ok,
     }
-    DeleteAppError {
+    DeleteAppError as Delete {
         /// No app with this id is visible to the caller.
         404 NotFound,
         /// A built-in app cannot be deleted.
@@ -97,7 +94,7 @@ api_response! {
         /// The new secret, shown this once.
         200 Ok(Json<RotatedAppSecret>),
     }
-    RotateAppSecretError {
+    RotateAppSecretError as RotateAppSecret {
         /// No app with this id is visible to the caller.
         404 NotFound,
         /// The app is public (it has no secret) or built in.
@@ -108,12 +105,8 @@ api_response! {
     }
 }
 
-type Update = Result<UpdateAppResponse, UpdateAppError>;
-type Delete = Result<DeleteAppResponse, DeleteAppError>;
-
-async fn caller(svc: &Services, req: &Request, auth: &ApiAuth) -> Result<Principal, AuthFailure> {
-    authorize(svc, req, auth, "apps").await
-}
+type AppBody = Json<AppRequest>;
+type AppPatch = Json<AppPatchRequest>;
 
 #[OpenApi(tag = "ApiTags::Apps")]
 impl AppsApi {
@@ -124,14 +117,12 @@ impl AppsApi {
     #[oai(path = "/api/v1/apps", method = "get", operation_id = "listApps")]
     async fn list_apps(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         offset: Query<Option<u64>>,
         limit: Query<Option<u64>>,
-    ) -> Result<ListAppsResponse, ListAppsError> {
-        let actor = caller(&svc, req, &auth).await?;
-        let list = apps::list_my_apps(&svc, &actor.user, page(offset, limit)).await?;
+    ) -> ListApps {
+        let actor = c.scope("apps").await?;
+        let list = apps::list_my_apps(&c, &actor.user, page(offset, limit)).await?;
         Ok(ListAppsResponse::Ok(Json(list.into())))
     }
 
@@ -140,15 +131,9 @@ impl AppsApi {
     /// Registers an OAuth client owned by the caller. A confidential app's `client_secret` is
     /// in this answer only: the server keeps a digest of it. Needs the `apps` scope.
     #[oai(path = "/api/v1/apps", method = "post", operation_id = "createApp")]
-    async fn create_app(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        body: Json<AppRequest>,
-    ) -> Result<CreateAppResponse, CreateAppError> {
-        let actor = caller(&svc, req, &auth).await?;
-        let r = apps::register_app(&svc, &actor, body.0.into()).await?;
+    async fn create_app(&self, c: Caller<'_>, body: Json<AppRequest>) -> CreateApp {
+        let actor = c.scope("apps").await?;
+        let r = apps::register_app(&c, &actor, body.0.into()).await?;
         Ok(CreateAppResponse::Ok(Json(CreatedApp {
             app: App::from(&r.app),
             client_secret: r.secret,
@@ -160,15 +145,9 @@ impl AppsApi {
     /// Returns one of the caller's apps (administrators see every app). Needs the `apps`
     /// scope.
     #[oai(path = "/api/v1/apps/:id", method = "get", operation_id = "getApp")]
-    async fn get_app(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-    ) -> Result<GetAppResponse, GetAppError> {
-        let actor = caller(&svc, req, &auth).await?;
-        let app = apps::get_app(&svc, &actor, &id).await?;
+    async fn get_app(&self, c: Caller<'_>, id: Path<String>) -> GetApp {
+        let actor = c.scope("apps").await?;
+        let app = apps::get_app(&c, &actor, &id).await?;
         Ok(GetAppResponse::Ok(Json(app.into())))
     }
 
@@ -177,16 +156,8 @@ impl AppsApi {
     /// Sets every field of the app from the body (omitted optional fields take their
     /// default). The client id, owner, secrets and client type stay. Needs the `apps` scope.
     #[oai(path = "/api/v1/apps/:id", method = "put", operation_id = "replaceApp")]
-    async fn replace_app(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-        body: Json<AppRequest>,
-    ) -> Update {
-        let change = AppChange::Replace(body.0.into());
-        update(&svc, req, &auth, &id, change).await
+    async fn replace_app(&self, c: Caller<'_>, id: Path<String>, body: AppBody) -> Update {
+        update(&c, &id, AppChange::Replace(body.0.into())).await
     }
 
     /// Update some fields of an app
@@ -198,16 +169,8 @@ impl AppsApi {
         method = "patch",
         operation_id = "updateApp"
     )]
-    async fn update_app(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-        body: Json<AppPatchRequest>,
-    ) -> Update {
-        let change = AppChange::Patch(body.0.into());
-        update(&svc, req, &auth, &id, change).await
+    async fn update_app(&self, c: Caller<'_>, id: Path<String>, body: AppPatch) -> Update {
+        update(&c, &id, AppChange::Patch(body.0.into())).await
     }
 
     /// Delete an app
@@ -219,15 +182,9 @@ impl AppsApi {
         method = "delete",
         operation_id = "deleteApp"
     )]
-    async fn delete_app(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-    ) -> Delete {
-        let actor = caller(&svc, req, &auth).await?;
-        apps::delete_app(&svc, &actor, &id).await?;
+    async fn delete_app(&self, c: Caller<'_>, id: Path<String>) -> Delete {
+        let actor = c.scope("apps").await?;
+        apps::delete_app(&c, &actor, &id).await?;
         Ok(DeleteAppResponse::Ok)
     }
 
@@ -244,16 +201,14 @@ impl AppsApi {
     )]
     async fn rotate_app_secret(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         id: Path<String>,
         /// End every previous secret at once instead of after the grace period.
         revoke_previous: Query<Option<bool>>,
-    ) -> Result<RotateAppSecretResponse, RotateAppSecretError> {
-        let actor = caller(&svc, req, &auth).await?;
+    ) -> RotateAppSecret {
+        let actor = c.scope("apps").await?;
         let revoke = revoke_previous.0.unwrap_or(false);
-        let r = apps::rotate_secret(&svc, &actor, &id, revoke).await?;
+        let r = apps::rotate_secret(&c, &actor, &id, revoke).await?;
         Ok(RotateAppSecretResponse::Ok(Json(RotatedAppSecret {
             client_id: r.app.client_id,
             client_secret: r.secret,
@@ -271,15 +226,8 @@ impl AppsApi {
         method = "put",
         operation_id = "legacyUpdateApp"
     )]
-    async fn legacy_update_app(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-        body: Json<AppRequest>,
-    ) -> Update {
-        self.replace_app(svc, req, auth, id, body).await
+    async fn legacy_update_app(&self, c: Caller<'_>, id: Path<String>, body: AppBody) -> Update {
+        self.replace_app(c, id, body).await
     }
 
     /// Delete an app (original path)
@@ -292,25 +240,13 @@ impl AppsApi {
         method = "delete",
         operation_id = "legacyDeleteApp"
     )]
-    async fn legacy_delete_app(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-        id: Path<String>,
-    ) -> Delete {
-        self.delete_app(svc, req, auth, id).await
+    async fn legacy_delete_app(&self, c: Caller<'_>, id: Path<String>) -> Delete {
+        self.delete_app(c, id).await
     }
 }
 
-async fn update(
-    svc: &Services,
-    req: &Request,
-    auth: &ApiAuth,
-    id: &str,
-    change: AppChange,
-) -> Update {
-    let actor = caller(svc, req, auth).await?;
-    let app = apps::update_app(svc, &actor, id, change).await?;
+async fn update(c: &Caller<'_>, id: &str, change: AppChange) -> Update {
+    let actor = c.scope("apps").await?;
+    let app = apps::update_app(c, &actor, id, change).await?;
     Ok(UpdateAppResponse::Ok(Json(app.into())))
 }

@@ -6,17 +6,14 @@
 //! `authorizations` scope.
 
 use chrono::{DateTime, Utc};
-use poem::web::Data;
-use poem::Request;
 use poem_openapi::param::Path;
 use poem_openapi::payload::Json;
 use poem_openapi::{Object, OpenApi};
 
-use super::auth::{authorize, ApiAuth};
+use super::caller::Caller;
 use super::response::{api_response, WwwAuthenticate};
 use super::ApiTags;
 use crate::service::authorizations::{self, Authorization as Entry};
-use crate::service::Services;
 
 #[derive(Default)]
 pub struct AuthorizationsApi;
@@ -89,7 +86,7 @@ api_response! {
         /// The caller's active authorizations.
         200 Ok(Json<AuthorizationList>),
     }
-    ListAuthorizationsError {
+    ListAuthorizationsError as ListAuthorizations {
         /// No valid credential (RFC 6750 `invalid_token`).
         401 Unauthorized(WwwAuthenticate),
         /// The token lacks the `authorizations` scope (RFC 6750 `insufficient_scope`).
@@ -103,7 +100,7 @@ api_response! {
         /// Revoked: its tokens are rejected from the very next request.
         204 Revoked,
     }
-    RevokeAuthorizationError {
+    RevokeAuthorizationError as Revoke {
         /// No valid credential (RFC 6750 `invalid_token`).
         401 Unauthorized(WwwAuthenticate),
         /// The token lacks the `authorizations` scope, or a session call lacks `X-CSRF-Token`.
@@ -114,11 +111,9 @@ api_response! {
     }
 }
 
-type Revoke = Result<RevokeAuthorizationResponse, RevokeAuthorizationError>;
-
-async fn revoke(svc: &Services, req: &Request, auth: &ApiAuth, id: &str) -> Revoke {
-    let p = authorize(svc, req, auth, "authorizations").await?;
-    authorizations::revoke_for_user(svc, &p.user.id, id).await?;
+async fn revoke(c: &Caller<'_>, id: &str) -> Revoke {
+    let p = c.scope("authorizations").await?;
+    authorizations::revoke_for_user(c, &p.user.id, id).await?;
     Ok(RevokeAuthorizationResponse::Revoked)
 }
 
@@ -134,14 +129,9 @@ impl AuthorizationsApi {
         method = "get",
         operation_id = "listMyAuthorizations"
     )]
-    async fn list(
-        &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
-    ) -> Result<ListAuthorizationsResponse, ListAuthorizationsError> {
-        let p = authorize(&svc, req, &auth, "authorizations").await?;
-        let items = authorizations::list_for_user(&svc, &p.user.id).await?;
+    async fn list(&self, c: Caller<'_>) -> ListAuthorizations {
+        let p = c.scope("authorizations").await?;
+        let items = authorizations::list_for_user(&c, &p.user.id).await?;
         Ok(ListAuthorizationsResponse::Ok(Json(AuthorizationList {
             items: items.into_iter().map(Into::into).collect(),
         })))
@@ -160,13 +150,11 @@ impl AuthorizationsApi {
     )]
     async fn revoke(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         /// The authorization's id (`Authorization.id`).
         id: Path<String>,
     ) -> Revoke {
-        revoke(&svc, req, &auth, &id).await
+        revoke(&c, &id).await
     }
 
     /// Revoke an authorization (original path)
@@ -182,12 +170,10 @@ impl AuthorizationsApi {
     )]
     async fn legacy_revoke(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: ApiAuth,
+        c: Caller<'_>,
         /// The authorization's id (`Authorization.id`).
         id: Path<String>,
     ) -> Revoke {
-        revoke(&svc, req, &auth, &id).await
+        self.revoke(c, id).await
     }
 }

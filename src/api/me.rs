@@ -1,33 +1,28 @@
 //! The caller's own account as the API shows it (`Me`), and `GET /api/v1/me`.
 
 use chrono::{DateTime, Utc};
-use poem::Request;
 use poem_openapi::payload::Json;
 use poem_openapi::Object;
 
-use super::auth::{authorize, ApiAuth, Principal};
+use super::auth::Principal;
+use super::caller::Caller;
 use super::response::{api_response, WwwAuthenticate};
 use crate::domain::User;
 use crate::service::access::ADMIN_SCOPE;
-use crate::service::Services;
 
 /// A person's own account, as they see it. Through an access token, `email` and
 /// `email_verified` come only with the `email` scope and `is_admin` only with `admin`; the
 /// browser session sees them all.
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Me {
     pub id: String,
     pub username: String,
-    #[oai(skip_serializing_if_is_none)]
     pub email: Option<String>,
-    #[oai(skip_serializing_if_is_none)]
     pub email_verified: Option<bool>,
-    #[oai(skip_serializing_if_is_none)]
     pub display_name: Option<String>,
-    #[oai(skip_serializing_if_is_none)]
     pub is_admin: Option<bool>,
     /// The language of the person's pages and emails (`en`, `zh-CN`), once chosen.
-    #[oai(skip_serializing_if_is_none)]
     pub locale: Option<String>,
     pub created_at: DateTime<Utc>,
 }
@@ -70,7 +65,7 @@ api_response! {
         /// The caller's account.
         200 Ok(Json<Me>),
     }
-    MeError {
+    MeError as GetMe {
         /// No valid credential (RFC 6750 `invalid_token`).
         401 Unauthorized(WwwAuthenticate),
         /// The credential lacks the `profile` scope (RFC 6750 `insufficient_scope`).
@@ -81,7 +76,7 @@ api_response! {
 
 /// `GET /api/v1/me` (declared in `account.rs`, beside the other operations on this path: one
 /// path must be declared by one API type, or the spec lists it twice).
-pub async fn get_me(svc: &Services, req: &Request, auth: &ApiAuth) -> Result<MeResponse, MeError> {
-    let p = authorize(svc, req, auth, "profile").await?;
+pub async fn get_me(c: &Caller<'_>) -> GetMe {
+    let p = c.scope("profile").await?;
     Ok(MeResponse::Ok(Json(Me::seen_by(&p.user, &p))))
 }

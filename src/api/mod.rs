@@ -16,6 +16,7 @@ mod apps;
 pub mod auth;
 mod authorizations;
 pub mod body_limit;
+mod caller;
 pub mod error;
 mod health;
 mod me;

@@ -7,38 +7,34 @@
 //! carry the `.json` / `.html` suffix.
 
 use poem::http::StatusCode;
-use poem::web::Data;
 use poem::Request;
 use poem_openapi::param::Path;
 use poem_openapi::payload::Json;
 use poem_openapi::{Object, OpenApi};
 use serde::Serialize;
 
-use super::auth::{authorize_bearer, BearerToken, Principal};
+use super::auth::{BearerToken, Principal};
+use super::caller::Caller;
 use super::resource_format::{render_view, split_format, Format, Negotiated};
 use super::response::{api_response, Failure, WwwAuthenticate};
 use super::{ApiError, ApiTags};
 use crate::service::resources::{self, GroupWithMembers, Reader};
-use crate::service::Services;
 
 #[derive(Default)]
 pub struct ResourcesApi;
 
 /// A user's public profile.
 #[derive(Debug, Object, Serialize)]
-#[oai(example)]
+#[oai(example, skip_serializing_if_is_none)]
 pub struct UserResource {
     pub id: String,
     pub username: String,
-    #[oai(skip_serializing_if_is_none)]
     pub display_name: Option<String>,
     /// Only when the token carries the `email` scope.
-    #[oai(skip_serializing_if_is_none)]
     pub email: Option<String>,
     /// Whether the person proved they read `email` (followed a link sent to it). Anyone can
     /// register with an address they do not own: never treat an unverified email as an
     /// identity. Present exactly when `email` is.
-    #[oai(skip_serializing_if_is_none)]
     pub email_verified: Option<bool>,
 }
 
@@ -146,14 +142,12 @@ type GroupAnswer = Result<Negotiated<GroupResourceResponse>, GroupResourceError>
 
 /// The token's principal (holding `scope`), the id and the format the request asks for.
 async fn prepare<'s>(
-    svc: &Services,
-    req: &Request,
-    auth: &BearerToken,
+    c: &Caller<'_, BearerToken>,
     segment: &'s str,
     scope: &'static str,
 ) -> Result<(Principal, &'s str, Format), Failure> {
-    let p = authorize_bearer(svc, auth, scope).await?;
-    let Some((id, format)) = split_format(segment, req.header("accept")) else {
+    let p = c.scope(scope).await?;
+    let Some((id, format)) = split_format(segment, c.req.header("accept")) else {
         let msg = "unknown format: end the id with .json or .html, or with neither";
         return Err(Failure::new(
             StatusCode::NOT_FOUND,
@@ -186,14 +180,9 @@ fn represent<T: Serialize, R>(
     }
 }
 
-async fn user_resource(
-    svc: &Services,
-    req: &Request,
-    auth: &BearerToken,
-    segment: &str,
-) -> UserAnswer {
-    let (p, id, format) = prepare(svc, req, auth, segment, "profile").await?;
-    let user = resources::user(svc, reader(&p), id).await?;
+async fn user_resource(c: &Caller<'_, BearerToken>, segment: &str) -> UserAnswer {
+    let (p, id, format) = prepare(c, segment, "profile").await?;
+    let user = resources::user(c, reader(&p), id).await?;
     let with_email = p.sees_email();
     let body = UserResource {
         id: user.id,
@@ -202,29 +191,22 @@ async fn user_resource(
         email: with_email.then(|| user.email.to_string()),
         email_verified: with_email.then_some(user.email_verified),
     };
-    let template = "resource_user.html";
     Ok(represent(
-        req,
+        c.req,
         format,
-        template,
+        "resource_user.html",
         body,
         UserResourceResponse::Ok,
     )?)
 }
 
-async fn group_resource(
-    svc: &Services,
-    req: &Request,
-    auth: &BearerToken,
-    segment: &str,
-) -> GroupAnswer {
-    let (p, id, format) = prepare(svc, req, auth, segment, "groups").await?;
-    let body = GroupResource::from(resources::group(svc, reader(&p), id).await?);
-    let template = "resource_group.html";
+async fn group_resource(c: &Caller<'_, BearerToken>, segment: &str) -> GroupAnswer {
+    let (p, id, format) = prepare(c, segment, "groups").await?;
+    let body = GroupResource::from(resources::group(c, reader(&p), id).await?);
     Ok(represent(
-        req,
+        c.req,
         format,
-        template,
+        "resource_group.html",
         body,
         GroupResourceResponse::Ok,
     )?)
@@ -246,13 +228,11 @@ impl ResourcesApi {
     )]
     async fn get_user(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: BearerToken,
+        c: Caller<'_, BearerToken>,
         /// The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
         id: Path<String>,
     ) -> UserAnswer {
-        user_resource(&svc, req, &auth, &id).await
+        user_resource(&c, &id).await
     }
 
     /// Read a group
@@ -269,13 +249,11 @@ impl ResourcesApi {
     )]
     async fn get_group(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: BearerToken,
+        c: Caller<'_, BearerToken>,
         /// The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
         id: Path<String>,
     ) -> GroupAnswer {
-        group_resource(&svc, req, &auth, &id).await
+        group_resource(&c, &id).await
     }
 
     /// Read a user's profile (original path)
@@ -291,13 +269,11 @@ impl ResourcesApi {
     )]
     async fn legacy_get_user(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: BearerToken,
+        c: Caller<'_, BearerToken>,
         /// The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
         id: Path<String>,
     ) -> UserAnswer {
-        user_resource(&svc, req, &auth, &id).await
+        self.get_user(c, id).await
     }
 
     /// Read a group (original path)
@@ -313,12 +289,10 @@ impl ResourcesApi {
     )]
     async fn legacy_get_group(
         &self,
-        svc: Data<&Services>,
-        req: &Request,
-        auth: BearerToken,
+        c: Caller<'_, BearerToken>,
         /// The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
         id: Path<String>,
     ) -> GroupAnswer {
-        group_resource(&svc, req, &auth, &id).await
+        self.get_group(c, id).await
     }
 }

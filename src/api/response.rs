@@ -115,7 +115,8 @@ impl From<AuthFailure> for Failure {
 /// status, a name and (success) its payload; a failure variant carries the [`ApiError`] body
 /// and, when followed by `(WwwAuthenticate)`, the challenge header. `422 | 409 Invalid` also
 /// answers a 409 as that 422. A status the failure enum does not declare is logged and
-/// answered as its `Internal` (500) variant, so the spec never lies. `..admin` and `..apps`
+/// answered as its `Internal` (500) variant, so the spec never lies. `Error as Alias` also
+/// declares `type Alias = Result<Response, Error>` for the operation's signature. `..admin` and `..apps`
 /// append the 401/403/500/503 every operation of those surfaces answers, `..store` the 503 and
 /// 500 of the other authenticated operations.
 ///
@@ -174,9 +175,14 @@ macro_rules! api_response {
     };
     (@emit
         [$(#[$om:meta])* $ok:ident { $( $(#[$od:meta])* $os:literal $ov:ident $(($oty:ty))? ,)* }]
-        [$(#[$em:meta])* $err:ident]
+        [$(#[$em:meta])* $err:ident $(as $alias:ident)?]
         [$( $(#[$d:meta])* $s:literal $(| $a:literal)* $v:ident $(($w:ty))? ,)*]
     ) => {
+        $(
+            /// What the operation returns: its success or its failure.
+            pub type $alias = Result<$ok, $err>;
+        )?
+
         $(#[$om])*
         #[derive(poem_openapi::ApiResponse)]
         #[allow(clippy::large_enum_variant)] // built once per request, moved once
@@ -224,14 +230,14 @@ macro_rules! api_response {
     };
     (
         $(#[$om:meta])* $ok:ident { $($oks:tt)* }
-        $(#[$em:meta])* $err:ident {
+        $(#[$em:meta])* $err:ident $(as $alias:ident)? {
             $( $(#[$d:meta])* $s:literal $(| $a:literal)* $v:ident $(($w:ty))? ,)*
             $(.. $preset:ident)?
         }
     ) => {
         $crate::api::response::api_response!(@preset
             [$(#[$om])* $ok { $($oks)* }]
-            [$(#[$em])* $err]
+            [$(#[$em])* $err $(as $alias)?]
             [$( $(#[$d])* $s $(| $a)* $v $(($w))? ,)*]
             $($preset)?
         );

@@ -1,5 +1,6 @@
 use chrono::{DateTime, Utc};
 
+use super::redact::debug_redacted;
 use super::DomainError;
 
 /// What a one-time email token is good for.
@@ -44,16 +45,7 @@ pub struct EmailToken {
     pub expires_at: DateTime<Utc>,
 }
 
-impl std::fmt::Debug for EmailToken {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EmailToken")
-            .field("digest", &"<redacted>")
-            .field("user_id", &self.user_id)
-            .field("purpose", &self.purpose)
-            .field("expires_at", &self.expires_at)
-            .finish_non_exhaustive()
-    }
-}
+debug_redacted!(EmailToken, redact digest, show user_id, purpose, expires_at);
 
 impl EmailToken {
     pub fn is_expired(&self, now: DateTime<Utc>) -> bool {

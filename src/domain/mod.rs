@@ -17,6 +17,7 @@ mod error;
 mod group;
 mod login_attempts;
 mod pkce;
+mod redact;
 mod redirect_uri;
 mod session;
 mod signing_key;

@@ -1,3 +1,4 @@
+use super::redact::debug_redacted;
 use chrono::{DateTime, Utc};
 
 /// A server-side browser session. The cookie carries a random value; the store keeps only its
@@ -14,15 +15,7 @@ pub struct Session {
     pub user_agent: Option<String>,
 }
 
-impl std::fmt::Debug for Session {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Session")
-            .field("id", &"<redacted>")
-            .field("user_id", &self.user_id)
-            .field("expires_at", &self.expires_at)
-            .finish_non_exhaustive()
-    }
-}
+debug_redacted!(Session, redact id, show user_id, expires_at);
 
 impl Session {
     pub fn is_active(&self, now: DateTime<Utc>) -> bool {

@@ -1,3 +1,4 @@
+use super::redact::debug_redacted;
 use chrono::{DateTime, Utc};
 
 /// A token-signing key pair. It signs until `retire_at`, then stays published in the JWKS until
@@ -16,17 +17,7 @@ pub struct SigningKey {
     pub expires_at: DateTime<Utc>,
 }
 
-impl std::fmt::Debug for SigningKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SigningKey")
-            .field("kid", &self.kid)
-            .field("alg", &self.alg)
-            .field("private_key", &"<redacted>")
-            .field("retire_at", &self.retire_at)
-            .field("expires_at", &self.expires_at)
-            .finish_non_exhaustive()
-    }
-}
+debug_redacted!(SigningKey, redact private_key, show kid, alg, retire_at, expires_at);
 
 impl SigningKey {
     pub fn signs_at(&self, now: DateTime<Utc>) -> bool {

@@ -2,6 +2,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 
+use super::redact::debug_redacted;
 use super::DomainError;
 
 /// One scope token (RFC 6749 §3.3: `%x21 / %x23-5B / %x5D-7E`).
@@ -143,18 +144,7 @@ pub struct AuthorizationCode {
     pub used: bool,
 }
 
-impl std::fmt::Debug for AuthorizationCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AuthorizationCode")
-            .field("digest", &"<redacted>")
-            .field("grant_id", &self.grant_id)
-            .field("client_id", &self.client_id)
-            .field("user_id", &self.user_id)
-            .field("expires_at", &self.expires_at)
-            .field("used", &self.used)
-            .finish_non_exhaustive()
-    }
-}
+debug_redacted!(AuthorizationCode, redact digest, show grant_id, client_id, user_id, expires_at, used);
 
 impl AuthorizationCode {
     pub fn is_expired(&self, now: DateTime<Utc>) -> bool {
@@ -177,18 +167,7 @@ pub struct RefreshToken {
     pub revoked: bool,
 }
 
-impl std::fmt::Debug for RefreshToken {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RefreshToken")
-            .field("digest", &"<redacted>")
-            .field("grant_id", &self.grant_id)
-            .field("client_id", &self.client_id)
-            .field("expires_at", &self.expires_at)
-            .field("used", &self.used)
-            .field("revoked", &self.revoked)
-            .finish_non_exhaustive()
-    }
-}
+debug_redacted!(RefreshToken, redact digest, show grant_id, client_id, expires_at, used, revoked);
 
 impl RefreshToken {
     pub fn is_usable(&self, now: DateTime<Utc>) -> bool {

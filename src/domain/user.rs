@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use validator::ValidateEmail;
 
+use super::redact::debug_redacted;
 use super::DomainError;
 
 /// 3–32 characters of ASCII letters, digits, `_`, `.` and `-`. Unique case-insensitively.
@@ -31,34 +32,44 @@ impl Username {
         Ok(Self(s))
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// The case-folded form used for uniqueness and look-up.
     pub fn key(&self) -> String {
         self.0.to_ascii_lowercase()
     }
 }
 
-impl TryFrom<String> for Username {
-    type Error = DomainError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(s)
-    }
+/// What every validated string newtype offers besides its own `parse`: its text, the
+/// conversions serde goes through (`try_from = "String"`, `into = "String"`), and `Display`.
+macro_rules! string_newtype {
+    ($($name:ident),*) => {$(
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = DomainError;
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                Self::parse(s)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(v: $name) -> Self {
+                v.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    )*};
 }
 
-impl From<Username> for String {
-    fn from(u: Username) -> Self {
-        u.0
-    }
-}
-
-impl std::fmt::Display for Username {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+string_newtype!(Username, EmailAddress);
 
 /// An email address as typed (case kept), unique case-insensitively.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -74,32 +85,9 @@ impl EmailAddress {
         Ok(Self(s))
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// The case-folded form used for uniqueness and look-up.
     pub fn key(&self) -> String {
         self.0.to_lowercase()
-    }
-}
-
-impl TryFrom<String> for EmailAddress {
-    type Error = DomainError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(s)
-    }
-}
-
-impl From<EmailAddress> for String {
-    fn from(e: EmailAddress) -> Self {
-        e.0
-    }
-}
-
-impl std::fmt::Display for EmailAddress {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
     }
 }
 
@@ -135,19 +123,7 @@ pub struct User {
     pub updated_at: DateTime<Utc>,
 }
 
-impl std::fmt::Debug for User {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("User")
-            .field("id", &self.id)
-            .field("username", &self.username)
-            .field("email", &self.email)
-            .field("email_verified", &self.email_verified)
-            .field("is_admin", &self.is_admin)
-            .field("disabled", &self.disabled)
-            .field("password_hash", &"<redacted>")
-            .finish_non_exhaustive()
-    }
-}
+debug_redacted!(User, redact password_hash, show id, username, email, email_verified, is_admin, disabled);
 
 #[cfg(test)]
 mod tests {

@@ -15,12 +15,14 @@
 //! Rendering (text + HTML from templates, in the person's language) is behind [`EmailRenderer`],
 //! implemented by the web layer's templates, so this module never imports poem or minijinja.
 
+use std::net::IpAddr;
 use std::time::Duration as StdDuration;
 
 use super::{ServiceError, Services};
 use crate::crypto;
-use crate::domain::{EmailToken, EmailTokenPurpose, User};
+use crate::domain::{EmailAddress, EmailToken, EmailTokenPurpose, User};
 use crate::mail::OutgoingEmail;
+use crate::store::StoreError;
 
 /// Which email to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,6 +196,28 @@ fn send(
 /// Deletes every link ever mailed for the account that is still outstanding (any purpose):
 /// after a reset, a password change, a change of address or a disable, no earlier link may
 /// be redeemed (someone who held the account briefly could have asked for one).
+/// The account a link of `kind` may be mailed to: parses `email`, reserves the mail from
+/// `client_ip` (counted whether or not an account has the address, so neither the limits nor
+/// the answer tell), then looks the account up. `None`: no account has the address, or the
+/// limits refuse the mail.
+pub async fn reserve_link(
+    svc: &Services,
+    kind: EmailKind,
+    email: &str,
+    client_ip: Option<IpAddr>,
+) -> Result<Option<User>, ServiceError> {
+    let address = EmailAddress::parse(email)?;
+    let allowed = svc
+        .mail_limits
+        .reserve(&svc.stores, kind, &address.key(), client_ip, svc.now())
+        .await?;
+    match svc.stores.users.find_user_by_email(&address.key()).await {
+        Ok(u) if allowed => Ok(Some(u)),
+        Ok(_) | Err(StoreError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
 pub async fn delete_all_links(svc: &Services, user_id: &str) -> Result<u64, ServiceError> {
     Ok(svc
         .stores

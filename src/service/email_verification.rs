@@ -8,7 +8,7 @@
 
 use std::net::IpAddr;
 
-use super::email::{delete_all_links, send_link, take_token, EmailKind};
+use super::email::{delete_all_links, reserve_link, send_link, take_token, EmailKind};
 use super::{ServiceError, Services};
 use crate::domain::{EmailAddress, EmailTokenPurpose, User};
 use crate::store::StoreError;
@@ -51,17 +51,11 @@ pub async fn resend_verification(
     client_ip: Option<IpAddr>,
     next: Option<&str>,
 ) -> Result<(), ServiceError> {
-    let address = EmailAddress::parse(email)?;
     let kind = EmailKind::VerifyEmail;
-    let allowed = svc
-        .mail_limits
-        .reserve(&svc.stores, kind, &address.key(), client_ip, svc.now())
-        .await?;
-    match svc.stores.users.find_user_by_email(&address.key()).await {
-        Ok(u) if !u.email_verified && !u.disabled && allowed => {
-            send_link(svc, &u, EmailKind::VerifyEmail, u.email.as_str(), next).await
+    match reserve_link(svc, kind, email, client_ip).await? {
+        Some(u) if !u.email_verified && !u.disabled => {
+            send_link(svc, &u, kind, u.email.as_str(), next).await
         }
-        Ok(_) | Err(StoreError::NotFound) => Ok(()),
-        Err(e) => Err(e.into()),
+        _ => Ok(()),
     }
 }

@@ -7,9 +7,9 @@
 
 use std::net::IpAddr;
 
-use super::email::{send_link, take_token, EmailKind};
+use super::email::{reserve_link, send_link, take_token, EmailKind};
 use super::{password_policy, ServiceError, Services, Validation};
-use crate::domain::{EmailAddress, EmailTokenPurpose};
+use crate::domain::EmailTokenPurpose;
 use crate::store::StoreError;
 
 /// Sends a reset link if an enabled account has this address and the mail limits allow it;
@@ -20,24 +20,18 @@ pub async fn request_reset(
     client_ip: Option<IpAddr>,
     next: Option<&str>,
 ) -> Result<(), ServiceError> {
-    let address = EmailAddress::parse(email)?;
     let kind = EmailKind::ResetPassword;
-    let allowed = svc
-        .mail_limits
-        .reserve(&svc.stores, kind, &address.key(), client_ip, svc.now())
-        .await?;
-    match svc.stores.users.find_user_by_email(&address.key()).await {
-        Ok(u) if !u.disabled && allowed => {
-            send_link(svc, &u, EmailKind::ResetPassword, u.email.as_str(), next).await?;
+    match reserve_link(svc, kind, email, client_ip).await? {
+        Some(u) if !u.disabled => {
+            send_link(svc, &u, kind, u.email.as_str(), next).await?;
         }
-        Ok(_) | Err(StoreError::NotFound) => {
+        _ => {
             // A comparable store round trip, so timing does not tell the cases apart.
             svc.stores
                 .email_tokens
                 .delete_email_tokens_for_user("-", EmailTokenPurpose::ResetPassword)
                 .await?;
         }
-        Err(e) => return Err(e.into()),
     }
     tracing::info!("password reset requested");
     Ok(())

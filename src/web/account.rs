@@ -81,6 +81,15 @@ fn logged_in<'c>(ctx: &'c Ctx<'_>) -> Result<(&'c Session, &'c User), Response> 
     }
 }
 
+/// The person behind a posted form: its CSRF token checked first, then the session.
+#[allow(clippy::result_large_err)] // a page answer, built once per request
+fn posted<'c>(ctx: &'c Ctx<'_>, csrf: &str) -> Result<(&'c Session, &'c User), Response> {
+    if !ctx.csrf_ok(csrf) {
+        return Err(ctx.error_page(StatusCode::FORBIDDEN, "error.csrf"));
+    }
+    logged_in(ctx)
+}
+
 fn failure<'f>(
     ctx: &Ctx<'_>,
     user: &User,
@@ -115,10 +124,7 @@ pub struct ProfileForm {
 #[handler]
 pub async fn update_profile(mut ctx: Ctx<'_>, Form(f): Form<ProfileForm>) -> Response {
     ctx.page_at(ACCOUNT_PAGE);
-    if !ctx.csrf_ok(&f.csrf_token) {
-        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
-    }
-    let (_, user) = match logged_in(&ctx) {
+    let (_, user) = match posted(&ctx, &f.csrf_token) {
         Ok(v) => v,
         Err(resp) => return resp,
     };
@@ -143,10 +149,7 @@ pub struct EmailChangeForm {
 #[handler]
 pub async fn change_email(mut ctx: Ctx<'_>, Form(f): Form<EmailChangeForm>) -> Response {
     ctx.page_at(ACCOUNT_PAGE);
-    if !ctx.csrf_ok(&f.csrf_token) {
-        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
-    }
-    let (_, user) = match logged_in(&ctx) {
+    let (_, user) = match posted(&ctx, &f.csrf_token) {
         Ok(v) => v,
         Err(resp) => return resp,
     };
@@ -178,10 +181,7 @@ pub struct PasswordForm {
 #[handler]
 pub async fn change_password(mut ctx: Ctx<'_>, Form(f): Form<PasswordForm>) -> Response {
     ctx.page_at(ACCOUNT_PAGE);
-    if !ctx.csrf_ok(&f.csrf_token) {
-        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
-    }
-    let (session, user) = match logged_in(&ctx) {
+    let (session, user) = match posted(&ctx, &f.csrf_token) {
         Ok(v) => v,
         Err(resp) => return resp,
     };
@@ -213,10 +213,7 @@ pub struct LanguageForm {
 #[handler]
 pub async fn change_language(mut ctx: Ctx<'_>, Form(f): Form<LanguageForm>) -> Response {
     ctx.page_at(ACCOUNT_PAGE);
-    if !ctx.csrf_ok(&f.csrf_token) {
-        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
-    }
-    let user = match logged_in(&ctx) {
+    let user = match posted(&ctx, &f.csrf_token) {
         Ok((_, user)) => user.clone(),
         Err(resp) => return resp,
     };

@@ -38,6 +38,15 @@ fn logged_in(ctx: &Ctx<'_>, here: &str) -> Result<Principal, Response> {
     }
 }
 
+/// The person behind a posted form: its CSRF token checked first, then the session.
+#[allow(clippy::result_large_err)] // a page answer, built once per request
+fn posted(ctx: &Ctx<'_>, csrf: &str, here: &str) -> Result<Principal, Response> {
+    if !ctx.csrf_ok(csrf) {
+        return Err(ctx.error_page(StatusCode::FORBIDDEN, "error.csrf"));
+    }
+    logged_in(ctx, here)
+}
+
 fn app_path(id: &str, tail: &str) -> String {
     let id: String = url::form_urlencoded::byte_serialize(id.as_bytes()).collect();
     format!("{LIST}{id}/{tail}")
@@ -155,10 +164,7 @@ fn secret_page(ctx: &Ctx<'_>, app: &Client, secret: Option<&str>, rotated: bool)
 #[handler]
 pub async fn register_submit(ctx: Ctx<'_>, body: String) -> Response {
     let form = Submitted::parse(&body);
-    if !ctx.csrf_ok(form.csrf()) {
-        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
-    }
-    let actor = match logged_in(&ctx, &format!("{LIST}register/")) {
+    let actor = match posted(&ctx, form.csrf(), &format!("{LIST}register/")) {
         Ok(u) => u,
         Err(resp) => return resp,
     };
@@ -247,10 +253,7 @@ pub async fn edit_form(ctx: Ctx<'_>, Path(id): Path<String>) -> Response {
 #[handler]
 pub async fn update_submit(ctx: Ctx<'_>, Path(id): Path<String>, body: String) -> Response {
     let form = Submitted::parse(&body);
-    if !ctx.csrf_ok(form.csrf()) {
-        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
-    }
-    let actor = match logged_in(&ctx, &app_path(&id, "update/")) {
+    let actor = match posted(&ctx, form.csrf(), &app_path(&id, "update/")) {
         Ok(u) => u,
         Err(resp) => return resp,
     };
@@ -313,10 +316,7 @@ pub async fn delete_submit(
     Path(id): Path<String>,
     poem::web::Form(f): poem::web::Form<CsrfOnly>,
 ) -> Response {
-    if !ctx.csrf_ok(&f.csrf_token) {
-        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
-    }
-    let actor = match logged_in(&ctx, &app_path(&id, "delete/")) {
+    let actor = match posted(&ctx, &f.csrf_token, &app_path(&id, "delete/")) {
         Ok(u) => u,
         Err(resp) => return resp,
     };
@@ -341,10 +341,7 @@ pub async fn rotate_submit(
     Path(id): Path<String>,
     poem::web::Form(f): poem::web::Form<RotateForm>,
 ) -> Response {
-    if !ctx.csrf_ok(&f.csrf_token) {
-        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
-    }
-    let actor = match logged_in(&ctx, &app_path(&id, "")) {
+    let actor = match posted(&ctx, &f.csrf_token, &app_path(&id, "")) {
         Ok(u) => u,
         Err(resp) => return resp,
     };

@@ -19,90 +19,46 @@ pub const FORMS_JS: &str = include_str!("../../templates/static/forms.js");
 /// The show-password toggle of every password field.
 pub const PASSWORD_JS: &str = include_str!("../../templates/static/password.js");
 
+/// The built-in templates, each by its path under `templates/` (its name when rendered).
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../templates/", $name)))),*]
+    };
+}
+
 /// Every built-in template. A new page adds its file here.
-const EMBEDDED: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("index.html", include_str!("../../templates/index.html")),
-    ("error.html", include_str!("../../templates/error.html")),
-    ("login.html", include_str!("../../templates/login.html")),
-    ("logout.html", include_str!("../../templates/logout.html")),
-    ("macros.html", include_str!("../../templates/macros.html")),
-    ("message.html", include_str!("../../templates/message.html")),
-    (
-        "register.html",
-        include_str!("../../templates/register.html"),
-    ),
-    ("verify.html", include_str!("../../templates/verify.html")),
-    ("resend.html", include_str!("../../templates/resend.html")),
-    (
-        "password_reset.html",
-        include_str!("../../templates/password_reset.html"),
-    ),
-    ("reset.html", include_str!("../../templates/reset.html")),
-    ("account.html", include_str!("../../templates/account.html")),
-    (
-        "email/verify_email.txt",
-        include_str!("../../templates/email/verify_email.txt"),
-    ),
-    (
-        "email/verify_email.html",
-        include_str!("../../templates/email/verify_email.html"),
-    ),
-    (
-        "email/reset_password.txt",
-        include_str!("../../templates/email/reset_password.txt"),
-    ),
-    (
-        "email/reset_password.html",
-        include_str!("../../templates/email/reset_password.html"),
-    ),
-    (
-        "email/change_email.txt",
-        include_str!("../../templates/email/change_email.txt"),
-    ),
-    (
-        "email/change_email.html",
-        include_str!("../../templates/email/change_email.html"),
-    ),
-    (
-        "email/change_email_notice.txt",
-        include_str!("../../templates/email/change_email_notice.txt"),
-    ),
-    (
-        "email/change_email_notice.html",
-        include_str!("../../templates/email/change_email_notice.html"),
-    ),
-    ("consent.html", include_str!("../../templates/consent.html")),
-    ("device.html", include_str!("../../templates/device.html")),
-    (
-        "authorized_tokens.html",
-        include_str!("../../templates/authorized_tokens.html"),
-    ),
-    (
-        "resource_user.html",
-        include_str!("../../templates/resource_user.html"),
-    ),
-    (
-        "resource_group.html",
-        include_str!("../../templates/resource_group.html"),
-    ),
-    ("apps.html", include_str!("../../templates/apps.html")),
-    (
-        "app_form.html",
-        include_str!("../../templates/app_form.html"),
-    ),
-    (
-        "app_detail.html",
-        include_str!("../../templates/app_detail.html"),
-    ),
-    (
-        "app_secret.html",
-        include_str!("../../templates/app_secret.html"),
-    ),
-    (
-        "app_delete.html",
-        include_str!("../../templates/app_delete.html"),
-    ),
+const EMBEDDED: &[(&str, &str)] = embedded![
+    "base.html",
+    "index.html",
+    "error.html",
+    "login.html",
+    "logout.html",
+    "macros.html",
+    "message.html",
+    "register.html",
+    "verify.html",
+    "resend.html",
+    "password_reset.html",
+    "reset.html",
+    "account.html",
+    "email/verify_email.txt",
+    "email/verify_email.html",
+    "email/reset_password.txt",
+    "email/reset_password.html",
+    "email/change_email.txt",
+    "email/change_email.html",
+    "email/change_email_notice.txt",
+    "email/change_email_notice.html",
+    "consent.html",
+    "device.html",
+    "authorized_tokens.html",
+    "resource_user.html",
+    "resource_group.html",
+    "apps.html",
+    "app_form.html",
+    "app_detail.html",
+    "app_secret.html",
+    "app_delete.html",
 ];
 
 /// The page renderer shared by every handler.

@@ -104,6 +104,7 @@ impl std::fmt::Debug for TokenHintForm {
 
 /// Tokens issued by a successful request (RFC 6749 §5.1).
 #[derive(Clone, Object)]
+#[oai(skip_serializing_if_is_none)]
 pub struct TokenBody {
     /// A JWT access token (RFC 9068), to send as `Authorization: Bearer`.
     pub access_token: String,
@@ -113,12 +114,10 @@ pub struct TokenBody {
     pub expires_in: i64,
     /// A refresh token, when the client may refresh (and, with `openid`, `offline_access` was
     /// granted). Single use: each refresh returns a new one.
-    #[oai(skip_serializing_if_is_none)]
     pub refresh_token: Option<String>,
     /// The granted scopes, space-delimited.
     pub scope: String,
     /// An OpenID Connect id_token, when `openid` was granted with a code.
-    #[oai(skip_serializing_if_is_none)]
     pub id_token: Option<String>,
 }
 

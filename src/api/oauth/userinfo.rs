@@ -16,29 +16,23 @@ pub struct UserInfoApi;
 
 /// Claims about the user (OIDC Core §5.1); absent when the token's scope does not cover them.
 #[derive(Debug, Clone, Object)]
+#[oai(skip_serializing_if_is_none)]
 pub struct UserInfoBody {
     /// The user's stable id.
     pub sub: String,
     /// `profile`: display name (the username when none is set).
-    #[oai(skip_serializing_if_is_none)]
     pub name: Option<String>,
     /// `profile`: the username.
-    #[oai(skip_serializing_if_is_none)]
     pub preferred_username: Option<String>,
     /// `profile`: preferred language (BCP 47).
-    #[oai(skip_serializing_if_is_none)]
     pub locale: Option<String>,
     /// `profile`: last update of the profile, seconds since the epoch.
-    #[oai(skip_serializing_if_is_none)]
     pub updated_at: Option<i64>,
     /// `email`: the email address.
-    #[oai(skip_serializing_if_is_none)]
     pub email: Option<String>,
     /// `email`: whether the address was verified.
-    #[oai(skip_serializing_if_is_none)]
     pub email_verified: Option<bool>,
     /// `groups`: names of the user's groups.
-    #[oai(skip_serializing_if_is_none)]
     pub groups: Option<Vec<String>>,
 }
 

@@ -6,9 +6,10 @@ use async_trait::async_trait;
 use mongodb::bson::{self, doc, Document};
 use serde::{Deserialize, Serialize};
 
+use super::ops::stored;
 use super::{
-    collect, corrupt, find_one, find_page, from_bson_dt, from_bson_opt, require_match, to_bson_dt,
-    to_bson_opt, MongoResultExt, MongoStore, APPS,
+    collect, corrupt, find_page, from_bson_dt, from_bson_opt, to_bson_dt, to_bson_opt,
+    MongoResultExt, MongoStore, APPS,
 };
 use crate::domain::{Client, ClientSecret, ClientType, GrantType, Page, Paged};
 use crate::store::{ClientStore, StoreError, StoreResult};
@@ -145,48 +146,25 @@ fn update_fields(c: &Client) -> StoreResult<Document> {
     Ok(set)
 }
 
-impl MongoStore {
-    fn apps(&self) -> mongodb::Collection<ClientDoc> {
-        self.coll(APPS)
-    }
-}
+stored!(ClientDoc => Client, APPS, "client_id");
 
 #[async_trait]
 impl ClientStore for MongoStore {
     async fn insert_client(&self, client: &Client) -> StoreResult<()> {
-        self.apps()
-            .insert_one(ClientDoc::from_domain(client))
-            .await
-            .or_conflict("client_id")?;
-        Ok(())
+        self.insert_doc::<ClientDoc>(client).await
     }
 
     async fn get_client(&self, client_id: &str) -> StoreResult<Client> {
-        find_one(
-            &self.apps(),
-            doc! { "_id": client_id },
-            ClientDoc::into_domain,
-        )
-        .await
+        self.get_doc::<ClientDoc>(doc! { "_id": client_id }).await
     }
 
     async fn update_client(&self, client: &Client) -> StoreResult<()> {
         let set = update_fields(client)?;
-        let result = self
-            .apps()
-            .update_one(doc! { "_id": &client.client_id }, doc! { "$set": set })
-            .await
-            .or_conflict("client_id")?;
-        require_match(result.matched_count)
+        self.set_by_id::<ClientDoc>(&client.client_id, set).await
     }
 
     async fn delete_client(&self, client_id: &str) -> StoreResult<()> {
-        let result = self
-            .apps()
-            .delete_one(doc! { "_id": client_id })
-            .await
-            .or_store()?;
-        require_match(result.deleted_count)
+        self.delete_by_id::<ClientDoc>(client_id).await
     }
 
     async fn list_clients_by_owner(
@@ -196,12 +174,19 @@ impl ClientStore for MongoStore {
     ) -> StoreResult<Paged<Client>> {
         let filter = doc! { "owner_id": owner_id };
         let sort = doc! { "created_at": 1, "_id": 1 };
-        find_page(&self.apps(), filter, sort, page, ClientDoc::into_domain).await
+        find_page(
+            &self.docs::<ClientDoc>(),
+            filter,
+            sort,
+            page,
+            ClientDoc::into_domain,
+        )
+        .await
     }
 
     async fn list_client_ids_by_owner(&self, owner_id: &str) -> StoreResult<Vec<String>> {
         let cursor = self
-            .apps()
+            .docs::<ClientDoc>()
             .clone_with_type::<IdDoc>()
             .find(doc! { "owner_id": owner_id })
             .projection(doc! { "_id": 1 })

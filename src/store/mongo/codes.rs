@@ -8,6 +8,7 @@ use mongodb::bson::{self, doc};
 use mongodb::options::ReturnDocument;
 use serde::{Deserialize, Serialize};
 
+use super::ops::stored;
 use super::{from_bson_dt, to_bson_dt, token_id, MongoResultExt, MongoStore, TOKENS};
 use crate::domain::{token_purge_at, AuthorizationCode};
 use crate::store::{CodeStore, CodeTake, StoreResult};
@@ -78,26 +79,18 @@ impl CodeDoc {
     }
 }
 
-impl MongoStore {
-    fn codes(&self) -> mongodb::Collection<CodeDoc> {
-        self.coll(TOKENS)
-    }
-}
+stored!(CodeDoc => AuthorizationCode, TOKENS, "code");
 
 #[async_trait]
 impl CodeStore for MongoStore {
     async fn insert_code(&self, code: &AuthorizationCode) -> StoreResult<()> {
-        self.codes()
-            .insert_one(CodeDoc::from_domain(code))
-            .await
-            .or_conflict("code")?;
-        Ok(())
+        self.insert_doc::<CodeDoc>(code).await
     }
 
     async fn take_code(&self, digest: &str) -> StoreResult<CodeTake> {
         let id = token_id(KIND, digest);
         let before = self
-            .codes()
+            .docs::<CodeDoc>()
             .find_one_and_update(
                 doc! { "_id": &id, "kind": KIND, "used": false },
                 doc! { "$set": { "used": true } },
@@ -109,7 +102,7 @@ impl CodeStore for MongoStore {
             return Ok(CodeTake::Taken(doc.into_domain()?));
         }
         match self
-            .codes()
+            .docs::<CodeDoc>()
             .find_one(doc! { "_id": &id, "kind": KIND })
             .await
             .or_store()?

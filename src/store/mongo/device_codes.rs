@@ -12,6 +12,7 @@ use mongodb::bson::{self, doc};
 use mongodb::options::ReturnDocument;
 use serde::{Deserialize, Serialize};
 
+use super::ops::stored;
 use super::{
     corrupt, from_bson_dt, from_bson_opt, to_bson_dt, to_bson_opt, MongoResultExt, MongoStore,
     DEVICE_CODES,
@@ -96,32 +97,20 @@ impl DeviceCodeDoc {
     }
 }
 
-impl MongoStore {
-    fn device_codes(&self) -> mongodb::Collection<DeviceCodeDoc> {
-        self.coll(DEVICE_CODES)
-    }
-}
+stored!(DeviceCodeDoc => DeviceCode, DEVICE_CODES, "device_code");
 
 #[async_trait]
 impl DeviceCodeStore for MongoStore {
     async fn insert_device_code(&self, code: &DeviceCode) -> StoreResult<()> {
-        self.device_codes()
-            .insert_one(DeviceCodeDoc::from_domain(code))
-            .await
-            .or_conflict("device_code")?;
-        Ok(())
+        self.insert_doc::<DeviceCodeDoc>(code).await
     }
 
     async fn find_device_code_by_user_code(
         &self,
         user_code_digest: &str,
     ) -> StoreResult<DeviceCode> {
-        self.device_codes()
-            .find_one(doc! { "user_code_digest": user_code_digest })
+        self.get_doc::<DeviceCodeDoc>(doc! { "user_code_digest": user_code_digest })
             .await
-            .or_store()?
-            .ok_or(crate::store::StoreError::NotFound)?
-            .into_domain()
     }
 
     async fn record_device_poll(
@@ -146,7 +135,7 @@ impl DeviceCodeStore for MongoStore {
             ] },
             "last_polled_at": now,
         } }];
-        self.device_codes()
+        self.docs::<DeviceCodeDoc>()
             .find_one_and_update(doc! { "_id": digest }, pipeline)
             .return_document(ReturnDocument::Before)
             .await
@@ -179,7 +168,7 @@ impl DeviceCodeStore for MongoStore {
             DeviceDecision::Deny => doc! { "$set": { "status": "denied" } },
         };
         let r = self
-            .device_codes()
+            .docs::<DeviceCodeDoc>()
             .update_one(filter, update)
             .await
             .or_store()?;
@@ -187,7 +176,7 @@ impl DeviceCodeStore for MongoStore {
     }
 
     async fn take_approved_device_code(&self, digest: &str) -> StoreResult<Option<DeviceCode>> {
-        self.device_codes()
+        self.docs::<DeviceCodeDoc>()
             .find_one_and_update(
                 doc! { "_id": digest, "status": "approved" },
                 doc! { "$set": { "status": "consumed" } },

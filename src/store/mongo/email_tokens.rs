@@ -7,6 +7,7 @@ use async_trait::async_trait;
 use mongodb::bson::{self, doc};
 use serde::{Deserialize, Serialize};
 
+use super::ops::stored;
 use super::{corrupt, from_bson_dt, to_bson_dt, MongoResultExt, MongoStore, EMAIL_TOKENS};
 use crate::domain::{EmailToken, EmailTokenPurpose};
 use crate::store::{EmailTokenStore, StoreResult};
@@ -48,20 +49,12 @@ impl EmailTokenDoc {
     }
 }
 
-impl MongoStore {
-    fn email_tokens(&self) -> mongodb::Collection<EmailTokenDoc> {
-        self.coll(EMAIL_TOKENS)
-    }
-}
+stored!(EmailTokenDoc => EmailToken, EMAIL_TOKENS, "email_token");
 
 #[async_trait]
 impl EmailTokenStore for MongoStore {
     async fn insert_email_token(&self, token: &EmailToken) -> StoreResult<()> {
-        self.email_tokens()
-            .insert_one(EmailTokenDoc::from_domain(token))
-            .await
-            .or_conflict("email_token")?;
-        Ok(())
+        self.insert_doc::<EmailTokenDoc>(token).await
     }
 
     async fn consume_email_token(
@@ -69,7 +62,7 @@ impl EmailTokenStore for MongoStore {
         digest: &str,
         purpose: EmailTokenPurpose,
     ) -> StoreResult<Option<EmailToken>> {
-        self.email_tokens()
+        self.docs::<EmailTokenDoc>()
             .find_one_and_delete(doc! { "_id": digest, "purpose": purpose.as_str() })
             .await
             .or_store()?
@@ -82,19 +75,13 @@ impl EmailTokenStore for MongoStore {
         user_id: &str,
         purpose: EmailTokenPurpose,
     ) -> StoreResult<()> {
-        self.email_tokens()
-            .delete_many(doc! { "user_id": user_id, "purpose": purpose.as_str() })
-            .await
-            .or_store()?;
+        let filter = doc! { "user_id": user_id, "purpose": purpose.as_str() };
+        self.delete_docs::<EmailTokenDoc>(filter).await?;
         Ok(())
     }
 
     async fn delete_all_email_tokens_for_user(&self, user_id: &str) -> StoreResult<u64> {
-        let deleted = self
-            .email_tokens()
-            .delete_many(doc! { "user_id": user_id })
+        self.delete_docs::<EmailTokenDoc>(doc! { "user_id": user_id })
             .await
-            .or_store()?;
-        Ok(deleted.deleted_count)
     }
 }

@@ -6,9 +6,9 @@ use async_trait::async_trait;
 use mongodb::bson::{self, doc, Document};
 use serde::{Deserialize, Serialize};
 
+use super::ops::stored;
 use super::{
-    collect, corrupt, find_one, find_page, from_bson_dt, require_match, to_bson_dt, MongoResultExt,
-    MongoStore, GROUPS,
+    collect, corrupt, find_page, from_bson_dt, to_bson_dt, MongoResultExt, MongoStore, GROUPS,
 };
 use crate::domain::{Group, GroupName, Page, Paged};
 use crate::store::{GroupStore, StoreResult};
@@ -51,6 +51,8 @@ impl GroupDoc {
     }
 }
 
+stored!(GroupDoc => Group, GROUPS, "id");
+
 /// Members without duplicates, first occurrence kept.
 fn dedup(members: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(members.len());
@@ -63,40 +65,25 @@ fn dedup(members: &[String]) -> Vec<String> {
 }
 
 impl MongoStore {
-    fn groups(&self) -> mongodb::Collection<GroupDoc> {
-        self.coll(GROUPS)
-    }
-
-    async fn find_group(&self, filter: Document) -> StoreResult<Group> {
-        find_one(&self.groups(), filter, GroupDoc::into_domain).await
-    }
-
     async fn update_members(&self, group_id: &str, update: Document) -> StoreResult<()> {
-        let result = self
-            .groups()
-            .update_one(doc! { "_id": group_id }, update)
+        self.update_doc::<GroupDoc>(doc! { "_id": group_id }, update)
             .await
-            .or_store()?;
-        require_match(result.matched_count)
     }
 }
 
 #[async_trait]
 impl GroupStore for MongoStore {
     async fn insert_group(&self, group: &Group) -> StoreResult<()> {
-        self.groups()
-            .insert_one(GroupDoc::from_domain(group))
-            .await
-            .or_conflict("id")?;
-        Ok(())
+        self.insert_doc::<GroupDoc>(group).await
     }
 
     async fn get_group(&self, id: &str) -> StoreResult<Group> {
-        self.find_group(doc! { "_id": id }).await
+        self.get_doc::<GroupDoc>(doc! { "_id": id }).await
     }
 
     async fn find_group_by_name(&self, name_key: &str) -> StoreResult<Group> {
-        self.find_group(doc! { "name_key": name_key }).await
+        self.get_doc::<GroupDoc>(doc! { "name_key": name_key })
+            .await
     }
 
     async fn update_group(&self, group: &Group) -> StoreResult<()> {
@@ -107,31 +94,28 @@ impl GroupStore for MongoStore {
             "description": d.description,
             "updated_at": d.updated_at,
         };
-        let result = self
-            .groups()
-            .update_one(doc! { "_id": &group.id }, doc! { "$set": set })
-            .await
-            .or_conflict("id")?;
-        require_match(result.matched_count)
+        self.set_by_id::<GroupDoc>(&group.id, set).await
     }
 
     async fn delete_group(&self, id: &str) -> StoreResult<()> {
-        let result = self
-            .groups()
-            .delete_one(doc! { "_id": id })
-            .await
-            .or_store()?;
-        require_match(result.deleted_count)
+        self.delete_by_id::<GroupDoc>(id).await
     }
 
     async fn list_groups(&self, page: Page) -> StoreResult<Paged<Group>> {
         let sort = doc! { "name_key": 1 };
-        find_page(&self.groups(), doc! {}, sort, page, GroupDoc::into_domain).await
+        find_page(
+            &self.docs::<GroupDoc>(),
+            doc! {},
+            sort,
+            page,
+            GroupDoc::into_domain,
+        )
+        .await
     }
 
     async fn list_groups_for_user(&self, user_id: &str) -> StoreResult<Vec<Group>> {
         let cursor = self
-            .groups()
+            .docs::<GroupDoc>()
             .find(doc! { "members": user_id })
             .sort(doc! { "name_key": 1 })
             .await
@@ -150,7 +134,7 @@ impl GroupStore for MongoStore {
     }
 
     async fn remove_user_everywhere(&self, user_id: &str) -> StoreResult<()> {
-        self.groups()
+        self.docs::<GroupDoc>()
             .update_many(
                 doc! { "members": user_id },
                 doc! { "$pull": { "members": user_id } },

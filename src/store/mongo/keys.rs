@@ -6,9 +6,8 @@ use async_trait::async_trait;
 use mongodb::bson::{self, doc};
 use serde::{Deserialize, Serialize};
 
-use super::{
-    collect, from_bson_dt, require_match, to_bson_dt, MongoResultExt, MongoStore, SIGNING_KEYS,
-};
+use super::ops::stored;
+use super::{collect, from_bson_dt, to_bson_dt, MongoResultExt, MongoStore, SIGNING_KEYS};
 use crate::domain::SigningKey;
 use crate::store::{SigningKeyStore, StoreResult};
 
@@ -50,25 +49,17 @@ impl SigningKeyDoc {
     }
 }
 
-impl MongoStore {
-    fn signing_keys(&self) -> mongodb::Collection<SigningKeyDoc> {
-        self.coll(SIGNING_KEYS)
-    }
-}
+stored!(SigningKeyDoc => SigningKey, SIGNING_KEYS, "kid");
 
 #[async_trait]
 impl SigningKeyStore for MongoStore {
     async fn insert_key(&self, key: &SigningKey) -> StoreResult<()> {
-        self.signing_keys()
-            .insert_one(SigningKeyDoc::from_domain(key))
-            .await
-            .or_conflict("kid")?;
-        Ok(())
+        self.insert_doc::<SigningKeyDoc>(key).await
     }
 
     async fn list_keys(&self) -> StoreResult<Vec<SigningKey>> {
         let cursor = self
-            .signing_keys()
+            .docs::<SigningKeyDoc>()
             .find(doc! {})
             .sort(doc! { "created_at": -1, "_id": -1 })
             .await
@@ -77,17 +68,12 @@ impl SigningKeyStore for MongoStore {
     }
 
     async fn delete_key(&self, kid: &str) -> StoreResult<()> {
-        let result = self
-            .signing_keys()
-            .delete_one(doc! { "_id": kid })
-            .await
-            .or_store()?;
-        require_match(result.deleted_count)
+        self.delete_by_id::<SigningKeyDoc>(kid).await
     }
 
     async fn seal_key(&self, kid: &str, plaintext: &str, sealed: &str) -> StoreResult<bool> {
         let result = self
-            .signing_keys()
+            .docs::<SigningKeyDoc>()
             .update_one(
                 doc! { "_id": kid, "private_key": plaintext },
                 doc! { "$set": { "private_key": sealed } },

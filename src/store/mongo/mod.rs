@@ -24,6 +24,7 @@ mod groups;
 mod indexes;
 mod keys;
 mod login_attempts;
+mod ops;
 mod sessions;
 mod users;
 

@@ -7,9 +7,8 @@ use chrono::{DateTime, Utc};
 use mongodb::bson::{self, doc};
 use serde::{Deserialize, Serialize};
 
-use super::{
-    find_one, from_bson_dt, require_match, to_bson_dt, MongoResultExt, MongoStore, SESSIONS,
-};
+use super::ops::stored;
+use super::{from_bson_dt, to_bson_dt, MongoStore, SESSIONS};
 use crate::domain::Session;
 use crate::store::{SessionStore, StoreResult};
 
@@ -54,29 +53,16 @@ impl SessionDoc {
     }
 }
 
-impl MongoStore {
-    fn sessions(&self) -> mongodb::Collection<SessionDoc> {
-        self.coll(SESSIONS)
-    }
-}
+stored!(SessionDoc => Session, SESSIONS, "id");
 
 #[async_trait]
 impl SessionStore for MongoStore {
     async fn insert_session(&self, session: &Session) -> StoreResult<()> {
-        self.sessions()
-            .insert_one(SessionDoc::from_domain(session))
-            .await
-            .or_conflict("id")?;
-        Ok(())
+        self.insert_doc::<SessionDoc>(session).await
     }
 
     async fn get_session(&self, id: &str) -> StoreResult<Session> {
-        find_one(
-            &self.sessions(),
-            doc! { "_id": id },
-            SessionDoc::into_domain,
-        )
-        .await
+        self.get_doc::<SessionDoc>(doc! { "_id": id }).await
     }
 
     async fn touch_session(
@@ -89,19 +75,11 @@ impl SessionStore for MongoStore {
             "last_seen_at": to_bson_dt(last_seen_at),
             "expires_at": to_bson_dt(expires_at),
         };
-        let result = self
-            .sessions()
-            .update_one(doc! { "_id": id }, doc! { "$set": set })
-            .await
-            .or_store()?;
-        require_match(result.matched_count)
+        self.set_by_id::<SessionDoc>(id, set).await
     }
 
     async fn delete_session(&self, id: &str) -> StoreResult<()> {
-        self.sessions()
-            .delete_one(doc! { "_id": id })
-            .await
-            .or_store()?;
+        self.delete_docs::<SessionDoc>(doc! { "_id": id }).await?;
         Ok(())
     }
 
@@ -114,7 +92,6 @@ impl SessionStore for MongoStore {
         if let Some(keep) = keep {
             filter.insert("_id", doc! { "$ne": keep });
         }
-        let result = self.sessions().delete_many(filter).await.or_store()?;
-        Ok(result.deleted_count)
+        self.delete_docs::<SessionDoc>(filter).await
     }
 }

@@ -7,10 +7,8 @@ use async_trait::async_trait;
 use mongodb::bson::{self, doc, Document};
 use serde::{Deserialize, Serialize};
 
-use super::{
-    corrupt, find_one, find_page, from_bson_dt, require_match, to_bson_dt, MongoResultExt,
-    MongoStore, USERS,
-};
+use super::ops::stored;
+use super::{corrupt, find_page, from_bson_dt, to_bson_dt, MongoResultExt, MongoStore, USERS};
 use crate::domain::{EmailAddress, Paged, User, Username};
 use crate::store::{StoreResult, UserQuery, UserStore};
 
@@ -117,63 +115,41 @@ fn search_filter(search: Option<&str>) -> Document {
     }
 }
 
-impl MongoStore {
-    fn users(&self) -> mongodb::Collection<UserDoc> {
-        self.coll(USERS)
-    }
-
-    async fn find_user(&self, filter: Document) -> StoreResult<User> {
-        find_one(&self.users(), filter, UserDoc::into_domain).await
-    }
-}
+stored!(UserDoc => User, USERS, "id");
 
 #[async_trait]
 impl UserStore for MongoStore {
     async fn insert_user(&self, user: &User) -> StoreResult<()> {
-        self.users()
-            .insert_one(UserDoc::from_domain(user))
-            .await
-            .or_conflict("id")?;
-        Ok(())
+        self.insert_doc::<UserDoc>(user).await
     }
 
     async fn get_user(&self, id: &str) -> StoreResult<User> {
-        self.find_user(doc! { "_id": id }).await
+        self.get_doc::<UserDoc>(doc! { "_id": id }).await
     }
 
     async fn find_user_by_username(&self, username_key: &str) -> StoreResult<User> {
-        self.find_user(doc! { "username_key": username_key }).await
+        self.get_doc::<UserDoc>(doc! { "username_key": username_key })
+            .await
     }
 
     async fn find_user_by_email(&self, email_key: &str) -> StoreResult<User> {
-        self.find_user(doc! { "email_key": email_key }).await
+        self.get_doc::<UserDoc>(doc! { "email_key": email_key })
+            .await
     }
 
     async fn update_user(&self, user: &User) -> StoreResult<()> {
-        let result = self
-            .users()
-            .update_one(
-                doc! { "_id": &user.id },
-                doc! { "$set": update_fields(user) },
-            )
+        self.set_by_id::<UserDoc>(&user.id, update_fields(user))
             .await
-            .or_conflict("id")?;
-        require_match(result.matched_count)
     }
 
     async fn delete_user(&self, id: &str) -> StoreResult<()> {
-        let result = self
-            .users()
-            .delete_one(doc! { "_id": id })
-            .await
-            .or_store()?;
-        require_match(result.deleted_count)
+        self.delete_by_id::<UserDoc>(id).await
     }
 
     async fn list_users(&self, query: &UserQuery) -> StoreResult<Paged<User>> {
         let filter = search_filter(query.search.as_deref());
         find_page(
-            &self.users(),
+            &self.docs::<UserDoc>(),
             filter,
             doc! { "username_key": 1 },
             query.page,
@@ -183,12 +159,18 @@ impl UserStore for MongoStore {
     }
 
     async fn count_users(&self) -> StoreResult<u64> {
-        self.users().count_documents(doc! {}).await.or_store()
+        self.docs::<UserDoc>()
+            .count_documents(doc! {})
+            .await
+            .or_store()
     }
 
     async fn count_enabled_admins(&self) -> StoreResult<u64> {
         let filter = doc! { "is_admin": true, "disabled": false };
-        self.users().count_documents(filter).await.or_store()
+        self.docs::<UserDoc>()
+            .count_documents(filter)
+            .await
+            .or_store()
     }
 }
 
