@@ -13,6 +13,7 @@ use crate::crypto::keys::KeyEncryption;
 use crate::crypto::{HashQueue, PasswordHasher, PasswordParams};
 use crate::mail::{FileMailer, Mailer, SmtpMailer};
 use crate::service::clock::Clock;
+use crate::service::email_outbox::OutboxPolicy;
 use crate::service::mail_limits::MailLimits;
 use crate::service::oauth::{KeyRing, OAuthContext, OAuthPolicy};
 use crate::service::policy::AccountPolicy;
@@ -63,6 +64,12 @@ pub fn build_services(
         stores,
         hasher,
         mailer: mailer(settings)?,
+        outbox: OutboxPolicy {
+            retry_min: mail.retry_min,
+            retry_max: mail.retry_max,
+            poll: mail.outbox_poll,
+            lease: mail.send_lease,
+        },
         accounts: AccountPolicy {
             min_password_len: acc.min_password_length,
             email_token_ttl: to_chrono(acc.email_token_ttl),

@@ -22,6 +22,7 @@ mod groups;
 mod indexes;
 mod keys;
 mod login_attempts;
+mod outbox;
 mod sessions;
 mod users;
 
