@@ -156,4 +156,28 @@ mod tests {
         assert_eq!(pauses, [500, 1000, 2000, 3000, 3000, 3000]);
         assert_eq!(p.backoff(u32::MAX), Duration::from_secs(3));
     }
+
+    #[test]
+    fn a_queued_message_prints_neither_its_address_nor_its_links() {
+        let now = chrono::Utc::now();
+        let m = OutboxMessage {
+            id: "m1".into(),
+            kind: "reset_password".into(),
+            user_id: "u1".into(),
+            to: "jane@example.com".into(),
+            subject: "Reset".into(),
+            text: "https://id.example/accounts/reset/?token=s3cret".into(),
+            html: "<a href=\"https://id.example/accounts/reset/?token=s3cret\">".into(),
+            created_at: now,
+            expires_at: now,
+            due_at: now,
+            attempts: 1,
+        };
+        let printed = format!("{m:?}");
+        assert!(printed.contains("m1") && printed.contains("reset_password"));
+        assert!(
+            !printed.contains("s3cret") && !printed.contains("jane"),
+            "{printed}"
+        );
+    }
 }
