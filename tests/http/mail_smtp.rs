@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::helpers::accounts::location;
-use crate::helpers::mail::{mails_to, wait_for_mail};
+use crate::helpers::mail::{mails_to, wait_for_mail, Mail};
 use crate::helpers::{extract_hidden, Backend, TestApp};
 use secrecy::SecretString;
 
@@ -61,6 +61,12 @@ async fn a_reset_email_delivered_over_smtp_sets_a_new_password(backend: Backend)
     let forgot = "/accounts/password_reset/";
     app.submit(forgot, forgot, &[("email", &email)]).await;
     let mail = wait_for_mail(&dir, &email, 1).await;
+    reset_through_the_link(&app, &mail).await;
+    app.stop().await;
+}
+
+/// Follows a reset email's link, sets `NEW_PASSWORD` for bob, and logs in with it.
+async fn reset_through_the_link(app: &TestApp, mail: &Mail) {
     let page = mail.link_path("/accounts/reset/");
     let token = extract_hidden(&app.get(&page).await.text().await.unwrap(), "token").unwrap();
     let fields = [
@@ -71,7 +77,6 @@ async fn a_reset_email_delivered_over_smtp_sets_a_new_password(backend: Backend)
     let resp = app.submit(&page, "/accounts/reset/", &fields).await;
     assert_eq!(location(&resp), "/accounts/reset/done/");
     assert_eq!(app.login("bob", NEW_PASSWORD).await.status(), 303);
-    app.stop().await;
 }
 
 /// An SMTP sink of this test's own (`scripts/smtp-sink.py`, the shared sink's Python) on
@@ -188,20 +193,7 @@ async fn mail_asked_for_while_the_mail_server_is_down_arrives_once_when_it_retur
         "delivered mail is deleted"
     );
 
-    let page = reset.link_path("/accounts/reset/");
-    let token = extract_hidden(&a.get(&page).await.text().await.unwrap(), "token").unwrap();
-    let fields = [
-        ("token", token.as_str()),
-        ("password", NEW_PASSWORD),
-        ("password_confirm", NEW_PASSWORD),
-    ];
-    let resp = a.submit(&page, "/accounts/reset/", &fields).await;
-    assert_eq!(
-        location(&resp),
-        "/accounts/reset/done/",
-        "the late link works"
-    );
-    assert_eq!(a.login("bob", NEW_PASSWORD).await.status(), 303);
+    reset_through_the_link(&a, &reset).await; // the late link works
     b.stop().await;
     a.stop().await;
 }
