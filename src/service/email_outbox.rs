@@ -12,15 +12,26 @@
 //! (`mail.send_lease_secs`) ends and the message is sent again — at least once, in that case.
 //! Clocks of nodes sharing a store should agree to well within the lease.
 //!
-//! Bodies carry one-time links: they are never logged, only the message id, kind and account.
+//! Bodies carry one-time links, which are secrets: they are stored sealed (AES-256-GCM under a
+//! key derived from the key-encryption key every node shares) and never logged; logs name the
+//! message id, kind and account only.
 
 use std::time::Duration;
 
 use super::email::EmailKind;
 use super::{ServiceError, Services};
 use crate::config::units::to_chrono;
-use crate::mail::OutgoingEmail;
+use crate::crypto::keys::KeyEncryption;
+use crate::mail::{MailError, OutgoingEmail};
 use crate::store::{OutboxMessage, StoreError};
+
+/// How the outbox is worked, and the key of its bodies.
+#[derive(Clone)]
+pub struct Outbox {
+    pub policy: OutboxPolicy,
+    /// Seals the text and HTML bodies at rest (`KeyEncryption::for_mail`).
+    pub seal: KeyEncryption,
+}
 
 /// How the outbox is worked (`mail.*`).
 #[derive(Debug, Clone, Copy)]
@@ -60,8 +71,8 @@ pub async fn enqueue(
         user_id: user_id.to_owned(),
         to: email.to,
         subject: email.subject,
-        text: email.text,
-        html: email.html,
+        text: seal(svc, &email.text)?,
+        html: seal(svc, &email.html)?,
         created_at: now,
         expires_at: now + svc.accounts.email_token_ttl,
         due_at: now,
@@ -77,10 +88,14 @@ pub async fn enqueue(
     Ok(())
 }
 
+fn seal(svc: &Services, body: &str) -> Result<String, ServiceError> {
+    svc.outbox.seal.seal(body).map_err(ServiceError::Internal)
+}
+
 /// Runs for the life of the server: every `poll`, delivers every message that is due.
 pub fn spawn_worker(svc: Services) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(svc.outbox.poll);
+        let mut tick = tokio::time::interval(svc.outbox.policy.poll);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
@@ -105,19 +120,20 @@ pub async fn deliver_due(svc: &Services) -> Result<u64, StoreError> {
 async fn deliver_one(svc: &Services, id: Option<&str>) -> Result<bool, StoreError> {
     let claim = uuid::Uuid::new_v4().simple().to_string();
     let now = svc.now();
-    let lease_until = now + to_chrono(svc.outbox.lease);
+    let lease_until = now + to_chrono(svc.outbox.policy.lease);
     let outbox = &svc.stores.outbox;
     let Some(m) = outbox.claim_mail(id, &claim, now, lease_until).await? else {
         return Ok(false);
     };
-    let email = OutgoingEmail {
-        to: m.to.clone(),
-        subject: m.subject.clone(),
-        text: m.text.clone(),
-        html: m.html.clone(),
-    };
     let (message_id, kind, user_id, attempt) = (&m.id, &m.kind, &m.user_id, m.attempts);
-    match svc.mailer.send(&email).await {
+    let opened = open(&svc.outbox.seal, &m);
+    let sent = match &opened {
+        Ok(email) => svc.mailer.send(email).await,
+        // Another key-encryption key than the node that queued it: a node that has the right
+        // one may still deliver it, so it is retried like a failed delivery.
+        Err(e) => Err(MailError::Transport(format!("{e:#}"))),
+    };
+    match sent {
         Ok(()) => {
             outbox.ack_mail(&m.id, &claim).await?;
             tracing::info!(%message_id, %kind, %user_id, attempt, "email sent");
@@ -127,7 +143,7 @@ async fn deliver_one(svc: &Services, id: Option<&str>) -> Result<bool, StoreErro
             tracing::error!(%message_id, %kind, %user_id, attempt, error = %e, "email refused; dropped (the person can ask again)");
         }
         Err(e) => {
-            let retry_at = svc.now() + to_chrono(svc.outbox.backoff(attempt));
+            let retry_at = svc.now() + to_chrono(svc.outbox.policy.backoff(attempt));
             if retry_at >= m.expires_at {
                 outbox.ack_mail(&m.id, &claim).await?;
                 tracing::error!(%message_id, %kind, %user_id, attempt, error = %e, "email delivery failed until its links expired; dropped");
@@ -138,6 +154,16 @@ async fn deliver_one(svc: &Services, id: Option<&str>) -> Result<bool, StoreErro
         }
     }
     Ok(true)
+}
+
+/// The message as queued, its bodies unsealed.
+fn open(key: &KeyEncryption, m: &OutboxMessage) -> anyhow::Result<OutgoingEmail> {
+    Ok(OutgoingEmail {
+        to: m.to.clone(),
+        subject: m.subject.clone(),
+        text: key.open_sealed(&m.text)?,
+        html: key.open_sealed(&m.html)?,
+    })
 }
 
 #[cfg(test)]

@@ -45,8 +45,9 @@ pub struct Services {
     pub stores: Stores,
     pub hasher: PasswordHasher,
     pub mailer: Arc<dyn Mailer>,
-    /// Retries, polling and leases of the mail outbox (`mail.*`).
-    pub outbox: email_outbox::OutboxPolicy,
+    /// Retries, polling and leases of the mail outbox (`mail.*`), and the key its bodies are
+    /// sealed with.
+    pub outbox: email_outbox::Outbox,
     /// The issuer URL, without a trailing slash.
     pub public_url: String,
     /// The authorization server: lifetimes and signing keys.

@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 use crate::helpers::accounts::location;
 use crate::helpers::mail::{mails_to, wait_for_mail, Mail};
 use crate::helpers::{extract_hidden, Backend, TestApp};
+use auth_center::store::{OutboxMessage, OutboxStore};
 use secrecy::SecretString;
+use std::sync::Arc;
 
 const PASSWORD: &str = "correct horse battery staple";
 const NEW_PASSWORD: &str = "a brand new passphrase";
@@ -119,6 +121,19 @@ impl Drop for OwnSink {
     }
 }
 
+/// A queued message, claimed as of 1 s ahead with a lease that ends then: it stays due then.
+async fn peek(outbox: &Arc<dyn OutboxStore>) -> OutboxMessage {
+    for _ in 0..20 {
+        let at = chrono::Utc::now() + chrono::Duration::seconds(1);
+        if let Some(m) = outbox.claim_mail(None, "a look", at, at).await.unwrap() {
+            return m;
+        }
+        // Held by a sender for the instant of a (failing) attempt.
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no queued message");
+}
+
 /// A port nothing listens on (yet).
 fn closed_port() -> u16 {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -168,6 +183,15 @@ async fn mail_asked_for_while_the_mail_server_is_down_arrives_once_when_it_retur
         2,
         "nothing lost, nothing sent"
     );
+    // A look at one (claimed as of 1 s ahead, past its retry time, with a lease that ends
+    // then): the links are sealed at rest.
+    let queued = peek(&outbox).await;
+    for body in [&queued.text, &queued.html] {
+        assert!(
+            body.starts_with("enc:v1:") && !body.contains("token"),
+            "{body}"
+        );
+    }
 
     let mail_dir = tempfile::tempdir().unwrap();
     let started = Instant::now();
