@@ -114,22 +114,45 @@ pub fn generate_ed25519(kid: &str) -> anyhow::Result<GeneratedKey> {
     })
 }
 
-/// Encrypts and decrypts private keys at rest.
+/// Encrypts and decrypts secrets at rest: private keys, and the bodies of queued emails.
 #[derive(Clone)]
 pub struct KeyEncryption {
     cipher: Aes256Gcm,
+    /// What it protects, for error messages.
+    what: &'static str,
 }
 
 impl KeyEncryption {
-    /// Derives the AES-256 key from the configured secret with HKDF-SHA256.
+    /// Derives the AES-256 key for private signing keys from the configured secret with
+    /// HKDF-SHA256.
     pub fn new(secret: &str) -> Self {
-        let hk = Hkdf::<Sha256>::new(Some(b"auth-center signing keys"), secret.as_bytes());
+        Self::derive(secret, b"auth-center signing keys", "a private signing key")
+    }
+
+    /// The key for the bodies of queued emails (their one-time links): derived from the same
+    /// secret under another salt, so neither key can open what the other sealed.
+    pub fn for_mail(secret: &str) -> Self {
+        Self::derive(secret, b"auth-center mail outbox", "a queued email")
+    }
+
+    fn derive(secret: &str, salt: &[u8], what: &'static str) -> Self {
+        let hk = Hkdf::<Sha256>::new(Some(salt), secret.as_bytes());
         let mut key = [0u8; 32];
         hk.expand(b"aes-256-gcm v1", &mut key)
             .expect("32 bytes is a valid HKDF-SHA256 output length");
         Self {
             cipher: Aes256Gcm::new(&key.into()),
+            what,
         }
+    }
+
+    /// The plaintext of what [`seal`](Self::seal) returned.
+    pub fn open_sealed(&self, stored: &str) -> anyhow::Result<String> {
+        let what = self.what;
+        let sealed = stored
+            .strip_prefix(SEALED_PREFIX)
+            .ok_or_else(|| anyhow!("{what} is not sealed"))?;
+        self.open(sealed)
     }
 
     /// `enc:v1:` + base64url(nonce ‖ ciphertext).
@@ -139,31 +162,31 @@ impl KeyEncryption {
         let ct = self
             .cipher
             .encrypt(&Nonce::from(nonce), plaintext.as_bytes())
-            .map_err(|_| anyhow!("encrypting a private key failed"))?;
+            .map_err(|_| anyhow!("encrypting {} failed", self.what))?;
         let mut out = nonce.to_vec();
         out.extend_from_slice(&ct);
         Ok(format!("{SEALED_PREFIX}{}", URL_SAFE_NO_PAD.encode(out)))
     }
 
     fn open(&self, sealed: &str) -> anyhow::Result<String> {
+        let what = self.what;
         let raw = URL_SAFE_NO_PAD
             .decode(sealed)
-            .context("a sealed private key is not base64url")?;
+            .with_context(|| format!("sealed {what} is not base64url"))?;
+        let truncated = || anyhow!("sealed {what} is truncated");
         if raw.len() < 12 {
-            return Err(anyhow!("a sealed private key is truncated"));
+            return Err(truncated());
         }
         let (nonce, ct) = raw.split_at(12);
-        let nonce: [u8; 12] = nonce
-            .try_into()
-            .context("a sealed private key is truncated")?;
+        let nonce: [u8; 12] = nonce.try_into().map_err(|_| truncated())?;
         let pt = self.cipher.decrypt(&Nonce::from(nonce), ct).map_err(|_| {
             anyhow!(
-                "cannot decrypt a private signing key: wrong oauth.key_encryption_key? (without \
-                 one, the key generated in the data directory is used: every instance sharing \
-                 the store needs the same key)"
+                "cannot decrypt {what}: wrong oauth.key_encryption_key? (without one, the key \
+                 generated in the data directory is used: every instance sharing the store \
+                 needs the same key)"
             )
         })?;
-        String::from_utf8(pt).context("a decrypted private key is not UTF-8")
+        String::from_utf8(pt).with_context(|| format!("decrypted {what} is not UTF-8"))
     }
 }
 
@@ -232,5 +255,20 @@ mod tests {
         assert!(reveal_private_key(&sealed, Some(&other)).is_err());
         assert!(reveal_private_key(&sealed, None).is_err());
         assert_eq!(reveal_private_key("plain", None).unwrap(), "plain");
+    }
+
+    #[test]
+    fn a_sealed_email_opens_only_with_the_mail_key_of_the_same_secret() {
+        let secret = "correct horse battery staple";
+        let mail = KeyEncryption::for_mail(secret);
+        let sealed = mail.seal("?token=s3cret").unwrap();
+        assert!(!sealed.contains("s3cret"));
+        assert_eq!(mail.open_sealed(&sealed).unwrap(), "?token=s3cret");
+        let err = KeyEncryption::new(secret).open_sealed(&sealed).unwrap_err();
+        assert!(err.to_string().contains("a private signing key"), "{err}");
+        assert!(
+            mail.open_sealed("?token=s3cret").is_err(),
+            "plaintext is refused"
+        );
     }
 }

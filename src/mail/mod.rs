@@ -30,12 +30,27 @@ impl std::fmt::Debug for OutgoingEmail {
     }
 }
 
+/// The longest one delivery attempt may take (SMTP connect, dialogue and data).
+pub const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {
+    /// The message cannot be built (an invalid address): retrying cannot help.
     #[error("invalid message: {0}")]
     Message(String),
+    /// The server refused the message for good (an SMTP 5xx reply): retrying cannot help.
+    #[error("mail refused: {0}")]
+    Rejected(String),
+    /// The server could not be reached or answered "try later": worth retrying.
     #[error("mail transport failed: {0}")]
     Transport(String),
+}
+
+impl MailError {
+    /// Whether a later attempt may succeed.
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, Self::Transport(_))
+    }
 }
 
 #[async_trait]

@@ -15,7 +15,7 @@ impl SmtpMailer {
     pub fn new(url: &str, from: String) -> Result<Self, MailError> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|e| MailError::Transport(format!("mail.smtp_url: {e}")))?
-            .timeout(Some(std::time::Duration::from_secs(10)))
+            .timeout(Some(super::SEND_TIMEOUT))
             .build();
         Ok(Self { transport, from })
     }
@@ -29,6 +29,9 @@ impl Mailer for SmtpMailer {
             .send(msg)
             .await
             .map(|_| ())
-            .map_err(|e| MailError::Transport(e.to_string()))
+            .map_err(|e| match e.is_permanent() {
+                true => MailError::Rejected(e.to_string()),
+                false => MailError::Transport(e.to_string()),
+            })
     }
 }

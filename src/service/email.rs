@@ -7,16 +7,15 @@
 //! local path the person was on their way to (an app's authorization request); the pages it
 //! leads to check it again before using it.
 //!
-//! Delivery runs in the background with retries and backoff: the request that asked for the
-//! email never waits for (or fails because of) the mail server, which also keeps the response
-//! time the same whether or not an account exists. A failed delivery is logged and loses
-//! nothing: the token stays valid and the person can ask again.
+//! Delivery goes through the durable outbox (`email_outbox`): the request only writes the
+//! message to the store, so it never waits for (or fails because of) the mail server, which
+//! also keeps the response time the same whether or not an account exists; a mail server that
+//! is down delays the email, it does not lose it.
 //!
 //! Rendering (text + HTML from templates, in the person's language) is behind [`EmailRenderer`],
 //! implemented by the web layer's templates, so this module never imports poem or minijinja.
 
 use std::net::IpAddr;
-use std::time::Duration as StdDuration;
 
 use super::{ServiceError, Services};
 use crate::crypto;
@@ -94,9 +93,6 @@ pub trait EmailRenderer: Send + Sync {
     ) -> anyhow::Result<RenderedEmail>;
 }
 
-/// Delivery attempts and the pauses between them.
-const BACKOFF_MS: [u64; 3] = [300, 1500, 5000];
-
 /// Creates a token for `kind`, superseding older ones of the same kind, and sends the link to
 /// `to` (the account's address, or the new one for a change of email) in the background.
 /// `next` (a local path, checked by the caller) is added to the link.
@@ -128,24 +124,28 @@ pub async fn send_link(
         expires_at: now + svc.accounts.email_token_ttl,
     };
     svc.stores.email_tokens.insert_email_token(&token).await?;
-    let mut query = url::form_urlencoded::Serializer::new(String::new());
-    query.append_pair("token", &raw);
-    if let Some(next) = next {
-        query.append_pair("next", next);
-    }
+    let query = {
+        // The serializer is not `Send`: it must be gone before the next await.
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query.append_pair("token", &raw);
+        if let Some(next) = next {
+            query.append_pair("next", next);
+        }
+        query.finish()
+    };
     let vars = EmailVars {
         username: user.username.to_string(),
-        link: format!("{}{}?{}", svc.public_url, kind.path(), query.finish()),
+        link: format!("{}{}?{}", svc.public_url, kind.path(), query),
         ttl_minutes: svc.accounts.email_token_ttl.num_minutes(),
         new_email: String::new(),
     };
-    send(svc, user, kind, to, &vars)
+    send(svc, user, kind, to, &vars).await
 }
 
 /// Tells the account's current address that a move to `new_email` was asked for. It carries
 /// no token: nothing in it can confirm or undo the change, it only points to the password
 /// reset page (a reset deletes the pending link, see [`delete_all_links`]).
-pub fn send_change_notice(
+pub async fn send_change_notice(
     svc: &Services,
     user: &User,
     new_email: &str,
@@ -157,7 +157,7 @@ pub fn send_change_notice(
         ttl_minutes: svc.accounts.email_token_ttl.num_minutes(),
         new_email: mask_address(new_email),
     };
-    send(svc, user, kind, user.email.as_str(), &vars)
+    send(svc, user, kind, user.email.as_str(), &vars).await
 }
 
 /// `jane@example.com` -> `j***@example.com`: enough for the owner to recognise (or not) the
@@ -172,7 +172,7 @@ fn mask_address(address: &str) -> String {
     }
 }
 
-fn send(
+async fn send(
     svc: &Services,
     user: &User,
     kind: EmailKind,
@@ -189,8 +189,7 @@ fn send(
         text: rendered.text,
         html: rendered.html,
     };
-    deliver_in_background(svc, email, kind, user.id.clone());
-    Ok(())
+    super::email_outbox::enqueue(svc, email, kind, &user.id).await
 }
 
 /// Deletes every link ever mailed for the account that is still outstanding (any purpose):
@@ -224,31 +223,6 @@ pub async fn delete_all_links(svc: &Services, user_id: &str) -> Result<u64, Serv
         .email_tokens
         .delete_all_email_tokens_for_user(user_id)
         .await?)
-}
-
-fn deliver_in_background(svc: &Services, email: OutgoingEmail, kind: EmailKind, user_id: String) {
-    let mailer = svc.mailer.clone();
-    tokio::spawn(async move {
-        let mut pauses = BACKOFF_MS.iter();
-        for attempt in 1.. {
-            match mailer.send(&email).await {
-                Ok(()) => {
-                    tracing::info!(%user_id, kind = kind.name(), attempt, "email sent");
-                    return;
-                }
-                Err(e) => match pauses.next() {
-                    Some(ms) => {
-                        tracing::warn!(%user_id, kind = kind.name(), attempt, error = %e, "email delivery failed; retrying");
-                        tokio::time::sleep(StdDuration::from_millis(*ms)).await;
-                    }
-                    None => {
-                        tracing::error!(%user_id, kind = kind.name(), attempt, error = %e, "email delivery failed; giving up (the link stays valid, the person can ask again)");
-                        return;
-                    }
-                },
-            }
-        }
-    });
 }
 
 /// Consumes a token of one of `purposes` and checks its expiry. Every failure is ONE error on

@@ -15,6 +15,7 @@ pub mod bootstrap;
 pub mod clients;
 pub mod clock;
 pub mod email;
+pub mod email_outbox;
 pub mod email_verification;
 pub mod groups;
 pub mod login;
@@ -44,6 +45,9 @@ pub struct Services {
     pub stores: Stores,
     pub hasher: PasswordHasher,
     pub mailer: Arc<dyn Mailer>,
+    /// Retries, polling and leases of the mail outbox (`mail.*`), and the key its bodies are
+    /// sealed with.
+    pub outbox: email_outbox::Outbox,
     /// The issuer URL, without a trailing slash.
     pub public_url: String,
     /// The authorization server: lifetimes and signing keys.

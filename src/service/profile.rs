@@ -219,7 +219,7 @@ pub async fn request_email_change(
         .await?
     {
         send_link(svc, user, kind, address.as_str(), None).await?;
-        send_change_notice(svc, user, address.as_str())?;
+        send_change_notice(svc, user, address.as_str()).await?;
     }
     tracing::info!(user_id = %user.id, "email change requested");
     Ok(())

@@ -1,7 +1,8 @@
 //! Wiring: the only module that names concrete backends. `Application::build(settings)` opens
 //! the store, creates the first admin, binds the listener (port 0 works) and assembles routes;
 //! `main` and the tests both use it. By concern: `services` (store, hasher, mailer, limits,
-//! key ring), `http` (pages' parts and the endpoint), `lifecycle` (sweeper, signals).
+//! key ring), `http` (pages' parts and the endpoint), `lifecycle` (sweeper, signals); the mail
+//! outbox worker runs beside the server like the sweeper.
 
 mod http;
 mod lifecycle;
@@ -121,6 +122,7 @@ impl Application {
             .feed
             .clone()
             .map(|f| tokio::spawn(f.run()));
+        let mail_worker = crate::service::email_outbox::spawn_worker(self.services.clone());
         let store = self.services.stores.admin.clone();
         let app = endpoint(self.services, self.web, self.body_limits);
         let result = Server::new_with_acceptor(self.acceptor)
@@ -130,6 +132,7 @@ impl Application {
         if let Some(feed) = feed {
             feed.abort();
         }
+        mail_worker.abort();
         store.close().await;
         result.context("server failed")
     }

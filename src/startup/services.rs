@@ -13,6 +13,7 @@ use crate::crypto::keys::KeyEncryption;
 use crate::crypto::{HashQueue, PasswordHasher, PasswordParams};
 use crate::mail::{FileMailer, Mailer, SmtpMailer};
 use crate::service::clock::Clock;
+use crate::service::email_outbox::{Outbox, OutboxPolicy};
 use crate::service::mail_limits::MailLimits;
 use crate::service::oauth::{KeyRing, OAuthContext, OAuthPolicy};
 use crate::service::policy::AccountPolicy;
@@ -76,6 +77,15 @@ pub fn build_services(
         stores,
         hasher,
         mailer: mailer(settings)?,
+        outbox: Outbox {
+            policy: OutboxPolicy {
+                retry_min: mail.retry_min,
+                retry_max: mail.retry_max,
+                poll: mail.outbox_poll,
+                lease: mail.send_lease,
+            },
+            seal: KeyEncryption::for_mail(kek_secret(settings)?.expose_secret()),
+        },
         accounts: AccountPolicy {
             min_password_len: acc.min_password_length,
             email_token_ttl: to_chrono(acc.email_token_ttl),
@@ -113,6 +123,15 @@ fn mailer(settings: &Settings) -> anyhow::Result<Arc<dyn Mailer>> {
     })
 }
 
+/// The configured key-encryption key, or the one generated into the data directory.
+fn kek_secret(settings: &Settings) -> anyhow::Result<secrecy::SecretString> {
+    match &settings.oauth.key_encryption_key {
+        Some(k) => Ok(k.clone()),
+        None => crate::data_dir::load_or_create_kek(&settings.store.data_dir)
+            .context("oauth.key_encryption_key is not set and none could be generated"),
+    }
+}
+
 /// The bounds of the password-hashing queue, from `security.hash_*`.
 fn hash_queue(sec: &SecuritySettings) -> HashQueue {
     let concurrency = match sec.hash_concurrency {
@@ -146,14 +165,7 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> anyhow::Result<OAuthCont
     };
     // Signing keys are never stored in plaintext: without a configured key, one is generated
     // into the data directory.
-    let kek = match &o.key_encryption_key {
-        Some(k) => KeyEncryption::new(k.expose_secret()),
-        None => {
-            let generated = crate::data_dir::load_or_create_kek(&settings.store.data_dir)
-                .context("oauth.key_encryption_key is not set and none could be generated")?;
-            KeyEncryption::new(generated.expose_secret())
-        }
-    };
+    let kek = KeyEncryption::new(kek_secret(settings)?.expose_secret());
     // Apps may register access-token lifetimes up to the maximum: keys outlive those too.
     let longest = policy
         .access_token_ttl

@@ -1,5 +1,7 @@
-//! MongoDB lost while running: requests that need it answer 503 in the JSON error shape, nothing
-//! panics, and service resumes by itself when the server returns. Uses a real mongod of its own,
+//! MongoDB lost while running: readiness and requests that need the store (a reset request, which
+//! writes to the mail outbox) answer 503 in the JSON error shape while liveness stays 200,
+//! nothing panics, and service resumes by itself when the server returns (the reset asked for
+//! again is mailed). Uses a real mongod of its own,
 //! stopped and started through scripts/mongo-test-server.sh.
 
 use std::process::Command;
@@ -41,6 +43,17 @@ async fn wait_for_status(app: &crate::helpers::TestApp, path: &str, status: u16,
     }
 }
 
+/// Asks for a reset link for the admin's address through the JSON API.
+async fn ask_for_a_reset(app: &crate::helpers::TestApp) -> reqwest::Response {
+    let email = serde_json::json!({ "email": app.settings.admin.email });
+    app.client
+        .post(app.url("/api/v1/users/password-reset"))
+        .json(&email)
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn losing_mongodb_gives_503_and_service_resumes_when_it_returns() {
     // Fails (never skips) when the test mongod is not installed: scripts/test.sh installs it.
@@ -64,9 +77,20 @@ async fn losing_mongodb_gives_503_and_service_resumes_when_it_returns() {
         200,
         "liveness does not need the store"
     );
+    let reset = ask_for_a_reset(&app).await;
+    assert_eq!(reset.status(), 503, "a request that writes answers 503");
+    let body: serde_json::Value = reset.json().await.unwrap();
+    assert_eq!(body["error"], "service_unavailable");
 
     script(&["start", PORT]);
     wait_for_status(&app, "/readyz", 200, Duration::from_secs(60)).await;
+    assert!(ask_for_a_reset(&app).await.status().is_success());
+    let mail_dir = app.settings.store.data_dir.join("mail");
+    let mail = crate::helpers::mail::wait_for_mail(&mail_dir, &app.settings.admin.email, 1).await;
+    assert!(
+        mail.link("/accounts/reset/").contains("token="),
+        "the outbox works again"
+    );
     let stores = auth_center::startup::open_stores(&app.settings)
         .await
         .unwrap();

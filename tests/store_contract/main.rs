@@ -19,6 +19,7 @@ mod groups;
 mod harness;
 mod keys_and_admin;
 mod login_attempts;
+mod outbox;
 mod refresh;
 mod replica_set;
 mod sessions;
@@ -33,6 +34,7 @@ mod cases {
     pub use crate::groups::*;
     pub use crate::keys_and_admin::*;
     pub use crate::login_attempts::*;
+    pub use crate::outbox::*;
     pub use crate::refresh::*;
     pub use crate::sessions::*;
     pub use crate::users::*;
@@ -147,4 +149,11 @@ contract_tests!(
     an_approved_device_code_is_taken_once,
     only_one_of_sixteen_concurrent_takes_of_an_approved_device_code_wins,
     an_expired_device_code_outlives_a_sweep_during_the_purge_grace,
+    // the mail outbox
+    a_claimed_message_is_hidden_until_its_lease_ends_then_claimed_again,
+    a_released_message_is_due_again_at_its_retry_time,
+    messages_are_claimed_earliest_due_first_only_when_due_and_unexpired,
+    sixteen_concurrent_claimers_of_four_messages_get_each_exactly_once,
+    sixteen_concurrent_claimers_of_one_message_by_id_leave_one_winner,
+    a_sweep_deletes_expired_mail_and_keeps_the_rest,
 );

@@ -32,6 +32,9 @@ impl MongoStore {
                 .await
                 .with_context(|| format!("indexes of {collection}"))?;
         }
+        self.create_outbox_indexes()
+            .await
+            .context("indexes of outbox")?;
         Ok(())
     }
 }

@@ -25,6 +25,7 @@ mod indexes;
 mod keys;
 mod login_attempts;
 mod ops;
+mod outbox;
 mod sessions;
 mod users;
 

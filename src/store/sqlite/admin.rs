@@ -38,6 +38,9 @@ const SWEEPS: &[&str] = &[
      (SELECT rowid FROM signing_keys WHERE expires_at <= ?1 LIMIT ?2)",
     "DELETE FROM login_attempts WHERE rowid IN \
      (SELECT rowid FROM login_attempts WHERE expires_at <= ?1 LIMIT ?2)",
+    // Mail whose links expired before it could be delivered.
+    "DELETE FROM outbox WHERE rowid IN \
+     (SELECT rowid FROM outbox WHERE expires_at <= ?1 LIMIT ?2)",
     // A grant that expired or was revoked is kept while any code or token still points at it,
     // so replay detection (`take_code`, `rotate_refresh`) can still revoke by grant id.
     "DELETE FROM grants WHERE rowid IN (SELECT g.rowid FROM grants g \

@@ -21,6 +21,7 @@ mod grants;
 mod groups;
 mod keys;
 mod login_attempts;
+mod outbox;
 mod sessions;
 #[cfg(test)]
 mod tests;
@@ -53,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v3.sql"),
     include_str!("schema_v4.sql"),
     include_str!("schema_v5.sql"),
+    include_str!("schema_v6.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.
