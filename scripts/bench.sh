@@ -23,6 +23,7 @@
 #        BENCH_TARGETS="sqlite mongodb peer"
 #        BENCH_SCENARIOS="client_credentials introspection resource_api userinfo code_exchange refresh"
 #        BENCH_PORT=18080 BENCH_MONGO_PORT=27317
+#        BENCH_BIN=path/to/auth-center   a release binary built already (no cargo build)
 # Installs what is missing: wrk (apt), Node 22 and oidc-provider (npm, into .cache/bench-peer).
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -90,9 +91,12 @@ install_tools() {
     mkdir -p "$PEER_DIR"
     (cd "$PEER_DIR" && npm install --no-audit --no-fund --silent "${PEER_PACKAGES[@]}" >&2)
   fi
-  log "building the release binary"
-  cargo build --release --locked --quiet --bin auth-center
-  BIN="${CARGO_TARGET_DIR:-$REPO/target}/release/auth-center"
+  BIN="${BENCH_BIN:-}"
+  if [ -z "$BIN" ]; then
+    log "building the release binary"
+    cargo build --release --locked --quiet --bin auth-center
+    BIN="${CARGO_TARGET_DIR:-$REPO/target}/release/auth-center"
+  fi
   [ -x "$BIN" ] || die "no binary at $BIN"
 }
 
@@ -117,7 +121,7 @@ start_server() {
   taskset -c "$SERVER_CPU" "$@" >"$log_file" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 500); do
-    if curl -sf -o /dev/null "$url"; then
+    if curl -m 10 -sf -o /dev/null "$url"; then
       COLD="$(echo "$(date +%s.%N) - $t0" | bc)"
       return 0
     fi
@@ -167,9 +171,9 @@ basic() { printf 'Basic %s' "$(printf '%s:%s' "$1" "$2" | base64 -w0)"; }
 sign_in() {
   local jar="$WORK/jar" page csrf status
   rm -f "$jar"
-  page="$(curl -sf -c "$jar" -b "$jar" "$BASE/accounts/login/")"
+  page="$(curl -m 10 -sf -c "$jar" -b "$jar" "$BASE/accounts/login/")"
   csrf="$(sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' <<<"$page" | head -n 1)"
-  status="$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+  status="$(curl -m 10 -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
     --data-urlencode "csrf_token=$csrf" --data-urlencode "username=bench" \
     --data-urlencode "password=$USER_PASSWORD" --data-urlencode "next=/" "$BASE/accounts/login/")"
   [ "$status" = 303 ] || [ "$status" = 302 ] || die "signing in answered $status"
@@ -198,15 +202,15 @@ arrange_auth_center() {
     --username bench --email bench@example.com >/dev/null
   COOKIE="$(sign_in)"
   AUTHORIZE="$BASE/oauth2/authorize?response_type=code&client_id=$WEB_ID&redirect_uri=$CB_ENC&scope=openid%20profile%20offline_access&state=s"
-  out="$(curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $COOKIE" "$AUTHORIZE")"
+  out="$(curl -m 10 -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $COOKIE" "$AUTHORIZE")"
   local code="${out##*code=}"
   code="${code%%&*}"
   [[ "$out" == "$CB"* && -n "$code" ]] || die "authorize did not redirect with a code: $out"
-  out="$(curl -sf -H "Authorization: $WEB_AUTH" \
+  out="$(curl -m 10 -sf -H "Authorization: $WEB_AUTH" \
     -d "grant_type=authorization_code&code=$code&redirect_uri=$CB_ENC" "$BASE/oauth2/token")"
   USER_TOKEN="$(json_field access_token <<<"$out")"
-  USER_ID="$(curl -sf -H "Authorization: Bearer $USER_TOKEN" "$BASE/oauth2/userinfo" | json_field sub)"
-  CC_TOKEN="$(curl -sf -H "Authorization: $CC_AUTH" -d 'grant_type=client_credentials' \
+  USER_ID="$(curl -m 10 -sf -H "Authorization: Bearer $USER_TOKEN" "$BASE/oauth2/userinfo" | json_field sub)"
+  CC_TOKEN="$(curl -m 10 -sf -H "Authorization: $CC_AUTH" -d 'grant_type=client_credentials' \
     "$BASE/oauth2/token" | json_field access_token)"
 }
 
@@ -289,7 +293,7 @@ run_peer() {
   export BENCH_METHOD=POST BENCH_BODY="grant_type=client_credentials&scope=api" BENCH_AUTH="$auth"
   taskset -c "$LOAD_CPU" wrk -t1 -c8 -d1s -s "$LUA" "$BASE/token" >/dev/null
   if wanted client_credentials; then sweep peer client_credentials "$BASE/token"; fi
-  token="$(curl -sf -H "Authorization: $auth" -d 'grant_type=client_credentials&scope=api' \
+  token="$(curl -m 10 -sf -H "Authorization: $auth" -d 'grant_type=client_credentials&scope=api' \
     "$BASE/token" | json_field access_token)"
   clear_lua_env
   export BENCH_METHOD=POST BENCH_BODY="token=$token" BENCH_AUTH="$auth"
