@@ -1,19 +1,19 @@
 //! Compact JWS signing and verification with ES256 (RFC 7515, RFC 7518 §3.4) or EdDSA (RFC
 //! 8037), and the OIDC left-half hashes (`at_hash`, `c_hash`; OIDC Core §3.1.3.6). Keys are
-//! parsed once by the caller and reused. The algorithm of a verification is the one of the key
+//! parsed once by the caller and reused; the signatures are `jws`'s. The algorithm of a verification is the one of the key
 //! (found by `kid`), never the token header's alone: a header naming another algorithm fails
 //! (no algorithm confusion). Must not import the service, store or web layers.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sha2::{Digest, Sha256, Sha512};
 
+use super::jws::{self, Header};
 use super::keys::SigningAlg;
 
-pub use jsonwebtoken::{DecodingKey as VerifyingKey, EncodingKey as SigningKeyMaterial};
+pub use super::jws::{SigningKeyMaterial, VerifyingKey};
 
 /// Why a token did not verify; callers map all of them to `invalid_token`.
 #[derive(Debug, thiserror::Error)]
@@ -25,22 +25,12 @@ pub enum JwtError {
     #[error("unexpected token type")]
     WrongType,
     #[error("invalid token: {0}")]
-    Invalid(#[from] jsonwebtoken::errors::Error),
-}
-
-fn jose(alg: SigningAlg) -> Algorithm {
-    match alg {
-        SigningAlg::Es256 => Algorithm::ES256,
-        SigningAlg::EdDsa => Algorithm::EdDSA,
-    }
+    Invalid(&'static str),
 }
 
 /// Parses a PKCS#8 PEM private key of `alg` (P-256 or Ed25519) for signing.
-pub fn signing_key_from_pem(alg: SigningAlg, pem: &str) -> anyhow::Result<EncodingKey> {
-    Ok(match alg {
-        SigningAlg::Es256 => EncodingKey::from_ec_pem(pem.as_bytes())?,
-        SigningAlg::EdDsa => EncodingKey::from_ed_pem(pem.as_bytes())?,
-    })
+pub fn signing_key_from_pem(alg: SigningAlg, pem: &str) -> anyhow::Result<SigningKeyMaterial> {
+    SigningKeyMaterial::from_pem(alg, pem)
 }
 
 /// Parses the public key of `alg` from a JWK: `EC` `x` and `y`, or `OKP` `x`; a JWK of another
@@ -48,45 +38,37 @@ pub fn signing_key_from_pem(alg: SigningAlg, pem: &str) -> anyhow::Result<Encodi
 pub fn verifying_key_from_jwk(
     alg: SigningAlg,
     jwk: &serde_json::Value,
-) -> anyhow::Result<DecodingKey> {
-    let member = |name: &str| {
-        jwk[name]
-            .as_str()
-            .ok_or_else(|| anyhow::anyhow!("JWK without '{name}'"))
-    };
-    match (alg, member("kty")?) {
-        (SigningAlg::Es256, "EC") => {
-            Ok(DecodingKey::from_ec_components(member("x")?, member("y")?)?)
-        }
-        (SigningAlg::EdDsa, "OKP") if member("crv")? == "Ed25519" => {
-            Ok(DecodingKey::from_ed_components(member("x")?)?)
-        }
-        (alg, kty) => Err(anyhow::anyhow!(
-            "a {kty} JWK cannot verify {}",
-            alg.as_str()
-        )),
-    }
+) -> anyhow::Result<VerifyingKey> {
+    VerifyingKey::from_jwk(alg, jwk)
 }
 
-/// Signs `claims` with `alg`, `kid` and `typ` in the header.
+/// Signs `claims` with `alg`, `kid` and `typ` in the header; `alg` must be the key's.
 pub fn sign<T: Serialize>(
     claims: &T,
-    key: &EncodingKey,
+    key: &SigningKeyMaterial,
     alg: SigningAlg,
     kid: &str,
     typ: &str,
 ) -> anyhow::Result<String> {
-    let mut header = Header::new(jose(alg));
-    header.kid = Some(kid.to_owned());
-    header.typ = Some(typ.to_owned());
-    Ok(jsonwebtoken::encode(&header, claims, key)?)
+    anyhow::ensure!(
+        key.alg() == alg,
+        "a {} key cannot sign {}",
+        key.alg().as_str(),
+        alg.as_str()
+    );
+    let header = Header {
+        typ: Some(typ.to_owned()),
+        alg: alg.as_str().to_owned(),
+        kid: Some(kid.to_owned()),
+    };
+    jws::encode(&header, &serde_json::to_vec(claims)?, key)
 }
 
 /// The `kid` and `typ` of a token's header, without verifying anything (a header naming an
 /// algorithm this server never uses is malformed).
 pub fn peek_header(token: &str) -> Result<(String, Option<String>), JwtError> {
-    let header = jsonwebtoken::decode_header(token).map_err(|_| JwtError::Malformed)?;
-    if !matches!(header.alg, Algorithm::ES256 | Algorithm::EdDSA) {
+    let header = jws::split(token).ok_or(JwtError::Malformed)?.header;
+    if SigningAlg::parse(&header.alg).is_none() {
         return Err(JwtError::Malformed);
     }
     Ok((header.kid.ok_or(JwtError::UnknownKey)?, header.typ))
@@ -105,34 +87,59 @@ pub struct Expect<'a> {
 }
 
 /// Verifies signature, `typ`, `iss`, `aud` and (optionally) `exp` with no leeway: this server
-/// is the only issuer, so there is no clock skew to forgive.
+/// is the only issuer, so there is no clock skew to forgive. `exp`, `iss` and `sub` must be
+/// present. The algorithm is `key`'s: a header naming another one fails.
 pub fn verify<T: DeserializeOwned>(
     token: &str,
-    key: &DecodingKey,
+    key: &VerifyingKey,
     alg: SigningAlg,
     expect: &Expect<'_>,
 ) -> Result<T, JwtError> {
-    let (_, typ) = peek_header(token)?;
+    let parts = jws::split(token).ok_or(JwtError::Malformed)?;
+    if SigningAlg::parse(&parts.header.alg).is_none() {
+        return Err(JwtError::Malformed);
+    }
+    let typ = parts.header.typ.as_deref();
     if !typ.is_some_and(|t| t.eq_ignore_ascii_case(expect.typ)) {
         return Err(JwtError::WrongType);
     }
-    // Only the key's algorithm is accepted: jsonwebtoken refuses a header naming another.
-    let mut v = Validation::new(jose(alg));
-    v.leeway = 0;
-    v.validate_exp = false;
-    v.set_issuer(&[expect.issuer]);
-    match expect.audience {
-        Some(aud) => v.set_audience(&[aud]),
-        None => v.validate_aud = false,
+    if key.alg() != alg {
+        return Err(JwtError::Invalid("the key does not verify this algorithm"));
     }
-    v.set_required_spec_claims(&["exp", "iss", "sub"]);
-    let claims = jsonwebtoken::decode::<serde_json::Value>(token, key, &v)?.claims;
-    // The same rule as the library's (expired when `exp` < now), against the caller's clock.
-    if expect.check_exp && claims["exp"].as_i64().is_none_or(|exp| exp < expect.now) {
-        let expired = jsonwebtoken::errors::ErrorKind::ExpiredSignature;
-        return Err(JwtError::Invalid(expired.into()));
-    }
+    let payload = parts
+        .verified_payload(key)
+        .ok_or(JwtError::Invalid("bad signature"))?;
+    let claims: serde_json::Value =
+        serde_json::from_slice(&payload).map_err(|_| JwtError::Malformed)?;
+    check_claims(&claims, expect)?;
     serde_json::from_value(claims).map_err(|_| JwtError::Malformed)
+}
+
+/// The registered claims' rules (RFC 7519 §4.1) this server's tokens must meet.
+fn check_claims(claims: &serde_json::Value, expect: &Expect<'_>) -> Result<(), JwtError> {
+    let exp = claims["exp"].as_i64().ok_or(JwtError::Invalid("no exp"))?;
+    if claims["sub"].as_str().is_none() {
+        return Err(JwtError::Invalid("no sub"));
+    }
+    if claims["iss"].as_str() != Some(expect.issuer) {
+        return Err(JwtError::Invalid("wrong issuer"));
+    }
+    if let Some(aud) = expect.audience {
+        // `aud` is one string or an array of them (RFC 7519 §4.1.3).
+        let ok = match &claims["aud"] {
+            serde_json::Value::String(a) => a == aud,
+            serde_json::Value::Array(all) => all.iter().any(|a| a.as_str() == Some(aud)),
+            _ => false,
+        };
+        if !ok {
+            return Err(JwtError::Invalid("wrong audience"));
+        }
+    }
+    // Expired when `exp` < now, against the caller's clock.
+    if expect.check_exp && exp < expect.now {
+        return Err(JwtError::Invalid("expired"));
+    }
+    Ok(())
 }
 
 /// OIDC `at_hash` / `c_hash`: base64url of the left half of the hash that goes with `alg`,

@@ -4,6 +4,8 @@
 
 #[path = "oauth/hash_flood.rs"]
 mod hash_flood;
+#[path = "oauth/token_cpu.rs"]
+mod token_cpu;
 
 use crate::helpers::oauth::*;
 use crate::helpers::Backend;
