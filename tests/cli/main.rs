@@ -1,8 +1,10 @@
 //! The `auth-center` binary run as an operator runs it (`CARGO_BIN_EXE_auth-center`): the
-//! commands of `commands.rs` and the group commands of `groups.rs`, on both stores. One test
+//! commands of `commands.rs` and the group commands of `groups.rs`, on both stores, and several
+//! server processes on one MongoDB replica set (`cluster/`). One test
 //! binary with one `helpers` module; tests/README.md maps behaviours to suites.
 
 mod helpers;
 
+mod cluster;
 mod commands;
 mod groups;
