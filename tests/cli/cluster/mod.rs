@@ -4,6 +4,8 @@
 //! SIGKILLed under mixed load loses no acknowledged write. `nodes` is the harness (the set and the
 //! processes), `flows` what browsers and apps send.
 
+mod failover;
 mod flows;
+mod load;
 mod nodes;
 mod two_nodes;

@@ -6,7 +6,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use auth_center::domain::User;
@@ -23,6 +23,7 @@ pub const PASSWORD: &str = "a long enough password";
 pub const REDIRECT_URI: &str = "http://127.0.0.1:9/callback";
 
 /// The three-member replica set `rs3` on 127.0.0.1:BASE..BASE+2.
+#[derive(Clone)]
 pub struct ReplicaSet {
     pub base: u16,
     pub uri: String,
@@ -142,8 +143,8 @@ impl Drop for Node {
 /// for arranging accounts and apps.
 pub struct Pair {
     pub set: ReplicaSet,
-    pub a: Node,
-    pub b: Node,
+    pub a: Arc<Node>,
+    pub b: Arc<Node>,
     pub db: String,
     pub svc: Services,
     _dirs: (tempfile::TempDir, tempfile::TempDir),
@@ -155,8 +156,8 @@ impl Pair {
         let set = ReplicaSet::shared();
         let db = crate::helpers::unique_db_name("cluster");
         let dirs = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        let a = Node::spawn(&set, &db, dirs.0.path(), env);
-        let b = Node::spawn(&set, &db, dirs.1.path(), env);
+        let a = Arc::new(Node::spawn(&set, &db, dirs.0.path(), env));
+        let b = Arc::new(Node::spawn(&set, &db, dirs.1.path(), env));
         let svc = services(&set, &db).await;
         Pair {
             set,
@@ -201,7 +202,7 @@ impl Pair {
         create_client(&self.svc, new).await.expect("app created")
     }
 
-    /// Stops both nodes and drops the database.
+    /// Stops both nodes (once nothing else holds them) and drops the database.
     pub async fn stop(self) {
         drop(self.a);
         drop(self.b);
