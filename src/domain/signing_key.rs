@@ -9,6 +9,8 @@ pub struct SigningKey {
     pub alg: String,
     pub private_key: String,
     pub public_jwk: String,
+    /// When it starts signing. A successor is stored ahead of that, so that every node
+    /// publishes it before any node signs with it.
     pub created_at: DateTime<Utc>,
     pub retire_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,

@@ -115,12 +115,21 @@ impl Application {
         signal: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let sweeper = lifecycle::spawn_sweeper(self.services.clone(), self.sweep_interval);
+        let feed = self
+            .services
+            .stores
+            .feed
+            .clone()
+            .map(|f| tokio::spawn(f.run()));
         let store = self.services.stores.admin.clone();
         let app = endpoint(self.services, self.web, self.body_limits);
         let result = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(app, signal, Some(self.shutdown_timeout))
             .await;
         sweeper.abort();
+        if let Some(feed) = feed {
+            feed.abort();
+        }
         store.close().await;
         result.context("server failed")
     }

@@ -19,6 +19,7 @@ use crate::service::policy::AccountPolicy;
 use crate::service::sessions::SessionPolicy;
 use crate::service::throttle::{Limit, LoginThrottle};
 use crate::service::Services;
+use crate::store::feed::ChangeFeed;
 use crate::store::{mongo, sqlite, Stores};
 use crate::web;
 
@@ -32,7 +33,9 @@ pub async fn open_stores(settings: &Settings) -> anyhow::Result<Stores> {
                 mongo::connect_with_timeout(uri.expose_secret(), &s.mongodb_database, timeout)
                     .await
                     .context("cannot use MongoDB (store.mongodb_uri)")?;
-            Ok(Stores::from_backend(Arc::new(store)))
+            let mut stores = Stores::from_backend(Arc::new(store.clone()));
+            stores.feed = Some(Arc::new(ChangeFeed::new(Arc::new(store))));
+            Ok(stores)
         }
         None => {
             let store = sqlite::open(&s.data_dir).await?;
@@ -152,10 +155,11 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> anyhow::Result<OAuthCont
         to_chrono(o.key_rotation),
         longest,
     );
-    Ok(OAuthContext {
-        policy,
-        keys: keys.with_alg(o.signing_alg),
-    })
+    let keys = Arc::new(keys.with_alg(o.signing_alg));
+    if let Some(feed) = &stores.feed {
+        feed.subscribe(keys.clone());
+    }
+    Ok(OAuthContext { policy, keys })
 }
 
 /// A public https URL says this is a real deployment, where emails must be delivered: the

@@ -1,18 +1,22 @@
 //! A short-TTL, in-process cache of client records in front of any `ClientStore`: the token
 //! endpoint reads the client on every request, and its record rarely changes. Changes made
 //! through this decorator (update, delete, insert) invalidate the entry at once; a change made
-//! by another process is seen after at most the TTL (`oauth.client_cache_ttl_secs`; 0 turns the
-//! cache off). Only found clients are cached, so unknown client ids cost no memory, and the map
-//! is bounded. A generation counter keeps a read that raced an invalidation from caching the
-//! old record. Must not import the service or web layers.
+//! by another process is announced by the store's change feed (MongoDB) and invalidates the
+//! entry when it arrives. While the feed is down the cache is bypassed, so it never serves what
+//! it could not hear about; the TTL (`oauth.client_cache_ttl_secs`; 0 turns the cache off)
+//! stays as a backstop. Only found clients are cached, so unknown client ids cost no memory,
+//! and the map is bounded. A generation counter keeps a read that raced an invalidation from
+//! caching the old record. Must not import the service or web layers.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
 use tokio::sync::RwLock;
 
+use super::feed::{Change, ChangeSink};
 use super::{ClientStore, StoreResult, Stores};
 use crate::domain::{Client, Page, Paged};
 
@@ -31,6 +35,8 @@ pub struct CachedClientStore {
     inner: Arc<dyn ClientStore>,
     ttl: Duration,
     state: RwLock<State>,
+    /// Set while the change feed is down: reads go to the store and nothing is remembered.
+    bypass: AtomicBool,
 }
 
 impl CachedClientStore {
@@ -39,7 +45,14 @@ impl CachedClientStore {
             inner,
             ttl,
             state: RwLock::new(State::default()),
+            bypass: AtomicBool::new(false),
         }
+    }
+
+    async fn invalidate_all(&self) {
+        let mut state = self.state.write().await;
+        state.entries.clear();
+        state.generation += 1;
     }
 
     async fn invalidate(&self, client_id: &str) {
@@ -69,12 +82,35 @@ impl CachedClientStore {
     }
 }
 
-/// `stores` with its client store wrapped in the cache, unless `ttl` is zero.
+/// `stores` with its client store wrapped in the cache, unless `ttl` is zero; the cache hears
+/// of other processes' changes through the stores' feed, when they have one.
 pub fn with_client_cache(mut stores: Stores, ttl: Duration) -> Stores {
     if !ttl.is_zero() {
-        stores.clients = Arc::new(CachedClientStore::new(stores.clients, ttl));
+        let cache = Arc::new(CachedClientStore::new(stores.clients, ttl));
+        if let Some(feed) = &stores.feed {
+            feed.subscribe(cache.clone());
+        }
+        stores.clients = cache;
     }
     stores
+}
+
+#[async_trait]
+impl ChangeSink for CachedClientStore {
+    async fn changed(&self, change: &Change) {
+        match change {
+            Change::Client(id) => self.invalidate(id).await,
+            Change::Everything => self.invalidate_all().await,
+            Change::SigningKeys => {}
+        }
+    }
+
+    async fn stale(&self, feed_live: bool) {
+        // Bypass first: a read that starts after this does not consult the entries dropped
+        // next, and one that started before carries an old generation and remembers nothing.
+        self.bypass.store(!feed_live, Ordering::Release);
+        self.invalidate_all().await;
+    }
 }
 
 #[async_trait]
@@ -86,6 +122,9 @@ impl ClientStore for CachedClientStore {
     }
 
     async fn get_client(&self, client_id: &str) -> StoreResult<Client> {
+        if self.bypass.load(Ordering::Acquire) {
+            return self.inner.get_client(client_id).await;
+        }
         let generation = {
             let state = self.state.read().await;
             if let Some((c, at)) = state.entries.get(client_id) {

@@ -14,6 +14,7 @@
 //! Must not import poem, the service or the web layers.
 
 pub mod cache;
+pub mod feed;
 pub mod mongo;
 pub mod sqlite;
 
@@ -337,6 +338,9 @@ pub struct Stores {
     pub device_codes: Arc<dyn DeviceCodeStore>,
     pub keys: Arc<dyn SigningKeyStore>,
     pub admin: Arc<dyn StoreAdmin>,
+    /// Other processes' changes, for the caches in front of these stores (MongoDB only: a
+    /// SQLite database belongs to one process).
+    pub feed: Option<Arc<feed::ChangeFeed>>,
 }
 
 impl Stores {
@@ -370,6 +374,7 @@ impl Stores {
             device_codes: backend.clone(),
             keys: backend.clone(),
             admin: backend,
+            feed: None,
         }
     }
 }

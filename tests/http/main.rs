@@ -16,6 +16,7 @@ mod authorizations_api;
 mod http_foundation;
 mod mail_smtp;
 mod mongo_outage;
+mod multi_node;
 mod oauth_authorize;
 mod oauth_device;
 mod oauth_oidc;

@@ -1,17 +1,25 @@
 //! The signing-key ring: the key of the configured algorithm (`oauth.signing_alg`, ES256 or
 //! EdDSA) that signs now, and every key still published in the JWKS, each with its own
-//! algorithm. The first key is generated at first start; a new one replaces the signer every
-//! rotation period, or at once when no key of the configured algorithm signs (after the option
-//! changed: the previous algorithm's keys keep verifying until they expire), and the old one stays published until the tokens it signed have expired
-//! (`expires_at`; the store collects it after that). Parsed keys are cached; the store is read
-//! again only when the signer retires or a token names an unknown `kid` (at most every few
-//! seconds, so made-up kids cannot turn into store load). Several instances may each generate
-//! a key at the same moment: both are then published, which is harmless.
+//! algorithm. The first key is generated at first start. Rotation is announced ahead: within
+//! [`ACTIVATION_LEAD`] (at most half the rotation period) of the signer's retirement, its
+//! successor is stored with a start time equal to that retirement, so it is published by every
+//! node (they reload on the store's change feed) and cached by relying parties (the JWKS says
+//! `max-age=300`) before any node signs with it. A ring whose signer has already retired
+//! without a successor (an idle service), or whose algorithm option changed, generates a key
+//! that signs at once: the previous algorithm's keys keep verifying until they expire. A
+//! retired key stays published until the tokens it signed have expired (`expires_at`; the
+//! store collects it after that). Parsed keys are cached; the store is read again when the
+//! feed announces a key change, when the signer retires, or when a token names an unknown
+//! `kid` (at most every few seconds, so made-up kids cannot turn into store load). Several
+//! nodes may each generate a successor at the same moment: both are then published, which is
+//! harmless.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use tokio::sync::{Mutex, RwLock};
 
@@ -19,10 +27,16 @@ use crate::crypto::jwt::{self, JwtError, SigningKeyMaterial, VerifyingKey};
 use crate::crypto::keys::{self, KeyEncryption, SigningAlg};
 use crate::crypto::random_string;
 use crate::domain::SigningKey;
+use crate::store::feed::{Change, ChangeSink};
 use crate::store::SigningKeyStore;
 
 /// Unknown kids trigger at most one reload per this interval.
 const RELOAD_THROTTLE: Duration = Duration::seconds(5);
+
+/// How long before it signs a successor key is published: longer than the JWKS's `max-age`
+/// and than the change feed's propagation bound, so every node and every relying party that
+/// follows the cache header knows the key before it appears on a token.
+pub const ACTIVATION_LEAD: Duration = Duration::hours(1);
 
 /// The key that signs now.
 #[derive(Clone)]
@@ -50,6 +64,8 @@ struct Published {
 struct Snapshot {
     signer: Option<Signer>,
     published: HashMap<String, Published>,
+    /// Whether a key of the ring's algorithm is stored to sign after the current one.
+    has_successor: bool,
     loaded_at: Option<DateTime<Utc>>,
 }
 
@@ -63,6 +79,8 @@ pub struct KeyRing {
     publish_after_retire: Duration,
     state: RwLock<Snapshot>,
     reload: Mutex<()>,
+    /// Set by the change feed: the stored keys changed (or may have), reload before use.
+    announced: AtomicBool,
 }
 
 impl KeyRing {
@@ -80,6 +98,7 @@ impl KeyRing {
             publish_after_retire: longest_token_ttl + Duration::hours(1),
             state: RwLock::new(Snapshot::default()),
             reload: Mutex::new(()),
+            announced: AtomicBool::new(false),
         }
     }
 
@@ -109,7 +128,12 @@ impl KeyRing {
 
     /// The key to sign with at `now`, generating and storing one when none signs.
     pub async fn signer(&self, now: DateTime<Utc>) -> anyhow::Result<Signer> {
+        self.reload_if_announced(now).await;
         if let Some(s) = self.cached_signer(now).await {
+            if now >= s.retire_at - self.activation_lead() && !self.state.read().await.has_successor
+            {
+                self.prepare_successor(&s, now).await;
+            }
             return Ok(s);
         }
         let _guard = self.reload.lock().await;
@@ -120,7 +144,7 @@ impl KeyRing {
         if let Some(s) = self.cached_signer(now).await {
             return Ok(s);
         }
-        self.generate(now).await?;
+        self.generate(now, now).await?;
         self.load(now).await?;
         self.cached_signer(now)
             .await
@@ -129,6 +153,7 @@ impl KeyRing {
 
     /// The verification key named `kid`, if it is published at `now`.
     pub async fn verifier(&self, kid: &str, now: DateTime<Utc>) -> Option<Verifier> {
+        self.reload_if_announced(now).await;
         if let Some(k) = self.cached_verifier(kid, now).await {
             return Some(k);
         }
@@ -159,6 +184,45 @@ impl KeyRing {
             .collect();
         keys.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         Ok(keys.into_iter().map(|k| k.2).collect())
+    }
+
+    /// How long before the signer retires its successor is published.
+    fn activation_lead(&self) -> Duration {
+        ACTIVATION_LEAD.min(self.rotation / 2)
+    }
+
+    /// Stores the key that signs from `current`'s retirement, unless one exists (another node
+    /// may have stored it). A failure leaves `current` signing; the next call tries again.
+    async fn prepare_successor(&self, current: &Signer, now: DateTime<Utc>) {
+        let _guard = self.reload.lock().await;
+        let result = async {
+            self.load(now).await?;
+            if !self.state.read().await.has_successor {
+                self.generate(now, current.retire_at).await?;
+                self.load(now).await?;
+            }
+            anyhow::Ok(())
+        }
+        .await;
+        if let Err(e) = result {
+            tracing::warn!(error = %format!("{e:#}"), "storing the next signing key failed");
+        }
+    }
+
+    /// Reloads when the feed announced a change since the last load. The flag is cleared
+    /// before reading, so a change announced during the read is reloaded next time.
+    async fn reload_if_announced(&self, now: DateTime<Utc>) {
+        if !self.announced.load(Ordering::Acquire) {
+            return;
+        }
+        let _guard = self.reload.lock().await;
+        if !self.announced.swap(false, Ordering::AcqRel) {
+            return;
+        }
+        if let Err(e) = self.load(now).await {
+            // The cached keys stay in use; a feed that is down announces again shortly.
+            tracing::warn!(error = %format!("{e:#}"), "reloading announced signing keys failed");
+        }
     }
 
     async fn cached_signer(&self, now: DateTime<Utc>) -> Option<Signer> {
@@ -202,6 +266,9 @@ impl KeyRing {
         }
         // Newest first: the newest key that signs now is the signer.
         let alg = self.alg;
+        snapshot.has_successor = stored
+            .iter()
+            .any(|k| k.alg == alg.as_str() && k.created_at > now && k.published_at(now));
         if let Some(k) = stored
             .iter()
             .find(|k| k.alg == alg.as_str() && k.signs_at(now))
@@ -241,16 +308,17 @@ impl KeyRing {
         Ok(sealed)
     }
 
-    async fn generate(&self, now: DateTime<Utc>) -> anyhow::Result<()> {
+    /// Stores a new key that signs from `signs_from` (published at once).
+    async fn generate(&self, now: DateTime<Utc>, signs_from: DateTime<Utc>) -> anyhow::Result<()> {
         let kid = random_string(12);
         let generated = keys::generate(self.alg, &kid)?;
-        let retire_at = now + self.rotation;
+        let retire_at = signs_from + self.rotation;
         let key = SigningKey {
             kid: kid.clone(),
             alg: self.alg.as_str().to_owned(),
             private_key: keys::protect_private_key(&generated.private_pem, self.kek.as_ref())?,
             public_jwk: generated.public_jwk.to_string(),
-            created_at: now,
+            created_at: signs_from,
             retire_at,
             expires_at: retire_at + self.publish_after_retire,
         };
@@ -258,7 +326,29 @@ impl KeyRing {
             .insert_key(&key)
             .await
             .context("storing a signing key")?;
-        tracing::info!(kid = %kid, alg = self.alg.as_str(), retire_at = %retire_at, "generated a signing key");
+        tracing::info!(
+            kid = %kid,
+            alg = self.alg.as_str(),
+            signs_from = %signs_from,
+            retire_at = %retire_at,
+            generated_at = %now,
+            "generated a signing key"
+        );
         Ok(())
+    }
+}
+
+/// Other processes' key changes (a successor generated, a key sealed) reach this ring through
+/// the store's change feed; while the feed is down, every poll of it marks the keys for reload.
+#[async_trait]
+impl ChangeSink for KeyRing {
+    async fn changed(&self, change: &Change) {
+        if matches!(change, Change::SigningKeys | Change::Everything) {
+            self.announced.store(true, Ordering::Release);
+        }
+    }
+
+    async fn stale(&self, _feed_live: bool) {
+        self.announced.store(true, Ordering::Release);
     }
 }

@@ -56,5 +56,5 @@ pub struct OAuthPolicy {
 /// The authorization server's state shared by every request: its policy and the key ring.
 pub struct OAuthContext {
     pub policy: OAuthPolicy,
-    pub keys: KeyRing,
+    pub keys: std::sync::Arc<KeyRing>,
 }

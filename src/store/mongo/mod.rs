@@ -11,6 +11,7 @@
 //! mirrors this one file for file.
 
 mod admin;
+mod changes;
 mod clients;
 mod codes;
 mod consents;

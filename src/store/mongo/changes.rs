@@ -1,0 +1,63 @@
+//! The change feed of the MongoDB store: one change stream on the database, filtered on the
+//! server to the collections whose records processes cache (`apps`, `signing_keys`), so
+//! several nodes on one replica set see each other's changes within a round trip. Change
+//! streams deliver only majority-committed changes, so an announced change survives an
+//! election. The driver resumes the stream by itself after a transient error; what it cannot
+//! resume ends the stream, and the feed then falls back (see `store::feed`).
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use futures_util::StreamExt;
+use mongodb::bson::{doc, Bson, Document};
+use mongodb::change_stream::event::{ChangeStreamEvent, OperationType};
+
+use super::{MongoResultExt, MongoStore, APPS, SIGNING_KEYS};
+use crate::store::feed::{Change, ChangeSource, ChangeStream};
+use crate::store::{StoreError, StoreResult};
+
+/// How long the server holds an empty `getMore` of the stream: an event is returned as soon as
+/// it is committed, so this only bounds how often an idle stream proves it is still open.
+const MAX_AWAIT: Duration = Duration::from_millis(500);
+
+#[async_trait]
+impl ChangeSource for MongoStore {
+    async fn open_changes(&self) -> StoreResult<ChangeStream> {
+        let pipeline = [
+            doc! { "$match": { "ns.coll": { "$in": [APPS, SIGNING_KEYS] } } },
+            // Only what says which record changed: full documents would carry secret digests
+            // and private keys over the wire for nothing.
+            doc! { "$project": { "operationType": 1, "ns": 1, "documentKey": 1 } },
+        ];
+        let stream = self
+            .db
+            .watch()
+            .pipeline(pipeline)
+            .max_await_time(MAX_AWAIT)
+            .await
+            .or_store()?;
+        Ok(stream.map(|event| to_change(event.or_store()?)).boxed())
+    }
+}
+
+/// What an event means to the caches; a stream that the server invalidated is over.
+fn to_change(event: ChangeStreamEvent<Document>) -> StoreResult<Change> {
+    let coll = event.ns.as_ref().and_then(|ns| ns.coll.as_deref());
+    match (&event.operation_type, coll) {
+        (OperationType::Invalidate, _) => Err(StoreError::Unavailable(anyhow::anyhow!(
+            "the change stream was invalidated"
+        ))),
+        (
+            OperationType::Insert
+            | OperationType::Update
+            | OperationType::Replace
+            | OperationType::Delete,
+            Some(APPS),
+        ) => match event.document_key.as_ref().and_then(|k| k.get("_id")) {
+            Some(Bson::String(id)) => Ok(Change::Client(id.clone())),
+            _ => Ok(Change::Everything),
+        },
+        (_, Some(SIGNING_KEYS)) => Ok(Change::SigningKeys),
+        _ => Ok(Change::Everything),
+    }
+}
