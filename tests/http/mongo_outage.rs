@@ -9,7 +9,7 @@ use secrecy::SecretString;
 
 const PORT: &str = "27118";
 
-fn script(args: &[&str]) -> String {
+pub(crate) fn script(args: &[&str]) -> String {
     let out = Command::new("bash")
         .arg(concat!(
             env!("CARGO_MANIFEST_DIR"),
