@@ -12,17 +12,13 @@ use futures_util::stream::{self, StreamExt};
 
 use super::flows::{self, client, Creds};
 use super::load::{Fate, Ledger, Load};
-use super::nodes::Pair;
+use super::nodes::{Pair, ReplicaSet};
 
 const WORKERS: usize = 4;
 const WARM_UP: Duration = Duration::from_secs(6);
 const RESTART_AFTER_KILL: Duration = Duration::from_secs(10);
 const LOAD_AFTER_KILL: Duration = Duration::from_secs(20);
 const SERVICE_BACK_WITHIN: Duration = Duration::from_secs(15);
-
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    tokio::task::spawn_blocking(f).await.expect("script call")
-}
 
 async fn sleep_until(load: &Load, at: Duration) {
     tokio::time::sleep(at.saturating_sub(load.start.elapsed())).await;
@@ -84,13 +80,65 @@ async fn check_writes(load: &Load, ledger: &Ledger) -> Vec<String> {
     wrong
 }
 
+/// When the primary was killed (since the load started), which member it was and which took
+/// over, and how long after the kill the new one was seen and the old one was back.
+struct Timeline {
+    killed_at: Duration,
+    old: u16,
+    new: u16,
+    elected_after: Duration,
+    rejoined_after: Duration,
+}
+
+/// SIGKILLs the primary, waits for the election, restarts the old primary `RESTART_AFTER_KILL`
+/// after the kill. The script calls block, so they run off the runtime while the load goes on.
+async fn kill_and_restart_primary(set: ReplicaSet, load: &Load) -> Timeline {
+    let set = Arc::new(set);
+    let call = |f: fn(&ReplicaSet, u16) -> u16, port: u16| {
+        let set = set.clone();
+        tokio::task::spawn_blocking(move || f(&set, port))
+    };
+    let old = call(|s, _| s.primary(), 0).await.unwrap();
+    let killed_at = load.start.elapsed();
+    call(
+        |s, port| {
+            s.kill(port);
+            port
+        },
+        old,
+    )
+    .await
+    .unwrap();
+    let new = call(|s, _| s.primary(), 0).await.unwrap();
+    let elected_after = load.start.elapsed() - killed_at;
+    sleep_until(load, killed_at + RESTART_AFTER_KILL).await;
+    call(
+        |s, port| {
+            s.restart(port);
+            port
+        },
+        old,
+    )
+    .await
+    .unwrap();
+    Timeline {
+        killed_at,
+        old,
+        new,
+        elected_after,
+        rejoined_after: load.start.elapsed() - killed_at,
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_primary_killed_under_load_loses_no_acknowledged_write_and_service_returns_within_15_s() {
     let p = Pair::start(&[]).await;
     let owner = p.user("owner").await;
-    let app = Creds::from(&p.app(&owner).await);
+    let load = Load::new(
+        vec![p.a.clone(), p.b.clone()],
+        Creds::from(&p.app(&owner).await),
+    );
     let mut workers = Vec::new();
-    let load = Load::new(vec![p.a.clone(), p.b.clone()], app);
     for w in 0..WORKERS {
         let username = format!("worker{w}");
         p.user(&username).await;
@@ -98,58 +146,36 @@ async fn a_primary_killed_under_load_loses_no_acknowledged_write_and_service_ret
         workers.push(tokio::spawn(task));
     }
     sleep_until(&load, WARM_UP).await;
-    let set = Arc::new(p.set.clone());
-    let old = blocking({
-        let set = set.clone();
-        move || set.primary()
-    })
-    .await;
-    let killed_at = load.start.elapsed();
-    blocking({
-        let set = set.clone();
-        move || set.kill(old)
-    })
-    .await;
-    let new = blocking({
-        let set = set.clone();
-        move || set.primary()
-    })
-    .await;
-    let elected_after = load.start.elapsed() - killed_at;
-    sleep_until(&load, killed_at + RESTART_AFTER_KILL).await;
-    blocking({
-        let set = set.clone();
-        move || set.restart(old)
-    })
-    .await;
-    let rejoined_after = load.start.elapsed() - killed_at;
-    sleep_until(&load, killed_at + LOAD_AFTER_KILL).await;
+    let t = kill_and_restart_primary(p.set.clone(), &load).await;
+    sleep_until(&load, t.killed_at + LOAD_AFTER_KILL).await;
     load.stop();
     for w in workers {
         w.await.expect("worker");
     }
     let ledger = std::mem::take(&mut *load.ledger.lock().unwrap());
     let wrong = check_writes(&load, &ledger).await;
-    report(&ledger, killed_at, old, new, elected_after, rejoined_after);
+    report(&ledger, &t);
+    assert_failover_held(&ledger, &t, &wrong);
+    drop(load);
+    p.stop().await;
+}
 
+fn assert_failover_held(ledger: &Ledger, t: &Timeline, wrong: &[String]) {
+    let faults = &ledger.faults;
     assert!(
-        ledger.faults.is_empty(),
-        "answers other than 503 failed: {:#?}",
-        ledger.faults
+        faults.is_empty(),
+        "answers other than 503 failed: {faults:#?}"
     );
     let last_503 = ledger
         .unavailable
         .last()
-        .map(|t| t.saturating_sub(killed_at));
+        .map(|x| x.saturating_sub(t.killed_at));
     assert!(
-        last_503.is_none_or(|t| t <= SERVICE_BACK_WITHIN),
+        last_503.is_none_or(|x| x <= SERVICE_BACK_WITHIN),
         "503s until {last_503:?} after the kill"
     );
-    let after_window = ledger
-        .acknowledged_at
-        .iter()
-        .filter(|t| **t > killed_at + SERVICE_BACK_WITHIN)
-        .count();
+    let back = t.killed_at + SERVICE_BACK_WITHIN;
+    let after_window = ledger.acknowledged_at.iter().filter(|x| **x > back).count();
     assert!(
         after_window > 0,
         "nothing acknowledged after the election window"
@@ -159,18 +185,16 @@ async fn a_primary_killed_under_load_loses_no_acknowledged_write_and_service_ret
         "{} acknowledged writes lost: {wrong:#?}",
         wrong.len()
     );
-    drop(load);
-    p.stop().await;
 }
 
-fn report(
-    l: &Ledger,
-    killed_at: Duration,
-    old: u16,
-    new: u16,
-    elected_after: Duration,
-    rejoined_after: Duration,
-) {
+fn report(l: &Ledger, t: &Timeline) {
+    let Timeline {
+        killed_at,
+        old,
+        new,
+        elected_after,
+        rejoined_after,
+    } = *t;
     let fates = |f: Fate| l.families.iter().filter(|x| **x == f).count();
     // With retryable writes a request may wait out the election instead of failing: the longest
     // stretch without any acknowledgement around the kill shows the pause either way.

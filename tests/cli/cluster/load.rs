@@ -110,9 +110,11 @@ impl Load {
         let mut round = w;
         while !self.stop.load(Ordering::SeqCst) {
             let (x, y) = (&self.nodes[round % 2], &self.nodes[(round + 1) % 2]);
-            self.client_credentials(&http, x, y, round.is_multiple_of(2)).await;
+            self.client_credentials(&http, x, y, round.is_multiple_of(2))
+                .await;
             if round.is_multiple_of(3) {
-                self.code_flow(&http, x, y, &username, round.is_multiple_of(6)).await;
+                self.code_flow(&http, x, y, &username, round.is_multiple_of(6))
+                    .await;
             }
             round += 1;
             tokio::time::sleep(pause).await;
