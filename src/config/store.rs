@@ -18,9 +18,22 @@ pub struct StoreSettings {
     /// When set, MongoDB is used instead of SQLite.
     pub mongodb_uri: Option<SecretString>,
     pub mongodb_database: String,
-    /// How long to wait for MongoDB before a request fails with 503.
+    /// How long to wait for a MongoDB primary before a request fails with 503.
     #[serde(rename = "mongodb_timeout_ms", deserialize_with = "units::millis")]
     pub mongodb_timeout: Duration,
+    /// How long opening a connection to a MongoDB member may take.
+    #[serde(
+        rename = "mongodb_connect_timeout_ms",
+        deserialize_with = "units::millis"
+    )]
+    pub mongodb_connect_timeout: Duration,
+    /// How long a write waits for a majority of the replica set to acknowledge it before the
+    /// request fails with 503.
+    #[serde(
+        rename = "mongodb_write_timeout_ms",
+        deserialize_with = "units::millis"
+    )]
+    pub mongodb_write_timeout: Duration,
     /// Interval of the SQLite sweeper that deletes expired rows.
     #[serde(rename = "sweep_interval_secs", deserialize_with = "units::secs")]
     pub sweep_interval: Duration,
@@ -33,6 +46,8 @@ impl Default for StoreSettings {
             mongodb_uri: None,
             mongodb_database: "auth_center".into(),
             mongodb_timeout: Duration::from_millis(3000),
+            mongodb_connect_timeout: Duration::from_millis(3000),
+            mongodb_write_timeout: Duration::from_millis(5000),
             sweep_interval: Duration::from_secs(300),
         }
     }

@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use secrecy::ExposeSecret;
 
 use crate::config::units::to_chrono;
-use crate::config::{MailTransport, SecuritySettings, Settings};
+use crate::config::{MailTransport, SecuritySettings, Settings, StoreSettings};
 use crate::crypto::keys::KeyEncryption;
 use crate::crypto::{HashQueue, PasswordHasher, PasswordParams};
 use crate::mail::{FileMailer, Mailer, SmtpMailer};
@@ -28,9 +28,8 @@ pub async fn open_stores(settings: &Settings) -> anyhow::Result<Stores> {
     let s = &settings.store;
     match &s.mongodb_uri {
         Some(uri) => {
-            let timeout = s.mongodb_timeout.max(std::time::Duration::from_millis(100));
             let store =
-                mongo::connect_with_timeout(uri.expose_secret(), &s.mongodb_database, timeout)
+                mongo::connect_with(uri.expose_secret(), &s.mongodb_database, mongo_timeouts(s))
                     .await
                     .context("cannot use MongoDB (store.mongodb_uri)")?;
             let mut stores = Stores::from_backend(Arc::new(store.clone()));
@@ -41,6 +40,17 @@ pub async fn open_stores(settings: &Settings) -> anyhow::Result<Stores> {
             let store = sqlite::open(&s.data_dir).await?;
             Ok(Stores::from_backend(Arc::new(store)))
         }
+    }
+}
+
+/// The MongoDB store's waits from `store.mongodb_*timeout_ms`; each at least 100 ms, so a
+/// typo cannot make every request fail at once.
+fn mongo_timeouts(s: &StoreSettings) -> mongo::Timeouts {
+    let at_least = |d: std::time::Duration| d.max(std::time::Duration::from_millis(100));
+    mongo::Timeouts {
+        server_selection: at_least(s.mongodb_timeout),
+        connect: at_least(s.mongodb_connect_timeout),
+        write_majority: at_least(s.mongodb_write_timeout),
     }
 }
 

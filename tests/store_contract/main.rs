@@ -20,6 +20,7 @@ mod harness;
 mod keys_and_admin;
 mod login_attempts;
 mod refresh;
+mod replica_set;
 mod sessions;
 mod users;
 

@@ -16,6 +16,7 @@ mod clients;
 mod codes;
 mod consents;
 mod device_codes;
+mod durability;
 mod email_tokens;
 mod grant_records;
 mod grants;
@@ -25,8 +26,6 @@ mod keys;
 mod login_attempts;
 mod sessions;
 mod users;
-
-use std::time::Duration;
 
 use anyhow::{anyhow, Context as _};
 use chrono::{DateTime, TimeZone, Utc};
@@ -52,10 +51,6 @@ const SIGNING_KEYS: &str = "signing_keys";
 const LOGIN_ATTEMPTS: &str = "login_attempts";
 const DEVICE_CODES: &str = "device_codes";
 
-/// How long to look for a usable server before an operation fails as `Unavailable`.
-const SERVER_SELECTION_TIMEOUT: Duration = Duration::from_secs(5);
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-
 /// The MongoDB store. Cheap to clone: the driver's client is a shared connection pool.
 #[derive(Clone)]
 pub struct MongoStore {
@@ -70,24 +65,25 @@ impl std::fmt::Debug for MongoStore {
     }
 }
 
-/// Connects to `uri`, proves the server answers, and creates the indexes (idempotently).
-/// An unreachable server fails within a few seconds with the driver's reason.
+pub use durability::Timeouts;
+
+/// Connects to `uri` with the default timeouts, proves the server answers, and creates the
+/// indexes (idempotently). An unreachable server fails within a few seconds with the driver's
+/// reason.
 pub async fn connect(uri: &str, database: &str) -> anyhow::Result<MongoStore> {
-    connect_with_timeout(uri, database, SERVER_SELECTION_TIMEOUT).await
+    connect_with(uri, database, Timeouts::default()).await
 }
 
-/// Like [`connect`], with how long an operation waits for a usable server before it fails as
-/// `Unavailable` (unless the URI sets `serverSelectionTimeoutMS` itself).
-pub async fn connect_with_timeout(
+/// Like [`connect`], with the configured timeouts (see `durability` for the whole policy).
+pub async fn connect_with(
     uri: &str,
     database: &str,
-    timeout: Duration,
+    timeouts: Timeouts,
 ) -> anyhow::Result<MongoStore> {
     let mut options = ClientOptions::parse(uri)
         .await
         .context("invalid MongoDB connection string")?;
-    options.server_selection_timeout = options.server_selection_timeout.or(Some(timeout));
-    options.connect_timeout = options.connect_timeout.or(Some(CONNECT_TIMEOUT));
+    durability::apply(&mut options, &timeouts);
     if options.app_name.is_none() {
         options.app_name = Some("auth-center".to_string());
     }
@@ -149,6 +145,7 @@ const DUPLICATE_KEY: i32 = 11000;
 const UNAVAILABLE_CODES: &[i32] = &[
     6,     // HostUnreachable
     7,     // HostNotFound
+    64,    // WriteConcernFailed: no majority acknowledged within the write timeout
     89,    // NetworkTimeout
     91,    // ShutdownInProgress
     189,   // PrimarySteppedDown
