@@ -338,5 +338,5 @@ on_both_stores!(
     a_password_grant_records_auth_time_for_refreshed_id_tokens,
     an_eddsa_server_signs_tokens_the_library_verifies_through_the_jwks,
     switching_to_eddsa_keeps_the_es256_tokens_already_issued_valid,
-    a_client_change_is_seen_at_once_here_and_after_the_ttl_elsewhere,
+    a_client_change_is_seen_at_once_here_and_elsewhere_after_the_ttl_or_through_the_feed,
 );
