@@ -23,6 +23,14 @@ bash scripts/smtp-test-server.sh install
 bash scripts/smtp-test-server.sh start "$SMTP_PORT"
 trap 'bash scripts/mongo-test-server.sh stop "$MONGO_PORT" || true; bash scripts/smtp-test-server.sh stop "$SMTP_PORT" || true' EXIT
 export AUTH_CENTER_TEST_SMTP_PORT="$SMTP_PORT"
+
+# The multi-node and failover tests (cli binary, cluster::) run auth-center processes on a
+# three-member replica set; they would start it themselves, started here it is stopped at exit.
+CLUSTER_PORT="${AUTH_CENTER_TEST_CLUSTER_PORT:-$((MONGO_PORT + 100))}"
+step "starting the three-member replica set rs3 on 127.0.0.1:${CLUSTER_PORT}-$((CLUSTER_PORT + 2))"
+bash scripts/mongo-cluster.sh start "$CLUSTER_PORT"
+trap 'bash scripts/mongo-test-server.sh stop "$MONGO_PORT" || true; bash scripts/smtp-test-server.sh stop "$SMTP_PORT" || true; bash scripts/mongo-cluster.sh stop "$CLUSTER_PORT" || true' EXIT
+export AUTH_CENTER_TEST_CLUSTER_PORT="$CLUSTER_PORT"
 export AUTH_CENTER_TEST_SMTP_DIR
 AUTH_CENTER_TEST_SMTP_DIR="$(bash scripts/smtp-test-server.sh dir "$SMTP_PORT")"
 

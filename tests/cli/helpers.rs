@@ -5,6 +5,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+#[path = "../shared/html.rs"]
+pub mod html;
 #[path = "../shared/mongod.rs"]
 mod mongod;
 

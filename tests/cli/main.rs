@@ -1,10 +1,12 @@
 //! The `auth-center` binary run as an operator runs it (`CARGO_BIN_EXE_auth-center`): the
 //! commands of `commands.rs` and the group commands of `groups.rs`, on both stores; the SQLite
-//! store killed during a write burst (`crash.rs`). One test binary with one `helpers` module;
-//! tests/README.md maps behaviours to suites.
+//! store killed during a write burst (`crash.rs`); several server processes on one MongoDB
+//! replica set (`cluster/`). One test binary with one `helpers` module; tests/README.md maps
+//! behaviours to suites.
 
 mod helpers;
 
+mod cluster;
 mod commands;
 mod crash;
 mod groups;

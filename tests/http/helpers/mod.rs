@@ -5,11 +5,14 @@
 pub mod accounts;
 pub mod authz;
 pub mod caller;
+#[path = "../../shared/html.rs"]
+mod html;
 pub mod mail;
 #[path = "../../shared/mongod.rs"]
 mod mongod;
 pub mod oauth;
 
+pub use html::{extract_hidden, unescape_attr};
 pub use mongod::{mongo_uri, unique_db_name};
 
 use std::sync::Arc;
@@ -214,24 +217,6 @@ macro_rules! on_both_stores {
             )*
         }
     };
-}
-
-/// The value of `<input ... name="NAME" value="VALUE">` in a page.
-pub fn extract_hidden(html: &str, name: &str) -> Option<String> {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker)? + marker.len();
-    let end = html[start..].find('"')? + start;
-    Some(html[start..end].to_owned())
-}
-
-/// Undoes minijinja's HTML escaping of an attribute value.
-pub fn unescape_attr(s: &str) -> String {
-    s.replace("&#x2f;", "/")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 /// The `href` of the language switch's link to `code` (`en`, `zh-CN`), unescaped.
