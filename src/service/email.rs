@@ -189,7 +189,7 @@ async fn send(
         text: rendered.text,
         html: rendered.html,
     };
-    super::email_outbox::enqueue(svc, email, kind, &user.id).await
+    super::email_outbox::enqueue(svc, email, kind.name(), &user.id).await
 }
 
 /// Deletes every link ever mailed for the account that is still outstanding (any purpose):

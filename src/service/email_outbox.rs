@@ -18,7 +18,6 @@
 
 use std::time::Duration;
 
-use super::email::EmailKind;
 use super::{ServiceError, Services};
 use crate::config::units::to_chrono;
 use crate::crypto::keys::KeyEncryption;
@@ -57,17 +56,18 @@ impl OutboxPolicy {
 }
 
 /// Writes `email` to the outbox (it is durable when this returns) and starts delivering it in
-/// the background. Its links expire with the email tokens, and so does the message.
+/// the background. Its links expire with the email tokens, and so does the message. `kind`
+/// names the email for the logs (`EmailKind::name`).
 pub async fn enqueue(
     svc: &Services,
     email: OutgoingEmail,
-    kind: EmailKind,
+    kind: &'static str,
     user_id: &str,
 ) -> Result<(), ServiceError> {
     let now = svc.now();
     let message = OutboxMessage {
         id: uuid::Uuid::new_v4().simple().to_string(),
-        kind: kind.name().to_owned(),
+        kind: kind.to_owned(),
         user_id: user_id.to_owned(),
         to: email.to,
         subject: email.subject,
