@@ -19,3 +19,24 @@ pub fn unescape_attr(s: &str) -> String {
         .replace("&gt;", ">")
         .replace("&amp;", "&")
 }
+
+/// The form a browser posts from the consent page with `decision` (`allow` or `deny`): the
+/// authorization request's hidden fields as the page carries them, and its CSRF token.
+pub fn consent_form(html: &str, decision: &str) -> Vec<(String, String)> {
+    let keys = [
+        "response_type",
+        "client_id",
+        "redirect_uri",
+        "scope",
+        "state",
+        "code_challenge",
+        "code_challenge_method",
+        "csrf_token",
+    ];
+    let mut form: Vec<(String, String)> = keys
+        .iter()
+        .filter_map(|k| extract_hidden(html, k).map(|v| ((*k).to_owned(), unescape_attr(&v))))
+        .collect();
+    form.push(("decision".into(), decision.into()));
+    form
+}

@@ -8,7 +8,7 @@ use oauth2::PkceCodeChallenge;
 use serde_json::Value;
 
 use super::nodes::{Node, PASSWORD, REDIRECT_URI};
-use crate::helpers::html::{extract_hidden, unescape_attr};
+use crate::helpers::html::{consent_form, extract_hidden};
 
 /// An app's credentials.
 #[derive(Clone)]
@@ -181,21 +181,7 @@ pub async fn authorize(
 
 /// Submits the consent page with "allow": its hidden fields as the page carries them.
 async fn consent(browser: &reqwest::Client, node: &Node, html: &str) -> Sent {
-    let keys = [
-        "response_type",
-        "client_id",
-        "redirect_uri",
-        "scope",
-        "state",
-        "code_challenge",
-        "code_challenge_method",
-        "csrf_token",
-    ];
-    let mut form: Vec<(String, String)> = keys
-        .iter()
-        .filter_map(|k| extract_hidden(html, k).map(|v| ((*k).to_owned(), unescape_attr(&v))))
-        .collect();
-    form.push(("decision".into(), "allow".into()));
+    let form = consent_form(html, "allow");
     answer(browser.post(node.url("/oauth2/authorize")).form(&form)).await
 }
 

@@ -12,7 +12,7 @@ pub mod mail;
 mod mongod;
 pub mod oauth;
 
-pub use html::{extract_hidden, unescape_attr};
+pub use html::{consent_form, extract_hidden, unescape_attr};
 pub use mongod::{mongo_uri, unique_db_name};
 
 use std::sync::Arc;

@@ -13,7 +13,7 @@ use oauth2::{
     PkceCodeVerifier, TokenUrl,
 };
 
-use crate::helpers::{extract_hidden, unescape_attr, Backend, TestApp};
+use crate::helpers::{consent_form, extract_hidden, unescape_attr, Backend, TestApp};
 
 pub const REDIRECT_URI: &str = "http://127.0.0.1:9/callback";
 pub const ALL_SCOPES: &str = "openid profile email groups offline_access apps";
@@ -196,24 +196,7 @@ pub async fn submit_consent(
     html: &str,
     decision: &str,
 ) -> reqwest::Response {
-    let keys = [
-        "response_type",
-        "client_id",
-        "redirect_uri",
-        "scope",
-        "state",
-        "code_challenge",
-        "code_challenge_method",
-    ];
-    let mut form: Vec<(String, String)> = keys
-        .iter()
-        .filter_map(|k| extract_hidden(html, k).map(|v| ((*k).to_owned(), unescape_attr(&v))))
-        .collect();
-    form.push((
-        "csrf_token".into(),
-        extract_hidden(html, "csrf_token").unwrap(),
-    ));
-    form.push(("decision".into(), decision.into()));
+    let form = consent_form(html, decision);
     browser
         .post(app.url("/oauth2/authorize"))
         .form(&form)
