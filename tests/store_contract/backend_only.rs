@@ -110,10 +110,13 @@ async fn expired_session_disappears(ctx: MongoCtx) {
     s.sessions.insert_session(&live).await.unwrap();
 
     // No sweep: the server collects it alone. The test server runs the TTL monitor every
-    // second, so 90 s is generous.
+    // second, so 90 s is generous. The store reads majority-committed data, which may trail
+    // this raw client's local reads by a moment: wait until the store no longer finds it too.
     let deadline = tokio::time::Instant::now() + Duration::from_secs(90);
     let mut remaining = count_documents(&db).await;
-    while remaining > before + 1 && tokio::time::Instant::now() < deadline {
+    while (remaining > before + 1 || s.sessions.get_session(&expired.id).await.is_ok())
+        && tokio::time::Instant::now() < deadline
+    {
         tokio::time::sleep(Duration::from_millis(250)).await;
         remaining = count_documents(&db).await;
     }
