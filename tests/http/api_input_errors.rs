@@ -11,13 +11,8 @@ async fn assert_field_error(resp: reqwest::Response, field: &str) -> Value {
     assert_eq!(resp.status(), 422);
     let body: Value = resp.json().await.unwrap();
     assert_eq!(body["error"], "validation_failed", "{body}");
-    let fields: Vec<&str> = body["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
-    assert!(fields.contains(&field), "{field} not in {body}");
+    let fields = crate::helpers::caller::fields(&body);
+    assert!(fields.iter().any(|f| f == field), "{field} not in {body}");
     body
 }
 

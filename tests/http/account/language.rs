@@ -165,12 +165,7 @@ pub async fn an_unsupported_language_is_refused_on_its_field_and_changes_nothing
     let resp = patch(bad).await.unwrap();
     assert_eq!(resp.status(), 422);
     let body: Value = resp.json().await.unwrap();
-    let fields: Vec<&str> = body["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
+    let fields = crate::helpers::caller::fields(&body);
     assert_eq!(fields, ["display_name", "locale"], "every error at once");
     let stored = app.stored_user("jane").await;
     assert_eq!((stored.locale, stored.display_name), (None, None));

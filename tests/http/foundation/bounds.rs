@@ -291,12 +291,7 @@ async fn an_over_long_password_is_a_field_error_and_is_never_hashed(backend: Bac
         .unwrap();
     assert_eq!(resp.status(), 422);
     let body: Value = resp.json().await.unwrap();
-    let fields: Vec<&str> = body["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
+    let fields = crate::helpers::caller::fields(&body);
     assert_eq!(fields, ["password"], "{body}");
     let resp = app.login("jane", &long).await;
     assert_ne!(resp.status(), 303, "an over-long password never logs in");
