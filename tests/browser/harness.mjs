@@ -24,3 +24,19 @@ export async function launchBrowser() {
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
+
+/**
+ * Redeems an authorization code at the token endpoint as a confidential app does
+ * (client_secret_basic, RFC 6749 §2.3.1: id and secret form-encoded before base64).
+ */
+export function redeemCode(baseUrl, app, { code, redirectUri, verifier }) {
+  const basic = Buffer.from(`${encodeURIComponent(app.client_id)}:${encodeURIComponent(app.client_secret)}`)
+    .toString('base64');
+  return fetch(`${baseUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', code: code ?? '', redirect_uri: redirectUri, code_verifier: verifier,
+    }),
+  });
+}

@@ -13,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { ARTIFACTS, launchBrowser, required } from './harness.mjs';
+import { ARTIFACTS, launchBrowser, redeemCode, required } from './harness.mjs';
 import { waitForMail, linkIn } from './mail.mjs';
 
 const BASE_URL = required('BASE_URL');
@@ -106,15 +106,8 @@ async function allowAndRedeem(page, request) {
   ]);
   const callback = new URL(callbackRequest.url());
   assert.equal(callback.searchParams.get('state'), request.state);
-  const basic = Buffer.from(`${encodeURIComponent(APP.client_id)}:${encodeURIComponent(APP.client_secret)}`)
-    .toString('base64');
-  const r = await fetch(`${BASE_URL}/oauth2/token`, {
-    method: 'POST',
-    headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code', code: callback.searchParams.get('code') ?? '',
-      redirect_uri: REDIRECT, code_verifier: request.verifier,
-    }),
+  const r = await redeemCode(BASE_URL, APP, {
+    code: callback.searchParams.get('code'), redirectUri: REDIRECT, verifier: request.verifier,
   });
   const body = await r.json();
   assert.equal(r.status, 200, JSON.stringify(body));
