@@ -21,6 +21,8 @@
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/mongod-process.sh
+source "$REPO/scripts/lib/mongod-process.sh"
 CACHE="${MONGO_TEST_CACHE:-$REPO/.cache/mongodb}"
 PY="$CACHE/venv/bin/python"
 CLUSTER_DIR="${MONGO_CLUSTER_DIR:-$REPO/.cache/mongo-cluster}"
@@ -63,23 +65,9 @@ mongod_bin() {
 }
 
 # The pid of the mongod serving PORT, if alive (a recycled pid is never taken for it).
-running_pid() {
-    local pf pid
-    pf="$(pid_file "$1" "$2")"
-    [[ -f "$pf" ]] || return 1
-    pid="$(tr -dc '0-9' <"$pf")"
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
-    [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == "mongod" ]] || return 1
-    echo "$pid"
-}
+running_pid() { mongod_pid_from "$(pid_file "$1" "$2")"; }
 
-log_tail() {
-    local log
-    log="$(log_file "$1" "$2")"
-    [[ -f "$log" ]] || return 0
-    echo "---- last lines of $log ----" >&2
-    tail -n 15 "$log" >&2
-}
+log_tail() { mongod_log_tail "$(log_file "$1" "$2")" 15; }
 
 # Serialises the commands that change the set (several test processes may start it at once).
 with_lock() {

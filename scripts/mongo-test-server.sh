@@ -14,6 +14,8 @@
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/mongod-process.sh
+source "$REPO/scripts/lib/mongod-process.sh"
 CACHE="${MONGO_TEST_CACHE:-$REPO/.cache/mongodb}"
 VENV="$CACHE/venv"
 PY="$VENV/bin/python"
@@ -101,26 +103,10 @@ cmd_install() {
 pid_file() { echo "$CACHE/mongod-$1.pid"; }
 log_file() { echo "$CACHE/mongod-$1.log"; }
 
-# Prints the pid of the mongod serving PORT, if it is alive.
-running_pid() {
-    local pf pid
-    pf="$(pid_file "$1")"
-    [[ -f "$pf" ]] || return 1
-    pid="$(tr -dc '0-9' <"$pf")"
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
-    # A stale pid file may name a recycled pid: never signal anything but a mongod.
-    [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == "mongod" ]] || return 1
-    echo "$pid"
-}
+# The pid of the mongod serving PORT, if it is alive.
+running_pid() { mongod_pid_from "$(pid_file "$1")"; }
 
-log_tail() {
-    local log
-    log="$(log_file "$1")"
-    if [[ -f "$log" ]]; then
-        echo "---- last lines of $log ----" >&2
-        tail -n 40 "$log" >&2
-    fi
-}
+log_tail() { mongod_log_tail "$(log_file "$1")" 40; }
 
 # Waits until mongod answers, initiates the replica set if it never was, waits for PRIMARY.
 await_primary() {
