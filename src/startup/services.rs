@@ -61,7 +61,7 @@ pub fn build_services(
     stores: Stores,
     clock: Arc<dyn Clock>,
 ) -> anyhow::Result<Services> {
-    let stores = crate::store::cache::with_client_cache(stores, settings.oauth.client_cache_ttl);
+    let stores = crate::store::cache::with_caches(stores, settings.oauth.client_cache_ttl);
     let sec = &settings.security;
     let params = PasswordParams {
         memory_kib: sec.argon2_memory_kib,

@@ -82,9 +82,13 @@ impl CachedClientStore {
     }
 }
 
-/// `stores` with its client store wrapped in the cache, unless `ttl` is zero; the cache hears
-/// of other processes' changes through the stores' feed, when they have one.
-pub fn with_client_cache(mut stores: Stores, ttl: Duration) -> Stores {
+/// `stores` with its client store wrapped in the cache, unless `ttl` is zero; the cache and
+/// the deny-list of revoked access tokens hear of other processes' changes through the stores'
+/// feed, when they have one.
+pub fn with_caches(mut stores: Stores, ttl: Duration) -> Stores {
+    if let Some(feed) = &stores.feed {
+        stores.revoked.follow(feed);
+    }
     if !ttl.is_zero() {
         let cache = Arc::new(CachedClientStore::new(stores.clients, ttl));
         if let Some(feed) = &stores.feed {
@@ -101,7 +105,7 @@ impl ChangeSink for CachedClientStore {
         match change {
             Change::Client(id) => self.invalidate(id).await,
             Change::Everything => self.invalidate_all().await,
-            Change::SigningKeys => {}
+            Change::SigningKeys | Change::User(_) | Change::RevokedToken { .. } => {}
         }
     }
 

@@ -1,5 +1,5 @@
 //! The change feed: how a process learns that another process changed something it caches
-//! (client records, signing keys), so that several processes on one MongoDB database behave as
+//! (client records, signing keys, account status, revoked access tokens), so that several processes on one MongoDB database behave as
 //! one service. A [`ChangeSource`] (MongoDB: a change stream) announces every change; the
 //! [`ChangeFeed`] hands each one to the caches subscribed to it ([`ChangeSink`]), and when the
 //! source breaks it tells them that anything may be stale, every [`POLL_INTERVAL`], until the
@@ -13,6 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use futures_util::stream::BoxStream;
 use futures_util::StreamExt;
 
@@ -28,6 +29,14 @@ pub enum Change {
     Client(String),
     /// A signing key was inserted, sealed or deleted.
     SigningKeys,
+    /// The account with this id was inserted, updated or deleted (its enabled status may have
+    /// changed).
+    User(String),
+    /// An access token was revoked (an entry of the deny-list, `store::revoked`).
+    RevokedToken {
+        jti: String,
+        expires_at: DateTime<Utc>,
+    },
     /// Something that may touch any cached record (a dropped collection or database).
     Everything,
 }

@@ -17,6 +17,7 @@ pub mod cache;
 pub mod feed;
 pub mod mongo;
 mod outbox;
+pub mod revoked;
 pub mod sqlite;
 
 pub use outbox::{OutboxMessage, OutboxStore};
@@ -342,6 +343,8 @@ pub struct Stores {
     pub keys: Arc<dyn SigningKeyStore>,
     pub outbox: Arc<dyn OutboxStore>,
     pub admin: Arc<dyn StoreAdmin>,
+    /// The revoked access tokens, held in memory in front of the store.
+    pub revoked: Arc<revoked::DenyList>,
     /// Other processes' changes, for the caches in front of these stores (MongoDB only: a
     /// SQLite database belongs to one process).
     pub feed: Option<Arc<feed::ChangeFeed>>,
@@ -363,6 +366,7 @@ impl Stores {
             + DeviceCodeStore
             + SigningKeyStore
             + OutboxStore
+            + revoked::RevokedTokenStore
             + StoreAdmin
             + 'static,
     {
@@ -379,6 +383,7 @@ impl Stores {
             device_codes: backend.clone(),
             keys: backend.clone(),
             outbox: backend.clone(),
+            revoked: Arc::new(revoked::DenyList::new(backend.clone())),
             admin: backend,
             feed: None,
         }

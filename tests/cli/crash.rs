@@ -1,8 +1,10 @@
 //! The SQLite store survives the process being killed in the middle of writing: `serve` on a
-//! data directory takes a burst of concurrent token requests (each one a write: the access-token
-//! record), is SIGKILLed while they are in flight, and starts again on the same directory. The
-//! database passes `PRAGMA integrity_check`, and every token the server acknowledged before the
-//! kill is still there: active at the introspection endpoint and stored in the file.
+//! data directory takes a burst of concurrent revocations (each one a write: the deny-list
+//! entry of an access token; issuing one writes nothing), is SIGKILLed while they are in
+//! flight, and starts again on the same directory. The database passes `PRAGMA
+//! integrity_check`, and every revocation the server acknowledged before the kill is still
+//! there: the token is inactive at the introspection endpoint and its entry is in the file,
+//! while a token that was never revoked is still active.
 
 use std::io::{BufRead, BufReader, Read as _};
 use std::path::Path;
@@ -91,31 +93,47 @@ fn create_app(dir: &Path) -> (String, String) {
     (field("client_id"), field("client_secret"))
 }
 
-/// Requests tokens from `CONCURRENCY` tasks until the server stops answering; every token it
-/// answered with is pushed to `acked` as soon as the answer arrives.
+/// A new access token of `app`; `None` once the server stops answering.
+async fn token(http: &reqwest::Client, base: &str, app: &(String, String)) -> Option<String> {
+    let resp = http
+        .post(format!("{base}/oauth2/token"))
+        .basic_auth(&app.0, Some(&app.1))
+        .form(&[("grant_type", "client_credentials")])
+        .send()
+        .await
+        .ok()?;
+    assert_eq!(resp.status(), 200, "the burst is refused");
+    let body = resp.json::<Value>().await.ok()?;
+    Some(body["access_token"].as_str().unwrap().to_owned())
+}
+
+/// Revokes `token` (RFC 7009); whether the server acknowledged it.
+async fn revoke(http: &reqwest::Client, base: &str, app: &(String, String), token: &str) -> bool {
+    let sent = http
+        .post(format!("{base}/oauth2/revoke"))
+        .basic_auth(&app.0, Some(&app.1))
+        .form(&[("token", token)])
+        .send()
+        .await;
+    let Ok(resp) = sent else { return false };
+    assert_eq!(resp.status(), 200, "a revocation is refused");
+    resp.bytes().await.is_ok()
+}
+
+/// Gets and revokes tokens from `CONCURRENCY` tasks until the server stops answering; every
+/// token whose revocation it acknowledged is pushed to `acked` as soon as the answer arrives.
 async fn burst(base: &str, app: &(String, String), acked: Arc<Mutex<Vec<String>>>) {
     let http = reqwest::Client::new();
     let mut tasks = Vec::new();
     for _ in 0..CONCURRENCY {
-        let (http, acked, url) = (http.clone(), acked.clone(), format!("{base}/oauth2/token"));
-        let (id, secret) = app.clone();
+        let (http, acked, base) = (http.clone(), acked.clone(), base.to_owned());
+        let app = app.clone();
         tasks.push(tokio::spawn(async move {
-            loop {
-                let sent = http
-                    .post(&url)
-                    .basic_auth(&id, Some(&secret))
-                    .form(&[("grant_type", "client_credentials")])
-                    .send()
-                    .await;
-                let Ok(resp) = sent else { return };
-                assert_eq!(resp.status(), 200, "the burst is refused");
-                let Ok(body) = resp.json::<Value>().await else {
+            while let Some(t) = token(&http, &base, &app).await {
+                if !revoke(&http, &base, &app, &t).await {
                     return;
-                };
-                acked
-                    .lock()
-                    .unwrap()
-                    .push(body["access_token"].as_str().unwrap().to_owned());
+                }
+                acked.lock().unwrap().push(t);
             }
         }));
     }
@@ -152,6 +170,7 @@ async fn a_sqlite_server_killed_during_a_write_burst_restarts_intact_with_every_
     let dir = tempfile::tempdir().unwrap();
     let app = create_app(dir.path());
     let (mut server, base) = serve(dir.path());
+    let kept = token(&reqwest::Client::new(), &base, &app).await.unwrap();
     let acked = Arc::new(Mutex::new(Vec::new()));
     let load = tokio::spawn({
         let (base, app, acked) = (base.clone(), app.clone(), acked.clone());
@@ -171,10 +190,14 @@ async fn a_sqlite_server_killed_during_a_write_burst_restarts_intact_with_every_
     let (mut server, base) = serve(dir.path());
     for token in &acked {
         assert!(
-            introspect(&base, &app, token).await,
-            "an acknowledged token was lost"
+            !introspect(&base, &app, token).await,
+            "an acknowledged revocation was lost"
         );
     }
+    assert!(
+        introspect(&base, &app, &kept).await,
+        "a token never revoked"
+    );
     let term = std::process::Command::new("kill")
         .args(["-TERM", &server.id().to_string()])
         .status()
@@ -192,17 +215,17 @@ async fn a_sqlite_server_killed_during_a_write_burst_restarts_intact_with_every_
         .unwrap();
     assert_eq!(check, "ok");
     let mut stored = db
-        .prepare("SELECT 1 FROM access_tokens WHERE jti = ?1")
+        .prepare("SELECT 1 FROM revoked_tokens WHERE jti = ?1")
         .unwrap();
     for token in &acked {
         assert!(stored.exists([jti(token)]).unwrap(), "not in the file");
     }
     let rows: usize = db
-        .query_row("SELECT COUNT(*) FROM access_tokens", [], |r| r.get(0))
+        .query_row("SELECT COUNT(*) FROM revoked_tokens", [], |r| r.get(0))
         .unwrap();
     // Writes committed after the last answer was sent may be there too, unacknowledged.
     eprintln!(
-        "{} tokens acknowledged before the kill, {rows} stored",
+        "{} revocations acknowledged before the kill, {rows} stored",
         acked.len()
     );
     assert!(rows >= acked.len());

@@ -1,5 +1,5 @@
 //! Two nodes on one MongoDB database are one service: what one node caches (client records,
-//! signing keys) follows a change made through the other within a second, through the
+//! signing keys, revoked access tokens) follows a change made through the other within a second, through the
 //! store's change feed, also after the feed broke. MongoDB only: a SQLite database belongs
 //! to one process, so it has no second node to tell. The measured delays are printed (run
 //! with `--no-capture` to see them).
@@ -14,6 +14,9 @@ use mongodb::bson::doc;
 use secrecy::SecretString;
 
 use crate::helpers::oauth::{post_form, world_on, World};
+
+#[path = "multi_node_cases/revocation.rs"]
+mod revocation;
 use crate::helpers::{test_settings, Backend, TestApp};
 
 /// The bound the service promises for a change to reach every node.

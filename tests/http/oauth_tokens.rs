@@ -2,6 +2,9 @@
 //! introspection (RFC 7662), userinfo and the JSON API's bearer authentication; expiry; claims
 //! by scope; discovery and JWKS; signing keys encrypted at rest and rotated.
 
+#[path = "tokens/unrecorded.rs"]
+mod unrecorded;
+
 use crate::helpers::oauth::*;
 use crate::helpers::{test_settings, Backend, TestApp};
 use auth_center::crypto::digest;

@@ -22,6 +22,7 @@ mod login_attempts;
 mod outbox;
 mod refresh;
 mod replica_set;
+mod revoked;
 mod sessions;
 mod users;
 
@@ -36,6 +37,7 @@ mod cases {
     pub use crate::login_attempts::*;
     pub use crate::outbox::*;
     pub use crate::refresh::*;
+    pub use crate::revoked::*;
     pub use crate::sessions::*;
     pub use crate::users::*;
 }
@@ -120,6 +122,9 @@ contract_tests!(
     rotating_a_used_or_revoked_refresh_token_is_reuse_and_stores_nothing,
     rotating_an_unknown_refresh_token_is_not_found_and_stores_nothing,
     only_one_of_sixteen_concurrent_rotations_of_a_refresh_token_wins,
+    // the deny-list of revoked access tokens
+    a_revoked_jti_is_stored_once_found_and_listed_with_its_expiry,
+    the_deny_list_refuses_a_revoked_jti_at_once_and_knows_what_was_stored_before,
     // consents
     a_consent_is_put_read_replaced_and_deleted_idempotently,
     the_consents_of_a_user_are_listed,

@@ -27,6 +27,7 @@ const COLLECTIONS: &[&str] = &[
     "signing_keys",
     "login_attempts",
     "device_codes",
+    "revoked_tokens",
 ];
 
 async fn second_handle(ctx: &MongoCtx) -> MongoStore {
@@ -107,9 +108,22 @@ async fn the_feed_announces_what_another_handle_changes(ctx: MongoCtx) {
     let (change, delay) = next_change(&mut stream).await;
     assert_eq!(change, Change::SigningKeys);
     delays.push(delay);
-    // Writes elsewhere are not announced: tokens change on every request.
     let user = sample_user(2);
     s.users.insert_user(&user).await.unwrap();
+    let (change, delay) = next_change(&mut stream).await;
+    assert_eq!(change, Change::User(user.id.clone()));
+    delays.push(delay);
+    let (jti, expires_at) = (id(), now() + secs(600));
+    let revoked = s.revoked.store();
+    revoked.insert_revoked(&jti, expires_at).await.unwrap();
+    let (change, delay) = next_change(&mut stream).await;
+    assert_eq!(change, Change::RevokedToken { jti, expires_at });
+    delays.push(delay);
+    // Writes elsewhere are not announced: grants and tokens change on every exchange.
+    s.grants
+        .insert_grant(&sample_grant(Some(&user.id), "app"))
+        .await
+        .unwrap();
     let other = sample_client(&user.id, 2);
     s.clients.insert_client(&other).await.unwrap();
     let (change, _) = next_change(&mut stream).await;
@@ -131,7 +145,8 @@ mod mongo {
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-    async fn the_change_feed_announces_app_and_key_changes_made_through_another_handle() {
+    async fn the_change_feed_announces_app_key_account_and_revocation_changes_made_through_another_handle(
+    ) {
         run_mongo(the_feed_announces_what_another_handle_changes).await;
     }
 }

@@ -1,11 +1,14 @@
 //! What the server knows about a token it issued: bearer verification of JWT access tokens
-//! (signature, `typ: at+jwt`, issuer, audience, expiry, not revoked by `jti`, grant still
-//! active: RFC 6750, RFC 9068 §4), introspection (RFC 7662) and revocation (RFC 7009).
+//! (signature, `typ: at+jwt`, issuer, audience, expiry, `jti` not on the deny-list, app and
+//! owner still active, grant still active: RFC 6750, RFC 9068 §4), introspection (RFC 7662)
+//! and revocation (RFC 7009: an access token's `jti` goes to the deny-list). Access tokens are
+//! not stored when issued; those issued before that was so (no `atv` claim) are still checked
+//! against their stored record until they expire.
 
 use chrono::{DateTime, Utc};
 
 use super::client_auth::{authenticate_client, ClientCredentials};
-use super::issue::AccessClaims;
+use super::issue::{AccessClaims, UNRECORDED};
 use super::{OAuthError, OAuthErrorCode};
 use crate::crypto::{self, jwt};
 use crate::domain::{AccessTokenRecord, ClientType, Grant, RefreshToken};
@@ -85,16 +88,48 @@ async fn grant_active(
     Ok(!matches!(state, GrantState::Inactive))
 }
 
-/// The record of an access token if it is active at `now`, with its grant (if any).
+/// What a token not stored when issued says of itself, as a record (`None`: malformed times).
+fn record_of(claims: &AccessClaims) -> Option<AccessTokenRecord> {
+    Some(AccessTokenRecord {
+        jti: claims.jti.clone(),
+        grant_id: claims.grant_id.clone(),
+        client_id: claims.client_id.clone(),
+        // Only a user's token has a grant (`issue::access_token`).
+        user_id: claims.grant_id.as_ref().map(|_| claims.sub.clone()),
+        scopes: claims.scope.split_whitespace().map(str::to_owned).collect(),
+        issued_at: DateTime::from_timestamp(claims.iat, 0)?,
+        expires_at: DateTime::from_timestamp(claims.exp, 0)?,
+        revoked: false,
+    })
+}
+
+/// The record of a token: from its claims, or stored for a token issued before they sufficed.
+async fn record(
+    svc: &Services,
+    claims: &AccessClaims,
+) -> Result<Option<AccessTokenRecord>, OAuthError> {
+    if claims.atv == UNRECORDED {
+        return Ok(record_of(claims));
+    }
+    match svc.stores.grants.get_access(&claims.jti).await {
+        Ok(r) => Ok(Some(r)),
+        Err(StoreError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The record of an access token if it is active at `now`, with its grant (if any). Cheapest
+/// first: the deny-list and the app are held in memory, the grant is read.
 async fn active_record(
     svc: &Services,
     claims: &AccessClaims,
     now: DateTime<Utc>,
 ) -> Result<Option<(AccessTokenRecord, Option<Grant>)>, OAuthError> {
-    let record = match svc.stores.grants.get_access(&claims.jti).await {
-        Ok(r) => r,
-        Err(StoreError::NotFound) => return Ok(None),
-        Err(e) => return Err(e.into()),
+    if svc.stores.revoked.is_revoked(&claims.jti, now).await? {
+        return Ok(None);
+    }
+    let Some(record) = record(svc, claims).await? else {
+        return Ok(None);
     };
     if !record.is_active(now) || !client_active(svc, &record.client_id).await? {
         return Ok(None);
@@ -267,7 +302,7 @@ pub async fn revoke(
     if looks_like_jwt(token) {
         if let Ok(claims) = decode_access(svc, token, false).await {
             if &claims.client_id == client_id {
-                svc.stores.grants.revoke_access(&claims.jti).await?;
+                revoke_access(svc, &claims).await?;
             }
         }
         return Ok(());
@@ -281,5 +316,22 @@ pub async fn revoke(
             }
         }
     }
+    Ok(())
+}
+
+/// Puts an access token on the deny-list until it expires: every node refuses it from the next
+/// request on (this one at once, the others when the change feed announces it).
+async fn revoke_access(svc: &Services, claims: &AccessClaims) -> Result<(), OAuthError> {
+    let now = svc.now();
+    let Some(expires_at) = DateTime::from_timestamp(claims.exp, 0) else {
+        return Ok(());
+    };
+    if expires_at <= now {
+        return Ok(());
+    }
+    svc.stores
+        .revoked
+        .revoke(&claims.jti, expires_at, now)
+        .await?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Minting what the token endpoint returns: JWT access tokens per RFC 9068 (`typ: at+jwt`,
-//! ES256 or EdDSA, `kid`; one `AccessTokenRecord` per token so it can be revoked by `jti`), opaque
+//! ES256 or EdDSA, `kid`; nothing is stored: the token names its grant, and a revoked `jti`
+//! goes to the deny-list, `store::revoked`), opaque
 //! refresh tokens stored as digests, and OIDC id_tokens (OIDC Core §2, §3.1.3.6 `at_hash`, §3.3.2.11 `c_hash`).
 
 use chrono::{DateTime, Duration, Utc};
@@ -7,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::OAuthError;
 use crate::crypto::{self, jwt};
-use crate::domain::{AccessTokenRecord, Client, Grant, RefreshToken, ScopeSet};
+use crate::domain::{Client, Grant, RefreshToken, ScopeSet};
 use crate::service::Services;
 
 /// The claims of an access token (RFC 9068 §2.2).
@@ -24,6 +25,20 @@ pub struct AccessClaims {
     pub exp: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_time: Option<i64>,
+    /// The grant the token belongs to (none for client_credentials): it dies with the grant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// [`UNRECORDED`] in tokens that were not stored when issued; absent (0) in tokens issued
+    /// before that, which are still checked against their stored record until they expire.
+    #[serde(default, skip_serializing_if = "is_recorded")]
+    pub atv: u8,
+}
+
+/// The `atv` of access tokens verified by their claims alone (and the deny-list).
+pub const UNRECORDED: u8 = 1;
+
+fn is_recorded(atv: &u8) -> bool {
+    *atv == 0
 }
 
 /// What a successful token request returns (RFC 6749 §5.1).
@@ -60,34 +75,35 @@ pub(super) fn access_ttl(svc: &Services, client: &Client) -> Duration {
         .map_or(svc.oauth.policy.access_token_ttl, Duration::seconds)
 }
 
-/// Signs an access token and records it; returns the JWT and its lifetime in seconds.
+/// Signs an access token; returns the JWT and its lifetime in seconds. Nothing is written:
+/// what verification needs is in the claims (`introspect` checks the deny-list, the grant and
+/// the app).
 pub async fn access_token(
     svc: &Services,
     who: &Subject<'_>,
     scopes: &ScopeSet,
 ) -> Result<(String, i64), OAuthError> {
+    if who.user_id.is_some() && who.grant_id.is_none() {
+        // A user's token dies with its grant (revocation, sign-out everywhere, account
+        // changes): without one, nothing could end it before it expires.
+        return Err(OAuthError::internal(anyhow::anyhow!(
+            "a user's access token without a grant"
+        )));
+    }
     let now = svc.now();
     let ttl = access_ttl(svc, who.client);
-    let record = AccessTokenRecord {
-        jti: crypto::random_string(18),
-        grant_id: who.grant_id.map(str::to_owned),
-        client_id: who.client.client_id.clone(),
-        user_id: who.user_id.map(str::to_owned),
-        scopes: scopes.to_vec(),
-        issued_at: now,
-        expires_at: now + ttl,
-        revoked: false,
-    };
     let claims = AccessClaims {
         iss: svc.public_url.clone(),
         sub: who.user_id.unwrap_or(&who.client.client_id).to_owned(),
         aud: svc.public_url.clone(),
-        client_id: record.client_id.clone(),
+        client_id: who.client.client_id.clone(),
         scope: scopes.to_string(),
-        jti: record.jti.clone(),
+        jti: crypto::random_string(18),
         iat: now.timestamp(),
-        exp: record.expires_at.timestamp(),
+        exp: (now + ttl).timestamp(),
         auth_time: who.auth_time.map(|t| t.timestamp()),
+        grant_id: who.grant_id.map(str::to_owned),
+        atv: UNRECORDED,
     };
     let signer = svc
         .oauth
@@ -97,7 +113,6 @@ pub async fn access_token(
         .map_err(OAuthError::internal)?;
     let token = jwt::sign(&claims, &signer.key, signer.alg, &signer.kid, "at+jwt")
         .map_err(OAuthError::internal)?;
-    svc.stores.grants.insert_access(&record).await?;
     Ok((token, ttl.num_seconds()))
 }
 

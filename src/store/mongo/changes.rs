@@ -1,5 +1,6 @@
 //! The change feed of the MongoDB store: one change stream on the database, filtered on the
-//! server to the collections whose records processes cache (`apps`, `signing_keys`), so
+//! server to the collections whose records processes cache (`apps`, `signing_keys`, `users`
+//! for the owners' enabled status, `revoked_tokens` for the deny-list), so
 //! several nodes on one replica set see each other's changes within a round trip. Change
 //! streams deliver only majority-committed changes, so an announced change survives an
 //! election. The driver resumes the stream by itself after a transient error; what it cannot
@@ -12,7 +13,7 @@ use futures_util::StreamExt;
 use mongodb::bson::{doc, Bson, Document};
 use mongodb::change_stream::event::{ChangeStreamEvent, OperationType};
 
-use super::{MongoResultExt, MongoStore, APPS, SIGNING_KEYS};
+use super::{from_bson_dt, MongoResultExt, MongoStore, APPS, REVOKED_TOKENS, SIGNING_KEYS, USERS};
 use crate::store::feed::{Change, ChangeSource, ChangeStream};
 use crate::store::{StoreError, StoreResult};
 
@@ -24,10 +25,17 @@ const MAX_AWAIT: Duration = Duration::from_millis(500);
 impl ChangeSource for MongoStore {
     async fn open_changes(&self) -> StoreResult<ChangeStream> {
         let pipeline = [
-            doc! { "$match": { "ns.coll": { "$in": [APPS, SIGNING_KEYS] } } },
-            // Only what says which record changed: full documents would carry secret digests
-            // and private keys over the wire for nothing.
-            doc! { "$project": { "operationType": 1, "ns": 1, "documentKey": 1 } },
+            // Deny-list entries are only inserted; their expiry (a TTL delete) changes nothing.
+            doc! { "$match": { "$or": [
+                { "ns.coll": { "$in": [APPS, SIGNING_KEYS, USERS] } },
+                { "ns.coll": REVOKED_TOKENS, "operationType": "insert" },
+            ] } },
+            // Only what says which record changed: full documents would carry secret digests,
+            // password hashes and private keys over the wire for nothing. A deny-list entry's
+            // expiry is not a secret, and the other nodes need it to forget the entry.
+            doc! { "$project": {
+                "operationType": 1, "ns": 1, "documentKey": 1, "fullDocument.expires_at": 1,
+            } },
         ];
         let stream = self
             .db
@@ -53,11 +61,43 @@ fn to_change(event: ChangeStreamEvent<Document>) -> StoreResult<Change> {
             | OperationType::Replace
             | OperationType::Delete,
             Some(APPS),
-        ) => match event.document_key.as_ref().and_then(|k| k.get("_id")) {
-            Some(Bson::String(id)) => Ok(Change::Client(id.clone())),
-            _ => Ok(Change::Everything),
-        },
+        ) => Ok(match document_id(&event) {
+            Some(id) => Change::Client(id),
+            None => Change::Everything,
+        }),
         (_, Some(SIGNING_KEYS)) => Ok(Change::SigningKeys),
+        (
+            OperationType::Insert
+            | OperationType::Update
+            | OperationType::Replace
+            | OperationType::Delete,
+            Some(USERS),
+        ) => Ok(match document_id(&event) {
+            Some(id) => Change::User(id),
+            None => Change::Everything,
+        }),
+        (OperationType::Insert, Some(REVOKED_TOKENS)) => Ok(revoked_token(&event)),
         _ => Ok(Change::Everything),
+    }
+}
+
+/// The string `_id` of the changed document.
+fn document_id(event: &ChangeStreamEvent<Document>) -> Option<String> {
+    match event.document_key.as_ref().and_then(|k| k.get("_id")) {
+        Some(Bson::String(id)) => Some(id.clone()),
+        _ => None,
+    }
+}
+
+/// A new deny-list entry; one that cannot be read makes every cache reload.
+fn revoked_token(event: &ChangeStreamEvent<Document>) -> Change {
+    let expires_at = event
+        .full_document
+        .as_ref()
+        .and_then(|d| d.get_datetime("expires_at").ok())
+        .and_then(|t| from_bson_dt(*t).ok());
+    match (document_id(event), expires_at) {
+        (Some(jti), Some(expires_at)) => Change::RevokedToken { jti, expires_at },
+        _ => Change::Everything,
     }
 }

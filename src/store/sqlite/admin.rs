@@ -41,6 +41,9 @@ const SWEEPS: &[&str] = &[
     // Mail whose links expired before it could be delivered.
     "DELETE FROM outbox WHERE rowid IN \
      (SELECT rowid FROM outbox WHERE expires_at <= ?1 LIMIT ?2)",
+    // A deny-list entry is useless once the token it revokes has expired.
+    "DELETE FROM revoked_tokens WHERE rowid IN \
+     (SELECT rowid FROM revoked_tokens WHERE expires_at <= ?1 LIMIT ?2)",
     // A grant that expired or was revoked is kept while any code or token still points at it,
     // so replay detection (`take_code`, `rotate_refresh`) can still revoke by grant id.
     "DELETE FROM grants WHERE rowid IN (SELECT g.rowid FROM grants g \

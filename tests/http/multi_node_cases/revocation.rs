@@ -1,0 +1,80 @@
+//! Revocation across nodes: an access token revoked through one node (RFC 7009) is refused by
+//! the other within the bound, at introspection and at the resource API, though neither node
+//! reads the store to verify it (each holds the deny-list in memory, fed by the change feed).
+
+use serde_json::Value;
+
+use super::{summary, two_nodes, within, BOUND};
+use crate::helpers::oauth::{code_for, post_form, World, REDIRECT_URI};
+use crate::helpers::TestApp;
+
+async fn client_credentials(w: &World) -> String {
+    let (id, secret) = (&w.web.client.client_id, w.web.secret.as_deref().unwrap());
+    let form = [("grant_type", "client_credentials")];
+    let (status, _, body) = post_form(&w.app, "/oauth2/token", Some((id, secret)), &form).await;
+    assert_eq!(status, 200, "{body}");
+    body["access_token"].as_str().unwrap().to_owned()
+}
+
+/// Introspects or revokes `token` at `node` as the world's confidential app.
+async fn as_app(w: &World, node: &TestApp, path: &str, token: &str) -> Value {
+    let (id, secret) = (&w.web.client.client_id, w.web.secret.as_deref().unwrap());
+    let (status, _, body) = post_form(node, path, Some((id, secret)), &[("token", token)]).await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+async fn active_at(w: &World, node: &TestApp, token: &str) -> bool {
+    as_app(w, node, "/oauth2/introspect", token).await["active"] == true
+}
+
+async fn me_status(node: &TestApp, token: &str) -> u16 {
+    let resp = crate::helpers::oauth::http()
+        .get(node.url("/api/v1/me"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    resp.status().as_u16()
+}
+
+/// A user's access token from the code flow at node A.
+async fn user_token(w: &World) -> String {
+    let (code, verifier) = code_for(w, &w.web, "profile", None).await;
+    let form = [
+        ("grant_type", "authorization_code"),
+        ("code", code.as_str()),
+        ("redirect_uri", REDIRECT_URI),
+        ("code_verifier", verifier.secret().as_str()),
+    ];
+    let (id, secret) = (&w.web.client.client_id, w.web.secret.as_deref().unwrap());
+    let (status, _, body) = post_form(&w.app, "/oauth2/token", Some((id, secret)), &form).await;
+    assert_eq!(status, 200, "{body}");
+    body["access_token"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_access_token_revoked_on_one_node_is_refused_by_the_other_within_a_second() {
+    let (w, b) = two_nodes(|_| {}).await;
+    let mut delays = Vec::new();
+    for _ in 0..10 {
+        let token = client_credentials(&w).await;
+        assert!(active_at(&w, &b, &token).await, "B accepts the new token");
+        as_app(&w, &w.app, "/oauth2/revoke", &token).await;
+        assert!(!active_at(&w, &w.app, &token).await, "A refuses it at once");
+        delays.push(within(BOUND, || async { !active_at(&w, &b, &token).await }).await);
+    }
+    let token = user_token(&w).await;
+    assert_eq!(me_status(&b, &token).await, 200);
+    as_app(&w, &w.app, "/oauth2/revoke", &token).await;
+    assert_eq!(me_status(&w.app, &token).await, 401);
+    delays.push(within(BOUND, || async { me_status(&b, &token).await == 401 }).await);
+
+    let (median, max) = summary(&mut delays);
+    println!(
+        "cross-node revocation of access tokens: median {median} ms, max {max} ms over {} tokens",
+        delays.len()
+    );
+    b.stop().await;
+    w.app.stop().await;
+}
