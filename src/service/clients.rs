@@ -59,15 +59,13 @@ pub async fn create_client(svc: &Services, new: NewClient) -> Result<CreatedClie
 
 /// An app that may act now: it exists and its owner is enabled. A disabled owner's apps are
 /// `NotFound` (refused at client authentication, their tokens inactive, no authorization
-/// starts) until the owner is enabled again; built-in apps have no owner to check.
+/// starts) until the owner is enabled again; built-in apps have no owner to check. Both
+/// answers usually come from the in-process caches (`store::cache`, `store::owner_cache`).
 pub async fn active_client(svc: &Services, client_id: &str) -> StoreResult<Client> {
     let client = svc.stores.clients.get_client(client_id).await?;
-    if client.owner_id == SYSTEM_OWNER {
-        return Ok(client);
-    }
-    match svc.stores.users.get_user(&client.owner_id).await {
-        Ok(owner) if !owner.disabled => Ok(client),
-        Ok(_) | Err(StoreError::NotFound) => Err(StoreError::NotFound),
-        Err(e) => Err(e),
+    if client.owner_id == SYSTEM_OWNER || svc.stores.users.user_enabled(&client.owner_id).await? {
+        Ok(client)
+    } else {
+        Err(StoreError::NotFound)
     }
 }

@@ -17,8 +17,10 @@ pub mod cache;
 pub mod feed;
 pub mod mongo;
 mod outbox;
+pub mod owner_cache;
 pub mod revoked;
 pub mod sqlite;
+mod ttl_cache;
 
 pub use outbox::{OutboxMessage, OutboxStore};
 
@@ -97,6 +99,15 @@ pub trait UserStore: Send + Sync {
     async fn count_users(&self) -> StoreResult<u64>;
     /// Accounts that are administrators and not disabled (last-admin protection).
     async fn count_enabled_admins(&self) -> StoreResult<u64>;
+    /// Whether the account exists and is not disabled (an app's owner, asked on every token
+    /// request: `owner_cache` answers it from memory).
+    async fn user_enabled(&self, id: &str) -> StoreResult<bool> {
+        match self.get_user(id).await {
+            Ok(user) => Ok(!user.disabled),
+            Err(StoreError::NotFound) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
 }
 
 #[async_trait]

@@ -1,6 +1,8 @@
 //! Revocation across nodes: an access token revoked through one node (RFC 7009) is refused by
 //! the other within the bound, at introspection and at the resource API, though neither node
-//! reads the store to verify it (each holds the deny-list in memory, fed by the change feed).
+//! reads the store to verify it (each holds the deny-list in memory, fed by the change feed);
+//! an app owner disabled or enabled again through one node is seen by the other within the
+//! bound too (each caches the owner's status, dropped by the feed).
 
 use serde_json::Value;
 
@@ -73,6 +75,53 @@ async fn an_access_token_revoked_on_one_node_is_refused_by_the_other_within_a_se
     let (median, max) = summary(&mut delays);
     println!(
         "cross-node revocation of access tokens: median {median} ms, max {max} ms over {} tokens",
+        delays.len()
+    );
+    b.stop().await;
+    w.app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_owner_disabled_on_one_node_has_their_apps_refused_by_the_other_within_a_second() {
+    use auth_center::service::admin::set_user_disabled;
+
+    let (w, b) = two_nodes(|_| {}).await;
+    let (id, secret) = (&w.web.client.client_id, w.web.secret.as_deref().unwrap());
+    let admin = w.app.stored_user("admin").await;
+    let mut delays = Vec::new();
+    for _ in 0..5 {
+        assert_eq!(
+            super::token_status(&b, id, secret).await,
+            200,
+            "B caches the owner"
+        );
+        set_user_disabled(&w.app.services, &admin, &w.user.id, true)
+            .await
+            .unwrap();
+        assert_eq!(
+            super::token_status(&w.app, id, secret).await,
+            401,
+            "A at once"
+        );
+        delays.push(
+            within(BOUND, || async {
+                super::token_status(&b, id, secret).await == 401
+            })
+            .await,
+        );
+        set_user_disabled(&w.app.services, &admin, &w.user.id, false)
+            .await
+            .unwrap();
+        delays.push(
+            within(BOUND, || async {
+                super::token_status(&b, id, secret).await == 200
+            })
+            .await,
+        );
+    }
+    let (median, max) = summary(&mut delays);
+    println!(
+        "cross-node owner status: median {median} ms, max {max} ms over {} changes",
         delays.len()
     );
     b.stop().await;
