@@ -354,12 +354,24 @@ async fn bearer_use_and_refresh_record_when_the_grant_was_last_used(b: Backend) 
         .touch_grant(&grant.id, long_ago)
         .await
         .unwrap();
-    oauth2_client(&w.app, &app)
+    let t = oauth2_client(&w.app, &app)
         .exchange_refresh_token(t.refresh_token().unwrap())
         .request_async(&http())
         .await
         .expect("refresh");
     assert!(last_used(svc.clone(), grant.id.clone()).await > long_ago);
+    // Within the minute, a refresh writes nothing to the grant either.
+    svc.stores
+        .grants
+        .touch_grant(&grant.id, recent)
+        .await
+        .unwrap();
+    oauth2_client(&w.app, &app)
+        .exchange_refresh_token(t.refresh_token().unwrap())
+        .request_async(&http())
+        .await
+        .expect("refresh");
+    assert_eq!(last_used(svc.clone(), grant.id.clone()).await, recent);
     w.app.stop().await;
 }
 

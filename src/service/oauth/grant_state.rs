@@ -21,16 +21,15 @@ pub(crate) async fn active_grant(svc: &Services, id: &str) -> Result<Grant, OAut
 /// Before the grant of an authorization is stored (code exchange, device poll): the user must
 /// still be enabled and, when they authorized in a browser session, still signed in to it. A
 /// password reset, a disabled or deleted account and a logout end the sessions, so what was
-/// authorized before them yields nothing, as they revoke the grants that already exist.
+/// authorized before them yields nothing, as they revoke the grants that already exist. The
+/// enabled status usually comes from memory (`store::owner_cache`, dropped by every change).
 pub(crate) async fn still_authorized(
     svc: &Services,
     user_id: &str,
     session_id: Option<&str>,
 ) -> Result<(), OAuthError> {
-    match svc.stores.users.get_user(user_id).await {
-        Ok(u) if !u.disabled => {}
-        Ok(_) | Err(StoreError::NotFound) => return Err(authorization_ended()),
-        Err(e) => return Err(e.into()),
+    if !svc.stores.users.user_enabled(user_id).await? {
+        return Err(authorization_ended());
     }
     let Some(sid) = session_id else {
         return Ok(());

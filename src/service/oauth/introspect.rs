@@ -50,8 +50,8 @@ async fn decode_access(
         .map_err(|_| invalid())
 }
 
-/// How long a grant's `last_used_at` may lag behind its use: bearer calls touch the grant at
-/// most once per interval, so the hot path stays one read per request.
+/// How long a grant's `last_used_at` may lag behind its use: bearer calls and refreshes touch
+/// the grant at most once per interval, so neither writes it on every request.
 pub const GRANT_TOUCH_INTERVAL_SECS: i64 = 60;
 
 /// The grant of a token, as far as the token's validity is concerned.
@@ -153,8 +153,8 @@ async fn client_active(svc: &Services, client_id: &str) -> Result<bool, OAuthErr
 }
 
 /// Records that the grant was used, unless it was within the last interval. A failure is only
-/// logged: the bearer call itself is valid.
-async fn touch_if_stale(svc: &Services, grant: &Grant, now: DateTime<Utc>) {
+/// logged: the bearer call (or refresh) itself is valid.
+pub(crate) async fn touch_if_stale(svc: &Services, grant: &Grant, now: DateTime<Utc>) {
     if (now - grant.last_used_at).num_seconds() < GRANT_TOUCH_INTERVAL_SECS {
         return;
     }

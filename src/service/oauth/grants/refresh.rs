@@ -8,6 +8,7 @@ use super::{required, TokenRequest};
 use crate::crypto;
 use crate::domain::{Client, Grant, RefreshToken, ScopeSet};
 use crate::service::oauth::grant_state::{active_grant, authorization_ended};
+use crate::service::oauth::introspect::touch_if_stale;
 use crate::service::oauth::issue::{self, IdTokenInput, Subject, TokenSet};
 use crate::service::oauth::scopes::narrow;
 use crate::service::oauth::OAuthError;
@@ -68,7 +69,7 @@ pub(super) async fn exchange(
             return Err(OAuthError::invalid_grant("unknown refresh token"))
         }
     }
-    svc.stores.grants.touch_grant(&grant.id, svc.now()).await?;
+    touch_if_stale(svc, &grant, svc.now()).await;
     let who = Subject {
         client,
         user_id: grant.user_id.as_deref(),
