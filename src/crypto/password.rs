@@ -251,6 +251,10 @@ impl Inner {
         if self.admitted.available_permits() + 1 >= self.places {
             pool.clear();
             pool.shrink_to_fit();
+            drop(pool);
+            drop(memory);
+            // At rest after a burst of logins: what its requests freed goes back too.
+            crate::heap::release_freed();
             return;
         }
         if pool.len() < self.slots {

@@ -1,13 +1,11 @@
 //! Wiring: the only module that names concrete backends. `Application::build(settings)` opens
 //! the store, creates the first admin, binds the listener (port 0 works) and assembles routes;
 //! `main` and the tests both use it. By concern: `services` (store, hasher, mailer, limits,
-//! key ring), `http` (pages' parts and the endpoint), `lifecycle` (sweeper, signals), `memory`
-//! (start-up's freed heap returned); the mail outbox worker runs beside the server like the
-//! sweeper.
+//! key ring), `http` (pages' parts and the endpoint), `lifecycle` (sweeper, signals); the mail
+//! outbox worker runs beside the server like the sweeper.
 
 mod http;
 mod lifecycle;
-mod memory;
 mod services;
 
 use std::net::SocketAddr;
@@ -127,7 +125,8 @@ impl Application {
         let mail_worker = crate::service::email_outbox::spawn_worker(self.services.clone());
         let store = self.services.stores.admin.clone();
         let app = endpoint(self.services, self.web, self.body_limits);
-        memory::release_freed_heap();
+        // What start-up freed goes back to the system before the server idles.
+        crate::heap::release_freed();
         let result = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(app, signal, Some(self.shutdown_timeout))
             .await;
