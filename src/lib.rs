@@ -11,6 +11,7 @@ pub mod config;
 pub mod crypto;
 pub mod data_dir;
 pub mod domain;
+pub mod heap;
 pub mod listener;
 pub mod mail;
 pub mod service;

@@ -200,6 +200,15 @@ pub fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> Respon
         .into_response_with(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
+/// Whether a `Content-Type` may be JSON (`application/json`, `…+json`, in any case).
+fn names_json(content_type: Option<&str>) -> bool {
+    content_type.is_some_and(|ct| {
+        ct.as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"json"))
+    })
+}
+
 /// Wraps the API endpoint: refuses a JSON body whose fields do not have the declared types
 /// (see [`super::spec_index`]), answers input the framework could not parse as a documented
 /// error (422 naming the field; 400 `invalid_request` on the OAuth endpoints) and gives a 405
@@ -210,7 +219,9 @@ pub async fn reject_unparsable<E: Endpoint>(
 ) -> poem::Result<Response> {
     let path = req.uri().path().to_owned();
     let oauth = path.starts_with("/oauth2/");
-    if spec_index::takes_json_body(req.method(), &path) {
+    // Only a JSON content type reaches the framework's JSON parsing (others are 415 there):
+    // form posts, such as every OAuth request, skip the schema lookup.
+    if names_json(req.content_type()) && spec_index::takes_json_body(req.method(), &path) {
         let bytes = req.take_body().into_bytes().await?;
         if let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) {
             let fields = spec_index::check_json_body(req.method(), &path, &value);

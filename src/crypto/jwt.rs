@@ -95,12 +95,30 @@ pub fn verify<T: DeserializeOwned>(
     alg: SigningAlg,
     expect: &Expect<'_>,
 ) -> Result<T, JwtError> {
+    check_verified(&verify_signature(token, key, alg, expect.typ)?, expect)
+}
+
+/// A token whose signature verified, its claims not checked against any expectation yet:
+/// what [`check_verified`] checks on every use, and what a cache of verifications may keep.
+#[derive(Clone)]
+pub struct Verified {
+    typ: Option<String>,
+    claims: serde_json::Value,
+}
+
+/// The first half of [`verify`]: `typ` (checked first, as it is cheap) and the signature with
+/// `key`, whose algorithm must be `alg`.
+pub fn verify_signature(
+    token: &str,
+    key: &VerifyingKey,
+    alg: SigningAlg,
+    typ: &str,
+) -> Result<Verified, JwtError> {
     let parts = jws::split(token).ok_or(JwtError::Malformed)?;
     if SigningAlg::parse(&parts.header.alg).is_none() {
         return Err(JwtError::Malformed);
     }
-    let typ = parts.header.typ.as_deref();
-    if !typ.is_some_and(|t| t.eq_ignore_ascii_case(expect.typ)) {
+    if !type_matches(parts.header.typ.as_deref(), typ) {
         return Err(JwtError::WrongType);
     }
     if key.alg() != alg {
@@ -109,10 +127,35 @@ pub fn verify<T: DeserializeOwned>(
     let payload = parts
         .verified_payload(key)
         .ok_or(JwtError::Invalid("bad signature"))?;
-    let claims: serde_json::Value =
-        serde_json::from_slice(&payload).map_err(|_| JwtError::Malformed)?;
-    check_claims(&claims, expect)?;
-    serde_json::from_value(claims).map_err(|_| JwtError::Malformed)
+    let claims = serde_json::from_slice(&payload).map_err(|_| JwtError::Malformed)?;
+    Ok(Verified {
+        typ: parts.header.typ,
+        claims,
+    })
+}
+
+/// The second half of [`verify`]: `typ`, `iss`, `aud`, `exp` and `sub` against `expect`, then
+/// the claims as `T`.
+pub fn check_verified<T: DeserializeOwned>(
+    verified: &Verified,
+    expect: &Expect<'_>,
+) -> Result<T, JwtError> {
+    if !type_matches(verified.typ.as_deref(), expect.typ) {
+        return Err(JwtError::WrongType);
+    }
+    check_claims(&verified.claims, expect)?;
+    T::deserialize(&verified.claims).map_err(|_| JwtError::Malformed)
+}
+
+impl Verified {
+    /// The `exp` claim, if it is a number.
+    pub fn exp(&self) -> Option<i64> {
+        self.claims["exp"].as_i64()
+    }
+}
+
+fn type_matches(typ: Option<&str>, expected: &str) -> bool {
+    typ.is_some_and(|t| t.eq_ignore_ascii_case(expected))
 }
 
 /// The registered claims' rules (RFC 7519 §4.1) this server's tokens must meet.

@@ -1,7 +1,7 @@
 //! Cryptographic building blocks: random opaque tokens and their SHA-256 digests (what the
 //! stores keep), constant-time comparison, and argon2id password hashing off the async
 //! executor; ES256/EdDSA signing keys (`keys`), JWT claims (`jwt`) over the compact JWS of `jws`
-//! (ring's constant-time P-256 and Ed25519).
+//! (ring's constant-time P-256 and Ed25519); a bounded memory of verified tokens (`verified`).
 //!
 //! Must not import the service, store or web layers. RFC 6749 §10.10 (credential entropy),
 //! RFC 6819 §5.1.4.1.3 (store digests of tokens, not the tokens).
@@ -10,6 +10,7 @@ pub mod jws;
 pub mod jwt;
 pub mod keys;
 mod password;
+pub mod verified;
 
 pub use password::{
     Admission, HashError, HashQueue, PasswordHasher, PasswordParams, Priority, MAX_PASSWORD_BYTES,

@@ -7,10 +7,14 @@
 //! - half the waiting places (rounded up) are kept for [`Priority::First`] (a login whose
 //!   address and name have not been failing): a flood of guesses fills only the shared places,
 //!   so it cannot keep a real login out of the queue however fast it retries;
-//! - each running slot hashes in its own argon2 memory, taken from a pool of `concurrency`
-//!   buffers allocated at start and reused (and zeroed) rather than freed: a freed multi-MiB
-//!   buffer is often kept by the allocator per thread, so allocating per hash let the resident
-//!   size climb to gigabytes under load and stay there;
+//! - each running slot hashes in its own argon2 memory, from a pool of at most `concurrency`
+//!   buffers: allocated when a hash needs one, reused (and zeroed) while hashes keep coming, and
+//!   all freed when the last running hash ends with nobody waiting, so a server at rest holds
+//!   none (19 MiB each with the default parameters). Each buffer reserves more address space
+//!   than the allocator's largest dynamic mmap threshold (see [`ARGON2_RESERVE_BLOCKS`]), so it
+//!   is always mapped on its own and returned to the system when freed: a multi-MiB buffer
+//!   served from a thread's heap instead is often kept there, which let the resident size
+//!   climb to gigabytes under load and stay there;
 //! - a password longer than [`MAX_PASSWORD_BYTES`] is never hashed.
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -25,6 +29,12 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// The longest password accepted anywhere, in bytes (checked before any hashing).
 pub const MAX_PASSWORD_BYTES: usize = 1024;
+
+/// The address space (in 1 KiB blocks) each argon2 buffer reserves at least: over glibc's
+/// largest dynamic mmap threshold (32 MiB on 64-bit), so the buffer is always a mapping of its
+/// own, unmapped when freed, whatever sizes were freed before. Only the blocks argon2 uses are
+/// touched, so only they are resident.
+const ARGON2_RESERVE_BLOCKS: usize = 32 * 1024 + 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PasswordParams {
@@ -68,9 +78,12 @@ struct Inner {
     /// One permit per place a [`Priority::Shared`] caller may hold (taken besides `admitted`).
     shared: Arc<Semaphore>,
     wait_timeout: Duration,
-    /// argon2 memory of idle slots; never more buffers than `running` has permits.
+    /// argon2 memory of idle slots; never more buffers than `running` has permits, none when
+    /// no hash runs or waits.
     pool: Mutex<Vec<Vec<Block>>>,
     slots: usize,
+    /// The permits of `admitted` (running and waiting places).
+    places: usize,
     /// Verified against when the account does not exist, so timing reveals nothing.
     dummy_hash: String,
     computed: AtomicU64,
@@ -97,21 +110,24 @@ impl PasswordHasher {
         } else {
             queue.concurrency
         };
-        // Every slot's memory is allocated (and touched) now, so the resident size under load is
-        // the resident size at rest: nothing grows when logins flood in.
-        let mut pool: Vec<Vec<Block>> = (0..slots)
-            .map(|_| vec![Block::default(); params.block_count()])
-            .collect();
-        let dummy = hash_with(&params, "dummy password for unknown accounts", &mut pool[0])?;
+        // The dummy's memory is freed at once: the server holds argon2 memory only while it
+        // hashes.
+        let dummy = hash_with(
+            &params,
+            "dummy password for unknown accounts",
+            &mut Vec::new(),
+        )?;
+        let places = slots + queue.max_waiting;
         Ok(Self {
             inner: Arc::new(Inner {
                 params,
                 running: Arc::new(Semaphore::new(slots)),
-                admitted: Arc::new(Semaphore::new(slots + queue.max_waiting)),
+                admitted: Arc::new(Semaphore::new(places)),
                 shared: Arc::new(Semaphore::new(slots + queue.max_waiting / 2)),
                 wait_timeout: queue.wait_timeout,
-                pool: Mutex::new(pool),
+                pool: Mutex::new(Vec::new()),
                 slots,
+                places,
                 dummy_hash: dummy,
                 computed: AtomicU64::new(0),
             }),
@@ -224,13 +240,32 @@ impl Inner {
         pool.pop().unwrap_or_default()
     }
 
+    /// Called by a finished hash while it still holds its place: when no other hash runs or
+    /// waits, every buffer is freed (the server is at rest); otherwise the buffer is kept for
+    /// the next hash. A caller admitted just after the check allocates a buffer of its own,
+    /// still within one per slot.
     fn give_back(&self, mut memory: Vec<Block>) {
-        // Derived from a password: not left lying in memory between hashes.
+        // Derived from a password: not left lying in memory, kept or freed.
         memory.fill(Block::default());
         let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
+        if self.admitted.available_permits() + 1 >= self.places {
+            pool.clear();
+            pool.shrink_to_fit();
+            drop(pool);
+            drop(memory);
+            // At rest after a burst of logins: what its requests freed goes back too.
+            crate::heap::release_freed();
+            return;
+        }
         if pool.len() < self.slots {
             pool.push(memory);
         }
+    }
+
+    /// How many argon2 buffers are kept between hashes (for tests).
+    #[cfg(test)]
+    fn pooled(&self) -> usize {
+        self.pool.lock().unwrap_or_else(|p| p.into_inner()).len()
     }
 }
 
@@ -245,6 +280,9 @@ fn argon2_into(
 ) -> Result<(), argon2::Error> {
     let blocks = params.block_count();
     if memory.len() < blocks {
+        if memory.capacity() < blocks {
+            *memory = Vec::with_capacity(blocks.max(ARGON2_RESERVE_BLOCKS));
+        }
         memory.resize(blocks, Block::default());
     }
     argon.hash_password_into_with_memory(password, salt, out, &mut memory[..blocks])

@@ -1,6 +1,6 @@
 //! Unit tests of the bounded hasher: PHC compatibility with the argon2 crate's own hashing,
 //! the length bound, the refusal of a full queue and of a long wait, the places kept for callers
-//! first in line, the memory pool's bound.
+//! first in line, the memory pool's bound and its release at rest.
 
 use std::time::{Duration, Instant};
 
@@ -115,20 +115,36 @@ async fn a_waiter_is_refused_when_its_turn_does_not_come_in_time() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_memory_pool_never_holds_more_buffers_than_slots() {
+async fn the_memory_pool_never_holds_more_buffers_than_slots_and_none_at_rest() {
     let h = hasher(256, 1, queue(2, 64, 5000));
+    assert_eq!(
+        h.inner.pooled(),
+        0,
+        "nothing is allocated before a hash needs it"
+    );
     let jobs: Vec<_> = (0..32)
         .map(|i| {
             let h = h.clone();
             tokio::spawn(async move { h.hash(&format!("password {i}")).await })
         })
         .collect();
+    let mut most = 0;
+    while !jobs.iter().all(|j| j.is_finished()) {
+        most = most.max(h.inner.pooled());
+        assert!(most <= 2, "one buffer per slot at most");
+        tokio::task::yield_now().await;
+    }
     for j in jobs {
         j.await.unwrap().unwrap();
     }
-    let pool = h.inner.pool.lock().unwrap();
-    assert_eq!(pool.len(), 2, "one buffer per slot");
-    assert!(pool.iter().all(|m| m.len() == 256));
+    assert_eq!(
+        h.inner.pooled(),
+        0,
+        "every buffer is freed once no hash runs or waits"
+    );
+    // A hash after rest allocates again and works.
+    let phc = h.hash("after rest").await.unwrap();
+    assert!(h.verify("after rest", Some(&phc)).await.unwrap());
 }
 
 #[test]

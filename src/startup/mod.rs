@@ -125,6 +125,8 @@ impl Application {
         let mail_worker = crate::service::email_outbox::spawn_worker(self.services.clone());
         let store = self.services.stores.admin.clone();
         let app = endpoint(self.services, self.web, self.body_limits);
+        // What start-up freed goes back to the system before the server idles.
+        crate::heap::release_freed();
         let result = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(app, signal, Some(self.shutdown_timeout))
             .await;

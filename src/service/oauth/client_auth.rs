@@ -57,23 +57,29 @@ fn parse_basic(header: &str) -> Result<(String, String), OAuthError> {
     let raw = STANDARD.decode(value.trim()).map_err(|_| bad())?;
     let text = String::from_utf8(raw).map_err(|_| bad())?;
     let (id, secret) = text.split_once(':').ok_or_else(bad)?;
-    let decode = |s: &str| {
-        url::form_urlencoded::parse(format!("x={s}").as_bytes())
-            .next()
-            .map(|(_, v)| v.into_owned())
-            .ok_or_else(bad)
-    };
-    Ok((decode(id)?, decode(secret)?))
+    Ok((form_decode(id), form_decode(secret)))
+}
+
+/// `application/x-www-form-urlencoded` decoding of one value (`+` is a space, `%XX` a byte, a
+/// raw `&` ends it). Generated ids and secrets are base64url, which has none of these: they
+/// are copied as they are, without building a form to parse.
+fn form_decode(s: &str) -> String {
+    if !s.contains(['%', '+', '&']) {
+        return s.to_owned();
+    }
+    url::form_urlencoded::parse(format!("x={s}").as_bytes())
+        .next()
+        .map_or_else(String::new, |(_, v)| v.into_owned())
 }
 
 /// Splits the credentials into (client_id, secret, method); more than one method is refused.
 fn select_method(
     creds: &ClientCredentials,
 ) -> Result<(String, Option<String>, AuthMethod), OAuthError> {
-    let basic = creds
-        .authorization
-        .as_deref()
-        .filter(|h| h.trim_start().to_ascii_lowercase().starts_with("basic "));
+    let basic = creds.authorization.as_deref().filter(|h| {
+        let h = h.trim_start().as_bytes();
+        h.len() >= 6 && h[..6].eq_ignore_ascii_case(b"basic ")
+    });
     match (basic, &creds.client_secret) {
         (Some(_), Some(_)) => Err(OAuthError::invalid_request(
             "use one client authentication method, not both Basic and client_secret",
@@ -154,6 +160,16 @@ mod tests {
         assert_eq!(parse_basic(&h).unwrap(), ("my:app".into(), "s+cret".into()));
         assert!(parse_basic("Bearer abc").is_err());
         assert!(parse_basic("Basic !!!").is_err());
+        let plain = format!("basic {}", STANDARD.encode("app-1_x:s3cr=t&y"));
+        assert_eq!(
+            parse_basic(&plain).unwrap(),
+            ("app-1_x".into(), "s3cr=t".into())
+        );
+        let plain = format!("basic {}", STANDARD.encode("app-1_x:s3cr=t"));
+        assert_eq!(
+            parse_basic(&plain).unwrap(),
+            ("app-1_x".into(), "s3cr=t".into())
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@ use tokio::sync::{Mutex, RwLock};
 use crate::crypto::jwt::{self, JwtError, SigningKeyMaterial, VerifyingKey};
 use crate::crypto::keys::{self, KeyEncryption, SigningAlg};
 use crate::crypto::random_string;
+use crate::crypto::verified::{self, VerifiedTokens};
 use crate::domain::SigningKey;
 use crate::store::feed::{Change, ChangeSink};
 use crate::store::SigningKeyStore;
@@ -81,6 +82,8 @@ pub struct KeyRing {
     reload: Mutex<()>,
     /// Set by the change feed: the stored keys changed (or may have), reload before use.
     announced: AtomicBool,
+    /// Tokens whose signature verified, with the key that verified them.
+    verified: VerifiedTokens,
 }
 
 impl KeyRing {
@@ -99,6 +102,7 @@ impl KeyRing {
             state: RwLock::new(Snapshot::default()),
             reload: Mutex::new(()),
             announced: AtomicBool::new(false),
+            verified: VerifiedTokens::default(),
         }
     }
 
@@ -114,16 +118,37 @@ impl KeyRing {
     }
 
     /// Verifies a token this server signed: the key is found by the header's `kid`, and the
-    /// algorithm is that key's, whatever the header says.
+    /// algorithm is that key's, whatever the header says. A token verified before with the
+    /// same, still published key skips the signature check (see `crypto::verified`); its claims
+    /// are checked against `expect` every time.
     pub async fn verify<T: serde::de::DeserializeOwned>(
         &self,
         token: &str,
         expect: &jwt::Expect<'_>,
         now: DateTime<Utc>,
     ) -> Result<T, JwtError> {
+        let digest = VerifiedTokens::digest(token);
+        if let Some(hit) = digest.and_then(|d| self.verified.get(&d, now.timestamp())) {
+            self.reload_if_announced(now).await;
+            let current = self.cached_verifier(&hit.kid, now).await;
+            if current.is_some_and(|v| Arc::ptr_eq(&v.key, &hit.key)) {
+                return jwt::check_verified(&hit.verified, expect);
+            }
+        }
         let (kid, _) = jwt::peek_header(token)?;
         let v = self.verifier(&kid, now).await.ok_or(JwtError::UnknownKey)?;
-        jwt::verify(token, &v.key, v.alg, expect)
+        let verified = jwt::verify_signature(token, &v.key, v.alg, expect.typ)?;
+        let claims = jwt::check_verified(&verified, expect)?;
+        if let (Some(digest), Some(exp)) = (digest, verified.exp()) {
+            let entry = verified::Entry {
+                kid,
+                key: v.key,
+                verified,
+                exp,
+            };
+            self.verified.insert(digest, entry, now.timestamp());
+        }
+        Ok(claims)
     }
 
     /// The key to sign with at `now`, generating and storing one when none signs.
