@@ -17,9 +17,12 @@ pub mod cache;
 pub mod feed;
 pub mod mongo;
 mod outbox;
+mod resource_servers;
+mod scope_rows;
 pub mod sqlite;
 
 pub use outbox::{OutboxMessage, OutboxStore};
+pub use resource_servers::ResourceServerStore;
 
 use std::sync::Arc;
 
@@ -341,6 +344,7 @@ pub struct Stores {
     pub device_codes: Arc<dyn DeviceCodeStore>,
     pub keys: Arc<dyn SigningKeyStore>,
     pub outbox: Arc<dyn OutboxStore>,
+    pub resource_servers: Arc<dyn ResourceServerStore>,
     pub admin: Arc<dyn StoreAdmin>,
     /// Other processes' changes, for the caches in front of these stores (MongoDB only: a
     /// SQLite database belongs to one process).
@@ -363,6 +367,7 @@ impl Stores {
             + DeviceCodeStore
             + SigningKeyStore
             + OutboxStore
+            + ResourceServerStore
             + StoreAdmin
             + 'static,
     {
@@ -379,6 +384,7 @@ impl Stores {
             device_codes: backend.clone(),
             keys: backend.clone(),
             outbox: backend.clone(),
+            resource_servers: backend.clone(),
             admin: backend,
             feed: None,
         }
