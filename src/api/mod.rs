@@ -9,6 +9,8 @@
 mod account;
 mod admin_groups;
 mod admin_models;
+mod admin_resource_models;
+mod admin_resources;
 mod admin_users;
 mod app_models;
 mod app_requests;
@@ -37,7 +39,8 @@ pub enum ApiTags {
     Health,
     /// The caller's own account.
     Account,
-    /// Administration of accounts and groups (administrators only: the `admin` scope).
+    /// Administration of accounts, groups and resource servers (administrators only: the
+    /// `admin` scope).
     Admin,
     /// OAuth 2.0 and OpenID Connect: tokens, revocation, introspection, userinfo, keys and
     /// discovery. Errors here use the OAuth shape `{"error", "error_description"}`.
@@ -80,6 +83,7 @@ pub type Api = (
     health::HealthApi,
     admin_users::AdminUsersApi,
     admin_groups::AdminGroupsApi,
+    admin_resources::AdminResourcesApi,
     account::AccountApi,
     oauth::TokenApi,
     oauth::UserInfoApi,
