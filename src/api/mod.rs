@@ -22,7 +22,7 @@ mod caller;
 pub mod error;
 mod health;
 mod me;
-mod oauth;
+pub mod oauth;
 mod resource_format;
 mod resources;
 mod response;
@@ -78,16 +78,18 @@ pub const LEGACY_PATHS: &[&str] = &[
     "/oauth/authorized_tokens/{id}/delete",
 ];
 
-/// Every API implementation, in spec order.
+/// Every API implementation, in spec order (tuples nest: `Default` stops at twelve).
 pub type Api = (
     health::HealthApi,
     admin_users::AdminUsersApi,
-    admin_groups::AdminGroupsApi,
-    admin_resources::AdminResourcesApi,
+    (
+        admin_groups::AdminGroupsApi,
+        admin_resources::AdminResourcesApi,
+    ),
     account::AccountApi,
     oauth::TokenApi,
     oauth::UserInfoApi,
-    oauth::DiscoveryApi,
+    (oauth::DiscoveryApi, oauth::ProtectedResourceApi),
     oauth::DeviceApi,
     authorizations::AuthorizationsApi,
     resources::ResourcesApi,

@@ -494,6 +494,9 @@ pub mod types {
         pub introspection_endpoint_auth_methods_supported: ::std::vec::Vec<::std::string::String>,
         pub issuer: ::std::string::String,
         pub jwks_uri: ::std::string::String,
+        /**RFC 9728 §4: the protected resources this server issues tokens for (its own API,
+        identified by the issuer URL; its metadata is at `/.well-known/oauth-protected-resource`).*/
+        pub protected_resources: ::std::vec::Vec<::std::string::String>,
         pub response_modes_supported: ::std::vec::Vec<::std::string::String>,
         pub response_types_supported: ::std::vec::Vec<::std::string::String>,
         pub revocation_endpoint: ::std::string::String,
@@ -515,6 +518,22 @@ pub mod types {
         ///What went wrong, for the developer of the client.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub error_description: ::std::option::Option<::std::string::String>,
+    }
+    ///Protected resource metadata (RFC 9728 §2).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ProtectedResourceMetadata {
+        ///The authorization servers that issue tokens for it: this server.
+        pub authorization_servers: ::std::vec::Vec<::std::string::String>,
+        ///Tokens are sent in the `Authorization` header only (RFC 6750 §2.1).
+        pub bearer_methods_supported: ::std::vec::Vec<::std::string::String>,
+        ///Where the keys that verify its tokens are (the authorization server's JWKS).
+        pub jwks_uri: ::std::string::String,
+        ///The resource identifier: the issuer URL, which tokens for this API carry as `aud`.
+        pub resource: ::std::string::String,
+        pub resource_documentation: ::std::string::String,
+        pub resource_name: ::std::string::String,
+        ///The scopes this API understands.
+        pub scopes_supported: ::std::vec::Vec<::std::string::String>,
     }
     ///Readiness status.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -2812,6 +2831,96 @@ impl Client {
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Get the protected resource metadata
+
+    RFC 9728: the resource identifier of this server's own API (the issuer URL), the
+    authorization server that issues its tokens, and the scopes it understands.
+
+    Sends a `GET` request to `/.well-known/oauth-protected-resource`
+
+    */
+    pub async fn get_protected_resource_metadata<'a>(
+        &'a self,
+    ) -> Result<ResponseValue<types::ProtectedResourceMetadata>, Error<types::ApiError>> {
+        let url = format!("{}/.well-known/oauth-protected-resource", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_protected_resource_metadata",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Get the protected resource metadata (path-suffixed form)
+
+    RFC 9728 §3.1: the metadata of the resource whose identifier has this path, which is
+    the issuer URL's path when this server is published under one (of one segment, such as
+    `https://example.com/auth`).
+
+    Sends a `GET` request to `/.well-known/oauth-protected-resource/{suffix}`
+
+    */
+    pub async fn get_protected_resource_metadata_for_path<'a>(
+        &'a self,
+        suffix: &'a str,
+    ) -> Result<ResponseValue<types::ProtectedResourceMetadata>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/.well-known/oauth-protected-resource/{}",
+            self.baseurl,
+            encode_path(&suffix.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_protected_resource_metadata_for_path",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }

@@ -680,6 +680,11 @@ export type Metadata = {
      * RFC 8628 §4: where devices start the device authorization grant.
      */
     device_authorization_endpoint: string;
+    /**
+     * RFC 9728 §4: the protected resources this server issues tokens for (its own API,
+     * identified by the issuer URL; its metadata is at `/.well-known/oauth-protected-resource`).
+     */
+    protected_resources: Array<string>;
 };
 
 /**
@@ -699,6 +704,36 @@ export type OAuthErrorBody = {
      * What went wrong, for the developer of the client.
      */
     error_description?: string;
+};
+
+/**
+ * ProtectedResourceMetadata
+ *
+ * Protected resource metadata (RFC 9728 §2).
+ */
+export type ProtectedResourceMetadata = {
+    /**
+     * The resource identifier: the issuer URL, which tokens for this API carry as `aud`.
+     */
+    resource: string;
+    /**
+     * The authorization servers that issue tokens for it: this server.
+     */
+    authorization_servers: Array<string>;
+    /**
+     * Where the keys that verify its tokens are (the authorization server's JWKS).
+     */
+    jwks_uri: string;
+    /**
+     * The scopes this API understands.
+     */
+    scopes_supported: Array<string>;
+    /**
+     * Tokens are sent in the `Authorization` header only (RFC 6750 §2.1).
+     */
+    bearer_methods_supported: Array<string>;
+    resource_name: string;
+    resource_documentation: string;
 };
 
 /**
@@ -2511,6 +2546,58 @@ export type GetAuthorizationServerMetadataResponses = {
 };
 
 export type GetAuthorizationServerMetadataResponse = GetAuthorizationServerMetadataResponses[keyof GetAuthorizationServerMetadataResponses];
+
+export type GetProtectedResourceMetadataData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/.well-known/oauth-protected-resource';
+};
+
+export type GetProtectedResourceMetadataErrors = {
+    /**
+     * No protected resource of this server has that identifier.
+     */
+    404: ApiError;
+};
+
+export type GetProtectedResourceMetadataError = GetProtectedResourceMetadataErrors[keyof GetProtectedResourceMetadataErrors];
+
+export type GetProtectedResourceMetadataResponses = {
+    /**
+     * The metadata document.
+     */
+    200: ProtectedResourceMetadata;
+};
+
+export type GetProtectedResourceMetadataResponse = GetProtectedResourceMetadataResponses[keyof GetProtectedResourceMetadataResponses];
+
+export type GetProtectedResourceMetadataForPathData = {
+    body?: never;
+    path: {
+        suffix: string;
+    };
+    query?: never;
+    url: '/.well-known/oauth-protected-resource/{suffix}';
+};
+
+export type GetProtectedResourceMetadataForPathErrors = {
+    /**
+     * No protected resource of this server has that identifier.
+     */
+    404: ApiError;
+};
+
+export type GetProtectedResourceMetadataForPathError = GetProtectedResourceMetadataForPathErrors[keyof GetProtectedResourceMetadataForPathErrors];
+
+export type GetProtectedResourceMetadataForPathResponses = {
+    /**
+     * The metadata document.
+     */
+    200: ProtectedResourceMetadata;
+};
+
+export type GetProtectedResourceMetadataForPathResponse = GetProtectedResourceMetadataForPathResponses[keyof GetProtectedResourceMetadataForPathResponses];
 
 export type CreateDeviceAuthorizationData = {
     body: DeviceAuthorizationForm;

@@ -1,2 +1,6 @@
-//! Resource servers (RFC 8707) over HTTP on both stores: their administration (`admin_api`).
+//! Resource servers over HTTP on both stores: their administration (`admin_api`), the RFC 9728
+//! metadata of the built-in API (`metadata`), and the README's guide to protecting an API of
+//! one's own, whose verification code is the one these tests run (`guide`).
 mod admin_api;
+mod guide;
+mod metadata;

@@ -31,6 +31,7 @@ from .me import Me
 from .member_list import MemberList
 from .metadata import Metadata
 from .o_auth_error_body import OAuthErrorBody
+from .protected_resource_metadata import ProtectedResourceMetadata
 from .readiness import Readiness
 from .register_request import RegisterRequest
 from .resource_scope_object import ResourceScopeObject
@@ -81,6 +82,7 @@ __all__ = (
     "MemberList",
     "Metadata",
     "OAuthErrorBody",
+    "ProtectedResourceMetadata",
     "Readiness",
     "RegisterRequest",
     "ResourceScopeObject",
