@@ -1,9 +1,10 @@
 //! Command line: `serve` (the default), `openapi`, and the operator commands `user create`,
-//! `client create`, `group create` and `group add-member`, which write to whichever store the
-//! same flags and configuration select.
+//! `client create`, `group create`, `group add-member` and `resource create|list|delete`, which
+//! write to whichever store the same flags and configuration select.
 //! Every flag also reads an `AUTH_CENTER_*` variable; see the README for the whole list.
 
 mod groups;
+mod resources;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -102,6 +103,9 @@ pub enum Command {
     /// Manage groups of users.
     #[command(subcommand)]
     Group(groups::GroupCommand),
+    /// Manage resource servers (the APIs that accept this server's tokens).
+    #[command(subcommand)]
+    Resource(resources::ResourceCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -240,6 +244,7 @@ async fn store_command(settings: &Settings, command: Command) -> anyhow::Result<
             }
             Command::Client(cmd) => client_create(&svc, cmd).await,
             Command::Group(cmd) => groups::run(&svc, cmd).await,
+            Command::Resource(cmd) => resources::run(&svc, cmd).await,
             Command::Serve | Command::Openapi => Ok(()),
         },
         Err(e) => Err(e),

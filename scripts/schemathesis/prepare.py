@@ -128,6 +128,16 @@ def main():
                [ids["legacy_victim_app_id"], "swagger-ui", "no-such-app"])
     write_dict(work, "grant-ids", [grant, unknown])
     write_dict(work, "legacy-grant-ids", [legacy_grant, unknown])
+    # Resource servers: one to read and change, one to delete; `built-in` cannot change (409).
+    bearer = {"Authorization": f"Bearer {admin}"}
+    kept, victim = (post(f"{base}/api/v1/admin/resources",
+                         {"identifier": f"https://st-{name}.example", "name": name}, bearer,
+                         form=False)["id"] for name in ("kept", "victim"))
+    write_dict(work, "resource-ids", [kept, "built-in", unknown])
+    write_dict(work, "victim-resource-ids", [victim, "built-in", unknown])
+    # A new identifier (201 once), one taken (409) and the issuer's (409).
+    write_dict(work, "resource-identifiers",
+               ["https://st-new.example", "https://st-kept.example", base])
     write_dict(work, "device-client-ids", [device["client_id"]])
     write_dict(work, "device-client-secrets", [device["client_secret"]])
 

@@ -9,6 +9,8 @@
 mod account;
 mod admin_groups;
 mod admin_models;
+mod admin_resource_models;
+mod admin_resources;
 mod admin_users;
 mod app_models;
 mod app_requests;
@@ -20,7 +22,7 @@ mod caller;
 pub mod error;
 mod health;
 mod me;
-mod oauth;
+pub mod oauth;
 mod resource_format;
 mod resources;
 mod response;
@@ -37,7 +39,8 @@ pub enum ApiTags {
     Health,
     /// The caller's own account.
     Account,
-    /// Administration of accounts and groups (administrators only: the `admin` scope).
+    /// Administration of accounts, groups and resource servers (administrators only: the
+    /// `admin` scope).
     Admin,
     /// OAuth 2.0 and OpenID Connect: tokens, revocation, introspection, userinfo, keys and
     /// discovery. Errors here use the OAuth shape `{"error", "error_description"}`.
@@ -75,15 +78,18 @@ pub const LEGACY_PATHS: &[&str] = &[
     "/oauth/authorized_tokens/{id}/delete",
 ];
 
-/// Every API implementation, in spec order.
+/// Every API implementation, in spec order (tuples nest: `Default` stops at twelve).
 pub type Api = (
     health::HealthApi,
     admin_users::AdminUsersApi,
-    admin_groups::AdminGroupsApi,
+    (
+        admin_groups::AdminGroupsApi,
+        admin_resources::AdminResourcesApi,
+    ),
     account::AccountApi,
     oauth::TokenApi,
     oauth::UserInfoApi,
-    oauth::DiscoveryApi,
+    (oauth::DiscoveryApi, oauth::ProtectedResourceApi),
     oauth::DeviceApi,
     authorizations::AuthorizationsApi,
     resources::ResourcesApi,

@@ -1,5 +1,6 @@
 //! Pure domain model of auth-center: accounts, groups, apps (OAuth clients), grants and their
-//! tokens, consents, browser sessions, one-time email tokens and signing keys.
+//! tokens, consents, browser sessions, one-time email tokens, signing keys and the resource
+//! servers that accept our tokens.
 //!
 //! This module must not import anything else of the crate, nor poem, mongodb, rusqlite or tokio.
 //! Functions that depend on time take `now`; nothing here reads a clock. Newtypes validate on
@@ -19,6 +20,7 @@ mod login_attempts;
 mod pkce;
 mod redact;
 mod redirect_uri;
+mod resource_server;
 mod session;
 mod signing_key;
 mod token;
@@ -38,6 +40,10 @@ pub use group::{Group, GroupName};
 pub use login_attempts::LoginAttempts;
 pub use pkce::{CodeChallenge, CodeVerifier};
 pub use redirect_uri::{is_loopback, RedirectUri};
+pub use resource_server::{
+    parse_resource_name, ResourceIdentifier, ResourceScope, ResourceServer, BUILT_IN_RESOURCE_ID,
+    MAX_RESOURCE_SCOPES, RESOURCE_TTL_RANGE,
+};
 pub use session::Session;
 pub use signing_key::SigningKey;
 pub use token::{

@@ -26,6 +26,7 @@ pub mod password_reset;
 pub mod policy;
 pub mod profile;
 pub mod registration;
+pub mod resource_servers;
 pub mod resources;
 pub mod sessions;
 pub mod throttle;

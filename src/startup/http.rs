@@ -54,6 +54,7 @@ pub fn endpoint(services: Services, web: WebParts, limits: BodyLimits) -> impl E
         api.into_endpoint()
             .around(api::error::reject_unparsable)
             .map_to_response()
+            .around(api::oauth::protected_resource::advertise)
             .boxed(),
     );
     let mut route = web::mount(Route::new(), api.clone())

@@ -19,10 +19,13 @@ pub mod mongo;
 mod outbox;
 pub mod owner_cache;
 pub mod revoked;
+mod resource_servers;
+mod scope_rows;
 pub mod sqlite;
 mod ttl_cache;
 
 pub use outbox::{OutboxMessage, OutboxStore};
+pub use resource_servers::ResourceServerStore;
 
 use std::sync::Arc;
 
@@ -353,6 +356,7 @@ pub struct Stores {
     pub device_codes: Arc<dyn DeviceCodeStore>,
     pub keys: Arc<dyn SigningKeyStore>,
     pub outbox: Arc<dyn OutboxStore>,
+    pub resource_servers: Arc<dyn ResourceServerStore>,
     pub admin: Arc<dyn StoreAdmin>,
     /// The revoked access tokens, held in memory in front of the store.
     pub revoked: Arc<revoked::DenyList>,
@@ -378,6 +382,7 @@ impl Stores {
             + SigningKeyStore
             + OutboxStore
             + revoked::RevokedTokenStore
+            + ResourceServerStore
             + StoreAdmin
             + 'static,
     {
@@ -395,6 +400,7 @@ impl Stores {
             keys: backend.clone(),
             outbox: backend.clone(),
             revoked: Arc::new(revoked::DenyList::new(backend.clone())),
+            resource_servers: backend.clone(),
             admin: backend,
             feed: None,
         }

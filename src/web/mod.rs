@@ -6,6 +6,7 @@
 //! Must not import a store backend.
 
 mod account;
+mod admin_resources;
 mod app_form;
 mod apps;
 mod authorize;
@@ -46,7 +47,8 @@ pub type ApiEndpoint = Arc<BoxEndpoint<'static, poem::Response>>;
 /// also provides `Templates`, `WebConfig` and `Services` as endpoint data). `api` serves the
 /// API methods of the paths in `api::LEGACY_PATHS`.
 pub fn mount(route: Route, api: ApiEndpoint) -> Route {
-    developer_apps(authorized_apps(accounts(route), api.clone()), api)
+    let route = admin_pages(accounts(route));
+    developer_apps(authorized_apps(route, api.clone()), api)
         .at("/", get(pages::index))
         .at(
             "/accounts/login/",
@@ -137,6 +139,19 @@ fn accounts(route: Route) -> Route {
         .at(
             "/accounts/profile/language/",
             poem::post(account::change_language),
+        )
+}
+
+/// The administrators' page of resource servers.
+fn admin_pages(route: Route) -> Route {
+    route
+        .at(
+            "/admin/resources/",
+            get(admin_resources::list).post(admin_resources::create_submit),
+        )
+        .at(
+            "/admin/resources/:id/delete/",
+            poem::post(admin_resources::delete_submit),
         )
 }
 

@@ -29,6 +29,7 @@ macro_rules! embedded {
 /// Every built-in template. A new page adds its file here.
 const EMBEDDED: &[(&str, &str)] = embedded![
     "base.html",
+    "admin_resources.html",
     "index.html",
     "error.html",
     "login.html",

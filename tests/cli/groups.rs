@@ -4,7 +4,7 @@
 
 use std::process::Output;
 
-use crate::helpers::{bin, json, mongo_uri, sqlite_stores, unique_db_name};
+use crate::helpers::{bin, json, mongo_args, mongo_uri, sqlite_stores, unique_db_name};
 use auth_center::store::Stores;
 use serde_json::Value;
 
@@ -113,12 +113,7 @@ async fn group_create_and_add_member_write_to_the_sqlite_store() {
 #[tokio::test]
 async fn group_create_and_add_member_write_to_mongodb_when_a_uri_is_given() {
     let db = unique_db_name("cli_groups");
-    let args = vec![
-        "--mongodb-uri".into(),
-        mongo_uri(),
-        "--mongodb-database".into(),
-        db.clone(),
-    ];
+    let args = mongo_args(&db);
     let ids = create_and_add(&args);
     let store = auth_center::store::mongo::connect(&mongo_uri(), &db)
         .await

@@ -19,6 +19,14 @@ pub async fn sqlite_stores(dir: &tempfile::TempDir) -> auth_center::store::Store
     auth_center::startup::open_stores(&s).await.unwrap()
 }
 
+/// The global flags that point the binary at the database `db` of the test mongod.
+pub fn mongo_args(db: &str) -> Vec<String> {
+    let uri = mongo_uri();
+    ["--mongodb-uri", &uri, "--mongodb-database", db]
+        .map(str::to_owned)
+        .to_vec()
+}
+
 /// The `auth-center` binary of this build, with no `AUTH_CENTER_*` setting of the developer's
 /// environment but the test mongod's URI, and cheap argon2 parameters.
 pub fn bin() -> Command {

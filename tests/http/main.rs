@@ -22,6 +22,7 @@ mod oauth_device;
 mod oauth_oidc;
 mod oauth_token;
 mod oauth_tokens;
+mod resource_servers;
 mod resources_api;
 mod sdk_quickstart;
 mod web_account;

@@ -23,6 +23,7 @@ mod outbox;
 mod refresh;
 mod replica_set;
 mod revoked;
+mod resource_servers;
 mod sessions;
 mod users;
 
@@ -38,6 +39,7 @@ mod cases {
     pub use crate::outbox::*;
     pub use crate::refresh::*;
     pub use crate::revoked::*;
+    pub use crate::resource_servers::*;
     pub use crate::sessions::*;
     pub use crate::users::*;
 }
@@ -161,4 +163,9 @@ contract_tests!(
     sixteen_concurrent_claimers_of_four_messages_get_each_exactly_once,
     sixteen_concurrent_claimers_of_one_message_by_id_leave_one_winner,
     a_sweep_deletes_expired_mail_and_keeps_the_rest,
+    // resource servers (RFC 8707)
+    a_resource_server_round_trips_with_every_field_and_keeps_its_identifier,
+    a_resource_server_identifier_is_unique,
+    getting_updating_or_deleting_a_missing_resource_server_is_not_found,
+    resource_servers_are_listed_by_identifier_in_pages_with_the_total,
 );

@@ -222,6 +222,23 @@ pub mod types {
         ///1–64 printable characters, unique case-insensitively.
         pub name: ::std::string::String,
     }
+    ///A new resource server.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct CreateResourceServerRequest {
+        ///Lifetime of its access tokens, 60–86400 seconds; absent: the server's default.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub access_token_ttl_secs: ::std::option::Option<u32>,
+        ///An absolute https URI (http only on a loopback host), without a fragment; unique.
+        pub identifier: ::std::string::String,
+        ///Whether it may call the introspection endpoint.
+        #[serde(default)]
+        pub introspection: bool,
+        ///1–100 printable characters, shown on the consent page.
+        pub name: ::std::string::String,
+        ///The scopes it defines (at most 100).
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub scopes: ::std::vec::Vec<ResourceScopeObject>,
+    }
     ///A newly registered app and its secret. The secret is shown this once: store it now.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct CreatedApp {
@@ -477,6 +494,9 @@ pub mod types {
         pub introspection_endpoint_auth_methods_supported: ::std::vec::Vec<::std::string::String>,
         pub issuer: ::std::string::String,
         pub jwks_uri: ::std::string::String,
+        /**RFC 9728 §4: the protected resources this server issues tokens for (its own API,
+        identified by the issuer URL; its metadata is at `/.well-known/oauth-protected-resource`).*/
+        pub protected_resources: ::std::vec::Vec<::std::string::String>,
         pub response_modes_supported: ::std::vec::Vec<::std::string::String>,
         pub response_types_supported: ::std::vec::Vec<::std::string::String>,
         pub revocation_endpoint: ::std::string::String,
@@ -499,6 +519,22 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub error_description: ::std::option::Option<::std::string::String>,
     }
+    ///Protected resource metadata (RFC 9728 §2).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ProtectedResourceMetadata {
+        ///The authorization servers that issue tokens for it: this server.
+        pub authorization_servers: ::std::vec::Vec<::std::string::String>,
+        ///Tokens are sent in the `Authorization` header only (RFC 6750 §2.1).
+        pub bearer_methods_supported: ::std::vec::Vec<::std::string::String>,
+        ///Where the keys that verify its tokens are (the authorization server's JWKS).
+        pub jwks_uri: ::std::string::String,
+        ///The resource identifier: the issuer URL, which tokens for this API carry as `aud`.
+        pub resource: ::std::string::String,
+        pub resource_documentation: ::std::string::String,
+        pub resource_name: ::std::string::String,
+        ///The scopes this API understands.
+        pub scopes_supported: ::std::vec::Vec<::std::string::String>,
+    }
     ///Readiness status.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct Readiness {
@@ -520,6 +556,49 @@ pub mod types {
         pub password: ::std::string::String,
         ///3–32 letters, digits, `_`, `.`, `-`; unique case-insensitively.
         pub username: ::std::string::String,
+    }
+    ///A scope a resource server defines, with the consent page's texts.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ResourceScopeObject {
+        ///What the consent page says about it in English (at most 200 characters).
+        #[serde(default)]
+        pub description: ::std::string::String,
+        ///The same in Simplified Chinese; the English text is shown when empty.
+        #[serde(default)]
+        pub description_zh: ::std::string::String,
+        ///An OAuth scope token (RFC 6749 §3.3), unique within the resource server.
+        pub name: ::std::string::String,
+    }
+    ///An API that accepts this server's access tokens (RFC 8707 resource server).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ResourceServer {
+        ///Lifetime of access tokens for it; absent: the server's default.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub access_token_ttl_secs: ::std::option::Option<u32>,
+        ///True for this server's own API, which cannot be changed or deleted.
+        pub built_in: bool,
+        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///The record id (`built-in` for this server's own API).
+        pub id: ::std::string::String,
+        ///The URI clients send as `resource` and tokens carry as `aud`.
+        pub identifier: ::std::string::String,
+        ///Whether it may call the introspection endpoint.
+        pub introspection: bool,
+        pub name: ::std::string::String,
+        pub scopes: ::std::vec::Vec<ResourceScopeObject>,
+        pub updated_at: ::chrono::DateTime<::chrono::offset::Utc>,
+    }
+    ///One page of resource servers.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ResourceServerList {
+        ///This page of items.
+        pub items: ::std::vec::Vec<ResourceServer>,
+        ///The page size used.
+        pub limit: u64,
+        ///The index of the first item of this page.
+        pub offset: u64,
+        ///How many items match, on every page.
+        pub total: u64,
     }
     ///The answer of a revocation.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -632,6 +711,20 @@ pub mod types {
         ///The language of the person's pages and emails: `en` or `zh-CN`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub locale: ::std::option::Option<::std::string::String>,
+    }
+    /**A change to a resource server; omitted fields keep their value. The identifier never
+    changes.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct UpdateResourceServerRequest {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub access_token_ttl_secs: ::std::option::Option<u32>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub introspection: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        ///Replaces every scope.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub scopes: ::std::vec::Vec<ResourceScopeObject>,
     }
     ///Claims about the user (OIDC Core §5.1); absent when the token's scope does not cover them.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -1715,6 +1808,312 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
+    /**List resource servers
+
+    Returns the registered resource servers ordered by identifier, `limit` (1–200, default
+    50) at a time from `offset` (default 0), with the `total`. Needs the `admin` scope.
+
+    Sends a `GET` request to `/api/v1/admin/resources`
+
+    */
+    pub async fn list_resource_servers<'a>(
+        &'a self,
+        limit: Option<::std::num::NonZeroU64>,
+        offset: Option<u64>,
+    ) -> Result<ResponseValue<types::ResourceServerList>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/admin/resources", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("limit", &limit))
+            .query(&progenitor_client::QueryParam::new("offset", &offset))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_resource_servers",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Create a resource server
+
+    Registers an API that accepts this server's access tokens: clients then name it with
+    the `resource` parameter (RFC 8707) and get tokens whose `aud` is its identifier,
+    carrying only scopes it defines. Needs the `admin` scope.
+
+    Sends a `POST` request to `/api/v1/admin/resources`
+
+    */
+    pub async fn create_resource_server<'a>(
+        &'a self,
+        body: &'a types::CreateResourceServerRequest,
+    ) -> Result<ResponseValue<types::ResourceServer>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/admin/resources", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_resource_server",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            201u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Get a resource server
+
+    Returns one resource server by id; `built-in` is this server's own API. Needs the
+    `admin` scope.
+
+    Sends a `GET` request to `/api/v1/admin/resources/{id}`
+
+    */
+    pub async fn get_resource_server<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<types::ResourceServer>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/api/v1/admin/resources/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_resource_server",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Delete a resource server
+
+    Deletes the record: a `resource` naming it is then `invalid_target`. Tokens already
+    issued for it stay valid until they expire. Needs the `admin` scope.
+
+    Sends a `DELETE` request to `/api/v1/admin/resources/{id}`
+
+    */
+    pub async fn delete_resource_server<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/api/v1/admin/resources/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "delete_resource_server",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Change a resource server
+
+    Changes the name, the scopes (replaced as a whole), the token lifetime or whether it
+    may introspect; omitted fields keep their value. Needs the `admin` scope.
+
+    Sends a `PATCH` request to `/api/v1/admin/resources/{id}`
+
+    */
+    pub async fn update_resource_server<'a>(
+        &'a self,
+        id: &'a str,
+        body: &'a types::UpdateResourceServerRequest,
+    ) -> Result<ResponseValue<types::ResourceServer>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/api/v1/admin/resources/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .patch(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "update_resource_server",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
     /**Register an account
 
     Creates an unverified account and emails a verification link to its address. Needs no
@@ -2432,6 +2831,96 @@ impl Client {
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Get the protected resource metadata
+
+    RFC 9728: the resource identifier of this server's own API (the issuer URL), the
+    authorization server that issues its tokens, and the scopes it understands.
+
+    Sends a `GET` request to `/.well-known/oauth-protected-resource`
+
+    */
+    pub async fn get_protected_resource_metadata<'a>(
+        &'a self,
+    ) -> Result<ResponseValue<types::ProtectedResourceMetadata>, Error<types::ApiError>> {
+        let url = format!("{}/.well-known/oauth-protected-resource", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_protected_resource_metadata",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Get the protected resource metadata (path-suffixed form)
+
+    RFC 9728 §3.1: the metadata of the resource whose identifier has this path, which is
+    the issuer URL's path when this server is published under one (of one segment, such as
+    `https://example.com/auth`).
+
+    Sends a `GET` request to `/.well-known/oauth-protected-resource/{suffix}`
+
+    */
+    pub async fn get_protected_resource_metadata_for_path<'a>(
+        &'a self,
+        suffix: &'a str,
+    ) -> Result<ResponseValue<types::ProtectedResourceMetadata>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/.well-known/oauth-protected-resource/{}",
+            self.baseurl,
+            encode_path(&suffix.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_protected_resource_metadata_for_path",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }

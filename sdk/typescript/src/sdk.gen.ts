@@ -2,7 +2,7 @@
 
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateAppData, CreateAppErrors, CreateAppResponses, CreateDeviceAuthorizationData, CreateDeviceAuthorizationErrors, CreateDeviceAuthorizationResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteAppData, DeleteAppErrors, DeleteAppResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, GetAppData, GetAppErrors, GetAppResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetGroupData, GetGroupErrors, GetGroupResourceData, GetGroupResourceErrors, GetGroupResourceResponses, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResourceData, GetUserResourceErrors, GetUserResourceResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, LegacyDeleteAppData, LegacyDeleteAppErrors, LegacyDeleteAppResponses, LegacyGetGroupResourceData, LegacyGetGroupResourceErrors, LegacyGetGroupResourceResponses, LegacyGetUserResourceData, LegacyGetUserResourceErrors, LegacyGetUserResourceResponses, LegacyRevokeAuthorizationData, LegacyRevokeAuthorizationErrors, LegacyRevokeAuthorizationResponses, LegacyUpdateAppData, LegacyUpdateAppErrors, LegacyUpdateAppResponses, ListAppsData, ListAppsErrors, ListAppsResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMyAuthorizationsData, ListMyAuthorizationsErrors, ListMyAuthorizationsResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, ReplaceAppData, ReplaceAppErrors, ReplaceAppResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RevokeMyAuthorizationData, RevokeMyAuthorizationErrors, RevokeMyAuthorizationResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, RotateAppSecretData, RotateAppSecretErrors, RotateAppSecretResponses, UpdateAppData, UpdateAppErrors, UpdateAppResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen';
+import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateAppData, CreateAppErrors, CreateAppResponses, CreateDeviceAuthorizationData, CreateDeviceAuthorizationErrors, CreateDeviceAuthorizationResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateResourceServerData, CreateResourceServerErrors, CreateResourceServerResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteAppData, DeleteAppErrors, DeleteAppResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteResourceServerData, DeleteResourceServerErrors, DeleteResourceServerResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, GetAppData, GetAppErrors, GetAppResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetGroupData, GetGroupErrors, GetGroupResourceData, GetGroupResourceErrors, GetGroupResourceResponses, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetProtectedResourceMetadataData, GetProtectedResourceMetadataErrors, GetProtectedResourceMetadataForPathData, GetProtectedResourceMetadataForPathErrors, GetProtectedResourceMetadataForPathResponses, GetProtectedResourceMetadataResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetResourceServerData, GetResourceServerErrors, GetResourceServerResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResourceData, GetUserResourceErrors, GetUserResourceResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, LegacyDeleteAppData, LegacyDeleteAppErrors, LegacyDeleteAppResponses, LegacyGetGroupResourceData, LegacyGetGroupResourceErrors, LegacyGetGroupResourceResponses, LegacyGetUserResourceData, LegacyGetUserResourceErrors, LegacyGetUserResourceResponses, LegacyRevokeAuthorizationData, LegacyRevokeAuthorizationErrors, LegacyRevokeAuthorizationResponses, LegacyUpdateAppData, LegacyUpdateAppErrors, LegacyUpdateAppResponses, ListAppsData, ListAppsErrors, ListAppsResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMyAuthorizationsData, ListMyAuthorizationsErrors, ListMyAuthorizationsResponses, ListResourceServersData, ListResourceServersErrors, ListResourceServersResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, ReplaceAppData, ReplaceAppErrors, ReplaceAppResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RevokeMyAuthorizationData, RevokeMyAuthorizationErrors, RevokeMyAuthorizationResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, RotateAppSecretData, RotateAppSecretErrors, RotateAppSecretResponses, UpdateAppData, UpdateAppErrors, UpdateAppResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateResourceServerData, UpdateResourceServerErrors, UpdateResourceServerResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean> = Options2<TData, ThrowOnError> & {
     /**
@@ -269,6 +269,95 @@ export const addGroupMember = <ThrowOnError extends boolean = false>(options: Op
 });
 
 /**
+ * List resource servers
+ *
+ * Returns the registered resource servers ordered by identifier, `limit` (1–200, default
+ * 50) at a time from `offset` (default 0), with the `total`. Needs the `admin` scope.
+ */
+export const listResourceServers = <ThrowOnError extends boolean = false>(options?: Options<ListResourceServersData, ThrowOnError>) => (options?.client ?? client).get<ListResourceServersResponses, ListResourceServersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/resources',
+    ...options
+});
+
+/**
+ * Create a resource server
+ *
+ * Registers an API that accepts this server's access tokens: clients then name it with
+ * the `resource` parameter (RFC 8707) and get tokens whose `aud` is its identifier,
+ * carrying only scopes it defines. Needs the `admin` scope.
+ */
+export const createResourceServer = <ThrowOnError extends boolean = false>(options: Options<CreateResourceServerData, ThrowOnError>) => (options.client ?? client).post<CreateResourceServerResponses, CreateResourceServerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/resources',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a resource server
+ *
+ * Deletes the record: a `resource` naming it is then `invalid_target`. Tokens already
+ * issued for it stay valid until they expire. Needs the `admin` scope.
+ */
+export const deleteResourceServer = <ThrowOnError extends boolean = false>(options: Options<DeleteResourceServerData, ThrowOnError>) => (options.client ?? client).delete<DeleteResourceServerResponses, DeleteResourceServerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/resources/{id}',
+    ...options
+});
+
+/**
+ * Get a resource server
+ *
+ * Returns one resource server by id; `built-in` is this server's own API. Needs the
+ * `admin` scope.
+ */
+export const getResourceServer = <ThrowOnError extends boolean = false>(options: Options<GetResourceServerData, ThrowOnError>) => (options.client ?? client).get<GetResourceServerResponses, GetResourceServerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/resources/{id}',
+    ...options
+});
+
+/**
+ * Change a resource server
+ *
+ * Changes the name, the scopes (replaced as a whole), the token lifetime or whether it
+ * may introspect; omitted fields keep their value. Needs the `admin` scope.
+ */
+export const updateResourceServer = <ThrowOnError extends boolean = false>(options: Options<UpdateResourceServerData, ThrowOnError>) => (options.client ?? client).patch<UpdateResourceServerResponses, UpdateResourceServerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/resources/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        ...options.headers
+    }
+});
+
+/**
  * Register an account
  *
  * Creates an unverified account and emails a verification link to its address. Needs no
@@ -477,6 +566,23 @@ export const getOpenidConfiguration = <ThrowOnError extends boolean = false>(opt
  * RFC 8414: the same document as the OpenID configuration, for OAuth 2.0 clients.
  */
 export const getAuthorizationServerMetadata = <ThrowOnError extends boolean = false>(options?: Options<GetAuthorizationServerMetadataData, ThrowOnError>) => (options?.client ?? client).get<GetAuthorizationServerMetadataResponses, unknown, ThrowOnError>({ url: '/.well-known/oauth-authorization-server', ...options });
+
+/**
+ * Get the protected resource metadata
+ *
+ * RFC 9728: the resource identifier of this server's own API (the issuer URL), the
+ * authorization server that issues its tokens, and the scopes it understands.
+ */
+export const getProtectedResourceMetadata = <ThrowOnError extends boolean = false>(options?: Options<GetProtectedResourceMetadataData, ThrowOnError>) => (options?.client ?? client).get<GetProtectedResourceMetadataResponses, GetProtectedResourceMetadataErrors, ThrowOnError>({ url: '/.well-known/oauth-protected-resource', ...options });
+
+/**
+ * Get the protected resource metadata (path-suffixed form)
+ *
+ * RFC 9728 §3.1: the metadata of the resource whose identifier has this path, which is
+ * the issuer URL's path when this server is published under one (of one segment, such as
+ * `https://example.com/auth`).
+ */
+export const getProtectedResourceMetadataForPath = <ThrowOnError extends boolean = false>(options: Options<GetProtectedResourceMetadataForPathData, ThrowOnError>) => (options.client ?? client).get<GetProtectedResourceMetadataForPathResponses, GetProtectedResourceMetadataForPathErrors, ThrowOnError>({ url: '/.well-known/oauth-protected-resource/{suffix}', ...options });
 
 /**
  * Start a device authorization

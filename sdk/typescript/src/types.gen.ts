@@ -316,6 +316,34 @@ export type CreateGroupRequest = {
 };
 
 /**
+ * CreateResourceServerRequest
+ *
+ * A new resource server.
+ */
+export type CreateResourceServerRequest = {
+    /**
+     * An absolute https URI (http only on a loopback host), without a fragment; unique.
+     */
+    identifier: string;
+    /**
+     * 1–100 printable characters, shown on the consent page.
+     */
+    name: string;
+    /**
+     * The scopes it defines (at most 100).
+     */
+    scopes?: Array<ResourceScopeObject>;
+    /**
+     * Lifetime of its access tokens, 60–86400 seconds; absent: the server's default.
+     */
+    access_token_ttl_secs?: number;
+    /**
+     * Whether it may call the introspection endpoint.
+     */
+    introspection?: boolean;
+};
+
+/**
  * CreatedApp
  *
  * A newly registered app and its secret. The secret is shown this once: store it now.
@@ -652,6 +680,11 @@ export type Metadata = {
      * RFC 8628 §4: where devices start the device authorization grant.
      */
     device_authorization_endpoint: string;
+    /**
+     * RFC 9728 §4: the protected resources this server issues tokens for (its own API,
+     * identified by the issuer URL; its metadata is at `/.well-known/oauth-protected-resource`).
+     */
+    protected_resources: Array<string>;
 };
 
 /**
@@ -671,6 +704,36 @@ export type OAuthErrorBody = {
      * What went wrong, for the developer of the client.
      */
     error_description?: string;
+};
+
+/**
+ * ProtectedResourceMetadata
+ *
+ * Protected resource metadata (RFC 9728 §2).
+ */
+export type ProtectedResourceMetadata = {
+    /**
+     * The resource identifier: the issuer URL, which tokens for this API carry as `aud`.
+     */
+    resource: string;
+    /**
+     * The authorization servers that issue tokens for it: this server.
+     */
+    authorization_servers: Array<string>;
+    /**
+     * Where the keys that verify its tokens are (the authorization server's JWKS).
+     */
+    jwks_uri: string;
+    /**
+     * The scopes this API understands.
+     */
+    scopes_supported: Array<string>;
+    /**
+     * Tokens are sent in the `Authorization` header only (RFC 6750 §2.1).
+     */
+    bearer_methods_supported: Array<string>;
+    resource_name: string;
+    resource_documentation: string;
 };
 
 /**
@@ -712,6 +775,82 @@ export type RegisterRequest = {
      * Language of the emails sent to the account: `en` or `zh-CN`.
      */
     locale?: string;
+};
+
+/**
+ * ResourceScopeObject
+ *
+ * A scope a resource server defines, with the consent page's texts.
+ */
+export type ResourceScopeObject = {
+    /**
+     * An OAuth scope token (RFC 6749 §3.3), unique within the resource server.
+     */
+    name: string;
+    /**
+     * What the consent page says about it in English (at most 200 characters).
+     */
+    description?: string;
+    /**
+     * The same in Simplified Chinese; the English text is shown when empty.
+     */
+    description_zh?: string;
+};
+
+/**
+ * ResourceServer
+ *
+ * An API that accepts this server's access tokens (RFC 8707 resource server).
+ */
+export type ResourceServer = {
+    /**
+     * The record id (`built-in` for this server's own API).
+     */
+    id: string;
+    /**
+     * The URI clients send as `resource` and tokens carry as `aud`.
+     */
+    identifier: string;
+    name: string;
+    scopes: Array<ResourceScopeObject>;
+    /**
+     * Lifetime of access tokens for it; absent: the server's default.
+     */
+    access_token_ttl_secs?: number;
+    /**
+     * Whether it may call the introspection endpoint.
+     */
+    introspection: boolean;
+    /**
+     * True for this server's own API, which cannot be changed or deleted.
+     */
+    built_in: boolean;
+    created_at: string;
+    updated_at: string;
+};
+
+/**
+ * ResourceServerList
+ *
+ * One page of resource servers.
+ */
+export type ResourceServerList = {
+    /**
+     * This page of items.
+     */
+    items: Array<ResourceServer>;
+    /**
+     * How many items match, on every page.
+     */
+    total: number;
+    /**
+     * The index of the first item of this page.
+     */
+    offset: number;
+    /**
+     * The page size used.
+     */
+    limit: number;
 };
 
 /**
@@ -883,6 +1022,22 @@ export type UpdateMeRequest = {
      * The language of the person's pages and emails: `en` or `zh-CN`.
      */
     locale?: string;
+};
+
+/**
+ * UpdateResourceServerRequest
+ *
+ * A change to a resource server; omitted fields keep their value. The identifier never
+ * changes.
+ */
+export type UpdateResourceServerRequest = {
+    name?: string;
+    /**
+     * Replaces every scope.
+     */
+    scopes?: Array<ResourceScopeObject>;
+    access_token_ttl_secs?: number;
+    introspection?: boolean;
 };
 
 /**
@@ -1686,6 +1841,248 @@ export type AddGroupMemberResponses = {
 
 export type AddGroupMemberResponse = AddGroupMemberResponses[keyof AddGroupMemberResponses];
 
+export type ListResourceServersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        offset?: number;
+        limit?: number;
+    };
+    url: '/api/v1/admin/resources';
+};
+
+export type ListResourceServersErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * `offset` or `limit` is out of range (see `fields`).
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ListResourceServersError = ListResourceServersErrors[keyof ListResourceServersErrors];
+
+export type ListResourceServersResponses = {
+    /**
+     * One page of resource servers, ordered by identifier (the built-in one is not
+     * listed: read it at id `built-in`).
+     */
+    200: ResourceServerList;
+};
+
+export type ListResourceServersResponse = ListResourceServersResponses[keyof ListResourceServersResponses];
+
+export type CreateResourceServerData = {
+    body: CreateResourceServerRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/resources';
+};
+
+export type CreateResourceServerErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * Another resource server (or this server's own API) has this identifier; `fields`
+     * names `identifier`.
+     */
+    409: ApiError;
+    /**
+     * The identifier, name, a scope or the lifetime is invalid (see `fields`).
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type CreateResourceServerError = CreateResourceServerErrors[keyof CreateResourceServerErrors];
+
+export type CreateResourceServerResponses = {
+    /**
+     * The new resource server.
+     */
+    201: ResourceServer;
+};
+
+export type CreateResourceServerResponse = CreateResourceServerResponses[keyof CreateResourceServerResponses];
+
+export type DeleteResourceServerData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/resources/{id}';
+};
+
+export type DeleteResourceServerErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No resource server has this id.
+     */
+    404: ApiError;
+    /**
+     * The built-in resource server cannot be deleted.
+     */
+    409: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type DeleteResourceServerError = DeleteResourceServerErrors[keyof DeleteResourceServerErrors];
+
+export type DeleteResourceServerResponses = {
+    /**
+     * The resource server is gone: no new token names it.
+     */
+    204: void;
+};
+
+export type DeleteResourceServerResponse = DeleteResourceServerResponses[keyof DeleteResourceServerResponses];
+
+export type GetResourceServerData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/resources/{id}';
+};
+
+export type GetResourceServerErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No resource server has this id.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type GetResourceServerError = GetResourceServerErrors[keyof GetResourceServerErrors];
+
+export type GetResourceServerResponses = {
+    /**
+     * The resource server.
+     */
+    200: ResourceServer;
+};
+
+export type GetResourceServerResponse = GetResourceServerResponses[keyof GetResourceServerResponses];
+
+export type UpdateResourceServerData = {
+    body: UpdateResourceServerRequest;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/resources/{id}';
+};
+
+export type UpdateResourceServerErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No resource server has this id.
+     */
+    404: ApiError;
+    /**
+     * The built-in resource server cannot be changed.
+     */
+    409: ApiError;
+    /**
+     * The name, a scope or the lifetime is invalid (see `fields`).
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type UpdateResourceServerError = UpdateResourceServerErrors[keyof UpdateResourceServerErrors];
+
+export type UpdateResourceServerResponses = {
+    /**
+     * The resource server as changed.
+     */
+    200: ResourceServer;
+};
+
+export type UpdateResourceServerResponse = UpdateResourceServerResponses[keyof UpdateResourceServerResponses];
+
 export type RegisterUserData = {
     body: RegisterRequest;
     path?: never;
@@ -2149,6 +2546,58 @@ export type GetAuthorizationServerMetadataResponses = {
 };
 
 export type GetAuthorizationServerMetadataResponse = GetAuthorizationServerMetadataResponses[keyof GetAuthorizationServerMetadataResponses];
+
+export type GetProtectedResourceMetadataData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/.well-known/oauth-protected-resource';
+};
+
+export type GetProtectedResourceMetadataErrors = {
+    /**
+     * No protected resource of this server has that identifier.
+     */
+    404: ApiError;
+};
+
+export type GetProtectedResourceMetadataError = GetProtectedResourceMetadataErrors[keyof GetProtectedResourceMetadataErrors];
+
+export type GetProtectedResourceMetadataResponses = {
+    /**
+     * The metadata document.
+     */
+    200: ProtectedResourceMetadata;
+};
+
+export type GetProtectedResourceMetadataResponse = GetProtectedResourceMetadataResponses[keyof GetProtectedResourceMetadataResponses];
+
+export type GetProtectedResourceMetadataForPathData = {
+    body?: never;
+    path: {
+        suffix: string;
+    };
+    query?: never;
+    url: '/.well-known/oauth-protected-resource/{suffix}';
+};
+
+export type GetProtectedResourceMetadataForPathErrors = {
+    /**
+     * No protected resource of this server has that identifier.
+     */
+    404: ApiError;
+};
+
+export type GetProtectedResourceMetadataForPathError = GetProtectedResourceMetadataForPathErrors[keyof GetProtectedResourceMetadataForPathErrors];
+
+export type GetProtectedResourceMetadataForPathResponses = {
+    /**
+     * The metadata document.
+     */
+    200: ProtectedResourceMetadata;
+};
+
+export type GetProtectedResourceMetadataForPathResponse = GetProtectedResourceMetadataForPathResponses[keyof GetProtectedResourceMetadataForPathResponses];
 
 export type CreateDeviceAuthorizationData = {
     body: DeviceAuthorizationForm;

@@ -69,6 +69,9 @@ pub struct Metadata {
     pub authorization_response_iss_parameter_supported: bool,
     /// RFC 8628 §4: where devices start the device authorization grant.
     pub device_authorization_endpoint: String,
+    /// RFC 9728 §4: the protected resources this server issues tokens for (its own API,
+    /// identified by the issuer URL; its metadata is at `/.well-known/oauth-protected-resource`).
+    pub protected_resources: Vec<String>,
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -109,6 +112,7 @@ fn metadata(svc: &Services) -> Metadata {
         id_token_signing_alg_values_supported: strings(&[svc.oauth.keys.alg().as_str()]),
         authorization_response_iss_parameter_supported: true,
         device_authorization_endpoint: url("/oauth2/device_authorization"),
+        protected_resources: vec![base.clone()],
         claims_supported: strings(&[
             "sub",
             "iss",

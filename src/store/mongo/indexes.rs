@@ -35,6 +35,9 @@ impl MongoStore {
         self.create_outbox_indexes()
             .await
             .context("indexes of outbox")?;
+        self.create_resource_server_indexes()
+            .await
+            .context("indexes of resources")?;
         Ok(())
     }
 }

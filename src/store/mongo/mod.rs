@@ -1,6 +1,7 @@
 //! MongoDB adapter: the production store. [`MongoStore`] implements every trait of
 //! [`crate::store`] over one database, one collection per aggregate (`users`, `groups`, `apps`,
-//! `tokens`, `grants`, `consents`, `sessions`, `email_tokens`, `signing_keys`, `device_codes`, `revoked_tokens`).
+//! `tokens`, `grants`, `consents`, `sessions`, `email_tokens`, `signing_keys`, `device_codes`,
+//! `revoked_tokens`, `resources`).
 //! Each aggregate lives in its own file with private `*Doc` types (serde shapes, `_id`) and their
 //! conversion to and from the domain; this file owns connecting, the mapping of driver errors
 //! onto [`StoreError`] and the shared conversions, and `indexes` the index set created
@@ -27,6 +28,7 @@ mod login_attempts;
 mod ops;
 mod outbox;
 mod revoked;
+mod resource_servers;
 mod sessions;
 mod users;
 
@@ -54,6 +56,7 @@ const SIGNING_KEYS: &str = "signing_keys";
 const LOGIN_ATTEMPTS: &str = "login_attempts";
 const DEVICE_CODES: &str = "device_codes";
 const REVOKED_TOKENS: &str = "revoked_tokens";
+const RESOURCES: &str = "resources";
 
 /// The MongoDB store. Cheap to clone: the driver's client is a shared connection pool.
 #[derive(Clone)]
@@ -224,6 +227,7 @@ fn conflict_field(message: &str, id_field: &'static str) -> &'static str {
         "name_key" => "name",
         "user_client" => "consent",
         "user_code_digest" => "user_code",
+        "identifier" => "identifier",
         _ => id_field,
     }
 }

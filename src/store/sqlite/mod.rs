@@ -23,6 +23,7 @@ mod keys;
 mod login_attempts;
 mod outbox;
 mod revoked;
+mod resource_servers;
 mod sessions;
 #[cfg(test)]
 mod tests;
@@ -57,6 +58,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v5.sql"),
     include_str!("schema_v6.sql"),
     include_str!("schema_v7.sql"),
+    include_str!("schema_v8.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.
@@ -266,6 +268,7 @@ fn conflict_field(table: &str, column: &str) -> Option<&'static str> {
         ("signing_keys", "kid") => "kid",
         ("device_codes", "digest") => "device_code",
         ("device_codes", "user_code_digest") => "user_code",
+        ("resource_servers", "identifier") => "identifier",
         (_, "id") => "id",
         _ => return None,
     })

@@ -12,6 +12,7 @@ from .authorization_list import AuthorizationList
 from .change_password_request import ChangePasswordRequest
 from .confirm_reset_request import ConfirmResetRequest
 from .create_group_request import CreateGroupRequest
+from .create_resource_server_request import CreateResourceServerRequest
 from .created_app import CreatedApp
 from .device_authorization_body import DeviceAuthorizationBody
 from .device_authorization_form import DeviceAuthorizationForm
@@ -30,8 +31,12 @@ from .me import Me
 from .member_list import MemberList
 from .metadata import Metadata
 from .o_auth_error_body import OAuthErrorBody
+from .protected_resource_metadata import ProtectedResourceMetadata
 from .readiness import Readiness
 from .register_request import RegisterRequest
+from .resource_scope_object import ResourceScopeObject
+from .resource_server import ResourceServer
+from .resource_server_list import ResourceServerList
 from .revoked_body import RevokedBody
 from .rotated_app_secret import RotatedAppSecret
 from .token_body import TokenBody
@@ -40,6 +45,7 @@ from .token_hint_form import TokenHintForm
 from .token_request import TokenRequest
 from .update_group_request import UpdateGroupRequest
 from .update_me_request import UpdateMeRequest
+from .update_resource_server_request import UpdateResourceServerRequest
 from .user_info_body import UserInfoBody
 from .user_list import UserList
 from .user_resource import UserResource
@@ -58,6 +64,7 @@ __all__ = (
     "ConfirmResetRequest",
     "CreatedApp",
     "CreateGroupRequest",
+    "CreateResourceServerRequest",
     "DeviceAuthorizationBody",
     "DeviceAuthorizationForm",
     "EmailRequest",
@@ -75,8 +82,12 @@ __all__ = (
     "MemberList",
     "Metadata",
     "OAuthErrorBody",
+    "ProtectedResourceMetadata",
     "Readiness",
     "RegisterRequest",
+    "ResourceScopeObject",
+    "ResourceServer",
+    "ResourceServerList",
     "RevokedBody",
     "RotatedAppSecret",
     "TokenBody",
@@ -85,6 +96,7 @@ __all__ = (
     "TokenRequest",
     "UpdateGroupRequest",
     "UpdateMeRequest",
+    "UpdateResourceServerRequest",
     "UserInfoBody",
     "UserList",
     "UserResource",

@@ -35,6 +35,9 @@ class Metadata:
         claims_supported (list[str]):
         authorization_response_iss_parameter_supported (bool): RFC 9207: authorization responses carry `iss`.
         device_authorization_endpoint (str): RFC 8628 §4: where devices start the device authorization grant.
+        protected_resources (list[str]): RFC 9728 §4: the protected resources this server issues tokens for (its own
+            API,
+            identified by the issuer URL; its metadata is at `/.well-known/oauth-protected-resource`).
     """
 
     issuer: str
@@ -58,6 +61,7 @@ class Metadata:
     claims_supported: list[str]
     authorization_response_iss_parameter_supported: bool
     device_authorization_endpoint: str
+    protected_resources: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -103,6 +107,8 @@ class Metadata:
 
         device_authorization_endpoint = self.device_authorization_endpoint
 
+        protected_resources = self.protected_resources
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -128,6 +134,7 @@ class Metadata:
                 "claims_supported": claims_supported,
                 "authorization_response_iss_parameter_supported": authorization_response_iss_parameter_supported,
                 "device_authorization_endpoint": device_authorization_endpoint,
+                "protected_resources": protected_resources,
             }
         )
 
@@ -182,6 +189,8 @@ class Metadata:
 
         device_authorization_endpoint = d.pop("device_authorization_endpoint")
 
+        protected_resources = cast(list[str], d.pop("protected_resources"))
+
         metadata = cls(
             issuer=issuer,
             authorization_endpoint=authorization_endpoint,
@@ -204,6 +213,7 @@ class Metadata:
             claims_supported=claims_supported,
             authorization_response_iss_parameter_supported=authorization_response_iss_parameter_supported,
             device_authorization_endpoint=device_authorization_endpoint,
+            protected_resources=protected_resources,
         )
 
         metadata.additional_properties = d

@@ -1,0 +1,7 @@
+//! Resource servers over HTTP on both stores: their administration (`admin_api`, `admin_page`),
+//! the RFC 9728 metadata of the built-in API (`metadata`), and the README's guide to protecting
+//! an API of one's own, whose verification code is the one these tests run (`guide`).
+mod admin_api;
+mod admin_page;
+mod guide;
+mod metadata;
