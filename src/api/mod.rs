@@ -85,6 +85,7 @@ pub type Api = (
     oauth::UserInfoApi,
     oauth::DiscoveryApi,
     oauth::DeviceApi,
+    oauth::ParApi,
     authorizations::AuthorizationsApi,
     resources::ResourcesApi,
     apps::AppsApi,

@@ -14,7 +14,8 @@ use serde::Deserialize;
 
 use super::context::{see_other, Ctx};
 use crate::domain::ResponseMode;
-use crate::service::oauth::authorize::{self, AuthorizeError, AuthorizeParams, Next, ValidRequest};
+use crate::service::oauth::authorize::{AuthorizeError, AuthorizeParams, Next, ValidRequest};
+use crate::service::oauth::par;
 
 /// The consent form: the request's parameters again, the decision and the CSRF token.
 #[derive(Default, Deserialize)]
@@ -27,8 +28,16 @@ pub struct ConsentForm {
 }
 
 /// The request's parameters as (name, value) pairs, `prompt=login` dropped when `drop_login`
-/// (after the login it asked for, asking again would loop).
+/// (after the login it asked for, asking again would loop). A pushed request (RFC 9126) is
+/// only its `client_id` and `request_uri`: the server ignores everything else.
 fn param_pairs(p: &AuthorizeParams, drop_login: bool) -> Vec<(&'static str, String)> {
+    if p.request_uri.is_some() {
+        let fields = [("client_id", &p.client_id), ("request_uri", &p.request_uri)];
+        return fields
+            .into_iter()
+            .filter_map(|(k, v)| v.clone().map(|v| (k, v)))
+            .collect();
+    }
     let prompt = p.prompt.as_ref().map(|v| {
         v.split(' ')
             .filter(|x| !(drop_login && *x == "login"))
@@ -154,10 +163,7 @@ async fn start(ctx: &Ctx<'_>, p: &AuthorizeParams) -> Response {
         Ok(s) => s.as_ref(),
         Err(_) => return ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable"),
     };
-    let r = match authorize::validate(ctx.svc, p).await {
-        Ok(v) => authorize::decide(ctx.svc, v, session).await,
-        Err(e) => Err(e),
-    };
+    let r = par::authorize(ctx.svc, p, session).await;
     outcome(ctx, p, r)
 }
 
@@ -183,9 +189,6 @@ pub async fn authorize_post(mut ctx: Ctx<'_>, Form(f): Form<ConsentForm>) -> Res
         Ok(None) => return login_redirect(&f.params),
         Err(_) => return ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable"),
     };
-    let r = match authorize::validate(ctx.svc, &f.params).await {
-        Ok(v) => authorize::answer_consent(ctx.svc, v, session, decision == "allow").await,
-        Err(e) => Err(e),
-    };
+    let r = par::answer_consent(ctx.svc, &f.params, session, decision == "allow").await;
     outcome(&ctx, &f.params, r)
 }

@@ -20,6 +20,7 @@ mod multi_node;
 mod oauth_authorize;
 mod oauth_device;
 mod oauth_oidc;
+mod oauth_par;
 mod oauth_token;
 mod oauth_tokens;
 mod resources_api;

@@ -31,6 +31,7 @@ pub fn consent_form(html: &str, decision: &str) -> Vec<(String, String)> {
         "state",
         "code_challenge",
         "code_challenge_method",
+        "request_uri",
         "csrf_token",
     ];
     let mut form: Vec<(String, String)> = keys

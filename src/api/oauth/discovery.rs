@@ -69,6 +69,11 @@ pub struct Metadata {
     pub authorization_response_iss_parameter_supported: bool,
     /// RFC 8628 §4: where devices start the device authorization grant.
     pub device_authorization_endpoint: String,
+    /// RFC 9126 §5: where clients push authorization requests.
+    pub pushed_authorization_request_endpoint: String,
+    /// RFC 9126 §5: whether every client must push its authorization requests (apps may
+    /// require it for themselves too).
+    pub require_pushed_authorization_requests: bool,
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -109,6 +114,8 @@ fn metadata(svc: &Services) -> Metadata {
         id_token_signing_alg_values_supported: strings(&[svc.oauth.keys.alg().as_str()]),
         authorization_response_iss_parameter_supported: true,
         device_authorization_endpoint: url("/oauth2/device_authorization"),
+        pushed_authorization_request_endpoint: url("/oauth2/par"),
+        require_pushed_authorization_requests: svc.oauth.policy.require_par,
         claims_supported: strings(&[
             "sub",
             "iss",

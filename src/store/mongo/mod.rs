@@ -26,6 +26,7 @@ mod keys;
 mod login_attempts;
 mod ops;
 mod outbox;
+mod pushed_requests;
 mod sessions;
 mod users;
 
@@ -52,6 +53,7 @@ const EMAIL_TOKENS: &str = "email_tokens";
 const SIGNING_KEYS: &str = "signing_keys";
 const LOGIN_ATTEMPTS: &str = "login_attempts";
 const DEVICE_CODES: &str = "device_codes";
+const PUSHED_REQUESTS: &str = "pushed_requests";
 
 /// The MongoDB store. Cheap to clone: the driver's client is a shared connection pool.
 #[derive(Clone)]

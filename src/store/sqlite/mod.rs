@@ -22,6 +22,7 @@ mod groups;
 mod keys;
 mod login_attempts;
 mod outbox;
+mod pushed_requests;
 mod sessions;
 #[cfg(test)]
 mod tests;
@@ -55,6 +56,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v4.sql"),
     include_str!("schema_v5.sql"),
     include_str!("schema_v6.sql"),
+    include_str!("schema_v9.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.
@@ -264,6 +266,7 @@ fn conflict_field(table: &str, column: &str) -> Option<&'static str> {
         ("signing_keys", "kid") => "kid",
         ("device_codes", "digest") => "device_code",
         ("device_codes", "user_code_digest") => "user_code",
+        ("pushed_requests", "digest") => "request_uri",
         (_, "id") => "id",
         _ => return None,
     })
