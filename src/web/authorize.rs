@@ -4,7 +4,8 @@
 //! authorized → a 303 to the client's redirect URI with `code` and/or tokens, `state` and `iss`
 //! (RFC 9207), in the query or the fragment per the response mode (Multiple Response Type
 //! Encoding Practices §2.1); errors travel the same way (OIDC Core §3.2.2.6).
-//! Errors about the client or redirect URI are an error page, never a redirect.
+//! Errors about the client or redirect URI are an error page, never a redirect. A pushed request
+//! (RFC 9126) arrives as `client_id` + `request_uri` and is resolved by `service::oauth::par`.
 
 use poem::handler;
 use poem::http::StatusCode;

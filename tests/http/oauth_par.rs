@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use oauth2::{AuthorizationCode, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl};
 
 use crate::helpers::accounts::location;
+use crate::helpers::authz;
 use crate::helpers::oauth::*;
 use crate::helpers::{test_settings, Backend, TestApp};
 use auth_center::service::clients::CreatedClient;
@@ -83,12 +84,17 @@ async fn log_in(w: &World, first: reqwest::Response) -> reqwest::Response {
     log_in_and_return(w, &login).await
 }
 
-/// Marks `c` as requiring PAR, as its owner would on the apps page or API.
+/// The owner requires PAR for `c` through the Apps API (the generated Rust SDK).
 async fn require_par(w: &World, c: &CreatedClient) {
-    let store = &w.app.services.stores.clients;
-    let mut client = store.get_client(&c.client.client_id).await.unwrap();
-    client.require_pushed_authorization_requests = true;
-    store.update_client(&client).await.unwrap();
+    let tokens_app = authz::password_app(&w.app, &w.user.id).await;
+    let t = authz::password_tokens(&w.app, &tokens_app, "alice", authz::PW, "apps").await;
+    let patch = auth_center_sdk::types::AppPatchRequest {
+        require_pushed_authorization_requests: Some(true),
+        ..Default::default()
+    };
+    let api = authz::sdk(&w.app, &authz::access(&t));
+    let updated = api.update_app(&c.client.client_id, &patch).await.unwrap();
+    assert!(updated.into_inner().require_pushed_authorization_requests);
 }
 
 async fn a_pushed_request_is_authorized_by_its_request_uri_alone_and_its_code_redeemed(b: Backend) {

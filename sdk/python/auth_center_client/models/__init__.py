@@ -30,6 +30,8 @@ from .me import Me
 from .member_list import MemberList
 from .metadata import Metadata
 from .o_auth_error_body import OAuthErrorBody
+from .par_body import ParBody
+from .par_form import ParForm
 from .readiness import Readiness
 from .register_request import RegisterRequest
 from .revoked_body import RevokedBody
@@ -75,6 +77,8 @@ __all__ = (
     "MemberList",
     "Metadata",
     "OAuthErrorBody",
+    "ParBody",
+    "ParForm",
     "Readiness",
     "RegisterRequest",
     "RevokedBody",

@@ -35,6 +35,10 @@ class Metadata:
         claims_supported (list[str]):
         authorization_response_iss_parameter_supported (bool): RFC 9207: authorization responses carry `iss`.
         device_authorization_endpoint (str): RFC 8628 §4: where devices start the device authorization grant.
+        pushed_authorization_request_endpoint (str): RFC 9126 §5: where clients push authorization requests.
+        require_pushed_authorization_requests (bool): RFC 9126 §5: whether every client must push its authorization
+            requests (apps may
+            require it for themselves too).
     """
 
     issuer: str
@@ -58,6 +62,8 @@ class Metadata:
     claims_supported: list[str]
     authorization_response_iss_parameter_supported: bool
     device_authorization_endpoint: str
+    pushed_authorization_request_endpoint: str
+    require_pushed_authorization_requests: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -103,6 +109,10 @@ class Metadata:
 
         device_authorization_endpoint = self.device_authorization_endpoint
 
+        pushed_authorization_request_endpoint = self.pushed_authorization_request_endpoint
+
+        require_pushed_authorization_requests = self.require_pushed_authorization_requests
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -128,6 +138,8 @@ class Metadata:
                 "claims_supported": claims_supported,
                 "authorization_response_iss_parameter_supported": authorization_response_iss_parameter_supported,
                 "device_authorization_endpoint": device_authorization_endpoint,
+                "pushed_authorization_request_endpoint": pushed_authorization_request_endpoint,
+                "require_pushed_authorization_requests": require_pushed_authorization_requests,
             }
         )
 
@@ -182,6 +194,10 @@ class Metadata:
 
         device_authorization_endpoint = d.pop("device_authorization_endpoint")
 
+        pushed_authorization_request_endpoint = d.pop("pushed_authorization_request_endpoint")
+
+        require_pushed_authorization_requests = d.pop("require_pushed_authorization_requests")
+
         metadata = cls(
             issuer=issuer,
             authorization_endpoint=authorization_endpoint,
@@ -204,6 +220,8 @@ class Metadata:
             claims_supported=claims_supported,
             authorization_response_iss_parameter_supported=authorization_response_iss_parameter_supported,
             device_authorization_endpoint=device_authorization_endpoint,
+            pushed_authorization_request_endpoint=pushed_authorization_request_endpoint,
+            require_pushed_authorization_requests=require_pushed_authorization_requests,
         )
 
         metadata.additional_properties = d
