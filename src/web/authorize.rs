@@ -76,7 +76,7 @@ fn login_redirect(p: &AuthorizeParams) -> Response {
 }
 
 /// A 303 to the client with `pairs` and `iss` added to its redirect URI's query, or put in its
-/// fragment.
+/// fragment; or, for `form_post`, a page whose form posts them to the redirect URI.
 fn to_client(
     ctx: &Ctx<'_>,
     redirect_uri: &str,
@@ -99,8 +99,20 @@ fn to_client(
             f.extend_pairs(all);
             url.set_fragment(Some(&f.finish()));
         }
+        ResponseMode::FormPost => return form_post(ctx, url.as_str(), all.collect()),
     }
     see_other(url.as_str())
+}
+
+/// The Form Post Response Mode page (§2): the parameters as hidden fields of a form that a
+/// static script submits to `action`; never cached, since it carries the response.
+fn form_post(ctx: &Ctx<'_>, action: &str, fields: Vec<(&str, &str)>) -> Response {
+    let page = minijinja::context! { action, fields };
+    let mut resp = ctx.render(StatusCode::OK, "form_post.html", page);
+    let no_store = poem::http::HeaderValue::from_static("no-store");
+    resp.headers_mut()
+        .insert(poem::http::header::CACHE_CONTROL, no_store);
+    resp
 }
 
 fn error_response(ctx: &Ctx<'_>, e: AuthorizeError) -> Response {

@@ -32,6 +32,8 @@ pub fn consent_form(html: &str, decision: &str) -> Vec<(String, String)> {
         "code_challenge",
         "code_challenge_method",
         "request_uri",
+        "response_mode",
+        "nonce",
         "csrf_token",
     ];
     let mut form: Vec<(String, String)> = keys
