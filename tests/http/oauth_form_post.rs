@@ -18,6 +18,13 @@ fn authorize_url(client_id: &str, params: &[(&str, &str)]) -> String {
     format!("/oauth2/authorize?{}", q.finish())
 }
 
+/// The consent page of the authorization request at `path`, after logging in.
+async fn consent_page(w: &World, path: &str) -> String {
+    let first = w.app.client.get(w.app.url(path)).send().await.unwrap();
+    let page = log_in_and_return(w, &location(&first)).await;
+    page.text().await.unwrap()
+}
+
 /// The form of a form_post page: checks the page, returns its hidden fields by name.
 async fn posted_fields(resp: reqwest::Response) -> std::collections::HashMap<String, String> {
     let to = resp
@@ -60,13 +67,7 @@ async fn a_code_comes_back_in_an_auto_submitted_form_and_is_redeemed(b: Backend)
         ("code_challenge", challenge.as_str()),
         ("code_challenge_method", "S256"),
     ];
-    let url = w.app.url(&authorize_url(&w.spa.client.client_id, &params));
-    let first = w.app.client.get(&url).send().await.unwrap();
-    let html = log_in_and_return(&w, &location(&first))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = consent_page(&w, &authorize_url(&w.spa.client.client_id, &params)).await;
     let back = submit_consent(&w.app, &w.app.client, &html, "allow").await;
     let fields = posted_fields(back).await;
     assert_eq!(fields["state"], "fp-state");
@@ -123,23 +124,11 @@ async fn a_hybrid_response_posts_the_code_and_the_id_token(b: Backend) {
         ("state", "h1"),
         ("nonce", "n-1"),
     ];
-    let url = w.app.url(&authorize_url(&hybrid.client.client_id, &params));
-    let first = w.app.client.get(&url).send().await.unwrap();
-    let html = log_in_and_return(&w, &location(&first))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = consent_page(&w, &authorize_url(&hybrid.client.client_id, &params)).await;
     let fields = posted_fields(submit_consent(&w.app, &w.app.client, &html, "allow").await).await;
     assert!(fields.contains_key("code"), "{fields:?}");
     assert_eq!(fields["id_token"].split('.').count(), 3, "{fields:?}");
-    let meta: serde_json::Value = w
-        .app
-        .get("/.well-known/openid-configuration")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let meta = metadata(&w.app).await;
     let modes = meta["response_modes_supported"].as_array().unwrap();
     assert!(modes.iter().any(|m| m == "form_post"), "{modes:?}");
     w.app.stop().await;

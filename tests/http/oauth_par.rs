@@ -84,6 +84,14 @@ async fn log_in(w: &World, first: reqwest::Response) -> reqwest::Response {
     log_in_and_return(w, &login).await
 }
 
+/// Makes `c` first-party (no consent page), as an administrator would.
+async fn make_first_party(w: &World, c: &CreatedClient) {
+    let store = &w.app.services.stores.clients;
+    let mut client = store.get_client(&c.client.client_id).await.unwrap();
+    client.first_party = true;
+    store.update_client(&client).await.unwrap();
+}
+
 /// The owner requires PAR for `c` through the Apps API (the generated Rust SDK).
 async fn require_par(w: &World, c: &CreatedClient) {
     let tokens_app = authz::password_app(&w.app, &w.user.id).await;
@@ -295,13 +303,7 @@ async fn the_server_wide_switch_requires_par_of_every_app_and_discovery_says_so(
     settings.oauth.require_pushed_authorization_requests = true;
     settings.oauth.par_lifetime = std::time::Duration::from_secs(30);
     let w = world_on(TestApp::spawn_with(settings, dir).await).await;
-    let meta: serde_json::Value = w
-        .app
-        .get("/.well-known/oauth-authorization-server")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let meta = metadata(&w.app).await;
     let par_url = w.app.url("/oauth2/par");
     assert_eq!(
         meta["pushed_authorization_request_endpoint"],
@@ -323,10 +325,7 @@ async fn the_server_wide_switch_requires_par_of_every_app_and_discovery_says_so(
 async fn of_concurrent_uses_of_one_request_uri_exactly_one_gets_a_code(b: Backend) {
     let w = world(b).await;
     // A first-party app skips consent, so every use races to the answer.
-    let store = &w.app.services.stores.clients;
-    let mut client = store.get_client(&w.spa.client.client_id).await.unwrap();
-    client.first_party = true;
-    store.update_client(&client).await.unwrap();
+    make_first_party(&w, &w.spa).await;
     let (request_uri, _) = pushed(&w, &w.spa).await;
     let url = w
         .app
@@ -363,10 +362,7 @@ async fn of_concurrent_uses_of_one_request_uri_exactly_one_gets_a_code(b: Backen
 
 async fn a_pushed_prompt_login_is_satisfied_by_the_login_it_asks_for(b: Backend) {
     let w = world(b).await;
-    let store = &w.app.services.stores.clients;
-    let mut client = store.get_client(&w.web.client.client_id).await.unwrap();
-    client.first_party = true;
-    store.update_client(&client).await.unwrap();
+    make_first_party(&w, &w.web).await;
     // Logged in before the push: prompt=login still asks again.
     let (request_uri, _) = pushed(&w, &w.web).await;
     let url = w
