@@ -69,6 +69,9 @@ pub struct App {
     /// A resource server: may introspect tokens issued to other apps (RFC 7662 §4); set by
     /// administrators only. Any other app learns only about its own tokens.
     pub introspection: bool,
+    /// Authorization requests must be pushed to `/oauth2/par` first (RFC 9126); a plain
+    /// request to `/oauth2/authorize` is refused.
+    pub require_pushed_authorization_requests: bool,
     /// The secrets that currently authenticate the app (none for a public app).
     pub secrets: Vec<AppSecretInfo>,
     pub created_at: DateTime<Utc>,
@@ -95,6 +98,7 @@ impl From<&Client> for App {
             refresh_token_ttl_secs: settings.refresh_token_ttl_secs,
             first_party: settings.first_party,
             introspection: settings.introspection,
+            require_pushed_authorization_requests: settings.require_pushed_authorization_requests,
             secrets: c.secrets.iter().map(Into::into).collect(),
             created_at: c.created_at,
             updated_at: c.updated_at,
@@ -126,6 +130,7 @@ impl Example for App {
             refresh_token_ttl_secs: None,
             first_party: false,
             introspection: false,
+            require_pushed_authorization_requests: false,
             secrets: vec![AppSecretInfo {
                 created_at: example_time(),
                 expires_at: None,

@@ -46,6 +46,8 @@ pub struct AppRequest {
     /// May introspect other apps' tokens (a resource server); only administrators may set or
     /// change it.
     pub introspection: Option<bool>,
+    /// Authorization requests must be pushed to `/oauth2/par` first (RFC 9126). Default: false.
+    pub require_pushed_authorization_requests: Option<bool>,
 }
 
 impl From<AppRequest> for AppInput {
@@ -64,6 +66,9 @@ impl From<AppRequest> for AppInput {
             refresh_token_ttl_secs: r.refresh_token_ttl_secs,
             first_party: r.first_party.unwrap_or(false),
             introspection: r.introspection.unwrap_or(false),
+            require_pushed_authorization_requests: r
+                .require_pushed_authorization_requests
+                .unwrap_or(false),
         }
     }
 }
@@ -84,6 +89,7 @@ impl Example for AppRequest {
             refresh_token_ttl_secs: None,
             first_party: None,
             introspection: None,
+            require_pushed_authorization_requests: None,
         }
     }
 }
@@ -106,6 +112,7 @@ pub struct AppPatchRequest {
     pub refresh_token_ttl_secs: MaybeUndefined<i64>,
     pub first_party: Option<bool>,
     pub introspection: Option<bool>,
+    pub require_pushed_authorization_requests: Option<bool>,
 }
 
 fn maybe<T>(m: MaybeUndefined<T>) -> Option<Option<T>> {
@@ -132,6 +139,7 @@ impl From<AppPatchRequest> for AppPatch {
             refresh_token_ttl_secs: maybe(r.refresh_token_ttl_secs),
             first_party: r.first_party,
             introspection: r.introspection,
+            require_pushed_authorization_requests: r.require_pushed_authorization_requests,
         }
     }
 }
@@ -155,6 +163,7 @@ impl Example for AppPatchRequest {
             refresh_token_ttl_secs: MaybeUndefined::Undefined,
             first_party: None,
             introspection: None,
+            require_pushed_authorization_requests: None,
         }
     }
 }

@@ -91,6 +91,7 @@ pub type Api = (
     oauth::UserInfoApi,
     (oauth::DiscoveryApi, oauth::ProtectedResourceApi),
     oauth::DeviceApi,
+    oauth::ParApi,
     authorizations::AuthorizationsApi,
     resources::ResourcesApi,
     apps::AppsApi,

@@ -64,6 +64,13 @@ pub struct OAuthSettings {
         deserialize_with = "units::secs"
     )]
     pub secret_rotation_grace: Duration,
+    /// How long a `request_uri` from the PAR endpoint stays usable (RFC 9126 §2.2); at most
+    /// 60 s, since it only has to survive one redirect to this server.
+    #[serde(rename = "par_lifetime_secs", deserialize_with = "units::secs")]
+    pub par_lifetime: Duration,
+    /// Every app must push its authorization requests first (RFC 9126 §5); an app can also
+    /// require it for itself.
+    pub require_pushed_authorization_requests: bool,
 }
 
 impl Default for OAuthSettings {
@@ -85,6 +92,8 @@ impl Default for OAuthSettings {
             max_access_token_ttl: secs(DAY),
             max_refresh_token_ttl: secs(90 * DAY),
             secret_rotation_grace: secs(DAY),
+            par_lifetime: secs(60),
+            require_pushed_authorization_requests: false,
         }
     }
 }
@@ -111,6 +120,12 @@ impl OAuthSettings {
             return Err(ConfigError::at(
                 &format!("oauth.{key}"),
                 "must be a positive number of seconds",
+            ));
+        }
+        if self.par_lifetime.is_zero() || self.par_lifetime > Duration::from_secs(60) {
+            return Err(ConfigError::at(
+                "oauth.par_lifetime_secs",
+                "must be between 1 and 60 seconds",
             ));
         }
         if self

@@ -132,15 +132,17 @@ impl ResponseType {
 }
 
 /// Where the authorization response parameters travel (Multiple Response Type Encoding
-/// Practices §2.1; `form_post` is not offered).
+/// Practices §2.1; OAuth 2.0 Form Post Response Mode §2: an auto-submitted POST form, which
+/// suits every response type because the body is neither logged nor kept in history).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResponseMode {
     Query,
     Fragment,
+    FormPost,
 }
 
 impl ResponseMode {
-    pub const SUPPORTED: [&'static str; 2] = ["query", "fragment"];
+    pub const SUPPORTED: [&'static str; 3] = ["query", "fragment", "form_post"];
 
     /// The mode for `response_mode` (or the default of `rt`); `query` is refused for a
     /// response type that returns tokens (Encoding Practices §5: the query MUST NOT be used).
@@ -148,6 +150,7 @@ impl ResponseMode {
         match requested.filter(|s| !s.is_empty()) {
             None => Ok(rt.default_mode()),
             Some("fragment") => Ok(Self::Fragment),
+            Some("form_post") => Ok(Self::FormPost),
             Some("query") if rt.returns_tokens() => Err(DomainError::new(
                 "response_mode",
                 "response_mode=query cannot carry tokens; use fragment",
@@ -208,7 +211,11 @@ mod tests {
             ResponseMode::Fragment
         );
         assert!(ResponseMode::choose(Some("query"), implicit).is_err());
-        assert!(ResponseMode::choose(Some("form_post"), code).is_err());
+        for rt in [code, implicit] {
+            let mode = ResponseMode::choose(Some("form_post"), rt).unwrap();
+            assert_eq!(mode, ResponseMode::FormPost);
+        }
+        assert!(ResponseMode::choose(Some("web_message"), code).is_err());
     }
 
     #[test]

@@ -126,6 +126,9 @@ pub struct Client {
     /// Set by an administrator for a resource server: it may introspect tokens issued to other
     /// apps (RFC 7662 §4). Any other app learns only about its own tokens.
     pub introspection: bool,
+    /// Authorization requests must be pushed first (RFC 9126 §5,
+    /// `require_pushed_authorization_requests`).
+    pub require_pushed_authorization_requests: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -156,6 +159,7 @@ impl Client {
             refresh_token_ttl_secs: None,
             first_party: false,
             introspection: false,
+            require_pushed_authorization_requests: false,
             created_at: now,
             updated_at: now,
         }

@@ -18,6 +18,7 @@ mod error;
 mod group;
 mod login_attempts;
 mod pkce;
+mod pushed_request;
 mod redact;
 mod redirect_uri;
 mod resource_server;
@@ -39,6 +40,7 @@ pub use error::DomainError;
 pub use group::{Group, GroupName};
 pub use login_attempts::LoginAttempts;
 pub use pkce::{CodeChallenge, CodeVerifier};
+pub use pushed_request::{request_uri_reference, PushedRequest, REQUEST_URI_PREFIX};
 pub use redirect_uri::{is_loopback, RedirectUri};
 pub use resource_server::{
     parse_resource_name, ResourceIdentifier, ResourceScope, ResourceServer, BUILT_IN_RESOURCE_ID,

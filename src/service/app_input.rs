@@ -38,6 +38,8 @@ pub struct AppInput {
     pub first_party: bool,
     /// May introspect other apps' tokens (a resource server); set by administrators only.
     pub introspection: bool,
+    /// Authorization requests must be pushed first (RFC 9126).
+    pub require_pushed_authorization_requests: bool,
 }
 
 impl Default for AppInput {
@@ -56,6 +58,7 @@ impl Default for AppInput {
             refresh_token_ttl_secs: None,
             first_party: false,
             introspection: false,
+            require_pushed_authorization_requests: false,
         }
     }
 }
@@ -76,6 +79,7 @@ impl From<&Client> for AppInput {
             refresh_token_ttl_secs: c.refresh_token_ttl_secs,
             first_party: c.first_party,
             introspection: c.introspection,
+            require_pushed_authorization_requests: c.require_pushed_authorization_requests,
         }
     }
 }
@@ -96,6 +100,7 @@ pub struct AppPatch {
     pub refresh_token_ttl_secs: Option<Option<i64>>,
     pub first_party: Option<bool>,
     pub introspection: Option<bool>,
+    pub require_pushed_authorization_requests: Option<bool>,
 }
 
 impl AppPatch {
@@ -122,6 +127,8 @@ impl AppPatch {
         set(&mut to.refresh_token_ttl_secs, self.refresh_token_ttl_secs);
         set(&mut to.first_party, self.first_party);
         set(&mut to.introspection, self.introspection);
+        let par = &mut to.require_pushed_authorization_requests;
+        set(par, self.require_pushed_authorization_requests);
         to
     }
 }
@@ -156,6 +163,7 @@ pub struct ValidApp {
     pub refresh_token_ttl_secs: Option<i64>,
     pub first_party: bool,
     pub introspection: bool,
+    pub require_pushed_authorization_requests: bool,
 }
 
 /// An https URL (or http on a loopback host) without credentials or fragment.
@@ -391,6 +399,7 @@ pub fn validate_read(
         refresh_token_ttl_secs,
         first_party,
         introspection: input.introspection,
+        require_pushed_authorization_requests: input.require_pushed_authorization_requests,
     })
 }
 

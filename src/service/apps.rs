@@ -84,6 +84,7 @@ fn write_fields(app: &mut Client, v: ValidApp) {
     app.refresh_token_ttl_secs = v.refresh_token_ttl_secs;
     app.first_party = v.first_party;
     app.introspection = v.introspection;
+    app.require_pushed_authorization_requests = v.require_pushed_authorization_requests;
 }
 
 /// Registers an app owned by the acting person.
@@ -151,6 +152,7 @@ async fn insert_app(
         refresh_token_ttl_secs: None,
         first_party: false,
         introspection: false,
+        require_pushed_authorization_requests: false,
         created_at: now,
         updated_at: now,
     };

@@ -162,6 +162,8 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> anyhow::Result<OAuthCont
         max_access_token_ttl: to_chrono(o.max_access_token_ttl),
         max_refresh_token_ttl: to_chrono(o.max_refresh_token_ttl),
         secret_rotation_grace: to_chrono(o.secret_rotation_grace),
+        par_lifetime: to_chrono(o.par_lifetime),
+        require_par: o.require_pushed_authorization_requests,
     };
     // Signing keys are never stored in plaintext: without a configured key, one is generated
     // into the data directory.

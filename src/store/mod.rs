@@ -18,13 +18,15 @@ pub mod feed;
 pub mod mongo;
 mod outbox;
 pub mod owner_cache;
-pub mod revoked;
+mod pushed_requests;
 mod resource_servers;
+pub mod revoked;
 mod scope_rows;
 pub mod sqlite;
 mod ttl_cache;
 
 pub use outbox::{OutboxMessage, OutboxStore};
+pub use pushed_requests::PushedRequestStore;
 pub use resource_servers::ResourceServerStore;
 
 use std::sync::Arc;
@@ -357,6 +359,7 @@ pub struct Stores {
     pub keys: Arc<dyn SigningKeyStore>,
     pub outbox: Arc<dyn OutboxStore>,
     pub resource_servers: Arc<dyn ResourceServerStore>,
+    pub pushed_requests: Arc<dyn PushedRequestStore>,
     pub admin: Arc<dyn StoreAdmin>,
     /// The revoked access tokens, held in memory in front of the store.
     pub revoked: Arc<revoked::DenyList>,
@@ -383,6 +386,7 @@ impl Stores {
             + OutboxStore
             + revoked::RevokedTokenStore
             + ResourceServerStore
+            + PushedRequestStore
             + StoreAdmin
             + 'static,
     {
@@ -401,6 +405,7 @@ impl Stores {
             outbox: backend.clone(),
             revoked: Arc::new(revoked::DenyList::new(backend.clone())),
             resource_servers: backend.clone(),
+            pushed_requests: backend.clone(),
             admin: backend,
             feed: None,
         }

@@ -64,6 +64,7 @@ pub struct FormValues {
     pub refresh_token_ttl_secs: String,
     pub first_party: bool,
     pub introspection: bool,
+    pub require_par: bool,
 }
 
 impl Default for FormValues {
@@ -83,6 +84,7 @@ impl Default for FormValues {
             refresh_token_ttl_secs: String::new(),
             first_party: false,
             introspection: false,
+            require_par: false,
         }
     }
 }
@@ -104,6 +106,7 @@ impl From<&Client> for FormValues {
             refresh_token_ttl_secs: opt(c.refresh_token_ttl_secs),
             first_party: c.first_party,
             introspection: c.introspection,
+            require_par: c.require_pushed_authorization_requests,
         }
     }
 }
@@ -124,6 +127,7 @@ impl From<&Submitted> for FormValues {
             refresh_token_ttl_secs: f.one("refresh_token_ttl_secs").into(),
             first_party: f.one("first_party") == "on",
             introspection: f.one("introspection") == "on",
+            require_par: f.one("require_pushed_authorization_requests") == "on",
         }
     }
 }
@@ -176,6 +180,7 @@ pub fn to_input(v: &FormValues) -> Read {
         refresh_token_ttl_secs: refresh,
         first_party: v.first_party,
         introspection: v.introspection,
+        require_pushed_authorization_requests: v.require_par,
     };
     Read { input, unreadable }
 }

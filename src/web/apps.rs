@@ -227,6 +227,7 @@ fn view(c: &Client) -> minijinja::Value {
         scopes => c.scopes, first_party => c.first_party, introspection => c.introspection,
         access_token_ttl_secs => c.access_token_ttl_secs,
         refresh_token_ttl_secs => c.refresh_token_ttl_secs,
+        require_pushed_authorization_requests => c.require_pushed_authorization_requests,
     }
 }
 

@@ -4,7 +4,8 @@
 //! authorized → a 303 to the client's redirect URI with `code` and/or tokens, `state` and `iss`
 //! (RFC 9207), in the query or the fragment per the response mode (Multiple Response Type
 //! Encoding Practices §2.1); errors travel the same way (OIDC Core §3.2.2.6).
-//! Errors about the client or redirect URI are an error page, never a redirect.
+//! Errors about the client or redirect URI are an error page, never a redirect. A pushed request
+//! (RFC 9126) arrives as `client_id` + `request_uri` and is resolved by `service::oauth::par`.
 
 use poem::handler;
 use poem::http::StatusCode;
@@ -14,7 +15,8 @@ use serde::Deserialize;
 
 use super::context::{see_other, Ctx};
 use crate::domain::ResponseMode;
-use crate::service::oauth::authorize::{self, AuthorizeError, AuthorizeParams, Next, ValidRequest};
+use crate::service::oauth::authorize::{AuthorizeError, AuthorizeParams, Next, ValidRequest};
+use crate::service::oauth::par;
 
 /// The consent form: the request's parameters again, the decision and the CSRF token.
 #[derive(Default, Deserialize)]
@@ -27,8 +29,16 @@ pub struct ConsentForm {
 }
 
 /// The request's parameters as (name, value) pairs, `prompt=login` dropped when `drop_login`
-/// (after the login it asked for, asking again would loop).
+/// (after the login it asked for, asking again would loop). A pushed request (RFC 9126) is
+/// only its `client_id` and `request_uri`: the server ignores everything else.
 fn param_pairs(p: &AuthorizeParams, drop_login: bool) -> Vec<(&'static str, String)> {
+    if p.request_uri.is_some() {
+        let fields = [("client_id", &p.client_id), ("request_uri", &p.request_uri)];
+        return fields
+            .into_iter()
+            .filter_map(|(k, v)| v.clone().map(|v| (k, v)))
+            .collect();
+    }
     let prompt = p.prompt.as_ref().map(|v| {
         v.split(' ')
             .filter(|x| !(drop_login && *x == "login"))
@@ -66,7 +76,7 @@ fn login_redirect(p: &AuthorizeParams) -> Response {
 }
 
 /// A 303 to the client with `pairs` and `iss` added to its redirect URI's query, or put in its
-/// fragment.
+/// fragment; or, for `form_post`, a page whose form posts them to the redirect URI.
 fn to_client(
     ctx: &Ctx<'_>,
     redirect_uri: &str,
@@ -89,8 +99,20 @@ fn to_client(
             f.extend_pairs(all);
             url.set_fragment(Some(&f.finish()));
         }
+        ResponseMode::FormPost => return form_post(ctx, url.as_str(), all.collect()),
     }
     see_other(url.as_str())
+}
+
+/// The Form Post Response Mode page (§2): the parameters as hidden fields of a form that a
+/// static script submits to `action`; never cached, since it carries the response.
+fn form_post(ctx: &Ctx<'_>, action: &str, fields: Vec<(&str, &str)>) -> Response {
+    let page = minijinja::context! { action, fields };
+    let mut resp = ctx.render(StatusCode::OK, "form_post.html", page);
+    let no_store = poem::http::HeaderValue::from_static("no-store");
+    resp.headers_mut()
+        .insert(poem::http::header::CACHE_CONTROL, no_store);
+    resp
 }
 
 fn error_response(ctx: &Ctx<'_>, e: AuthorizeError) -> Response {
@@ -154,10 +176,7 @@ async fn start(ctx: &Ctx<'_>, p: &AuthorizeParams) -> Response {
         Ok(s) => s.as_ref(),
         Err(_) => return ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable"),
     };
-    let r = match authorize::validate(ctx.svc, p).await {
-        Ok(v) => authorize::decide(ctx.svc, v, session).await,
-        Err(e) => Err(e),
-    };
+    let r = par::authorize(ctx.svc, p, session).await;
     outcome(ctx, p, r)
 }
 
@@ -183,9 +202,6 @@ pub async fn authorize_post(mut ctx: Ctx<'_>, Form(f): Form<ConsentForm>) -> Res
         Ok(None) => return login_redirect(&f.params),
         Err(_) => return ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable"),
     };
-    let r = match authorize::validate(ctx.svc, &f.params).await {
-        Ok(v) => authorize::answer_consent(ctx.svc, v, session, decision == "allow").await,
-        Err(e) => Err(e),
-    };
+    let r = par::answer_consent(ctx.svc, &f.params, session, decision == "allow").await;
     outcome(&ctx, &f.params, r)
 }

@@ -82,6 +82,10 @@ pub fn mount(route: Route, api: ApiEndpoint) -> Route {
             "/static/password.js",
             asset(templates::PASSWORD_JS, "text/javascript; charset=utf-8"),
         )
+        .at(
+            "/static/form_post.js",
+            asset(templates::FORM_POST_JS, "text/javascript; charset=utf-8"),
+        )
 }
 
 /// An embedded static file, cached for an hour.

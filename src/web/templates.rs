@@ -18,6 +18,8 @@ pub const APPS_JS: &str = include_str!("../../templates/static/apps.js");
 pub const FORMS_JS: &str = include_str!("../../templates/static/forms.js");
 /// The show-password toggle of every password field.
 pub const PASSWORD_JS: &str = include_str!("../../templates/static/password.js");
+/// Submits the form_post response page's form (no inline script under the CSP).
+pub const FORM_POST_JS: &str = include_str!("../../templates/static/form_post.js");
 
 /// The built-in templates, each by its path under `templates/` (its name when rendered).
 macro_rules! embedded {
@@ -51,6 +53,7 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "email/change_email_notice.txt",
     "email/change_email_notice.html",
     "consent.html",
+    "form_post.html",
     "device.html",
     "authorized_tokens.html",
     "resource_user.html",

@@ -236,13 +236,7 @@ async fn only_apps_with_the_device_grant_and_registered_scopes_may_start_it(b: B
         (status, body["error"].as_str()),
         (400, Some("unauthorized_client"))
     );
-    let meta: serde_json::Value = w
-        .app
-        .get("/.well-known/oauth-authorization-server")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let meta = metadata(&w.app).await;
     assert_eq!(
         meta["device_authorization_endpoint"],
         w.app.url(path).as_str()

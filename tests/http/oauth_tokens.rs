@@ -161,7 +161,7 @@ async fn discovery_and_jwks_describe_exactly_what_is_served(b: Backend) {
         );
         assert_eq!(
             meta["response_modes_supported"],
-            serde_json::json!(["query", "fragment"])
+            serde_json::json!(["query", "fragment", "form_post"])
         );
         assert!(meta["grant_types_supported"]
             .as_array()

@@ -142,6 +142,7 @@ async fn my_apps_are_managed_through_the_rust_sdk_with_a_user_token(backend: Bac
         refresh_token_ttl_secs: None,
         first_party: None,
         introspection: None,
+        require_pushed_authorization_requests: None,
     };
     let created = api.create_app(&body).await.unwrap().into_inner();
     let (id, secret) = (created.app.client_id, created.client_secret.unwrap());

@@ -31,6 +31,9 @@ pub fn consent_form(html: &str, decision: &str) -> Vec<(String, String)> {
         "state",
         "code_challenge",
         "code_challenge_method",
+        "request_uri",
+        "response_mode",
+        "nonce",
         "csrf_token",
     ];
     let mut form: Vec<(String, String)> = keys

@@ -40,6 +40,7 @@ pub async fn a_client_round_trips_with_every_field(s: &Stores) {
         refresh_token_ttl_secs: None,
         first_party: true,
         introspection: true,
+        require_pushed_authorization_requests: true,
         created_at: client.created_at - secs(999),
         updated_at: client.updated_at + secs(60),
     };

@@ -121,6 +121,7 @@ pub fn sample_client(owner_id: &str, n: u32) -> Client {
         refresh_token_ttl_secs: Some(86_400),
         first_party: false,
         introspection: false,
+        require_pushed_authorization_requests: false,
         created_at: t,
         updated_at: t,
     }

@@ -20,10 +20,11 @@ mod harness;
 mod keys_and_admin;
 mod login_attempts;
 mod outbox;
+mod pushed_requests;
 mod refresh;
 mod replica_set;
-mod revoked;
 mod resource_servers;
+mod revoked;
 mod sessions;
 mod users;
 
@@ -37,9 +38,10 @@ mod cases {
     pub use crate::keys_and_admin::*;
     pub use crate::login_attempts::*;
     pub use crate::outbox::*;
+    pub use crate::pushed_requests::*;
     pub use crate::refresh::*;
-    pub use crate::revoked::*;
     pub use crate::resource_servers::*;
+    pub use crate::revoked::*;
     pub use crate::sessions::*;
     pub use crate::users::*;
 }
@@ -72,6 +74,10 @@ macro_rules! contract_tests {
 }
 
 contract_tests!(
+    // pushed authorization requests
+    a_pushed_request_is_read_without_being_used_then_taken_once,
+    inserting_a_pushed_request_twice_conflicts,
+    only_one_of_sixteen_concurrent_takes_of_a_pushed_request_wins,
     // login attempts
     a_failure_counter_grows_in_its_window_restarts_after_it_and_clears,
     sixteen_concurrent_failures_are_all_counted,

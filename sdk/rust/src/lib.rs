@@ -67,6 +67,9 @@ pub mod types {
         ///The app's refresh-token lifetime; absent: the server's default.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub refresh_token_ttl_secs: ::std::option::Option<i64>,
+        /**Authorization requests must be pushed to `/oauth2/par` first (RFC 9126); a plain
+        request to `/oauth2/authorize` is refused.*/
+        pub require_pushed_authorization_requests: bool,
         pub scopes: ::std::vec::Vec<::std::string::String>,
         ///The secrets that currently authenticate the app (none for a public app).
         pub secrets: ::std::vec::Vec<AppSecretInfo>,
@@ -112,6 +115,8 @@ pub mod types {
         pub redirect_uris: ::std::vec::Vec<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub refresh_token_ttl_secs: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub require_pushed_authorization_requests: ::std::option::Option<bool>,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub scopes: ::std::vec::Vec<::std::string::String>,
     }
@@ -159,6 +164,9 @@ pub mod types {
         ///60 s up to `oauth.max_refresh_token_ttl_secs`; absent: the server default.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub refresh_token_ttl_secs: ::std::option::Option<i64>,
+        ///Authorization requests must be pushed to `/oauth2/par` first (RFC 9126). Default: false.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub require_pushed_authorization_requests: ::std::option::Option<bool>,
         /**Scopes the app may ask for: `openid profile profile:write email groups offline_access
         apps authorizations` (`admin` only for administrators' apps, added through their session
         or an `admin` token). Default: openid profile email.*/
@@ -497,6 +505,11 @@ pub mod types {
         /**RFC 9728 §4: the protected resources this server issues tokens for (its own API,
         identified by the issuer URL; its metadata is at `/.well-known/oauth-protected-resource`).*/
         pub protected_resources: ::std::vec::Vec<::std::string::String>,
+        ///RFC 9126 §5: where clients push authorization requests.
+        pub pushed_authorization_request_endpoint: ::std::string::String,
+        /**RFC 9126 §5: whether every client must push its authorization requests (apps may
+        require it for themselves too).*/
+        pub require_pushed_authorization_requests: bool,
         pub response_modes_supported: ::std::vec::Vec<::std::string::String>,
         pub response_types_supported: ::std::vec::Vec<::std::string::String>,
         pub revocation_endpoint: ::std::string::String,
@@ -518,6 +531,61 @@ pub mod types {
         ///What went wrong, for the developer of the client.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub error_description: ::std::option::Option<::std::string::String>,
+    }
+    ///Where the pushed request is kept (RFC 9126 §2.2).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ParBody {
+        ///Seconds until `request_uri` expires.
+        pub expires_in: i64,
+        /**`urn:ietf:params:oauth:request_uri:…`: send it to `/oauth2/authorize` as `request_uri`
+        with `client_id`, once.*/
+        pub request_uri: ::std::string::String,
+    }
+    /**An authorization request, pushed: the parameters of `/oauth2/authorize`, plus client
+    authentication.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct ParForm {
+        ///The app's client id; with HTTP Basic it may be left out.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_id: ::std::option::Option<::std::string::String>,
+        ///client_secret_post: the client secret (prefer HTTP Basic).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_secret: ::std::option::Option<::std::string::String>,
+        ///PKCE (RFC 7636); required for public apps.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub code_challenge: ::std::option::Option<::std::string::String>,
+        ///`S256`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub code_challenge_method: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub login_hint: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub max_age: ::std::option::Option<::std::string::String>,
+        ///Required when an id_token is returned from the authorization endpoint.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub nonce: ::std::option::Option<::std::string::String>,
+        ///`none`, `login`, `consent` (OIDC Core §3.1.2.1).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub prompt: ::std::option::Option<::std::string::String>,
+        ///One of the app's registered redirect URIs.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub redirect_uri: ::std::option::Option<::std::string::String>,
+        ///Refused here (RFC 9126 §2.1): a pushed request cannot point to another.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_uri: ::std::option::Option<::std::string::String>,
+        ///`query` or `fragment`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub response_mode: ::std::option::Option<::std::string::String>,
+        ///`code` (or an implicit/hybrid type the app may use).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub response_type: ::std::option::Option<::std::string::String>,
+        ///Space-delimited scopes.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub scope: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub state: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub ui_locales: ::std::option::Option<::std::string::String>,
     }
     ///Protected resource metadata (RFC 9728 §2).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -2966,6 +3034,67 @@ impl Client {
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
+            400u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Push an authorization request
+
+    RFC 9126. Send every authorization parameter here, authenticated as at the token
+    endpoint, then send the browser to `/oauth2/authorize?client_id=…&request_uri=…`: the
+    parameters cannot be read or changed on the way. They are checked exactly as the
+    authorization endpoint checks them; errors follow RFC 6749 §5.2 (`invalid_request`,
+    `invalid_scope`, `unauthorized_client`, `unsupported_response_type`; 401
+    `invalid_client`). The `request_uri` is good for one authorization and `expires_in`
+    seconds.
+
+    Sends a `POST` request to `/oauth2/par`
+
+    */
+    pub async fn push_authorization_request<'a>(
+        &'a self,
+        body: &'a types::ParForm,
+    ) -> Result<ResponseValue<types::ParBody>, Error<types::OAuthErrorBody>> {
+        let url = format!("{}/oauth2/par", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .form_urlencoded(&body)?
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "push_authorization_request",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            201u16 => ResponseValue::from_response(response).await,
             400u16 => Err(Error::ErrorResponse(
                 ResponseValue::from_response(response).await?,
             )),

@@ -94,6 +94,11 @@ export type App = {
      */
     introspection: boolean;
     /**
+     * Authorization requests must be pushed to `/oauth2/par` first (RFC 9126); a plain
+     * request to `/oauth2/authorize` is refused.
+     */
+    require_pushed_authorization_requests: boolean;
+    /**
      * The secrets that currently authenticate the app (none for a public app).
      */
     secrets: Array<AppSecretInfo>;
@@ -145,6 +150,7 @@ export type AppPatchRequest = {
     refresh_token_ttl_secs?: number;
     first_party?: boolean;
     introspection?: boolean;
+    require_pushed_authorization_requests?: boolean;
 };
 
 /**
@@ -213,6 +219,10 @@ export type AppRequest = {
      * change it.
      */
     introspection?: boolean;
+    /**
+     * Authorization requests must be pushed to `/oauth2/par` first (RFC 9126). Default: false.
+     */
+    require_pushed_authorization_requests?: boolean;
 };
 
 /**
@@ -685,6 +695,15 @@ export type Metadata = {
      * identified by the issuer URL; its metadata is at `/.well-known/oauth-protected-resource`).
      */
     protected_resources: Array<string>;
+    /**
+     * RFC 9126 §5: where clients push authorization requests.
+     */
+    pushed_authorization_request_endpoint: string;
+    /**
+     * RFC 9126 §5: whether every client must push its authorization requests (apps may
+     * require it for themselves too).
+     */
+    require_pushed_authorization_requests: boolean;
 };
 
 /**
@@ -704,6 +723,80 @@ export type OAuthErrorBody = {
      * What went wrong, for the developer of the client.
      */
     error_description?: string;
+};
+
+/**
+ * ParBody
+ *
+ * Where the pushed request is kept (RFC 9126 §2.2).
+ */
+export type ParBody = {
+    /**
+     * `urn:ietf:params:oauth:request_uri:…`: send it to `/oauth2/authorize` as `request_uri`
+     * with `client_id`, once.
+     */
+    request_uri: string;
+    /**
+     * Seconds until `request_uri` expires.
+     */
+    expires_in: number;
+};
+
+/**
+ * ParForm
+ *
+ * An authorization request, pushed: the parameters of `/oauth2/authorize`, plus client
+ * authentication.
+ */
+export type ParForm = {
+    /**
+     * `code` (or an implicit/hybrid type the app may use).
+     */
+    response_type?: string;
+    /**
+     * The app's client id; with HTTP Basic it may be left out.
+     */
+    client_id?: string;
+    /**
+     * client_secret_post: the client secret (prefer HTTP Basic).
+     */
+    client_secret?: string;
+    /**
+     * One of the app's registered redirect URIs.
+     */
+    redirect_uri?: string;
+    /**
+     * Space-delimited scopes.
+     */
+    scope?: string;
+    state?: string;
+    /**
+     * Required when an id_token is returned from the authorization endpoint.
+     */
+    nonce?: string;
+    /**
+     * PKCE (RFC 7636); required for public apps.
+     */
+    code_challenge?: string;
+    /**
+     * `S256`.
+     */
+    code_challenge_method?: string;
+    /**
+     * `none`, `login`, `consent` (OIDC Core §3.1.2.1).
+     */
+    prompt?: string;
+    max_age?: string;
+    login_hint?: string;
+    ui_locales?: string;
+    /**
+     * `query` or `fragment`.
+     */
+    response_mode?: string;
+    /**
+     * Refused here (RFC 9126 §2.1): a pushed request cannot point to another.
+     */
+    request_uri?: string;
 };
 
 /**
@@ -2640,6 +2733,48 @@ export type CreateDeviceAuthorizationResponses = {
 };
 
 export type CreateDeviceAuthorizationResponse = CreateDeviceAuthorizationResponses[keyof CreateDeviceAuthorizationResponses];
+
+export type PushAuthorizationRequestData = {
+    body: ParForm;
+    path?: never;
+    query?: never;
+    url: '/oauth2/par';
+};
+
+export type PushAuthorizationRequestErrors = {
+    /**
+     * The request is malformed, or the grant, scope or grant type is not acceptable.
+     */
+    400: OAuthErrorBody;
+    /**
+     * Client authentication failed (`invalid_client`) or the bearer token is not valid
+     * (`invalid_token`); `WWW-Authenticate` names the scheme to use.
+     */
+    401: OAuthErrorBody;
+    /**
+     * The bearer token lacks a scope this endpoint needs (`insufficient_scope`).
+     */
+    403: OAuthErrorBody;
+    /**
+     * An unexpected server error (`server_error`); details are only in the server's logs.
+     */
+    500: OAuthErrorBody;
+    /**
+     * The store is unavailable (`temporarily_unavailable`); retry later.
+     */
+    503: OAuthErrorBody;
+};
+
+export type PushAuthorizationRequestError = PushAuthorizationRequestErrors[keyof PushAuthorizationRequestErrors];
+
+export type PushAuthorizationRequestResponses = {
+    /**
+     * The request was validated and stored.
+     */
+    201: ParBody;
+};
+
+export type PushAuthorizationRequestResponse = PushAuthorizationRequestResponses[keyof PushAuthorizationRequestResponses];
 
 export type ListMyAuthorizationsData = {
     body?: never;

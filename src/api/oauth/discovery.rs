@@ -72,6 +72,11 @@ pub struct Metadata {
     /// RFC 9728 §4: the protected resources this server issues tokens for (its own API,
     /// identified by the issuer URL; its metadata is at `/.well-known/oauth-protected-resource`).
     pub protected_resources: Vec<String>,
+    /// RFC 9126 §5: where clients push authorization requests.
+    pub pushed_authorization_request_endpoint: String,
+    /// RFC 9126 §5: whether every client must push its authorization requests (apps may
+    /// require it for themselves too).
+    pub require_pushed_authorization_requests: bool,
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -113,6 +118,8 @@ fn metadata(svc: &Services) -> Metadata {
         authorization_response_iss_parameter_supported: true,
         device_authorization_endpoint: url("/oauth2/device_authorization"),
         protected_resources: vec![base.clone()],
+        pushed_authorization_request_endpoint: url("/oauth2/par"),
+        require_pushed_authorization_requests: svc.oauth.policy.require_par,
         claims_supported: strings(&[
             "sub",
             "iss",

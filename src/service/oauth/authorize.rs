@@ -36,6 +36,8 @@ pub struct AuthorizeParams {
     pub login_hint: Option<String>,
     pub ui_locales: Option<String>,
     pub response_mode: Option<String>,
+    /// A pushed request's reference (RFC 9126 §4); the other parameters are then ignored.
+    pub request_uri: Option<String>,
 }
 
 /// Why a request fails.
@@ -68,7 +70,7 @@ pub enum Next {
     },
 }
 
-fn redirect_err(v: &ValidRequest, error: OAuthError) -> AuthorizeError {
+pub(super) fn redirect_err(v: &ValidRequest, error: OAuthError) -> AuthorizeError {
     AuthorizeError::Redirect {
         redirect_uri: v.redirect_uri.clone(),
         mode: v.response_mode,

@@ -43,6 +43,7 @@ pub async fn ensure_swagger_client(svc: &Services) -> Result<(), ServiceError> {
                 refresh_token_ttl_secs: None,
                 first_party: true,
                 introspection: false,
+                require_pushed_authorization_requests: false,
                 created_at: now,
                 updated_at: now,
             };

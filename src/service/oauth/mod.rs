@@ -20,6 +20,7 @@ pub mod introspect;
 mod issue;
 pub mod keyring;
 pub mod logout;
+pub mod par;
 pub mod password;
 pub mod refusal;
 mod scopes;
@@ -51,6 +52,10 @@ pub struct OAuthPolicy {
     pub max_refresh_token_ttl: Duration,
     /// How long a rotated-out client secret keeps working.
     pub secret_rotation_grace: Duration,
+    /// Lifetime of a pushed authorization request (RFC 9126 §2.2 `expires_in`).
+    pub par_lifetime: Duration,
+    /// Every authorization request must be pushed first (RFC 9126 §5).
+    pub require_par: bool,
 }
 
 /// The authorization server's state shared by every request: its policy and the key ring.

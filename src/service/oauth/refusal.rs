@@ -15,9 +15,12 @@ pub const POST_LOGOUT_NEEDS_CLIENT: &str =
     "post_logout_redirect_uri needs client_id or id_token_hint";
 pub const CLIENT_ID_MISMATCH: &str = "client_id differs from the id_token_hint";
 pub const BAD_HINT: &str = "id_token_hint is not an id_token of this server";
+/// RFC 9126 §4: a `request_uri` that cannot be resolved has no trusted redirect URI.
+pub const REQUEST_URI_INVALID: &str = "request_uri is unknown, expired or already used";
+pub const REQUEST_URI_OTHER_CLIENT: &str = "request_uri was pushed by another client";
 
 /// Every reason with the name of its translation (`refused.{name}`), for the pages.
-pub const ALL: [(&str, &str); 9] = [
+pub const ALL: [(&str, &str); 11] = [
     (MISSING_CLIENT_ID, "missing_client_id"),
     (UNKNOWN_CLIENT, "unknown_client"),
     (REDIRECT_URI, "redirect_uri"),
@@ -27,6 +30,8 @@ pub const ALL: [(&str, &str); 9] = [
     (POST_LOGOUT_NEEDS_CLIENT, "post_logout_needs_client"),
     (CLIENT_ID_MISMATCH, "client_id_mismatch"),
     (BAD_HINT, "bad_hint"),
+    (REQUEST_URI_INVALID, "request_uri_invalid"),
+    (REQUEST_URI_OTHER_CLIENT, "request_uri_other_client"),
 ];
 
 /// The translation name of a refusal reason (an unavailable store's refusal by its start).

@@ -42,6 +42,9 @@ struct ClientDoc {
     /// Absent in documents written before the flag existed.
     #[serde(default)]
     introspection: bool,
+    /// Absent in documents written before PAR (RFC 9126) existed.
+    #[serde(default)]
+    require_pushed_authorization_requests: bool,
     created_at: bson::DateTime,
     updated_at: bson::DateTime,
 }
@@ -94,6 +97,7 @@ impl ClientDoc {
             refresh_token_ttl_secs: c.refresh_token_ttl_secs,
             first_party: c.first_party,
             introspection: c.introspection,
+            require_pushed_authorization_requests: c.require_pushed_authorization_requests,
             created_at: to_bson_dt(c.created_at),
             updated_at: to_bson_dt(c.updated_at),
         }
@@ -130,6 +134,7 @@ impl ClientDoc {
             refresh_token_ttl_secs: self.refresh_token_ttl_secs,
             first_party: self.first_party,
             introspection: self.introspection,
+            require_pushed_authorization_requests: self.require_pushed_authorization_requests,
             created_at: from_bson_dt(self.created_at)?,
             updated_at: from_bson_dt(self.updated_at)?,
             client_id: id,

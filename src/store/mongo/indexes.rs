@@ -1,7 +1,8 @@
 //! The index set of the MongoDB store, created idempotently at start-up: unique indexes for
 //! case-insensitive usernames, emails and group names (on the stored lower-cased keys) and one
 //! consent per (user, app); TTL indexes on `expires_at` that collect expired
-//! grants, sessions, email tokens, keys and deny-list entries (and on `purge_at` for codes, tokens and device codes,
+//! grants, sessions, email tokens, keys, deny-list entries and pushed authorization requests
+//! (and on `purge_at` for codes, tokens and device codes,
 //! past a grace); the unique user code of device codes; and the look-up indexes the queries
 //! use. Index names are part of the contract with `conflict_field` (in `mod.rs`), which names
 //! the conflicting field from the index a duplicate-key error reports.
@@ -15,7 +16,7 @@ use mongodb::IndexModel;
 
 use super::{
     MongoStore, APPS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS, GROUPS, LOGIN_ATTEMPTS,
-    REVOKED_TOKENS, SESSIONS, SIGNING_KEYS, TOKENS, USERS,
+    PUSHED_REQUESTS, REVOKED_TOKENS, SESSIONS, SIGNING_KEYS, TOKENS, USERS,
 };
 
 impl MongoStore {
@@ -70,7 +71,7 @@ fn index_with(name: &str, keys: Document, mut options: IndexOptions) -> IndexMod
     IndexModel::builder().keys(keys).options(options).build()
 }
 
-const COLLECTIONS: [&str; 12] = [
+const COLLECTIONS: [&str; 13] = [
     USERS,
     GROUPS,
     APPS,
@@ -83,6 +84,7 @@ const COLLECTIONS: [&str; 12] = [
     LOGIN_ATTEMPTS,
     DEVICE_CODES,
     REVOKED_TOKENS,
+    PUSHED_REQUESTS,
 ];
 
 /// Every index the store relies on, per collection. Names matter: a duplicate-key error is
@@ -129,6 +131,7 @@ fn indexes_of(collection: &str) -> Vec<IndexModel> {
             unique("user_code_digest", doc! { "user_code_digest": 1 }),
             purge_ttl(),
         ],
+        PUSHED_REQUESTS => vec![ttl()],
         _ => Vec::new(),
     }
 }

@@ -27,8 +27,9 @@ mod keys;
 mod login_attempts;
 mod ops;
 mod outbox;
-mod revoked;
+mod pushed_requests;
 mod resource_servers;
+mod revoked;
 mod sessions;
 mod users;
 
@@ -57,6 +58,7 @@ const LOGIN_ATTEMPTS: &str = "login_attempts";
 const DEVICE_CODES: &str = "device_codes";
 const REVOKED_TOKENS: &str = "revoked_tokens";
 const RESOURCES: &str = "resources";
+const PUSHED_REQUESTS: &str = "pushed_requests";
 
 /// The MongoDB store. Cheap to clone: the driver's client is a shared connection pool.
 #[derive(Clone)]

@@ -22,8 +22,9 @@ mod groups;
 mod keys;
 mod login_attempts;
 mod outbox;
-mod revoked;
+mod pushed_requests;
 mod resource_servers;
+mod revoked;
 mod sessions;
 #[cfg(test)]
 mod tests;
@@ -59,6 +60,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v6.sql"),
     include_str!("schema_v7.sql"),
     include_str!("schema_v8.sql"),
+    include_str!("schema_v9.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.
@@ -269,6 +271,7 @@ fn conflict_field(table: &str, column: &str) -> Option<&'static str> {
         ("device_codes", "digest") => "device_code",
         ("device_codes", "user_code_digest") => "user_code",
         ("resource_servers", "identifier") => "identifier",
+        ("pushed_requests", "digest") => "request_uri",
         (_, "id") => "id",
         _ => return None,
     })

@@ -72,6 +72,7 @@ pub fn app_body(name: &str, redirect: &str, grants: &[&str]) -> types::AppReques
         refresh_token_ttl_secs: None,
         first_party: None,
         introspection: None,
+        require_pushed_authorization_requests: None,
     }
 }
 

@@ -140,6 +140,13 @@ pub async fn code_for(
     (code, verifier)
 }
 
+/// The server's metadata document (RFC 8414; the OpenID configuration is the same document).
+pub async fn metadata(app: &TestApp) -> serde_json::Value {
+    let resp = app.get("/.well-known/oauth-authorization-server").await;
+    assert_eq!(resp.status(), 200);
+    resp.json().await.expect("metadata JSON")
+}
+
 /// POSTs a form and returns status, headers and JSON body.
 pub async fn post_form(
     app: &TestApp,

@@ -39,13 +39,7 @@ pub async fn an_eddsa_server_signs_tokens_the_library_verifies_through_the_jwks(
     );
     assert_eq!(keys[0]["alg"], "EdDSA");
     assert!(keys[0].get("y").is_none());
-    let meta: serde_json::Value = w
-        .app
-        .get("/.well-known/openid-configuration")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let meta = metadata(&w.app).await;
     assert_eq!(
         meta["id_token_signing_alg_values_supported"],
         serde_json::json!(["EdDSA"])

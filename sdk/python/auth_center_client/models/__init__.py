@@ -31,6 +31,8 @@ from .me import Me
 from .member_list import MemberList
 from .metadata import Metadata
 from .o_auth_error_body import OAuthErrorBody
+from .par_body import ParBody
+from .par_form import ParForm
 from .protected_resource_metadata import ProtectedResourceMetadata
 from .readiness import Readiness
 from .register_request import RegisterRequest
@@ -82,6 +84,8 @@ __all__ = (
     "MemberList",
     "Metadata",
     "OAuthErrorBody",
+    "ParBody",
+    "ParForm",
     "ProtectedResourceMetadata",
     "Readiness",
     "RegisterRequest",

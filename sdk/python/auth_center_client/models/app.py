@@ -26,9 +26,10 @@ class App:
             choose.', 'first_party': False, 'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url':
             'https://printer.example', 'introspection': False, 'name': 'Photo printer', 'owner_id':
             '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
-            ['https://printer.example/callback'], 'scopes': ['email', 'openid', 'profile'], 'secrets': [{'created_at':
-            datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}],
-            'updated_at': datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}
+            ['https://printer.example/callback'], 'require_pushed_authorization_requests': False, 'scopes': ['email',
+            'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
+            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'updated_at': datetime.datetime(2026, 1, 15, 9,
+            30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}
 
     Attributes:
         client_id (str): The OAuth `client_id`.
@@ -43,6 +44,9 @@ class App:
         first_party (bool): First-party apps skip the consent page (set by administrators only).
         introspection (bool): A resource server: may introspect tokens issued to other apps (RFC 7662 §4); set by
             administrators only. Any other app learns only about its own tokens.
+        require_pushed_authorization_requests (bool): Authorization requests must be pushed to `/oauth2/par` first (RFC
+            9126); a plain
+            request to `/oauth2/authorize` is refused.
         secrets (list[AppSecretInfo]): The secrets that currently authenticate the app (none for a public app).
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -63,6 +67,7 @@ class App:
     scopes: list[str]
     first_party: bool
     introspection: bool
+    require_pushed_authorization_requests: bool
     secrets: list[AppSecretInfo]
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -94,6 +99,8 @@ class App:
         first_party = self.first_party
 
         introspection = self.introspection
+
+        require_pushed_authorization_requests = self.require_pushed_authorization_requests
 
         secrets = []
         for secrets_item_data in self.secrets:
@@ -127,6 +134,7 @@ class App:
                 "scopes": scopes,
                 "first_party": first_party,
                 "introspection": introspection,
+                "require_pushed_authorization_requests": require_pushed_authorization_requests,
                 "secrets": secrets,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -170,6 +178,8 @@ class App:
 
         introspection = d.pop("introspection")
 
+        require_pushed_authorization_requests = d.pop("require_pushed_authorization_requests")
+
         secrets = []
         _secrets = d.pop("secrets")
         for secrets_item_data in _secrets:
@@ -201,6 +211,7 @@ class App:
             scopes=scopes,
             first_party=first_party,
             introspection=introspection,
+            require_pushed_authorization_requests=require_pushed_authorization_requests,
             secrets=secrets,
             created_at=created_at,
             updated_at=updated_at,

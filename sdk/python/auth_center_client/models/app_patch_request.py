@@ -34,6 +34,7 @@ class AppPatchRequest:
             refresh_token_ttl_secs (int | Unset):
             first_party (bool | Unset):
             introspection (bool | Unset):
+            require_pushed_authorization_requests (bool | Unset):
     """
 
     name: str | Unset = UNSET
@@ -49,6 +50,7 @@ class AppPatchRequest:
     refresh_token_ttl_secs: int | Unset = UNSET
     first_party: bool | Unset = UNSET
     introspection: bool | Unset = UNSET
+    require_pushed_authorization_requests: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -86,6 +88,8 @@ class AppPatchRequest:
 
         introspection = self.introspection
 
+        require_pushed_authorization_requests = self.require_pushed_authorization_requests
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -115,6 +119,8 @@ class AppPatchRequest:
             field_dict["first_party"] = first_party
         if introspection is not UNSET:
             field_dict["introspection"] = introspection
+        if require_pushed_authorization_requests is not UNSET:
+            field_dict["require_pushed_authorization_requests"] = require_pushed_authorization_requests
 
         return field_dict
 
@@ -147,6 +153,8 @@ class AppPatchRequest:
 
         introspection = d.pop("introspection", UNSET)
 
+        require_pushed_authorization_requests = d.pop("require_pushed_authorization_requests", UNSET)
+
         app_patch_request = cls(
             name=name,
             description=description,
@@ -161,6 +169,7 @@ class AppPatchRequest:
             refresh_token_ttl_secs=refresh_token_ttl_secs,
             first_party=first_party,
             introspection=introspection,
+            require_pushed_authorization_requests=require_pushed_authorization_requests,
         )
 
         app_patch_request.additional_properties = d

@@ -46,6 +46,8 @@ class AppRequest:
             introspection (bool | Unset): May introspect other apps' tokens (a resource server); only administrators may set
                 or
                 change it.
+            require_pushed_authorization_requests (bool | Unset): Authorization requests must be pushed to `/oauth2/par`
+                first (RFC 9126). Default: false.
     """
 
     name: str
@@ -61,6 +63,7 @@ class AppRequest:
     refresh_token_ttl_secs: int | Unset = UNSET
     first_party: bool | Unset = UNSET
     introspection: bool | Unset = UNSET
+    require_pushed_authorization_requests: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,6 +101,8 @@ class AppRequest:
 
         introspection = self.introspection
 
+        require_pushed_authorization_requests = self.require_pushed_authorization_requests
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -129,6 +134,8 @@ class AppRequest:
             field_dict["first_party"] = first_party
         if introspection is not UNSET:
             field_dict["introspection"] = introspection
+        if require_pushed_authorization_requests is not UNSET:
+            field_dict["require_pushed_authorization_requests"] = require_pushed_authorization_requests
 
         return field_dict
 
@@ -161,6 +168,8 @@ class AppRequest:
 
         introspection = d.pop("introspection", UNSET)
 
+        require_pushed_authorization_requests = d.pop("require_pushed_authorization_requests", UNSET)
+
         app_request = cls(
             name=name,
             description=description,
@@ -175,6 +184,7 @@ class AppRequest:
             refresh_token_ttl_secs=refresh_token_ttl_secs,
             first_party=first_party,
             introspection=introspection,
+            require_pushed_authorization_requests=require_pushed_authorization_requests,
         )
 
         app_request.additional_properties = d

@@ -25,10 +25,11 @@ class CreatedApp:
             'Prints the photos you choose.', 'first_party': False, 'grant_types': ['authorization_code', 'refresh_token'],
             'homepage_url': 'https://printer.example', 'introspection': False, 'name': 'Photo printer', 'owner_id':
             '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
-            ['https://printer.example/callback'], 'scopes': ['email', 'openid', 'profile'], 'secrets': [{'created_at':
-            datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}],
-            'updated_at': datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))},
-            'client_secret': 'b3BlbnNlc2FtZS1leGFtcGxlLXNlY3JldC0zMmJ5dGVz'}
+            ['https://printer.example/callback'], 'require_pushed_authorization_requests': False, 'scopes': ['email',
+            'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
+            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'updated_at': datetime.datetime(2026, 1, 15, 9,
+            30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}, 'client_secret':
+            'b3BlbnNlc2FtZS1leGFtcGxlLXNlY3JldC0zMmJ5dGVz'}
 
     Attributes:
         app (App): A registered app (OAuth client) as its owner sees it. Carries no secret. Example: {'client_id':
@@ -37,9 +38,10 @@ class CreatedApp:
             'first_party': False, 'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url':
             'https://printer.example', 'introspection': False, 'name': 'Photo printer', 'owner_id':
             '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
-            ['https://printer.example/callback'], 'scopes': ['email', 'openid', 'profile'], 'secrets': [{'created_at':
-            datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}],
-            'updated_at': datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}.
+            ['https://printer.example/callback'], 'require_pushed_authorization_requests': False, 'scopes': ['email',
+            'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
+            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'updated_at': datetime.datetime(2026, 1, 15, 9,
+            30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}.
         client_secret (str | Unset): The client secret of a confidential app (absent for a public one). Only its digest
             is
             kept by the server: it cannot be shown again, only rotated.

@@ -38,6 +38,10 @@ class Metadata:
         protected_resources (list[str]): RFC 9728 §4: the protected resources this server issues tokens for (its own
             API,
             identified by the issuer URL; its metadata is at `/.well-known/oauth-protected-resource`).
+        pushed_authorization_request_endpoint (str): RFC 9126 §5: where clients push authorization requests.
+        require_pushed_authorization_requests (bool): RFC 9126 §5: whether every client must push its authorization
+            requests (apps may
+            require it for themselves too).
     """
 
     issuer: str
@@ -62,6 +66,8 @@ class Metadata:
     authorization_response_iss_parameter_supported: bool
     device_authorization_endpoint: str
     protected_resources: list[str]
+    pushed_authorization_request_endpoint: str
+    require_pushed_authorization_requests: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -109,6 +115,10 @@ class Metadata:
 
         protected_resources = self.protected_resources
 
+        pushed_authorization_request_endpoint = self.pushed_authorization_request_endpoint
+
+        require_pushed_authorization_requests = self.require_pushed_authorization_requests
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -135,6 +145,8 @@ class Metadata:
                 "authorization_response_iss_parameter_supported": authorization_response_iss_parameter_supported,
                 "device_authorization_endpoint": device_authorization_endpoint,
                 "protected_resources": protected_resources,
+                "pushed_authorization_request_endpoint": pushed_authorization_request_endpoint,
+                "require_pushed_authorization_requests": require_pushed_authorization_requests,
             }
         )
 
@@ -191,6 +203,10 @@ class Metadata:
 
         protected_resources = cast(list[str], d.pop("protected_resources"))
 
+        pushed_authorization_request_endpoint = d.pop("pushed_authorization_request_endpoint")
+
+        require_pushed_authorization_requests = d.pop("require_pushed_authorization_requests")
+
         metadata = cls(
             issuer=issuer,
             authorization_endpoint=authorization_endpoint,
@@ -214,6 +230,8 @@ class Metadata:
             authorization_response_iss_parameter_supported=authorization_response_iss_parameter_supported,
             device_authorization_endpoint=device_authorization_endpoint,
             protected_resources=protected_resources,
+            pushed_authorization_request_endpoint=pushed_authorization_request_endpoint,
+            require_pushed_authorization_requests=require_pushed_authorization_requests,
         )
 
         metadata.additional_properties = d
