@@ -19,6 +19,7 @@ mod login_attempts;
 mod pkce;
 mod redact;
 mod redirect_uri;
+mod second_factor;
 mod session;
 mod signing_key;
 mod token;
@@ -38,6 +39,11 @@ pub use group::{Group, GroupName};
 pub use login_attempts::LoginAttempts;
 pub use pkce::{CodeChallenge, CodeVerifier};
 pub use redirect_uri::{is_loopback, RedirectUri};
+pub use second_factor::{
+    base32, format_recovery_code, normalize_recovery_code, normalize_totp_code, otpauth_uri,
+    totp_matching_step, totp_step_at, SecondFactor, RECOVERY_ALPHABET, RECOVERY_CODE_COUNT,
+    RECOVERY_CODE_LEN, TOTP_SECRET_BYTES,
+};
 pub use session::Session;
 pub use signing_key::SigningKey;
 pub use token::{

@@ -29,6 +29,7 @@ pub mod registration;
 pub mod resources;
 pub mod sessions;
 pub mod throttle;
+pub mod two_factor;
 
 use std::sync::Arc;
 
@@ -62,6 +63,8 @@ pub struct Services {
     pub login_throttle: throttle::LoginThrottle,
     /// Emails per recipient and per client IP (`mail.max_per_*`).
     pub mail_limits: mail_limits::MailLimits,
+    /// The keys of two-step verification (TOTP secrets at rest, pending logins).
+    pub two_factor: two_factor::Keys,
     /// The time every use case decides against (the system's, except in tests of expiry).
     pub clock: Arc<dyn clock::Clock>,
 }

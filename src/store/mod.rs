@@ -17,9 +17,11 @@ pub mod cache;
 pub mod feed;
 pub mod mongo;
 mod outbox;
+mod second_factor;
 pub mod sqlite;
 
 pub use outbox::{OutboxMessage, OutboxStore};
+pub use second_factor::SecondFactorStore;
 
 use std::sync::Arc;
 
@@ -341,6 +343,7 @@ pub struct Stores {
     pub device_codes: Arc<dyn DeviceCodeStore>,
     pub keys: Arc<dyn SigningKeyStore>,
     pub outbox: Arc<dyn OutboxStore>,
+    pub second_factors: Arc<dyn SecondFactorStore>,
     pub admin: Arc<dyn StoreAdmin>,
     /// Other processes' changes, for the caches in front of these stores (MongoDB only: a
     /// SQLite database belongs to one process).
@@ -363,6 +366,7 @@ impl Stores {
             + DeviceCodeStore
             + SigningKeyStore
             + OutboxStore
+            + SecondFactorStore
             + StoreAdmin
             + 'static,
     {
@@ -379,6 +383,7 @@ impl Stores {
             device_codes: backend.clone(),
             keys: backend.clone(),
             outbox: backend.clone(),
+            second_factors: backend.clone(),
             admin: backend,
             feed: None,
         }

@@ -1,6 +1,7 @@
 //! MongoDB adapter: the production store. [`MongoStore`] implements every trait of
 //! [`crate::store`] over one database, one collection per aggregate (`users`, `groups`, `apps`,
-//! `tokens`, `grants`, `consents`, `sessions`, `email_tokens`, `signing_keys`, `device_codes`).
+//! `tokens`, `grants`, `consents`, `sessions`, `email_tokens`, `signing_keys`, `device_codes`,
+//! `second_factors`).
 //! Each aggregate lives in its own file with private `*Doc` types (serde shapes, `_id`) and their
 //! conversion to and from the domain; this file owns connecting, the mapping of driver errors
 //! onto [`StoreError`] and the shared conversions, and `indexes` the index set created
@@ -26,6 +27,7 @@ mod keys;
 mod login_attempts;
 mod ops;
 mod outbox;
+mod second_factors;
 mod sessions;
 mod users;
 
@@ -52,6 +54,7 @@ const EMAIL_TOKENS: &str = "email_tokens";
 const SIGNING_KEYS: &str = "signing_keys";
 const LOGIN_ATTEMPTS: &str = "login_attempts";
 const DEVICE_CODES: &str = "device_codes";
+const SECOND_FACTORS: &str = "second_factors";
 
 /// The MongoDB store. Cheap to clone: the driver's client is a shared connection pool.
 #[derive(Clone)]

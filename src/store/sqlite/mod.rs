@@ -22,6 +22,7 @@ mod groups;
 mod keys;
 mod login_attempts;
 mod outbox;
+mod second_factors;
 mod sessions;
 #[cfg(test)]
 mod tests;
@@ -55,6 +56,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v4.sql"),
     include_str!("schema_v5.sql"),
     include_str!("schema_v6.sql"),
+    include_str!("schema_v10.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.
