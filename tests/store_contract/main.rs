@@ -22,6 +22,7 @@ mod login_attempts;
 mod outbox;
 mod refresh;
 mod replica_set;
+mod second_factors;
 mod sessions;
 mod users;
 
@@ -36,6 +37,7 @@ mod cases {
     pub use crate::login_attempts::*;
     pub use crate::outbox::*;
     pub use crate::refresh::*;
+    pub use crate::second_factors::*;
     pub use crate::sessions::*;
     pub use crate::users::*;
 }
@@ -68,6 +70,11 @@ macro_rules! contract_tests {
 }
 
 contract_tests!(
+    // second factors
+    an_enrolment_is_confirmed_once_and_never_replaces_a_confirmed_factor,
+    a_totp_step_counts_once_and_never_before_the_last_one,
+    only_one_of_sixteen_concurrent_uses_of_a_step_or_recovery_code_wins,
+    new_recovery_codes_replace_the_old_and_deleting_removes_everything,
     // login attempts
     a_failure_counter_grows_in_its_window_restarts_after_it_and_clears,
     sixteen_concurrent_failures_are_all_counted,
