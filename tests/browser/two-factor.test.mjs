@@ -1,7 +1,8 @@
 // Two-step verification in a real browser: a person sets it up on the account page with codes
 // computed in node (npm `otpauth`, an implementation independent of the server's), keeps the
 // recovery codes, and signs in with a code and, in Chinese, with a recovery code. Screenshots
-// of the new pages in both languages land in ARTIFACTS_DIR.
+// of the new pages in both languages land in ARTIFACTS_DIR, each page audited with axe-core
+// (WCAG 2.1 A/AA).
 //
 // Needs: BASE_URL, ARTIFACTS_DIR (scripts/browser-test.sh provides both).
 import { test, before, after } from 'node:test';
@@ -9,6 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as OTPAuth from 'otpauth';
 import { ARTIFACTS, launchBrowser, required } from './harness.mjs';
+import { audit } from './a11y.mjs';
 
 const BASE_URL = required('BASE_URL');
 const PASSWORD = 'correct horse battery staple';
@@ -18,12 +20,18 @@ before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 async function newPage(lang) {
-  const context = await browser.newContext({ locale: lang, viewport: { width: 420, height: 900 } });
+  const context = await browser.newContext({ locale: lang, viewport: { width: WIDTH, height: 900 } });
   return context.newPage();
 }
 
+const WIDTH = 420;
+const problems = [];
+
+/** A screenshot, and axe-core's WCAG 2.1 A/AA audit of the page (findings collected). */
 async function shot(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const lang = await page.getAttribute('html', 'lang');
+  await audit(page, { name, lang, width: WIDTH, artifacts: ARTIFACTS, problems });
 }
 
 async function submit(page, selector = 'main button[type=submit]') {
@@ -91,4 +99,5 @@ test('set up two-step verification, then sign in with a code and with a recovery
   await zh.goto(`${BASE_URL}/accounts/profile/two-factor/?lang=zh-CN`);
   assert.match(await zh.textContent('main'), /剩余恢复码：9 个/);
   await shot(zh, 'two-factor-on-zh-CN');
+  assert.deepEqual(problems, [], problems.join('\n'));
 });
