@@ -40,8 +40,9 @@ pub use login_attempts::LoginAttempts;
 pub use pkce::{CodeChallenge, CodeVerifier};
 pub use redirect_uri::{is_loopback, RedirectUri};
 pub use second_factor::{
-    base32, format_recovery_code, normalize_recovery_code, normalize_totp_code, otpauth_uri,
-    totp_matching_step, totp_step_at, SecondFactor, RECOVERY_ALPHABET, RECOVERY_CODE_COUNT,
+    acr_of, amr_of_login, base32, format_recovery_code, normalize_recovery_code,
+    normalize_totp_code, otpauth_uri, totp_matching_step, totp_step_at, SecondFactor, ACR_MFA,
+    ACR_PASSWORD, AMR_MFA, AMR_OTP, AMR_PASSWORD, RECOVERY_ALPHABET, RECOVERY_CODE_COUNT,
     RECOVERY_CODE_LEN, TOTP_SECRET_BYTES,
 };
 pub use session::Session;

@@ -27,6 +27,33 @@ pub const RECOVERY_CODE_LEN: usize = 16;
 /// Lower-case letters and digits without `0 1 l o`, which are easily misread on paper.
 pub const RECOVERY_ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
 
+/// Authentication methods (RFC 8176) a session records and id_tokens carry as `amr`.
+pub const AMR_PASSWORD: &str = "pwd";
+pub const AMR_OTP: &str = "otp";
+pub const AMR_MFA: &str = "mfa";
+/// The `acr` of a sign-in with the password only, and of one with a second factor too.
+pub const ACR_PASSWORD: &str = "urn:auth-center:acr:password";
+pub const ACR_MFA: &str = "urn:auth-center:acr:mfa";
+
+/// The `amr` of a sign-in: the password, plus a one-time password when the second step passed.
+pub fn amr_of_login(second_factor: bool) -> Vec<String> {
+    let methods: &[&str] = if second_factor {
+        &[AMR_PASSWORD, AMR_OTP, AMR_MFA]
+    } else {
+        &[AMR_PASSWORD]
+    };
+    methods.iter().map(|m| (*m).to_owned()).collect()
+}
+
+/// The `acr` that an `amr` amounts to.
+pub fn acr_of(amr: &[String]) -> &'static str {
+    if amr.iter().any(|m| m == AMR_MFA) {
+        ACR_MFA
+    } else {
+        ACR_PASSWORD
+    }
+}
+
 /// A person's second factor. `secret` is sealed (never the raw key); `recovery_codes` are
 /// digests of the codes not used yet. Until `confirmed_at` is set it is an enrolment in
 /// progress, which a login does not ask for.

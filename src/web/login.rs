@@ -168,7 +168,8 @@ pub async fn login_submit(mut ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Respons
         Ok(false) => {}
         Err(e) => return ctx.service_error_page(&e),
     }
-    finish_login(&mut ctx, &user, &f.lang, &f.next).await
+    let amr = crate::domain::amr_of_login(false);
+    finish_login(&mut ctx, &user, amr, (&f.lang, &f.next)).await
 }
 
 /// Starts the session of a person who proved who they are (password, and the second step
@@ -176,12 +177,12 @@ pub async fn login_submit(mut ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Respons
 pub(super) async fn finish_login(
     ctx: &mut Ctx<'_>,
     user: &User,
-    lang: &str,
-    next: &str,
+    amr: Vec<String>,
+    (lang, next): (&str, &str),
 ) -> Response {
     let previous = session::cookie_value(ctx.jar);
     let ua = None;
-    match sessions::start_session(ctx.svc, user, previous.as_deref(), ua).await {
+    match sessions::start_session_with(ctx.svc, user, previous.as_deref(), ua, amr).await {
         Ok(started) => {
             session::set_cookie(ctx.jar, &started.cookie_value, ctx.cfg.secure_cookies);
             apply_account_lang(ctx, user, lang).await;

@@ -100,5 +100,6 @@ pub async fn code_submit(mut ctx: Ctx<'_>, Form(f): Form<CodeForm>) -> Response 
         }
         Err(SecondStepError::Service(e)) => return ctx.service_error_page(&e),
     };
-    finish_login(&mut ctx, &passed.user, &f.lang, &f.next).await
+    let amr = crate::domain::amr_of_login(true);
+    finish_login(&mut ctx, &passed.user, amr, (&f.lang, &f.next)).await
 }

@@ -15,3 +15,6 @@ CREATE TABLE recovery_codes (
     digest  TEXT NOT NULL,
     PRIMARY KEY (user_id, digest)
 ) STRICT;
+-- How each session was signed in (RFC 8176 `amr` values, space-separated); sessions from
+-- before this version were password sign-ins.
+ALTER TABLE sessions ADD COLUMN amr TEXT NOT NULL DEFAULT 'pwd';
