@@ -135,6 +135,17 @@ impl KeyEncryption {
         Self::derive(secret, b"auth-center mail outbox", "a queued email")
     }
 
+    /// The key of people's TOTP secrets at rest.
+    pub fn for_second_factors(secret: &str) -> Self {
+        Self::derive(secret, b"auth-center totp secrets", "a TOTP secret")
+    }
+
+    /// The key of half-finished logins waiting for their second step (carried by the
+    /// browser, opened only by this server).
+    pub fn for_pending_logins(secret: &str) -> Self {
+        Self::derive(secret, b"auth-center pending logins", "a pending login")
+    }
+
     fn derive(secret: &str, salt: &[u8], what: &'static str) -> Self {
         let hk = Hkdf::<Sha256>::new(Some(salt), secret.as_bytes());
         let mut key = [0u8; 32];

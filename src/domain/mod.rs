@@ -22,6 +22,7 @@ mod pushed_request;
 mod redact;
 mod redirect_uri;
 mod resource_server;
+mod second_factor;
 mod session;
 mod signing_key;
 mod token;
@@ -45,6 +46,12 @@ pub use redirect_uri::{is_loopback, RedirectUri};
 pub use resource_server::{
     parse_resource_name, ResourceIdentifier, ResourceScope, ResourceServer, BUILT_IN_RESOURCE_ID,
     MAX_RESOURCE_SCOPES, RESOURCE_TTL_RANGE,
+};
+pub use second_factor::{
+    acr_of, amr_of_login, base32, format_recovery_code, normalize_recovery_code,
+    normalize_totp_code, otpauth_uri, totp_matching_step, totp_step_at, SecondFactor, ACR_MFA,
+    ACR_PASSWORD, AMR_MFA, AMR_OTP, AMR_PASSWORD, RECOVERY_ALPHABET, RECOVERY_CODE_COUNT,
+    RECOVERY_CODE_LEN, TOTP_SECRET_BYTES,
 };
 pub use session::Session;
 pub use signing_key::SigningKey;

@@ -13,6 +13,8 @@ pub struct Session {
     pub expires_at: DateTime<Utc>,
     pub absolute_expires_at: DateTime<Utc>,
     pub user_agent: Option<String>,
+    /// How the person signed in (RFC 8176 values: `pwd`, and `otp` `mfa` after a second step).
+    pub amr: Vec<String>,
 }
 
 debug_redacted!(Session, redact id, show user_id, expires_at);

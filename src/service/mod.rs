@@ -30,6 +30,7 @@ pub mod resource_servers;
 pub mod resources;
 pub mod sessions;
 pub mod throttle;
+pub mod two_factor;
 
 use std::sync::Arc;
 
@@ -63,6 +64,8 @@ pub struct Services {
     pub login_throttle: throttle::LoginThrottle,
     /// Emails per recipient and per client IP (`mail.max_per_*`).
     pub mail_limits: mail_limits::MailLimits,
+    /// The keys of two-step verification (TOTP secrets at rest, pending logins).
+    pub two_factor: two_factor::Keys,
     /// The time every use case decides against (the system's, except in tests of expiry).
     pub clock: Arc<dyn clock::Clock>,
 }

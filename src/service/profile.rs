@@ -162,6 +162,29 @@ async fn check_current_password(
     Ok(())
 }
 
+/// Checks `password` as [`change_password`] checks the current one (the hashing queue, the
+/// throttle); a wrong one is `Invalid` on `current_password`. For changes that need the
+/// password again (turning off two-step verification).
+pub async fn check_password(
+    svc: &Services,
+    user: &User,
+    password: &str,
+    client_ip: Option<std::net::IpAddr>,
+) -> Result<(), ServiceError> {
+    let mut v = Validation::default();
+    let place = login::admit(svc, user.username.as_str(), client_ip)?;
+    let user = svc.stores.users.get_user(&user.id).await?;
+    let check = PasswordChange {
+        current: password,
+        new: "",
+        confirm: None,
+        keep_session: None,
+        client_ip,
+    };
+    check_current_password(svc, place, &user, &check, &mut v).await?;
+    v.finish()
+}
+
 /// Changes the password after checking the current one. Ends the account's other sessions,
 /// revokes its OAuth grants and deletes its outstanding emailed links.
 pub async fn change_password(

@@ -26,12 +26,25 @@ pub struct StartedSession {
     pub cookie_value: String,
 }
 
-/// Starts a session for a user who just proved who they are, ending `previous` if any.
+/// Starts a session for a user who just proved who they are with a password, ending
+/// `previous` if any.
 pub async fn start_session(
     svc: &Services,
     user: &User,
     previous: Option<&str>,
     user_agent: Option<String>,
+) -> Result<StartedSession, ServiceError> {
+    let amr = crate::domain::amr_of_login(false);
+    start_session_with(svc, user, previous, user_agent, amr).await
+}
+
+/// [`start_session`] recording how the person signed in (`amr`, carried into id_tokens).
+pub async fn start_session_with(
+    svc: &Services,
+    user: &User,
+    previous: Option<&str>,
+    user_agent: Option<String>,
+    amr: Vec<String>,
 ) -> Result<StartedSession, ServiceError> {
     if let Some(raw) = previous {
         svc.stores
@@ -52,6 +65,7 @@ pub async fn start_session(
         expires_at: (now + policy.idle).min(absolute),
         absolute_expires_at: absolute,
         user_agent: user_agent.map(|ua| ua.chars().take(256).collect()),
+        amr,
     };
     svc.stores.sessions.insert_session(&session).await?;
     Ok(StartedSession {

@@ -61,11 +61,13 @@ pub enum Account<'a> {
 }
 
 /// Which credential: passwords (login page, password grant, password change) share one
-/// budget; device user codes have their own.
+/// budget; device user codes have their own; so do second-step codes (TOTP and recovery
+/// codes), whose account budget a correct password must not reset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Check {
     Password,
     DeviceCode,
+    SecondFactor,
 }
 
 impl Check {
@@ -79,12 +81,17 @@ impl Check {
             (Self::DeviceCode, Account::UnknownLogin(l)) => {
                 format!("device-login:{}", l.trim().to_lowercase())
             }
+            (Self::SecondFactor, Account::User(id)) => format!("second-factor:{id}"),
+            (Self::SecondFactor, Account::UnknownLogin(l)) => {
+                format!("second-factor-login:{}", l.trim().to_lowercase())
+            }
         }
     }
 
     fn ip_key(self, ip: IpAddr) -> String {
         match self {
-            Self::Password => format!("ip:{ip}"),
+            // A guessed code is a failed credential check from that address like a password.
+            Self::Password | Self::SecondFactor => format!("ip:{ip}"),
             Self::DeviceCode => format!("device-ip:{ip}"),
         }
     }

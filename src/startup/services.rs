@@ -104,6 +104,7 @@ pub fn build_services(
             mail.max_per_recipient_per_hour,
             mail.max_per_ip_per_hour,
         ),
+        two_factor: crate::service::two_factor::Keys::new(kek_secret(settings)?.expose_secret()),
         public_url: settings.public_url(),
         oauth,
         session_policy: SessionPolicy {

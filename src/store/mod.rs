@@ -22,12 +22,14 @@ mod pushed_requests;
 mod resource_servers;
 pub mod revoked;
 mod scope_rows;
+mod second_factor;
 pub mod sqlite;
 mod ttl_cache;
 
 pub use outbox::{OutboxMessage, OutboxStore};
 pub use pushed_requests::PushedRequestStore;
 pub use resource_servers::ResourceServerStore;
+pub use second_factor::SecondFactorStore;
 
 use std::sync::Arc;
 
@@ -360,6 +362,7 @@ pub struct Stores {
     pub outbox: Arc<dyn OutboxStore>,
     pub resource_servers: Arc<dyn ResourceServerStore>,
     pub pushed_requests: Arc<dyn PushedRequestStore>,
+    pub second_factors: Arc<dyn SecondFactorStore>,
     pub admin: Arc<dyn StoreAdmin>,
     /// The revoked access tokens, held in memory in front of the store.
     pub revoked: Arc<revoked::DenyList>,
@@ -387,6 +390,7 @@ impl Stores {
             + revoked::RevokedTokenStore
             + ResourceServerStore
             + PushedRequestStore
+            + SecondFactorStore
             + StoreAdmin
             + 'static,
     {
@@ -406,6 +410,7 @@ impl Stores {
             revoked: Arc::new(revoked::DenyList::new(backend.clone())),
             resource_servers: backend.clone(),
             pushed_requests: backend.clone(),
+            second_factors: backend.clone(),
             admin: backend,
             feed: None,
         }

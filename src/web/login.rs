@@ -7,6 +7,9 @@
 //! A login sets the page language to the one remembered on the account, unless the person
 //! switched language on the login page itself: that fresh choice is kept and remembered on
 //! the account (for their pages elsewhere and their emails).
+//!
+//! An account with two-step verification on gets no session from the password: the page asks
+//! for the code instead (`two_factor`), and the session starts when it passes.
 
 use poem::handler;
 use poem::http::StatusCode;
@@ -21,7 +24,7 @@ use super::journey::{app_asking, with_next};
 use super::session;
 use crate::domain::User;
 use crate::service::login::{login, LoginError};
-use crate::service::{profile, sessions};
+use crate::service::{profile, sessions, two_factor};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct NextQuery {
@@ -48,7 +51,7 @@ pub struct LoginForm {
 }
 
 /// Where a login leads: `next` when it is a local path, else the account page.
-fn target(next: &str) -> &str {
+pub(super) fn target(next: &str) -> &str {
     if is_local_path(next) {
         next
     } else {
@@ -154,14 +157,37 @@ pub async fn login_submit(mut ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Respons
             return login_page(&ctx, status, &f.username, carried(), error).await;
         }
     };
+    match two_factor::is_on(ctx.svc, &user.id).await {
+        Ok(true) => {
+            let carried = super::two_factor::Carried {
+                next: &f.next,
+                lang: &f.lang,
+            };
+            return super::two_factor::ask_for_code(&ctx, &user, &f.csrf_token, carried);
+        }
+        Ok(false) => {}
+        Err(e) => return ctx.service_error_page(&e),
+    }
+    let amr = crate::domain::amr_of_login(false);
+    finish_login(&mut ctx, &user, amr, (&f.lang, &f.next)).await
+}
+
+/// Starts the session of a person who proved who they are (password, and the second step
+/// when it is on) and leads them to `next`.
+pub(super) async fn finish_login(
+    ctx: &mut Ctx<'_>,
+    user: &User,
+    amr: Vec<String>,
+    (lang, next): (&str, &str),
+) -> Response {
     let previous = session::cookie_value(ctx.jar);
     let ua = None;
-    match sessions::start_session(ctx.svc, &user, previous.as_deref(), ua).await {
+    match sessions::start_session_with(ctx.svc, user, previous.as_deref(), ua, amr).await {
         Ok(started) => {
             session::set_cookie(ctx.jar, &started.cookie_value, ctx.cfg.secure_cookies);
-            apply_account_lang(&mut ctx, &user, &f.lang).await;
+            apply_account_lang(ctx, user, lang).await;
             tracing::info!(user_id = %user.id, "logged in");
-            see_other(target(&f.next))
+            see_other(target(next))
         }
         Err(e) => ctx.service_error_page(&e),
     }

@@ -6,6 +6,7 @@
 //! Must not import a store backend.
 
 mod account;
+mod account_two_factor;
 mod admin_resources;
 mod app_form;
 mod apps;
@@ -28,6 +29,7 @@ mod reset;
 mod rp_logout;
 pub mod session;
 mod templates;
+mod two_factor;
 
 pub use context::WebConfig;
 pub use templates::Templates;
@@ -99,7 +101,7 @@ fn asset(body: &'static str, content_type: &'static str) -> impl Endpoint<Output
 
 /// The self-service account pages: registration, email verification, password reset, profile.
 fn accounts(route: Route) -> Route {
-    route
+    two_factor_routes(route)
         .at(
             "/accounts/register/",
             get(register::register_form).post(register::register_submit),
@@ -156,6 +158,31 @@ fn admin_pages(route: Route) -> Route {
         .at(
             "/admin/resources/:id/delete/",
             poem::post(admin_resources::delete_submit),
+        )
+}
+
+/// The second step of a login and two-step verification on the account page.
+fn two_factor_routes(route: Route) -> Route {
+    route
+        .at(
+            "/accounts/login/two-factor/",
+            get(two_factor::code_form).post(two_factor::code_submit),
+        )
+        .at(
+            "/accounts/profile/two-factor/",
+            get(account_two_factor::show).post(account_two_factor::begin),
+        )
+        .at(
+            "/accounts/profile/two-factor/confirm/",
+            poem::post(account_two_factor::confirm),
+        )
+        .at(
+            "/accounts/profile/two-factor/recovery-codes/",
+            poem::post(account_two_factor::regenerate),
+        )
+        .at(
+            "/accounts/profile/two-factor/disable/",
+            poem::post(account_two_factor::disable),
         )
 }
 

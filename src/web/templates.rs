@@ -63,6 +63,9 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "app_detail.html",
     "app_secret.html",
     "app_delete.html",
+    "login_two_factor.html",
+    "two_factor.html",
+    "two_factor_codes.html",
 ];
 
 /// The page renderer shared by every handler.

@@ -10,6 +10,8 @@
 mod language;
 #[path = "account/recovery.rs"]
 mod recovery;
+#[path = "account/two_factor.rs"]
+mod two_factor;
 
 use crate::helpers::accounts::location;
 use crate::helpers::mail::wait_for_mail;

@@ -4,6 +4,8 @@
 
 #[path = "login/journey.rs"]
 mod journey;
+#[path = "login/two_factor.rs"]
+mod two_factor;
 
 use crate::helpers::{extract_hidden, Backend, TestApp};
 use journey::*;

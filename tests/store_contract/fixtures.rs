@@ -213,6 +213,7 @@ pub fn sample_session(user_id: &str) -> Session {
         expires_at: t + secs(1_800),
         absolute_expires_at: t + secs(12 * 3_600),
         user_agent: Some("Mozilla/5.0 (X11; Linux x86_64) contract-test".into()),
+        amr: vec!["pwd".into(), "otp".into(), "mfa".into()],
     }
 }
 

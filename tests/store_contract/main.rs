@@ -25,6 +25,7 @@ mod refresh;
 mod replica_set;
 mod resource_servers;
 mod revoked;
+mod second_factors;
 mod sessions;
 mod users;
 
@@ -42,6 +43,7 @@ mod cases {
     pub use crate::refresh::*;
     pub use crate::resource_servers::*;
     pub use crate::revoked::*;
+    pub use crate::second_factors::*;
     pub use crate::sessions::*;
     pub use crate::users::*;
 }
@@ -78,6 +80,11 @@ contract_tests!(
     a_pushed_request_is_read_without_being_used_then_taken_once,
     inserting_a_pushed_request_twice_conflicts,
     only_one_of_sixteen_concurrent_takes_of_a_pushed_request_wins,
+    // second factors
+    an_enrolment_is_confirmed_once_and_never_replaces_a_confirmed_factor,
+    a_totp_step_counts_once_and_never_before_the_last_one,
+    only_one_of_sixteen_concurrent_uses_of_a_step_or_recovery_code_wins,
+    new_recovery_codes_replace_the_old_and_deleting_removes_everything,
     // login attempts
     a_failure_counter_grows_in_its_window_restarts_after_it_and_clears,
     sixteen_concurrent_failures_are_all_counted,

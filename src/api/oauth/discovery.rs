@@ -132,6 +132,8 @@ fn metadata(svc: &Services) -> Metadata {
             "at_hash",
             "c_hash",
             "sid",
+            "amr",
+            "acr",
             "name",
             "preferred_username",
             "locale",

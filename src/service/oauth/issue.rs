@@ -161,6 +161,12 @@ pub struct IdClaims {
     pub c_hash: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
+    /// How the person signed in to the session behind this id_token (RFC 8176), and the class
+    /// it amounts to (`domain::ACR_PASSWORD`, `domain::ACR_MFA`); absent without a session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amr: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acr: Option<String>,
 }
 
 /// What an id_token says beyond the subject.
@@ -170,6 +176,22 @@ pub struct IdTokenInput<'a> {
     pub access_token: Option<&'a str>,
     /// The code issued alongside (hybrid flow), for `c_hash` (OIDC Core §3.3.2.11).
     pub code: Option<&'a str>,
+}
+
+/// How the person signed in to the session `session_id` names (none when there is no session,
+/// or it has ended meanwhile).
+async fn session_amr(
+    svc: &Services,
+    session_id: Option<&str>,
+) -> Result<Option<Vec<String>>, OAuthError> {
+    let Some(id) = session_id else {
+        return Ok(None);
+    };
+    match svc.stores.sessions.get_session(id).await {
+        Ok(s) => Ok(Some(s.amr)),
+        Err(crate::store::StoreError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Signs an id_token for the user of `who`.
@@ -188,6 +210,7 @@ pub async fn id_token(
         .signer(now)
         .await
         .map_err(OAuthError::internal)?;
+    let amr = session_amr(svc, input.session_id).await?;
     let claims = IdClaims {
         iss: svc.public_url.clone(),
         sub: user_id.to_owned(),
@@ -202,6 +225,8 @@ pub async fn id_token(
             .map(|t| jwt::left_half_hash(signer.alg, t)),
         c_hash: input.code.map(|c| jwt::left_half_hash(signer.alg, c)),
         sid: input.session_id.map(super::logout::session_sid),
+        acr: amr.as_deref().map(|a| crate::domain::acr_of(a).to_owned()),
+        amr,
     };
     jwt::sign(&claims, &signer.key, signer.alg, &signer.kid, "JWT").map_err(OAuthError::internal)
 }

@@ -1,7 +1,8 @@
 //! The resource owner password credentials grant (RFC 6749 §4.3), OFF unless the app enables
 //! it: the user's password is verified exactly as on the login page (`login::login`: the same
 //! argon2 pool, a dummy hash for unknown users, the throttle per account and per client IP,
-//! the email-verification switch), and a new grant is created. Its place in the hashing queue
+//! the email-verification switch), and a new grant is created. Accounts with two-step
+//! verification on are refused (`invalid_grant`): the grant cannot carry the second step. Its place in the hashing queue
 //! is taken before the client is authenticated ([`admit`]), so a flood is refused before it
 //! costs a store read. A throttled request keeps
 //! RFC 6749's `invalid_grant` (§5.2 has no rate-limit error) with the wait in
@@ -36,6 +37,18 @@ fn scopes_for(client: &Client, asked: Option<&str>, user: &User) -> Result<Scope
     narrow(&registered, asked, || {
         "a requested scope is not registered for this client or not grantable"
     })
+}
+
+/// A password alone does not sign in an account with two-step verification on, and this grant
+/// has no way to ask for the code: such accounts use the browser (authorization code flow).
+async fn refuse_second_factor(svc: &Services, user: &User) -> Result<(), OAuthError> {
+    if crate::service::two_factor::is_on(svc, &user.id).await? {
+        return Err(OAuthError::invalid_grant(
+            "this account uses two-step verification, which the password grant cannot ask \
+             for; sign in through the browser (authorization code flow) instead",
+        ));
+    }
+    Ok(())
 }
 
 /// Issues tokens for a username (or email) and password, in the place taken with [`admit`]
@@ -76,6 +89,7 @@ pub async fn password_grant(
         }
         Err(LoginError::Service(e)) => return Err(e.into()),
     };
+    refuse_second_factor(svc, &user).await?;
     let scopes = scopes_for(client, scope, &user)?;
     let now = svc.now();
     let grant = Grant {

@@ -23,6 +23,9 @@ struct SessionDoc {
     expires_at: bson::DateTime,
     absolute_expires_at: bson::DateTime,
     user_agent: Option<String>,
+    /// Absent on sessions from before it was recorded: password sign-ins.
+    #[serde(default)]
+    amr: Option<Vec<String>>,
 }
 
 impl SessionDoc {
@@ -36,6 +39,7 @@ impl SessionDoc {
             expires_at: to_bson_dt(s.expires_at),
             absolute_expires_at: to_bson_dt(s.absolute_expires_at),
             user_agent: s.user_agent.clone(),
+            amr: Some(s.amr.clone()),
         }
     }
 
@@ -49,6 +53,9 @@ impl SessionDoc {
             expires_at: from_bson_dt(self.expires_at)?,
             absolute_expires_at: from_bson_dt(self.absolute_expires_at)?,
             user_agent: self.user_agent,
+            amr: self
+                .amr
+                .unwrap_or_else(|| crate::domain::amr_of_login(false)),
         })
     }
 }

@@ -25,6 +25,7 @@ mod outbox;
 mod pushed_requests;
 mod resource_servers;
 mod revoked;
+mod second_factors;
 mod sessions;
 #[cfg(test)]
 mod tests;
@@ -61,6 +62,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v7.sql"),
     include_str!("schema_v8.sql"),
     include_str!("schema_v9.sql"),
+    include_str!("schema_v10.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.

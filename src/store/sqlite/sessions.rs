@@ -11,7 +11,7 @@ use crate::domain::Session;
 use crate::store::{SessionStore, StoreResult};
 
 const INSERT: &str = "INSERT INTO sessions (id, user_id, auth_time, created_at, last_seen_at, \
-     expires_at, absolute_expires_at, user_agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+     expires_at, absolute_expires_at, user_agent, amr) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
 #[async_trait]
 impl SessionStore for SqliteStore {
@@ -27,6 +27,7 @@ impl SessionStore for SqliteStore {
                 ms(s.expires_at),
                 ms(s.absolute_expires_at),
                 s.user_agent,
+                s.amr.join(" "),
             ];
             execute(c, INSERT, p).map(drop)
         })
@@ -91,5 +92,10 @@ fn session_from_row(r: &Row<'_>) -> StoreResult<Session> {
         expires_at: time(r, "expires_at")?,
         absolute_expires_at: time(r, "absolute_expires_at")?,
         user_agent: r.get("user_agent")?,
+        amr: r
+            .get::<_, String>("amr")?
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
     })
 }

@@ -11,6 +11,8 @@ pub mod mail;
 #[path = "../../shared/mongod.rs"]
 mod mongod;
 pub mod oauth;
+pub mod totp;
+pub mod two_factor;
 
 pub use html::{consent_form, extract_hidden, unescape_attr};
 pub use mongod::{mongo_uri, unique_db_name};
