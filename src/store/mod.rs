@@ -33,7 +33,6 @@ pub use resource_servers::ResourceServerStore;
 pub use second_factor::SecondFactorStore;
 pub use stores::Stores;
 
-
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use thiserror::Error;
