@@ -23,6 +23,7 @@ fn app_request(name: &str) -> types::AppRequest {
         refresh_token_ttl_secs: None,
         first_party: None,
         introspection: None,
+        require_pushed_authorization_requests: None,
     }
 }
 
