@@ -135,9 +135,11 @@ def main():
                          form=False)["id"] for name in ("kept", "victim"))
     write_dict(work, "resource-ids", [kept, "built-in", unknown])
     write_dict(work, "victim-resource-ids", [victim, "built-in", unknown])
-    # A new identifier (201 once), one taken (409) and the issuer's (409).
+    # New identifiers (201 once each), one taken (409) and the issuer's (409); valid names.
     write_dict(work, "resource-identifiers",
-               ["https://st-new.example", "https://st-kept.example", base])
+               [f"https://st-new-{i}.example" for i in range(4)]
+               + ["https://st-kept.example", base])
+    write_dict(work, "resource-names", ["Orders API", "Billing", "st"])
     write_dict(work, "device-client-ids", [device["client_id"]])
     write_dict(work, "device-client-secrets", [device["client_secret"]])
 
