@@ -92,8 +92,12 @@ pub async fn enrol(app: &TestApp) -> (Vec<u8>, Vec<String>) {
     (secret, codes)
 }
 
-/// A new browser's password step: the second-step page, and its form's hidden fields.
-pub async fn password_step(app: &TestApp, browser: &reqwest::Client) -> (String, String) {
+/// Jane's password typed on the login page of `browser`, leading to `next`.
+pub async fn submit_password(
+    app: &TestApp,
+    browser: &reqwest::Client,
+    next: &str,
+) -> reqwest::Response {
     let html = browser
         .get(app.url("/accounts/login/"))
         .send()
@@ -107,9 +111,14 @@ pub async fn password_step(app: &TestApp, browser: &reqwest::Client) -> (String,
         ("username", "jane"),
         ("password", PASSWORD),
         ("csrf_token", &csrf),
-        ("next", "/accounts/profile/"),
+        ("next", next),
     ];
-    let resp = post(browser, app, "/accounts/login/", &form).await;
+    post(browser, app, "/accounts/login/", &form).await
+}
+
+/// A new browser's password step: the second-step page, and its form's hidden fields.
+pub async fn password_step(app: &TestApp, browser: &reqwest::Client) -> (String, String) {
+    let resp = submit_password(app, browser, "/accounts/profile/").await;
     assert_eq!(resp.status(), 200, "the password alone starts no session");
     let cookies: Vec<_> = resp.headers().get_all("set-cookie").iter().collect();
     assert!(
@@ -125,7 +134,7 @@ pub async fn password_step(app: &TestApp, browser: &reqwest::Client) -> (String,
     );
     (
         unescape_attr(&extract_hidden(&html, "pending").unwrap()),
-        csrf,
+        extract_hidden(&html, "csrf_token").unwrap(),
     )
 }
 
