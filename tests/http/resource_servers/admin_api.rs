@@ -2,6 +2,7 @@
 //! lifecycle (create, get, change, list, delete), the built-in resource readable but fixed, and
 //! bad input (identifiers, scopes, lifetimes) refused with field errors while nothing changes.
 
+use crate::helpers::authz::{access, password_app, password_tokens};
 use crate::helpers::caller::{fields, Caller};
 use crate::helpers::{Backend, TestApp};
 use serde_json::{json, Value};
@@ -173,7 +174,40 @@ async fn only_administrators_manage_resource_servers(backend: Backend) {
     app.stop().await;
 }
 
+/// An administrator's bearer token acts as an administrator only with the `admin` scope: with
+/// `profile` alone it neither lists nor creates (403 `insufficient_scope`), and nothing is stored.
+async fn an_admins_token_without_the_admin_scope_is_refused(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.stored_user("admin").await;
+    let pw = app
+        .admin_password
+        .clone()
+        .expect("generated admin password");
+    let client = password_app(&app, &admin.id).await;
+    let http = reqwest::Client::new();
+    let url = app.url("/api/v1/admin/resources");
+    for (scope, expected) in [("profile", 403), ("admin", 200)] {
+        let token = access(&password_tokens(&app, &client, "admin", &pw, scope).await);
+        let list = http.get(&url).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(list.status(), expected, "list with {scope}");
+        if expected == 403 {
+            let made = http.post(&url).bearer_auth(&token).json(&orders()).send();
+            let made = made.await.unwrap();
+            assert_eq!(made.status(), 403, "create with {scope}");
+            let body: Value = made.json().await.unwrap();
+            assert_eq!(body["error"], "insufficient_scope", "{body}");
+        }
+    }
+    let (_, all) = Caller::admin(&app)
+        .await
+        .get("/api/v1/admin/resources")
+        .await;
+    assert_eq!(all["total"], 0, "nothing was created: {all}");
+    app.stop().await;
+}
+
 on_both_stores!(
+    an_admins_token_without_the_admin_scope_is_refused,
     a_resource_server_is_created_read_changed_listed_and_deleted,
     the_built_in_resource_is_the_issuer_with_todays_scopes_and_cannot_change,
     bad_resource_servers_are_refused_with_field_errors_and_nothing_is_stored,
