@@ -114,7 +114,42 @@ async fn the_two_step_pages_speak_chinese_when_asked(backend: Backend) {
     app.stop().await;
 }
 
+/// The two-step pages belong to the signed-in person: without a session the page leads to the
+/// login page, and a form posted with the account's password changes nothing.
+async fn without_a_session_the_two_step_pages_lead_to_the_login_and_change_nothing(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    enrol(&app).await;
+    let stranger = app.new_browser();
+    let page = stranger
+        .get(app.url("/accounts/profile/two-factor/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 303);
+    let to = page.headers()["location"].to_str().unwrap().to_owned();
+    assert!(to.starts_with("/accounts/login/"), "{to}");
+    let html = stranger
+        .get(app.url("/accounts/login/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = extract_hidden(&html, "csrf_token").unwrap();
+    let off = "/accounts/profile/two-factor/disable/";
+    let form = [("proof", PASSWORD), ("csrf_token", csrf.as_str())];
+    let resp = post(&stranger, &app, off, &form).await;
+    assert_ne!(resp.status(), 200, "no account to change");
+    let (pending, _) = password_step(&app, &app.new_browser()).await;
+    assert!(!pending.is_empty(), "two-step verification is still on");
+    app.stop().await;
+}
+
 on_both_stores!(
+    without_a_session_the_two_step_pages_lead_to_the_login_and_change_nothing,
     turning_it_off_needs_the_password_or_a_current_code,
     the_password_grant_refuses_an_account_with_two_step_verification,
     the_two_step_pages_speak_chinese_when_asked,
