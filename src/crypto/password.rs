@@ -225,8 +225,7 @@ impl Admission {
         tokio::task::spawn_blocking(move || {
             let mut memory = inner.take_memory();
             let out = job(&mut memory);
-            inner.give_back(memory);
-            drop((running, permit));
+            inner.give_back(memory, (running, permit));
             out
         })
         .await
@@ -240,15 +239,17 @@ impl Inner {
         pool.pop().unwrap_or_default()
     }
 
-    /// Called by a finished hash while it still holds its place: when no other hash runs or
-    /// waits, every buffer is freed (the server is at rest); otherwise the buffer is kept for
-    /// the next hash. A caller admitted just after the check allocates a buffer of its own,
-    /// still within one per slot.
-    fn give_back(&self, mut memory: Vec<Block>) {
+    /// Called by a finished hash with its place: the place is given up under the pool's lock,
+    /// so of two hashes finishing together the second to lock sees the first gone. When no
+    /// other hash runs or waits, every buffer is freed (the server is at rest); otherwise the
+    /// buffer is kept for the next hash. A caller admitted just after the check allocates a
+    /// buffer of its own, still within one per slot.
+    fn give_back(&self, mut memory: Vec<Block>, place: impl Sized) {
         // Derived from a password: not left lying in memory, kept or freed.
         memory.fill(Block::default());
         let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
-        if self.admitted.available_permits() + 1 >= self.places {
+        drop(place);
+        if self.admitted.available_permits() >= self.places {
             pool.clear();
             pool.shrink_to_fit();
             drop(pool);
