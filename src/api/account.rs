@@ -97,18 +97,40 @@ api_response! {
 
 api_response! {
     MyAccountResponse {
-        /// The account, after the change (for a password change: every other session ended).
+        /// The account, after the change.
         200 Ok(Json<Me>),
     }
     MyAccountError as MyAccount {
         /// No valid credential (RFC 6750 `invalid_token`).
         401 Unauthorized(WwwAuthenticate),
-        /// The credential lacks the scope (`profile:write`), a password change came with an access
-        /// token instead of the browser session, or a missing CSRF header.
+        /// The credential lacks the scope (`profile:write`), or a session call lacks its CSRF
+        /// header.
+        403 Forbidden(WwwAuthenticate),
+        /// Invalid fields (`fields` lists every problem).
+        422 | 409 Invalid,
+        /// The store is unavailable; retry later.
+        503 Unavailable,
+        500 Internal,
+    }
+}
+
+api_response! {
+    ChangePasswordResponse {
+        /// The account; every other session of it ended.
+        200 Ok(Json<Me>),
+    }
+    ChangePasswordError as ChangePassword {
+        /// No valid credential (RFC 6750 `invalid_token`).
+        401 Unauthorized(WwwAuthenticate),
+        /// The call came with an access token instead of the browser session, or without its
+        /// CSRF header.
         403 Forbidden(WwwAuthenticate),
         /// Invalid fields (`current_password` when it is wrong).
         422 | 409 Invalid,
-        /// The store is unavailable; retry later.
+        /// Too many wrong passwords for this account or from this address: nothing is checked
+        /// until the window passes (`message` says when; `fields` names `current_password`).
+        429 TooManyRequests,
+        /// The store is unavailable, or too many passwords are being checked; retry later.
         503 Unavailable,
         500 Internal,
     }
@@ -221,7 +243,11 @@ impl AccountApi {
         method = "post",
         operation_id = "changeMyPassword"
     )]
-    async fn change_password(&self, c: Caller<'_>, body: Json<ChangePasswordRequest>) -> MyAccount {
+    async fn change_password(
+        &self,
+        c: Caller<'_>,
+        body: Json<ChangePasswordRequest>,
+    ) -> ChangePassword {
         let p = c.session().await?;
         let change = profile::PasswordChange {
             current: &body.0.current_password,
@@ -231,6 +257,6 @@ impl AccountApi {
             client_ip: crate::client_ip::of(c.req),
         };
         profile::change_password(&c, &p.user, change).await?;
-        Ok(MyAccountResponse::Ok(Json(Me::seen_by(&p.user, &p))))
+        Ok(ChangePasswordResponse::Ok(Json(Me::seen_by(&p.user, &p))))
     }
 }

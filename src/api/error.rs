@@ -102,6 +102,24 @@ impl ApiError {
     /// Maps a service error to a status and body, logging what must not be shown.
     pub fn from_service(e: &ServiceError) -> (StatusCode, Self) {
         match e {
+            // A check refused by the login throttle, not a wrong value (as on the pages).
+            ServiceError::Invalid(errs) if errs.iter().any(|d| d.code == "throttled") => (
+                StatusCode::TOO_MANY_REQUESTS,
+                Self {
+                    error: "too_many_requests".into(),
+                    message: errs
+                        .iter()
+                        .find(|d| d.code == "throttled")
+                        .map_or_else(String::new, |d| d.message.clone()),
+                    fields: errs
+                        .iter()
+                        .map(|d| FieldError {
+                            field: d.field.into(),
+                            message: d.message.clone(),
+                        })
+                        .collect(),
+                },
+            ),
             ServiceError::Invalid(errs) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 Self {

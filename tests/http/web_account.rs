@@ -208,6 +208,44 @@ async fn the_api_changes_the_password_with_the_current_one(backend: Backend) {
     app.stop().await;
 }
 
+/// The API's password change is refused with 429 once wrong current passwords reach the
+/// login limit, as the page's is, and the refused change changes nothing.
+async fn the_api_answers_429_while_the_password_check_is_throttled(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = crate::helpers::test_settings(backend, dir.path());
+    settings.accounts.login_max_failures = 3;
+    let app = TestApp::spawn_with(settings, dir).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    app.login("jane", PASSWORD).await;
+    let csrf = app.csrf_token(PROFILE).await;
+    let change = |current: &'static str| {
+        app.client
+            .post(app.url("/api/v1/me/password"))
+            .header("x-csrf-token", csrf.clone())
+            .json(&json!({"current_password": current, "new_password": NEW_PASSWORD}))
+            .send()
+    };
+    for _ in 0..3 {
+        assert_eq!(change("wrong password!").await.unwrap().status(), 422);
+    }
+    let resp = change(PASSWORD).await.unwrap();
+    assert_eq!(resp.status(), 429, "even the right password waits");
+    let body: Value = resp.json().await.unwrap();
+    assert_eq!(body["error"], "too_many_requests");
+    assert_eq!(body["fields"][0]["field"], "current_password");
+    assert!(body["message"].as_str().unwrap().contains("try again in"));
+    let stored = app.stored_user("jane").await;
+    let svc = app.services().await;
+    assert!(
+        svc.hasher
+            .verify(PASSWORD, Some(&stored.password_hash))
+            .await
+            .unwrap(),
+        "the refused change changed nothing"
+    );
+    app.stop().await;
+}
+
 async fn repeated_login_failures_are_refused_until_the_window_passes(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = crate::helpers::test_settings(backend, dir.path());
@@ -280,6 +318,7 @@ on_both_stores!(
     a_new_email_address_takes_effect_only_from_its_own_link,
     change_of_email_links_to_one_address_are_limited_and_answered_alike,
     the_api_changes_the_password_with_the_current_one,
+    the_api_answers_429_while_the_password_check_is_throttled,
     repeated_login_failures_are_refused_until_the_window_passes,
     two_servers_on_one_store_share_the_failure_counts,
     finding_3_a_password_change_deletes_a_pending_email_change_link,

@@ -2350,12 +2350,12 @@ export type UpdateMeErrors = {
      */
     401: ApiError;
     /**
-     * The credential lacks the scope (`profile:write`), a password change came with an access
-     * token instead of the browser session, or a missing CSRF header.
+     * The credential lacks the scope (`profile:write`), or a session call lacks its CSRF
+     * header.
      */
     403: ApiError;
     /**
-     * Invalid fields (`current_password` when it is wrong).
+     * Invalid fields (`fields` lists every problem).
      */
     422: ApiError;
     500: ApiError;
@@ -2369,7 +2369,7 @@ export type UpdateMeError = UpdateMeErrors[keyof UpdateMeErrors];
 
 export type UpdateMeResponses = {
     /**
-     * The account, after the change (for a password change: every other session ended).
+     * The account, after the change.
      */
     200: Me;
 };
@@ -2389,17 +2389,22 @@ export type ChangeMyPasswordErrors = {
      */
     401: ApiError;
     /**
-     * The credential lacks the scope (`profile:write`), a password change came with an access
-     * token instead of the browser session, or a missing CSRF header.
+     * The call came with an access token instead of the browser session, or without its
+     * CSRF header.
      */
     403: ApiError;
     /**
      * Invalid fields (`current_password` when it is wrong).
      */
     422: ApiError;
+    /**
+     * Too many wrong passwords for this account or from this address: nothing is checked
+     * until the window passes (`message` says when; `fields` names `current_password`).
+     */
+    429: ApiError;
     500: ApiError;
     /**
-     * The store is unavailable; retry later.
+     * The store is unavailable, or too many passwords are being checked; retry later.
      */
     503: ApiError;
 };
@@ -2408,7 +2413,7 @@ export type ChangeMyPasswordError = ChangeMyPasswordErrors[keyof ChangeMyPasswor
 
 export type ChangeMyPasswordResponses = {
     /**
-     * The account, after the change (for a password change: every other session ended).
+     * The account; every other session of it ended.
      */
     200: Me;
 };
