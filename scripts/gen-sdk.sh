@@ -2,7 +2,8 @@
 # Regenerates the client SDKs in sdk/ from openapi.yaml, offline, with pinned generators:
 #   sdk/rust        progenitor 0.15.1 (scripts/sdkgen, Cargo.lock committed)
 #   sdk/python      openapi-python-client (scripts/sdk/python-requirements.txt)
-#   sdk/typescript  @hey-api/openapi-ts (scripts/sdk/package-lock.json)
+#   sdk/typescript  @hey-api/openapi-ts (scripts/sdk/package-lock.json), with the package.json,
+#                   tsconfig.json and .gitignore of scripts/sdk/typescript-package.mjs
 # Generated code is committed and never edited by hand; each SDK's README.md is hand-written and
 # kept. `scripts/test.sh` runs this and fails on any difference.
 set -euo pipefail
@@ -42,8 +43,15 @@ gen_typescript() {
   (cd scripts/sdk && npm ci --silent --no-audit --no-fund >/dev/null 2>&1)
   rm -rf sdk/typescript/src
   mkdir -p sdk/typescript
-  (cd scripts/sdk && npx openapi-ts -i "$ROOT/openapi.yaml" -o "$ROOT/sdk/typescript/src" \
-    -c @hey-api/client-fetch --silent --no-log-file)
+  (cd scripts/sdk && npx openapi-ts -f openapi-ts.config.mjs)
+  # The npm package around src/: an ES module build with type declarations (tsc, on `npm pack`).
+  node scripts/sdk/typescript-package.mjs "$(spec_version)" sdk/typescript
+}
+
+# info.version of openapi.yaml: the version of every SDK package.
+spec_version() {
+  awk '/^info:/ { inside = 1; next } inside && /^[^ ]/ { exit }
+       inside && /^  version:/ { gsub(/["\047]/, "", $2); print $2; exit }' openapi.yaml
 }
 
 gen_rust

@@ -3,14 +3,20 @@
 #   sdk-e2e.sh MONGODB_URI        (scripts/test.sh calls it with its test mongod)
 # Starts the debug binary on a free port with a fresh database (sdk_e2e_<random>) and a known
 # admin password, creates with the CLI what the SDK quickstarts need (an app allowing
-# client_credentials and password, a second app whose authorization is revoked, one user per
-# SDK), then runs, one after the other:
-#   Rust        tests/sdk_e2e/rust (its own crate and Cargo.lock, depends on sdk/rust)
-#   Python      sdk/python/tests (unittest) in a venv under .cache/ with `pip install ./sdk/python`
-#   TypeScript  tests/sdk_e2e/typescript compiled with sdk/typescript/src by the pinned tsc
-#               (scripts/sdk), run with `node --test`
-# Each receives the server URL, the app's id and secret and its user's credentials through
-# AUTH_CENTER_E2E_* variables. Exits non-zero when any of them failed (all three always run).
+# client_credentials and password, a second app whose authorization is revoked, a web app for
+# the authorization code flow of the READMEs, one user per SDK), then tests each SDK as the
+# package a user installs, one after the other:
+#   Rust        tests/sdk_e2e/rust (its own crate and Cargo.lock, depends on sdk/rust by path;
+#               `cargo package --list` of sdk/rust first)
+#   Python      the wheel of sdk/python (`python -m build`, tools in a venv under .cache/)
+#               installed into a fresh venv, running sdk/python/tests (unittest)
+#   TypeScript  the tarball of sdk/typescript (`npm pack`, compiled by the pinned tsc of
+#               scripts/sdk) installed into a fresh project made from tests/sdk_e2e/typescript,
+#               compiled there and run with `node --test`
+# The sign-in example of each SDK's README (after `<!-- example: FILE -->`) is taken from the
+# README and run as written. Each receives the server URL, the apps' ids and secrets and its
+# user's credentials through AUTH_CENTER_E2E_* variables. Exits non-zero when any of them
+# failed (all three always run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -53,6 +59,13 @@ other_json="$("$BIN" "${store[@]}" client create --name "SDK e2e other" --owner 
   --grant-type password --scope "profile")"
 other_id="$(json_field client_id <<<"$other_json")"
 other_secret="$(json_field client_secret <<<"$other_json")"
+# The web app of the READMEs' sign-in examples: authorization code with PKCE, refresh tokens.
+redirect_uri="https://app.example/signed-in"
+web_json="$("$BIN" "${store[@]}" client create --name "SDK e2e web" --owner admin \
+  --redirect-uri "$redirect_uri" --grant-type authorization_code --grant-type refresh_token \
+  --scope "openid profile offline_access")"
+web_id="$(json_field client_id <<<"$web_json")"
+web_secret="$(json_field client_secret <<<"$web_json")"
 for sdk in rust python typescript; do
   AUTH_CENTER_NEW_USER_PASSWORD="$user_password" "$BIN" "${store[@]}" user create \
     --username "e2e-$sdk" --email "e2e-$sdk@example.com" >/dev/null
@@ -62,32 +75,79 @@ export AUTH_CENTER_E2E_URL="$base" AUTH_CENTER_E2E_CLIENT_ID="$client_id"
 export AUTH_CENTER_E2E_CLIENT_SECRET="$client_secret" AUTH_CENTER_E2E_PASSWORD="$user_password"
 export AUTH_CENTER_E2E_OTHER_CLIENT_ID="$other_id" AUTH_CENTER_E2E_OTHER_CLIENT_SECRET="$other_secret"
 export AUTH_CENTER_E2E_ADMIN_USERNAME=admin AUTH_CENTER_E2E_ADMIN_PASSWORD="$admin_password"
+export AUTH_CENTER_E2E_WEB_CLIENT_ID="$web_id" AUTH_CENTER_E2E_WEB_CLIENT_SECRET="$web_secret"
+export AUTH_CENTER_E2E_REDIRECT_URI="$redirect_uri"
+
+# The fenced code block after `<!-- example: NAME -->` in a README, as written there.
+readme_example() {
+  awk -v marker="<!-- example: $2 -->" '$0 == marker { found = 1; next }
+    found && /^```/ { if (inside) exit; inside = 1; next }
+    inside { print }' "$1" >"$3"
+  [ -s "$3" ] || { echo "no example $2 in $1" >&2; return 1; }
+}
+# The built packages, whose sizes the run prints.
+artifacts="$work/artifacts"
+mkdir -p "$artifacts"
 
 run_rust() {
-  CARGO_TARGET_DIR="$TARGET" cargo run --quiet --locked \
-    --manifest-path tests/sdk_e2e/rust/Cargo.toml
+  # The crate as `cargo package` packs it (manifest checked, files listed), from a copy of
+  # sdk/rust so that no Cargo.lock or target/ appears in the tree; the e2e depends on it by path.
+  local crate="$work/rust-crate"
+  mkdir -p "$crate"
+  tar -C sdk/rust --exclude=target --exclude=Cargo.lock -cf - . | tar -C "$crate" -xf - &&
+    (cd "$crate" && cargo package --quiet --list >/dev/null &&
+      CARGO_TARGET_DIR="$crate/target" cargo package --quiet --no-verify) &&
+    cp "$crate"/target/package/auth-center-sdk-*.crate "$artifacts/" &&
+    CARGO_TARGET_DIR="$TARGET" cargo run --quiet --locked \
+      --manifest-path tests/sdk_e2e/rust/Cargo.toml
 }
 
 run_python() {
-  local venv="$ROOT/.cache/sdk-e2e-python"
-  if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv" || return 1; fi
-  # Reinstalled every run: the package is whatever sdk/python holds now.
-  "$venv/bin/pip" install --quiet --disable-pip-version-check \
-    -r tests/sdk_e2e/python-requirements.txt &&
-    PATH="$venv/bin:$PATH" "$venv/bin/pip" install --quiet --disable-pip-version-check \
-      --no-deps --no-build-isolation --force-reinstall ./sdk/python &&
-    PYTHONDONTWRITEBYTECODE=1 "$venv/bin/python" -m unittest discover -v \
-    -s sdk/python/tests -p 'test_*.py'
+  # The build tools live in a venv under .cache/ (kept between runs); the wheel is built from a
+  # copy of sdk/python, so nothing is written into the tree.
+  local tools="$ROOT/.cache/sdk-e2e-python-build" src="$work/py-source" project="$work/py-project"
+  local venv="$work/py-venv"
+  if [ ! -x "$tools/bin/python" ]; then python3 -m venv "$tools" || return 1; fi
+  "$tools/bin/pip" install --quiet --disable-pip-version-check \
+    -r tests/sdk_e2e/python-build-requirements.txt || return 1
+  mkdir -p "$src" "$project"
+  tar -C sdk/python --exclude=dist --exclude=build --exclude=__pycache__ -cf - . |
+    tar -C "$src" -xf - || return 1
+  PATH="$tools/bin:$PATH" "$tools/bin/python" -m build --wheel --no-isolation \
+    --outdir "$artifacts" "$src" >/dev/null || return 1
+  local wheel
+  wheel="$(echo "$artifacts"/auth_center_client-*.whl)"
+  # A fresh venv with the wheel and the pinned packages; the tests and the README's example
+  # run from a directory of their own, so `auth_center_client` is the installed package.
+  python3 -m venv --without-pip "$venv" &&
+    "$tools/bin/pip" --python "$venv/bin/python" install --quiet \
+      --disable-pip-version-check -r tests/sdk_e2e/python-requirements.txt "$wheel" &&
+    cp sdk/python/tests/*.py "$project/" &&
+    readme_example sdk/python/README.md authorization_code.py "$project/authorization_code.py" &&
+    (cd "$project" && PYTHONDONTWRITEBYTECODE=1 "$venv/bin/python" -m unittest discover -v \
+      -s . -p 'test_*.py')
 }
 
 run_typescript() {
-  if [ ! -x scripts/sdk/node_modules/.bin/tsc ]; then
+  local tsc="$ROOT/scripts/sdk/node_modules/.bin/tsc"
+  if [ ! -x "$tsc" ]; then
     (cd scripts/sdk && npm ci --silent --no-audit --no-fund >/dev/null 2>&1) || return 1
   fi
-  local out="$ROOT/.cache/sdk-e2e-typescript"
-  rm -rf "$out"
-  scripts/sdk/node_modules/.bin/tsc -p tests/sdk_e2e/typescript/tsconfig.json --outDir "$out" &&
-    node --test "$out/tests/sdk_e2e/typescript/"*.test.js
+  # The package as it would be published: `npm pack` (its prepack runs tsc) of sdk/typescript.
+  local pkg="$work/ts-package" project="$work/ts-project"
+  mkdir -p "$pkg" "$project"
+  tar -C sdk/typescript --exclude=node_modules --exclude=dist --exclude='*.tgz' -cf - . |
+    tar -C "$pkg" -xf - || return 1
+  (cd "$pkg" && PATH="$ROOT/scripts/sdk/node_modules/.bin:$PATH" \
+    npm pack --silent --pack-destination "$artifacts") || return 1
+  local tarball
+  tarball="$(echo "$artifacts"/auth-center-sdk-*.tgz)"
+  # A fresh project: openid-client as locked there and the tarball, imported by name.
+  cp tests/sdk_e2e/typescript/{package.json,package-lock.json,tsconfig.json,*.ts} "$project/" &&
+    readme_example sdk/typescript/README.md authorization-code.ts "$project/authorization-code.ts" &&
+    (cd "$project" && npm install --silent --no-save --no-audit --no-fund "$tarball") &&
+    "$tsc" -p "$project/tsconfig.json" &&
+    node --test "$project"/dist/*.test.js
 }
 
 failed=()
@@ -102,6 +162,8 @@ for sdk in rust python typescript; do
   fi
 done
 
+echo "--- packages built:"
+(cd "$artifacts" && ls -l | awk 'NR > 1 { print "    " $NF ": " $5 " bytes" }')
 if [ "${#failed[@]}" != 0 ]; then
   echo "--- server log"; cat "$work/server.log"
   echo "SDK e2e failed: ${failed[*]}" >&2

@@ -1,5 +1,6 @@
-// End-to-end test of the generated TypeScript SDK (sdk/typescript) against a live server, run by
-// scripts/sdk-e2e.sh with `node --test`: the quickstart of sdk/typescript/README.md, asserting
+// End-to-end test of the TypeScript SDK package (auth-center-sdk, packed from sdk/typescript and
+// installed into a fresh project) against a live server, run by scripts/sdk-e2e.sh with
+// `node --test`: the quickstart of sdk/typescript/README.md, asserting
 // real results. The server URL, the app and the user come from AUTH_CENTER_E2E_* variables; a
 // missing one is an error, never a skip.
 import assert from 'node:assert/strict';
@@ -20,14 +21,11 @@ import {
   revokeMyAuthorization,
   rotateAppSecret,
   updateMe,
-} from '../../../sdk/typescript/src';
-import { createClient, type Client } from '../../../sdk/typescript/src/client';
+} from 'auth-center-sdk';
+import { createClient, type Client } from 'auth-center-sdk/client';
 
-function env(name: string): string {
-  const value = process.env[`AUTH_CENTER_E2E_${name}`];
-  if (!value) throw new Error(`AUTH_CENTER_E2E_${name} is not set (run scripts/sdk-e2e.sh)`);
-  return value;
-}
+import { env } from './harness.js';
+
 const baseUrl = env('URL');
 const clientId = env('CLIENT_ID');
 const clientSecret = env('CLIENT_SECRET');

@@ -4,9 +4,12 @@
 //! the first failure ends the run with a non-zero exit code.
 
 mod authorizations;
+#[path = "../../../shared/html.rs"]
+mod html;
 mod my_apps;
 mod quickstart;
 mod resource;
+mod sign_in;
 
 use std::future::Future;
 
@@ -24,6 +27,9 @@ pub struct Env {
     pub password: String,
     pub admin_username: String,
     pub admin_password: String,
+    pub web_client_id: String,
+    pub web_client_secret: String,
+    pub redirect_uri: String,
 }
 
 fn var(name: &str) -> anyhow::Result<String> {
@@ -42,6 +48,9 @@ impl Env {
             password: var("AUTH_CENTER_E2E_PASSWORD")?,
             admin_username: var("AUTH_CENTER_E2E_ADMIN_USERNAME")?,
             admin_password: var("AUTH_CENTER_E2E_ADMIN_PASSWORD")?,
+            web_client_id: var("AUTH_CENTER_E2E_WEB_CLIENT_ID")?,
+            web_client_secret: var("AUTH_CENTER_E2E_WEB_CLIENT_SECRET")?,
+            redirect_uri: var("AUTH_CENTER_E2E_REDIRECT_URI")?,
         })
     }
 }
@@ -104,6 +113,16 @@ async fn main() -> anyhow::Result<()> {
     check(
         "revoking my authorization of an app with revokeMyAuthorization makes its token inactive",
         authorizations::revoking_an_authorization_makes_its_token_inactive(&env),
+    )
+    .await?;
+    check(
+        "the README sign-in (oauth2 crate, PKCE) gives tokens the SDK uses, and refreshing rotates both",
+        sign_in::the_readme_sign_in_gives_tokens_the_sdk_uses(&env),
+    )
+    .await?;
+    check(
+        "the README sign-in refuses a callback with another state and a code without its verifier",
+        sign_in::the_readme_sign_in_refuses_another_state_and_a_wrong_verifier(&env),
     )
     .await?;
     println!("rust SDK e2e: all checks passed");
