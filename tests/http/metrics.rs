@@ -1,8 +1,9 @@
 //! `/metrics` (Prometheus text format): the exposition after real requests passes
 //! `promtool check metrics` (Debian package `prometheus`; a missing promtool fails the test),
 //! the counters move for real requests (tokens by grant type, sign-in outcomes, a 404, a
-//! throttle refusal, cache look-ups, store operations), the bearer token is required when
-//! configured, and no label carries an id, an email or a token.
+//! throttle refusal, an email delivered and one held back by a mail limit, cache look-ups, store
+//! operations), the bearer token is required when configured, and no label carries an id, an
+//! email or a token.
 //!
 //! The registry is the process's, and the tests of this binary may share a process (`cargo
 //! test` runs them on threads; nextest gives each its own): counters are compared before and
@@ -13,8 +14,10 @@ use std::process::{Command, Stdio};
 
 use oauth2::TokenResponse as _;
 
+use crate::helpers::mail::wait_for_mail;
 use crate::helpers::oauth::{http, new_client, oauth2_client, world_on, World};
-use crate::helpers::{test_settings, Backend, TestApp};
+use crate::helpers::totp::code_at_step;
+use crate::helpers::{test_settings, two_factor, Backend, TestApp};
 
 const TOKEN: &str = "a-scrape-token-of-some-length";
 
@@ -232,6 +235,69 @@ async fn counters_move_for_tokens_sign_ins_a_404_and_a_throttle_refusal(b: Backe
     w.app.stop().await;
 }
 
+async fn the_steps_of_a_two_step_sign_in_are_counted_by_outcome(b: Backend) {
+    let w = world_with_metrics(b, Some(TOKEN)).await;
+    let app = &w.app;
+    let (secret, _) = two_factor::enrol(app).await;
+    let before = scrape(app).await;
+    let browser = app.new_browser();
+    let (pending, csrf) = two_factor::password_step(app, &browser).await;
+    // The step of the code that confirmed the enrolment is used: a wrong code now.
+    let used = code_at_step(&secret, two_factor::step_now(app));
+    let r = two_factor::second_step(app, &browser, &pending, &csrf, &used).await;
+    assert_eq!(r.status(), 401);
+    let next = code_at_step(&secret, two_factor::step_now(app) + 1);
+    let r = two_factor::second_step(app, &browser, &pending, &csrf, &next).await;
+    assert_eq!(r.status(), 303);
+    let after = scrape(app).await;
+    let sign_ins = "auth_center_sign_ins_total";
+    let counted = |step, outcome| {
+        grew(
+            &before,
+            &after,
+            sign_ins,
+            &[("step", step), ("outcome", outcome)],
+        )
+    };
+    assert!(counted("password", "second_step") >= 1.0, "{after}");
+    assert!(counted("second_factor", "bad_code") >= 1.0, "{after}");
+    assert!(counted("second_factor", "success") >= 1.0, "{after}");
+    w.app.stop().await;
+}
+
+async fn an_email_delivered_and_a_mail_limit_refusal_are_counted(b: Backend) {
+    let w = world_with_metrics(b, Some(TOKEN)).await;
+    let before = scrape(&w.app).await;
+    // Two resets for one address within a minute: the second is not sent.
+    let forgot = "/accounts/password_reset/";
+    for _ in 0..2 {
+        let r = w
+            .app
+            .submit(forgot, forgot, &[("email", "alice@example.com")])
+            .await;
+        assert_eq!(r.status(), 303);
+    }
+    wait_for_mail(&w.app.mail_dir(), "alice@example.com", 1).await;
+    // The outbox counts a delivery once the mailer took it and the message is acknowledged.
+    let (deliveries, sent) = ("auth_center_mail_deliveries_total", [("outcome", "sent")]);
+    let mut after = scrape(&w.app).await;
+    for _ in 0..100 {
+        if grew(&before, &after, deliveries, &sent) >= 1.0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        after = scrape(&w.app).await;
+    }
+    assert!(grew(&before, &after, deliveries, &sent) >= 1.0, "{after}");
+    let refusals = "auth_center_throttle_refusals_total";
+    let per_minute = [("check", "mail"), ("limit", "recipient_minute")];
+    assert!(
+        grew(&before, &after, refusals, &per_minute) >= 1.0,
+        "{after}"
+    );
+    w.app.stop().await;
+}
+
 async fn the_token_is_required_when_configured_and_metrics_are_off_by_default(b: Backend) {
     let w = world_with_metrics(b, Some(TOKEN)).await;
     let url = w.app.url("/metrics");
@@ -304,6 +370,16 @@ async fn no_label_carries_an_id_an_email_or_a_token(b: Backend) {
         .filter_map(|l| l.split("route=\"").nth(1)?.split('"').next())
         .collect();
     assert!(routes.contains(&"/oauth/applications/:id/"), "{routes:?}");
+    // An original path served by an API operation is named once, by the operation.
+    assert!(
+        routes.contains(&"/accounts/resource/user/:param0"),
+        "{routes:?}"
+    );
+    assert!(routes.contains(&"/api/v1/apps/:param0"), "{routes:?}");
+    for route in &routes {
+        assert!(*route == "unmatched" || route.starts_with('/'), "{route}");
+        assert!(!route.contains("//"), "{route}");
+    }
     assert!(routes.contains(&"unmatched"), "{routes:?}");
     w.app.stop().await;
 }
@@ -311,6 +387,8 @@ async fn no_label_carries_an_id_an_email_or_a_token(b: Backend) {
 on_both_stores!(
     the_exposition_after_real_requests_passes_promtool,
     counters_move_for_tokens_sign_ins_a_404_and_a_throttle_refusal,
+    the_steps_of_a_two_step_sign_in_are_counted_by_outcome,
+    an_email_delivered_and_a_mail_limit_refusal_are_counted,
     the_token_is_required_when_configured_and_metrics_are_off_by_default,
     no_label_carries_an_id_an_email_or_a_token,
 );
