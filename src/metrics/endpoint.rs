@@ -11,6 +11,7 @@ use poem::http::{header, Method, StatusCode};
 use poem::{handler, IntoResponse, PathPattern, Request, Response};
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 
 use super::{metrics, render, secs};
 
@@ -41,7 +42,7 @@ impl MetricsAccess {
             .header(header::AUTHORIZATION)
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(|t| Sha256::digest(t.trim().as_bytes()));
-        given.is_some_and(|g| crate::crypto::constant_time_eq(&g, expected))
+        given.is_some_and(|g| bool::from(g[..].ct_eq(&expected[..])))
     }
 }
 

@@ -9,7 +9,8 @@
 //! the route was seen). No label ever carries an id, an email, a token or a raw path: routes
 //! are the router's templates (`/oauth/applications/:id/`), unmatched paths are `unmatched`.
 //!
-//! May be imported by every layer (it imports none of them); `endpoint` alone knows poem.
+//! May be imported by every layer; it imports only `domain` (grant types), and `endpoint` alone
+//! knows poem.
 
 pub mod endpoint;
 mod families;
