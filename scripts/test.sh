@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian machine with the Rust toolchain: installs and starts
-# what the tests need (a real mongod, a real SMTP server, Chromium for the browser suite), checks formatting, lints, builds the test binaries once
+# what the tests need (a real mongod, a real SMTP server, promtool, Chromium for the browser suite), checks formatting, lints, builds the test binaries once
 # and runs every suite against both stores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,15 @@ bash scripts/smtp-test-server.sh install
 bash scripts/smtp-test-server.sh start "$SMTP_PORT"
 trap 'bash scripts/mongo-test-server.sh stop "$MONGO_PORT" || true; bash scripts/smtp-test-server.sh stop "$SMTP_PORT" || true' EXIT
 export AUTH_CENTER_TEST_SMTP_PORT="$SMTP_PORT"
+
+# The metrics suite checks the /metrics exposition with promtool (Debian package prometheus);
+# without it that suite fails, it does not skip.
+if ! command -v promtool >/dev/null; then
+  step "installing promtool (Debian package prometheus)"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+fi
 
 # The multi-node and failover tests (cli binary, cluster::) run auth-center processes on a
 # three-member replica set; they would start it themselves, started here it is stopped at exit.

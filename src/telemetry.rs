@@ -1,5 +1,6 @@
 //! Structured logs with `tracing`, and the per-request middleware that gives every request an
-//! id (`x-request-id`, echoed back) and logs method, path, status and latency.
+//! id (`x-request-id`, echoed back), logs method, path, status and latency, and counts it in
+//! the HTTP metrics (`metrics::endpoint`).
 //!
 //! Never logged: query strings, headers, bodies, cookies (they may carry codes, tokens or
 //! passwords). Only the path is logged, and no credential is ever put in a path.
@@ -52,6 +53,7 @@ fn new_request_id() -> String {
 /// `EndpointExt::around` middleware: request id + one access-log line per request.
 pub async fn trace_request<E: Endpoint>(next: E, req: Request) -> poem::Result<Response> {
     let id = request_id(&req);
+    let method = crate::metrics::endpoint::method_label(req.method());
     let span = tracing::info_span!(
         "request",
         request_id = %id,
@@ -61,8 +63,10 @@ pub async fn trace_request<E: Endpoint>(next: E, req: Request) -> poem::Result<R
     async move {
         let start = Instant::now();
         let mut resp = next.get_response(req).await;
+        let took = start.elapsed();
+        crate::metrics::endpoint::record_request(method, &resp, took);
         let status = resp.status().as_u16();
-        let latency_ms = start.elapsed().as_secs_f64() * 1000.0;
+        let latency_ms = took.as_secs_f64() * 1000.0;
         if status >= 500 {
             tracing::warn!(status, latency_ms, "request failed");
         } else {

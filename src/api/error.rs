@@ -201,6 +201,10 @@ pub async fn into_json_error(err: poem::Error) -> Response {
         err.to_string()
     };
     let mut resp = ApiError::new(ApiError::code_for(status), message).into_response_with(status);
+    // The route the router matched stays on the answer, for the request metrics.
+    if let Some(route) = err.data::<poem::PathPattern>() {
+        resp.set_data(route.clone());
+    }
     if status == StatusCode::UNAUTHORIZED {
         // RFC 6750 §3: a 401 names the scheme the client should use.
         let challenge = super::response::bearer_challenge(&[]);

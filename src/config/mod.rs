@@ -11,6 +11,7 @@
 mod accounts;
 mod log;
 mod mail;
+mod metrics;
 mod oauth;
 mod security;
 mod server;
@@ -30,6 +31,7 @@ use serde::{Deserialize, Serialize};
 pub use accounts::{AccountSettings, AdminSettings};
 pub use log::{LogFormat, LogSettings};
 pub use mail::{MailSettings, MailTransport};
+pub use metrics::MetricsSettings;
 pub use oauth::OAuthSettings;
 pub use security::{SecuritySettings, SessionSettings};
 pub use server::{PublicUrl, ServerSettings};
@@ -49,6 +51,7 @@ pub struct Settings {
     pub web: WebSettings,
     pub log: LogSettings,
     pub oauth: OAuthSettings,
+    pub metrics: MetricsSettings,
 }
 
 /// Values given on the command line (or their `AUTH_CENTER_*` variables), by the key each one
@@ -120,7 +123,8 @@ impl Settings {
         self.session.validate()?;
         self.accounts.validate()?;
         self.security.validate()?;
-        self.oauth.validate()
+        self.oauth.validate()?;
+        self.metrics.validate()
     }
 
     /// Whether cookies must carry `Secure` (the public URL is https).

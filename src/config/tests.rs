@@ -145,3 +145,38 @@ fn keys_that_depend_on_each_other_are_checked_together() {
     s.server.header_read_timeout = Duration::from_secs(61);
     assert!(s.validate().is_err());
 }
+
+#[test]
+fn metrics_are_off_by_default_and_a_token_needs_them_on_and_long() {
+    let s =
+        Settings::load_layers(None, "AC_TEST_METRICS_DEFAULT__", &Overrides::default()).unwrap();
+    assert!(!s.metrics.enabled && s.metrics.token.is_none());
+    let vars = [
+        ("METRICS__ENABLED", "true"),
+        ("METRICS__TOKEN", "a-scrape-token-of-some-length"),
+    ];
+    let s = load_with_env("AC_TEST_METRICS_ON__", &vars, None, &Overrides::default()).unwrap();
+    assert!(s.metrics.enabled && s.metrics.token.is_some());
+    let vars = [("METRICS__TOKEN", "a-scrape-token-of-some-length")];
+    let err = error_of(load_with_env(
+        "AC_TEST_METRICS_OFF__",
+        &vars,
+        None,
+        &Overrides::default(),
+    ));
+    assert!(err.starts_with("metrics.token:"), "{err}");
+    let vars = [("METRICS__ENABLED", "true"), ("METRICS__TOKEN", "short")];
+    let err = error_of(load_with_env(
+        "AC_TEST_METRICS_SHORT__",
+        &vars,
+        None,
+        &Overrides::default(),
+    ));
+    assert!(err.starts_with("metrics.token:"), "{err}");
+    let configured = MetricsSettings {
+        enabled: true,
+        token: Some(secrecy::SecretString::from("a-scrape-token-of-some-length")),
+    };
+    let printed = format!("{configured:?}");
+    assert!(!printed.contains("a-scrape-token"), "{printed}");
+}

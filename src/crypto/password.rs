@@ -19,13 +19,15 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use rand::RngCore;
 use subtle::ConstantTimeEq;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+use crate::metrics::{metrics, GaugeGuard};
 
 /// The longest password accepted anywhere, in bytes (checked before any hashing).
 pub const MAX_PASSWORD_BYTES: usize = 1024;
@@ -142,11 +144,15 @@ impl PasswordHasher {
             Priority::First => None,
             Priority::Shared => Some(self.inner.shared.clone().try_acquire_owned()),
         };
-        let shared = shared.transpose().map_err(|_| HashError::Busy)?;
+        let busy = |_| {
+            metrics().hash_refused();
+            HashError::Busy
+        };
+        let shared = shared.transpose().map_err(busy)?;
         let permit = self.inner.admitted.clone().try_acquire_owned();
         Ok(Admission {
             hasher: self.clone(),
-            permit: (permit.map_err(|_| HashError::Busy)?, shared),
+            permit: (permit.map_err(busy)?, shared),
         })
     }
 
@@ -215,14 +221,21 @@ impl Admission {
         let Admission { hasher, permit } = self;
         let inner = hasher.inner;
         let turn = tokio::time::timeout(inner.wait_timeout, inner.running.clone().acquire_owned());
+        let (waiting, since) = (GaugeGuard::start(&metrics().hash_waiting), Instant::now());
         let running = match turn.await {
             Ok(Ok(permit)) => permit,
-            _ => return Err(HashError::Busy),
+            _ => {
+                metrics().hash_refused();
+                return Err(HashError::Busy);
+            }
         };
+        drop(waiting);
+        metrics().hash_turn(since.elapsed());
         inner.computed.fetch_add(1, Ordering::Relaxed);
         // The permits move into the job: a caller that goes away does not free its slot (or
         // its memory) before the hash it started has finished.
         tokio::task::spawn_blocking(move || {
+            let _running = GaugeGuard::start(&metrics().hash_running);
             let mut memory = inner.take_memory();
             let out = job(&mut memory);
             inner.give_back(memory, (running, permit));

@@ -19,6 +19,7 @@ use std::sync::{Arc, Mutex};
 use sha2::{Digest, Sha256};
 
 use super::jwt::{Verified, VerifyingKey};
+use crate::metrics::{metrics, CacheName};
 
 /// Most entries held (both generations together).
 pub const CAPACITY: usize = 4096;
@@ -58,6 +59,12 @@ impl VerifiedTokens {
 
     /// The entry of a token verified before, unless its `exp` is before `now`.
     pub fn get(&self, digest: &TokenDigest, now: i64) -> Option<Arc<Entry>> {
+        let found = self.find(digest, now);
+        metrics().cache(CacheName::VerifiedToken, found.is_some());
+        found
+    }
+
+    fn find(&self, digest: &TokenDigest, now: i64) -> Option<Arc<Entry>> {
         let mut g = self.lock();
         if let Some(e) = g.young.get(digest) {
             if e.exp >= now {

@@ -22,6 +22,7 @@ use super::{ServiceError, Services};
 use crate::config::units::to_chrono;
 use crate::crypto::keys::KeyEncryption;
 use crate::mail::{MailError, OutgoingEmail};
+use crate::metrics::{metrics, MailOutcome};
 use crate::store::{OutboxMessage, StoreError};
 
 /// How the outbox is worked, and the key of its bodies.
@@ -136,19 +137,23 @@ async fn deliver_one(svc: &Services, id: Option<&str>) -> Result<bool, StoreErro
     match sent {
         Ok(()) => {
             outbox.ack_mail(&m.id, &claim).await?;
+            metrics().mail(MailOutcome::Sent);
             tracing::info!(%message_id, %kind, %user_id, attempt, "email sent");
         }
         Err(e) if !e.is_retryable() => {
             outbox.ack_mail(&m.id, &claim).await?;
+            metrics().mail(MailOutcome::Refused);
             tracing::error!(%message_id, %kind, %user_id, attempt, error = %e, "email refused; dropped (the person can ask again)");
         }
         Err(e) => {
             let retry_at = svc.now() + to_chrono(svc.outbox.policy.backoff(attempt));
             if retry_at >= m.expires_at {
                 outbox.ack_mail(&m.id, &claim).await?;
+                metrics().mail(MailOutcome::Expired);
                 tracing::error!(%message_id, %kind, %user_id, attempt, error = %e, "email delivery failed until its links expired; dropped");
             } else {
                 outbox.release_mail(&m.id, &claim, retry_at).await?;
+                metrics().mail(MailOutcome::Retry);
                 tracing::warn!(%message_id, %kind, %user_id, attempt, error = %e, %retry_at, "email delivery failed; will retry");
             }
         }

@@ -16,6 +16,7 @@ use chrono::{DateTime, Duration, Utc};
 use super::email::EmailKind;
 use super::throttle::Limit;
 use super::ServiceError;
+use crate::metrics::{metrics, ThrottleLimit};
 use crate::store::Stores;
 
 /// The limits; the counts are in the store.
@@ -48,17 +49,19 @@ impl MailLimits {
     ) -> Result<bool, ServiceError> {
         let mut counters = vec![];
         if let Some(ip) = ip {
-            counters.push((format!("mail-ip:{ip}"), self.per_ip));
+            counters.push((format!("mail-ip:{ip}"), self.per_ip, ThrottleLimit::Ip));
         }
         let to = format!("{}:{address_key}", kind.name());
-        counters.push((format!("mail-min:{to}"), self.per_recipient_minute));
-        counters.push((format!("mail-hour:{to}"), self.per_recipient_hour));
-        for (key, limit) in counters {
+        let (minute, hour) = (ThrottleLimit::RecipientMinute, ThrottleLimit::RecipientHour);
+        counters.push((format!("mail-min:{to}"), self.per_recipient_minute, minute));
+        counters.push((format!("mail-hour:{to}"), self.per_recipient_hour, hour));
+        for (key, limit, which) in counters {
             let counted = stores
                 .login_attempts
                 .record_login_failure(&key, now, now + limit.window)
                 .await?;
             if counted.refusal(limit.max, now).is_some() {
+                metrics().throttled("mail", which);
                 tracing::info!(
                     kind = kind.name(),
                     limit = key.split(':').next(),

@@ -34,6 +34,7 @@ use chrono::{DateTime, Duration, Utc};
 use super::ServiceError;
 use crate::crypto::Priority;
 use crate::domain::LoginAttempts;
+use crate::metrics::{metrics, ThrottleLimit};
 use crate::store::Stores;
 
 /// At most `max` counts per `window`.
@@ -85,6 +86,15 @@ impl Check {
             (Self::SecondFactor, Account::UnknownLogin(l)) => {
                 format!("second-factor-login:{}", l.trim().to_lowercase())
             }
+        }
+    }
+
+    /// The check's name in the metrics.
+    fn label(self) -> &'static str {
+        match self {
+            Self::Password => "password",
+            Self::DeviceCode => "device_code",
+            Self::SecondFactor => "second_factor",
         }
     }
 
@@ -177,6 +187,7 @@ impl LoginThrottle {
         let account_key = check.account_key(account);
         let counted = count(stores, &account_key, self.account, now).await?;
         if let Some(wait) = counted.refusal(self.account.max, now) {
+            metrics().throttled(check.label(), ThrottleLimit::Account);
             return Err(ThrottleError::Throttled(wait));
         }
         let Some(ip) = ip else {
@@ -193,6 +204,7 @@ impl LoginThrottle {
             attempts
                 .release_login_attempt(&account_key, counted.window_start)
                 .await?;
+            metrics().throttled(check.label(), ThrottleLimit::Ip);
             return Err(ThrottleError::Throttled(wait));
         }
         Ok(Reservation {

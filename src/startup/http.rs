@@ -1,6 +1,7 @@
 //! The HTTP surface: what the pages need besides the services, and the one endpoint that
-//! serves the JSON API, its spec, Swagger UI and the pages, with bodies bounded, errors in one
-//! JSON shape, panics caught, HTTPS hardening and every request traced.
+//! serves the JSON API, its spec, Swagger UI, the pages and `/metrics` (when enabled), with
+//! bodies bounded, errors in one JSON shape, panics caught, HTTPS hardening and every request
+//! traced.
 
 use std::sync::Arc;
 
@@ -11,8 +12,9 @@ use poem::{Endpoint, EndpointExt, IntoEndpoint, Route};
 use crate::api::body_limit::{limit_body, BodyLimits};
 use crate::client_ip::TrustedProxies;
 use crate::config::Settings;
+use crate::metrics::endpoint::MetricsAccess;
 use crate::service::Services;
-use crate::{api, telemetry, web};
+use crate::{api, metrics, telemetry, web};
 
 /// What the pages need besides the services.
 #[derive(Clone)]
@@ -21,6 +23,8 @@ pub struct WebParts {
     pub config: web::WebConfig,
     /// Whose forwarding header gives the client IP (pages and API alike).
     pub trusted_proxies: TrustedProxies,
+    /// `/metrics` and its token, when `metrics.enabled`.
+    pub metrics: Option<MetricsAccess>,
 }
 
 impl WebParts {
@@ -37,6 +41,10 @@ impl WebParts {
                 default_lang,
             },
             trusted_proxies: TrustedProxies::new(sv.trusted_proxies.clone(), sv.client_ip_header),
+            metrics: settings
+                .metrics
+                .enabled
+                .then(|| MetricsAccess::new(settings.metrics.token.as_ref())),
         })
     }
 }
@@ -63,6 +71,12 @@ pub fn endpoint(services: Services, web: WebParts, limits: BodyLimits) -> impl E
         .at("/openapi.yaml", spec_yaml);
     for prefix in api::PATH_PREFIXES {
         route = route.nest_no_strip(prefix, api.clone());
+    }
+    if let Some(access) = web.metrics {
+        route = route.at(
+            "/metrics",
+            poem::get(metrics::endpoint::scrape.data(access)),
+        );
     }
     let https = web.config.secure_cookies;
     route

@@ -18,6 +18,7 @@ use super::owner_cache::CachedUserStore;
 use super::ttl_cache::{Lookup, TtlCache};
 use super::{ClientStore, StoreResult, Stores};
 use crate::domain::{Client, Page, Paged};
+use crate::metrics::CacheName;
 
 /// A `ClientStore` that caches `get_client` for `ttl`.
 pub struct CachedClientStore {
@@ -29,7 +30,7 @@ impl CachedClientStore {
     pub fn new(inner: Arc<dyn ClientStore>, ttl: Duration) -> Self {
         Self {
             inner,
-            cache: TtlCache::new(ttl),
+            cache: TtlCache::new(ttl, CacheName::Client),
         }
     }
 }

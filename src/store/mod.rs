@@ -42,6 +42,7 @@ use crate::domain::{
     EmailTokenPurpose, Grant, Group, LoginAttempts, Page, Paged, RefreshToken, Session, SigningKey,
     User,
 };
+use crate::metrics::{StoreBackend, StoreErrorKind};
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -60,6 +61,19 @@ pub enum StoreError {
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+impl StoreError {
+    /// Counts this error in the store metrics of `backend`, unless it is an answer (not found,
+    /// a conflict).
+    pub(crate) fn count(&self, backend: StoreBackend) {
+        let kind = match self {
+            Self::Unavailable(_) => StoreErrorKind::Unavailable,
+            Self::Internal(_) => StoreErrorKind::Internal,
+            Self::NotFound | Self::Conflict(_) => return,
+        };
+        crate::metrics::metrics().store_error(backend, kind);
+    }
+}
 
 /// Outcome of [`CodeStore::take_code`].
 #[derive(Debug, Clone, PartialEq, Eq)]

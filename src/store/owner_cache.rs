@@ -17,6 +17,7 @@ use super::feed::{Change, ChangeSink};
 use super::ttl_cache::{Lookup, TtlCache};
 use super::{StoreResult, UserQuery, UserStore};
 use crate::domain::{Paged, User};
+use crate::metrics::CacheName;
 
 /// A `UserStore` that caches `user_enabled` for `ttl`.
 pub struct CachedUserStore {
@@ -28,7 +29,7 @@ impl CachedUserStore {
     pub fn new(inner: Arc<dyn UserStore>, ttl: Duration) -> Self {
         Self {
             inner,
-            cache: TtlCache::new(ttl),
+            cache: TtlCache::new(ttl, CacheName::Owner),
         }
     }
 }

@@ -22,6 +22,7 @@ use tokio::sync::{Mutex, RwLock};
 
 use super::feed::{Change, ChangeFeed, ChangeSink};
 use super::StoreResult;
+use crate::metrics::{metrics, CacheName};
 
 /// The stored deny-list: one entry per revoked `jti`.
 #[async_trait]
@@ -113,7 +114,9 @@ impl DenyList {
         if !self.trusted.load(Ordering::Acquire) && self.self_loading.load(Ordering::Acquire) {
             self.load(now).await?;
         }
-        if self.trusted.load(Ordering::Acquire) {
+        let trusted = self.trusted.load(Ordering::Acquire);
+        metrics().cache(CacheName::DenyList, trusted);
+        if trusted {
             return Ok(self.entries.read().await.by_jti.contains_key(jti));
         }
         self.inner.is_revoked(jti).await

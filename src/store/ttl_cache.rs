@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::RwLock;
 
+use crate::metrics::{metrics, CacheName};
+
 /// At most this many values are kept; a full cache drops its expired entries, then everything.
 const MAX_ENTRIES: usize = 10_000;
 
@@ -30,14 +32,17 @@ pub enum Lookup<V> {
 }
 
 pub struct TtlCache<V> {
+    name: CacheName,
     ttl: Duration,
     state: RwLock<State<V>>,
     bypass: AtomicBool,
 }
 
 impl<V: Clone> TtlCache<V> {
-    pub fn new(ttl: Duration) -> Self {
+    /// A cache counted in the metrics as `name`.
+    pub fn new(ttl: Duration, name: CacheName) -> Self {
         Self {
+            name,
             ttl,
             state: RwLock::new(State {
                 entries: HashMap::new(),
@@ -49,13 +54,16 @@ impl<V: Clone> TtlCache<V> {
 
     pub async fn lookup(&self, key: &str) -> Lookup<V> {
         if self.bypass.load(Ordering::Acquire) {
+            metrics().cache(self.name, false);
             return Lookup::Bypass;
         }
         let state = self.state.read().await;
-        match state.entries.get(key) {
+        let found = match state.entries.get(key) {
             Some((v, at)) if at.elapsed() < self.ttl => Lookup::Hit(v.clone()),
             _ => Lookup::Miss(state.generation),
-        }
+        };
+        metrics().cache(self.name, matches!(found, Lookup::Hit(_)));
+        found
     }
 
     /// Caches `value` read from the store, unless an invalidation happened since the look-up

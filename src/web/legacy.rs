@@ -2,9 +2,12 @@
 //! operation paths without a trailing slash. [`trailing_slash_to_api`] lets such a path reach
 //! its API operation: it drops the final `/` and calls the API endpoint. The spec documents the
 //! path without it; both spellings are served.
+//!
+//! Either way the API's own router names the route (its template, for the request metrics):
+//! the page route's template is dropped before the call, or the two would be joined.
 
 use poem::http::uri::{PathAndQuery, Uri};
-use poem::{Endpoint, Request, Response};
+use poem::{Endpoint, PathPattern, Request, Response};
 
 use super::ApiEndpoint;
 
@@ -27,6 +30,18 @@ pub fn trailing_slash_to_api(api: ApiEndpoint) -> impl Endpoint<Output = Respons
                 );
                 *req.uri_mut() = Uri::from_parts(parts).map_err(poem::error::BadRequest)?;
             }
+            req.extensions_mut().remove::<PathPattern>();
+            api.call(req).await
+        }
+    })
+}
+
+/// The API endpoint at a page route whose path is also an operation's path.
+pub fn to_api(api: ApiEndpoint) -> impl Endpoint<Output = Response> {
+    poem::endpoint::make(move |mut req: Request| {
+        let api = api.clone();
+        async move {
+            req.extensions_mut().remove::<PathPattern>();
             api.call(req).await
         }
     })

@@ -23,6 +23,7 @@ use super::journey::is_local_path;
 use super::journey::{app_asking, with_next};
 use super::session;
 use crate::domain::User;
+use crate::metrics::{metrics, SignInOutcome, SignInStep};
 use crate::service::login::{login, LoginError};
 use crate::service::{profile, sessions, two_factor};
 
@@ -134,7 +135,12 @@ pub async fn login_submit(mut ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Respons
         let error = Some(("login.required", &[][..]));
         return login_page(&ctx, StatusCode::BAD_REQUEST, &f.username, carried(), error).await;
     }
-    let user = match login(ctx.svc, &f.username, &f.password, ctx.client_ip).await {
+    let user = login(ctx.svc, &f.username, &f.password, ctx.client_ip).await;
+    let step = SignInStep::Password;
+    if let Err(e) = &user {
+        metrics().sign_in(step, refused(e));
+    }
+    let user = match user {
         Ok(u) => u,
         Err(LoginError::Service(e)) => return ctx.service_error_page(&e),
         Err(LoginError::Throttled(secs)) => {
@@ -159,6 +165,7 @@ pub async fn login_submit(mut ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Respons
     };
     match two_factor::is_on(ctx.svc, &user.id).await {
         Ok(true) => {
+            metrics().sign_in(step, SignInOutcome::SecondStep);
             let carried = super::two_factor::Carried {
                 next: &f.next,
                 lang: &f.lang,
@@ -166,17 +173,20 @@ pub async fn login_submit(mut ctx: Ctx<'_>, Form(f): Form<LoginForm>) -> Respons
             return super::two_factor::ask_for_code(&ctx, &user, &f.csrf_token, carried);
         }
         Ok(false) => {}
-        Err(e) => return ctx.service_error_page(&e),
+        Err(e) => {
+            metrics().sign_in(step, SignInOutcome::Error);
+            return ctx.service_error_page(&e);
+        }
     }
     let amr = crate::domain::amr_of_login(false);
-    finish_login(&mut ctx, &user, amr, (&f.lang, &f.next)).await
+    finish_login(&mut ctx, (&user, step), amr, (&f.lang, &f.next)).await
 }
 
 /// Starts the session of a person who proved who they are (password, and the second step
 /// when it is on) and leads them to `next`.
 pub(super) async fn finish_login(
     ctx: &mut Ctx<'_>,
-    user: &User,
+    (user, step): (&User, SignInStep),
     amr: Vec<String>,
     (lang, next): (&str, &str),
 ) -> Response {
@@ -187,9 +197,24 @@ pub(super) async fn finish_login(
             session::set_cookie(ctx.jar, &started.cookie_value, ctx.cfg.secure_cookies);
             apply_account_lang(ctx, user, lang).await;
             tracing::info!(user_id = %user.id, "logged in");
+            metrics().sign_in(step, SignInOutcome::Success);
             see_other(target(next))
         }
-        Err(e) => ctx.service_error_page(&e),
+        Err(e) => {
+            metrics().sign_in(step, SignInOutcome::Error);
+            ctx.service_error_page(&e)
+        }
+    }
+}
+
+/// How a password step that did not pass ended, for the metrics.
+fn refused(e: &LoginError) -> SignInOutcome {
+    match e {
+        LoginError::InvalidCredentials => SignInOutcome::BadCredentials,
+        LoginError::Disabled => SignInOutcome::Disabled,
+        LoginError::Unverified => SignInOutcome::Unverified,
+        LoginError::Throttled(_) => SignInOutcome::Throttled,
+        LoginError::Service(_) => SignInOutcome::Error,
     }
 }
 

@@ -198,7 +198,7 @@ fn authorized_apps(route: Route, api: ApiEndpoint) -> Route {
         )
         .at(
             "/oauth/authorized_tokens/:id/delete",
-            poem::delete(api.clone()),
+            poem::delete(legacy::to_api(api.clone())),
         )
         .at(
             "/accounts/resource/user/:id/",
@@ -226,14 +226,20 @@ fn developer_apps(route: Route, api: ApiEndpoint) -> Route {
                 .post(apps::update_submit)
                 .put(legacy::trailing_slash_to_api(api.clone())),
         )
-        .at("/oauth/applications/:id/update", poem::put(api.clone()))
+        .at(
+            "/oauth/applications/:id/update",
+            poem::put(legacy::to_api(api.clone())),
+        )
         .at(
             "/oauth/applications/:id/delete/",
             get(apps::delete_form)
                 .post(apps::delete_submit)
                 .delete(legacy::trailing_slash_to_api(api.clone())),
         )
-        .at("/oauth/applications/:id/delete", poem::delete(api))
+        .at(
+            "/oauth/applications/:id/delete",
+            poem::delete(legacy::to_api(api)),
+        )
         .at(
             "/oauth/applications/:id/rotate-secret/",
             poem::post(apps::rotate_submit),

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use super::context::{retry_args, see_other, with_retry_after, Ctx};
 use super::login::finish_login;
 use crate::domain::User;
+use crate::metrics::{metrics, SignInOutcome, SignInStep};
 use crate::service::two_factor::login::{pending_login, second_step, SecondStepError};
 
 /// What the login form carried that the second step keeps.
@@ -83,6 +84,10 @@ pub async fn code_submit(mut ctx: Ctx<'_>, Form(f): Form<CodeForm>) -> Response 
         return refuse(StatusCode::BAD_REQUEST, "two_factor_login.required", &[]);
     }
     let passed = second_step(ctx.svc, &f.pending, &f.csrf_token, &f.code, ctx.client_ip).await;
+    let step = SignInStep::SecondFactor;
+    if let Err(e) = &passed {
+        metrics().sign_in(step, refused(e));
+    }
     let passed = match passed {
         Ok(p) => p,
         Err(SecondStepError::Expired) => {
@@ -101,5 +106,15 @@ pub async fn code_submit(mut ctx: Ctx<'_>, Form(f): Form<CodeForm>) -> Response 
         Err(SecondStepError::Service(e)) => return ctx.service_error_page(&e),
     };
     let amr = crate::domain::amr_of_login(true);
-    finish_login(&mut ctx, &passed.user, amr, (&f.lang, &f.next)).await
+    finish_login(&mut ctx, (&passed.user, step), amr, (&f.lang, &f.next)).await
+}
+
+/// How a second step that did not pass ended, for the metrics.
+fn refused(e: &SecondStepError) -> SignInOutcome {
+    match e {
+        SecondStepError::Expired => SignInOutcome::Expired,
+        SecondStepError::WrongCode => SignInOutcome::BadCode,
+        SecondStepError::Throttled(_) => SignInOutcome::Throttled,
+        SecondStepError::Service(_) => SignInOutcome::Error,
+    }
 }

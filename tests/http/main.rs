@@ -15,6 +15,7 @@ mod apps_api;
 mod authorizations_api;
 mod http_foundation;
 mod mail_smtp;
+mod metrics;
 mod mongo_outage;
 mod multi_node;
 mod oauth_authorize;

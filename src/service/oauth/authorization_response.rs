@@ -41,6 +41,7 @@ pub async fn respond(
     };
     let access = if v.response_type.token {
         let (token, expires_in) = issue::access_token(svc, &who, &v.scopes).await?;
+        crate::metrics::metrics().token_issued(crate::domain::GrantType::Implicit);
         out.push(("access_token", token.clone()));
         out.push(("token_type", "Bearer".to_owned()));
         out.push(("expires_in", expires_in.to_string()));

@@ -26,6 +26,7 @@ mod groups;
 mod indexes;
 mod keys;
 mod login_attempts;
+mod monitor;
 mod ops;
 mod outbox;
 mod pushed_requests;
@@ -46,6 +47,7 @@ use serde::de::DeserializeOwned;
 
 use super::{StoreError, StoreResult};
 use crate::domain::Page;
+use crate::metrics::StoreBackend;
 
 const USERS: &str = "users";
 const GROUPS: &str = "groups";
@@ -96,6 +98,7 @@ pub async fn connect_with(
         .await
         .context("invalid MongoDB connection string")?;
     durability::apply(&mut options, &timeouts);
+    options.command_event_handler = Some(monitor::time_commands());
     if options.app_name.is_none() {
         options.app_name = Some("auth-center".to_string());
     }
@@ -172,14 +175,19 @@ const UNAVAILABLE_CODES: &[i32] = &[
 
 /// Maps a driver error. `id_field` names what a duplicate `_id` means for this collection
 /// (`client_id`, `code`, `kid`...).
+/// Every driver error passes here, so this is where the errors that are not answers (a
+/// duplicate key is a conflict, an answer) are counted in the metrics.
 fn map_error(err: MongoError, id_field: &'static str) -> StoreError {
     if let Some(message) = duplicate_key_message(&err) {
         return StoreError::Conflict(conflict_field(&message, id_field));
     }
-    if is_unavailable(&err) {
-        return StoreError::Unavailable(anyhow::Error::new(err));
-    }
-    StoreError::Internal(anyhow::Error::new(err))
+    let error = if is_unavailable(&err) {
+        StoreError::Unavailable(anyhow::Error::new(err))
+    } else {
+        StoreError::Internal(anyhow::Error::new(err))
+    };
+    error.count(StoreBackend::Mongodb);
+    error
 }
 
 /// The server's message of a duplicate-key error, wherever the driver put it.

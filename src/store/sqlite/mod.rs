@@ -34,7 +34,7 @@ mod users;
 use std::fmt::Display;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context};
 use chrono::{DateTime, Utc};
@@ -42,6 +42,7 @@ use rusqlite::{ffi, Connection, ErrorCode, Params, Row, TransactionBehavior};
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::domain::Page;
+use crate::metrics::{metrics, StoreBackend};
 use crate::store::{StoreError, StoreResult};
 
 /// The database file inside the data directory.
@@ -103,7 +104,25 @@ impl SqliteStore {
     /// write takes microseconds, less than the two thread switches of a hop to the blocking
     /// pool), else on the blocking pool, which waits for the lock there. The lock is never held
     /// across an await; a panic in `f` fails this call only, as it would in a blocking task.
+    ///
+    /// Every store operation passes here, so this is where the store metrics are taken: the
+    /// time of the call (waiting for the connection included) and the errors that are not
+    /// answers.
     async fn call<T, F>(&self, f: F) -> StoreResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> StoreResult<T> + Send + 'static,
+    {
+        let start = Instant::now();
+        let result = self.run(f).await;
+        metrics().sqlite_call(start.elapsed());
+        if let Err(e) = &result {
+            e.count(StoreBackend::Sqlite);
+        }
+        result
+    }
+
+    async fn run<T, F>(&self, f: F) -> StoreResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> StoreResult<T> + Send + 'static,

@@ -47,7 +47,7 @@ pub async fn exchange(
             grant.as_str()
         )));
     }
-    match grant {
+    let issued = match grant {
         GrantType::AuthorizationCode => authorization_code::exchange(svc, &auth, req).await,
         GrantType::RefreshToken => refresh::exchange(svc, &auth.client, req).await,
         GrantType::ClientCredentials => client_credentials::exchange(svc, &auth, req).await,
@@ -62,7 +62,9 @@ pub async fn exchange(
                 other.as_str()
             ),
         )),
-    }
+    }?;
+    crate::metrics::metrics().token_issued(grant);
+    Ok(issued)
 }
 
 pub(super) fn required<'a>(v: &'a Option<String>, name: &str) -> Result<&'a str, OAuthError> {
