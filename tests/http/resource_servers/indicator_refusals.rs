@@ -183,7 +183,10 @@ async fn a_pushed_request_carries_its_resources_to_the_token(b: Backend) {
         .append_pair("client_id", &w.spa.client.client_id)
         .append_pair("request_uri", body["request_uri"].as_str().unwrap());
     let html = consent_page(&w, url.as_str()).await;
-    assert!(html.contains(&format!("API at {BILLING}")), "{html}");
+    assert!(
+        html.contains(&shown(&format!("API at {BILLING}"))),
+        "{html}"
+    );
     let q = allow(&w, &html).await;
     assert_eq!(q["state"], "s1");
     let tokens = exchange(&w, &q["code"], verifier, &[]).await.unwrap();
@@ -199,7 +202,7 @@ async fn the_device_flow_carries_its_resource_into_the_token(b: Backend) {
     let dw = device_world(b, |_| {}).await;
     let w = &dw.w;
     resource(w, ORDERS, &["orders:read"], Some(300)).await;
-    let started = device_client(&w.app, &dw.tv)
+    let started: oauth2::StandardDeviceAuthorizationResponse = device_client(&w.app, &dw.tv)
         .exchange_device_code()
         .add_scope(Scope::new("orders:read".into()))
         .add_extra_param("resource", ORDERS)
