@@ -53,7 +53,7 @@ pub struct ParForm {
     /// RFC 8707: the resource server(s) the access token is for, each an absolute URI
     /// registered here; repeat the field for several. The token's `aud` is exactly these.
     #[serde(skip)]
-    #[oai(default)]
+    #[oai(default, skip_serializing_if_is_empty)]
     pub resource: Vec<String>,
 }
 

@@ -51,7 +51,7 @@ pub struct TokenForm {
     /// registered here; repeat the field for several. A code exchange or
     /// refresh may name a subset of what was authorized. The token's `aud` is exactly these.
     #[serde(skip)]
-    #[oai(default)]
+    #[oai(default, skip_serializing_if_is_empty)]
     pub resource: Vec<String>,
 }
 
