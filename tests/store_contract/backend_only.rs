@@ -82,7 +82,7 @@ async fn documents_without_resources_read_as_none(ctx: MongoCtx) {
     for name in ["grants", "tokens", "consents", "device_codes"] {
         let unset = doc! { "$unset": { "resources": "" } };
         let changed = db
-            .collection::<Document>(&name)
+            .collection::<Document>(name)
             .update_many(doc! {}, unset)
             .await;
         assert!(changed.unwrap().modified_count >= 1, "{name}");

@@ -13,8 +13,7 @@ use crate::helpers::accounts::location;
 use crate::helpers::oauth::*;
 use crate::helpers::Backend;
 
-#[path = "../oauth/device_support.rs"]
-mod device_support;
+use crate::oauth_device::device_support;
 
 /// The error of an authorization request that is redirected back to the client.
 async fn authorize_error(w: &World, scope: &str, resources: &[&str]) -> (String, String) {
