@@ -232,6 +232,24 @@ async fn two_resources_give_an_array_audience_and_a_refresh_may_narrow_to_one(b:
     w.app.stop().await;
 }
 
+async fn the_consent_page_names_the_resource_and_its_scope_in_chinese(b: Backend) {
+    let w = world(b).await;
+    resource(&w, ORDERS, &["orders:read"], None).await;
+    let (url, _) = auth_url(&w, "orders:read", &[ORDERS]);
+    let html = consent_page(&w, &format!("{url}&ui_locales=zh-CN")).await;
+    assert!(html.contains("用于以下服务："), "{html}");
+    assert!(html.contains(&shown(&format!("API at {ORDERS}"))), "{html}");
+    assert!(
+        html.contains(&shown(&format!("使用 {ORDERS} 的 orders:read"))),
+        "{html}"
+    );
+    assert!(
+        !html.contains("scope.orders"),
+        "no untranslated key: {html}"
+    );
+    w.app.stop().await;
+}
+
 async fn a_code_exchange_may_narrow_to_one_of_the_authorized_resources(b: Backend) {
     let w = world(b).await;
     resource(&w, ORDERS, &["read"], None).await;
@@ -300,6 +318,7 @@ async fn client_credentials_with_a_resource_get_a_token_for_it_that_our_api_refu
 on_both_stores!(
     a_code_for_one_resource_gets_a_token_whose_audience_is_that_resource,
     two_resources_give_an_array_audience_and_a_refresh_may_narrow_to_one,
+    the_consent_page_names_the_resource_and_its_scope_in_chinese,
     a_code_exchange_may_narrow_to_one_of_the_authorized_resources,
     a_token_without_resource_keeps_the_issuer_as_audience_and_works_on_our_api,
     client_credentials_with_a_resource_get_a_token_for_it_that_our_api_refuses,
