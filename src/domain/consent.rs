@@ -7,6 +7,8 @@ pub struct Consent {
     pub user_id: String,
     pub client_id: String,
     pub scopes: Vec<String>,
+    /// The resources (RFC 8707) the user agreed to give the app tokens for.
+    pub resources: Vec<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

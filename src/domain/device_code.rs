@@ -99,6 +99,8 @@ pub struct DeviceCode {
     pub interval_secs: i64,
     pub last_polled_at: Option<DateTime<Utc>>,
     pub status: DeviceStatus,
+    /// The resources (RFC 8707) the device asked for; empty: none.
+    pub resources: Vec<String>,
 }
 
 impl std::fmt::Debug for DeviceCode {
@@ -187,6 +189,7 @@ mod tests {
             interval_secs: 5,
             last_polled_at: None,
             status: DeviceStatus::Pending,
+            resources: vec![],
         }
     }
 

@@ -45,7 +45,7 @@ pub use pushed_request::{request_uri_reference, PushedRequest, REQUEST_URI_PREFI
 pub use redirect_uri::{is_loopback, RedirectUri};
 pub use resource_server::{
     parse_resource_name, ResourceIdentifier, ResourceScope, ResourceServer, BUILT_IN_RESOURCE_ID,
-    MAX_RESOURCE_SCOPES, RESOURCE_TTL_RANGE,
+    MAX_IDENTIFIER_LEN, MAX_RESOURCE_SCOPES, RESOURCE_TTL_RANGE,
 };
 pub use second_factor::{
     acr_of, amr_of_login, base32, format_recovery_code, normalize_recovery_code,

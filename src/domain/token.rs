@@ -117,6 +117,9 @@ pub struct Grant {
     /// id_token repeats it (OIDC Core §12.2). None for grants without a user, and for grants
     /// stored before it was recorded.
     pub auth_time: Option<DateTime<Utc>>,
+    /// The resource identifiers (RFC 8707) the authorization is for; empty: the issuer, as
+    /// before resource indicators (and for grants stored before they were recorded).
+    pub resources: Vec<String>,
 }
 
 impl Grant {
@@ -142,6 +145,8 @@ pub struct AuthorizationCode {
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
     pub used: bool,
+    /// The resources (RFC 8707) authorized with the code; empty: none was asked for.
+    pub resources: Vec<String>,
 }
 
 debug_redacted!(AuthorizationCode, redact digest, show grant_id, client_id, user_id, expires_at, used);
@@ -165,6 +170,8 @@ pub struct RefreshToken {
     pub expires_at: DateTime<Utc>,
     pub used: bool,
     pub revoked: bool,
+    /// The resources (RFC 8707) a refresh may name (or a subset); empty: none was asked for.
+    pub resources: Vec<String>,
 }
 
 debug_redacted!(RefreshToken, redact digest, show grant_id, client_id, expires_at, used, revoked);

@@ -13,10 +13,12 @@ use poem::web::{Form, Query};
 use poem::Response;
 use serde::Deserialize;
 
+use super::consent_view::consent_lists;
 use super::context::{see_other, Ctx};
 use crate::domain::ResponseMode;
 use crate::service::oauth::authorize::{AuthorizeError, AuthorizeParams, Next, ValidRequest};
 use crate::service::oauth::par;
+use crate::service::oauth::resources::{Resourced, TakesResources};
 
 /// The consent form: the request's parameters again, the decision and the CSRF token.
 #[derive(Default, Deserialize)]
@@ -26,6 +28,12 @@ pub struct ConsentForm {
     decision: Option<String>,
     #[serde(default)]
     csrf_token: String,
+}
+
+impl TakesResources for ConsentForm {
+    fn set_resources(&mut self, resources: Vec<String>) {
+        self.params.resource = resources;
+    }
 }
 
 /// The request's parameters as (name, value) pairs, `prompt=login` dropped when `drop_login`
@@ -60,9 +68,11 @@ fn param_pairs(p: &AuthorizeParams, drop_login: bool) -> Vec<(&'static str, Stri
         ("ui_locales", &p.ui_locales),
         ("response_mode", &p.response_mode),
     ];
+    let resources = p.resource.iter().map(|r| ("resource", r.clone()));
     fields
         .into_iter()
         .filter_map(|(k, v)| v.as_ref().filter(|v| !v.is_empty()).map(|v| (k, v.clone())))
+        .chain(resources)
         .collect()
 }
 
@@ -141,11 +151,11 @@ fn consent_page(ctx: &Ctx<'_>, p: &AuthorizeParams, v: &ValidRequest) -> Respons
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))
         .unwrap_or_default();
-    let scopes: Vec<String> = v.scopes.iter().map(|s| format!("scope.{s}")).collect();
+    let (scopes, resources) = consent_lists(ctx, &v.scopes, &v.resources);
     let params = param_pairs(p, true);
     let page = minijinja::context! {
         app => v.client.name, description => v.client.description,
-        homepage => v.client.homepage_url, host, scopes, params,
+        homepage => v.client.homepage_url, host, scopes, params, resources,
     };
     ctx.render(StatusCode::OK, "consent.html", page)
 }
@@ -181,14 +191,20 @@ async fn start(ctx: &Ctx<'_>, p: &AuthorizeParams) -> Response {
 }
 
 #[handler]
-pub async fn authorize_get(ctx: Ctx<'_>, Query(p): Query<AuthorizeParams>) -> Response {
+pub async fn authorize_get(
+    ctx: Ctx<'_>,
+    Query(Resourced(p)): Query<Resourced<AuthorizeParams>>,
+) -> Response {
     start(&ctx, &p).await
 }
 
 /// A form-posted authorization request (OIDC Core §3.1.2.1), or the consent page's answer.
 /// Its parameters are the page's state: the language links repeat them as a GET request.
 #[handler]
-pub async fn authorize_post(mut ctx: Ctx<'_>, Form(f): Form<ConsentForm>) -> Response {
+pub async fn authorize_post(
+    mut ctx: Ctx<'_>,
+    Form(Resourced(f)): Form<Resourced<ConsentForm>>,
+) -> Response {
     ctx.keep(&param_pairs(&f.params, true));
     ctx.prefer_ui_locales(f.params.ui_locales.as_deref());
     let Some(decision) = f.decision.as_deref() else {

@@ -10,6 +10,7 @@ use poem::web::{Form, Query};
 use poem::Response;
 use serde::Deserialize;
 
+use super::consent_view::consent_lists;
 use super::context::{retry_args, see_other, with_retry_after, Ctx};
 use crate::domain::{Session, User};
 use crate::service::oauth::device_verify::{self, PendingDevice, VerifyError};
@@ -54,10 +55,11 @@ fn code_form(
 }
 
 fn consent(ctx: &Ctx<'_>, p: &PendingDevice) -> Response {
-    let scopes: Vec<String> = p.scopes.iter().map(|s| format!("scope.{s}")).collect();
+    let (scopes, resources) = consent_lists(ctx, &p.scopes, &p.resources);
     let page = minijinja::context! {
         step => "consent", user_code => p.user_code, app => p.client.name,
         description => p.client.description, homepage => p.client.homepage_url, scopes,
+        resources,
     };
     ctx.render(StatusCode::OK, "device.html", page)
 }

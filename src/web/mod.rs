@@ -12,6 +12,7 @@ mod app_form;
 mod apps;
 mod authorize;
 mod authorized_tokens;
+mod consent_view;
 pub mod context;
 pub mod csrf;
 mod device;

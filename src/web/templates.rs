@@ -66,6 +66,7 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "login_two_factor.html",
     "two_factor.html",
     "two_factor_codes.html",
+    "consent_lists.html",
 ];
 
 /// The page renderer shared by every handler.

@@ -5,7 +5,7 @@
 //! next to the field, then throttled) and a missing CSRF token.
 
 #[path = "oauth/device_support.rs"]
-mod device_support;
+pub(crate) mod device_support;
 
 use std::time::Duration;
 

@@ -179,6 +179,7 @@ async fn a_public_client_gets_no_code_without_pkce(b: Backend) {
         nonce: None,
         auth_time: w.app.services.now(),
         session_id: None,
+        resources: vec![],
     };
     let err = auth_center::service::oauth::codes::issue_code(&w.app.services, req)
         .await

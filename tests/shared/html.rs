@@ -10,6 +10,19 @@ pub fn extract_hidden(html: &str, name: &str) -> Option<String> {
     Some(html[start..end].to_owned())
 }
 
+/// Every value of the fields `name` a page carries, in order (a repeated parameter such as
+/// RFC 8707 `resource`).
+pub fn extract_all_hidden(html: &str, name: &str) -> Vec<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    html.match_indices(&marker)
+        .filter_map(|(at, _)| {
+            let start = at + marker.len();
+            let end = html[start..].find('"')? + start;
+            Some(html[start..end].to_owned())
+        })
+        .collect()
+}
+
 /// Undoes minijinja's HTML escaping of an attribute value.
 pub fn unescape_attr(s: &str) -> String {
     s.replace("&#x2f;", "/")
@@ -40,6 +53,9 @@ pub fn consent_form(html: &str, decision: &str) -> Vec<(String, String)> {
         .iter()
         .filter_map(|k| extract_hidden(html, k).map(|v| ((*k).to_owned(), unescape_attr(&v))))
         .collect();
+    for r in extract_all_hidden(html, "resource") {
+        form.push(("resource".into(), unescape_attr(&r)));
+    }
     form.push(("decision".into(), decision.into()));
     form
 }

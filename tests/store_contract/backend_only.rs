@@ -57,6 +57,55 @@ mod mongo {
     async fn the_ttl_monitor_keeps_expired_codes_and_tokens_for_the_purge_grace() {
         run_mongo(recently_expired_tokens_survive_the_ttl_monitor).await;
     }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn documents_stored_before_resource_indicators_read_as_naming_no_resource() {
+        run_mongo(documents_without_resources_read_as_none).await;
+    }
+}
+
+/// Documents written before RFC 8707 resources were recorded have no `resources` field; a
+/// fresh connection (no cache) reads them as naming none.
+async fn documents_without_resources_read_as_none(ctx: MongoCtx) {
+    let s = &ctx.stores;
+    let grant = sample_grant(Some(&id()), &unique("app"));
+    s.grants.insert_grant(&grant).await.unwrap();
+    let (code, refresh) = (sample_code(&grant), sample_refresh(&grant));
+    s.codes.insert_code(&code).await.unwrap();
+    s.grants.insert_refresh(&refresh).await.unwrap();
+    let consent = sample_consent(&id(), &unique("app"));
+    s.consents.put_consent(&consent).await.unwrap();
+    let device = crate::device_codes::sample_device_code();
+    s.device_codes.insert_device_code(&device).await.unwrap();
+    let client = mongodb::Client::with_uri_str(&ctx.uri).await.unwrap();
+    let db = client.database(&ctx.database);
+    for name in ["grants", "tokens", "consents", "device_codes"] {
+        let unset = doc! { "$unset": { "resources": "" } };
+        let changed = db
+            .collection::<Document>(name)
+            .update_many(doc! {}, unset)
+            .await;
+        assert!(changed.unwrap().modified_count >= 1, "{name}");
+    }
+    let fresh = auth_center::store::mongo::connect(&ctx.uri, &ctx.database)
+        .await
+        .unwrap();
+    let fresh = Stores::from_backend(std::sync::Arc::new(fresh));
+    assert_eq!(fresh.grants.get_grant(&grant.id).await.unwrap(), grant);
+    assert_eq!(
+        fresh.grants.get_refresh(&refresh.digest).await.unwrap(),
+        refresh
+    );
+    let read = fresh
+        .consents
+        .get_consent(&consent.user_id, &consent.client_id);
+    assert_eq!(read.await.unwrap(), consent);
+    let found = fresh
+        .device_codes
+        .find_device_code_by_user_code(&device.user_code_digest);
+    assert_eq!(found.await.unwrap(), device);
+    let taken = fresh.codes.take_code(&code.digest).await.unwrap();
+    assert_eq!(taken, CodeTake::Taken(code));
 }
 
 /// An expired session is the witness that the TTL monitor has run; the code and refresh token

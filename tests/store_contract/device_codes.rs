@@ -24,6 +24,7 @@ pub fn sample_device_code() -> DeviceCode {
         interval_secs: 5,
         last_polled_at: None,
         status: DeviceStatus::Pending,
+        resources: vec![],
     }
 }
 

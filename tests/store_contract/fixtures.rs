@@ -139,6 +139,7 @@ pub fn sample_grant(user_id: Option<&str>, client_id: &str) -> Grant {
         expires_at: t + secs(30 * 86_400),
         revoked_at: None,
         auth_time: user_id.map(|_| t - secs(60)),
+        resources: vec![],
     }
 }
 
@@ -154,6 +155,7 @@ pub fn sample_refresh(grant: &Grant) -> RefreshToken {
         expires_at: t + secs(14 * 86_400),
         used: false,
         revoked: false,
+        resources: grant.resources.clone(),
     }
 }
 
@@ -188,6 +190,7 @@ pub fn sample_code(grant: &Grant) -> AuthorizationCode {
         created_at: t,
         expires_at: t + secs(60),
         used: false,
+        resources: grant.resources.clone(),
     }
 }
 
@@ -197,6 +200,7 @@ pub fn sample_consent(user_id: &str, client_id: &str) -> Consent {
         user_id: user_id.into(),
         client_id: client_id.into(),
         scopes: vec!["openid".into(), "profile".into()],
+        resources: vec![],
         created_at: t,
         updated_at: t,
     }

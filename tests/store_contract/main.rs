@@ -23,6 +23,7 @@ mod outbox;
 mod pushed_requests;
 mod refresh;
 mod replica_set;
+mod resource_indicators;
 mod resource_servers;
 mod revoked;
 mod second_factors;
@@ -41,6 +42,7 @@ mod cases {
     pub use crate::outbox::*;
     pub use crate::pushed_requests::*;
     pub use crate::refresh::*;
+    pub use crate::resource_indicators::*;
     pub use crate::resource_servers::*;
     pub use crate::revoked::*;
     pub use crate::second_factors::*;
@@ -76,6 +78,9 @@ macro_rules! contract_tests {
 }
 
 contract_tests!(
+    // resource indicators (RFC 8707)
+    resources_are_kept_with_codes_grants_refresh_tokens_consents_and_device_codes,
+    a_wider_consent_replaces_the_resources_remembered,
     // pushed authorization requests
     a_pushed_request_is_read_without_being_used_then_taken_once,
     inserting_a_pushed_request_twice_conflicts,

@@ -281,6 +281,10 @@ pub mod types {
         ///client_secret_post: the client secret (prefer HTTP Basic).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub client_secret: ::std::option::Option<::std::string::String>,
+        /**RFC 8707: the resource server(s) the access token is for, each an absolute URI
+        registered here; repeat the field for several. The token's `aud` is exactly these.*/
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub resource: ::std::vec::Vec<::std::string::String>,
         ///Space-delimited scopes; the app's registered scopes when absent.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub scope: ::std::option::Option<::std::string::String>,
@@ -355,8 +359,10 @@ pub mod types {
     pub struct IntrospectionBody {
         ///Whether the token is valid now: issued here, not expired, not revoked.
         pub active: bool,
+        /**The audience as issued: the issuer, or the resource identifier (a string) or
+        identifiers (an array) the token was requested for (RFC 8707).*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub aud: ::std::option::Option<::std::string::String>,
+        pub aud: ::std::option::Option<::serde_json::Value>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub client_id: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -573,6 +579,10 @@ pub mod types {
         ///Refused here (RFC 9126 §2.1): a pushed request cannot point to another.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub request_uri: ::std::option::Option<::std::string::String>,
+        /**RFC 8707: the resource server(s) the access token is for, each an absolute URI
+        registered here; repeat the field for several. The token's `aud` is exactly these.*/
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub resource: ::std::vec::Vec<::std::string::String>,
         ///`query` or `fragment`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub response_mode: ::std::option::Option<::std::string::String>,
@@ -734,6 +744,11 @@ pub mod types {
         ///refresh_token: the refresh token; it is rotated, so keep the new one from the answer.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub refresh_token: ::std::option::Option<::std::string::String>,
+        /**RFC 8707: the resource server(s) the access token is for, each an absolute URI
+        registered here; repeat the field for several. A code exchange or
+        refresh may name a subset of what was authorized. The token's `aud` is exactly these.*/
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub resource: ::std::vec::Vec<::std::string::String>,
         ///Space-delimited scopes: for refresh_token only a subset of the original grant.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub scope: ::std::option::Option<::std::string::String>,

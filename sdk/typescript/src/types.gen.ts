@@ -417,6 +417,11 @@ export type DeviceAuthorizationForm = {
      * client_secret_post: the client secret (prefer HTTP Basic).
      */
     client_secret?: string;
+    /**
+     * RFC 8707: the resource server(s) the access token is for, each an absolute URI
+     * registered here; repeat the field for several. The token's `aud` is exactly these.
+     */
+    resource?: Array<string>;
 };
 
 /**
@@ -559,7 +564,11 @@ export type IntrospectionBody = {
     exp?: number;
     iat?: number;
     iss?: string;
-    aud?: string;
+    /**
+     * The audience as issued: the issuer, or the resource identifier (a string) or
+     * identifiers (an array) the token was requested for (RFC 8707).
+     */
+    aud?: unknown;
     jti?: string;
 };
 
@@ -797,6 +806,11 @@ export type ParForm = {
      * Refused here (RFC 9126 §2.1): a pushed request cannot point to another.
      */
     request_uri?: string;
+    /**
+     * RFC 8707: the resource server(s) the access token is for, each an absolute URI
+     * registered here; repeat the field for several. The token's `aud` is exactly these.
+     */
+    resource?: Array<string>;
 };
 
 /**
@@ -1056,6 +1070,12 @@ export type TokenForm = {
      * device_code: the device code from `/oauth2/device_authorization` (RFC 8628).
      */
     device_code?: string;
+    /**
+     * RFC 8707: the resource server(s) the access token is for, each an absolute URI
+     * registered here; repeat the field for several. A code exchange or
+     * refresh may name a subset of what was authorized. The token's `aud` is exactly these.
+     */
+    resource?: Array<string>;
 };
 
 /**

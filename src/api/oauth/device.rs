@@ -8,6 +8,7 @@ use poem_openapi::payload::Form;
 use poem_openapi::{Object, OpenApi};
 use serde::Deserialize;
 
+use super::resource_form::{Resourced, TakesResources};
 use super::response::{ok, OAuthResult};
 use super::token::credentials;
 use crate::api::ApiTags;
@@ -26,6 +27,17 @@ pub struct DeviceAuthorizationForm {
     pub client_id: Option<String>,
     /// client_secret_post: the client secret (prefer HTTP Basic).
     pub client_secret: Option<String>,
+    /// RFC 8707: the resource server(s) the access token is for, each an absolute URI
+    /// registered here; repeat the field for several. The token's `aud` is exactly these.
+    #[serde(skip)]
+    #[oai(default, skip_serializing_if_is_empty)]
+    pub resource: Vec<String>,
+}
+
+impl TakesResources for DeviceAuthorizationForm {
+    fn set_resources(&mut self, resources: Vec<String>) {
+        self.resource = resources;
+    }
 }
 
 impl std::fmt::Debug for DeviceAuthorizationForm {
@@ -86,10 +98,11 @@ impl DeviceApi {
         &self,
         svc: Data<&Services>,
         req: &Request,
-        form: Form<DeviceAuthorizationForm>,
+        form: Form<Resourced<DeviceAuthorizationForm>>,
     ) -> OAuthResult<DeviceAuthorizationBody> {
-        let Form(f) = form;
+        let Form(Resourced(f)) = form;
         let creds = credentials(req, f.client_id, f.client_secret);
-        Ok(ok(authorize_device(&svc, &creds, f.scope.as_deref()).await?))
+        let (scope, resources) = (f.scope.as_deref(), &f.resource);
+        Ok(ok(authorize_device(&svc, &creds, scope, resources).await?))
     }
 }

@@ -9,6 +9,7 @@ mod device;
 mod discovery;
 mod par;
 pub mod protected_resource;
+mod resource_form;
 mod response;
 mod token;
 mod userinfo;

@@ -8,6 +8,7 @@ use poem_openapi::payload::{Form, Json};
 use poem_openapi::{ApiResponse, Object, OpenApi};
 use serde::Deserialize;
 
+use super::resource_form::{Resourced, TakesResources};
 use super::response::OAuthFailure;
 use super::token::credentials;
 use crate::api::ApiTags;
@@ -49,6 +50,17 @@ pub struct ParForm {
     pub response_mode: Option<String>,
     /// Refused here (RFC 9126 §2.1): a pushed request cannot point to another.
     pub request_uri: Option<String>,
+    /// RFC 8707: the resource server(s) the access token is for, each an absolute URI
+    /// registered here; repeat the field for several. The token's `aud` is exactly these.
+    #[serde(skip)]
+    #[oai(default, skip_serializing_if_is_empty)]
+    pub resource: Vec<String>,
+}
+
+impl TakesResources for ParForm {
+    fn set_resources(&mut self, resources: Vec<String>) {
+        self.resource = resources;
+    }
 }
 
 impl std::fmt::Debug for ParForm {
@@ -77,6 +89,7 @@ impl ParForm {
             ui_locales: self.ui_locales,
             response_mode: self.response_mode,
             request_uri: self.request_uri,
+            resource: self.resource,
         }
     }
 }
@@ -132,9 +145,9 @@ impl ParApi {
         &self,
         svc: Data<&Services>,
         req: &Request,
-        form: Form<ParForm>,
+        form: Form<Resourced<ParForm>>,
     ) -> Result<ParCreated, OAuthFailure> {
-        let Form(mut f) = form;
+        let Form(Resourced(mut f)) = form;
         let creds = credentials(req, f.client_id.clone(), f.client_secret.take());
         let pushed = push(&svc, &creds, f.into_params()).await?;
         Ok(ParCreated::Created(

@@ -9,6 +9,7 @@ use poem_openapi::payload::Form;
 use poem_openapi::{Object, OpenApi};
 use serde::Deserialize;
 
+use super::resource_form::{Resourced, TakesResources};
 use super::response::{ok, OAuthResult};
 use crate::api::ApiTags;
 use crate::service::oauth::client_auth::ClientCredentials;
@@ -46,6 +47,18 @@ pub struct TokenForm {
     pub client_secret: Option<String>,
     /// device_code: the device code from `/oauth2/device_authorization` (RFC 8628).
     pub device_code: Option<String>,
+    /// RFC 8707: the resource server(s) the access token is for, each an absolute URI
+    /// registered here; repeat the field for several. A code exchange or
+    /// refresh may name a subset of what was authorized. The token's `aud` is exactly these.
+    #[serde(skip)]
+    #[oai(default, skip_serializing_if_is_empty)]
+    pub resource: Vec<String>,
+}
+
+impl TakesResources for TokenForm {
+    fn set_resources(&mut self, resources: Vec<String>) {
+        self.resource = resources;
+    }
 }
 
 impl poem_openapi::types::Example for TokenForm {
@@ -142,8 +155,10 @@ pub struct IntrospectionBody {
     pub iat: Option<i64>,
     #[oai(skip_serializing_if_is_none)]
     pub iss: Option<String>,
+    /// The audience as issued: the issuer, or the resource identifier (a string) or
+    /// identifiers (an array) the token was requested for (RFC 8707).
     #[oai(skip_serializing_if_is_none)]
-    pub aud: Option<String>,
+    pub aud: Option<serde_json::Value>,
     #[oai(skip_serializing_if_is_none)]
     pub jti: Option<String>,
 }
@@ -166,7 +181,7 @@ impl From<Introspection> for IntrospectionBody {
             exp: i.exp,
             iat: i.iat,
             iss: i.iss,
-            aud: i.aud,
+            aud: i.aud.and_then(|a| serde_json::to_value(a).ok()),
             jti: i.jti,
         }
     }
@@ -210,9 +225,9 @@ impl TokenApi {
         &self,
         svc: Data<&Services>,
         req: &Request,
-        form: Form<TokenForm>,
+        form: Form<Resourced<TokenForm>>,
     ) -> OAuthResult<TokenBody> {
-        let Form(f) = form;
+        let Form(Resourced(f)) = form;
         let creds = credentials(req, f.client_id, f.client_secret);
         let request = TokenRequest {
             grant_type: f.grant_type,
@@ -224,6 +239,7 @@ impl TokenApi {
             username: f.username,
             password: f.password,
             device_code: f.device_code,
+            resources: f.resource,
             client_ip: crate::client_ip::of(req),
         };
         let t = grants::exchange(&svc, &creds, &request).await?;

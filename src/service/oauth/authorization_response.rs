@@ -7,6 +7,7 @@
 
 use super::codes::{issue_code, issue_code_and_grant, CodeRequest};
 use super::issue::{self, IdTokenInput, Subject};
+use super::resources::identifiers;
 use super::valid_request::ValidRequest;
 use super::OAuthError;
 use crate::domain::{Grant, Session, User};
@@ -38,6 +39,7 @@ pub async fn respond(
         user_id: Some(&user.id),
         grant_id: grant.as_ref().map(|g| g.id.as_str()),
         auth_time: Some(session.auth_time),
+        resources: &v.resources,
     };
     let access = if v.response_type.token {
         let (token, expires_in) = issue::access_token(svc, &who, &v.scopes).await?;
@@ -72,6 +74,7 @@ fn code_request(v: &ValidRequest, session: &Session, user: &User) -> CodeRequest
         nonce: v.nonce.clone(),
         auth_time: session.auth_time,
         session_id: Some(session.id.clone()),
+        resources: identifiers(&v.resources),
     }
 }
 
@@ -91,9 +94,10 @@ async fn implicit_grant(
         scopes: v.scopes.to_vec(),
         created_at: now,
         last_used_at: now,
-        expires_at: now + issue::access_ttl(svc, &v.client),
+        expires_at: now + issue::access_ttl(svc, &v.client, &v.resources),
         revoked_at: None,
         auth_time: Some(session.auth_time),
+        resources: identifiers(&v.resources),
     };
     svc.stores.grants.insert_grant(&grant).await?;
     Ok(grant)

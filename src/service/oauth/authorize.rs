@@ -10,6 +10,7 @@
 use chrono::{DateTime, Utc};
 
 use super::authorization_response::respond;
+use super::resources::{identifiers, resolve};
 use super::scopes::requested_scopes;
 pub use super::valid_request::ValidRequest;
 use super::{refusal, OAuthError, OAuthErrorCode};
@@ -38,6 +39,16 @@ pub struct AuthorizeParams {
     pub response_mode: Option<String>,
     /// A pushed request's reference (RFC 9126 §4); the other parameters are then ignored.
     pub request_uri: Option<String>,
+    /// `resource` (RFC 8707 §2), repeatable, so not read by serde: the web layer collects the
+    /// values (`web::resource_params`), a pushed request keeps them space-separated.
+    #[serde(skip)]
+    pub resource: Vec<String>,
+}
+
+impl super::resources::TakesResources for AuthorizeParams {
+    fn set_resources(&mut self, resources: Vec<String>) {
+        self.resource = resources;
+    }
 }
 
 /// Why a request fails.
@@ -140,13 +151,18 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
         max_age: None,
         client,
         redirect_uri,
+        resources: Vec::new(),
     };
     if let Some(name) = oversized {
         let why = format!("{name} is longer than {MAX_PARAM_BYTES} bytes");
         return Err(redirect_err(&v, OAuthError::invalid_request(why)));
     }
     response_shape(&mut v, p)?;
-    v.scopes = requested_scopes(&v.client, p.scope.as_deref()).map_err(|e| redirect_err(&v, e))?;
+    v.resources = resolve(svc, &p.resource)
+        .await
+        .map_err(|e| redirect_err(&v, e))?;
+    v.scopes = requested_scopes(&v.client, p.scope.as_deref(), &v.resources)
+        .map_err(|e| redirect_err(&v, e))?;
     oidc_requirements(&v).map_err(|e| redirect_err(&v, e))?;
     v.challenge = match (&p.code_challenge, v.client.client_type) {
         _ if !v.response_type.code => None,
@@ -260,7 +276,12 @@ pub async fn decide(
         .get_consent(&user.id, &v.client.client_id)
         .await
     {
-        Ok(c) => v.scopes.iter().all(|s| c.scopes.iter().any(|x| x == s)),
+        Ok(c) => {
+            v.scopes.iter().all(|s| c.scopes.iter().any(|x| x == s))
+                && identifiers(&v.resources)
+                    .iter()
+                    .all(|r| c.resources.contains(r))
+        }
         Err(StoreError::NotFound) => false,
         Err(e) => return Err(redirect_err(&v, e.into())),
     };
@@ -335,10 +356,18 @@ pub async fn answer_consent(
     scopes.extend(v.scopes.iter().map(str::to_owned));
     scopes.sort();
     scopes.dedup();
+    let mut resources = previous
+        .as_ref()
+        .map(|c| c.resources.clone())
+        .unwrap_or_default();
+    resources.extend(identifiers(&v.resources));
+    resources.sort();
+    resources.dedup();
     let consent = Consent {
         user_id: user.id.clone(),
         client_id: v.client.client_id.clone(),
         scopes,
+        resources,
         created_at: previous.map_or(now, |c| c.created_at),
         updated_at: now,
     };

@@ -24,6 +24,8 @@ pub struct CodeRequest {
     pub nonce: Option<String>,
     pub auth_time: DateTime<Utc>,
     pub session_id: Option<String>,
+    /// The resources (RFC 8707) authorized.
+    pub resources: Vec<String>,
 }
 
 /// Stores a new code; returns it (the only time it exists in clear). Its grant is stored when
@@ -68,6 +70,7 @@ async fn issue(
         created_at: now,
         expires_at: now + svc.oauth.policy.code_ttl,
         used: false,
+        resources: req.resources,
     };
     let grant = grant_of(&record, now, svc.oauth.policy.grant_ttl);
     if store_grant {
@@ -90,5 +93,6 @@ pub fn grant_of(code: &AuthorizationCode, now: DateTime<Utc>, ttl: chrono::Durat
         expires_at: now + ttl,
         revoked_at: None,
         auth_time: Some(code.auth_time),
+        resources: code.resources.clone(),
     }
 }

@@ -9,6 +9,7 @@
 use super::client_auth::{authenticate_client, ClientCredentials};
 use super::grant_state::{still_authorized, user_token_set};
 use super::issue::{Subject, TokenSet};
+use super::resources::{identifiers, resolve, still_permitted, within};
 use super::scopes::requested_scopes;
 use super::{OAuthError, OAuthErrorCode};
 use crate::crypto;
@@ -45,11 +46,13 @@ impl std::fmt::Debug for DeviceAuthorization {
 const USER_CODE_DRAWS: usize = 4;
 
 /// RFC 8628 §3.1: authenticates the client (as the token endpoint does), checks that it may
-/// use the device grant and the scopes, and stores a new pending device code.
+/// use the device grant, the resources (RFC 8707) and the scopes, and stores a new pending
+/// device code.
 pub async fn authorize_device(
     svc: &Services,
     creds: &ClientCredentials,
     scope: Option<&str>,
+    resources: &[String],
 ) -> Result<DeviceAuthorization, OAuthError> {
     let client = authenticate_client(svc, creds).await?.client;
     if !client.allows_grant(GrantType::DeviceCode) {
@@ -57,7 +60,8 @@ pub async fn authorize_device(
             "this client may not use the device authorization grant",
         ));
     }
-    let scopes = requested_scopes(&client, scope)?;
+    let servers = resolve(svc, resources).await?;
+    let scopes = requested_scopes(&client, scope, &servers)?;
     let policy = &svc.oauth.policy;
     let now = svc.now();
     let device_code = crypto::random_token();
@@ -73,6 +77,7 @@ pub async fn authorize_device(
             interval_secs: policy.device_poll_interval.num_seconds(),
             last_polled_at: None,
             status: DeviceStatus::Pending,
+            resources: identifiers(&servers),
         };
         match svc.stores.device_codes.insert_device_code(&record).await {
             Ok(()) => {}
@@ -102,6 +107,7 @@ pub(super) async fn device_grant(
     svc: &Services,
     client: &Client,
     device_code: Option<&str>,
+    resources: &[String],
 ) -> Result<TokenSet, OAuthError> {
     let raw = device_code
         .filter(|s| !s.is_empty())
@@ -138,7 +144,11 @@ pub(super) async fn device_grant(
         PollOutcome::AlreadyUsed => Err(OAuthError::invalid_grant(
             "the device code was already used",
         )),
-        PollOutcome::Approved => issue_tokens(svc, client, &digest).await,
+        PollOutcome::Approved => {
+            // Checked before the code is spent: a poll may only narrow the resources.
+            let servers = within(svc, &before.resources, resources).await?;
+            issue_tokens(svc, client, &digest, &servers).await
+        }
     }
 }
 
@@ -147,13 +157,16 @@ async fn issue_tokens(
     svc: &Services,
     client: &Client,
     digest: &str,
+    servers: &[crate::domain::ResourceServer],
 ) -> Result<TokenSet, OAuthError> {
     let taken = svc
         .stores
         .device_codes
         .take_approved_device_code(digest)
         .await?;
-    let Some(DeviceStatus::Approved(approval)) = taken.map(|c| c.status) else {
+    let Some((DeviceStatus::Approved(approval), authorized)) =
+        taken.map(|c| (c.status, c.resources))
+    else {
         return Err(OAuthError::invalid_grant(
             "the device code was already used",
         ));
@@ -170,15 +183,18 @@ async fn issue_tokens(
         expires_at: now + svc.oauth.policy.grant_ttl,
         revoked_at: None,
         auth_time: Some(approval.auth_time),
+        resources: authorized,
     };
     svc.stores.grants.insert_grant(&grant).await?;
     let scopes =
         ScopeSet::from_strings(&approval.scopes).map_err(|e| OAuthError::internal(e.into()))?;
+    let scopes = still_permitted(client, servers, scopes)?;
     let who = Subject {
         client,
         user_id: Some(&approval.user_id),
         grant_id: Some(&grant.id),
         auth_time: Some(approval.auth_time),
+        resources: servers,
     };
     let session = approval.session_id.as_deref();
     user_token_set(svc, &who, &grant, &scopes, None, session).await

@@ -10,7 +10,7 @@ use std::net::IpAddr;
 use crate::crypto;
 use crate::domain::{
     format_user_code, normalize_user_code, Client, DeviceApproval, DeviceCode, DeviceDecision,
-    ScopeSet, Session, User,
+    ResourceServer, ScopeSet, Session, User,
 };
 use crate::service::throttle::{Account, Check, ThrottleError};
 use crate::service::{access, ServiceError, Services};
@@ -24,6 +24,8 @@ pub struct PendingDevice {
     pub scopes: ScopeSet,
     /// The user code as shown: `XXXX-XXXX`.
     pub user_code: String,
+    /// The resource servers the device asked for (RFC 8707); empty: this server's own API.
+    pub resources: Vec<ResourceServer>,
     record: DeviceCode,
 }
 
@@ -96,8 +98,13 @@ pub async fn find_pending(
         Err(StoreError::NotFound) => return Err(VerifyError::InvalidCode),
         Err(e) => return Err(e.into()),
     };
+    // A resource server deleted since the device asked: the request cannot be granted.
+    let Ok(resources) = super::resources::resolve(svc, &record.resources).await else {
+        return Err(VerifyError::InvalidCode);
+    };
     Ok(PendingDevice {
         scopes: access::grantable(user, &record.scopes),
+        resources,
         user_code: format_user_code(&code),
         client,
         record,

@@ -24,6 +24,8 @@ pub enum OAuthErrorCode {
     AuthorizationPending,
     SlowDown,
     ExpiredToken,
+    /// RFC 8707 §2: a `resource` that is malformed or not one of ours.
+    InvalidTarget,
 }
 
 impl OAuthErrorCode {
@@ -46,6 +48,7 @@ impl OAuthErrorCode {
             Self::AuthorizationPending => "authorization_pending",
             Self::SlowDown => "slow_down",
             Self::ExpiredToken => "expired_token",
+            Self::InvalidTarget => "invalid_target",
         }
     }
 }
@@ -77,6 +80,10 @@ impl OAuthError {
 
     pub fn invalid_grant(d: impl Into<String>) -> Self {
         Self::new(OAuthErrorCode::InvalidGrant, d)
+    }
+
+    pub fn invalid_target(d: impl Into<String>) -> Self {
+        Self::new(OAuthErrorCode::InvalidTarget, d)
     }
 
     pub fn invalid_scope(d: impl Into<String>) -> Self {

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::client_auth::{authenticate_client, ClientCredentials};
 use super::issue::{AccessClaims, UNRECORDED};
+use super::resources::Audience;
 use super::{OAuthError, OAuthErrorCode};
 use crate::crypto::{self, jwt};
 use crate::domain::{AccessTokenRecord, ClientType, Grant, RefreshToken};
@@ -29,18 +30,21 @@ impl VerifiedAccess {
 }
 
 /// Verifies the signature and claims of an access token; `check_exp` off reports expired tokens
-/// too (introspection answers `active: false` for them).
+/// too (introspection answers `active: false` for them). `for_own_api` asks that the token be
+/// for the issuer, the identifier of the built-in resource API: a token for another resource
+/// server (RFC 8707 `aud`) is refused there, while introspection and revocation take any.
 async fn decode_access(
     svc: &Services,
     token: &str,
     check_exp: bool,
+    for_own_api: bool,
 ) -> Result<AccessClaims, OAuthError> {
     let invalid = || OAuthError::invalid_token("the access token is invalid");
     let now = svc.now();
     let expect = jwt::Expect {
         typ: "at+jwt",
         issuer: &svc.public_url,
-        audience: Some(&svc.public_url),
+        audience: for_own_api.then_some(svc.public_url.as_str()),
         check_exp,
         now: now.timestamp(),
     };
@@ -169,7 +173,7 @@ pub async fn verify_access_token(
     svc: &Services,
     token: &str,
 ) -> Result<VerifiedAccess, OAuthError> {
-    let claims = decode_access(svc, token, true).await?;
+    let claims = decode_access(svc, token, true, true).await?;
     let now = svc.now();
     match active_record(svc, &claims, now).await? {
         Some((record, grant)) => {
@@ -195,7 +199,8 @@ pub struct Introspection {
     pub exp: Option<i64>,
     pub iat: Option<i64>,
     pub iss: Option<String>,
-    pub aud: Option<String>,
+    /// As issued: the issuer, or the resource identifier(s) (RFC 8707).
+    pub aud: Option<Audience>,
     pub jti: Option<String>,
 }
 
@@ -204,7 +209,7 @@ fn looks_like_jwt(token: &str) -> bool {
 }
 
 async fn introspect_access(svc: &Services, token: &str) -> Result<Introspection, OAuthError> {
-    let Ok(claims) = decode_access(svc, token, false).await else {
+    let Ok(claims) = decode_access(svc, token, false, false).await else {
         return Ok(Introspection::default());
     };
     let Some((record, _)) = active_record(svc, &claims, svc.now()).await? else {
@@ -300,7 +305,7 @@ pub async fn revoke(
         .ok_or_else(|| OAuthError::invalid_request("token is required"))?;
     let client_id = &auth.client.client_id;
     if looks_like_jwt(token) {
-        if let Ok(claims) = decode_access(svc, token, false).await {
+        if let Ok(claims) = decode_access(svc, token, false, false).await {
             if &claims.client_id == client_id {
                 revoke_access(svc, &claims).await?;
             }

@@ -6,9 +6,10 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::resources::{audience, ttl_of, Audience};
 use super::OAuthError;
 use crate::crypto::{self, jwt};
-use crate::domain::{Client, Grant, RefreshToken, ScopeSet};
+use crate::domain::{Client, Grant, RefreshToken, ResourceServer, ScopeSet};
 use crate::service::Services;
 
 /// The claims of an access token (RFC 9068 §2.2).
@@ -17,7 +18,8 @@ pub struct AccessClaims {
     pub iss: String,
     /// The user, or the client itself for client_credentials.
     pub sub: String,
-    pub aud: String,
+    /// The issuer, or the requested resource identifier(s) (RFC 8707).
+    pub aud: Audience,
     pub client_id: String,
     pub scope: String,
     pub jti: String,
@@ -66,13 +68,22 @@ pub struct Subject<'a> {
     pub user_id: Option<&'a str>,
     pub grant_id: Option<&'a str>,
     pub auth_time: Option<DateTime<Utc>>,
+    /// The resource servers the token is for (RFC 8707); empty: the issuer.
+    pub resources: &'a [ResourceServer],
 }
 
-/// The access-token lifetime for a client: its own override or the policy's.
-pub(super) fn access_ttl(svc: &Services, client: &Client) -> Duration {
-    client
-        .access_token_ttl_secs
-        .map_or(svc.oauth.policy.access_token_ttl, Duration::seconds)
+/// The access-token lifetime: the resource servers' own (the shortest), else the client's
+/// override, else the policy's.
+pub(super) fn access_ttl(
+    svc: &Services,
+    client: &Client,
+    resources: &[ResourceServer],
+) -> Duration {
+    ttl_of(resources).unwrap_or_else(|| {
+        client
+            .access_token_ttl_secs
+            .map_or(svc.oauth.policy.access_token_ttl, Duration::seconds)
+    })
 }
 
 /// Signs an access token; returns the JWT and its lifetime in seconds. Nothing is written:
@@ -91,11 +102,11 @@ pub async fn access_token(
         )));
     }
     let now = svc.now();
-    let ttl = access_ttl(svc, who.client);
+    let ttl = access_ttl(svc, who.client, who.resources);
     let claims = AccessClaims {
         iss: svc.public_url.clone(),
         sub: who.user_id.unwrap_or(&who.client.client_id).to_owned(),
-        aud: svc.public_url.clone(),
+        aud: audience(svc, who.resources),
         client_id: who.client.client_id.clone(),
         scope: scopes.to_string(),
         jti: crypto::random_string(18),
@@ -116,7 +127,8 @@ pub async fn access_token(
     Ok((token, ttl.num_seconds()))
 }
 
-/// A new refresh token of `grant` (not stored yet); it never outlives the grant.
+/// A new refresh token of `grant` (not stored yet), for the grant's resources; it never
+/// outlives the grant.
 pub fn new_refresh(
     svc: &Services,
     client: &Client,
@@ -138,6 +150,8 @@ pub fn new_refresh(
         expires_at: (now + ttl).min(grant.expires_at),
         used: false,
         revoked: false,
+        // What a refresh may name: everything the authorization was for (RFC 8707 §2.2).
+        resources: grant.resources.clone(),
     };
     (value, record)
 }

@@ -23,6 +23,7 @@ pub mod logout;
 pub mod par;
 pub mod password;
 pub mod refusal;
+pub mod resources;
 mod scopes;
 mod token_request;
 pub mod userinfo;

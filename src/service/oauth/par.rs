@@ -66,25 +66,35 @@ pub async fn push(
     })
 }
 
-/// The parameters that were sent, as stored: every present one by its wire name.
+/// The parameters that were sent, as stored: every present one by its wire name; the
+/// `resource` values space-separated (they contain no white space: `resources::resolve`).
 fn to_map(p: &AuthorizeParams) -> Result<BTreeMap<String, String>, OAuthError> {
     let value = serde_json::to_value(p).map_err(|e| OAuthError::internal(e.into()))?;
     let serde_json::Value::Object(fields) = value else {
         let why = anyhow::anyhow!("authorization parameters are not an object");
         return Err(OAuthError::internal(why));
     };
-    Ok(fields
+    let mut map: BTreeMap<String, String> = fields
         .into_iter()
         .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_owned())))
-        .collect())
+        .collect();
+    if !p.resource.is_empty() {
+        map.insert("resource".into(), p.resource.join(" "));
+    }
+    Ok(map)
 }
 
 fn from_map(m: &BTreeMap<String, String>) -> Result<AuthorizeParams, AuthorizeError> {
-    let value = serde_json::to_value(m).and_then(serde_json::from_value);
-    value.map_err(|e| {
+    let value = serde_json::to_value(m).and_then(serde_json::from_value::<AuthorizeParams>);
+    let mut params = value.map_err(|e| {
         tracing::error!(error = %e, "a stored pushed request does not parse");
         AuthorizeError::Page(refusal::REQUEST_URI_INVALID.into())
-    })
+    })?;
+    params.resource = m
+        .get("resource")
+        .map(|r| r.split(' ').map(str::to_owned).collect())
+        .unwrap_or_default();
+    Ok(params)
 }
 
 /// The request the authorization endpoint serves: its parameters, and the pushed request

@@ -9,11 +9,12 @@
 //! `error_description`.
 
 use super::issue::{self, Subject, TokenSet};
+use super::resources::{identifiers, permitted_scopes, resolve};
 use super::scopes::narrow;
 use super::token_request::TokenRequest;
 use super::OAuthError;
 use crate::crypto::Admission;
-use crate::domain::{Client, Grant, GrantType, ScopeSet, User};
+use crate::domain::{Client, Grant, GrantType, ResourceServer, ScopeSet, User};
 use crate::service::login::{self, login_admitted, LoginError};
 use crate::service::{access, Services};
 
@@ -31,9 +32,15 @@ pub fn client_refused(svc: &Services, req: &TokenRequest) {
     throttle.remember_failure(None, req.client_ip, svc.now());
 }
 
-/// Requested scopes (absent or blank: the client's), all registered; `admin` only for admins.
-fn scopes_for(client: &Client, asked: Option<&str>, user: &User) -> Result<ScopeSet, OAuthError> {
-    let registered = access::grantable(user, &client.scopes);
+/// Requested scopes (absent or blank: the client's), all registered (for resources: all they
+/// permit); `admin` only for admins.
+fn scopes_for(
+    client: &Client,
+    asked: Option<&str>,
+    user: &User,
+    servers: &[ResourceServer],
+) -> Result<ScopeSet, OAuthError> {
+    let registered = access::grantable(user, permitted_scopes(client, servers)?.iter());
     narrow(&registered, asked, || {
         "a requested scope is not registered for this client or not grantable"
     })
@@ -66,6 +73,8 @@ pub async fn password_grant(
             "username and password are required",
         ));
     };
+    // Refused before the password costs a hash.
+    let servers = resolve(svc, &req.resources).await?;
     // Per account, and per address: the app's, or the person's for a native app; either way
     // spraying guesses over many accounts from one place is bounded.
     let place = match place {
@@ -90,7 +99,7 @@ pub async fn password_grant(
         Err(LoginError::Service(e)) => return Err(e.into()),
     };
     refuse_second_factor(svc, &user).await?;
-    let scopes = scopes_for(client, scope, &user)?;
+    let scopes = scopes_for(client, scope, &user, &servers)?;
     let now = svc.now();
     let grant = Grant {
         id: uuid::Uuid::now_v7().to_string(),
@@ -102,6 +111,7 @@ pub async fn password_grant(
         expires_at: now + svc.oauth.policy.grant_ttl,
         revoked_at: None,
         auth_time: Some(now),
+        resources: identifiers(&servers),
     };
     svc.stores.grants.insert_grant(&grant).await?;
     let who = Subject {
@@ -109,6 +119,7 @@ pub async fn password_grant(
         user_id: Some(&user.id),
         grant_id: Some(&grant.id),
         auth_time: Some(now),
+        resources: &servers,
     };
     let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
     let refresh_token = if client.allows_grant(GrantType::RefreshToken) {

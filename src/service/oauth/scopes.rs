@@ -1,9 +1,11 @@
 //! What scope a request gets, one rule for every grant and for the authorization and device
 //! endpoints (RFC 6749 §3.3): the allowed scopes when `scope` is absent or blank, else exactly
-//! the asked ones, all of which must be allowed (`invalid_scope` otherwise).
+//! the asked ones, all of which must be allowed (`invalid_scope` otherwise). What is allowed
+//! for a request naming resources is `resources::permitted_scopes`.
 
+use super::resources::permitted_scopes;
 use super::OAuthError;
-use crate::domain::{Client, ScopeSet};
+use crate::domain::{Client, ResourceServer, ScopeSet};
 
 /// The requested scope narrowed within `allowed` (absent or blank: all of it), or
 /// `invalid_scope` with `why`.
@@ -18,14 +20,18 @@ pub(super) fn narrow(
 }
 
 /// The scopes an authorization or device request asks for within the client's registered
-/// ones.
+/// ones, or, when it names resources, within what they permit.
 pub(super) fn requested_scopes(
     client: &Client,
     asked: Option<&str>,
+    servers: &[ResourceServer],
 ) -> Result<ScopeSet, OAuthError> {
-    let registered =
-        ScopeSet::from_strings(&client.scopes).map_err(|e| OAuthError::internal(e.into()))?;
-    narrow(&registered, asked, || {
-        "a requested scope is not registered for this client"
+    let permitted = permitted_scopes(client, servers)?;
+    narrow(&permitted, asked, || {
+        if servers.is_empty() {
+            "a requested scope is not registered for this client"
+        } else {
+            "a requested scope is not defined by every requested resource"
+        }
     })
 }

@@ -16,6 +16,8 @@ pub struct TokenRequest {
     pub password: Option<String>,
     /// urn:ietf:params:oauth:grant-type:device_code (RFC 8628 §3.4).
     pub device_code: Option<String>,
+    /// `resource` (RFC 8707 §2), repeatable: the resource servers the access token is for.
+    pub resources: Vec<String>,
     /// The address the request came from (the password grant is throttled per client IP).
     pub client_ip: Option<std::net::IpAddr>,
 }
@@ -25,6 +27,7 @@ impl std::fmt::Debug for TokenRequest {
         f.debug_struct("TokenRequest")
             .field("grant_type", &self.grant_type)
             .field("scope", &self.scope)
+            .field("resources", &self.resources)
             .finish_non_exhaustive()
     }
 }

@@ -2,7 +2,9 @@
 //! what `authorize` decides on and what `authorization_response` answers with. It sits below
 //! both so that neither imports the other's module for it.
 
-use crate::domain::{Client, CodeChallenge, Prompt, ResponseMode, ResponseType, ScopeSet};
+use crate::domain::{
+    Client, CodeChallenge, Prompt, ResourceServer, ResponseMode, ResponseType, ScopeSet,
+};
 
 /// A request that passed validation.
 #[derive(Debug, Clone)]
@@ -17,4 +19,6 @@ pub struct ValidRequest {
     pub challenge: Option<CodeChallenge>,
     pub prompt: Prompt,
     pub max_age: Option<i64>,
+    /// The resource servers named with `resource` (RFC 8707); empty: the issuer.
+    pub resources: Vec<ResourceServer>,
 }

@@ -36,6 +36,9 @@ struct CodeDoc {
     /// `expires_at` + the grace period: the TTL index collects on this.
     purge_at: bson::DateTime,
     used: bool,
+    /// The resources (RFC 8707); absent in documents stored before they were recorded.
+    #[serde(default)]
+    resources: Vec<String>,
 }
 
 impl CodeDoc {
@@ -57,6 +60,7 @@ impl CodeDoc {
             expires_at: to_bson_dt(c.expires_at),
             purge_at: to_bson_dt(token_purge_at(c.expires_at)),
             used: c.used,
+            resources: c.resources.clone(),
         }
     }
 
@@ -75,6 +79,7 @@ impl CodeDoc {
             created_at: from_bson_dt(self.created_at)?,
             expires_at: from_bson_dt(self.expires_at)?,
             used: self.used,
+            resources: self.resources,
         })
     }
 }

@@ -18,6 +18,9 @@ struct ConsentDoc {
     scopes: Vec<String>,
     created_at: bson::DateTime,
     updated_at: bson::DateTime,
+    /// The resources (RFC 8707); absent in documents stored before they were recorded.
+    #[serde(default)]
+    resources: Vec<String>,
 }
 
 impl ConsentDoc {
@@ -28,6 +31,7 @@ impl ConsentDoc {
             scopes: c.scopes.clone(),
             created_at: to_bson_dt(c.created_at),
             updated_at: to_bson_dt(c.updated_at),
+            resources: c.resources.clone(),
         }
     }
 
@@ -38,6 +42,7 @@ impl ConsentDoc {
             scopes: self.scopes,
             created_at: from_bson_dt(self.created_at)?,
             updated_at: from_bson_dt(self.updated_at)?,
+            resources: self.resources,
         })
     }
 }

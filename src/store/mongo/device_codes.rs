@@ -45,6 +45,9 @@ struct DeviceCodeDoc {
     last_polled_at: Option<bson::DateTime>,
     status: String,
     approval: Option<ApprovalDoc>,
+    /// The resources (RFC 8707); absent in documents stored before they were recorded.
+    #[serde(default)]
+    resources: Vec<String>,
 }
 
 impl DeviceCodeDoc {
@@ -61,6 +64,7 @@ impl DeviceCodeDoc {
             last_polled_at: to_bson_opt(c.last_polled_at),
             status: DeviceStatus::Pending.as_str().to_owned(),
             approval: None,
+            resources: c.resources.clone(),
         }
     }
 
@@ -93,6 +97,7 @@ impl DeviceCodeDoc {
             interval_secs: self.interval_secs,
             last_polled_at: from_bson_opt(self.last_polled_at)?,
             status,
+            resources: self.resources,
         })
     }
 }

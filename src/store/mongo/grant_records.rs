@@ -26,6 +26,9 @@ pub(super) struct GrantDoc {
     /// Absent in documents stored before it was recorded.
     #[serde(default)]
     pub(super) auth_time: Option<bson::DateTime>,
+    /// The resources (RFC 8707); absent in documents stored before they were recorded.
+    #[serde(default)]
+    pub(super) resources: Vec<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -45,6 +48,9 @@ pub(super) struct RefreshDoc {
     pub(super) purge_at: bson::DateTime,
     pub(super) used: bool,
     pub(super) revoked: bool,
+    /// The resources (RFC 8707); absent in documents stored before they were recorded.
+    #[serde(default)]
+    pub(super) resources: Vec<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -83,6 +89,7 @@ impl GrantDoc {
             expires_at: to_bson_dt(g.expires_at),
             revoked_at: to_bson_opt(g.revoked_at),
             auth_time: to_bson_opt(g.auth_time),
+            resources: g.resources.clone(),
         }
     }
 
@@ -97,6 +104,7 @@ impl GrantDoc {
             expires_at: from_bson_dt(self.expires_at)?,
             revoked_at: from_bson_opt(self.revoked_at)?,
             auth_time: from_bson_opt(self.auth_time)?,
+            resources: self.resources,
         })
     }
 }
@@ -116,6 +124,7 @@ impl RefreshDoc {
             purge_at: to_bson_dt(token_purge_at(t.expires_at)),
             used: t.used,
             revoked: t.revoked,
+            resources: t.resources.clone(),
         }
     }
 
@@ -130,6 +139,7 @@ impl RefreshDoc {
             expires_at: from_bson_dt(self.expires_at)?,
             used: self.used,
             revoked: self.revoked,
+            resources: self.resources,
         })
     }
 }

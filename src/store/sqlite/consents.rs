@@ -9,10 +9,10 @@ use super::{execute, json, ms, query_all, query_one, time, to_json, SqliteStore}
 use crate::domain::Consent;
 use crate::store::{ConsentStore, StoreResult};
 
-const UPSERT: &str = "INSERT INTO consents (user_id, client_id, scopes, created_at, updated_at) \
-     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (user_id, client_id) DO UPDATE SET \
+const UPSERT: &str = "INSERT INTO consents (user_id, client_id, scopes, created_at, updated_at, \
+     resources) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (user_id, client_id) DO UPDATE SET \
      scopes = excluded.scopes, created_at = excluded.created_at, \
-     updated_at = excluded.updated_at";
+     updated_at = excluded.updated_at, resources = excluded.resources";
 
 #[async_trait]
 impl ConsentStore for SqliteStore {
@@ -34,6 +34,7 @@ impl ConsentStore for SqliteStore {
                 to_json(&k.scopes)?,
                 ms(k.created_at),
                 ms(k.updated_at),
+                to_json(&k.resources)?,
             ];
             execute(c, UPSERT, p).map(drop)
         })
@@ -82,5 +83,6 @@ fn consent_from_row(r: &Row<'_>) -> StoreResult<Consent> {
         scopes: json(r, "scopes")?,
         created_at: time(r, "created_at")?,
         updated_at: time(r, "updated_at")?,
+        resources: json(r, "resources")?,
     })
 }

@@ -13,8 +13,8 @@ use crate::domain::{DeviceApproval, DeviceCode, DeviceDecision, DeviceStatus};
 use crate::store::{DeviceCodeStore, StoreResult};
 
 const INSERT: &str = "INSERT INTO device_codes (digest, user_code_digest, client_id, scopes, \
-     created_at, expires_at, interval_secs, last_polled_at, status) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'pending')";
+     created_at, expires_at, interval_secs, last_polled_at, status, resources) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'pending', ?9)";
 
 const BY_DIGEST: &str = "SELECT * FROM device_codes WHERE digest = ?1";
 
@@ -42,6 +42,7 @@ impl DeviceCodeStore for SqliteStore {
                 ms(k.expires_at),
                 k.interval_secs,
                 opt_ms(k.last_polled_at),
+                to_json(&k.resources)?,
             ])?;
             Ok(())
         })
@@ -174,5 +175,6 @@ fn device_from_row(r: &Row<'_>) -> StoreResult<DeviceCode> {
         interval_secs: r.get("interval_secs")?,
         last_polled_at: opt_time(r, "last_polled_at")?,
         status,
+        resources: json(r, "resources")?,
     })
 }

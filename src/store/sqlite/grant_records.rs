@@ -9,10 +9,12 @@ use crate::store::StoreResult;
 
 pub(super) const INSERT_GRANT: &str =
     "INSERT INTO grants (id, user_id, client_id, scopes, created_at, \
-     last_used_at, expires_at, revoked_at, auth_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+     last_used_at, expires_at, revoked_at, auth_time, resources) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 pub(super) const INSERT_REFRESH: &str =
     "INSERT INTO refresh_tokens (digest, grant_id, client_id, user_id, \
-     scopes, created_at, expires_at, used, revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+     scopes, created_at, expires_at, used, revoked, resources) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 pub(super) const INSERT_ACCESS: &str =
     "INSERT INTO access_tokens (jti, grant_id, client_id, user_id, \
      scopes, issued_at, expires_at, revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -28,6 +30,7 @@ pub(super) fn insert_refresh(c: &Connection, t: &RefreshToken) -> StoreResult<()
         ms(t.expires_at),
         t.used,
         t.revoked,
+        to_json(&t.resources)?,
     ];
     execute(c, INSERT_REFRESH, p).map(drop)
 }
@@ -43,6 +46,7 @@ pub(super) fn grant_from_row(r: &Row<'_>) -> StoreResult<Grant> {
         expires_at: time(r, "expires_at")?,
         revoked_at: opt_time(r, "revoked_at")?,
         auth_time: opt_time(r, "auth_time")?,
+        resources: json(r, "resources")?,
     })
 }
 
@@ -57,6 +61,7 @@ pub(super) fn refresh_from_row(r: &Row<'_>) -> StoreResult<RefreshToken> {
         expires_at: time(r, "expires_at")?,
         used: r.get("used")?,
         revoked: r.get("revoked")?,
+        resources: json(r, "resources")?,
     })
 }
 

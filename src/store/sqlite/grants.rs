@@ -68,6 +68,7 @@ impl GrantStore for SqliteStore {
                 ms(g.expires_at),
                 opt_ms(g.revoked_at),
                 opt_ms(g.auth_time),
+                to_json(&g.resources)?,
             ];
             execute(c, INSERT_GRANT, p).map(drop)
         })

@@ -41,6 +41,7 @@ fn code() -> AuthorizationCode {
         created_at: t,
         expires_at: t + Duration::seconds(60),
         used: false,
+        resources: vec![],
     }
 }
 

@@ -168,6 +168,7 @@ async fn grant_of(
         expires_at: now + chrono::Duration::days(1),
         revoked_at: None,
         auth_time: Some(now),
+        resources: vec![],
     };
     svc.stores.grants.insert_grant(&g).await.unwrap();
     g.id

@@ -63,6 +63,7 @@ pub async fn grant(svc: &Services, user_id: &str, client_id: &str) -> String {
         expires_at: now + Duration::days(1),
         revoked_at: None,
         auth_time: Some(now),
+        resources: vec![],
     };
     svc.stores.grants.insert_grant(&g).await.unwrap();
     g.id
@@ -74,6 +75,7 @@ pub async fn consent(svc: &Services, user_id: &str, client_id: &str) {
         user_id: user_id.into(),
         client_id: client_id.into(),
         scopes: vec!["openid".into()],
+        resources: vec![],
         created_at: now,
         updated_at: now,
     };

@@ -135,6 +135,7 @@ pub async fn code_for(
         nonce: nonce.map(str::to_owned),
         auth_time: w.app.services.now(),
         session_id: Some(session.session.id),
+        resources: vec![],
     };
     let code = issue_code(&w.app.services, req).await.expect("code issued");
     (code, verifier)

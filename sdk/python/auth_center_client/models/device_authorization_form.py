@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,11 +19,14 @@ class DeviceAuthorizationForm:
         scope (str | Unset): Space-delimited scopes; the app's registered scopes when absent.
         client_id (str | Unset): client_secret_post and public clients: the client id.
         client_secret (str | Unset): client_secret_post: the client secret (prefer HTTP Basic).
+        resource (list[str] | Unset): RFC 8707: the resource server(s) the access token is for, each an absolute URI
+            registered here; repeat the field for several. The token's `aud` is exactly these.
     """
 
     scope: str | Unset = UNSET
     client_id: str | Unset = UNSET
     client_secret: str | Unset = UNSET
+    resource: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,6 +35,10 @@ class DeviceAuthorizationForm:
         client_id = self.client_id
 
         client_secret = self.client_secret
+
+        resource: list[str] | Unset = UNSET
+        if not isinstance(self.resource, Unset):
+            resource = self.resource
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,6 +49,8 @@ class DeviceAuthorizationForm:
             field_dict["client_id"] = client_id
         if client_secret is not UNSET:
             field_dict["client_secret"] = client_secret
+        if resource is not UNSET:
+            field_dict["resource"] = resource
 
         return field_dict
 
@@ -54,10 +63,13 @@ class DeviceAuthorizationForm:
 
         client_secret = d.pop("client_secret", UNSET)
 
+        resource = cast(list[str], d.pop("resource", UNSET))
+
         device_authorization_form = cls(
             scope=scope,
             client_id=client_id,
             client_secret=client_secret,
+            resource=resource,
         )
 
         device_authorization_form.additional_properties = d

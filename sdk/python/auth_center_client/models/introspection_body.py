@@ -24,7 +24,8 @@ class IntrospectionBody:
         exp (int | Unset):
         iat (int | Unset):
         iss (str | Unset):
-        aud (str | Unset):
+        aud (Any | Unset): The audience as issued: the issuer, or the resource identifier (a string) or
+            identifiers (an array) the token was requested for (RFC 8707).
         jti (str | Unset):
     """
 
@@ -36,7 +37,7 @@ class IntrospectionBody:
     exp: int | Unset = UNSET
     iat: int | Unset = UNSET
     iss: str | Unset = UNSET
-    aud: str | Unset = UNSET
+    aud: Any | Unset = UNSET
     jti: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -32,6 +32,8 @@ class ParForm:
             ui_locales (str | Unset):
             response_mode (str | Unset): `query` or `fragment`.
             request_uri (str | Unset): Refused here (RFC 9126 §2.1): a pushed request cannot point to another.
+            resource (list[str] | Unset): RFC 8707: the resource server(s) the access token is for, each an absolute URI
+                registered here; repeat the field for several. The token's `aud` is exactly these.
     """
 
     response_type: str | Unset = UNSET
@@ -49,6 +51,7 @@ class ParForm:
     ui_locales: str | Unset = UNSET
     response_mode: str | Unset = UNSET
     request_uri: str | Unset = UNSET
+    resource: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -81,6 +84,10 @@ class ParForm:
         response_mode = self.response_mode
 
         request_uri = self.request_uri
+
+        resource: list[str] | Unset = UNSET
+        if not isinstance(self.resource, Unset):
+            resource = self.resource
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -115,6 +122,8 @@ class ParForm:
             field_dict["response_mode"] = response_mode
         if request_uri is not UNSET:
             field_dict["request_uri"] = request_uri
+        if resource is not UNSET:
+            field_dict["resource"] = resource
 
         return field_dict
 
@@ -151,6 +160,8 @@ class ParForm:
 
         request_uri = d.pop("request_uri", UNSET)
 
+        resource = cast(list[str], d.pop("resource", UNSET))
+
         par_form = cls(
             response_type=response_type,
             client_id=client_id,
@@ -167,6 +178,7 @@ class ParForm:
             ui_locales=ui_locales,
             response_mode=response_mode,
             request_uri=request_uri,
+            resource=resource,
         )
 
         par_form.additional_properties = d

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -33,6 +33,9 @@ class TokenForm:
         client_id (str | Unset): client_secret_post and public clients: the client id.
         client_secret (str | Unset): client_secret_post: the client secret (prefer HTTP Basic).
         device_code (str | Unset): device_code: the device code from `/oauth2/device_authorization` (RFC 8628).
+        resource (list[str] | Unset): RFC 8707: the resource server(s) the access token is for, each an absolute URI
+            registered here; repeat the field for several. A code exchange or
+            refresh may name a subset of what was authorized. The token's `aud` is exactly these.
     """
 
     grant_type: str | Unset = UNSET
@@ -46,6 +49,7 @@ class TokenForm:
     client_id: str | Unset = UNSET
     client_secret: str | Unset = UNSET
     device_code: str | Unset = UNSET
+    resource: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,6 +74,10 @@ class TokenForm:
         client_secret = self.client_secret
 
         device_code = self.device_code
+
+        resource: list[str] | Unset = UNSET
+        if not isinstance(self.resource, Unset):
+            resource = self.resource
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -96,6 +104,8 @@ class TokenForm:
             field_dict["client_secret"] = client_secret
         if device_code is not UNSET:
             field_dict["device_code"] = device_code
+        if resource is not UNSET:
+            field_dict["resource"] = resource
 
         return field_dict
 
@@ -124,6 +134,8 @@ class TokenForm:
 
         device_code = d.pop("device_code", UNSET)
 
+        resource = cast(list[str], d.pop("resource", UNSET))
+
         token_form = cls(
             grant_type=grant_type,
             code=code,
@@ -136,6 +148,7 @@ class TokenForm:
             client_id=client_id,
             client_secret=client_secret,
             device_code=device_code,
+            resource=resource,
         )
 
         token_form.additional_properties = d

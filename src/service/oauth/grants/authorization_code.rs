@@ -12,6 +12,7 @@ use crate::service::oauth::grant_state::{
     active_grant, still_authorized, stored_grant, user_token_set,
 };
 use crate::service::oauth::issue::{Subject, TokenSet};
+use crate::service::oauth::resources::{still_permitted, within};
 use crate::service::oauth::OAuthError;
 use crate::service::Services;
 use crate::store::{CodeTake, StoreError};
@@ -124,14 +125,17 @@ pub(super) async fn exchange(
     }
     let code = take_code(svc, required(&req.code, "code")?).await?;
     check_code(&code, &auth.client, req, svc.now())?;
+    let servers = within(svc, &code.resources, &req.resources).await?;
     let grant = code_grant(svc, &code).await?;
     let scopes =
         ScopeSet::from_strings(&code.scopes).map_err(|e| OAuthError::internal(e.into()))?;
+    let scopes = still_permitted(&auth.client, &servers, scopes)?;
     let who = Subject {
         client: &auth.client,
         user_id: Some(&code.user_id),
         grant_id: Some(&grant.id),
         auth_time: Some(code.auth_time),
+        resources: &servers,
     };
     let (nonce, session) = (code.nonce.as_deref(), code.session_id.as_deref());
     user_token_set(svc, &who, &grant, &scopes, nonce, session).await

@@ -5,6 +5,7 @@ use super::TokenRequest;
 use crate::domain::{ClientType, ScopeSet};
 use crate::service::oauth::client_auth::AuthenticatedClient;
 use crate::service::oauth::issue::{self, Subject, TokenSet};
+use crate::service::oauth::resources::{permitted_scopes, resolve};
 use crate::service::oauth::scopes::narrow;
 use crate::service::oauth::OAuthError;
 use crate::service::Services;
@@ -24,21 +25,26 @@ pub(super) async fn exchange(
             "client_credentials needs a confidential client",
         ));
     }
+    let servers = resolve(svc, &req.resources).await?;
     let registered = ScopeSet::from_strings(
-        client
-            .scopes
+        permitted_scopes(client, &servers)?
             .iter()
-            .filter(|s| !USER_ONLY_SCOPES.contains(&s.as_str())),
+            .filter(|s| !USER_ONLY_SCOPES.contains(s)),
     )
     .map_err(|e| OAuthError::internal(e.into()))?;
     let scopes = narrow(&registered, req.scope.as_deref(), || {
-        "the requested scope is not registered for this client, or needs a user"
+        if servers.is_empty() {
+            "the requested scope is not registered for this client, or needs a user"
+        } else {
+            "the requested scope is not defined by every requested resource, or needs a user"
+        }
     })?;
     let who = Subject {
         client,
         user_id: None,
         grant_id: None,
         auth_time: None,
+        resources: &servers,
     };
     let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
     Ok(TokenSet {

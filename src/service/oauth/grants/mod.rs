@@ -53,7 +53,8 @@ pub async fn exchange(
         GrantType::ClientCredentials => client_credentials::exchange(svc, &auth, req).await,
         GrantType::Password => password_grant(svc, &auth.client, req, place).await,
         GrantType::DeviceCode => {
-            super::device::device_grant(svc, &auth.client, req.device_code.as_deref()).await
+            let code = req.device_code.as_deref();
+            super::device::device_grant(svc, &auth.client, code, &req.resources).await
         }
         other => Err(OAuthError::new(
             OAuthErrorCode::UnsupportedGrantType,

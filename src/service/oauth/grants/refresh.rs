@@ -1,15 +1,17 @@
 //! The refresh token grant (RFC 6749 §6) with rotation and reuse detection (RFC 9700 §4.14):
 //! the old token is consumed atomically and a new one issued; a replayed one revokes its whole
 //! family. A refresh never widens: it keeps the original scope within what the app still has
-//! registered and the user may still be granted, and may narrow it. An `openid` grant gets a new
+//! registered (or, for resources, what they still permit) and the user may still be granted,
+//! and may narrow it, and its resources (RFC 8707 §2.2). An `openid` grant gets a new
 //! id_token with the original `auth_time` (OIDC Core §12.2).
 
 use super::{required, TokenRequest};
 use crate::crypto;
-use crate::domain::{Client, Grant, RefreshToken, ScopeSet};
+use crate::domain::{Client, Grant, RefreshToken, ResourceServer, ScopeSet};
 use crate::service::oauth::grant_state::{active_grant, authorization_ended};
 use crate::service::oauth::introspect::touch_if_stale;
 use crate::service::oauth::issue::{self, IdTokenInput, Subject, TokenSet};
+use crate::service::oauth::resources::{permitted_scopes, within};
 use crate::service::oauth::scopes::narrow;
 use crate::service::oauth::OAuthError;
 use crate::service::{access, Services};
@@ -55,8 +57,17 @@ pub(super) async fn exchange(
         ));
     }
     let grant = active_grant(svc, &old.grant_id).await?;
-    let kept = still_allowed(svc, client, &grant, &old).await?;
-    let scopes = narrow(&kept, req.scope.as_deref(), || {
+    // What the access token is for: the authorized resources, or the ones asked of them; the
+    // refresh token keeps all of them.
+    let servers = within(svc, &old.resources, &req.resources).await?;
+    let authorized = if req.resources.is_empty() {
+        servers.clone()
+    } else {
+        within(svc, &old.resources, &[]).await?
+    };
+    let kept = still_allowed(svc, client, &grant, &old, &authorized).await?;
+    let kept_for_asked = kept.intersection(&permitted_for(client, &servers, &kept)?);
+    let scopes = narrow(&kept_for_asked, req.scope.as_deref(), || {
         "a refresh may only narrow the scope originally granted"
     })?;
     // The new refresh token keeps what is still allowed of the original scope (RFC 6749 §6);
@@ -75,6 +86,7 @@ pub(super) async fn exchange(
         user_id: grant.user_id.as_deref(),
         grant_id: Some(&grant.id),
         auth_time: grant.auth_time,
+        resources: &servers,
     };
     let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
     let id_token = refreshed_id_token(svc, &who, &scopes, &access_token).await?;
@@ -87,18 +99,31 @@ pub(super) async fn exchange(
     })
 }
 
+/// What the narrowed resources permit of `kept`: all of it without resources.
+fn permitted_for(
+    client: &Client,
+    servers: &[ResourceServer],
+    kept: &ScopeSet,
+) -> Result<ScopeSet, OAuthError> {
+    if servers.is_empty() {
+        return Ok(kept.clone());
+    }
+    permitted_scopes(client, servers)
+}
+
 /// What a refresh may still carry: the original scope, within the app's CURRENT registered
-/// scopes, and without `admin` once the user is no longer an administrator. The user must
-/// still exist and be enabled.
+/// scopes (for resources: what they permit now), and without `admin` once the user is no
+/// longer an administrator. The user must still exist and be enabled.
 async fn still_allowed(
     svc: &Services,
     client: &Client,
     grant: &Grant,
     old: &RefreshToken,
+    authorized: &[ResourceServer],
 ) -> Result<ScopeSet, OAuthError> {
     let internal = |e: crate::domain::DomainError| OAuthError::internal(e.into());
     let original = ScopeSet::from_strings(&old.scopes).map_err(internal)?;
-    let registered = ScopeSet::from_strings(&client.scopes).map_err(internal)?;
+    let registered = permitted_scopes(client, authorized)?;
     let kept = original.intersection(&registered);
     if kept.is_empty() {
         return Err(OAuthError::invalid_grant(
