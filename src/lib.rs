@@ -14,6 +14,7 @@ pub mod domain;
 pub mod heap;
 pub mod listener;
 pub mod mail;
+pub mod outbound;
 pub mod service;
 pub mod startup;
 pub mod store;

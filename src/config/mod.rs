@@ -12,6 +12,7 @@ mod accounts;
 mod log;
 mod mail;
 mod oauth;
+mod outbound;
 mod security;
 mod server;
 mod store;
@@ -31,6 +32,7 @@ pub use accounts::{AccountSettings, AdminSettings};
 pub use log::{LogFormat, LogSettings};
 pub use mail::{MailSettings, MailTransport};
 pub use oauth::OAuthSettings;
+pub use outbound::OutboundSettings;
 pub use security::{SecuritySettings, SessionSettings};
 pub use server::{PublicUrl, ServerSettings};
 pub use store::StoreSettings;
@@ -49,6 +51,7 @@ pub struct Settings {
     pub web: WebSettings,
     pub log: LogSettings,
     pub oauth: OAuthSettings,
+    pub outbound: OutboundSettings,
 }
 
 /// Values given on the command line (or their `AUTH_CENTER_*` variables), by the key each one
@@ -120,7 +123,8 @@ impl Settings {
         self.session.validate()?;
         self.accounts.validate()?;
         self.security.validate()?;
-        self.oauth.validate()
+        self.oauth.validate()?;
+        self.outbound.validate()
     }
 
     /// Whether cookies must carry `Secure` (the public URL is https).

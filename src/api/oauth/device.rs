@@ -26,6 +26,10 @@ pub struct DeviceAuthorizationForm {
     pub client_id: Option<String>,
     /// client_secret_post: the client secret (prefer HTTP Basic).
     pub client_secret: Option<String>,
+    /// private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+    pub client_assertion_type: Option<String>,
+    /// private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
+    pub client_assertion: Option<String>,
 }
 
 impl std::fmt::Debug for DeviceAuthorizationForm {
@@ -89,7 +93,8 @@ impl DeviceApi {
         form: Form<DeviceAuthorizationForm>,
     ) -> OAuthResult<DeviceAuthorizationBody> {
         let Form(f) = form;
-        let creds = credentials(req, f.client_id, f.client_secret);
+        let creds = credentials(req, f.client_id, f.client_secret)
+            .with_assertion(f.client_assertion_type, f.client_assertion);
         Ok(ok(authorize_device(&svc, &creds, f.scope.as_deref()).await?))
     }
 }
