@@ -63,13 +63,13 @@ pub fn validate(input: &AppInput, kind: ClientType, v: &mut Validation) -> Valid
             "confidential",
             "a confidential app must authenticate",
         ),
-        (ClientType::Confidential, _) if has_keys => {
-            let msg = "keys (jwks, jwks_uri) are only for private_key_jwt";
-            fail(v, field, "keys_need_private_key_jwt", msg);
-        }
         _ => {}
     }
     if method != "private_key_jwt" {
+        if has_keys {
+            let msg = "keys (jwks, jwks_uri) are only for private_key_jwt";
+            fail(v, field, "keys_need_private_key_jwt", msg);
+        }
         return ValidKeys::default();
     }
     match (jwks, jwks_uri) {
