@@ -15,6 +15,7 @@ pub mod heap;
 pub mod listener;
 pub mod mail;
 pub mod metrics;
+pub mod outbound;
 pub mod service;
 pub mod startup;
 pub mod store;

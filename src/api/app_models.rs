@@ -72,6 +72,15 @@ pub struct App {
     /// Authorization requests must be pushed to `/oauth2/par` first (RFC 9126); a plain
     /// request to `/oauth2/authorize` is refused.
     pub require_pushed_authorization_requests: bool,
+    /// `client_secret_basic` (a secret, also accepted as `client_secret_post`),
+    /// `private_key_jwt` (signed assertions with the keys below) or `none` (public).
+    pub token_endpoint_auth_method: String,
+    /// private_key_jwt: the registered JWK set of public keys.
+    #[oai(skip_serializing_if_is_none)]
+    pub jwks: Option<serde_json::Value>,
+    /// private_key_jwt: where the JWK set is fetched from.
+    #[oai(skip_serializing_if_is_none)]
+    pub jwks_uri: Option<String>,
     /// The secrets that currently authenticate the app (none for a public app).
     pub secrets: Vec<AppSecretInfo>,
     pub created_at: DateTime<Utc>,
@@ -99,6 +108,13 @@ impl From<&Client> for App {
             first_party: settings.first_party,
             introspection: settings.introspection,
             require_pushed_authorization_requests: settings.require_pushed_authorization_requests,
+            token_endpoint_auth_method: crate::service::app_keys::method_of(
+                c.client_type,
+                c.uses_private_key_jwt(),
+            )
+            .into(),
+            jwks: c.jwks.as_deref().and_then(|j| serde_json::from_str(j).ok()),
+            jwks_uri: c.jwks_uri.clone(),
             secrets: c.secrets.iter().map(Into::into).collect(),
             created_at: c.created_at,
             updated_at: c.updated_at,
@@ -131,6 +147,9 @@ impl Example for App {
             first_party: false,
             introspection: false,
             require_pushed_authorization_requests: false,
+            token_endpoint_auth_method: "client_secret_basic".into(),
+            jwks: None,
+            jwks_uri: None,
             secrets: vec![AppSecretInfo {
                 created_at: example_time(),
                 expires_at: None,

@@ -48,6 +48,15 @@ pub struct AppRequest {
     pub introspection: Option<bool>,
     /// Authorization requests must be pushed to `/oauth2/par` first (RFC 9126). Default: false.
     pub require_pushed_authorization_requests: Option<bool>,
+    /// How the app authenticates at the token endpoint: `client_secret_basic` (default for a
+    /// confidential app; `client_secret_post` works too), `private_key_jwt` (signed assertions,
+    /// RFC 7523: set `jwks` or `jwks_uri`; the app then has no secret) or `none` (public apps).
+    pub token_endpoint_auth_method: Option<String>,
+    /// private_key_jwt: a JWK set of public keys (`{"keys": [...]}`; EC P-256, OKP Ed25519 or
+    /// RSA of 2048 bits or more; a key with a private member is refused).
+    pub jwks: Option<serde_json::Value>,
+    /// private_key_jwt: the https URL of the app's JWK set, fetched when the app authenticates.
+    pub jwks_uri: Option<String>,
 }
 
 impl From<AppRequest> for AppInput {
@@ -69,6 +78,9 @@ impl From<AppRequest> for AppInput {
             require_pushed_authorization_requests: r
                 .require_pushed_authorization_requests
                 .unwrap_or(false),
+            token_endpoint_auth_method: r.token_endpoint_auth_method,
+            jwks: r.jwks.map(|j| j.to_string()),
+            jwks_uri: r.jwks_uri,
         }
     }
 }
@@ -90,6 +102,9 @@ impl Example for AppRequest {
             first_party: None,
             introspection: None,
             require_pushed_authorization_requests: None,
+            token_endpoint_auth_method: None,
+            jwks: None,
+            jwks_uri: None,
         }
     }
 }
@@ -113,6 +128,11 @@ pub struct AppPatchRequest {
     pub first_party: Option<bool>,
     pub introspection: Option<bool>,
     pub require_pushed_authorization_requests: Option<bool>,
+    /// A method other than `private_key_jwt` drops the keys (rotate the secret to get one).
+    pub token_endpoint_auth_method: Option<String>,
+    /// New keys; `jwks` or `jwks_uri` replaces both, `null` clears.
+    pub jwks: MaybeUndefined<serde_json::Value>,
+    pub jwks_uri: MaybeUndefined<String>,
 }
 
 fn maybe<T>(m: MaybeUndefined<T>) -> Option<Option<T>> {
@@ -140,6 +160,9 @@ impl From<AppPatchRequest> for AppPatch {
             first_party: r.first_party,
             introspection: r.introspection,
             require_pushed_authorization_requests: r.require_pushed_authorization_requests,
+            token_endpoint_auth_method: r.token_endpoint_auth_method,
+            jwks: maybe(r.jwks).map(|j| j.map(|j| j.to_string())),
+            jwks_uri: maybe(r.jwks_uri),
         }
     }
 }
@@ -164,6 +187,9 @@ impl Example for AppPatchRequest {
             first_party: None,
             introspection: None,
             require_pushed_authorization_requests: None,
+            token_endpoint_auth_method: None,
+            jwks: MaybeUndefined::Undefined,
+            jwks_uri: MaybeUndefined::Undefined,
         }
     }
 }

@@ -97,7 +97,7 @@ api_response! {
     RotateAppSecretError as RotateAppSecret {
         /// No app with this id is visible to the caller.
         404 NotFound,
-        /// The app is public (it has no secret) or built in.
+        /// The app is public or uses private_key_jwt (it has no secret), or is built in.
         409 Conflict,
         /// `revoke_previous` is not `true` or `false`.
         422 Invalid,

@@ -13,6 +13,7 @@ mod log;
 mod mail;
 mod metrics;
 mod oauth;
+mod outbound;
 mod security;
 mod server;
 mod store;
@@ -33,6 +34,7 @@ pub use log::{LogFormat, LogSettings};
 pub use mail::{MailSettings, MailTransport};
 pub use metrics::MetricsSettings;
 pub use oauth::OAuthSettings;
+pub use outbound::OutboundSettings;
 pub use security::{SecuritySettings, SessionSettings};
 pub use server::{PublicUrl, ServerSettings};
 pub use store::StoreSettings;
@@ -52,6 +54,7 @@ pub struct Settings {
     pub log: LogSettings,
     pub oauth: OAuthSettings,
     pub metrics: MetricsSettings,
+    pub outbound: OutboundSettings,
 }
 
 /// Values given on the command line (or their `AUTH_CENTER_*` variables), by the key each one
@@ -124,7 +127,8 @@ impl Settings {
         self.accounts.validate()?;
         self.security.validate()?;
         self.oauth.validate()?;
-        self.metrics.validate()
+        self.metrics.validate()?;
+        self.outbound.validate()
     }
 
     /// Whether cookies must carry `Secure` (the public URL is https).

@@ -169,6 +169,12 @@ pub fn split(token: &str) -> Option<Parts<'_>> {
 }
 
 impl Parts<'_> {
+    /// The signing input (`header.payload`), the encoded payload and the encoded signature, for
+    /// verifiers of keys other than ours (`client_keys`).
+    pub fn raw(&self) -> (&str, &str, &str) {
+        (self.signing_input, self.payload, self.signature)
+    }
+
     /// The payload bytes if the signature verifies with `key` — and the header names `key`'s
     /// algorithm: the algorithm is the key's, never the token's alone (no algorithm confusion).
     pub fn verified_payload(&self, key: &VerifyingKey) -> Option<Vec<u8>> {

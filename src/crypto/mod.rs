@@ -6,6 +6,7 @@
 //! Must not import the service, store or web layers. RFC 6749 §10.10 (credential entropy),
 //! RFC 6819 §5.1.4.1.3 (store digests of tokens, not the tokens).
 
+pub mod client_keys;
 pub mod jws;
 pub mod jwt;
 pub mod keys;

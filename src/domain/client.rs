@@ -129,6 +129,11 @@ pub struct Client {
     /// Authorization requests must be pushed first (RFC 9126 §5,
     /// `require_pushed_authorization_requests`).
     pub require_pushed_authorization_requests: bool,
+    /// `private_key_jwt` (RFC 7523 §2.2): the app's public JWK set, as JSON text. With this or
+    /// `jwks_uri` set the app authenticates with signed assertions and has no secret.
+    pub jwks: Option<String>,
+    /// `private_key_jwt` with the JWK set fetched from this https URL.
+    pub jwks_uri: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -136,6 +141,12 @@ pub struct Client {
 impl Client {
     pub fn allows_grant(&self, g: GrantType) -> bool {
         self.grant_types.contains(&g)
+    }
+
+    /// Whether the app authenticates with `private_key_jwt` (keys registered) instead of a
+    /// secret.
+    pub fn uses_private_key_jwt(&self) -> bool {
+        self.jwks.is_some() || self.jwks_uri.is_some()
     }
 
     /// A confidential app of `owner` with nothing else set, for unit tests of the rules.
@@ -160,6 +171,8 @@ impl Client {
             first_party: false,
             introspection: false,
             require_pushed_authorization_requests: false,
+            jwks: None,
+            jwks_uri: None,
             created_at: now,
             updated_at: now,
         }

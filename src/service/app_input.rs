@@ -7,6 +7,7 @@
 
 use crate::domain::{Client, ClientType, DomainError, GrantType, RedirectUri, SUPPORTED_SCOPES};
 
+pub use super::app_patch::AppPatch;
 use super::{ServiceError, Validation};
 
 /// Longest app name, in characters after trimming.
@@ -40,6 +41,13 @@ pub struct AppInput {
     pub introspection: bool,
     /// Authorization requests must be pushed first (RFC 9126).
     pub require_pushed_authorization_requests: bool,
+    /// `client_secret_basic`, `client_secret_post`, `private_key_jwt` or `none`; `None`: from
+    /// the client type and whether keys are given.
+    pub token_endpoint_auth_method: Option<String>,
+    /// private_key_jwt: the public JWK set, as JSON text.
+    pub jwks: Option<String>,
+    /// private_key_jwt: where the JWK set is published.
+    pub jwks_uri: Option<String>,
 }
 
 impl Default for AppInput {
@@ -59,6 +67,9 @@ impl Default for AppInput {
             first_party: false,
             introspection: false,
             require_pushed_authorization_requests: false,
+            token_endpoint_auth_method: None,
+            jwks: None,
+            jwks_uri: None,
         }
     }
 }
@@ -80,56 +91,10 @@ impl From<&Client> for AppInput {
             first_party: c.first_party,
             introspection: c.introspection,
             require_pushed_authorization_requests: c.require_pushed_authorization_requests,
+            token_endpoint_auth_method: None,
+            jwks: c.jwks.clone(),
+            jwks_uri: c.jwks_uri.clone(),
         }
-    }
-}
-
-/// A partial change (PATCH): `None` keeps a field; `Some(None)` clears an optional one.
-#[derive(Debug, Clone, Default)]
-pub struct AppPatch {
-    pub name: Option<String>,
-    pub description: Option<String>,
-    pub homepage_url: Option<Option<String>>,
-    pub logo_url: Option<Option<String>>,
-    pub redirect_uris: Option<Vec<String>>,
-    pub post_logout_redirect_uris: Option<Vec<String>>,
-    pub client_type: Option<String>,
-    pub grant_types: Option<Vec<String>>,
-    pub scopes: Option<Vec<String>>,
-    pub access_token_ttl_secs: Option<Option<i64>>,
-    pub refresh_token_ttl_secs: Option<Option<i64>>,
-    pub first_party: Option<bool>,
-    pub introspection: Option<bool>,
-    pub require_pushed_authorization_requests: Option<bool>,
-}
-
-impl AppPatch {
-    /// The input with this patch applied.
-    pub fn apply(self, mut to: AppInput) -> AppInput {
-        fn set<T>(dst: &mut T, v: Option<T>) {
-            if let Some(v) = v {
-                *dst = v;
-            }
-        }
-        set(&mut to.name, self.name);
-        set(&mut to.description, self.description);
-        set(&mut to.homepage_url, self.homepage_url);
-        set(&mut to.logo_url, self.logo_url);
-        set(&mut to.redirect_uris, self.redirect_uris);
-        set(
-            &mut to.post_logout_redirect_uris,
-            self.post_logout_redirect_uris,
-        );
-        set(&mut to.client_type, self.client_type);
-        set(&mut to.grant_types, self.grant_types);
-        set(&mut to.scopes, self.scopes);
-        set(&mut to.access_token_ttl_secs, self.access_token_ttl_secs);
-        set(&mut to.refresh_token_ttl_secs, self.refresh_token_ttl_secs);
-        set(&mut to.first_party, self.first_party);
-        set(&mut to.introspection, self.introspection);
-        let par = &mut to.require_pushed_authorization_requests;
-        set(par, self.require_pushed_authorization_requests);
-        to
     }
 }
 
@@ -164,6 +129,8 @@ pub struct ValidApp {
     pub first_party: bool,
     pub introspection: bool,
     pub require_pushed_authorization_requests: bool,
+    /// private_key_jwt keys (both `None`: the app authenticates with a secret, or none).
+    pub keys: super::app_keys::ValidKeys,
 }
 
 /// An https URL (or http on a loopback host) without credentials or fragment.
@@ -369,6 +336,7 @@ pub fn validate_read(
         let msg = "client_credentials needs a confidential client";
         v.push(DomainError::new("grant_types", msg).with_code("confidential_only"));
     }
+    let keys = super::app_keys::validate(input, client_type, &mut v);
     let scopes = scopes(&input.scopes, rules, &mut v);
     let access = "access_token_ttl_secs";
     let access_token_ttl_secs = ttl(
@@ -400,6 +368,7 @@ pub fn validate_read(
         first_party,
         introspection: input.introspection,
         require_pushed_authorization_requests: input.require_pushed_authorization_requests,
+        keys,
     })
 }
 

@@ -85,6 +85,12 @@ fn write_fields(app: &mut Client, v: ValidApp) {
     app.first_party = v.first_party;
     app.introspection = v.introspection;
     app.require_pushed_authorization_requests = v.require_pushed_authorization_requests;
+    app.jwks = v.keys.jwks;
+    app.jwks_uri = v.keys.jwks_uri;
+    // An app that signs assertions has no secret (RFC 7523 §2.2 replaces it).
+    if app.uses_private_key_jwt() {
+        app.secrets.clear();
+    }
 }
 
 /// Registers an app owned by the acting person.
@@ -128,7 +134,9 @@ async fn insert_app(
     valid: ValidApp,
 ) -> Result<RegisteredApp, ServiceError> {
     let now = svc.now();
+    let with_keys = valid.keys.jwks.is_some() || valid.keys.jwks_uri.is_some();
     let (secret, secrets) = match valid.client_type {
+        ClientType::Confidential if with_keys => (None, vec![]),
         ClientType::Confidential => {
             let (value, stored) = new_secret(now);
             (Some(value), vec![stored])
@@ -153,6 +161,8 @@ async fn insert_app(
         first_party: false,
         introspection: false,
         require_pushed_authorization_requests: false,
+        jwks: None,
+        jwks_uri: None,
         created_at: now,
         updated_at: now,
     };
@@ -285,6 +295,11 @@ pub async fn rotate_secret(
     if app.client_type != ClientType::Confidential {
         return Err(ServiceError::Refused(
             "a public app has no secret to rotate".into(),
+        ));
+    }
+    if app.uses_private_key_jwt() {
+        return Err(ServiceError::Refused(
+            "the app authenticates with private_key_jwt: it has no secret".into(),
         ));
     }
     let now = svc.now();

@@ -9,6 +9,8 @@ pub mod access;
 pub mod accounts;
 pub mod admin;
 pub mod app_input;
+pub mod app_keys;
+mod app_patch;
 pub mod apps;
 pub mod authorizations;
 pub mod bootstrap;

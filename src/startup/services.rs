@@ -184,7 +184,22 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> anyhow::Result<OAuthCont
     if let Some(feed) = &stores.feed {
         feed.subscribe(keys.clone());
     }
-    Ok(OAuthContext { policy, keys })
+    let out = &settings.outbound;
+    let client_jwks = crate::outbound::DocumentCache::new(
+        crate::outbound::Fetcher::new(out)?,
+        crate::outbound::CachePolicy {
+            entries: out.cache_entries,
+            min_ttl: out.cache_min_ttl,
+            max_ttl: out.cache_max_ttl,
+            refetch_interval: out.refetch_interval,
+        },
+        crate::service::oauth::MAX_JWKS_BYTES,
+    );
+    Ok(OAuthContext {
+        policy,
+        keys,
+        client_jwks: Arc::new(client_jwks),
+    })
 }
 
 /// A public https URL says this is a real deployment, where emails must be delivered: the

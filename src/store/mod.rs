@@ -13,6 +13,7 @@
 //!
 //! Must not import poem, the service or the web layers.
 
+mod assertion_jtis;
 pub mod cache;
 pub mod feed;
 pub mod mongo;
@@ -27,6 +28,7 @@ pub mod sqlite;
 mod stores;
 mod ttl_cache;
 
+pub use assertion_jtis::AssertionJtiStore;
 pub use outbox::{OutboxMessage, OutboxStore};
 pub use pushed_requests::PushedRequestStore;
 pub use resource_servers::ResourceServerStore;

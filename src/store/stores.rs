@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use super::{
-    feed, revoked, ClientStore, CodeStore, ConsentStore, DeviceCodeStore, EmailTokenStore,
-    GrantStore, GroupStore, LoginAttemptStore, OutboxStore, PushedRequestStore,
+    feed, revoked, AssertionJtiStore, ClientStore, CodeStore, ConsentStore, DeviceCodeStore,
+    EmailTokenStore, GrantStore, GroupStore, LoginAttemptStore, OutboxStore, PushedRequestStore,
     ResourceServerStore, SecondFactorStore, SessionStore, SigningKeyStore, StoreAdmin, UserStore,
 };
 
@@ -27,6 +27,7 @@ pub struct Stores {
     pub resource_servers: Arc<dyn ResourceServerStore>,
     pub pushed_requests: Arc<dyn PushedRequestStore>,
     pub second_factors: Arc<dyn SecondFactorStore>,
+    pub assertion_jtis: Arc<dyn AssertionJtiStore>,
     pub admin: Arc<dyn StoreAdmin>,
     /// The revoked access tokens, held in memory in front of the store.
     pub revoked: Arc<revoked::DenyList>,
@@ -55,6 +56,7 @@ impl Stores {
             + ResourceServerStore
             + PushedRequestStore
             + SecondFactorStore
+            + AssertionJtiStore
             + StoreAdmin
             + 'static,
     {
@@ -75,6 +77,7 @@ impl Stores {
             resource_servers: backend.clone(),
             pushed_requests: backend.clone(),
             second_factors: backend.clone(),
+            assertion_jtis: backend.clone(),
             admin: backend,
             feed: None,
         }

@@ -65,6 +65,10 @@ pub struct FormValues {
     pub first_party: bool,
     pub introspection: bool,
     pub require_par: bool,
+    /// `client_secret_basic` or `private_key_jwt` (confidential apps).
+    pub auth_method: String,
+    pub jwks: String,
+    pub jwks_uri: String,
 }
 
 impl Default for FormValues {
@@ -85,6 +89,9 @@ impl Default for FormValues {
             first_party: false,
             introspection: false,
             require_par: false,
+            auth_method: "client_secret_basic".into(),
+            jwks: String::new(),
+            jwks_uri: String::new(),
         }
     }
 }
@@ -107,6 +114,14 @@ impl From<&Client> for FormValues {
             first_party: c.first_party,
             introspection: c.introspection,
             require_par: c.require_pushed_authorization_requests,
+            auth_method: if c.uses_private_key_jwt() {
+                "private_key_jwt"
+            } else {
+                "client_secret_basic"
+            }
+            .into(),
+            jwks: c.jwks.clone().unwrap_or_default(),
+            jwks_uri: c.jwks_uri.clone().unwrap_or_default(),
         }
     }
 }
@@ -128,6 +143,9 @@ impl From<&Submitted> for FormValues {
             first_party: f.one("first_party") == "on",
             introspection: f.one("introspection") == "on",
             require_par: f.one("require_pushed_authorization_requests") == "on",
+            auth_method: f.one("token_endpoint_auth_method").into(),
+            jwks: f.one("jwks").into(),
+            jwks_uri: f.one("jwks_uri").into(),
         }
     }
 }
@@ -181,6 +199,10 @@ pub fn to_input(v: &FormValues) -> Read {
         first_party: v.first_party,
         introspection: v.introspection,
         require_pushed_authorization_requests: v.require_par,
+        // The method radio only applies to confidential apps; a public app uses `none`.
+        token_endpoint_auth_method: opt(&v.auth_method).filter(|_| v.client_type != "public"),
+        jwks: opt(&v.jwks),
+        jwks_uri: opt(&v.jwks_uri),
     };
     Read { input, unreadable }
 }

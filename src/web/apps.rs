@@ -156,6 +156,7 @@ fn secret_page(ctx: &Ctx<'_>, app: &Client, secret: Option<&str>, rotated: bool)
         "app_secret.html",
         minijinja::context! {
             client_id => app.client_id, name => app.name, secret, rotated,
+            private_key_jwt => app.uses_private_key_jwt(),
             href => app_path(&app.client_id, ""),
         },
     )
@@ -209,7 +210,8 @@ pub async fn detail(ctx: Ctx<'_>, Path(id): Path<String>, Query(q): Query<DoneQu
         minijinja::context! {
             app => view(&app), secrets, notice,
             builtin => apps::is_builtin(&app),
-            confidential => app.client_type == crate::domain::ClientType::Confidential,
+            confidential => app.client_type == crate::domain::ClientType::Confidential
+                && !app.uses_private_key_jwt(),
             edit_href => app_path(&id, "update/"), delete_href => app_path(&id, "delete/"),
             rotate_href => app_path(&id, "rotate-secret/"),
         },
@@ -228,6 +230,7 @@ fn view(c: &Client) -> minijinja::Value {
         access_token_ttl_secs => c.access_token_ttl_secs,
         refresh_token_ttl_secs => c.refresh_token_ttl_secs,
         require_pushed_authorization_requests => c.require_pushed_authorization_requests,
+        private_key_jwt => c.uses_private_key_jwt(), jwks_uri => c.jwks_uri,
     }
 }
 

@@ -23,6 +23,7 @@ mod oauth_device;
 mod oauth_form_post;
 mod oauth_oidc;
 mod oauth_par;
+mod oauth_private_key_jwt;
 mod oauth_token;
 mod oauth_tokens;
 mod resource_servers;

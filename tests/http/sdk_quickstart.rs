@@ -143,6 +143,9 @@ async fn my_apps_are_managed_through_the_rust_sdk_with_a_user_token(backend: Bac
         first_party: None,
         introspection: None,
         require_pushed_authorization_requests: None,
+        token_endpoint_auth_method: None,
+        jwks: None,
+        jwks_uri: None,
     };
     let created = api.create_app(&body).await.unwrap().into_inner();
     let (id, secret) = (created.app.client_id, created.client_secret.unwrap());

@@ -3,6 +3,9 @@
 //! endpoint; editing keeps errors next to the fields with the input; deleting and rotating
 //! through their forms; CSRF on every form; another user's app is a 404; login is required.
 
+#[path = "apps/key_page.rs"]
+mod key_page;
+
 use crate::helpers::accounts::location;
 use crate::helpers::{Backend, TestApp};
 use auth_center::service::app_input::AppInput;

@@ -8,6 +8,7 @@
 //! `sqlite::<case>` and `mongo::<case>`, each on a fresh, private store. Cases that only make
 //! sense for one backend live in `backend_only`.
 
+mod assertion_jtis;
 mod backend_only;
 mod clients;
 mod codes;
@@ -31,6 +32,7 @@ mod sessions;
 mod users;
 
 mod cases {
+    pub use crate::assertion_jtis::*;
     pub use crate::clients::*;
     pub use crate::codes::*;
     pub use crate::consents::*;
@@ -186,4 +188,7 @@ contract_tests!(
     a_resource_server_identifier_is_unique,
     getting_updating_or_deleting_a_missing_resource_server_is_not_found,
     resource_servers_are_listed_by_identifier_in_pages_with_the_total,
+    // client assertion ids (RFC 7523)
+    an_assertion_id_is_recorded_once_until_it_expires,
+    only_one_of_sixteen_concurrent_uses_of_an_assertion_id_wins,
 );

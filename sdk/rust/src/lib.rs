@@ -56,6 +56,12 @@ pub mod types {
         /**A resource server: may introspect tokens issued to other apps (RFC 7662 §4); set by
         administrators only. Any other app learns only about its own tokens.*/
         pub introspection: bool,
+        ///private_key_jwt: the registered JWK set of public keys.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub jwks: ::std::option::Option<::serde_json::Value>,
+        ///private_key_jwt: where the JWK set is fetched from.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub jwks_uri: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub logo_url: ::std::option::Option<::std::string::String>,
         pub name: ::std::string::String,
@@ -73,6 +79,9 @@ pub mod types {
         pub scopes: ::std::vec::Vec<::std::string::String>,
         ///The secrets that currently authenticate the app (none for a public app).
         pub secrets: ::std::vec::Vec<AppSecretInfo>,
+        /**`client_secret_basic` (a secret, also accepted as `client_secret_post`),
+        `private_key_jwt` (signed assertions with the keys below) or `none` (public).*/
+        pub token_endpoint_auth_method: ::std::string::String,
         pub updated_at: ::chrono::DateTime<::chrono::offset::Utc>,
     }
     ///One page of the caller's apps.
@@ -105,6 +114,11 @@ pub mod types {
         pub homepage_url: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub introspection: ::std::option::Option<bool>,
+        ///New keys; `jwks` or `jwks_uri` replaces both, `null` clears.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub jwks: ::std::option::Option<::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub jwks_uri: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub logo_url: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -119,6 +133,9 @@ pub mod types {
         pub require_pushed_authorization_requests: ::std::option::Option<bool>,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub scopes: ::std::vec::Vec<::std::string::String>,
+        ///A method other than `private_key_jwt` drops the keys (rotate the secret to get one).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub token_endpoint_auth_method: ::std::option::Option<::std::string::String>,
     }
     /**Every field of an app (register, and replace with PUT). Omitted optional fields take their
     default.*/
@@ -149,6 +166,13 @@ pub mod types {
         change it.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub introspection: ::std::option::Option<bool>,
+        /**private_key_jwt: a JWK set of public keys (`{"keys": [...]}`; EC P-256, OKP Ed25519 or
+        RSA of 2048 bits or more; a key with a private member is refused).*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub jwks: ::std::option::Option<::serde_json::Value>,
+        ///private_key_jwt: the https URL of the app's JWK set, fetched when the app authenticates.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub jwks_uri: ::std::option::Option<::std::string::String>,
         ///https (or http on localhost / a loopback address).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub logo_url: ::std::option::Option<::std::string::String>,
@@ -172,6 +196,11 @@ pub mod types {
         or an `admin` token). Default: openid profile email.*/
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub scopes: ::std::vec::Vec<::std::string::String>,
+        /**How the app authenticates at the token endpoint: `client_secret_basic` (default for a
+        confidential app; `client_secret_post` works too), `private_key_jwt` (signed assertions,
+        RFC 7523: set `jwks` or `jwks_uri`; the app then has no secret) or `none` (public apps).*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub token_endpoint_auth_method: ::std::option::Option<::std::string::String>,
     }
     /**When a stored secret was issued and, for a rotated-out one, when it stops working. The
     secret itself is never shown again.*/
@@ -275,6 +304,12 @@ pub mod types {
     ///A device authorization request.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     pub struct DeviceAuthorizationForm {
+        ///private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_assertion: ::std::option::Option<::std::string::String>,
+        ///private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_assertion_type: ::std::option::Option<::std::string::String>,
         ///client_secret_post and public clients: the client id.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub client_id: ::std::option::Option<::std::string::String>,
@@ -506,6 +541,9 @@ pub mod types {
         pub id_token_signing_alg_values_supported: ::std::vec::Vec<::std::string::String>,
         pub introspection_endpoint: ::std::string::String,
         pub introspection_endpoint_auth_methods_supported: ::std::vec::Vec<::std::string::String>,
+        ///The same algorithms, at the introspection endpoint.
+        pub introspection_endpoint_auth_signing_alg_values_supported:
+            ::std::vec::Vec<::std::string::String>,
         pub issuer: ::std::string::String,
         pub jwks_uri: ::std::string::String,
         /**RFC 9728 §4: the protected resources this server issues tokens for (its own API,
@@ -520,10 +558,17 @@ pub mod types {
         pub response_types_supported: ::std::vec::Vec<::std::string::String>,
         pub revocation_endpoint: ::std::string::String,
         pub revocation_endpoint_auth_methods_supported: ::std::vec::Vec<::std::string::String>,
+        ///The same algorithms, at the revocation endpoint.
+        pub revocation_endpoint_auth_signing_alg_values_supported:
+            ::std::vec::Vec<::std::string::String>,
         pub scopes_supported: ::std::vec::Vec<::std::string::String>,
         pub subject_types_supported: ::std::vec::Vec<::std::string::String>,
         pub token_endpoint: ::std::string::String,
         pub token_endpoint_auth_methods_supported: ::std::vec::Vec<::std::string::String>,
+        /**RFC 8414 §2: the algorithms a `private_key_jwt` client assertion may be signed with (at
+        the token endpoint, and so at PAR and device authorization too).*/
+        pub token_endpoint_auth_signing_alg_values_supported:
+            ::std::vec::Vec<::std::string::String>,
         pub userinfo_endpoint: ::std::string::String,
     }
     ///An OAuth error (RFC 6749 §5.2).
@@ -551,6 +596,12 @@ pub mod types {
     authentication.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     pub struct ParForm {
+        ///private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_assertion: ::std::option::Option<::std::string::String>,
+        ///private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_assertion_type: ::std::option::Option<::std::string::String>,
         ///The app's client id; with HTTP Basic it may be left out.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub client_id: ::std::option::Option<::std::string::String>,
@@ -716,6 +767,12 @@ pub mod types {
     ///A token request; which fields are needed depends on `grant_type`.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     pub struct TokenForm {
+        ///private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_assertion: ::std::option::Option<::std::string::String>,
+        ///private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_assertion_type: ::std::option::Option<::std::string::String>,
         ///client_secret_post and public clients: the client id.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub client_id: ::std::option::Option<::std::string::String>,
@@ -759,6 +816,12 @@ pub mod types {
     ///A token to revoke or introspect.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     pub struct TokenHintForm {
+        ///private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_assertion: ::std::option::Option<::std::string::String>,
+        ///private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_assertion_type: ::std::option::Option<::std::string::String>,
         ///client_secret_post and public clients: the client id.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub client_id: ::std::option::Option<::std::string::String>,
@@ -2574,7 +2637,8 @@ impl Client {
     for public clients), `password` (only for apps that enable it), `refresh_token` (rotating: every use returns a new refresh token,
     and reusing an old one revokes the whole grant) and `client_credentials`. Authenticate
     with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
-    (`client_secret_post`), or send only `client_id` for a public client. Errors follow
+    (`client_secret_post`), with a signed `client_assertion` (`private_key_jwt`, for apps that
+    registered keys), or send only `client_id` for a public client. Errors follow
     RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
     Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
     (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),

@@ -99,6 +99,19 @@ export type App = {
      */
     require_pushed_authorization_requests: boolean;
     /**
+     * `client_secret_basic` (a secret, also accepted as `client_secret_post`),
+     * `private_key_jwt` (signed assertions with the keys below) or `none` (public).
+     */
+    token_endpoint_auth_method: string;
+    /**
+     * private_key_jwt: the registered JWK set of public keys.
+     */
+    jwks?: unknown;
+    /**
+     * private_key_jwt: where the JWK set is fetched from.
+     */
+    jwks_uri?: string;
+    /**
      * The secrets that currently authenticate the app (none for a public app).
      */
     secrets: Array<AppSecretInfo>;
@@ -151,6 +164,15 @@ export type AppPatchRequest = {
     first_party?: boolean;
     introspection?: boolean;
     require_pushed_authorization_requests?: boolean;
+    /**
+     * A method other than `private_key_jwt` drops the keys (rotate the secret to get one).
+     */
+    token_endpoint_auth_method?: string;
+    /**
+     * New keys; `jwks` or `jwks_uri` replaces both, `null` clears.
+     */
+    jwks?: unknown;
+    jwks_uri?: string;
 };
 
 /**
@@ -223,6 +245,21 @@ export type AppRequest = {
      * Authorization requests must be pushed to `/oauth2/par` first (RFC 9126). Default: false.
      */
     require_pushed_authorization_requests?: boolean;
+    /**
+     * How the app authenticates at the token endpoint: `client_secret_basic` (default for a
+     * confidential app; `client_secret_post` works too), `private_key_jwt` (signed assertions,
+     * RFC 7523: set `jwks` or `jwks_uri`; the app then has no secret) or `none` (public apps).
+     */
+    token_endpoint_auth_method?: string;
+    /**
+     * private_key_jwt: a JWK set of public keys (`{"keys": [...]}`; EC P-256, OKP Ed25519 or
+     * RSA of 2048 bits or more; a key with a private member is refused).
+     */
+    jwks?: unknown;
+    /**
+     * private_key_jwt: the https URL of the app's JWK set, fetched when the app authenticates.
+     */
+    jwks_uri?: string;
 };
 
 /**
@@ -418,10 +455,13 @@ export type DeviceAuthorizationForm = {
      */
     client_secret?: string;
     /**
-     * RFC 8707: the resource server(s) the access token is for, each an absolute URI
-     * registered here; repeat the field for several. The token's `aud` is exactly these.
+     * private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
      */
-    resource?: Array<string>;
+    client_assertion_type?: string;
+    /**
+     * private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
+     */
+    client_assertion?: string;
 };
 
 /**
@@ -564,11 +604,7 @@ export type IntrospectionBody = {
     exp?: number;
     iat?: number;
     iss?: string;
-    /**
-     * The audience as issued: the issuer, or the resource identifier (a string) or
-     * identifiers (an array) the token was requested for (RFC 8707).
-     */
-    aud?: unknown;
+    aud?: string;
     jti?: string;
 };
 
@@ -713,6 +749,19 @@ export type Metadata = {
      * require it for themselves too).
      */
     require_pushed_authorization_requests: boolean;
+    /**
+     * RFC 8414 §2: the algorithms a `private_key_jwt` client assertion may be signed with (at
+     * the token endpoint, and so at PAR and device authorization too).
+     */
+    token_endpoint_auth_signing_alg_values_supported: Array<string>;
+    /**
+     * The same algorithms, at the revocation endpoint.
+     */
+    revocation_endpoint_auth_signing_alg_values_supported: Array<string>;
+    /**
+     * The same algorithms, at the introspection endpoint.
+     */
+    introspection_endpoint_auth_signing_alg_values_supported: Array<string>;
 };
 
 /**
@@ -771,6 +820,14 @@ export type ParForm = {
      */
     client_secret?: string;
     /**
+     * private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+     */
+    client_assertion_type?: string;
+    /**
+     * private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
+     */
+    client_assertion?: string;
+    /**
      * One of the app's registered redirect URIs.
      */
     redirect_uri?: string;
@@ -806,11 +863,6 @@ export type ParForm = {
      * Refused here (RFC 9126 §2.1): a pushed request cannot point to another.
      */
     request_uri?: string;
-    /**
-     * RFC 8707: the resource server(s) the access token is for, each an absolute URI
-     * registered here; repeat the field for several. The token's `aud` is exactly these.
-     */
-    resource?: Array<string>;
 };
 
 /**
@@ -1067,15 +1119,17 @@ export type TokenForm = {
      */
     client_secret?: string;
     /**
+     * private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+     */
+    client_assertion_type?: string;
+    /**
+     * private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
+     */
+    client_assertion?: string;
+    /**
      * device_code: the device code from `/oauth2/device_authorization` (RFC 8628).
      */
     device_code?: string;
-    /**
-     * RFC 8707: the resource server(s) the access token is for, each an absolute URI
-     * registered here; repeat the field for several. A code exchange or
-     * refresh may name a subset of what was authorized. The token's `aud` is exactly these.
-     */
-    resource?: Array<string>;
 };
 
 /**
@@ -1100,6 +1154,14 @@ export type TokenHintForm = {
      * client_secret_post: the client secret (prefer HTTP Basic).
      */
     client_secret?: string;
+    /**
+     * private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+     */
+    client_assertion_type?: string;
+    /**
+     * private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
+     */
+    client_assertion?: string;
 };
 
 /**
@@ -2370,12 +2432,12 @@ export type UpdateMeErrors = {
      */
     401: ApiError;
     /**
-     * The credential lacks the scope (`profile:write`), or a session call lacks its CSRF
-     * header.
+     * The credential lacks the scope (`profile:write`), a password change came with an access
+     * token instead of the browser session, or a missing CSRF header.
      */
     403: ApiError;
     /**
-     * Invalid fields (`fields` lists every problem).
+     * Invalid fields (`current_password` when it is wrong).
      */
     422: ApiError;
     500: ApiError;
@@ -2389,7 +2451,7 @@ export type UpdateMeError = UpdateMeErrors[keyof UpdateMeErrors];
 
 export type UpdateMeResponses = {
     /**
-     * The account, after the change.
+     * The account, after the change (for a password change: every other session ended).
      */
     200: Me;
 };
@@ -2409,22 +2471,17 @@ export type ChangeMyPasswordErrors = {
      */
     401: ApiError;
     /**
-     * The call came with an access token instead of the browser session, or without its
-     * CSRF header.
+     * The credential lacks the scope (`profile:write`), a password change came with an access
+     * token instead of the browser session, or a missing CSRF header.
      */
     403: ApiError;
     /**
      * Invalid fields (`current_password` when it is wrong).
      */
     422: ApiError;
-    /**
-     * Too many wrong passwords for this account or from this address: nothing is checked
-     * until the window passes (`message` says when; `fields` names `current_password`).
-     */
-    429: ApiError;
     500: ApiError;
     /**
-     * The store is unavailable, or too many passwords are being checked; retry later.
+     * The store is unavailable; retry later.
      */
     503: ApiError;
 };
@@ -2433,7 +2490,7 @@ export type ChangeMyPasswordError = ChangeMyPasswordErrors[keyof ChangeMyPasswor
 
 export type ChangeMyPasswordResponses = {
     /**
-     * The account; every other session of it ended.
+     * The account, after the change (for a password change: every other session ended).
      */
     200: Me;
 };
@@ -3441,7 +3498,7 @@ export type RotateAppSecretErrors = {
      */
     404: ApiError;
     /**
-     * The app is public (it has no secret) or built in.
+     * The app is public or uses private_key_jwt (it has no secret), or is built in.
      */
     409: ApiError;
     /**

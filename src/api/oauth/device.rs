@@ -27,6 +27,10 @@ pub struct DeviceAuthorizationForm {
     pub client_id: Option<String>,
     /// client_secret_post: the client secret (prefer HTTP Basic).
     pub client_secret: Option<String>,
+    /// private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+    pub client_assertion_type: Option<String>,
+    /// private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
+    pub client_assertion: Option<String>,
     /// RFC 8707: the resource server(s) the access token is for, each an absolute URI
     /// registered here; repeat the field for several. The token's `aud` is exactly these.
     #[serde(skip)]
@@ -101,7 +105,8 @@ impl DeviceApi {
         form: Form<Resourced<DeviceAuthorizationForm>>,
     ) -> OAuthResult<DeviceAuthorizationBody> {
         let Form(Resourced(f)) = form;
-        let creds = credentials(req, f.client_id, f.client_secret);
+        let creds = credentials(req, f.client_id, f.client_secret)
+            .with_assertion(f.client_assertion_type, f.client_assertion);
         let (scope, resources) = (f.scope.as_deref(), &f.resource);
         Ok(ok(authorize_device(&svc, &creds, scope, resources).await?))
     }

@@ -77,6 +77,13 @@ pub struct Metadata {
     /// RFC 9126 §5: whether every client must push its authorization requests (apps may
     /// require it for themselves too).
     pub require_pushed_authorization_requests: bool,
+    /// RFC 8414 §2: the algorithms a `private_key_jwt` client assertion may be signed with (at
+    /// the token endpoint, and so at PAR and device authorization too).
+    pub token_endpoint_auth_signing_alg_values_supported: Vec<String>,
+    /// The same algorithms, at the revocation endpoint.
+    pub revocation_endpoint_auth_signing_alg_values_supported: Vec<String>,
+    /// The same algorithms, at the introspection endpoint.
+    pub introspection_endpoint_auth_signing_alg_values_supported: Vec<String>,
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -88,7 +95,13 @@ fn strings(items: &[&str]) -> Vec<String> {
 fn metadata(svc: &Services) -> Metadata {
     let base = &svc.public_url;
     let url = |path: &str| format!("{base}{path}");
-    let client_auth = ["client_secret_basic", "client_secret_post", "none"];
+    let client_auth = [
+        "client_secret_basic",
+        "client_secret_post",
+        "private_key_jwt",
+        "none",
+    ];
+    let assertion_algs = strings(&crate::crypto::client_keys::ASSERTION_ALGS);
     Metadata {
         issuer: base.clone(),
         authorization_endpoint: url("/oauth2/authorize"),
@@ -111,7 +124,7 @@ fn metadata(svc: &Services) -> Metadata {
         ]),
         token_endpoint_auth_methods_supported: strings(&client_auth),
         revocation_endpoint_auth_methods_supported: strings(&client_auth),
-        introspection_endpoint_auth_methods_supported: strings(&client_auth[..2]),
+        introspection_endpoint_auth_methods_supported: strings(&client_auth[..3]),
         code_challenge_methods_supported: strings(&["S256"]),
         subject_types_supported: strings(&["public"]),
         id_token_signing_alg_values_supported: strings(&[svc.oauth.keys.alg().as_str()]),
@@ -120,6 +133,9 @@ fn metadata(svc: &Services) -> Metadata {
         protected_resources: vec![base.clone()],
         pushed_authorization_request_endpoint: url("/oauth2/par"),
         require_pushed_authorization_requests: svc.oauth.policy.require_par,
+        token_endpoint_auth_signing_alg_values_supported: assertion_algs.clone(),
+        revocation_endpoint_auth_signing_alg_values_supported: assertion_algs.clone(),
+        introspection_endpoint_auth_signing_alg_values_supported: assertion_algs,
         claims_supported: strings(&[
             "sub",
             "iss",

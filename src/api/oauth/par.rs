@@ -30,6 +30,10 @@ pub struct ParForm {
     pub client_id: Option<String>,
     /// client_secret_post: the client secret (prefer HTTP Basic).
     pub client_secret: Option<String>,
+    /// private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+    pub client_assertion_type: Option<String>,
+    /// private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
+    pub client_assertion: Option<String>,
     /// One of the app's registered redirect URIs.
     pub redirect_uri: Option<String>,
     /// Space-delimited scopes.
@@ -148,7 +152,8 @@ impl ParApi {
         form: Form<Resourced<ParForm>>,
     ) -> Result<ParCreated, OAuthFailure> {
         let Form(Resourced(mut f)) = form;
-        let creds = credentials(req, f.client_id.clone(), f.client_secret.take());
+        let creds = credentials(req, f.client_id.clone(), f.client_secret.take())
+            .with_assertion(f.client_assertion_type.take(), f.client_assertion.take());
         let pushed = push(&svc, &creds, f.into_params()).await?;
         Ok(ParCreated::Created(
             Json(pushed.into()),

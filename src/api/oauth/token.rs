@@ -1,7 +1,8 @@
 //! `POST /oauth2/token` (RFC 6749 §3.2), `POST /oauth2/revoke` (RFC 7009) and
 //! `POST /oauth2/introspect` (RFC 7662): form-encoded requests, client authentication by
-//! `client_secret_basic` (the `Authorization` header), `client_secret_post` (form fields) or
-//! `none` (public clients send only `client_id`).
+//! `client_secret_basic` (the `Authorization` header), `client_secret_post` (form fields),
+//! `private_key_jwt` (`client_assertion`, RFC 7523) or `none` (public clients send only
+//! `client_id`).
 
 use poem::web::Data;
 use poem::Request;
@@ -45,6 +46,10 @@ pub struct TokenForm {
     pub client_id: Option<String>,
     /// client_secret_post: the client secret (prefer HTTP Basic).
     pub client_secret: Option<String>,
+    /// private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+    pub client_assertion_type: Option<String>,
+    /// private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
+    pub client_assertion: Option<String>,
     /// device_code: the device code from `/oauth2/device_authorization` (RFC 8628).
     pub device_code: Option<String>,
     /// RFC 8707: the resource server(s) the access token is for, each an absolute URI
@@ -83,6 +88,10 @@ pub struct TokenHintForm {
     pub client_id: Option<String>,
     /// client_secret_post: the client secret (prefer HTTP Basic).
     pub client_secret: Option<String>,
+    /// private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+    pub client_assertion_type: Option<String>,
+    /// private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
+    pub client_assertion: Option<String>,
 }
 
 impl poem_openapi::types::Example for TokenHintForm {
@@ -93,6 +102,8 @@ impl poem_openapi::types::Example for TokenHintForm {
             token_type_hint: Some("access_token".into()),
             client_id: None,
             client_secret: None,
+            client_assertion_type: None,
+            client_assertion: None,
         }
     }
 }
@@ -204,6 +215,7 @@ pub(super) fn credentials(
             .map(str::to_owned),
         client_id,
         client_secret: secret,
+        ..ClientCredentials::default()
     }
 }
 
@@ -215,7 +227,8 @@ impl TokenApi {
     /// for public clients), `password` (only for apps that enable it), `refresh_token` (rotating: every use returns a new refresh token,
     /// and reusing an old one revokes the whole grant) and `client_credentials`. Authenticate
     /// with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
-    /// (`client_secret_post`), or send only `client_id` for a public client. Errors follow
+    /// (`client_secret_post`), with a signed `client_assertion` (`private_key_jwt`, for apps that
+    /// registered keys), or send only `client_id` for a public client. Errors follow
     /// RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
     /// Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
     /// (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
@@ -228,7 +241,8 @@ impl TokenApi {
         form: Form<Resourced<TokenForm>>,
     ) -> OAuthResult<TokenBody> {
         let Form(Resourced(f)) = form;
-        let creds = credentials(req, f.client_id, f.client_secret);
+        let creds = credentials(req, f.client_id, f.client_secret)
+            .with_assertion(f.client_assertion_type, f.client_assertion);
         let request = TokenRequest {
             grant_type: f.grant_type,
             code: f.code,
@@ -266,7 +280,8 @@ impl TokenApi {
         form: Form<TokenHintForm>,
     ) -> OAuthResult<RevokedBody> {
         let Form(f) = form;
-        let creds = credentials(req, f.client_id, f.client_secret);
+        let creds = credentials(req, f.client_id, f.client_secret)
+            .with_assertion(f.client_assertion_type, f.client_assertion);
         introspect::revoke(&svc, &creds, f.token.as_deref()).await?;
         Ok(ok(RevokedBody { revoked: true }))
     }
@@ -288,7 +303,8 @@ impl TokenApi {
         form: Form<TokenHintForm>,
     ) -> OAuthResult<IntrospectionBody> {
         let Form(f) = form;
-        let creds = credentials(req, f.client_id, f.client_secret);
+        let creds = credentials(req, f.client_id, f.client_secret)
+            .with_assertion(f.client_assertion_type, f.client_assertion);
         Ok(ok(
             introspect::introspect(&svc, &creds, f.token.as_deref()).await?
         ))

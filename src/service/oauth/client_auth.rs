@@ -2,7 +2,9 @@
 //! `client_secret_basic`, `client_secret_post`, and `none` for public clients (which only
 //! identify themselves). Secrets have 256 bits of entropy, so they are verified by comparing
 //! SHA-256 digests in constant time: a slow hash would only slow the token endpoint down.
-//! Rotated secrets stay valid until their `expires_at`.
+//! Rotated secrets stay valid until their `expires_at`. An app that registered keys
+//! authenticates with `private_key_jwt` only (RFC 7523 §2.2, `client_assertion`), checked in
+//! `client_assertion`; one request may carry one method only.
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -22,6 +24,31 @@ pub struct ClientCredentials {
     pub client_id: Option<String>,
     /// `client_secret` of the form body.
     pub client_secret: Option<String>,
+    /// `client_assertion_type` of the form body (RFC 7523 §2.2).
+    pub client_assertion_type: Option<String>,
+    /// `client_assertion` of the form body: a JWT signed by the client.
+    pub client_assertion: Option<String>,
+}
+
+impl ClientCredentials {
+    /// These credentials with the form's `client_assertion_type` and `client_assertion`; a
+    /// field sent without a value counts as omitted.
+    pub fn with_assertion(mut self, kind: Option<String>, assertion: Option<String>) -> Self {
+        self.client_assertion_type = kind.filter(|s| !s.is_empty());
+        self.client_assertion = assertion.filter(|s| !s.is_empty());
+        self
+    }
+
+    fn has_assertion(&self) -> bool {
+        self.client_assertion_type.is_some() || self.client_assertion.is_some()
+    }
+
+    fn has_basic(&self) -> bool {
+        self.authorization.as_deref().is_some_and(|h| {
+            let h = h.trim_start().as_bytes();
+            h.len() >= 6 && h[..6].eq_ignore_ascii_case(b"basic ")
+        })
+    }
 }
 
 impl std::fmt::Debug for ClientCredentials {
@@ -37,6 +64,7 @@ impl std::fmt::Debug for ClientCredentials {
 pub enum AuthMethod {
     ClientSecretBasic,
     ClientSecretPost,
+    PrivateKeyJwt,
     None,
 }
 
@@ -76,10 +104,7 @@ fn form_decode(s: &str) -> String {
 fn select_method(
     creds: &ClientCredentials,
 ) -> Result<(String, Option<String>, AuthMethod), OAuthError> {
-    let basic = creds.authorization.as_deref().filter(|h| {
-        let h = h.trim_start().as_bytes();
-        h.len() >= 6 && h[..6].eq_ignore_ascii_case(b"basic ")
-    });
+    let basic = creds.authorization.as_deref().filter(|_| creds.has_basic());
     match (basic, &creds.client_secret) {
         (Some(_), Some(_)) => Err(OAuthError::invalid_request(
             "use one client authentication method, not both Basic and client_secret",
@@ -126,12 +151,31 @@ pub async fn authenticate_client(
     svc: &Services,
     creds: &ClientCredentials,
 ) -> Result<AuthenticatedClient, OAuthError> {
+    if creds.has_assertion() {
+        if creds.has_basic() || creds.client_secret.is_some() {
+            return Err(OAuthError::invalid_request(
+                "use one client authentication method, not a secret and an assertion",
+            ));
+        }
+        return super::client_assertion::authenticate(
+            svc,
+            creds.client_assertion_type.as_deref(),
+            creds.client_assertion.as_deref(),
+            creds.client_id.as_deref(),
+        )
+        .await;
+    }
     let (client_id, secret, method) = select_method(creds)?;
     let client = match crate::service::clients::active_client(svc, &client_id).await {
         Ok(c) => c,
         Err(StoreError::NotFound) => return Err(OAuthError::invalid_client("unknown client")),
         Err(e) => return Err(e.into()),
     };
+    if client.uses_private_key_jwt() {
+        return Err(OAuthError::invalid_client(
+            "this client authenticates with private_key_jwt (client_assertion)",
+        ));
+    }
     match (client.client_type, secret) {
         (ClientType::Public, None) => Ok(AuthenticatedClient { client, method }),
         (ClientType::Public, Some(_)) => Err(OAuthError::invalid_client(
@@ -178,6 +222,7 @@ mod tests {
             authorization: Some(format!("Basic {}", STANDARD.encode("a:b"))),
             client_id: None,
             client_secret: Some("b".into()),
+            ..ClientCredentials::default()
         };
         let err = select_method(&creds).unwrap_err();
         assert_eq!(err.code, super::super::OAuthErrorCode::InvalidRequest);

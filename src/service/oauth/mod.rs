@@ -9,6 +9,7 @@
 mod authorization_response;
 pub mod authorize;
 pub mod builtin;
+mod client_assertion;
 pub mod client_auth;
 pub mod codes;
 pub mod device;
@@ -31,6 +32,7 @@ mod valid_request;
 
 use chrono::Duration;
 
+pub use client_assertion::{ASSERTION_TYPE, MAX_JWKS_BYTES};
 pub use error::{OAuthError, OAuthErrorCode};
 pub use keyring::KeyRing;
 
@@ -63,4 +65,6 @@ pub struct OAuthPolicy {
 pub struct OAuthContext {
     pub policy: OAuthPolicy,
     pub keys: std::sync::Arc<KeyRing>,
+    /// The JWK sets of apps that registered a `jwks_uri`, fetched through `outbound`.
+    pub client_jwks: std::sync::Arc<crate::outbound::DocumentCache>,
 }

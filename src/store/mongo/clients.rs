@@ -45,6 +45,11 @@ struct ClientDoc {
     /// Absent in documents written before PAR (RFC 9126) existed.
     #[serde(default)]
     require_pushed_authorization_requests: bool,
+    /// Absent in documents written before private_key_jwt (RFC 7523) existed.
+    #[serde(default)]
+    jwks: Option<String>,
+    #[serde(default)]
+    jwks_uri: Option<String>,
     created_at: bson::DateTime,
     updated_at: bson::DateTime,
 }
@@ -98,6 +103,8 @@ impl ClientDoc {
             first_party: c.first_party,
             introspection: c.introspection,
             require_pushed_authorization_requests: c.require_pushed_authorization_requests,
+            jwks: c.jwks.clone(),
+            jwks_uri: c.jwks_uri.clone(),
             created_at: to_bson_dt(c.created_at),
             updated_at: to_bson_dt(c.updated_at),
         }
@@ -135,6 +142,8 @@ impl ClientDoc {
             first_party: self.first_party,
             introspection: self.introspection,
             require_pushed_authorization_requests: self.require_pushed_authorization_requests,
+            jwks: self.jwks,
+            jwks_uri: self.jwks_uri,
             created_at: from_bson_dt(self.created_at)?,
             updated_at: from_bson_dt(self.updated_at)?,
             client_id: id,

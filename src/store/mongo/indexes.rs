@@ -1,7 +1,8 @@
 //! The index set of the MongoDB store, created idempotently at start-up: unique indexes for
 //! case-insensitive usernames, emails and group names (on the stored lower-cased keys) and one
 //! consent per (user, app); TTL indexes on `expires_at` that collect expired
-//! grants, sessions, email tokens, keys, deny-list entries and pushed authorization requests
+//! grants, sessions, email tokens, keys, deny-list entries, pushed authorization requests and
+//! client assertion ids
 //! (and on `purge_at` for codes, tokens and device codes,
 //! past a grace); the unique user code of device codes; and the look-up indexes the queries
 //! use. Index names are part of the contract with `conflict_field` (in `mod.rs`), which names
@@ -15,8 +16,8 @@ use mongodb::options::IndexOptions;
 use mongodb::IndexModel;
 
 use super::{
-    MongoStore, APPS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS, GROUPS, LOGIN_ATTEMPTS,
-    PUSHED_REQUESTS, REVOKED_TOKENS, SESSIONS, SIGNING_KEYS, TOKENS, USERS,
+    MongoStore, APPS, ASSERTION_JTIS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS, GROUPS,
+    LOGIN_ATTEMPTS, PUSHED_REQUESTS, REVOKED_TOKENS, SESSIONS, SIGNING_KEYS, TOKENS, USERS,
 };
 
 impl MongoStore {
@@ -71,7 +72,7 @@ fn index_with(name: &str, keys: Document, mut options: IndexOptions) -> IndexMod
     IndexModel::builder().keys(keys).options(options).build()
 }
 
-const COLLECTIONS: [&str; 13] = [
+const COLLECTIONS: [&str; 14] = [
     USERS,
     GROUPS,
     APPS,
@@ -85,6 +86,7 @@ const COLLECTIONS: [&str; 13] = [
     DEVICE_CODES,
     REVOKED_TOKENS,
     PUSHED_REQUESTS,
+    ASSERTION_JTIS,
 ];
 
 /// Every index the store relies on, per collection. Names matter: a duplicate-key error is
@@ -132,6 +134,8 @@ fn indexes_of(collection: &str) -> Vec<IndexModel> {
             purge_ttl(),
         ],
         PUSHED_REQUESTS => vec![ttl()],
+        // An assertion id is only needed while its assertion could still be accepted.
+        ASSERTION_JTIS => vec![ttl()],
         _ => Vec::new(),
     }
 }

@@ -13,6 +13,7 @@
 //! mirrors this one file for file.
 
 mod admin;
+mod assertion_jtis;
 mod changes;
 mod clients;
 mod codes;
@@ -64,6 +65,7 @@ const REVOKED_TOKENS: &str = "revoked_tokens";
 const RESOURCES: &str = "resources";
 const PUSHED_REQUESTS: &str = "pushed_requests";
 const SECOND_FACTORS: &str = "second_factors";
+const ASSERTION_JTIS: &str = "assertion_jtis";
 
 /// The MongoDB store. Cheap to clone: the driver's client is a shared connection pool.
 #[derive(Clone)]

@@ -11,6 +11,7 @@
 //! Must not import poem, the service or web layers, nor the mongo adapter.
 
 mod admin;
+mod assertion_jtis;
 mod clients;
 mod codes;
 mod consents;
@@ -65,6 +66,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v9.sql"),
     include_str!("schema_v10.sql"),
     include_str!("schema_v11.sql"),
+    include_str!("schema_v12.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.

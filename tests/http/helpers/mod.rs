@@ -5,8 +5,10 @@
 pub mod accounts;
 pub mod authz;
 pub mod caller;
+pub mod client_keys;
 #[path = "../../shared/html.rs"]
 mod html;
+pub mod jwks_server;
 pub mod mail;
 #[path = "../../shared/mongod.rs"]
 mod mongod;

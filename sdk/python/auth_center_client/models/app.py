@@ -28,8 +28,9 @@ class App:
             '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
             ['https://printer.example/callback'], 'require_pushed_authorization_requests': False, 'scopes': ['email',
             'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
-            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'updated_at': datetime.datetime(2026, 1, 15, 9,
-            30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}
+            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'token_endpoint_auth_method':
+            'client_secret_basic', 'updated_at': datetime.datetime(2026, 1, 15, 9, 30,
+            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}
 
     Attributes:
         client_id (str): The OAuth `client_id`.
@@ -47,6 +48,8 @@ class App:
         require_pushed_authorization_requests (bool): Authorization requests must be pushed to `/oauth2/par` first (RFC
             9126); a plain
             request to `/oauth2/authorize` is refused.
+        token_endpoint_auth_method (str): `client_secret_basic` (a secret, also accepted as `client_secret_post`),
+            `private_key_jwt` (signed assertions with the keys below) or `none` (public).
         secrets (list[AppSecretInfo]): The secrets that currently authenticate the app (none for a public app).
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -54,6 +57,8 @@ class App:
         logo_url (str | Unset):
         access_token_ttl_secs (int | Unset): The app's access-token lifetime; absent: the server's default.
         refresh_token_ttl_secs (int | Unset): The app's refresh-token lifetime; absent: the server's default.
+        jwks (Any | Unset): private_key_jwt: the registered JWK set of public keys.
+        jwks_uri (str | Unset): private_key_jwt: where the JWK set is fetched from.
     """
 
     client_id: str
@@ -68,6 +73,7 @@ class App:
     first_party: bool
     introspection: bool
     require_pushed_authorization_requests: bool
+    token_endpoint_auth_method: str
     secrets: list[AppSecretInfo]
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -75,6 +81,8 @@ class App:
     logo_url: str | Unset = UNSET
     access_token_ttl_secs: int | Unset = UNSET
     refresh_token_ttl_secs: int | Unset = UNSET
+    jwks: Any | Unset = UNSET
+    jwks_uri: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -102,6 +110,8 @@ class App:
 
         require_pushed_authorization_requests = self.require_pushed_authorization_requests
 
+        token_endpoint_auth_method = self.token_endpoint_auth_method
+
         secrets = []
         for secrets_item_data in self.secrets:
             secrets_item = secrets_item_data.to_dict()
@@ -119,6 +129,10 @@ class App:
 
         refresh_token_ttl_secs = self.refresh_token_ttl_secs
 
+        jwks = self.jwks
+
+        jwks_uri = self.jwks_uri
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -135,6 +149,7 @@ class App:
                 "first_party": first_party,
                 "introspection": introspection,
                 "require_pushed_authorization_requests": require_pushed_authorization_requests,
+                "token_endpoint_auth_method": token_endpoint_auth_method,
                 "secrets": secrets,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -148,6 +163,10 @@ class App:
             field_dict["access_token_ttl_secs"] = access_token_ttl_secs
         if refresh_token_ttl_secs is not UNSET:
             field_dict["refresh_token_ttl_secs"] = refresh_token_ttl_secs
+        if jwks is not UNSET:
+            field_dict["jwks"] = jwks
+        if jwks_uri is not UNSET:
+            field_dict["jwks_uri"] = jwks_uri
 
         return field_dict
 
@@ -180,6 +199,8 @@ class App:
 
         require_pushed_authorization_requests = d.pop("require_pushed_authorization_requests")
 
+        token_endpoint_auth_method = d.pop("token_endpoint_auth_method")
+
         secrets = []
         _secrets = d.pop("secrets")
         for secrets_item_data in _secrets:
@@ -199,6 +220,10 @@ class App:
 
         refresh_token_ttl_secs = d.pop("refresh_token_ttl_secs", UNSET)
 
+        jwks = d.pop("jwks", UNSET)
+
+        jwks_uri = d.pop("jwks_uri", UNSET)
+
         app = cls(
             client_id=client_id,
             owner_id=owner_id,
@@ -212,6 +237,7 @@ class App:
             first_party=first_party,
             introspection=introspection,
             require_pushed_authorization_requests=require_pushed_authorization_requests,
+            token_endpoint_auth_method=token_endpoint_auth_method,
             secrets=secrets,
             created_at=created_at,
             updated_at=updated_at,
@@ -219,6 +245,8 @@ class App:
             logo_url=logo_url,
             access_token_ttl_secs=access_token_ttl_secs,
             refresh_token_ttl_secs=refresh_token_ttl_secs,
+            jwks=jwks,
+            jwks_uri=jwks_uri,
         )
 
         app.additional_properties = d

@@ -35,6 +35,10 @@ class AppPatchRequest:
             first_party (bool | Unset):
             introspection (bool | Unset):
             require_pushed_authorization_requests (bool | Unset):
+            token_endpoint_auth_method (str | Unset): A method other than `private_key_jwt` drops the keys (rotate the
+                secret to get one).
+            jwks (Any | Unset): New keys; `jwks` or `jwks_uri` replaces both, `null` clears.
+            jwks_uri (str | Unset):
     """
 
     name: str | Unset = UNSET
@@ -51,6 +55,9 @@ class AppPatchRequest:
     first_party: bool | Unset = UNSET
     introspection: bool | Unset = UNSET
     require_pushed_authorization_requests: bool | Unset = UNSET
+    token_endpoint_auth_method: str | Unset = UNSET
+    jwks: Any | Unset = UNSET
+    jwks_uri: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -90,6 +97,12 @@ class AppPatchRequest:
 
         require_pushed_authorization_requests = self.require_pushed_authorization_requests
 
+        token_endpoint_auth_method = self.token_endpoint_auth_method
+
+        jwks = self.jwks
+
+        jwks_uri = self.jwks_uri
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -121,6 +134,12 @@ class AppPatchRequest:
             field_dict["introspection"] = introspection
         if require_pushed_authorization_requests is not UNSET:
             field_dict["require_pushed_authorization_requests"] = require_pushed_authorization_requests
+        if token_endpoint_auth_method is not UNSET:
+            field_dict["token_endpoint_auth_method"] = token_endpoint_auth_method
+        if jwks is not UNSET:
+            field_dict["jwks"] = jwks
+        if jwks_uri is not UNSET:
+            field_dict["jwks_uri"] = jwks_uri
 
         return field_dict
 
@@ -155,6 +174,12 @@ class AppPatchRequest:
 
         require_pushed_authorization_requests = d.pop("require_pushed_authorization_requests", UNSET)
 
+        token_endpoint_auth_method = d.pop("token_endpoint_auth_method", UNSET)
+
+        jwks = d.pop("jwks", UNSET)
+
+        jwks_uri = d.pop("jwks_uri", UNSET)
+
         app_patch_request = cls(
             name=name,
             description=description,
@@ -170,6 +195,9 @@ class AppPatchRequest:
             first_party=first_party,
             introspection=introspection,
             require_pushed_authorization_requests=require_pushed_authorization_requests,
+            token_endpoint_auth_method=token_endpoint_auth_method,
+            jwks=jwks,
+            jwks_uri=jwks_uri,
         )
 
         app_patch_request.additional_properties = d

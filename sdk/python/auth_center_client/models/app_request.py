@@ -48,6 +48,13 @@ class AppRequest:
                 change it.
             require_pushed_authorization_requests (bool | Unset): Authorization requests must be pushed to `/oauth2/par`
                 first (RFC 9126). Default: false.
+            token_endpoint_auth_method (str | Unset): How the app authenticates at the token endpoint: `client_secret_basic`
+                (default for a
+                confidential app; `client_secret_post` works too), `private_key_jwt` (signed assertions,
+                RFC 7523: set `jwks` or `jwks_uri`; the app then has no secret) or `none` (public apps).
+            jwks (Any | Unset): private_key_jwt: a JWK set of public keys (`{"keys": [...]}`; EC P-256, OKP Ed25519 or
+                RSA of 2048 bits or more; a key with a private member is refused).
+            jwks_uri (str | Unset): private_key_jwt: the https URL of the app's JWK set, fetched when the app authenticates.
     """
 
     name: str
@@ -64,6 +71,9 @@ class AppRequest:
     first_party: bool | Unset = UNSET
     introspection: bool | Unset = UNSET
     require_pushed_authorization_requests: bool | Unset = UNSET
+    token_endpoint_auth_method: str | Unset = UNSET
+    jwks: Any | Unset = UNSET
+    jwks_uri: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -103,6 +113,12 @@ class AppRequest:
 
         require_pushed_authorization_requests = self.require_pushed_authorization_requests
 
+        token_endpoint_auth_method = self.token_endpoint_auth_method
+
+        jwks = self.jwks
+
+        jwks_uri = self.jwks_uri
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -136,6 +152,12 @@ class AppRequest:
             field_dict["introspection"] = introspection
         if require_pushed_authorization_requests is not UNSET:
             field_dict["require_pushed_authorization_requests"] = require_pushed_authorization_requests
+        if token_endpoint_auth_method is not UNSET:
+            field_dict["token_endpoint_auth_method"] = token_endpoint_auth_method
+        if jwks is not UNSET:
+            field_dict["jwks"] = jwks
+        if jwks_uri is not UNSET:
+            field_dict["jwks_uri"] = jwks_uri
 
         return field_dict
 
@@ -170,6 +192,12 @@ class AppRequest:
 
         require_pushed_authorization_requests = d.pop("require_pushed_authorization_requests", UNSET)
 
+        token_endpoint_auth_method = d.pop("token_endpoint_auth_method", UNSET)
+
+        jwks = d.pop("jwks", UNSET)
+
+        jwks_uri = d.pop("jwks_uri", UNSET)
+
         app_request = cls(
             name=name,
             description=description,
@@ -185,6 +213,9 @@ class AppRequest:
             first_party=first_party,
             introspection=introspection,
             require_pushed_authorization_requests=require_pushed_authorization_requests,
+            token_endpoint_auth_method=token_endpoint_auth_method,
+            jwks=jwks,
+            jwks_uri=jwks_uri,
         )
 
         app_request.additional_properties = d

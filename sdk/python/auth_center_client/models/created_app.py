@@ -27,8 +27,9 @@ class CreatedApp:
             '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
             ['https://printer.example/callback'], 'require_pushed_authorization_requests': False, 'scopes': ['email',
             'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
-            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'updated_at': datetime.datetime(2026, 1, 15, 9,
-            30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}, 'client_secret':
+            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'token_endpoint_auth_method':
+            'client_secret_basic', 'updated_at': datetime.datetime(2026, 1, 15, 9, 30,
+            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}, 'client_secret':
             'b3BlbnNlc2FtZS1leGFtcGxlLXNlY3JldC0zMmJ5dGVz'}
 
     Attributes:
@@ -40,8 +41,9 @@ class CreatedApp:
             '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
             ['https://printer.example/callback'], 'require_pushed_authorization_requests': False, 'scopes': ['email',
             'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
-            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'updated_at': datetime.datetime(2026, 1, 15, 9,
-            30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}.
+            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'token_endpoint_auth_method':
+            'client_secret_basic', 'updated_at': datetime.datetime(2026, 1, 15, 9, 30,
+            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}.
         client_secret (str | Unset): The client secret of a confidential app (absent for a public one). Only its digest
             is
             kept by the server: it cannot be shown again, only rotated.

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,14 +19,16 @@ class DeviceAuthorizationForm:
         scope (str | Unset): Space-delimited scopes; the app's registered scopes when absent.
         client_id (str | Unset): client_secret_post and public clients: the client id.
         client_secret (str | Unset): client_secret_post: the client secret (prefer HTTP Basic).
-        resource (list[str] | Unset): RFC 8707: the resource server(s) the access token is for, each an absolute URI
-            registered here; repeat the field for several. The token's `aud` is exactly these.
+        client_assertion_type (str | Unset): private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+        client_assertion (str | Unset): private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523
+            §2.2).
     """
 
     scope: str | Unset = UNSET
     client_id: str | Unset = UNSET
     client_secret: str | Unset = UNSET
-    resource: list[str] | Unset = UNSET
+    client_assertion_type: str | Unset = UNSET
+    client_assertion: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,9 +38,9 @@ class DeviceAuthorizationForm:
 
         client_secret = self.client_secret
 
-        resource: list[str] | Unset = UNSET
-        if not isinstance(self.resource, Unset):
-            resource = self.resource
+        client_assertion_type = self.client_assertion_type
+
+        client_assertion = self.client_assertion
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,8 +51,10 @@ class DeviceAuthorizationForm:
             field_dict["client_id"] = client_id
         if client_secret is not UNSET:
             field_dict["client_secret"] = client_secret
-        if resource is not UNSET:
-            field_dict["resource"] = resource
+        if client_assertion_type is not UNSET:
+            field_dict["client_assertion_type"] = client_assertion_type
+        if client_assertion is not UNSET:
+            field_dict["client_assertion"] = client_assertion
 
         return field_dict
 
@@ -63,13 +67,16 @@ class DeviceAuthorizationForm:
 
         client_secret = d.pop("client_secret", UNSET)
 
-        resource = cast(list[str], d.pop("resource", UNSET))
+        client_assertion_type = d.pop("client_assertion_type", UNSET)
+
+        client_assertion = d.pop("client_assertion", UNSET)
 
         device_authorization_form = cls(
             scope=scope,
             client_id=client_id,
             client_secret=client_secret,
-            resource=resource,
+            client_assertion_type=client_assertion_type,
+            client_assertion=client_assertion,
         )
 
         device_authorization_form.additional_properties = d

@@ -42,6 +42,13 @@ class Metadata:
         require_pushed_authorization_requests (bool): RFC 9126 §5: whether every client must push its authorization
             requests (apps may
             require it for themselves too).
+        token_endpoint_auth_signing_alg_values_supported (list[str]): RFC 8414 §2: the algorithms a `private_key_jwt`
+            client assertion may be signed with (at
+            the token endpoint, and so at PAR and device authorization too).
+        revocation_endpoint_auth_signing_alg_values_supported (list[str]): The same algorithms, at the revocation
+            endpoint.
+        introspection_endpoint_auth_signing_alg_values_supported (list[str]): The same algorithms, at the introspection
+            endpoint.
     """
 
     issuer: str
@@ -68,6 +75,9 @@ class Metadata:
     protected_resources: list[str]
     pushed_authorization_request_endpoint: str
     require_pushed_authorization_requests: bool
+    token_endpoint_auth_signing_alg_values_supported: list[str]
+    revocation_endpoint_auth_signing_alg_values_supported: list[str]
+    introspection_endpoint_auth_signing_alg_values_supported: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -119,6 +129,16 @@ class Metadata:
 
         require_pushed_authorization_requests = self.require_pushed_authorization_requests
 
+        token_endpoint_auth_signing_alg_values_supported = self.token_endpoint_auth_signing_alg_values_supported
+
+        revocation_endpoint_auth_signing_alg_values_supported = (
+            self.revocation_endpoint_auth_signing_alg_values_supported
+        )
+
+        introspection_endpoint_auth_signing_alg_values_supported = (
+            self.introspection_endpoint_auth_signing_alg_values_supported
+        )
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -147,6 +167,9 @@ class Metadata:
                 "protected_resources": protected_resources,
                 "pushed_authorization_request_endpoint": pushed_authorization_request_endpoint,
                 "require_pushed_authorization_requests": require_pushed_authorization_requests,
+                "token_endpoint_auth_signing_alg_values_supported": token_endpoint_auth_signing_alg_values_supported,
+                "revocation_endpoint_auth_signing_alg_values_supported": revocation_endpoint_auth_signing_alg_values_supported,
+                "introspection_endpoint_auth_signing_alg_values_supported": introspection_endpoint_auth_signing_alg_values_supported,
             }
         )
 
@@ -207,6 +230,18 @@ class Metadata:
 
         require_pushed_authorization_requests = d.pop("require_pushed_authorization_requests")
 
+        token_endpoint_auth_signing_alg_values_supported = cast(
+            list[str], d.pop("token_endpoint_auth_signing_alg_values_supported")
+        )
+
+        revocation_endpoint_auth_signing_alg_values_supported = cast(
+            list[str], d.pop("revocation_endpoint_auth_signing_alg_values_supported")
+        )
+
+        introspection_endpoint_auth_signing_alg_values_supported = cast(
+            list[str], d.pop("introspection_endpoint_auth_signing_alg_values_supported")
+        )
+
         metadata = cls(
             issuer=issuer,
             authorization_endpoint=authorization_endpoint,
@@ -232,6 +267,9 @@ class Metadata:
             protected_resources=protected_resources,
             pushed_authorization_request_endpoint=pushed_authorization_request_endpoint,
             require_pushed_authorization_requests=require_pushed_authorization_requests,
+            token_endpoint_auth_signing_alg_values_supported=token_endpoint_auth_signing_alg_values_supported,
+            revocation_endpoint_auth_signing_alg_values_supported=revocation_endpoint_auth_signing_alg_values_supported,
+            introspection_endpoint_auth_signing_alg_values_supported=introspection_endpoint_auth_signing_alg_values_supported,
         )
 
         metadata.additional_properties = d

@@ -20,6 +20,9 @@ class ParForm:
             response_type (str | Unset): `code` (or an implicit/hybrid type the app may use).
             client_id (str | Unset): The app's client id; with HTTP Basic it may be left out.
             client_secret (str | Unset): client_secret_post: the client secret (prefer HTTP Basic).
+            client_assertion_type (str | Unset): private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+            client_assertion (str | Unset): private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523
+                §2.2).
             redirect_uri (str | Unset): One of the app's registered redirect URIs.
             scope (str | Unset): Space-delimited scopes.
             state (str | Unset):
@@ -39,6 +42,8 @@ class ParForm:
     response_type: str | Unset = UNSET
     client_id: str | Unset = UNSET
     client_secret: str | Unset = UNSET
+    client_assertion_type: str | Unset = UNSET
+    client_assertion: str | Unset = UNSET
     redirect_uri: str | Unset = UNSET
     scope: str | Unset = UNSET
     state: str | Unset = UNSET
@@ -60,6 +65,10 @@ class ParForm:
         client_id = self.client_id
 
         client_secret = self.client_secret
+
+        client_assertion_type = self.client_assertion_type
+
+        client_assertion = self.client_assertion
 
         redirect_uri = self.redirect_uri
 
@@ -98,6 +107,10 @@ class ParForm:
             field_dict["client_id"] = client_id
         if client_secret is not UNSET:
             field_dict["client_secret"] = client_secret
+        if client_assertion_type is not UNSET:
+            field_dict["client_assertion_type"] = client_assertion_type
+        if client_assertion is not UNSET:
+            field_dict["client_assertion"] = client_assertion
         if redirect_uri is not UNSET:
             field_dict["redirect_uri"] = redirect_uri
         if scope is not UNSET:
@@ -136,6 +149,10 @@ class ParForm:
 
         client_secret = d.pop("client_secret", UNSET)
 
+        client_assertion_type = d.pop("client_assertion_type", UNSET)
+
+        client_assertion = d.pop("client_assertion", UNSET)
+
         redirect_uri = d.pop("redirect_uri", UNSET)
 
         scope = d.pop("scope", UNSET)
@@ -166,6 +183,8 @@ class ParForm:
             response_type=response_type,
             client_id=client_id,
             client_secret=client_secret,
+            client_assertion_type=client_assertion_type,
+            client_assertion=client_assertion,
             redirect_uri=redirect_uri,
             scope=scope,
             state=state,

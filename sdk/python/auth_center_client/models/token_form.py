@@ -32,6 +32,9 @@ class TokenForm:
         password (str | Unset): password: the user's password.
         client_id (str | Unset): client_secret_post and public clients: the client id.
         client_secret (str | Unset): client_secret_post: the client secret (prefer HTTP Basic).
+        client_assertion_type (str | Unset): private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+        client_assertion (str | Unset): private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523
+            §2.2).
         device_code (str | Unset): device_code: the device code from `/oauth2/device_authorization` (RFC 8628).
         resource (list[str] | Unset): RFC 8707: the resource server(s) the access token is for, each an absolute URI
             registered here; repeat the field for several. A code exchange or
@@ -48,6 +51,8 @@ class TokenForm:
     password: str | Unset = UNSET
     client_id: str | Unset = UNSET
     client_secret: str | Unset = UNSET
+    client_assertion_type: str | Unset = UNSET
+    client_assertion: str | Unset = UNSET
     device_code: str | Unset = UNSET
     resource: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -72,6 +77,10 @@ class TokenForm:
         client_id = self.client_id
 
         client_secret = self.client_secret
+
+        client_assertion_type = self.client_assertion_type
+
+        client_assertion = self.client_assertion
 
         device_code = self.device_code
 
@@ -102,6 +111,10 @@ class TokenForm:
             field_dict["client_id"] = client_id
         if client_secret is not UNSET:
             field_dict["client_secret"] = client_secret
+        if client_assertion_type is not UNSET:
+            field_dict["client_assertion_type"] = client_assertion_type
+        if client_assertion is not UNSET:
+            field_dict["client_assertion"] = client_assertion
         if device_code is not UNSET:
             field_dict["device_code"] = device_code
         if resource is not UNSET:
@@ -132,6 +145,10 @@ class TokenForm:
 
         client_secret = d.pop("client_secret", UNSET)
 
+        client_assertion_type = d.pop("client_assertion_type", UNSET)
+
+        client_assertion = d.pop("client_assertion", UNSET)
+
         device_code = d.pop("device_code", UNSET)
 
         resource = cast(list[str], d.pop("resource", UNSET))
@@ -147,6 +164,8 @@ class TokenForm:
             password=password,
             client_id=client_id,
             client_secret=client_secret,
+            client_assertion_type=client_assertion_type,
+            client_assertion=client_assertion,
             device_code=device_code,
             resource=resource,
         )

@@ -24,12 +24,17 @@ class TokenHintForm:
             itself.
         client_id (str | Unset): client_secret_post and public clients: the client id.
         client_secret (str | Unset): client_secret_post: the client secret (prefer HTTP Basic).
+        client_assertion_type (str | Unset): private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+        client_assertion (str | Unset): private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523
+            §2.2).
     """
 
     token: str | Unset = UNSET
     token_type_hint: str | Unset = UNSET
     client_id: str | Unset = UNSET
     client_secret: str | Unset = UNSET
+    client_assertion_type: str | Unset = UNSET
+    client_assertion: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +45,10 @@ class TokenHintForm:
         client_id = self.client_id
 
         client_secret = self.client_secret
+
+        client_assertion_type = self.client_assertion_type
+
+        client_assertion = self.client_assertion
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,6 +61,10 @@ class TokenHintForm:
             field_dict["client_id"] = client_id
         if client_secret is not UNSET:
             field_dict["client_secret"] = client_secret
+        if client_assertion_type is not UNSET:
+            field_dict["client_assertion_type"] = client_assertion_type
+        if client_assertion is not UNSET:
+            field_dict["client_assertion"] = client_assertion
 
         return field_dict
 
@@ -66,11 +79,17 @@ class TokenHintForm:
 
         client_secret = d.pop("client_secret", UNSET)
 
+        client_assertion_type = d.pop("client_assertion_type", UNSET)
+
+        client_assertion = d.pop("client_assertion", UNSET)
+
         token_hint_form = cls(
             token=token,
             token_type_hint=token_type_hint,
             client_id=client_id,
             client_secret=client_secret,
+            client_assertion_type=client_assertion_type,
+            client_assertion=client_assertion,
         )
 
         token_hint_form.additional_properties = d

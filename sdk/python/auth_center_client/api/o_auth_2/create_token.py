@@ -91,7 +91,8 @@ def sync_detailed(
     returns a new refresh token,
     and reusing an old one revokes the whole grant) and `client_credentials`. Authenticate
     with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
-    (`client_secret_post`), or send only `client_id` for a public client. Errors follow
+    (`client_secret_post`), with a signed `client_assertion` (`private_key_jwt`, for apps that
+    registered keys), or send only `client_id` for a public client. Errors follow
     RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
     Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
     (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
@@ -132,7 +133,8 @@ def sync(
     returns a new refresh token,
     and reusing an old one revokes the whole grant) and `client_credentials`. Authenticate
     with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
-    (`client_secret_post`), or send only `client_id` for a public client. Errors follow
+    (`client_secret_post`), with a signed `client_assertion` (`private_key_jwt`, for apps that
+    registered keys), or send only `client_id` for a public client. Errors follow
     RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
     Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
     (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
@@ -168,7 +170,8 @@ async def asyncio_detailed(
     returns a new refresh token,
     and reusing an old one revokes the whole grant) and `client_credentials`. Authenticate
     with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
-    (`client_secret_post`), or send only `client_id` for a public client. Errors follow
+    (`client_secret_post`), with a signed `client_assertion` (`private_key_jwt`, for apps that
+    registered keys), or send only `client_id` for a public client. Errors follow
     RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
     Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
     (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
@@ -207,7 +210,8 @@ async def asyncio(
     returns a new refresh token,
     and reusing an old one revokes the whole grant) and `client_credentials`. Authenticate
     with HTTP Basic (`client_secret_basic`), with `client_id` + `client_secret` in the form
-    (`client_secret_post`), or send only `client_id` for a public client. Errors follow
+    (`client_secret_post`), with a signed `client_assertion` (`private_key_jwt`, for apps that
+    registered keys), or send only `client_id` for a public client. Errors follow
     RFC 6749 §5.2; a failed client authentication answers 401 with `WWW-Authenticate`.
     Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
     (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),

@@ -1,0 +1,68 @@
+//! AssertionJtiStore (RFC 7523 §3 item 7): a client assertion id is recorded once while it
+//! lives, even by concurrent callers, and may be recorded again once it has expired.
+
+use std::sync::Arc;
+
+use auth_center::store::Stores;
+use tokio::sync::Barrier;
+
+use crate::fixtures::*;
+
+const RACERS: usize = 16;
+
+pub async fn an_assertion_id_is_recorded_once_until_it_expires(s: &Stores) {
+    let (key, other, t) = (digest(), digest(), now());
+    let jtis = &s.assertion_jtis;
+    assert!(jtis
+        .record_assertion_jti(&key, t + secs(60), t)
+        .await
+        .unwrap());
+    assert!(!jtis
+        .record_assertion_jti(&key, t + secs(60), t)
+        .await
+        .unwrap());
+    assert!(
+        !jtis
+            .record_assertion_jti(&key, t + secs(120), t + secs(59))
+            .await
+            .unwrap(),
+        "a replay just before expiry is refused"
+    );
+    assert!(jtis
+        .record_assertion_jti(&other, t + secs(60), t)
+        .await
+        .unwrap());
+    assert!(
+        jtis.record_assertion_jti(&key, t + secs(200), t + secs(60))
+            .await
+            .unwrap(),
+        "once expired, the id may be used by a new assertion"
+    );
+    assert!(!jtis
+        .record_assertion_jti(&key, t + secs(200), t + secs(61))
+        .await
+        .unwrap());
+}
+
+pub async fn only_one_of_sixteen_concurrent_uses_of_an_assertion_id_wins(s: &Stores) {
+    let (key, t) = (digest(), now());
+    let barrier = Arc::new(Barrier::new(RACERS));
+    let racers: Vec<_> = (0..RACERS)
+        .map(|_| {
+            let (s, barrier, key) = (s.clone(), barrier.clone(), key.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                s.assertion_jtis
+                    .record_assertion_jti(&key, t + secs(60), t)
+                    .await
+            })
+        })
+        .collect();
+    let mut winners = 0;
+    for r in racers {
+        if r.await.unwrap().unwrap() {
+            winners += 1;
+        }
+    }
+    assert_eq!(winners, 1, "exactly one of {RACERS} concurrent uses wins");
+}
