@@ -66,6 +66,9 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "login_two_factor.html",
     "two_factor.html",
     "two_factor_codes.html",
+    "sessions.html",
+    "email/security_notice.txt",
+    "email/security_notice.html",
 ];
 
 /// The page renderer shared by every handler.

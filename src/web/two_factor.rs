@@ -82,7 +82,8 @@ pub async fn code_submit(mut ctx: Ctx<'_>, Form(f): Form<CodeForm>) -> Response 
     if f.code.trim().is_empty() {
         return refuse(StatusCode::BAD_REQUEST, "two_factor_login.required", &[]);
     }
-    let passed = second_step(ctx.svc, &f.pending, &f.csrf_token, &f.code, ctx.client_ip).await;
+    let client = ctx.client();
+    let passed = second_step(ctx.svc, &f.pending, &f.csrf_token, &f.code, &client).await;
     let passed = match passed {
         Ok(p) => p,
         Err(SecondStepError::Expired) => {

@@ -1,7 +1,7 @@
 //! The index set of the MongoDB store, created idempotently at start-up: unique indexes for
 //! case-insensitive usernames, emails and group names (on the stored lower-cased keys) and one
 //! consent per (user, app); TTL indexes on `expires_at` that collect expired
-//! grants, sessions, email tokens, keys, deny-list entries and pushed authorization requests
+//! grants, sessions, known devices, email tokens, keys, deny-list entries and pushed authorization requests
 //! (and on `purge_at` for codes, tokens and device codes,
 //! past a grace); the unique user code of device codes; and the look-up indexes the queries
 //! use. Index names are part of the contract with `conflict_field` (in `mod.rs`), which names
@@ -15,8 +15,8 @@ use mongodb::options::IndexOptions;
 use mongodb::IndexModel;
 
 use super::{
-    MongoStore, APPS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS, GROUPS, LOGIN_ATTEMPTS,
-    PUSHED_REQUESTS, REVOKED_TOKENS, SESSIONS, SIGNING_KEYS, TOKENS, USERS,
+    MongoStore, APPS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS, GROUPS, KNOWN_DEVICES,
+    LOGIN_ATTEMPTS, PUSHED_REQUESTS, REVOKED_TOKENS, SESSIONS, SIGNING_KEYS, TOKENS, USERS,
 };
 
 impl MongoStore {
@@ -71,7 +71,7 @@ fn index_with(name: &str, keys: Document, mut options: IndexOptions) -> IndexMod
     IndexModel::builder().keys(keys).options(options).build()
 }
 
-const COLLECTIONS: [&str; 13] = [
+const COLLECTIONS: [&str; 14] = [
     USERS,
     GROUPS,
     APPS,
@@ -85,6 +85,7 @@ const COLLECTIONS: [&str; 13] = [
     DEVICE_CODES,
     REVOKED_TOKENS,
     PUSHED_REQUESTS,
+    KNOWN_DEVICES,
 ];
 
 /// Every index the store relies on, per collection. Names matter: a duplicate-key error is
@@ -118,7 +119,12 @@ fn indexes_of(collection: &str) -> Vec<IndexModel> {
             unique("user_client", doc! { "user_id": 1, "client_id": 1 }),
             index("client_id", doc! { "client_id": 1 }),
         ],
-        SESSIONS => vec![ttl(), index("user_id", doc! { "user_id": 1 })],
+        SESSIONS => vec![
+            ttl(),
+            index("user_id", doc! { "user_id": 1 }),
+            index("user_public", doc! { "user_id": 1, "public_id": 1 }),
+        ],
+        KNOWN_DEVICES => vec![ttl(), index("user_id", doc! { "user_id": 1 })],
         EMAIL_TOKENS => vec![
             ttl(),
             index("user_purpose", doc! { "user_id": 1, "purpose": 1 }),

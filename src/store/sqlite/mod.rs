@@ -63,6 +63,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v8.sql"),
     include_str!("schema_v9.sql"),
     include_str!("schema_v10.sql"),
+    include_str!("schema_v13.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.
