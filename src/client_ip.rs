@@ -151,6 +151,12 @@ pub fn of(req: &Request) -> Option<IpAddr> {
     }
 }
 
+/// Where a request comes from: its client IP (as [`of`]) and its User-Agent (bounded), as the
+/// sessions list and the security emails tell it.
+pub fn client_info(req: &Request) -> crate::domain::ClientInfo {
+    crate::domain::ClientInfo::new(of(req), req.header("user-agent"))
+}
+
 /// The `for=` value of one `Forwarded` element (`for=192.0.2.1;proto=https`).
 fn forwarded_for(element: &str) -> Option<&str> {
     element.split(';').find_map(|pair| {

@@ -172,7 +172,8 @@ impl AccountApi {
         operation_id = "verifyEmail"
     )]
     async fn verify_email(&self, c: Anyone<'_>, body: Json<TokenRequest>) -> Done {
-        email_verification::verify_email(&c, &body.0.token).await?;
+        email_verification::verify_email(&c, &body.0.token, &crate::client_ip::client_info(c.req))
+            .await?;
         Ok(DoneResponse::Done)
     }
 
@@ -202,7 +203,8 @@ impl AccountApi {
     )]
     async fn confirm_reset(&self, c: Anyone<'_>, body: Json<ConfirmResetRequest>) -> Done {
         let b = body.0;
-        password_reset::confirm_reset(&c, &b.token, &b.new_password, None).await?;
+        let client = crate::client_ip::client_info(c.req);
+        password_reset::confirm_reset(&c, &b.token, &b.new_password, None, &client).await?;
         Ok(DoneResponse::Done)
     }
 
@@ -255,6 +257,7 @@ impl AccountApi {
             confirm: None,
             keep_session: p.session_id(),
             client_ip: crate::client_ip::of(c.req),
+            user_agent: c.req.header("user-agent"),
         };
         profile::change_password(&c, &p.user, change).await?;
         Ok(ChangePasswordResponse::Ok(Json(Me::seen_by(&p.user, &p))))

@@ -26,6 +26,7 @@ pub mod oauth;
 mod resource_format;
 mod resources;
 mod response;
+mod sessions;
 mod spec_index;
 
 use poem_openapi::{OpenApiService, Tags};
@@ -86,7 +87,7 @@ pub type Api = (
         admin_groups::AdminGroupsApi,
         admin_resources::AdminResourcesApi,
     ),
-    account::AccountApi,
+    (account::AccountApi, sessions::SessionsApi),
     oauth::TokenApi,
     oauth::UserInfoApi,
     (oauth::DiscoveryApi, oauth::ProtectedResourceApi),

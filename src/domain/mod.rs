@@ -12,6 +12,7 @@
 mod authorize;
 mod client;
 mod consent;
+mod device;
 mod device_code;
 mod email_token;
 mod error;
@@ -32,6 +33,7 @@ pub use authorize::{oversized_param, redirect_uri_matches, Prompt, MAX_PARAM_BYT
 pub use authorize::{ResponseMode, ResponseType};
 pub use client::{Client, ClientSecret, ClientType, GrantType};
 pub use consent::Consent;
+pub use device::Device;
 pub use device_code::{
     format_user_code, normalize_user_code, DeviceApproval, DeviceCode, DeviceDecision,
     DeviceStatus, PollOutcome, SLOW_DOWN_STEP_SECS, USER_CODE_ALPHABET, USER_CODE_LEN,
@@ -53,7 +55,7 @@ pub use second_factor::{
     ACR_PASSWORD, AMR_MFA, AMR_OTP, AMR_PASSWORD, RECOVERY_ALPHABET, RECOVERY_CODE_COUNT,
     RECOVERY_CODE_LEN, TOTP_SECRET_BYTES,
 };
-pub use session::Session;
+pub use session::{ClientInfo, Session, MAX_USER_AGENT};
 pub use signing_key::SigningKey;
 pub use token::{
     token_purge_at, AccessTokenRecord, AuthorizationCode, Grant, RefreshToken, Scope, ScopeSet,

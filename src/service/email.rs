@@ -17,6 +17,7 @@
 
 use std::net::IpAddr;
 
+use super::security_mail::SecurityEvent;
 use super::{ServiceError, Services};
 use crate::crypto;
 use crate::domain::{EmailAddress, EmailToken, EmailTokenPurpose, User};
@@ -31,6 +32,8 @@ pub enum EmailKind {
     ChangeEmail,
     /// To the account's current address when a move to another one is asked for.
     ChangeEmailNotice,
+    /// A security email (`security_mail`): no token, links to the reset and sessions pages.
+    Security(SecurityEvent),
 }
 
 impl EmailKind {
@@ -41,6 +44,15 @@ impl EmailKind {
             Self::ResetPassword => "reset_password",
             Self::ChangeEmail => "change_email",
             Self::ChangeEmailNotice => "change_email_notice",
+            Self::Security(event) => event.name(),
+        }
+    }
+
+    /// The template base name: one template tells every security event, from its section.
+    pub fn template(self) -> &'static str {
+        match self {
+            Self::Security(_) => "security_notice",
+            other => other.name(),
         }
     }
 
@@ -50,7 +62,7 @@ impl EmailKind {
             Self::VerifyEmail => Some(EmailTokenPurpose::VerifyEmail),
             Self::ResetPassword => Some(EmailTokenPurpose::ResetPassword),
             Self::ChangeEmail => Some(EmailTokenPurpose::ChangeEmail),
-            Self::ChangeEmailNotice => None,
+            Self::ChangeEmailNotice | Self::Security(_) => None,
         }
     }
 
@@ -58,7 +70,7 @@ impl EmailKind {
         match self {
             Self::VerifyEmail | Self::ChangeEmail => "/accounts/verify-email/",
             Self::ResetPassword => "/accounts/reset/",
-            Self::ChangeEmailNotice => RESET_REQUEST_PATH,
+            Self::ChangeEmailNotice | Self::Security(_) => RESET_REQUEST_PATH,
         }
     }
 }
@@ -67,13 +79,20 @@ impl EmailKind {
 pub const RESET_REQUEST_PATH: &str = "/accounts/password_reset/";
 
 /// What a template gets to fill in.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EmailVars {
     pub username: String,
     pub link: String,
     pub ttl_minutes: i64,
     /// The address asked for, masked (`j***@example.com`); empty but in a notice.
     pub new_email: String,
+    /// Security emails: when it happened (UTC), the browser and system families and the
+    /// address it came from (empty when unknown), and the sessions page.
+    pub when: String,
+    pub browser: String,
+    pub os: String,
+    pub ip: String,
+    pub sessions_link: String,
 }
 
 /// Subject, text and HTML of one email.
@@ -137,7 +156,7 @@ pub async fn send_link(
         username: user.username.to_string(),
         link: format!("{}{}?{}", svc.public_url, kind.path(), query),
         ttl_minutes: svc.accounts.email_token_ttl.num_minutes(),
-        new_email: String::new(),
+        ..EmailVars::default()
     };
     send(svc, user, kind, to, &vars).await
 }
@@ -156,13 +175,14 @@ pub async fn send_change_notice(
         link: format!("{}{}", svc.public_url, kind.path()),
         ttl_minutes: svc.accounts.email_token_ttl.num_minutes(),
         new_email: mask_address(new_email),
+        ..EmailVars::default()
     };
     send(svc, user, kind, user.email.as_str(), &vars).await
 }
 
 /// `jane@example.com` -> `j***@example.com`: enough for the owner to recognise (or not) the
 /// address, without handing it to whoever reads the old mailbox.
-fn mask_address(address: &str) -> String {
+pub(super) fn mask_address(address: &str) -> String {
     match address.rsplit_once('@') {
         Some((local, domain)) => {
             let first: String = local.chars().take(1).collect();
@@ -172,7 +192,8 @@ fn mask_address(address: &str) -> String {
     }
 }
 
-async fn send(
+/// Renders `kind` in the person's language and queues it to `to`.
+pub(super) async fn send(
     svc: &Services,
     user: &User,
     kind: EmailKind,

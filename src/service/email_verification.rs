@@ -3,18 +3,23 @@
 //! address, verified. Both links lead to the same page, `/accounts/verify-email/?token=...`.
 //! A disabled account follows no link (the answer of an invalid one), and a completed change
 //! of address deletes every other link mailed for the account (those sent to the old address
-//! must not reach the account any more).
+//! must not reach the account any more) and tells the OLD address what happened.
 //! Resends are rate limited per address and per client IP (`mail_limits`), with the same answer.
 
 use std::net::IpAddr;
 
 use super::email::{delete_all_links, reserve_link, send_link, take_token, EmailKind};
+use super::security_mail::{self, SecurityEvent};
 use super::{ServiceError, Services};
-use crate::domain::{EmailAddress, EmailTokenPurpose, User};
+use crate::domain::{ClientInfo, EmailAddress, EmailTokenPurpose, User};
 use crate::store::StoreError;
 
 /// Consumes a verification or change-of-email token and applies it.
-pub async fn verify_email(svc: &Services, raw_token: &str) -> Result<User, ServiceError> {
+pub async fn verify_email(
+    svc: &Services,
+    raw_token: &str,
+    client: &ClientInfo,
+) -> Result<User, ServiceError> {
     let purposes = [
         EmailTokenPurpose::VerifyEmail,
         EmailTokenPurpose::ChangeEmail,
@@ -26,6 +31,7 @@ pub async fn verify_email(svc: &Services, raw_token: &str) -> Result<User, Servi
         Err(e) => return Err(e.into()),
     };
     let address = EmailAddress::parse(&token.email)?;
+    let old = user.email.clone();
     if address.key() != user.email.key() && token.purpose == EmailTokenPurpose::VerifyEmail {
         // The account changed address since this link was sent: it proves nothing any more.
         return Err(super::email::invalid_token());
@@ -37,6 +43,9 @@ pub async fn verify_email(svc: &Services, raw_token: &str) -> Result<User, Servi
     if token.purpose == EmailTokenPurpose::ChangeEmail {
         let links = delete_all_links(svc, &user.id).await?;
         tracing::info!(user_id = %user.id, email_links_deleted = links, "email address changed");
+        let event = SecurityEvent::EmailChanged;
+        let new = user.email.as_str();
+        security_mail::notify_at(svc, &user, event, client, old.as_str(), new).await;
     }
     tracing::info!(user_id = %user.id, "email verified");
     Ok(user)

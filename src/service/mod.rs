@@ -30,6 +30,7 @@ pub mod profile;
 pub mod registration;
 pub mod resource_servers;
 pub mod resources;
+pub mod security_mail;
 pub mod sessions;
 pub mod throttle;
 pub mod two_factor;

@@ -2,14 +2,16 @@
 //! an address is registered (same answer, and the email is sent in the background so the time
 //! taken is the same too). A completed reset ends every browser session of the account,
 //! revokes its OAuth grants, deletes every other link mailed for it (a pending change of email
-//! included), and marks the address verified (the person proved they read it).
+//! included), marks the address verified (the person proved they read it) and tells the
+//! person by email.
 //! Links are rate limited per address and per client IP (`mail_limits`), with the same answer.
 
 use std::net::IpAddr;
 
 use super::email::{reserve_link, send_link, take_token, EmailKind};
+use super::security_mail::{self, SecurityEvent};
 use super::{password_policy, ServiceError, Services, Validation};
-use crate::domain::EmailTokenPurpose;
+use crate::domain::{ClientInfo, EmailTokenPurpose};
 use crate::store::StoreError;
 
 /// Sends a reset link if an enabled account has this address and the mail limits allow it;
@@ -47,6 +49,7 @@ pub async fn confirm_reset(
     raw_token: &str,
     new_password: &str,
     confirm: Option<&str>,
+    client: &ClientInfo,
 ) -> Result<(), ServiceError> {
     let mut v = Validation::default();
     if let Err(ServiceError::Invalid(errs)) =
@@ -90,5 +93,6 @@ pub async fn confirm_reset(
     user.updated_at = svc.now();
     svc.stores.users.update_user(&user).await?;
     super::sessions::end_account_access(svc, &user.id, None, "password reset").await?;
+    security_mail::notify(svc, &user, SecurityEvent::PasswordReset, client).await;
     Ok(())
 }

@@ -5,15 +5,16 @@
 //! A password change is account recovery as much as a reset is: it ends the account's other
 //! sessions, revokes every OAuth grant (an app authorized with a stolen password keeps
 //! nothing) and deletes every outstanding emailed link (a pending change of email asked for by
-//! whoever held the account). Checking the current password is a login: it goes through the
+//! whoever held the account), and tells the person by email. Checking the current password is a login: it goes through the
 //! login throttle, with the account's login budget, in a place of the hashing queue taken
 //! before the store is read.
 
 use super::email::{send_change_notice, send_link, EmailKind};
+use super::security_mail::{self, SecurityEvent};
 use super::throttle::{Account, Check, ThrottleError};
 use super::{login, password_policy, ServiceError, Services, Validation};
 use crate::crypto::Admission;
-use crate::domain::{parse_locale, DomainError, EmailAddress, User};
+use crate::domain::{parse_locale, ClientInfo, DomainError, EmailAddress, User};
 use crate::store::StoreError;
 
 /// Longest display name, in characters.
@@ -114,6 +115,8 @@ pub struct PasswordChange<'a> {
     pub keep_session: Option<&'a str>,
     /// The client's address: wrong current passwords count against it as failed logins.
     pub client_ip: Option<std::net::IpAddr>,
+    /// The client's User-Agent, told in the security email.
+    pub user_agent: Option<&'a str>,
 }
 
 /// Checks the current password through the login throttle (reserve first, then verify): refused
@@ -180,6 +183,7 @@ pub async fn check_password(
         confirm: None,
         keep_session: None,
         client_ip,
+        user_agent: None,
     };
     check_current_password(svc, place, &user, &check, &mut v).await?;
     v.finish()
@@ -211,6 +215,8 @@ pub async fn change_password(
     svc.stores.users.update_user(&user).await?;
     super::sessions::end_account_access(svc, &user.id, change.keep_session, "password changed")
         .await?;
+    let client = ClientInfo::new(change.client_ip, change.user_agent);
+    security_mail::notify(svc, &user, SecurityEvent::PasswordChanged, &client).await;
     Ok(())
 }
 

@@ -3,12 +3,17 @@
 //! on logout, or when the account is disabled. Login always starts a NEW session (the old one is
 //! deleted), so a session id planted before login is worthless (session fixation, RFC 6819
 //! §4.4.1.x / OWASP).
+//!
+//! A person sees their active sessions (device, address, signed-in and last-seen times, each
+//! named by its random `public_id`, never by its cookie or digest) and ends any one of them or
+//! all but the current one. Sessions are read from the store on every request (no cache), so
+//! an ended session is refused at its very next request, on every node.
 
 use chrono::{DateTime, Duration, Utc};
 
 use super::{ServiceError, Services};
 use crate::crypto;
-use crate::domain::{Session, User};
+use crate::domain::{ClientInfo, Session, User};
 
 /// Idle and absolute lifetimes of a browser session.
 #[derive(Debug, Clone, Copy)]
@@ -17,8 +22,9 @@ pub struct SessionPolicy {
     pub absolute: Duration,
 }
 
-/// Activity is recorded at most this often, to spare the store a write per request.
-const TOUCH_EVERY: i64 = 60;
+/// Activity (last seen, the idle deadline) is recorded at most this often per session, to
+/// spare the store a write per request.
+const TOUCH_EVERY: i64 = 300;
 
 /// A session started by login: the record and the raw cookie value (given to the browser only).
 pub struct StartedSession {
@@ -32,10 +38,10 @@ pub async fn start_session(
     svc: &Services,
     user: &User,
     previous: Option<&str>,
-    user_agent: Option<String>,
+    client: &ClientInfo,
 ) -> Result<StartedSession, ServiceError> {
     let amr = crate::domain::amr_of_login(false);
-    start_session_with(svc, user, previous, user_agent, amr).await
+    start_session_with(svc, user, previous, client, amr).await
 }
 
 /// [`start_session`] recording how the person signed in (`amr`, carried into id_tokens).
@@ -43,7 +49,7 @@ pub async fn start_session_with(
     svc: &Services,
     user: &User,
     previous: Option<&str>,
-    user_agent: Option<String>,
+    client: &ClientInfo,
     amr: Vec<String>,
 ) -> Result<StartedSession, ServiceError> {
     if let Some(raw) = previous {
@@ -64,8 +70,10 @@ pub async fn start_session_with(
         last_seen_at: now,
         expires_at: (now + policy.idle).min(absolute),
         absolute_expires_at: absolute,
-        user_agent: user_agent.map(|ua| ua.chars().take(256).collect()),
+        user_agent: ClientInfo::new(None, client.user_agent.as_deref()).user_agent,
         amr,
+        public_id: uuid::Uuid::new_v4().simple().to_string(),
+        ip: client.ip.map(|ip| ip.to_string()),
     };
     svc.stores.sessions.insert_session(&session).await?;
     Ok(StartedSession {
@@ -149,4 +157,44 @@ pub async fn end_account_access(
         "account access ended"
     );
     Ok(())
+}
+
+/// The person's active sessions, most recently started first.
+pub async fn list_for_user(svc: &Services, user_id: &str) -> Result<Vec<Session>, ServiceError> {
+    let now = svc.now();
+    let mut all = svc.stores.sessions.list_sessions_for_user(user_id).await?;
+    all.retain(|s| s.is_active(now));
+    Ok(all)
+}
+
+/// Ends the person's session named `public_id` (their current one too, which is then a
+/// logout). `NotFound` when they have none by that name: another person's is never touched.
+pub async fn end_for_user(
+    svc: &Services,
+    user_id: &str,
+    public_id: &str,
+) -> Result<(), ServiceError> {
+    if public_id.is_empty() || public_id.len() > 64 {
+        return Err(ServiceError::NotFound);
+    }
+    let store = &svc.stores.sessions;
+    if !store.delete_user_session(user_id, public_id).await? {
+        return Err(ServiceError::NotFound);
+    }
+    tracing::info!(user_id, "session ended by its person");
+    Ok(())
+}
+
+/// Ends every session of the person but `current` (a digest); returns how many ended.
+pub async fn end_others(svc: &Services, user_id: &str, current: &str) -> Result<u64, ServiceError> {
+    let store = &svc.stores.sessions;
+    let ended = store
+        .delete_sessions_for_user(user_id, Some(current))
+        .await?;
+    tracing::info!(
+        user_id,
+        sessions_ended = ended,
+        "other sessions ended by their person"
+    );
+    Ok(ended)
 }

@@ -248,6 +248,22 @@ pub trait SessionStore: Send + Sync {
     /// Deletes every session of the user except `keep`; returns how many were deleted.
     async fn delete_sessions_for_user(&self, user_id: &str, keep: Option<&str>)
         -> StoreResult<u64>;
+    /// Every session of the user, active or not (expiry is the domain's decision).
+    async fn list_sessions_for_user(&self, user_id: &str) -> StoreResult<Vec<Session>>;
+    /// Deletes the user's session named `public_id`; false when the user has none by that name
+    /// (another person's session is never touched).
+    async fn delete_user_session(&self, user_id: &str, public_id: &str) -> StoreResult<bool>;
+    /// Records that the user signed in from the device whose cookie has `digest` (one atomic
+    /// upsert, kept until `expires_at`); true when the device was not known for the user.
+    async fn remember_device(
+        &self,
+        user_id: &str,
+        digest: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<bool>;
+    /// How many devices are known for the user.
+    async fn count_devices(&self, user_id: &str) -> StoreResult<u64>;
 }
 
 #[async_trait]

@@ -185,12 +185,14 @@ pub async fn change_password(mut ctx: Ctx<'_>, Form(f): Form<PasswordForm>) -> R
         Ok(v) => v,
         Err(resp) => return resp,
     };
+    let client = ctx.client();
     let change = profile::PasswordChange {
         current: &f.current_password,
         new: &f.password,
         confirm: Some(&f.password_confirm),
         keep_session: Some(&session.id),
         client_ip: ctx.client_ip,
+        user_agent: client.user_agent.as_deref(),
     };
     match profile::change_password(ctx.svc, user, change).await {
         Ok(()) => see_other("/accounts/profile/?done=password"),

@@ -88,11 +88,11 @@ fn logged_in<'c>(ctx: &'c Ctx<'_>) -> Result<(&'c Session, &'c User), Response> 
 }
 
 #[allow(clippy::result_large_err)] // a page answer, built once per request
-fn posted<'c>(ctx: &'c Ctx<'_>, csrf: &str) -> Result<&'c User, Response> {
+fn posted<'c>(ctx: &'c Ctx<'_>, csrf: &str) -> Result<(&'c Session, &'c User), Response> {
     if !ctx.csrf_ok(csrf) {
         return Err(ctx.error_page(StatusCode::FORBIDDEN, "error.csrf"));
     }
-    logged_in(ctx).map(|(_, u)| u)
+    logged_in(ctx)
 }
 
 /// The page again with the failure's field errors, or the error page.
@@ -128,8 +128,8 @@ pub struct CsrfForm {
 #[handler]
 pub async fn begin(mut ctx: Ctx<'_>, Form(f): Form<CsrfForm>) -> Response {
     ctx.page_at(PAGE);
-    let user = match posted(&ctx, &f.csrf_token) {
-        Ok(u) => u,
+    let (_, user) = match posted(&ctx, &f.csrf_token) {
+        Ok(v) => v,
         Err(resp) => return resp,
     };
     match two_factor::begin(ctx.svc, user).await {
@@ -149,11 +149,12 @@ pub struct CodeForm {
 #[handler]
 pub async fn confirm(mut ctx: Ctx<'_>, Form(f): Form<CodeForm>) -> Response {
     ctx.page_at(PAGE);
-    let user = match posted(&ctx, &f.csrf_token) {
-        Ok(u) => u,
+    let (session, user) = match posted(&ctx, &f.csrf_token) {
+        Ok(v) => v,
         Err(resp) => return resp,
     };
-    match two_factor::confirm(ctx.svc, user, &f.code).await {
+    let client = ctx.client();
+    match two_factor::confirm(ctx.svc, user, &f.code, Some(session.id.as_str()), &client).await {
         Ok(codes) => codes_page(&ctx, &codes, true),
         Err(e) => failure(&ctx, user, &e).await,
     }
@@ -170,12 +171,12 @@ pub struct ProofForm {
 #[handler]
 pub async fn regenerate(mut ctx: Ctx<'_>, Form(f): Form<ProofForm>) -> Response {
     ctx.page_at(PAGE);
-    let user = match posted(&ctx, &f.csrf_token) {
-        Ok(u) => u,
+    let (_, user) = match posted(&ctx, &f.csrf_token) {
+        Ok(v) => v,
         Err(resp) => return resp,
     };
-    let ip = ctx.client_ip;
-    match two_factor::regenerate_recovery_codes(ctx.svc, user, &f.proof, ip).await {
+    let client = ctx.client();
+    match two_factor::regenerate_recovery_codes(ctx.svc, user, &f.proof, &client).await {
         Ok(codes) => codes_page(&ctx, &codes, false),
         Err(e) => failure(&ctx, user, &e).await,
     }
@@ -184,11 +185,11 @@ pub async fn regenerate(mut ctx: Ctx<'_>, Form(f): Form<ProofForm>) -> Response 
 #[handler]
 pub async fn disable(mut ctx: Ctx<'_>, Form(f): Form<ProofForm>) -> Response {
     ctx.page_at(PAGE);
-    let user = match posted(&ctx, &f.csrf_token) {
-        Ok(u) => u,
+    let (_, user) = match posted(&ctx, &f.csrf_token) {
+        Ok(v) => v,
         Err(resp) => return resp,
     };
-    match two_factor::disable(ctx.svc, user, &f.proof, ctx.client_ip).await {
+    match two_factor::disable(ctx.svc, user, &f.proof, &ctx.client()).await {
         Ok(()) => see_other("/accounts/profile/two-factor/?done=off"),
         Err(e) => failure(&ctx, user, &e).await,
     }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::i18n::{from_ui_locales, negotiate, Lang};
 use super::journey::{lang_links, query_pairs, ui_locales_of, with_next};
 use super::{csrf, session, with_security_headers, Templates};
-use crate::domain::{Session, User};
+use crate::domain::{ClientInfo, Session, User};
 use crate::service::oauth::refusal;
 use crate::service::{profile, sessions, ServiceError, Services};
 
@@ -37,6 +37,8 @@ pub struct Ctx<'a> {
     pub session: Result<Option<(Session, User)>, String>,
     /// The client's address (see `client_ip`: the peer, or what a trusted proxy says).
     pub client_ip: Option<std::net::IpAddr>,
+    /// The client's User-Agent header (bounded), for the sessions list and security emails.
+    user_agent: Option<String>,
     /// Whether the person chose the language (`?lang=`, the account or the cookie), rather
     /// than a hint.
     lang_chosen: bool,
@@ -75,6 +77,7 @@ impl<'a> FromRequest<'a> for Ctx<'a> {
             lang: choice.lang,
             session,
             client_ip: crate::client_ip::of(req),
+            user_agent: ClientInfo::new(None, req.header("user-agent")).user_agent,
             lang_chosen: choice.chosen,
             state,
             page_path: "",
@@ -201,12 +204,40 @@ impl Ctx<'_> {
         }
     }
 
+    /// Where the request comes from: the address and the User-Agent.
+    pub fn client(&self) -> ClientInfo {
+        ClientInfo {
+            ip: self.client_ip,
+            user_agent: self.user_agent.clone(),
+        }
+    }
+
     /// The logged-in user, if any (a store failure counts as logged out here).
     pub fn user(&self) -> Option<&User> {
         self.session
             .as_ref()
             .ok()
             .and_then(|s| s.as_ref().map(|(_, u)| u))
+    }
+
+    /// The live session and its user, or the answer for a page that needs one: to the login
+    /// (`login_first`, which leads back) when logged out, 503 when the store failed.
+    #[allow(clippy::result_large_err)] // a page answer, built once per request
+    pub fn signed_in(&self, login_first: &str) -> Result<(&Session, &User), Response> {
+        match &self.session {
+            Ok(Some((s, u))) => Ok((s, u)),
+            Ok(None) => Err(see_other(login_first)),
+            Err(_) => Err(self.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable")),
+        }
+    }
+
+    /// [`Ctx::signed_in`] for a posted form, whose CSRF token is checked first (403).
+    #[allow(clippy::result_large_err)] // a page answer, built once per request
+    pub fn posted(&self, csrf: &str, login_first: &str) -> Result<(&Session, &User), Response> {
+        if !self.csrf_ok(csrf) {
+            return Err(self.error_page(StatusCode::FORBIDDEN, "error.csrf"));
+        }
+        self.signed_in(login_first)
     }
 
     /// This browser's CSRF token for a form (sets the cookie when new).

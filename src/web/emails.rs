@@ -19,10 +19,19 @@ impl EmailRenderer for Templates {
             link => vars.link,
             minutes => vars.ttl_minutes,
             new_email => vars.new_email,
+            section => format!("email.{}", kind.name()),
+            when => vars.when,
+            device => self.translations().format(
+                lang,
+                "sessions.device",
+                &[("browser", vars.browser.as_str()), ("os", vars.os.as_str())],
+            ),
+            ip => vars.ip,
+            sessions_link => vars.sessions_link,
         };
-        let name = kind.name();
-        let text = Templates::render(self, &format!("email/{name}.txt"), &ctx)?;
-        let html = Templates::render(self, &format!("email/{name}.html"), &ctx)?;
+        let (name, template) = (kind.name(), kind.template());
+        let text = Templates::render(self, &format!("email/{template}.txt"), &ctx)?;
+        let html = Templates::render(self, &format!("email/{template}.html"), &ctx)?;
         let subject = self
             .translations()
             .get(lang, &format!("email.{name}.subject"))
@@ -49,6 +58,7 @@ mod tests {
             link: "https://id.example/accounts/password_reset/".into(),
             ttl_minutes: 30,
             new_email: "m***@evil.example".into(),
+            ..EmailVars::default()
         };
         for lang in ["en", "zh-CN"] {
             let kind = EmailKind::ChangeEmailNotice;

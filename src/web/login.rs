@@ -9,7 +9,9 @@
 //! the account (for their pages elsewhere and their emails).
 //!
 //! An account with two-step verification on gets no session from the password: the page asks
-//! for the code instead (`two_factor`), and the session starts when it passes.
+//! for the code instead (`two_factor`), and the session starts when it passes. The session
+//! records the device (User-Agent) and address; a sign-in from a device not seen before is
+//! told to the person by email (`service::security_mail`).
 
 use poem::handler;
 use poem::http::StatusCode;
@@ -25,7 +27,7 @@ use super::session;
 use crate::domain::User;
 use crate::metrics::{metrics, SignInOutcome, SignInStep};
 use crate::service::login::{login, LoginError};
-use crate::service::{profile, sessions, two_factor};
+use crate::service::{profile, security_mail, sessions, two_factor};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct NextQuery {
@@ -191,10 +193,14 @@ pub(super) async fn finish_login(
     (lang, next): (&str, &str),
 ) -> Response {
     let previous = session::cookie_value(ctx.jar);
-    let ua = None;
-    match sessions::start_session_with(ctx.svc, user, previous.as_deref(), ua, amr).await {
+    let client = ctx.client();
+    match sessions::start_session_with(ctx.svc, user, previous.as_deref(), &client, amr).await {
         Ok(started) => {
-            session::set_cookie(ctx.jar, &started.cookie_value, ctx.cfg.secure_cookies);
+            let secure = ctx.cfg.secure_cookies;
+            session::set_cookie(ctx.jar, &started.cookie_value, secure);
+            let known = session::device_value(ctx.jar);
+            let device = security_mail::signed_in_from(ctx.svc, user, known.as_deref(), &client);
+            session::set_device_cookie(ctx.jar, &device.await, secure);
             apply_account_lang(ctx, user, lang).await;
             tracing::info!(user_id = %user.id, "logged in");
             metrics().sign_in(step, SignInOutcome::Success);

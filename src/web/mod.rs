@@ -29,6 +29,7 @@ mod register;
 mod reset;
 mod rp_logout;
 pub mod session;
+mod sessions;
 mod templates;
 mod two_factor;
 
@@ -146,6 +147,15 @@ fn accounts(route: Route) -> Route {
         .at(
             "/accounts/profile/language/",
             poem::post(account::change_language),
+        )
+        .at("/accounts/sessions/", get(sessions::list))
+        .at(
+            "/accounts/sessions/end-others/",
+            poem::post(sessions::end_others_submit),
+        )
+        .at(
+            "/accounts/sessions/:id/end/",
+            poem::post(sessions::end_submit),
         )
 }
 

@@ -118,7 +118,7 @@ pub async fn verify_submit(mut ctx: Ctx<'_>, Form(f): Form<TokenForm>) -> Respon
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
-    match email_verification::verify_email(ctx.svc, &f.token).await {
+    match email_verification::verify_email(ctx.svc, &f.token, &ctx.client()).await {
         Ok(_) => see_other(&with_next("/accounts/verify-email/done/", &f.next)),
         Err(e) if field_errors(&ctx, &e).is_some() => {
             ctx.error_page(StatusCode::BAD_REQUEST, "fields.token.invalid")

@@ -90,7 +90,8 @@ pub async fn reset_submit(mut ctx: Ctx<'_>, Form(f): Form<ResetForm>) -> Respons
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
     let confirm = Some(f.password_confirm.as_str());
-    match password_reset::confirm_reset(ctx.svc, &f.token, &f.password, confirm).await {
+    let client = ctx.client();
+    match password_reset::confirm_reset(ctx.svc, &f.token, &f.password, confirm, &client).await {
         Ok(()) => see_other(&with_next("/accounts/reset/done/", &f.next)),
         Err(e) => match field_errors(&ctx, &e) {
             Some(errors) => {

@@ -1,5 +1,7 @@
 //! The session cookie: `ac_session`, HttpOnly, SameSite=Lax, Secure when the public URL is
-//! https, holding the random value whose digest names the server-side session record.
+//! https, holding the random value whose digest names the server-side session record. And the
+//! device cookie, `ac_device`: a random value kept a year, by which a sign-in from a device
+//! seen before is recognised (`service::security_mail`).
 
 use poem::web::cookie::{Cookie, CookieJar, SameSite};
 
@@ -17,6 +19,25 @@ pub fn set_cookie(jar: &CookieJar, value: &str, secure: bool) {
     c.set_same_site(SameSite::Lax);
     c.set_path("/");
     c.set_secure(secure);
+    jar.add(c);
+}
+
+pub const DEVICE_COOKIE: &str = "ac_device";
+
+/// The device cookie the browser sent, if any.
+pub fn device_value(jar: &CookieJar) -> Option<String> {
+    jar.get(DEVICE_COOKIE).map(|c| c.value_str().to_owned())
+}
+
+/// Sets (or renews for a year) the device cookie.
+pub fn set_device_cookie(jar: &CookieJar, value: &str, secure: bool) {
+    let mut c = Cookie::new_with_str(DEVICE_COOKIE, value);
+    c.set_http_only(true);
+    c.set_same_site(SameSite::Lax);
+    c.set_path("/");
+    c.set_secure(secure);
+    let days = crate::service::security_mail::DEVICE_DAYS.unsigned_abs();
+    c.set_max_age(std::time::Duration::from_secs(days * 24 * 3600));
     jar.add(c);
 }
 

@@ -67,6 +67,9 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "two_factor.html",
     "two_factor_codes.html",
     "consent_lists.html",
+    "sessions.html",
+    "email/security_notice.txt",
+    "email/security_notice.html",
 ];
 
 /// The page renderer shared by every handler.

@@ -83,7 +83,8 @@ pub async fn code_submit(mut ctx: Ctx<'_>, Form(f): Form<CodeForm>) -> Response 
     if f.code.trim().is_empty() {
         return refuse(StatusCode::BAD_REQUEST, "two_factor_login.required", &[]);
     }
-    let passed = second_step(ctx.svc, &f.pending, &f.csrf_token, &f.code, ctx.client_ip).await;
+    let client = ctx.client();
+    let passed = second_step(ctx.svc, &f.pending, &f.csrf_token, &f.code, &client).await;
     let step = SignInStep::SecondFactor;
     if let Err(e) = &passed {
         metrics().sign_in(step, refused(e));

@@ -4,11 +4,10 @@
 //! Mail asked for while the server is down waits in the outbox and arrives once, from either of
 //! two servers sharing the store, when a sink of the test's own starts on the port.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::helpers::accounts::location;
-use crate::helpers::mail::{mails_to, wait_for_mail, Mail};
+use crate::helpers::mail::{mails_to, sink, spawn_with_smtp, unique_address, wait_for_mail, Mail};
 use crate::helpers::{extract_hidden, Backend, TestApp};
 use auth_center::store::{OutboxMessage, OutboxStore};
 use secrecy::SecretString;
@@ -16,27 +15,6 @@ use std::sync::Arc;
 
 const PASSWORD: &str = "correct horse battery staple";
 const NEW_PASSWORD: &str = "a brand new passphrase";
-
-fn sink() -> (u16, PathBuf) {
-    let get = |k: &str| {
-        std::env::var(k).unwrap_or_else(|_| {
-            panic!("{k} is not set: run scripts/test.sh, or `scripts/smtp-test-server.sh start 2525` and export AUTH_CENTER_TEST_SMTP_PORT=2525 AUTH_CENTER_TEST_SMTP_DIR=$(scripts/smtp-test-server.sh dir 2525)")
-        })
-    };
-    let port = get("AUTH_CENTER_TEST_SMTP_PORT").parse().expect("a port");
-    (port, PathBuf::from(get("AUTH_CENTER_TEST_SMTP_DIR")))
-}
-
-async fn spawn_with_smtp(backend: Backend, port: u16) -> TestApp {
-    let dir = tempfile::tempdir().unwrap();
-    let mut settings = crate::helpers::test_settings(backend, dir.path());
-    settings.mail.smtp_url = Some(SecretString::from(format!("smtp://127.0.0.1:{port}")));
-    TestApp::spawn_with(settings, dir).await
-}
-
-fn unique_address(name: &str) -> String {
-    format!("{name}-{}@example.com", uuid::Uuid::new_v4().simple())
-}
 
 async fn a_verification_email_delivered_over_smtp_verifies_the_account(backend: Backend) {
     let (port, dir) = sink();

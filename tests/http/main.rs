@@ -36,3 +36,4 @@ mod web_form_errors;
 mod web_login;
 mod web_register;
 mod web_reset;
+mod web_sessions;

@@ -223,6 +223,8 @@ pub fn sample_session(user_id: &str) -> Session {
         absolute_expires_at: t + secs(12 * 3_600),
         user_agent: Some("Mozilla/5.0 (X11; Linux x86_64) contract-test".into()),
         amr: vec!["pwd".into(), "otp".into(), "mfa".into()],
+        public_id: id(),
+        ip: Some("192.0.2.7".into()),
     }
 }
 

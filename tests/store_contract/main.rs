@@ -155,6 +155,8 @@ contract_tests!(
     // sessions and email tokens
     a_session_round_trips_and_touching_it_moves_its_deadlines,
     deleting_the_sessions_of_a_user_keeps_the_one_asked_for,
+    a_person_lists_and_ends_only_their_own_sessions_by_public_id,
+    a_device_is_new_once_per_person_even_among_sixteen_concurrent_sign_ins,
     an_email_token_is_consumed_once,
     consuming_an_email_token_for_another_purpose_leaves_it_in_place,
     deleting_the_email_tokens_of_a_user_for_a_purpose_keeps_the_others,

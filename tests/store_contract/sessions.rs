@@ -75,6 +75,87 @@ pub async fn deleting_the_sessions_of_a_user_keeps_the_one_asked_for(s: &Stores)
     assert_eq!(s.sessions.get_session(&theirs.id).await.unwrap(), theirs);
 }
 
+pub async fn a_person_lists_and_ends_only_their_own_sessions_by_public_id(s: &Stores) {
+    let (user, other_user) = (id(), id());
+    let older = Session {
+        created_at: now() - secs(60),
+        ..sample_session(&user)
+    };
+    let newer = sample_session(&user);
+    let theirs = sample_session(&other_user);
+    for sess in [&older, &newer, &theirs] {
+        s.sessions.insert_session(sess).await.unwrap();
+    }
+    let listed = s.sessions.list_sessions_for_user(&user).await.unwrap();
+    assert_eq!(listed, [newer.clone(), older.clone()]);
+
+    let store = s.sessions.as_ref();
+    assert!(!store
+        .delete_user_session(&user, &theirs.public_id)
+        .await
+        .unwrap());
+    assert_eq!(s.sessions.get_session(&theirs.id).await.unwrap(), theirs);
+    assert!(!store.delete_user_session(&user, "").await.unwrap());
+    assert!(!store.delete_user_session(&user, &theirs.id).await.unwrap());
+
+    assert!(store
+        .delete_user_session(&user, &older.public_id)
+        .await
+        .unwrap());
+    assert_not_found(s.sessions.get_session(&older.id).await);
+    assert!(!store
+        .delete_user_session(&user, &older.public_id)
+        .await
+        .unwrap());
+    let listed = s.sessions.list_sessions_for_user(&user).await.unwrap();
+    assert_eq!(listed, [newer]);
+}
+
+pub async fn a_device_is_new_once_per_person_even_among_sixteen_concurrent_sign_ins(s: &Stores) {
+    let (user, other_user) = (sample_user(1), sample_user(2));
+    for u in [&user, &other_user] {
+        s.users.insert_user(u).await.unwrap();
+    }
+    let (t, device) = (now(), digest());
+    let until = t + secs(3_600);
+    let barrier = Arc::new(Barrier::new(RACERS));
+    let racers: Vec<_> = (0..RACERS)
+        .map(|_| {
+            let (store, barrier) = (s.sessions.clone(), barrier.clone());
+            let (user_id, device) = (user.id.clone(), device.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                let remembered = store.remember_device(&user_id, &device, t, until);
+                remembered.await.unwrap()
+            })
+        })
+        .collect();
+    let mut new = 0;
+    for r in racers {
+        new += usize::from(r.await.unwrap());
+    }
+    assert_eq!(new, 1, "exactly one of the sign-ins finds the device new");
+    assert_eq!(s.sessions.count_devices(&user.id).await.unwrap(), 1);
+
+    let store = s.sessions.as_ref();
+    assert!(!store
+        .remember_device(&user.id, &device, t + secs(5), until)
+        .await
+        .unwrap());
+    // The same cookie digest is another person's device for them.
+    assert!(store
+        .remember_device(&other_user.id, &device, t, until)
+        .await
+        .unwrap());
+    assert!(store
+        .remember_device(&user.id, &digest(), t, until)
+        .await
+        .unwrap());
+    assert_eq!(s.sessions.count_devices(&user.id).await.unwrap(), 2);
+    assert_eq!(s.sessions.count_devices(&other_user.id).await.unwrap(), 1);
+    assert_eq!(s.sessions.count_devices(&id()).await.unwrap(), 0);
+}
+
 pub async fn an_email_token_is_consumed_once(s: &Stores) {
     let token = sample_email_token(&id(), EmailTokenPurpose::ResetPassword);
     s.email_tokens.insert_email_token(&token).await.unwrap();

@@ -329,6 +329,11 @@ pub mod types {
     pub struct EmailRequest {
         pub email: ::std::string::String,
     }
+    ///How many sessions ended.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct EndedSessions {
+        pub ended: u64,
+    }
     ///A field that failed validation.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct FieldError {
@@ -744,6 +749,30 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub previous_secret_expires_at:
             ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+    }
+    ///One browser session of the caller.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct SessionInfo {
+        ///The browser family, from the User-Agent at sign-in (`Other` when not recognised).
+        pub browser: ::std::string::String,
+        ///Whether this is the session making the call.
+        pub current: bool,
+        ///The session's public id: pass it to `endMySession`. It grants nothing.
+        pub id: ::std::string::String,
+        ///The client's address at sign-in, when known.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub ip: ::std::option::Option<::std::string::String>,
+        ///When the session was last used (recorded at most every five minutes).
+        pub last_seen_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///The operating system family, from the same header.
+        pub os: ::std::string::String,
+        ///When the person signed in.
+        pub signed_in_at: ::chrono::DateTime<::chrono::offset::Utc>,
+    }
+    ///The caller's active sessions, most recently started first.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct SessionList {
+        pub items: ::std::vec::Vec<SessionInfo>,
     }
     ///Tokens issued by a successful request (RFC 6749 §5.1).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -2620,6 +2649,172 @@ impl Client {
                 ResponseValue::from_response(response).await?,
             )),
             429u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List my sessions
+
+    The caller's active browser sessions: device (browser and system families), address,
+    signed-in and last-seen times, and which one is making the call. Only the person's own
+    browser session may call it; an access token gets 403 whatever its scopes.
+
+    Sends a `GET` request to `/api/v1/me/sessions`
+
+    */
+    pub async fn list_my_sessions<'a>(
+        &'a self,
+    ) -> Result<ResponseValue<types::SessionList>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/me/sessions", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_my_sessions",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**End one of my sessions
+
+    Signs out the caller's session with this id (the calling one too: that is a logout); it
+    is refused from its very next request, on every node. An id that is not one of the
+    caller's sessions answers 404 and ends nothing. Browser session only (with
+    `X-CSRF-Token`).
+
+    Sends a `DELETE` request to `/api/v1/me/sessions/{id}`
+
+    Arguments:
+    - `id`: The session's public id (`SessionInfo.id`).
+    */
+    pub async fn end_my_session<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/api/v1/me/sessions/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "end_my_session",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**End my other sessions
+
+    Signs out every session of the caller but the calling one ("sign out everywhere
+    else"). Browser session only (with `X-CSRF-Token`).
+
+    Sends a `POST` request to `/api/v1/me/sessions/end-others`
+
+    */
+    pub async fn end_my_other_sessions<'a>(
+        &'a self,
+    ) -> Result<ResponseValue<types::EndedSessions>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/me/sessions/end-others", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "end_my_other_sessions",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
                 ResponseValue::from_response(response).await?,
             )),
             500u16 => Err(Error::ErrorResponse(

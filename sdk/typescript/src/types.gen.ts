@@ -474,6 +474,15 @@ export type EmailRequest = {
 };
 
 /**
+ * EndedSessions
+ *
+ * How many sessions ended.
+ */
+export type EndedSessions = {
+    ended: number;
+};
+
+/**
  * FieldError
  *
  * A field that failed validation.
@@ -1036,6 +1045,51 @@ export type RotatedAppSecret = {
      * The end of the previous secret's grace period (`oauth.secret_rotation_grace_secs`).
      */
     previous_secret_expires_at?: string;
+};
+
+/**
+ * SessionInfo
+ *
+ * One browser session of the caller.
+ */
+export type SessionInfo = {
+    /**
+     * The session's public id: pass it to `endMySession`. It grants nothing.
+     */
+    id: string;
+    /**
+     * The browser family, from the User-Agent at sign-in (`Other` when not recognised).
+     */
+    browser: string;
+    /**
+     * The operating system family, from the same header.
+     */
+    os: string;
+    /**
+     * The client's address at sign-in, when known.
+     */
+    ip?: string;
+    /**
+     * When the person signed in.
+     */
+    signed_in_at: string;
+    /**
+     * When the session was last used (recorded at most every five minutes).
+     */
+    last_seen_at: string;
+    /**
+     * Whether this is the session making the call.
+     */
+    current: boolean;
+};
+
+/**
+ * SessionList
+ *
+ * The caller's active sessions, most recently started first.
+ */
+export type SessionList = {
+    items: Array<SessionInfo>;
 };
 
 /**
@@ -2496,6 +2550,128 @@ export type ChangeMyPasswordResponses = {
 };
 
 export type ChangeMyPasswordResponse = ChangeMyPasswordResponses[keyof ChangeMyPasswordResponses];
+
+export type ListMySessionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/sessions';
+};
+
+export type ListMySessionsErrors = {
+    /**
+     * No valid session (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * Called with an access token instead of the browser session.
+     */
+    403: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ListMySessionsError = ListMySessionsErrors[keyof ListMySessionsErrors];
+
+export type ListMySessionsResponses = {
+    /**
+     * The caller's active sessions.
+     */
+    200: SessionList;
+};
+
+export type ListMySessionsResponse = ListMySessionsResponses[keyof ListMySessionsResponses];
+
+export type EndMySessionData = {
+    body?: never;
+    path: {
+        /**
+         * The session's public id (`SessionInfo.id`).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/me/sessions/{id}';
+};
+
+export type EndMySessionErrors = {
+    /**
+     * No valid session (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * Called with an access token instead of the browser session, or without
+     * `X-CSRF-Token`.
+     */
+    403: ApiError;
+    /**
+     * The caller has no session with this id (another person's is never touched).
+     */
+    404: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type EndMySessionError = EndMySessionErrors[keyof EndMySessionErrors];
+
+export type EndMySessionResponses = {
+    /**
+     * Ended: the session is refused from its very next request.
+     */
+    204: void;
+};
+
+export type EndMySessionResponse = EndMySessionResponses[keyof EndMySessionResponses];
+
+export type EndMyOtherSessionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/sessions/end-others';
+};
+
+export type EndMyOtherSessionsErrors = {
+    /**
+     * No valid session (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * Called with an access token instead of the browser session, or without
+     * `X-CSRF-Token`.
+     */
+    403: ApiError;
+    /**
+     * An unexpected error (logged with its cause; the body carries none of it).
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type EndMyOtherSessionsError = EndMyOtherSessionsErrors[keyof EndMyOtherSessionsErrors];
+
+export type EndMyOtherSessionsResponses = {
+    /**
+     * Every other session of the caller ended; the calling one stays.
+     */
+    200: EndedSessions;
+};
+
+export type EndMyOtherSessionsResponse = EndMyOtherSessionsResponses[keyof EndMyOtherSessionsResponses];
 
 export type CreateTokenData = {
     body: TokenForm;

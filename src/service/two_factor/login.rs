@@ -4,14 +4,13 @@
 //! typed the password (the digest of its CSRF token). Only a code that passes [`check_code`]
 //! turns it into the user the session is started for; nothing is stored until then.
 
-use std::net::IpAddr;
-
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::{check_code, CodeKind};
 use crate::crypto;
-use crate::domain::User;
+use crate::domain::{ClientInfo, User};
+use crate::service::security_mail::{self, SecurityEvent};
 use crate::service::throttle::ThrottleError;
 use crate::service::{ServiceError, Services};
 
@@ -70,7 +69,7 @@ pub async fn second_step(
     token: &str,
     browser: &str,
     code: &str,
-    client_ip: Option<IpAddr>,
+    client: &ClientInfo,
 ) -> Result<Passed, SecondStepError> {
     let pending = open(svc, token, browser).ok_or(SecondStepError::Expired)?;
     let user = match svc.stores.users.get_user(&pending.user).await {
@@ -81,8 +80,14 @@ pub async fn second_step(
     if !super::is_on(svc, &user.id).await? {
         return Err(SecondStepError::Expired);
     }
-    match check_code(svc, &user.id, code, client_ip).await {
-        Ok(Some(kind)) => Ok(Passed { user, kind }),
+    match check_code(svc, &user.id, code, client.ip).await {
+        Ok(Some(kind)) => {
+            if kind == CodeKind::Recovery {
+                let event = SecurityEvent::RecoveryCodeUsed;
+                security_mail::notify(svc, &user, event, client).await;
+            }
+            Ok(Passed { user, kind })
+        }
         Ok(None) => Err(SecondStepError::WrongCode),
         Err(ThrottleError::Throttled(secs)) => Err(SecondStepError::Throttled(secs)),
         Err(ThrottleError::Service(e)) => Err(e.into()),

@@ -7,7 +7,8 @@
 //! TOTP secrets are sealed at rest (AES-256-GCM under a key derived from the key-encryption
 //! key, like signing keys and queued mail). Changing the second factor needs the browser
 //! session (never a bearer token) and, to turn it off or draw new recovery codes, the password
-//! or a current code. Must not import poem.
+//! or a current code. Turning it on ends the person's other sessions; every change, and the use
+//! of a recovery code, is told to the person by email (`security_mail`). Must not import poem.
 
 pub mod login;
 
@@ -17,13 +18,14 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rand::{Rng, RngCore};
 
+use super::security_mail::{self, SecurityEvent};
 use super::throttle::{Account, Check, ThrottleError};
 use super::{ServiceError, Services};
 use crate::crypto;
 use crate::crypto::keys::KeyEncryption;
 use crate::domain::{
-    self, normalize_recovery_code, normalize_totp_code, totp_matching_step, DomainError,
-    SecondFactor, User, RECOVERY_ALPHABET, RECOVERY_CODE_COUNT, RECOVERY_CODE_LEN,
+    self, normalize_recovery_code, normalize_totp_code, totp_matching_step, ClientInfo,
+    DomainError, SecondFactor, User, RECOVERY_ALPHABET, RECOVERY_CODE_COUNT, RECOVERY_CODE_LEN,
     TOTP_SECRET_BYTES,
 };
 
@@ -147,8 +149,16 @@ pub async fn begin(svc: &Services, user: &User) -> Result<Enrolment, ServiceErro
 }
 
 /// Confirms the enrolment with a first code from the app; returns the recovery codes, which
-/// are shown this once.
-pub async fn confirm(svc: &Services, user: &User, code: &str) -> Result<Vec<String>, ServiceError> {
+/// are shown this once. Every other session of the person ends (`current`, a digest, stays):
+/// from now on a session needs the second factor, and one started without it may be a
+/// stranger's.
+pub async fn confirm(
+    svc: &Services,
+    user: &User,
+    code: &str,
+    current: Option<&str>,
+    client: &ClientInfo,
+) -> Result<Vec<String>, ServiceError> {
     let wrong = || invalid("code", "wrong", "is not the code your app shows");
     let factor = match factor_of(svc, &user.id).await? {
         Some(f) if !f.is_active() => f,
@@ -171,7 +181,13 @@ pub async fn confirm(svc: &Services, user: &User, code: &str) -> Result<Vec<Stri
         // Another request confirmed or restarted the enrolment meanwhile.
         return Err(wrong());
     }
-    tracing::info!(user_id = %user.id, "two-step verification turned on");
+    let ended = svc
+        .stores
+        .sessions
+        .delete_sessions_for_user(&user.id, current)
+        .await?;
+    tracing::info!(user_id = %user.id, sessions_ended = ended, "two-step verification turned on");
+    security_mail::notify(svc, user, SecurityEvent::SecondFactorOn, client).await;
     Ok(shown)
 }
 
@@ -180,15 +196,17 @@ pub async fn regenerate_recovery_codes(
     svc: &Services,
     user: &User,
     proof: &str,
-    client_ip: Option<IpAddr>,
+    client: &ClientInfo,
 ) -> Result<Vec<String>, ServiceError> {
-    check_proof(svc, user, proof, client_ip).await?;
+    check_proof(svc, user, proof, client.ip).await?;
     let (shown, digests) = new_recovery_codes(&user.id);
     let store = &svc.stores.second_factors;
     if !store.replace_recovery_codes(&user.id, &digests).await? {
         return Err(ServiceError::NotFound);
     }
     tracing::info!(user_id = %user.id, "recovery codes regenerated");
+    let event = SecurityEvent::RecoveryCodesRegenerated;
+    security_mail::notify(svc, user, event, client).await;
     Ok(shown)
 }
 
@@ -197,7 +215,7 @@ pub async fn disable(
     svc: &Services,
     user: &User,
     proof: &str,
-    client_ip: Option<IpAddr>,
+    client: &ClientInfo,
 ) -> Result<(), ServiceError> {
     if !is_on(svc, &user.id).await? {
         // An enrolment never confirmed is simply dropped.
@@ -207,12 +225,13 @@ pub async fn disable(
             .await?;
         return Ok(());
     }
-    check_proof(svc, user, proof, client_ip).await?;
+    check_proof(svc, user, proof, client.ip).await?;
     svc.stores
         .second_factors
         .delete_second_factor(&user.id)
         .await?;
     tracing::info!(user_id = %user.id, "two-step verification turned off");
+    security_mail::notify(svc, user, SecurityEvent::SecondFactorOff, client).await;
     Ok(())
 }
 

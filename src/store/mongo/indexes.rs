@@ -1,8 +1,8 @@
 //! The index set of the MongoDB store, created idempotently at start-up: unique indexes for
 //! case-insensitive usernames, emails and group names (on the stored lower-cased keys) and one
 //! consent per (user, app); TTL indexes on `expires_at` that collect expired
-//! grants, sessions, email tokens, keys, deny-list entries, pushed authorization requests and
-//! client assertion ids
+//! grants, sessions, known devices, email tokens, keys, deny-list entries, pushed authorization
+//! requests and client assertion ids
 //! (and on `purge_at` for codes, tokens and device codes,
 //! past a grace); the unique user code of device codes; and the look-up indexes the queries
 //! use. Index names are part of the contract with `conflict_field` (in `mod.rs`), which names
@@ -17,6 +17,7 @@ use mongodb::IndexModel;
 
 use super::{
     MongoStore, APPS, ASSERTION_JTIS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS, GROUPS,
+    KNOWN_DEVICES,
     LOGIN_ATTEMPTS, PUSHED_REQUESTS, REVOKED_TOKENS, SESSIONS, SIGNING_KEYS, TOKENS, USERS,
 };
 
@@ -72,7 +73,7 @@ fn index_with(name: &str, keys: Document, mut options: IndexOptions) -> IndexMod
     IndexModel::builder().keys(keys).options(options).build()
 }
 
-const COLLECTIONS: [&str; 14] = [
+const COLLECTIONS: [&str; 15] = [
     USERS,
     GROUPS,
     APPS,
@@ -87,6 +88,7 @@ const COLLECTIONS: [&str; 14] = [
     REVOKED_TOKENS,
     PUSHED_REQUESTS,
     ASSERTION_JTIS,
+    KNOWN_DEVICES,
 ];
 
 /// Every index the store relies on, per collection. Names matter: a duplicate-key error is
@@ -120,7 +122,12 @@ fn indexes_of(collection: &str) -> Vec<IndexModel> {
             unique("user_client", doc! { "user_id": 1, "client_id": 1 }),
             index("client_id", doc! { "client_id": 1 }),
         ],
-        SESSIONS => vec![ttl(), index("user_id", doc! { "user_id": 1 })],
+        SESSIONS => vec![
+            ttl(),
+            index("user_id", doc! { "user_id": 1 }),
+            index("user_public", doc! { "user_id": 1, "public_id": 1 }),
+        ],
+        KNOWN_DEVICES => vec![ttl(), index("user_id", doc! { "user_id": 1 })],
         EMAIL_TOKENS => vec![
             ttl(),
             index("user_purpose", doc! { "user_id": 1, "purpose": 1 }),

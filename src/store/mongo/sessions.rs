@@ -1,6 +1,8 @@
 //! Browser sessions in `sessions`: `_id` is the SHA-256 digest of the cookie value. A TTL index
 //! on `expires_at` (the earlier of the idle and absolute deadlines, moved by `touch_session`)
 //! removes dead sessions; whether a session is active is still decided by the domain.
+//! `known_devices` holds the devices each person signed in from (`_id` is the user id and the
+//! digest of the device cookie), refreshed at each sign-in and collected by a TTL index.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -8,7 +10,8 @@ use mongodb::bson::{self, doc};
 use serde::{Deserialize, Serialize};
 
 use super::ops::stored;
-use super::{from_bson_dt, to_bson_dt, MongoStore, SESSIONS};
+use super::{collect, from_bson_dt, to_bson_dt, MongoResultExt, MongoStore};
+use super::{duplicate_key_message, KNOWN_DEVICES, SESSIONS};
 use crate::domain::Session;
 use crate::store::{SessionStore, StoreResult};
 
@@ -26,6 +29,12 @@ struct SessionDoc {
     /// Absent on sessions from before it was recorded: password sign-ins.
     #[serde(default)]
     amr: Option<Vec<String>>,
+    /// Absent on sessions from before it was recorded: they are listed, and end with
+    /// "sign out everywhere else", but cannot be named one by one.
+    #[serde(default)]
+    public_id: String,
+    #[serde(default)]
+    ip: Option<String>,
 }
 
 impl SessionDoc {
@@ -40,6 +49,8 @@ impl SessionDoc {
             absolute_expires_at: to_bson_dt(s.absolute_expires_at),
             user_agent: s.user_agent.clone(),
             amr: Some(s.amr.clone()),
+            public_id: s.public_id.clone(),
+            ip: s.ip.clone(),
         }
     }
 
@@ -56,6 +67,8 @@ impl SessionDoc {
             amr: self
                 .amr
                 .unwrap_or_else(|| crate::domain::amr_of_login(false)),
+            public_id: self.public_id,
+            ip: self.ip,
         })
     }
 }
@@ -100,5 +113,55 @@ impl SessionStore for MongoStore {
             filter.insert("_id", doc! { "$ne": keep });
         }
         self.delete_docs::<SessionDoc>(filter).await
+    }
+
+    async fn list_sessions_for_user(&self, user_id: &str) -> StoreResult<Vec<Session>> {
+        let cursor = self
+            .docs::<SessionDoc>()
+            .find(doc! { "user_id": user_id })
+            .sort(doc! { "created_at": -1 })
+            .await
+            .or_store()?;
+        collect(cursor, SessionDoc::into_domain).await
+    }
+
+    async fn delete_user_session(&self, user_id: &str, public_id: &str) -> StoreResult<bool> {
+        if public_id.is_empty() {
+            return Ok(false);
+        }
+        let filter = doc! { "user_id": user_id, "public_id": public_id };
+        Ok(self.delete_docs::<SessionDoc>(filter).await? > 0)
+    }
+
+    async fn remember_device(
+        &self,
+        user_id: &str,
+        digest: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        let update = doc! {
+            "$set": { "last_seen_at": to_bson_dt(now), "expires_at": to_bson_dt(expires_at) },
+            "$setOnInsert": { "user_id": user_id },
+        };
+        let id = format!("{user_id}/{digest}");
+        let result = self
+            .coll::<bson::Document>(KNOWN_DEVICES)
+            .update_one(doc! { "_id": id }, update)
+            .upsert(true)
+            .await;
+        match result {
+            Ok(r) => Ok(r.upserted_id.is_some()),
+            // A concurrent sign-in from the same device inserted it first: it is known.
+            Err(e) if duplicate_key_message(&e).is_some() => Ok(false),
+            Err(e) => Err(e).or_store(),
+        }
+    }
+
+    async fn count_devices(&self, user_id: &str) -> StoreResult<u64> {
+        self.coll::<bson::Document>(KNOWN_DEVICES)
+            .count_documents(doc! { "user_id": user_id })
+            .await
+            .or_store()
     }
 }

@@ -40,6 +40,8 @@ const SWEEPS: &[&str] = &[
      (SELECT rowid FROM login_attempts WHERE expires_at <= ?1 LIMIT ?2)",
     "DELETE FROM pushed_requests WHERE rowid IN \
      (SELECT rowid FROM pushed_requests WHERE expires_at <= ?1 LIMIT ?2)",
+    "DELETE FROM known_devices WHERE rowid IN \
+     (SELECT rowid FROM known_devices WHERE expires_at <= ?1 LIMIT ?2)",
     // Mail whose links expired before it could be delivered.
     "DELETE FROM outbox WHERE rowid IN \
      (SELECT rowid FROM outbox WHERE expires_at <= ?1 LIMIT ?2)",

@@ -1,17 +1,25 @@
 //! Browser sessions in SQLite: the `sessions` table, keyed by the SHA-256 digest of the cookie
 //! value, and [`SessionStore`]. Whether a session is still active is the domain's decision
-//! (`Session::is_active`); the sweeper removes rows past `expires_at`.
+//! (`Session::is_active`); the sweeper removes rows past `expires_at`. `known_devices` holds
+//! the digests of the device cookies each person signed in from.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Row};
 
-use super::{execute, execute_one, ms, query_one, time, SqliteStore};
+use super::{count, execute, execute_one, ms, query_all, query_one, time, SqliteStore};
 use crate::domain::Session;
 use crate::store::{SessionStore, StoreResult};
 
 const INSERT: &str = "INSERT INTO sessions (id, user_id, auth_time, created_at, last_seen_at, \
-     expires_at, absolute_expires_at, user_agent, amr) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+     expires_at, absolute_expires_at, user_agent, amr, public_id, ip) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+const INSERT_DEVICE: &str = "INSERT INTO known_devices (user_id, digest, last_seen_at, \
+     expires_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (user_id, digest) DO NOTHING";
+
+const TOUCH_DEVICE: &str =
+    "UPDATE known_devices SET last_seen_at = ?3, expires_at = ?4 WHERE user_id = ?1 AND digest = ?2";
 
 #[async_trait]
 impl SessionStore for SqliteStore {
@@ -28,6 +36,8 @@ impl SessionStore for SqliteStore {
                 ms(s.absolute_expires_at),
                 s.user_agent,
                 s.amr.join(" "),
+                s.public_id,
+                s.ip,
             ];
             execute(c, INSERT, p).map(drop)
         })
@@ -80,6 +90,55 @@ impl SessionStore for SqliteStore {
         })
         .await
     }
+
+    async fn list_sessions_for_user(&self, user_id: &str) -> StoreResult<Vec<Session>> {
+        let user_id = user_id.to_owned();
+        self.call(move |c| {
+            let sql = "SELECT * FROM sessions WHERE user_id = ?1 ORDER BY created_at DESC";
+            query_all(c, sql, [user_id], session_from_row)
+        })
+        .await
+    }
+
+    async fn delete_user_session(&self, user_id: &str, public_id: &str) -> StoreResult<bool> {
+        let (user_id, public_id) = (user_id.to_owned(), public_id.to_owned());
+        self.call(move |c| {
+            let sql = "DELETE FROM sessions WHERE user_id = ?1 AND public_id = ?2 AND ?2 != ''";
+            Ok(execute(c, sql, [user_id, public_id])? > 0)
+        })
+        .await
+    }
+
+    async fn remember_device(
+        &self,
+        user_id: &str,
+        digest: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        let (user_id, digest) = (user_id.to_owned(), digest.to_owned());
+        self.call(move |c| {
+            // The insert alone decides whether the device is new (one statement); a known
+            // one only has its times moved.
+            let p = params![user_id, digest, ms(now), ms(expires_at)];
+            if execute(c, INSERT_DEVICE, p)? == 1 {
+                return Ok(true);
+            }
+            let p = params![user_id, digest, ms(now), ms(expires_at)];
+            execute(c, TOUCH_DEVICE, p)?;
+            Ok(false)
+        })
+        .await
+    }
+
+    async fn count_devices(&self, user_id: &str) -> StoreResult<u64> {
+        let user_id = user_id.to_owned();
+        self.call(move |c| {
+            let sql = "SELECT count(*) FROM known_devices WHERE user_id = ?1";
+            count(c, sql, [user_id])
+        })
+        .await
+    }
 }
 
 fn session_from_row(r: &Row<'_>) -> StoreResult<Session> {
@@ -97,5 +156,7 @@ fn session_from_row(r: &Row<'_>) -> StoreResult<Session> {
             .split_whitespace()
             .map(str::to_owned)
             .collect(),
+        public_id: r.get("public_id")?,
+        ip: r.get("ip")?,
     })
 }

@@ -1,5 +1,6 @@
 //! Reading delivered emails in tests: `.eml` files written by the file mailer (under the app's
-//! data dir) or by the SMTP sink (`scripts/smtp-sink.py`), the text part decoded, links found.
+//! data dir) or by the SMTP sink (`scripts/smtp-sink.py`), the text part decoded, links found;
+//! and an app that mails through the sink (a missing sink fails the test, it never skips).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -55,6 +56,49 @@ pub fn mails_to(dir: &Path, to: &str) -> Vec<Mail> {
             })
         })
         .collect()
+}
+
+/// The SMTP sink's port and directory (`AUTH_CENTER_TEST_SMTP_PORT`, `..._DIR`).
+pub fn sink() -> (u16, PathBuf) {
+    let get = |k: &str| {
+        std::env::var(k).unwrap_or_else(|_| {
+            panic!("{k} is not set: run scripts/test.sh, or `scripts/smtp-test-server.sh start 2525` and export AUTH_CENTER_TEST_SMTP_PORT=2525 AUTH_CENTER_TEST_SMTP_DIR=$(scripts/smtp-test-server.sh dir 2525)")
+        })
+    };
+    let port = get("AUTH_CENTER_TEST_SMTP_PORT").parse().expect("a port");
+    (port, PathBuf::from(get("AUTH_CENTER_TEST_SMTP_DIR")))
+}
+
+/// A test app that mails through the SMTP sink on `port`.
+pub async fn spawn_with_smtp(backend: super::Backend, port: u16) -> super::TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = super::test_settings(backend, dir.path());
+    let url = format!("smtp://127.0.0.1:{port}");
+    settings.mail.smtp_url = Some(secrecy::SecretString::from(url));
+    super::TestApp::spawn_with(settings, dir).await
+}
+
+/// An address no other test writes to (the sink's directory is shared).
+pub fn unique_address(name: &str) -> String {
+    format!("{name}-{}@example.com", uuid::Uuid::new_v4().simple())
+}
+
+/// Waits (up to 15 s) until a message to `to` whose text part contains `needle` is in `dir`.
+pub async fn wait_for_text(dir: &Path, to: &str, needle: &str) -> Mail {
+    for _ in 0..300 {
+        if let Some(m) = mails_to(dir, to)
+            .into_iter()
+            .find(|m| m.text.contains(needle))
+        {
+            return m;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let got: Vec<_> = mails_to(dir, to).into_iter().map(|m| m.text).collect();
+    panic!(
+        "no message to {to} saying {needle:?} in {}: {got:#?}",
+        dir.display()
+    );
 }
 
 /// Waits (up to 15 s) until `dir` holds `n` messages to `to`; returns the n-th.

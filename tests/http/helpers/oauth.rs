@@ -123,7 +123,8 @@ pub async fn code_for(
 ) -> (String, PkceCodeVerifier) {
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     // The browser session the user authorized in; the exchange requires it to be alive.
-    let session = start_session(&w.app.services, &w.user, None, None)
+    let client = auth_center::domain::ClientInfo::default();
+    let session = start_session(&w.app.services, &w.user, None, &client)
         .await
         .expect("session started");
     let req = CodeRequest {

@@ -30,8 +30,18 @@ pub async fn post(
 /// Logs `jane` in on `app.client`, turns two-step verification on through the account page,
 /// and returns the key and the recovery codes the pages showed.
 pub async fn enrol(app: &TestApp) -> (Vec<u8>, Vec<String>) {
-    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    enrol_at(app, "jane@example.com").await
+}
+
+/// [`enrol`] for a `jane` whose address is `email`.
+pub async fn enrol_at(app: &TestApp, email: &str) -> (Vec<u8>, Vec<String>) {
+    app.create_user("jane", email, PASSWORD).await;
     assert_eq!(app.login("jane", PASSWORD).await.status(), 303);
+    enrol_signed_in(app).await
+}
+
+/// Turns two-step verification on for the person signed in on `app.client`.
+pub async fn enrol_signed_in(app: &TestApp) -> (Vec<u8>, Vec<String>) {
     let csrf = app.csrf_token("/accounts/profile/two-factor/").await;
     let begun = post(
         &app.client,

@@ -17,6 +17,7 @@ from .created_app import CreatedApp
 from .device_authorization_body import DeviceAuthorizationBody
 from .device_authorization_form import DeviceAuthorizationForm
 from .email_request import EmailRequest
+from .ended_sessions import EndedSessions
 from .field_error import FieldError
 from .group import Group
 from .group_list import GroupList
@@ -41,6 +42,8 @@ from .resource_server import ResourceServer
 from .resource_server_list import ResourceServerList
 from .revoked_body import RevokedBody
 from .rotated_app_secret import RotatedAppSecret
+from .session_info import SessionInfo
+from .session_list import SessionList
 from .token_body import TokenBody
 from .token_form import TokenForm
 from .token_hint_form import TokenHintForm
@@ -70,6 +73,7 @@ __all__ = (
     "DeviceAuthorizationBody",
     "DeviceAuthorizationForm",
     "EmailRequest",
+    "EndedSessions",
     "FieldError",
     "Group",
     "GroupList",
@@ -94,6 +98,8 @@ __all__ = (
     "ResourceServerList",
     "RevokedBody",
     "RotatedAppSecret",
+    "SessionInfo",
+    "SessionList",
     "TokenBody",
     "TokenForm",
     "TokenHintForm",
