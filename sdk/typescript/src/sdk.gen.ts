@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client/index.js';
-import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateAppData, CreateAppErrors, CreateAppResponses, CreateDeviceAuthorizationData, CreateDeviceAuthorizationErrors, CreateDeviceAuthorizationResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateResourceServerData, CreateResourceServerErrors, CreateResourceServerResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteAppData, DeleteAppErrors, DeleteAppResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteResourceServerData, DeleteResourceServerErrors, DeleteResourceServerResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, GetAppData, GetAppErrors, GetAppResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetGroupData, GetGroupErrors, GetGroupResourceData, GetGroupResourceErrors, GetGroupResourceResponses, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetProtectedResourceMetadataData, GetProtectedResourceMetadataErrors, GetProtectedResourceMetadataForPathData, GetProtectedResourceMetadataForPathErrors, GetProtectedResourceMetadataForPathResponses, GetProtectedResourceMetadataResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetResourceServerData, GetResourceServerErrors, GetResourceServerResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResourceData, GetUserResourceErrors, GetUserResourceResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, LegacyDeleteAppData, LegacyDeleteAppErrors, LegacyDeleteAppResponses, LegacyGetGroupResourceData, LegacyGetGroupResourceErrors, LegacyGetGroupResourceResponses, LegacyGetUserResourceData, LegacyGetUserResourceErrors, LegacyGetUserResourceResponses, LegacyRevokeAuthorizationData, LegacyRevokeAuthorizationErrors, LegacyRevokeAuthorizationResponses, LegacyUpdateAppData, LegacyUpdateAppErrors, LegacyUpdateAppResponses, ListAppsData, ListAppsErrors, ListAppsResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMyAuthorizationsData, ListMyAuthorizationsErrors, ListMyAuthorizationsResponses, ListResourceServersData, ListResourceServersErrors, ListResourceServersResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, PushAuthorizationRequestData, PushAuthorizationRequestErrors, PushAuthorizationRequestResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, ReplaceAppData, ReplaceAppErrors, ReplaceAppResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RevokeMyAuthorizationData, RevokeMyAuthorizationErrors, RevokeMyAuthorizationResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, RotateAppSecretData, RotateAppSecretErrors, RotateAppSecretResponses, UpdateAppData, UpdateAppErrors, UpdateAppResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateResourceServerData, UpdateResourceServerErrors, UpdateResourceServerResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen.js';
+import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateAppData, CreateAppErrors, CreateAppResponses, CreateDeviceAuthorizationData, CreateDeviceAuthorizationErrors, CreateDeviceAuthorizationResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateResourceServerData, CreateResourceServerErrors, CreateResourceServerResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteAppData, DeleteAppErrors, DeleteAppResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteResourceServerData, DeleteResourceServerErrors, DeleteResourceServerResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndMyOtherSessionsData, EndMyOtherSessionsErrors, EndMyOtherSessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, GetAppData, GetAppErrors, GetAppResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetGroupData, GetGroupErrors, GetGroupResourceData, GetGroupResourceErrors, GetGroupResourceResponses, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetProtectedResourceMetadataData, GetProtectedResourceMetadataErrors, GetProtectedResourceMetadataForPathData, GetProtectedResourceMetadataForPathErrors, GetProtectedResourceMetadataForPathResponses, GetProtectedResourceMetadataResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetResourceServerData, GetResourceServerErrors, GetResourceServerResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResourceData, GetUserResourceErrors, GetUserResourceResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, LegacyDeleteAppData, LegacyDeleteAppErrors, LegacyDeleteAppResponses, LegacyGetGroupResourceData, LegacyGetGroupResourceErrors, LegacyGetGroupResourceResponses, LegacyGetUserResourceData, LegacyGetUserResourceErrors, LegacyGetUserResourceResponses, LegacyRevokeAuthorizationData, LegacyRevokeAuthorizationErrors, LegacyRevokeAuthorizationResponses, LegacyUpdateAppData, LegacyUpdateAppErrors, LegacyUpdateAppResponses, ListAppsData, ListAppsErrors, ListAppsResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMyAuthorizationsData, ListMyAuthorizationsErrors, ListMyAuthorizationsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListResourceServersData, ListResourceServersErrors, ListResourceServersResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, PushAuthorizationRequestData, PushAuthorizationRequestErrors, PushAuthorizationRequestResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, ReplaceAppData, ReplaceAppErrors, ReplaceAppResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RevokeMyAuthorizationData, RevokeMyAuthorizationErrors, RevokeMyAuthorizationResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, RotateAppSecretData, RotateAppSecretErrors, RotateAppSecretResponses, UpdateAppData, UpdateAppErrors, UpdateAppResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateResourceServerData, UpdateResourceServerErrors, UpdateResourceServerResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean> = Options2<TData, ThrowOnError> & {
     /**
@@ -475,6 +475,57 @@ export const changeMyPassword = <ThrowOnError extends boolean = false>(options: 
         'Content-Type': 'application/json; charset=utf-8',
         ...options.headers
     }
+});
+
+/**
+ * List my sessions
+ *
+ * The caller's active browser sessions: device (browser and system families), address,
+ * signed-in and last-seen times, and which one is making the call. Only the person's own
+ * browser session may call it; an access token gets 403 whatever its scopes.
+ */
+export const listMySessions = <ThrowOnError extends boolean = false>(options?: Options<ListMySessionsData, ThrowOnError>) => (options?.client ?? client).get<ListMySessionsResponses, ListMySessionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/me/sessions',
+    ...options
+});
+
+/**
+ * End one of my sessions
+ *
+ * Signs out the caller's session with this id (the calling one too: that is a logout); it
+ * is refused from its very next request, on every node. An id that is not one of the
+ * caller's sessions answers 404 and ends nothing. Browser session only (with
+ * `X-CSRF-Token`).
+ */
+export const endMySession = <ThrowOnError extends boolean = false>(options: Options<EndMySessionData, ThrowOnError>) => (options.client ?? client).delete<EndMySessionResponses, EndMySessionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/me/sessions/{id}',
+    ...options
+});
+
+/**
+ * End my other sessions
+ *
+ * Signs out every session of the caller but the calling one ("sign out everywhere
+ * else"). Browser session only (with `X-CSRF-Token`).
+ */
+export const endMyOtherSessions = <ThrowOnError extends boolean = false>(options?: Options<EndMyOtherSessionsData, ThrowOnError>) => (options?.client ?? client).post<EndMyOtherSessionsResponses, EndMyOtherSessionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/me/sessions/end-others',
+    ...options
 });
 
 /**

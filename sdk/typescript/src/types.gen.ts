@@ -462,6 +462,11 @@ export type DeviceAuthorizationForm = {
      * private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
      */
     client_assertion?: string;
+    /**
+     * RFC 8707: the resource server(s) the access token is for, each an absolute URI
+     * registered here; repeat the field for several. The token's `aud` is exactly these.
+     */
+    resource?: Array<string>;
 };
 
 /**
@@ -613,7 +618,11 @@ export type IntrospectionBody = {
     exp?: number;
     iat?: number;
     iss?: string;
-    aud?: string;
+    /**
+     * The audience as issued: the issuer, or the resource identifier (a string) or
+     * identifiers (an array) the token was requested for (RFC 8707).
+     */
+    aud?: unknown;
     jti?: string;
 };
 
@@ -872,6 +881,11 @@ export type ParForm = {
      * Refused here (RFC 9126 §2.1): a pushed request cannot point to another.
      */
     request_uri?: string;
+    /**
+     * RFC 8707: the resource server(s) the access token is for, each an absolute URI
+     * registered here; repeat the field for several. The token's `aud` is exactly these.
+     */
+    resource?: Array<string>;
 };
 
 /**
@@ -1184,6 +1198,12 @@ export type TokenForm = {
      * device_code: the device code from `/oauth2/device_authorization` (RFC 8628).
      */
     device_code?: string;
+    /**
+     * RFC 8707: the resource server(s) the access token is for, each an absolute URI
+     * registered here; repeat the field for several. A code exchange or
+     * refresh may name a subset of what was authorized. The token's `aud` is exactly these.
+     */
+    resource?: Array<string>;
 };
 
 /**
@@ -2486,12 +2506,12 @@ export type UpdateMeErrors = {
      */
     401: ApiError;
     /**
-     * The credential lacks the scope (`profile:write`), a password change came with an access
-     * token instead of the browser session, or a missing CSRF header.
+     * The credential lacks the scope (`profile:write`), or a session call lacks its CSRF
+     * header.
      */
     403: ApiError;
     /**
-     * Invalid fields (`current_password` when it is wrong).
+     * Invalid fields (`fields` lists every problem).
      */
     422: ApiError;
     500: ApiError;
@@ -2505,7 +2525,7 @@ export type UpdateMeError = UpdateMeErrors[keyof UpdateMeErrors];
 
 export type UpdateMeResponses = {
     /**
-     * The account, after the change (for a password change: every other session ended).
+     * The account, after the change.
      */
     200: Me;
 };
@@ -2525,17 +2545,22 @@ export type ChangeMyPasswordErrors = {
      */
     401: ApiError;
     /**
-     * The credential lacks the scope (`profile:write`), a password change came with an access
-     * token instead of the browser session, or a missing CSRF header.
+     * The call came with an access token instead of the browser session, or without its
+     * CSRF header.
      */
     403: ApiError;
     /**
      * Invalid fields (`current_password` when it is wrong).
      */
     422: ApiError;
+    /**
+     * Too many wrong passwords for this account or from this address: nothing is checked
+     * until the window passes (`message` says when; `fields` names `current_password`).
+     */
+    429: ApiError;
     500: ApiError;
     /**
-     * The store is unavailable; retry later.
+     * The store is unavailable, or too many passwords are being checked; retry later.
      */
     503: ApiError;
 };
@@ -2544,7 +2569,7 @@ export type ChangeMyPasswordError = ChangeMyPasswordErrors[keyof ChangeMyPasswor
 
 export type ChangeMyPasswordResponses = {
     /**
-     * The account, after the change (for a password change: every other session ended).
+     * The account; every other session of it ended.
      */
     200: Me;
 };

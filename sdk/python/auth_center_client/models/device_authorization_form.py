@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,6 +22,8 @@ class DeviceAuthorizationForm:
         client_assertion_type (str | Unset): private_key_jwt: `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
         client_assertion (str | Unset): private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523
             §2.2).
+        resource (list[str] | Unset): RFC 8707: the resource server(s) the access token is for, each an absolute URI
+            registered here; repeat the field for several. The token's `aud` is exactly these.
     """
 
     scope: str | Unset = UNSET
@@ -29,6 +31,7 @@ class DeviceAuthorizationForm:
     client_secret: str | Unset = UNSET
     client_assertion_type: str | Unset = UNSET
     client_assertion: str | Unset = UNSET
+    resource: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,6 +44,10 @@ class DeviceAuthorizationForm:
         client_assertion_type = self.client_assertion_type
 
         client_assertion = self.client_assertion
+
+        resource: list[str] | Unset = UNSET
+        if not isinstance(self.resource, Unset):
+            resource = self.resource
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,6 +62,8 @@ class DeviceAuthorizationForm:
             field_dict["client_assertion_type"] = client_assertion_type
         if client_assertion is not UNSET:
             field_dict["client_assertion"] = client_assertion
+        if resource is not UNSET:
+            field_dict["resource"] = resource
 
         return field_dict
 
@@ -71,12 +80,15 @@ class DeviceAuthorizationForm:
 
         client_assertion = d.pop("client_assertion", UNSET)
 
+        resource = cast(list[str], d.pop("resource", UNSET))
+
         device_authorization_form = cls(
             scope=scope,
             client_id=client_id,
             client_secret=client_secret,
             client_assertion_type=client_assertion_type,
             client_assertion=client_assertion,
+            resource=resource,
         )
 
         device_authorization_form.additional_properties = d
