@@ -23,7 +23,8 @@ pub struct SessionPolicy {
 }
 
 /// Activity (last seen, the idle deadline) is recorded at most this often per session, to
-/// spare the store a write per request.
+/// spare the store a write per request; a quarter of the idle timeout when that is shorter, so
+/// that a session in use never reaches its idle deadline.
 const TOUCH_EVERY: i64 = 300;
 
 /// A session started by login: the record and the raw cookie value (given to the browser only).
@@ -106,7 +107,8 @@ pub async fn resolve_session(
         Ok(_) | Err(crate::store::StoreError::NotFound) => return Ok(None),
         Err(e) => return Err(e.into()),
     };
-    if (now - session.last_seen_at).num_seconds() >= TOUCH_EVERY {
+    let every = TOUCH_EVERY.min(svc.session_policy.idle.num_seconds() / 4);
+    if (now - session.last_seen_at).num_seconds() >= every {
         let expires = idle_deadline(&svc.session_policy, now, session.absolute_expires_at);
         svc.stores.sessions.touch_session(&id, now, expires).await?;
         session.last_seen_at = now;

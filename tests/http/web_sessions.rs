@@ -4,8 +4,11 @@
 //! person's session answers 404 and stays; the JSON twins (`/api/v1/me/sessions`) serve the
 //! person's own browser session only, never a bearer token; last-seen is written at most every
 //! five minutes; a password change or turning on two-step verification ends the other
-//! sessions. Security emails through the SMTP sink (`sessions/security_mail.rs`).
+//! sessions. Last-seen and the idle deadline in `sessions/activity.rs`, security emails through
+//! the SMTP sink in `sessions/security_mail.rs`.
 
+#[path = "sessions/activity.rs"]
+mod activity;
 #[path = "sessions/security_mail.rs"]
 mod security_mail;
 
@@ -17,6 +20,7 @@ use crate::helpers::accounts::location;
 use crate::helpers::authz::{access, password_app, password_tokens, sdk, sdk_status};
 use crate::helpers::caller::Caller;
 use crate::helpers::{extract_hidden, Backend, TestApp};
+use activity::*;
 use security_mail::*;
 
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -316,30 +320,6 @@ async fn a_third_party_bearer_token_may_not_see_or_end_sessions(backend: Backend
     app.stop().await;
 }
 
-async fn last_seen_is_written_at_most_every_five_minutes(backend: Backend) {
-    let app = TestApp::spawn(backend).await;
-    let jane = app.create_user("jane", "jane@example.com", PASSWORD).await;
-    let b = browser(FIREFOX_LINUX);
-    sign_in(&app, &b, "jane").await;
-    let stored = || async {
-        let svc = app.services().await;
-        let all = svc.stores.sessions.list_sessions_for_user(&jane.id).await;
-        all.unwrap().remove(0).last_seen_at
-    };
-    let signed_in_at = stored().await;
-    app.advance(Duration::from_secs(240));
-    assert!(signed_in(&app, &b).await);
-    assert_eq!(stored().await, signed_in_at, "no write four minutes on");
-    app.advance(Duration::from_secs(120));
-    assert!(signed_in(&app, &b).await);
-    let moved = stored().await;
-    assert!(
-        moved >= signed_in_at + chrono::Duration::seconds(360),
-        "{moved}"
-    );
-    app.stop().await;
-}
-
 async fn a_password_change_ends_the_other_sessions_and_says_so(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     app.create_user("jane", "jane@example.com", PASSWORD).await;
@@ -384,6 +364,7 @@ on_both_stores!(
     the_json_api_lists_and_ends_the_persons_own_sessions,
     a_third_party_bearer_token_may_not_see_or_end_sessions,
     last_seen_is_written_at_most_every_five_minutes,
+    a_session_in_use_outlives_a_short_idle_timeout,
     a_password_change_ends_the_other_sessions_and_says_so,
     turning_on_two_step_verification_ends_the_other_sessions,
     a_sign_in_from_a_new_device_is_mailed_but_not_the_first_nor_a_known_one,
