@@ -264,6 +264,8 @@ pub trait SessionStore: Send + Sync {
     ) -> StoreResult<bool>;
     /// How many devices are known for the user.
     async fn count_devices(&self, user_id: &str) -> StoreResult<u64>;
+    /// Forgets every device known for the user (their account is deleted); returns how many.
+    async fn forget_devices(&self, user_id: &str) -> StoreResult<u64>;
 }
 
 #[async_trait]

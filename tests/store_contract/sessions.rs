@@ -154,6 +154,15 @@ pub async fn a_device_is_new_once_per_person_even_among_sixteen_concurrent_sign_
     assert_eq!(s.sessions.count_devices(&user.id).await.unwrap(), 2);
     assert_eq!(s.sessions.count_devices(&other_user.id).await.unwrap(), 1);
     assert_eq!(s.sessions.count_devices(&id()).await.unwrap(), 0);
+
+    // A deleted account's devices are forgotten; nobody else's are touched.
+    assert_eq!(store.forget_devices(&user.id).await.unwrap(), 2);
+    assert_eq!(s.sessions.count_devices(&user.id).await.unwrap(), 0);
+    assert_eq!(s.sessions.count_devices(&other_user.id).await.unwrap(), 1);
+    assert!(store
+        .remember_device(&user.id, &device, t, until)
+        .await
+        .unwrap());
 }
 
 pub async fn an_email_token_is_consumed_once(s: &Stores) {

@@ -164,4 +164,13 @@ impl SessionStore for MongoStore {
             .await
             .or_store()
     }
+
+    async fn forget_devices(&self, user_id: &str) -> StoreResult<u64> {
+        let result = self
+            .coll::<bson::Document>(KNOWN_DEVICES)
+            .delete_many(doc! { "user_id": user_id })
+            .await
+            .or_store()?;
+        Ok(result.deleted_count)
+    }
 }

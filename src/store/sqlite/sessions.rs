@@ -139,6 +139,15 @@ impl SessionStore for SqliteStore {
         })
         .await
     }
+
+    async fn forget_devices(&self, user_id: &str) -> StoreResult<u64> {
+        let user_id = user_id.to_owned();
+        self.call(move |c| {
+            let sql = "DELETE FROM known_devices WHERE user_id = ?1";
+            execute(c, sql, [user_id])
+        })
+        .await
+    }
 }
 
 fn session_from_row(r: &Row<'_>) -> StoreResult<Session> {

@@ -158,6 +158,8 @@ impl World {
         let jane = app.create_user("jane", "jane@example.com", PW).await.id;
         let bob = app.create_user("bob", "bob@example.com", PW).await.id;
         let jane_session = Caller::login(app, "jane", PW).await;
+        let devices = svc.stores.sessions.count_devices(&jane).await.unwrap();
+        assert_eq!(devices, 1, "her sign-in's device is known");
         let admin_app = app_owned_by(svc, "admin").await;
         let jane_app = app_owned_by(svc, "jane").await;
         let jane_grant = grant(svc, &jane, &admin_app).await;
@@ -206,6 +208,8 @@ impl World {
         assert_eq!(self.jane_session.get("/api/v1/me").await.0, 401);
         let sessions = s.sessions.delete_sessions_for_user(&self.jane, None);
         assert_eq!(sessions.await.unwrap(), 0, "no session is left");
+        let devices = s.sessions.count_devices(&self.jane).await.unwrap();
+        assert_eq!(devices, 0, "her devices are forgotten");
         for (digest, purpose) in &self.jane_tokens {
             let left = s.email_tokens.consume_email_token(digest, *purpose);
             assert!(left.await.unwrap().is_none(), "a {purpose:?} token is left");
