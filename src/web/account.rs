@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::context::{see_other, Ctx};
 use super::forms::{field_errors, FieldErrors};
 use super::i18n::Lang;
-use crate::domain::{Session, User};
+use crate::domain::User;
 use crate::service::{profile, ServiceError};
 
 const LOGIN_FIRST: &str = "/accounts/login/?next=/accounts/profile/";
@@ -72,24 +72,6 @@ fn account_page(
     )
 }
 
-#[allow(clippy::result_large_err)] // a page answer, built once per request
-fn logged_in<'c>(ctx: &'c Ctx<'_>) -> Result<(&'c Session, &'c User), Response> {
-    match &ctx.session {
-        Ok(Some((s, u))) => Ok((s, u)),
-        Ok(None) => Err(see_other(LOGIN_FIRST)),
-        Err(_) => Err(ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable")),
-    }
-}
-
-/// The person behind a posted form: its CSRF token checked first, then the session.
-#[allow(clippy::result_large_err)] // a page answer, built once per request
-fn posted<'c>(ctx: &'c Ctx<'_>, csrf: &str) -> Result<(&'c Session, &'c User), Response> {
-    if !ctx.csrf_ok(csrf) {
-        return Err(ctx.error_page(StatusCode::FORBIDDEN, "error.csrf"));
-    }
-    logged_in(ctx)
-}
-
 fn failure<'f>(
     ctx: &Ctx<'_>,
     user: &User,
@@ -107,7 +89,7 @@ fn failure<'f>(
 
 #[handler]
 pub async fn show(ctx: Ctx<'_>, Query(q): Query<DoneQuery>) -> Response {
-    match logged_in(&ctx) {
+    match ctx.signed_in(LOGIN_FIRST) {
         Ok((_, user)) => account_page(&ctx, user, StatusCode::OK, &q.done, Failed::default()),
         Err(resp) => resp,
     }
@@ -124,7 +106,7 @@ pub struct ProfileForm {
 #[handler]
 pub async fn update_profile(mut ctx: Ctx<'_>, Form(f): Form<ProfileForm>) -> Response {
     ctx.page_at(ACCOUNT_PAGE);
-    let (_, user) = match posted(&ctx, &f.csrf_token) {
+    let (_, user) = match ctx.posted(&f.csrf_token, LOGIN_FIRST) {
         Ok(v) => v,
         Err(resp) => return resp,
     };
@@ -149,7 +131,7 @@ pub struct EmailChangeForm {
 #[handler]
 pub async fn change_email(mut ctx: Ctx<'_>, Form(f): Form<EmailChangeForm>) -> Response {
     ctx.page_at(ACCOUNT_PAGE);
-    let (_, user) = match posted(&ctx, &f.csrf_token) {
+    let (_, user) = match ctx.posted(&f.csrf_token, LOGIN_FIRST) {
         Ok(v) => v,
         Err(resp) => return resp,
     };
@@ -181,7 +163,7 @@ pub struct PasswordForm {
 #[handler]
 pub async fn change_password(mut ctx: Ctx<'_>, Form(f): Form<PasswordForm>) -> Response {
     ctx.page_at(ACCOUNT_PAGE);
-    let (session, user) = match posted(&ctx, &f.csrf_token) {
+    let (session, user) = match ctx.posted(&f.csrf_token, LOGIN_FIRST) {
         Ok(v) => v,
         Err(resp) => return resp,
     };
@@ -215,7 +197,7 @@ pub struct LanguageForm {
 #[handler]
 pub async fn change_language(mut ctx: Ctx<'_>, Form(f): Form<LanguageForm>) -> Response {
     ctx.page_at(ACCOUNT_PAGE);
-    let user = match posted(&ctx, &f.csrf_token) {
+    let user = match ctx.posted(&f.csrf_token, LOGIN_FIRST) {
         Ok((_, user)) => user.clone(),
         Err(resp) => return resp,
     };

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::context::{see_other, Ctx};
 use super::forms::{field_errors, status_for, FieldErrors};
-use crate::domain::{Session, User};
+use crate::domain::User;
 use crate::service::two_factor::{self, Status};
 use crate::service::ServiceError;
 
@@ -78,23 +78,6 @@ async fn page(
     ctx.render(status, "two_factor.html", page)
 }
 
-#[allow(clippy::result_large_err)] // a page answer, built once per request
-fn logged_in<'c>(ctx: &'c Ctx<'_>) -> Result<(&'c Session, &'c User), Response> {
-    match &ctx.session {
-        Ok(Some((s, u))) => Ok((s, u)),
-        Ok(None) => Err(see_other(LOGIN_FIRST)),
-        Err(_) => Err(ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable")),
-    }
-}
-
-#[allow(clippy::result_large_err)] // a page answer, built once per request
-fn posted<'c>(ctx: &'c Ctx<'_>, csrf: &str) -> Result<(&'c Session, &'c User), Response> {
-    if !ctx.csrf_ok(csrf) {
-        return Err(ctx.error_page(StatusCode::FORBIDDEN, "error.csrf"));
-    }
-    logged_in(ctx)
-}
-
 /// The page again with the failure's field errors, or the error page.
 async fn failure(ctx: &Ctx<'_>, user: &User, e: &ServiceError) -> Response {
     match field_errors(ctx, e) {
@@ -112,7 +95,7 @@ fn codes_page(ctx: &Ctx<'_>, codes: &[String], first: bool) -> Response {
 
 #[handler]
 pub async fn show(ctx: Ctx<'_>, Query(q): Query<DoneQuery>) -> Response {
-    match logged_in(&ctx) {
+    match ctx.signed_in(LOGIN_FIRST) {
         Ok((_, user)) => page(&ctx, user, StatusCode::OK, &q.done, FieldErrors::new()).await,
         Err(resp) => resp,
     }
@@ -128,7 +111,7 @@ pub struct CsrfForm {
 #[handler]
 pub async fn begin(mut ctx: Ctx<'_>, Form(f): Form<CsrfForm>) -> Response {
     ctx.page_at(PAGE);
-    let (_, user) = match posted(&ctx, &f.csrf_token) {
+    let (_, user) = match ctx.posted(&f.csrf_token, LOGIN_FIRST) {
         Ok(v) => v,
         Err(resp) => return resp,
     };
@@ -149,7 +132,7 @@ pub struct CodeForm {
 #[handler]
 pub async fn confirm(mut ctx: Ctx<'_>, Form(f): Form<CodeForm>) -> Response {
     ctx.page_at(PAGE);
-    let (session, user) = match posted(&ctx, &f.csrf_token) {
+    let (session, user) = match ctx.posted(&f.csrf_token, LOGIN_FIRST) {
         Ok(v) => v,
         Err(resp) => return resp,
     };
@@ -171,7 +154,7 @@ pub struct ProofForm {
 #[handler]
 pub async fn regenerate(mut ctx: Ctx<'_>, Form(f): Form<ProofForm>) -> Response {
     ctx.page_at(PAGE);
-    let (_, user) = match posted(&ctx, &f.csrf_token) {
+    let (_, user) = match ctx.posted(&f.csrf_token, LOGIN_FIRST) {
         Ok(v) => v,
         Err(resp) => return resp,
     };
@@ -185,7 +168,7 @@ pub async fn regenerate(mut ctx: Ctx<'_>, Form(f): Form<ProofForm>) -> Response 
 #[handler]
 pub async fn disable(mut ctx: Ctx<'_>, Form(f): Form<ProofForm>) -> Response {
     ctx.page_at(PAGE);
-    let (_, user) = match posted(&ctx, &f.csrf_token) {
+    let (_, user) = match ctx.posted(&f.csrf_token, LOGIN_FIRST) {
         Ok(v) => v,
         Err(resp) => return resp,
     };
