@@ -65,14 +65,26 @@ impl DocumentCache {
         url: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<Arc<serde_json::Value>>, FetchError> {
-        let interval = to_chrono(self.policy.refetch_interval);
-        if self
-            .cached(url, |e| now < e.fetched_at + interval)
-            .is_some()
-        {
+        if !self.reserve_refetch(url, now) {
             return Ok(None);
         }
         self.fetch(url, now).await.map(Some)
+    }
+
+    /// Takes the one refetch of a cached `url` allowed per interval, under the lock: of callers
+    /// arriving together one fetches, the others keep what they had. A failed refetch still
+    /// counts, so a client cannot make the server fetch on every request.
+    fn reserve_refetch(&self, url: &str, now: DateTime<Utc>) -> bool {
+        let interval = to_chrono(self.policy.refetch_interval);
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        match entries.get_mut(url) {
+            Some(e) if now < e.fetched_at + interval => false,
+            Some(e) => {
+                e.fetched_at = now;
+                true
+            }
+            None => true,
+        }
     }
 
     fn cached(&self, url: &str, keep: impl Fn(&Entry) -> bool) -> Option<Arc<serde_json::Value>> {

@@ -1,7 +1,7 @@
 //! private_key_jwt with the keys at a `jwks_uri`, fetched through the outbound-fetch module:
 //! from an HTTPS server on loopback with a test CA (allowed by `outbound.*`), cached, fetched
-//! again for an unknown `kid` at most once per interval; the same URL refused at connect time
-//! when private addresses are not allowed (the server never sees a request); an oversized
+//! again for an unknown `kid` at most once per interval (once among concurrent callers); the
+//! same URL refused at connect time when private addresses are not allowed (the server never sees a request); an oversized
 //! document, a redirect (not followed) and a slow server refused. Each refusal is a 401
 //! `invalid_client`.
 
@@ -69,6 +69,29 @@ async fn keys_at_a_loopback_jwks_uri_authenticate_when_private_addresses_are_all
     app.stop().await;
 }
 
+/// Assertions with an unknown `kid` arriving together make one refetch between them, not one
+/// each (the refetch is reserved atomically).
+async fn concurrent_unknown_kids_make_one_refetch(backend: Backend) {
+    let server = JwksServer::start().await;
+    let first = ClientKey::es256("first");
+    server.answer(PATH, Answer::json(&jwks(&[&first])));
+    let (app, client_id) = arrange(backend, &server, true, PATH).await;
+    let aud = app.url("");
+    let (status, body) = token_with(&app, &first.sign(&claims(&client_id, &aud))).await;
+    assert_eq!(status, 200, "{body}");
+    app.advance(Duration::from_secs(31));
+    let unknown = ClientKey::eddsa("unknown");
+    let signed: Vec<String> = (0..8)
+        .map(|_| unknown.sign(&claims(&client_id, &aud)))
+        .collect();
+    let racers: Vec<_> = signed.iter().map(|a| token_with(&app, a)).collect();
+    for refused in futures_util::future::join_all(racers).await {
+        assert_invalid_client(refused, "a kid the set does not have");
+    }
+    assert_eq!(server.hits(PATH), 2, "the first fetch and one refetch");
+    app.stop().await;
+}
+
 async fn the_same_jwks_uri_is_refused_when_private_addresses_are_not_allowed(backend: Backend) {
     let server = JwksServer::start().await;
     let key = ClientKey::es256("k");
@@ -112,4 +135,5 @@ on_both_stores!(
     keys_at_a_loopback_jwks_uri_authenticate_when_private_addresses_are_allowed,
     the_same_jwks_uri_is_refused_when_private_addresses_are_not_allowed,
     an_oversized_a_redirecting_and_a_slow_jwks_uri_are_refused,
+    concurrent_unknown_kids_make_one_refetch,
 );
