@@ -11,7 +11,6 @@ use poem::Response;
 use serde::Deserialize;
 
 use super::context::{see_other, Ctx};
-use crate::domain::User;
 use crate::service::authorizations::{self, Authorization};
 use crate::service::ServiceError;
 
@@ -28,15 +27,6 @@ pub struct DoneQuery {
 pub struct RevokeForm {
     #[serde(default)]
     csrf_token: String,
-}
-
-#[allow(clippy::result_large_err)] // a page answer, built once per request
-fn logged_in<'c>(ctx: &'c Ctx<'_>) -> Result<&'c User, Response> {
-    match &ctx.session {
-        Ok(Some((_, u))) => Ok(u),
-        Ok(None) => Err(see_other(LOGIN_FIRST)),
-        Err(_) => Err(ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable")),
-    }
 }
 
 fn when(t: chrono::DateTime<chrono::Utc>) -> String {
@@ -58,7 +48,7 @@ fn entry(a: &Authorization) -> minijinja::Value {
 
 #[handler]
 pub async fn list(ctx: Ctx<'_>, Query(q): Query<DoneQuery>) -> Response {
-    let user = match logged_in(&ctx) {
+    let user = match ctx.signed_in(LOGIN_FIRST).map(|(_, u)| u) {
         Ok(u) => u,
         Err(resp) => return resp,
     };
@@ -87,7 +77,7 @@ pub async fn revoke_submit(
     if !ctx.csrf_ok(&f.csrf_token) {
         return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
     }
-    let user = match logged_in(&ctx) {
+    let user = match ctx.signed_in(LOGIN_FIRST).map(|(_, u)| u) {
         Ok(u) => u,
         Err(resp) => return resp,
     };
