@@ -99,14 +99,16 @@ async fn revoking_a_refresh_token_revokes_its_whole_grant(b: Backend) {
 async fn an_expired_access_token_is_inactive_and_rejected(b: Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = test_settings(b, dir.path());
-    settings.oauth.access_token_ttl = std::time::Duration::from_secs(1);
+    settings.oauth.access_token_ttl = std::time::Duration::from_secs(60);
     let w = world_on(TestApp::spawn_with(settings, dir).await).await;
     let t = user_tokens(&w, "openid").await;
     let access = t.access_token().secret();
     assert_eq!(introspect(&w, access).await["active"], true);
-    // Expiry is the passage of time itself: move the server's clock past it (1 s lifetime,
-    // whole-second `exp`).
-    w.app.advance(std::time::Duration::from_secs(2));
+    // Expiry is the passage of time itself: move the server's clock past it. The lifetime is
+    // long enough that a slow machine still introspects the fresh token before it expires
+    // (with a 1 s lifetime and whole-second `exp`, a token issued late in a second lived only
+    // a few milliseconds).
+    w.app.advance(std::time::Duration::from_secs(61));
     assert_eq!(
         introspect(&w, access).await,
         serde_json::json!({"active": false})
