@@ -25,6 +25,10 @@ pub enum CacheName {
     Client,
     /// Accounts' enabled status in front of the store.
     Owner,
+    /// Account records in front of the store.
+    User,
+    /// Grant records in front of the store.
+    Grant,
     /// Access tokens whose signature was verified before.
     VerifiedToken,
     /// The deny-list of revoked access tokens: a hit is answered from memory, a miss reads the
@@ -33,9 +37,11 @@ pub enum CacheName {
 }
 
 impl CacheName {
-    const ALL: [CacheName; 4] = [
+    const ALL: [CacheName; 6] = [
         Self::Client,
         Self::Owner,
+        Self::User,
+        Self::Grant,
         Self::VerifiedToken,
         Self::DenyList,
     ];
@@ -44,6 +50,8 @@ impl CacheName {
         match self {
             Self::Client => "client",
             Self::Owner => "owner",
+            Self::User => "user",
+            Self::Grant => "grant",
             Self::VerifiedToken => "verified_token",
             Self::DenyList => "deny_list",
         }

@@ -14,6 +14,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 
 use super::feed::{Change, ChangeSink};
+use super::grant_cache::CachedGrantStore;
 use super::owner_cache::CachedUserStore;
 use super::ttl_cache::{Lookup, TtlCache};
 use super::{ClientStore, StoreResult, Stores};
@@ -35,7 +36,7 @@ impl CachedClientStore {
     }
 }
 
-/// `stores` with its client store and its accounts' enabled status wrapped in caches, unless
+/// `stores` with its client, account and grant stores wrapped in caches, unless
 /// `ttl` is zero; the caches and the deny-list of revoked access tokens hear of other
 /// processes' changes through the stores' feed, when they have one.
 pub fn with_caches(mut stores: Stores, ttl: Duration) -> Stores {
@@ -45,12 +46,15 @@ pub fn with_caches(mut stores: Stores, ttl: Duration) -> Stores {
     if !ttl.is_zero() {
         let clients = Arc::new(CachedClientStore::new(stores.clients, ttl));
         let users = Arc::new(CachedUserStore::new(stores.users, ttl));
+        let grants = Arc::new(CachedGrantStore::new(stores.grants, ttl));
         if let Some(feed) = &stores.feed {
             feed.subscribe(clients.clone());
             feed.subscribe(users.clone());
+            feed.subscribe(grants.clone());
         }
         stores.clients = clients;
         stores.users = users;
+        stores.grants = grants;
     }
     stores
 }
@@ -61,7 +65,10 @@ impl ChangeSink for CachedClientStore {
         match change {
             Change::Client(id) => self.cache.invalidate(id).await,
             Change::Everything => self.cache.invalidate_all().await,
-            Change::SigningKeys | Change::User(_) | Change::RevokedToken { .. } => {}
+            Change::SigningKeys
+            | Change::User(_)
+            | Change::Grant(_)
+            | Change::RevokedToken { .. } => {}
         }
     }
 

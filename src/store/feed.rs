@@ -1,5 +1,5 @@
 //! The change feed: how a process learns that another process changed something it caches
-//! (client records, signing keys, account status, revoked access tokens), so that several processes on one MongoDB database behave as
+//! (client records, signing keys, accounts, grants, revoked access tokens), so that several processes on one MongoDB database behave as
 //! one service. A [`ChangeSource`] (MongoDB: a change stream) announces every change; the
 //! [`ChangeFeed`] hands each one to the caches subscribed to it ([`ChangeSink`]), and when the
 //! source breaks it tells them that anything may be stale, every [`POLL_INTERVAL`], until the
@@ -32,6 +32,8 @@ pub enum Change {
     /// The account with this id was inserted, updated or deleted (its enabled status may have
     /// changed).
     User(String),
+    /// The grant with this id was inserted, touched, revoked or deleted.
+    Grant(String),
     /// An access token was revoked (an entry of the deny-list, `store::revoked`).
     RevokedToken {
         jti: String,

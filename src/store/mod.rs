@@ -16,6 +16,7 @@
 mod assertion_jtis;
 pub mod cache;
 pub mod feed;
+mod grant_cache;
 pub mod mongo;
 mod outbox;
 pub mod owner_cache;

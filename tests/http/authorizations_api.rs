@@ -276,7 +276,9 @@ async fn a_session_revokes_with_its_csrf_header_only(b: Backend) {
     let w = world(b).await;
     let app = password_app(&w.app, &w.user.id).await;
     let t = password_tokens(&w.app, &app, "alice", PW, "profile").await;
-    let svc = w.app.services().await;
+    // The serving process's own stores: its grant cache hears of changes made through them
+    // (another process on SQLite would not be heard of before the cache's TTL).
+    let svc = w.app.services.clone();
     let grant = svc
         .stores
         .grants
@@ -319,7 +321,9 @@ async fn bearer_use_and_refresh_record_when_the_grant_was_last_used(b: Backend) 
     let w = world(b).await;
     let app = password_app(&w.app, &w.user.id).await;
     let t = password_tokens(&w.app, &app, "alice", PW, "profile").await;
-    let svc = w.app.services().await;
+    // The serving process's own stores: its grant cache hears of changes made through them
+    // (another process on SQLite would not be heard of before the cache's TTL).
+    let svc = w.app.services.clone();
     let grant = svc
         .stores
         .grants

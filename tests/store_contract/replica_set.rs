@@ -119,9 +119,17 @@ async fn the_feed_announces_what_another_handle_changes(ctx: MongoCtx) {
     let (change, delay) = next_change(&mut stream).await;
     assert_eq!(change, Change::RevokedToken { jti, expires_at });
     delays.push(delay);
-    // Writes elsewhere are not announced: grants and tokens change on every exchange.
+    let grant = sample_grant(Some(&user.id), "app");
+    s.grants.insert_grant(&grant).await.unwrap();
+    let (change, delay) = next_change(&mut stream).await;
+    assert_eq!(change, Change::Grant(grant.id.clone()));
+    delays.push(delay);
+    s.grants.revoke_grant(&grant.id, now()).await.unwrap();
+    let (change, _) = next_change(&mut stream).await;
+    assert_eq!(change, Change::Grant(grant.id.clone()));
+    // Writes elsewhere are not announced: refresh tokens change on every exchange.
     s.grants
-        .insert_grant(&sample_grant(Some(&user.id), "app"))
+        .insert_refresh(&sample_refresh(&grant))
         .await
         .unwrap();
     let other = sample_client(&user.id, 2);
@@ -145,7 +153,7 @@ mod mongo {
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-    async fn the_change_feed_announces_app_key_account_and_revocation_changes_made_through_another_handle(
+    async fn the_change_feed_announces_app_key_account_grant_and_revocation_changes_made_through_another_handle(
     ) {
         run_mongo(the_feed_announces_what_another_handle_changes).await;
     }

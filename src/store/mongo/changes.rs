@@ -1,6 +1,6 @@
 //! The change feed of the MongoDB store: one change stream on the database, filtered on the
-//! server to the collections whose records processes cache (`apps`, `signing_keys`, `users`
-//! for the owners' enabled status, `revoked_tokens` for the deny-list), so
+//! server to the collections whose records processes cache (`apps`, `signing_keys`, `users`,
+//! `grants`, `revoked_tokens` for the deny-list), so
 //! several nodes on one replica set see each other's changes within a round trip. Change
 //! streams deliver only majority-committed changes, so an announced change survives an
 //! election. The driver resumes the stream by itself after a transient error; what it cannot
@@ -13,7 +13,9 @@ use futures_util::StreamExt;
 use mongodb::bson::{doc, Bson, Document};
 use mongodb::change_stream::event::{ChangeStreamEvent, OperationType};
 
-use super::{from_bson_dt, MongoResultExt, MongoStore, APPS, REVOKED_TOKENS, SIGNING_KEYS, USERS};
+use super::{
+    from_bson_dt, MongoResultExt, MongoStore, APPS, GRANTS, REVOKED_TOKENS, SIGNING_KEYS, USERS,
+};
 use crate::store::feed::{Change, ChangeSource, ChangeStream};
 use crate::store::{StoreError, StoreResult};
 
@@ -27,7 +29,7 @@ impl ChangeSource for MongoStore {
         let pipeline = [
             // Deny-list entries are only inserted; their expiry (a TTL delete) changes nothing.
             doc! { "$match": { "$or": [
-                { "ns.coll": { "$in": [APPS, SIGNING_KEYS, USERS] } },
+                { "ns.coll": { "$in": [APPS, SIGNING_KEYS, USERS, GRANTS] } },
                 { "ns.coll": REVOKED_TOKENS, "operationType": "insert" },
             ] } },
             // Only what says which record changed: full documents would carry secret digests,
@@ -74,6 +76,16 @@ fn to_change(event: ChangeStreamEvent<Document>) -> StoreResult<Change> {
             Some(USERS),
         ) => Ok(match document_id(&event) {
             Some(id) => Change::User(id),
+            None => Change::Everything,
+        }),
+        (
+            OperationType::Insert
+            | OperationType::Update
+            | OperationType::Replace
+            | OperationType::Delete,
+            Some(GRANTS),
+        ) => Ok(match document_id(&event) {
+            Some(id) => Change::Grant(id),
             None => Change::Everything,
         }),
         (OperationType::Insert, Some(REVOKED_TOKENS)) => Ok(revoked_token(&event)),
