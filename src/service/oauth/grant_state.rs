@@ -59,7 +59,7 @@ async fn issue_refresh(
 }
 
 /// The grant with this id if it is stored and active; `None` if none is stored yet.
-pub(crate) async fn stored_grant(svc: &Services, id: &str) -> Result<Option<Grant>, OAuthError> {
+async fn stored_grant(svc: &Services, id: &str) -> Result<Option<Grant>, OAuthError> {
     match svc.stores.grants.get_grant(id).await {
         Ok(g) if g.is_active(svc.now()) => Ok(Some(g)),
         Ok(_) => Err(authorization_ended()),

@@ -8,9 +8,7 @@ use crate::crypto;
 use crate::domain::{AuthorizationCode, Client, ClientType, CodeVerifier, Grant, ScopeSet};
 use crate::service::oauth::client_auth::AuthenticatedClient;
 use crate::service::oauth::codes;
-use crate::service::oauth::grant_state::{
-    active_grant, still_authorized, stored_grant, user_token_set,
-};
+use crate::service::oauth::grant_state::{active_grant, still_authorized, user_token_set};
 use crate::service::oauth::issue::{Subject, TokenSet};
 use crate::service::oauth::resources::{still_permitted, within};
 use crate::service::oauth::OAuthError;
@@ -77,12 +75,10 @@ fn check_code(
     Ok(())
 }
 
-/// The grant a code starts, stored now unless the hybrid flow stored it already. When the id
-/// is taken meanwhile, a replay of the code stored it revoked ([`revoke_code_grant`]).
+/// The grant a code starts, stored now: one write, no read, for the usual exchange. When the
+/// id is taken, the hybrid flow stored the grant with its first tokens (it must still be
+/// active), or a replay of the code stored it revoked ([`revoke_code_grant`]).
 async fn code_grant(svc: &Services, code: &AuthorizationCode) -> Result<Grant, OAuthError> {
-    if let Some(g) = stored_grant(svc, &code.grant_id).await? {
-        return Ok(g);
-    }
     still_authorized(svc, &code.user_id, code.session_id.as_deref()).await?;
     let grant = codes::grant_of(code, svc.now(), svc.oauth.policy.grant_ttl);
     match svc.stores.grants.insert_grant(&grant).await {
