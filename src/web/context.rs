@@ -63,7 +63,7 @@ impl<'a> FromRequest<'a> for Ctx<'a> {
             None => Ok(None),
         };
         let choice = choose_lang(req, cfg, &state, &session);
-        if choice.switched {
+        if choice.switched && !from_another_site(req) {
             set_lang_cookie(jar, choice.lang);
             if let Ok(Some((_, user))) = &mut session {
                 remember_on_account(svc, user, choice.lang).await;
@@ -124,6 +124,18 @@ fn choose_lang(
         chosen: valid(query) || valid(account) || valid(cookie),
         switched: valid(query),
     }
+}
+
+/// Whether the browser says the request came from a link on another site (Fetch Metadata,
+/// `Sec-Fetch-Site`): such a `?lang=` shows that page in the language, but neither the browser
+/// nor the account remembers it, so a link elsewhere cannot change a person's language for
+/// their pages and emails. Requests without the header (typed addresses, non-browser clients)
+/// are the person's own.
+fn from_another_site(req: &Request) -> bool {
+    matches!(
+        req.header("sec-fetch-site"),
+        Some("cross-site" | "same-site")
+    )
 }
 
 /// Remembers the page language in this browser for a year (logged out, it is all there is).

@@ -329,6 +329,7 @@ on_both_stores!(
     the_language_chosen_on_the_account_page_is_used_by_pages_and_the_next_email,
     a_login_on_another_browser_shows_the_pages_in_the_accounts_language,
     switching_language_while_logged_in_is_remembered_on_the_account,
+    a_language_link_on_another_site_shows_the_page_but_changes_nothing,
     a_language_chosen_on_the_login_page_is_kept_and_remembered,
     an_unsupported_language_is_refused_on_its_field_and_changes_nothing,
     an_account_registered_from_an_apps_request_gets_the_language_its_ui_locales_chose,

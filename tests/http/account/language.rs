@@ -112,6 +112,40 @@ pub async fn switching_language_while_logged_in_is_remembered_on_the_account(bac
     app.stop().await;
 }
 
+pub async fn a_language_link_on_another_site_shows_the_page_but_changes_nothing(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.create_user("jane", "jane@example.com", PASSWORD).await;
+    app.login("jane", PASSWORD).await;
+    let visit = |site: &'static str| {
+        app.client
+            .get(app.url("/oauth/authorized_tokens/?lang=zh-CN"))
+            .header("sec-fetch-site", site)
+            .send()
+    };
+    for site in ["cross-site", "same-site"] {
+        let resp = visit(site).await.unwrap();
+        let cookies: Vec<_> = resp.headers().get_all("set-cookie").iter().collect();
+        assert!(
+            !cookies
+                .iter()
+                .any(|c| c.to_str().unwrap().starts_with("ac_lang=")),
+            "{site}: the browser is not told to remember it: {cookies:?}"
+        );
+        assert_eq!(page_lang(&resp.text().await.unwrap()), "zh-CN", "{site}");
+        assert_eq!(app.stored_user("jane").await.locale, None, "{site}");
+        let html = app.get(PROFILE).await.text().await.unwrap();
+        assert_eq!(page_lang(&html), "en", "{site}: the next page is as before");
+    }
+    let resp = visit("same-origin").await.unwrap();
+    assert_eq!(page_lang(&resp.text().await.unwrap()), "zh-CN");
+    assert_eq!(
+        app.stored_user("jane").await.locale.as_deref(),
+        Some("zh-CN"),
+        "the person's own switch is remembered"
+    );
+    app.stop().await;
+}
+
 pub async fn a_language_chosen_on_the_login_page_is_kept_and_remembered(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     app.create_user("jane", "jane@example.com", PASSWORD).await;
