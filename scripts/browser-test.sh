@@ -42,7 +42,7 @@ OAUTH_APP_JSON="$("$BIN" --data-dir "$work/data" client create --name "Browser t
 export OAUTH_APP_JSON
 # Every person of every suite registers and resets from 127.0.0.1: the per-address mail limit
 # (tested in the HTTP suites) is raised so that the suites' own mails never reach it.
-AUTH_CENTER__LOG__LEVEL=warn AUTH_CENTER__MAIL__MAX_PER_IP_PER_HOUR=1000 "$BIN" serve --bind "127.0.0.1:${port}" \
+AUTH_CENTER__LOG__LEVEL=warn AUTH_CENTER__MAIL__MAX_PER_IP_PER_HOUR=1000 AUTH_CENTER__ACCOUNTS__MAX_REGISTRATIONS_PER_IP_PER_HOUR=1000 "$BIN" serve --bind "127.0.0.1:${port}" \
   --public-url "$base" --data-dir "$work/data" --smtp-url "smtp://127.0.0.1:${SMTP_PORT}" \
   >"$work/server.log" 2>&1 &
 server=$!

@@ -75,6 +75,10 @@ api_response! {
         409 Conflict,
         /// Invalid fields (`fields` lists every problem).
         422 Invalid,
+        /// Too many accounts registered from this address in the last hour
+        /// (`accounts.max_registrations_per_ip_per_hour`): nothing is created (`message` says
+        /// when to retry).
+        429 TooManyRequests,
         /// The store is unavailable; retry later.
         503 Unavailable,
         500 Internal,

@@ -27,6 +27,9 @@ pub struct AccountSettings {
     /// The window in which failures are counted, and how long a refusal lasts at most.
     #[serde(rename = "login_failure_window_secs", deserialize_with = "units::secs")]
     pub login_failure_window: Duration,
+    /// Accounts one client IP may register in an hour (self-service registration, page and
+    /// API); past it a registration is refused with 429 and nothing is created.
+    pub max_registrations_per_ip_per_hour: u32,
 }
 
 impl Default for AccountSettings {
@@ -38,6 +41,7 @@ impl Default for AccountSettings {
             login_max_failures: 5,
             login_max_failures_per_ip: 100,
             login_failure_window: Duration::from_secs(900),
+            max_registrations_per_ip_per_hour: 20,
         }
     }
 }
@@ -60,6 +64,12 @@ impl AccountSettings {
             return Err(ConfigError::at(
                 "accounts.login_max_failures_per_ip",
                 "must be >= accounts.login_max_failures",
+            ));
+        }
+        if self.max_registrations_per_ip_per_hour == 0 {
+            return Err(ConfigError::at(
+                "accounts.max_registrations_per_ip_per_hour",
+                "must be >= 1",
             ));
         }
         if self.login_failure_window.is_zero() {

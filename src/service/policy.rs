@@ -11,4 +11,6 @@ pub struct AccountPolicy {
     pub email_token_ttl: Duration,
     /// Unverified accounts cannot log in when true.
     pub require_email_verification: bool,
+    /// Registrations from one client IP in an hour (`accounts.max_registrations_per_ip_per_hour`).
+    pub registrations_per_ip: super::throttle::Limit,
 }

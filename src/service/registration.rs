@@ -3,6 +3,10 @@
 //! verify the address. Duplicates are reported on the field (`username` or `email`). The
 //! verification email is subject to the mail limits (`mail_limits`, per client IP and address):
 //! over them the account is created all the same and the person can ask for the link later.
+//! Registrations themselves are limited per client IP
+//! (`accounts.max_registrations_per_ip_per_hour`): past it a registration is refused as
+//! throttled and nothing is created. The count is reserved atomically in the store shared by
+//! every node before anything else, so concurrent registrations cannot pass it together.
 
 use std::net::IpAddr;
 
@@ -10,6 +14,7 @@ use super::accounts::{create_user_in, NewUser};
 use super::email::{send_link, EmailKind};
 use super::{ServiceError, Services, Validation};
 use crate::domain::{DomainError, User};
+use crate::metrics::{metrics, ThrottleLimit};
 
 /// What a person types on the registration page (or sends to the API).
 pub struct Registration {
@@ -39,6 +44,7 @@ impl std::fmt::Debug for Registration {
 /// Creates the account (unverified) and sends the verification email. A failed delivery does
 /// not fail the registration: the person can ask for the link again.
 pub async fn register(svc: &Services, reg: Registration) -> Result<User, ServiceError> {
+    reserve_registration(svc, reg.client_ip).await?;
     let mut v = Validation::default();
     if let Some(confirm) = &reg.password_confirm {
         if *confirm != reg.password {
@@ -70,4 +76,30 @@ pub async fn register(svc: &Services, reg: Registration) -> Result<User, Service
         send_link(svc, &user, kind, user.email.as_str(), next).await?;
     }
     Ok(user)
+}
+
+/// Counts a registration from `ip` against the per-IP limit; past it, `throttled` (429) naming
+/// when to retry. Requests without a known client IP are not counted.
+async fn reserve_registration(svc: &Services, ip: Option<IpAddr>) -> Result<(), ServiceError> {
+    let Some(ip) = ip else {
+        return Ok(());
+    };
+    let limit = svc.accounts.registrations_per_ip;
+    let now = svc.now();
+    let counted = svc
+        .stores
+        .login_attempts
+        .record_login_failure(&format!("register-ip:{ip}"), now, now + limit.window)
+        .await?;
+    let Some(secs) = counted.refusal(limit.max, now) else {
+        return Ok(());
+    };
+    metrics().throttled("registration", ThrottleLimit::Ip);
+    let minutes = (secs + 59) / 60;
+    Err(DomainError::new(
+        "username",
+        format!("too many accounts registered from this address; try again in {minutes} minutes"),
+    )
+    .with_code("throttled")
+    .into())
 }

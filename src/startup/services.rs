@@ -90,6 +90,10 @@ pub fn build_services(
             min_password_len: acc.min_password_length,
             email_token_ttl: to_chrono(acc.email_token_ttl),
             require_email_verification: acc.require_email_verification,
+            registrations_per_ip: Limit::new(
+                acc.max_registrations_per_ip_per_hour,
+                chrono::Duration::hours(1),
+            ),
         },
         emails: Arc::new(emails),
         login_throttle: LoginThrottle::new(

@@ -301,7 +301,64 @@ async fn registrations_past_the_per_ip_mail_limit_answer_alike_without_an_email(
     app.stop().await;
 }
 
+/// The per-IP registration limit is atomic: of concurrent registrations from one address,
+/// exactly the limit's number create accounts, the others are refused with 429 and create
+/// nothing; the page then says so on its form, in the page's language.
+async fn registrations_past_the_per_ip_limit_are_refused_and_create_nothing(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = crate::helpers::test_settings(backend, dir.path());
+    settings.accounts.max_registrations_per_ip_per_hour = 3;
+    let app = TestApp::spawn_with(settings, dir).await;
+    let users_before = app.services.stores.users.count_users().await.unwrap();
+    let attempts = (0..8).map(|i| {
+        let body = serde_json::json!({
+            "username": format!("racer{i}"),
+            "email": format!("racer{i}@example.com"),
+            "password": PASSWORD,
+        });
+        app.client
+            .post(app.url("/api/v1/users/register"))
+            .json(&body)
+            .send()
+    });
+    let mut statuses = Vec::new();
+    for resp in futures_util::future::join_all(attempts).await {
+        let resp = resp.unwrap();
+        let status = resp.status().as_u16();
+        if status == 429 {
+            let body: serde_json::Value = resp.json().await.unwrap();
+            assert_eq!(body["error"], "too_many_requests", "{body}");
+        }
+        statuses.push(status);
+    }
+    statuses.sort_unstable();
+    assert_eq!(statuses, [201, 201, 201, 429, 429, 429, 429, 429]);
+    let users = app.services.stores.users.count_users().await.unwrap();
+    assert_eq!(users, users_before + 3, "the refused ones created nothing");
+    let page = "/accounts/register/?lang=zh-CN";
+    let fields = [
+        ("username", "late"),
+        ("email", "late@example.com"),
+        ("password", PASSWORD),
+        ("password_confirm", PASSWORD),
+    ];
+    let resp = app.submit(page, "/accounts/register/", &fields).await;
+    assert_eq!(resp.status(), 429);
+    let html = resp.text().await.unwrap();
+    assert!(
+        html.contains("id=\"username-error\""),
+        "on the form: {html}"
+    );
+    assert!(html.contains("您所在网络注册的账号过多"), "{html}");
+    assert_eq!(
+        app.services.stores.users.count_users().await.unwrap(),
+        users
+    );
+    app.stop().await;
+}
+
 on_both_stores!(
+    registrations_past_the_per_ip_limit_are_refused_and_create_nothing,
     registering_emails_a_verification_link_that_works_exactly_once,
     a_registration_keeps_next_and_the_verify_page_keeps_its_token_across_a_language_switch,
     registration_errors_sit_next_to_their_fields_and_keep_the_input_but_not_the_password,

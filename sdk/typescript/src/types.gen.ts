@@ -2348,6 +2348,12 @@ export type RegisterUserErrors = {
      * Invalid fields (`fields` lists every problem).
      */
     422: ApiError;
+    /**
+     * Too many accounts registered from this address in the last hour
+     * (`accounts.max_registrations_per_ip_per_hour`): nothing is created (`message` says
+     * when to retry).
+     */
+    429: ApiError;
     500: ApiError;
     /**
      * The store is unavailable; retry later.
