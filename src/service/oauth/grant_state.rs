@@ -98,5 +98,6 @@ pub(crate) async fn user_token_set(
         refresh_token,
         scope: scopes.to_string(),
         id_token,
+        token_type: who.token_type(),
     })
 }

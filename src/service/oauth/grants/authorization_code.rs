@@ -118,6 +118,7 @@ pub(super) async fn exchange(
     svc: &Services,
     auth: &AuthenticatedClient,
     req: &TokenRequest,
+    jkt: Option<&str>,
 ) -> Result<TokenSet, OAuthError> {
     if let Some(v) = req.code_verifier.as_deref() {
         // Malformed (RFC 7636 §4.1: 43-128 characters): refused before the code is spent.
@@ -136,6 +137,7 @@ pub(super) async fn exchange(
         grant_id: Some(&grant.id),
         auth_time: Some(code.auth_time),
         resources: &servers,
+        jkt,
     };
     let (nonce, session) = (code.nonce.as_deref(), code.session_id.as_deref());
     user_token_set(svc, &who, &grant, &scopes, nonce, session).await

@@ -39,6 +39,7 @@ pub(super) async fn exchange(
     svc: &Services,
     client: &Client,
     req: &TokenRequest,
+    jkt: Option<&str>,
 ) -> Result<TokenSet, OAuthError> {
     let digest = crypto::digest(required(&req.refresh_token, "refresh_token")?);
     let old = match svc.stores.grants.get_refresh(&digest).await {
@@ -87,6 +88,7 @@ pub(super) async fn exchange(
         grant_id: Some(&grant.id),
         auth_time: grant.auth_time,
         resources: &servers,
+        jkt,
     };
     let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
     let id_token = refreshed_id_token(svc, &who, &scopes, &access_token).await?;
@@ -96,6 +98,7 @@ pub(super) async fn exchange(
         refresh_token: Some(value),
         scope: scopes.to_string(),
         id_token,
+        token_type: who.token_type(),
     })
 }
 
