@@ -76,6 +76,7 @@ fn code_request(v: &ValidRequest, session: &Session, user: &User) -> CodeRequest
         auth_time: session.auth_time,
         session_id: Some(session.id.clone()),
         resources: identifiers(&v.resources),
+        dpop_jkt: v.dpop_jkt.clone(),
     }
 }
 

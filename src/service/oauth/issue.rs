@@ -156,12 +156,14 @@ pub async fn access_token(
 }
 
 /// A new refresh token of `grant` (not stored yet), for the grant's resources; it never
-/// outlives the grant.
+/// outlives the grant. A public client's is bound to the DPoP key `jkt` of the request
+/// (RFC 9449 §5); a confidential client's is not, since it authenticates anyway.
 pub fn new_refresh(
     svc: &Services,
     client: &Client,
     grant: &Grant,
     scopes: &[String],
+    jkt: Option<&str>,
 ) -> (String, RefreshToken) {
     let now = svc.now();
     let ttl = client
@@ -180,6 +182,9 @@ pub fn new_refresh(
         revoked: false,
         // What a refresh may name: everything the authorization was for (RFC 8707 §2.2).
         resources: grant.resources.clone(),
+        dpop_jkt: jkt
+            .filter(|_| client.client_type == crate::domain::ClientType::Public)
+            .map(str::to_owned),
     };
     (value, record)
 }

@@ -125,7 +125,7 @@ pub async fn password_grant(
     };
     let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
     let refresh_token = if client.allows_grant(GrantType::RefreshToken) {
-        let (value, record) = issue::new_refresh(svc, client, &grant, &scopes.to_vec());
+        let (value, record) = issue::new_refresh(svc, client, &grant, &scopes.to_vec(), jkt);
         svc.stores.grants.insert_refresh(&record).await?;
         Some(value)
     } else {

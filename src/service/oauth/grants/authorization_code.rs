@@ -126,6 +126,12 @@ pub(super) async fn exchange(
     }
     let code = take_code(svc, required(&req.code, "code")?).await?;
     check_code(&code, &auth.client, req, svc.now())?;
+    if code.dpop_jkt.is_some() && code.dpop_jkt.as_deref() != jkt {
+        // RFC 9449 §10: the code is for the key its authorization request named.
+        return Err(OAuthError::invalid_grant(
+            "the authorization request named a DPoP key (dpop_jkt): send a proof of that key",
+        ));
+    }
     let servers = within(svc, &code.resources, &req.resources).await?;
     let grant = code_grant(svc, &code).await?;
     let scopes =

@@ -57,6 +57,12 @@ pub(super) async fn exchange(
             "the refresh token was revoked or has expired",
         ));
     }
+    if old.dpop_jkt.is_some() && old.dpop_jkt.as_deref() != jkt {
+        // RFC 9449 §5: checked before the token is spent, so the client may retry.
+        return Err(OAuthError::invalid_grant(
+            "this refresh token is bound to a DPoP key: send a proof of that key",
+        ));
+    }
     let grant = active_grant(svc, &old.grant_id).await?;
     // What the access token is for: the authorized resources, or the ones asked of them; the
     // refresh token keeps all of them.
@@ -73,7 +79,7 @@ pub(super) async fn exchange(
     })?;
     // The new refresh token keeps what is still allowed of the original scope (RFC 6749 §6);
     // only the access token narrows to the requested one.
-    let (value, new) = issue::new_refresh(svc, client, &grant, &kept.to_vec());
+    let (value, new) = issue::new_refresh(svc, client, &grant, &kept.to_vec(), jkt);
     match svc.stores.grants.rotate_refresh(&digest, &new).await? {
         RefreshRotation::Rotated(_) => {}
         RefreshRotation::Reused(r) => return Err(reuse_detected(svc, &r).await),
