@@ -185,7 +185,7 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
         }
         (None, ClientType::Confidential) => None,
     };
-    v.dpop_jkt = dpop_jkt(p.dpop_jkt.as_deref()).map_err(|e| redirect_err(&v, e))?;
+    v.dpop_jkt = super::dpop::parse_jkt(p.dpop_jkt.as_deref()).map_err(|e| redirect_err(&v, e))?;
     v.prompt = Prompt::parse(p.prompt.as_deref())
         .map_err(|e| redirect_err(&v, OAuthError::invalid_request(e.message)))?;
     v.max_age = match p.max_age.as_deref() {
@@ -198,23 +198,6 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
         })?),
     };
     Ok(v)
-}
-
-/// `dpop_jkt` (RFC 9449 §10): a JWK SHA-256 thumbprint, 43 base64url characters.
-fn dpop_jkt(value: Option<&str>) -> Result<Option<String>, OAuthError> {
-    match value.filter(|s| !s.is_empty()) {
-        None => Ok(None),
-        Some(j)
-            if j.len() == 43
-                && j.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
-        {
-            Ok(Some(j.to_owned()))
-        }
-        Some(_) => Err(OAuthError::invalid_request(
-            "dpop_jkt must be the base64url SHA-256 JWK thumbprint of the DPoP key (RFC 7638)",
-        )),
-    }
 }
 
 /// The response type and mode, and whether the client's grant types allow them: the code part

@@ -182,6 +182,23 @@ fn same_target(htu: &str, expected: &str) -> bool {
         && a.password().is_none()
 }
 
+/// `dpop_jkt` (RFC 9449 §10): a JWK SHA-256 thumbprint, 43 base64url characters.
+pub fn parse_jkt(value: Option<&str>) -> Result<Option<String>, OAuthError> {
+    match value.filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(j)
+            if j.len() == 43
+                && j.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+        {
+            Ok(Some(j.to_owned()))
+        }
+        Some(_) => Err(OAuthError::invalid_request(
+            "dpop_jkt must be the base64url SHA-256 JWK thumbprint of the DPoP key (RFC 7638)",
+        )),
+    }
+}
+
 /// Records the `jti` for as long as the proof's `iat` could be accepted; a second use fails.
 async fn record_jti(svc: &Services, jkt: &str, c: &Claims) -> Result<(), OAuthError> {
     let jti = c
