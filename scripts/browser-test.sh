@@ -40,9 +40,21 @@ export BROWSER_USER=browser-user BROWSER_PASSWORD="browser user passphrase 42"
 OAUTH_APP_JSON="$("$BIN" --data-dir "$work/data" client create --name "Browser test app" \
   --owner "$BROWSER_USER" --redirect-uri http://127.0.0.1:8765/callback --scope "openid profile")"
 export OAUTH_APP_JSON
+# dpop.test.mjs's own app of the same person, so that its consent is never remembered for another suite.
+DPOP_APP_JSON="$("$BIN" --data-dir "$work/data" client create --name "DPoP test app" \
+  --owner "$BROWSER_USER" --redirect-uri http://127.0.0.1:8765/callback --scope "openid profile")"
+export DPOP_APP_JSON
 # Every person of every suite registers and resets from 127.0.0.1: the per-address mail limit
-# (tested in the HTTP suites) is raised so that the suites' own mails never reach it.
-AUTH_CENTER__LOG__LEVEL=warn AUTH_CENTER__MAIL__MAX_PER_IP_PER_HOUR=1000 AUTH_CENTER__ACCOUNTS__MAX_REGISTRATIONS_PER_IP_PER_HOUR=1000 "$BIN" serve --bind "127.0.0.1:${port}" \
+# (tested in the HTTP suites) is raised so that the suites' own mails never reach it, and so is
+# the per-address registration limit. DPoP proofs must carry a server nonce (dpop.test.mjs
+# drives the retry; bearer clients never meet it).
+server_env=(
+  AUTH_CENTER__LOG__LEVEL=warn
+  AUTH_CENTER__MAIL__MAX_PER_IP_PER_HOUR=1000
+  AUTH_CENTER__ACCOUNTS__MAX_REGISTRATIONS_PER_IP_PER_HOUR=1000
+  AUTH_CENTER__OAUTH__DPOP_NONCE=true
+)
+env "${server_env[@]}" "$BIN" serve --bind "127.0.0.1:${port}" \
   --public-url "$base" --data-dir "$work/data" --smtp-url "smtp://127.0.0.1:${SMTP_PORT}" \
   >"$work/server.log" 2>&1 &
 server=$!

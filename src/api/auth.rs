@@ -2,8 +2,8 @@
 //!
 //! Two ways in, resolved to one [`Principal`]: the browser session cookie set by the login
 //! page (a person using our own pages; unsafe methods must repeat the CSRF token in
-//! `X-CSRF-Token`), and an OAuth 2.0 bearer access token (RFC 6750), added by the
-//! authorization server. Handlers call [`authorize`] with the scope they need, and pass the
+//! `X-CSRF-Token`), and an OAuth 2.0 access token, added by the authorization server: a bearer
+//! token (RFC 6750), or a DPoP-bound one with its proof (RFC 9449 §7). Handlers call [`authorize`] with the scope they need, and pass the
 //! principal on to the use case, which decides the rest (`service::access`).
 
 use poem::http::Method;
@@ -11,10 +11,15 @@ use poem::Request;
 use poem_openapi::auth::{ApiKey, Bearer};
 use poem_openapi::{OAuthScopes, SecurityScheme};
 
+use super::dpop::proof_input;
 use crate::domain::ScopeSet;
 pub use crate::service::access::{Credential, Principal};
-use crate::service::oauth::introspect::verify_access_token;
-use crate::service::oauth::OAuthErrorCode;
+use crate::service::oauth::dpop::resource::{
+    answers_with_dpop, verify_presented, Presented, Scheme,
+};
+use crate::service::oauth::dpop::ProofInput;
+use crate::service::oauth::introspect::VerifiedAccess;
+use crate::service::oauth::{OAuthError, OAuthErrorCode};
 use crate::service::{sessions, ServiceError, Services};
 use crate::web::csrf;
 
@@ -69,11 +74,25 @@ pub enum ApiScopes {
 )]
 pub struct BearerToken(Bearer);
 
+/// A DPoP-bound access token (RFC 9449 §7.1): `Authorization: DPoP <token>`, with a `DPoP`
+/// header holding a proof for this request (`htm`, `htu`, `ath`) signed by the token's key.
+#[derive(SecurityScheme)]
+#[oai(ty = "api_key", key_name = "Authorization", key_in = "header")]
+pub struct DpopToken(ApiKey);
+
 /// Every accepted way to authenticate an API call.
 #[derive(SecurityScheme)]
 pub enum ApiAuth {
     BearerToken(BearerToken),
     SessionCookie(SessionCookie),
+    DpopToken(DpopToken),
+}
+
+/// The access token of an app, as a bearer or a DPoP-bound token (APIs for apps).
+#[derive(SecurityScheme)]
+pub enum AppToken {
+    BearerToken(BearerToken),
+    DpopToken(DpopToken),
 }
 
 /// Why a call is refused; `response::Failure` maps it to RFC 6750 §3.1 errors.
@@ -81,6 +100,12 @@ pub enum ApiAuth {
 pub enum AuthFailure {
     /// 401 `invalid_token`: missing, unknown, expired or revoked credential.
     InvalidToken(String),
+    /// 401 with a `DPoP` challenge (RFC 9449 §7.1): `invalid_token` of a token sent with the
+    /// DPoP scheme, `invalid_dpop_proof` or `use_dpop_nonce`.
+    Dpop {
+        error: &'static str,
+        message: String,
+    },
     /// 403 `insufficient_scope`: the credential lacks the named scope.
     InsufficientScope(&'static str),
     /// 403: a session-authenticated unsafe request without a valid CSRF token.
@@ -92,21 +117,62 @@ pub enum AuthFailure {
     Service(ServiceError),
 }
 
-/// Resolves a bearer access token: signature, expiry, not revoked (by `jti`), grant active,
-/// and a user who still exists and is not disabled.
-async fn bearer_principal(svc: &Services, token: &str) -> Result<Principal, AuthFailure> {
-    let access = match verify_access_token(svc, token).await {
-        Ok(a) => a,
-        Err(e) => {
-            return Err(match e.code {
-                OAuthErrorCode::InvalidToken => AuthFailure::InvalidToken(e.description),
-                OAuthErrorCode::TemporarilyUnavailable => {
-                    AuthFailure::Service(ServiceError::Unavailable(anyhow::anyhow!(e.description)))
-                }
-                _ => AuthFailure::Service(ServiceError::Internal(anyhow::anyhow!(e.description))),
-            })
+/// A refused token as the API answers it.
+fn token_refusal(scheme: Scheme, e: OAuthError) -> AuthFailure {
+    match e.code {
+        OAuthErrorCode::InvalidToken
+        | OAuthErrorCode::InvalidDpopProof
+        | OAuthErrorCode::UseDpopNonce
+            if answers_with_dpop(Some(scheme), &e) =>
+        {
+            AuthFailure::Dpop {
+                error: e.code.as_str(),
+                message: e.description,
+            }
         }
+        OAuthErrorCode::InvalidToken => AuthFailure::InvalidToken(e.description),
+        OAuthErrorCode::TemporarilyUnavailable => {
+            AuthFailure::Service(ServiceError::Unavailable(anyhow::anyhow!(e.description)))
+        }
+        _ => AuthFailure::Service(ServiceError::Internal(anyhow::anyhow!(e.description))),
+    }
+}
+
+/// Resolves an access token sent as `Bearer` or `DPoP` (the value of `Authorization`).
+async fn token_principal(
+    svc: &Services,
+    req: &Request,
+    authorization: &str,
+) -> Result<Principal, AuthFailure> {
+    let proof = proof_input(req);
+    let presented = Presented::parse(authorization, &proof).ok_or_else(|| {
+        AuthFailure::InvalidToken(
+            "send the access token as 'Bearer <token>' or 'DPoP <token>'".into(),
+        )
+    })?;
+    match verify_presented(svc, &presented).await {
+        Ok(access) => principal_of(svc, access).await,
+        Err(e) => Err(token_refusal(presented.scheme, e)),
+    }
+}
+
+/// Resolves a bearer access token: signature, expiry, not revoked (by `jti`), grant active,
+/// and a user who still exists and is not disabled; a DPoP-bound token is refused.
+async fn bearer_principal(svc: &Services, token: &str) -> Result<Principal, AuthFailure> {
+    let proof = ProofInput::default();
+    let presented = Presented {
+        scheme: Scheme::Bearer,
+        token,
+        proof: &proof,
     };
+    match verify_presented(svc, &presented).await {
+        Ok(access) => principal_of(svc, access).await,
+        Err(e) => Err(token_refusal(Scheme::Bearer, e)),
+    }
+}
+
+/// The principal of a verified token: its user, still existing and enabled, and its scopes.
+async fn principal_of(svc: &Services, access: VerifiedAccess) -> Result<Principal, AuthFailure> {
     let Some(user_id) = access.record.user_id.as_deref() else {
         return Err(AuthFailure::InvalidToken(
             "this API needs a token issued for a user".into(),
@@ -141,6 +207,7 @@ pub async fn authorize(
 ) -> Result<Principal, AuthFailure> {
     let principal = match auth {
         ApiAuth::BearerToken(BearerToken(bearer)) => bearer_principal(svc, &bearer.token).await?,
+        ApiAuth::DpopToken(DpopToken(key)) => token_principal(svc, req, &key.key).await?,
         ApiAuth::SessionCookie(SessionCookie(key)) => {
             let unsafe_method =
                 !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
@@ -180,14 +247,18 @@ pub async fn authorize_session(
     Ok(principal)
 }
 
-/// Resolves a bearer access token only (APIs for apps, not for our pages) and checks it holds
+/// Resolves an app's access token only (APIs for apps, not for our pages) and checks it holds
 /// `scope`.
-pub async fn authorize_bearer(
+pub async fn authorize_app(
     svc: &Services,
-    auth: &BearerToken,
+    req: &Request,
+    auth: &AppToken,
     scope: &'static str,
 ) -> Result<Principal, AuthFailure> {
-    let principal = bearer_principal(svc, &auth.0.token).await?;
+    let principal = match auth {
+        AppToken::BearerToken(BearerToken(bearer)) => bearer_principal(svc, &bearer.token).await?,
+        AppToken::DpopToken(DpopToken(key)) => token_principal(svc, req, &key.key).await?,
+    };
     if !principal.has_scope(scope) {
         return Err(AuthFailure::InsufficientScope(scope));
     }

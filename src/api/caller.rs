@@ -14,8 +14,8 @@ use poem::{Request, RequestBody};
 use poem_openapi::registry::Registry;
 use poem_openapi::{ApiExtractor, ApiExtractorType, ExtractParamOptions};
 
-use super::auth::{authorize, authorize_bearer, authorize_session, ApiAuth, AuthFailure};
-use super::auth::{BearerToken, Principal};
+use super::auth::{authorize, authorize_app, authorize_session, ApiAuth, AuthFailure};
+use super::auth::{AppToken, Principal};
 use crate::service::access::ADMIN_SCOPE;
 use crate::service::Services;
 
@@ -41,14 +41,14 @@ impl Authenticates for ApiAuth {
     }
 }
 
-impl Authenticates for BearerToken {
+impl Authenticates for AppToken {
     async fn principal(
         &self,
         svc: &Services,
-        _req: &Request,
+        req: &Request,
         scope: &'static str,
     ) -> Result<Principal, AuthFailure> {
-        authorize_bearer(svc, self, scope).await
+        authorize_app(svc, req, self, scope).await
     }
 }
 
@@ -130,7 +130,7 @@ macro_rules! caller_extractor {
     )*};
 }
 
-caller_extractor!(ApiAuth, BearerToken);
+caller_extractor!(ApiAuth, AppToken);
 
 /// A caller without a credential: the services and the request.
 pub struct Anyone<'a> {

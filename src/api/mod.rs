@@ -19,6 +19,7 @@ pub mod auth;
 mod authorizations;
 pub mod body_limit;
 mod caller;
+pub mod dpop;
 pub mod error;
 mod health;
 mod me;

@@ -13,7 +13,7 @@ use poem_openapi::payload::Json;
 use poem_openapi::{Object, OpenApi};
 use serde::Serialize;
 
-use super::auth::{BearerToken, Principal};
+use super::auth::{AppToken, Principal};
 use super::caller::Caller;
 use super::resource_format::{render_view, split_format, Format, Negotiated};
 use super::response::{api_response, Failure, WwwAuthenticate};
@@ -142,7 +142,7 @@ type GroupAnswer = Result<Negotiated<GroupResourceResponse>, GroupResourceError>
 
 /// The token's principal (holding `scope`), the id and the format the request asks for.
 async fn prepare<'s>(
-    c: &Caller<'_, BearerToken>,
+    c: &Caller<'_, AppToken>,
     segment: &'s str,
     scope: &'static str,
 ) -> Result<(Principal, &'s str, Format), Failure> {
@@ -180,7 +180,7 @@ fn represent<T: Serialize, R>(
     }
 }
 
-async fn user_resource(c: &Caller<'_, BearerToken>, segment: &str) -> UserAnswer {
+async fn user_resource(c: &Caller<'_, AppToken>, segment: &str) -> UserAnswer {
     let (p, id, format) = prepare(c, segment, "profile").await?;
     let user = resources::user(c, reader(&p), id).await?;
     let with_email = p.sees_email();
@@ -200,7 +200,7 @@ async fn user_resource(c: &Caller<'_, BearerToken>, segment: &str) -> UserAnswer
     )?)
 }
 
-async fn group_resource(c: &Caller<'_, BearerToken>, segment: &str) -> GroupAnswer {
+async fn group_resource(c: &Caller<'_, AppToken>, segment: &str) -> GroupAnswer {
     let (p, id, format) = prepare(c, segment, "groups").await?;
     let body = GroupResource::from(resources::group(c, reader(&p), id).await?);
     Ok(represent(
@@ -228,7 +228,7 @@ impl ResourcesApi {
     )]
     async fn get_user(
         &self,
-        c: Caller<'_, BearerToken>,
+        c: Caller<'_, AppToken>,
         /// The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
         id: Path<String>,
     ) -> UserAnswer {
@@ -249,7 +249,7 @@ impl ResourcesApi {
     )]
     async fn get_group(
         &self,
-        c: Caller<'_, BearerToken>,
+        c: Caller<'_, AppToken>,
         /// The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
         id: Path<String>,
     ) -> GroupAnswer {
@@ -269,7 +269,7 @@ impl ResourcesApi {
     )]
     async fn legacy_get_user(
         &self,
-        c: Caller<'_, BearerToken>,
+        c: Caller<'_, AppToken>,
         /// The user's id, optionally followed by `.json` or `.html` (e.g. `42.html`).
         id: Path<String>,
     ) -> UserAnswer {
@@ -289,7 +289,7 @@ impl ResourcesApi {
     )]
     async fn legacy_get_group(
         &self,
-        c: Caller<'_, BearerToken>,
+        c: Caller<'_, AppToken>,
         /// The group's id, optionally followed by `.json` or `.html` (e.g. `7.html`).
         id: Path<String>,
     ) -> GroupAnswer {

@@ -32,6 +32,17 @@ pub fn bearer_challenge(params: &[(&str, &str)]) -> String {
     value
 }
 
+/// The `WWW-Authenticate` value for a DPoP-protected resource (RFC 9449 §7.1): the algorithms
+/// a proof may use, then each auth-param quoted.
+pub fn dpop_challenge(params: &[(&str, &str)]) -> String {
+    let algs = crate::service::oauth::dpop::DPOP_ALGS.join(" ");
+    let mut value = format!("DPoP algs=\"{algs}\"");
+    for (name, v) in params {
+        value.push_str(&format!(", {name}=\"{}\"", quoted(v)));
+    }
+    value
+}
+
 /// The challenge of a failed client authentication (RFC 6749 §5.2 `invalid_client`).
 pub fn basic_challenge() -> String {
     format!("Basic realm=\"{REALM}\"")
@@ -93,6 +104,11 @@ impl From<AuthFailure> for Failure {
                     ("error_description", &msg),
                 ]),
                 body: ApiError::new("invalid_token", msg),
+            },
+            AuthFailure::Dpop { error, message } => Self {
+                status: StatusCode::UNAUTHORIZED,
+                challenge: dpop_challenge(&[("error", error), ("error_description", &message)]),
+                body: ApiError::new(error, message),
             },
             AuthFailure::InsufficientScope(scope) => Self {
                 status: StatusCode::FORBIDDEN,

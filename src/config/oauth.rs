@@ -71,6 +71,13 @@ pub struct OAuthSettings {
     /// Every app must push its authorization requests first (RFC 9126 §5); an app can also
     /// require it for itself.
     pub require_pushed_authorization_requests: bool,
+    /// DPoP (RFC 9449 §8): proofs must carry a nonce this server issued (`use_dpop_nonce`
+    /// tells the client the current one).
+    pub dpop_nonce: bool,
+    /// How far a DPoP proof's `iat` may be from now, either way; its `jti` is remembered
+    /// this long (RFC 9449 §11.1).
+    #[serde(rename = "dpop_proof_window_secs", deserialize_with = "units::secs")]
+    pub dpop_proof_window: Duration,
 }
 
 impl Default for OAuthSettings {
@@ -94,6 +101,8 @@ impl Default for OAuthSettings {
             secret_rotation_grace: secs(DAY),
             par_lifetime: secs(60),
             require_pushed_authorization_requests: false,
+            dpop_nonce: false,
+            dpop_proof_window: secs(60),
         }
     }
 }
@@ -126,6 +135,12 @@ impl OAuthSettings {
             return Err(ConfigError::at(
                 "oauth.par_lifetime_secs",
                 "must be between 1 and 60 seconds",
+            ));
+        }
+        if self.dpop_proof_window.is_zero() || self.dpop_proof_window > Duration::from_secs(300) {
+            return Err(ConfigError::at(
+                "oauth.dpop_proof_window_secs",
+                "must be between 1 and 300 seconds",
             ));
         }
         if self

@@ -11,6 +11,7 @@ pub mod jws;
 pub mod jwt;
 pub mod keys;
 mod password;
+pub mod thumbprint;
 pub mod verified;
 
 pub use password::{

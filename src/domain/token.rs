@@ -147,6 +147,9 @@ pub struct AuthorizationCode {
     pub used: bool,
     /// The resources (RFC 8707) authorized with the code; empty: none was asked for.
     pub resources: Vec<String>,
+    /// The `dpop_jkt` of the authorization request (RFC 9449 §10): the exchange must present
+    /// a DPoP proof of that key.
+    pub dpop_jkt: Option<String>,
 }
 
 debug_redacted!(AuthorizationCode, redact digest, show grant_id, client_id, user_id, expires_at, used);
@@ -172,6 +175,9 @@ pub struct RefreshToken {
     pub revoked: bool,
     /// The resources (RFC 8707) a refresh may name (or a subset); empty: none was asked for.
     pub resources: Vec<String>,
+    /// The DPoP key (RFC 7638 thumbprint) a public client's refresh token is bound to
+    /// (RFC 9449 §5): a refresh must present a proof of it.
+    pub dpop_jkt: Option<String>,
 }
 
 debug_redacted!(RefreshToken, redact digest, show grant_id, client_id, expires_at, used, revoked);

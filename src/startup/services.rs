@@ -169,6 +169,8 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> anyhow::Result<OAuthCont
         secret_rotation_grace: to_chrono(o.secret_rotation_grace),
         par_lifetime: to_chrono(o.par_lifetime),
         require_par: o.require_pushed_authorization_requests,
+        dpop_nonce: o.dpop_nonce,
+        dpop_proof_window: to_chrono(o.dpop_proof_window),
     };
     // Signing keys are never stored in plaintext: without a configured key, one is generated
     // into the data directory.

@@ -53,7 +53,7 @@ fn param_pairs(p: &AuthorizeParams, drop_login: bool) -> Vec<(&'static str, Stri
             .collect::<Vec<_>>()
             .join(" ")
     });
-    let fields: [(&'static str, &Option<String>); 13] = [
+    let fields: [(&'static str, &Option<String>); 14] = [
         ("response_type", &p.response_type),
         ("client_id", &p.client_id),
         ("redirect_uri", &p.redirect_uri),
@@ -67,6 +67,7 @@ fn param_pairs(p: &AuthorizeParams, drop_login: bool) -> Vec<(&'static str, Stri
         ("login_hint", &p.login_hint),
         ("ui_locales", &p.ui_locales),
         ("response_mode", &p.response_mode),
+        ("dpop_jkt", &p.dpop_jkt),
     ];
     let resources = p.resource.iter().map(|r| ("resource", r.clone()));
     fields

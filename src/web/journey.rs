@@ -106,6 +106,7 @@ fn authorize_params(next: &str) -> Option<AuthorizeParams> {
             "login_hint" => &mut p.login_hint,
             "ui_locales" => &mut p.ui_locales,
             "response_mode" => &mut p.response_mode,
+            "dpop_jkt" => &mut p.dpop_jkt,
             _ => continue,
         };
         *slot = Some(v);

@@ -20,6 +20,7 @@ mod mongo_outage;
 mod multi_node;
 mod oauth_authorize;
 mod oauth_device;
+mod oauth_dpop;
 mod oauth_form_post;
 mod oauth_oidc;
 mod oauth_par;

@@ -180,6 +180,7 @@ async fn a_public_client_gets_no_code_without_pkce(b: Backend) {
         auth_time: w.app.services.now(),
         session_id: None,
         resources: vec![],
+        dpop_jkt: None,
     };
     let err = auth_center::service::oauth::codes::issue_code(&w.app.services, req)
         .await

@@ -161,6 +161,7 @@ pub fn sample_refresh(grant: &Grant) -> RefreshToken {
         used: false,
         revoked: false,
         resources: grant.resources.clone(),
+        dpop_jkt: Some(digest()),
     }
 }
 
@@ -196,6 +197,7 @@ pub fn sample_code(grant: &Grant) -> AuthorizationCode {
         expires_at: t + secs(60),
         used: false,
         resources: grant.resources.clone(),
+        dpop_jkt: Some(digest()),
     }
 }
 

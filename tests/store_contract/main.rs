@@ -193,4 +193,5 @@ contract_tests!(
     // client assertion ids (RFC 7523)
     an_assertion_id_is_recorded_once_until_it_expires,
     only_one_of_sixteen_concurrent_uses_of_an_assertion_id_wins,
+    of_two_racing_uses_of_a_proof_id_exactly_one_wins,
 );

@@ -405,6 +405,10 @@ pub mod types {
         pub aud: ::std::option::Option<::serde_json::Value>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub client_id: ::std::option::Option<::std::string::String>,
+        /**The confirmation of a DPoP-bound token: `{"jkt": <JWK SHA-256 thumbprint>}`
+        (RFC 9449 §6.2).*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub cnf: ::std::option::Option<::serde_json::Value>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub exp: ::std::option::Option<i64>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -418,7 +422,7 @@ pub mod types {
         ///The user id, or the client id for client_credentials tokens.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub sub: ::std::option::Option<::std::string::String>,
-        ///`Bearer` or `refresh_token`.
+        ///`Bearer`, `DPoP` (a token bound to a key, RFC 9449 §6.2) or `refresh_token`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub token_type: ::std::option::Option<::std::string::String>,
     }
@@ -540,6 +544,8 @@ pub mod types {
         pub code_challenge_methods_supported: ::std::vec::Vec<::std::string::String>,
         ///RFC 8628 §4: where devices start the device authorization grant.
         pub device_authorization_endpoint: ::std::string::String,
+        ///RFC 9449 §5.1: the algorithms a DPoP proof may be signed with.
+        pub dpop_signing_alg_values_supported: ::std::vec::Vec<::std::string::String>,
         ///RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0).
         pub end_session_endpoint: ::std::string::String,
         pub grant_types_supported: ::std::vec::Vec<::std::string::String>,
@@ -619,6 +625,9 @@ pub mod types {
         ///`S256`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub code_challenge_method: ::std::option::Option<::std::string::String>,
+        ///RFC 9449 §10: the JWK SHA-256 thumbprint of the DPoP key the code's exchange will prove.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub dpop_jkt: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub login_hint: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -660,6 +669,10 @@ pub mod types {
         pub authorization_servers: ::std::vec::Vec<::std::string::String>,
         ///Tokens are sent in the `Authorization` header only (RFC 6750 §2.1).
         pub bearer_methods_supported: ::std::vec::Vec<::std::string::String>,
+        ///Bearer tokens are accepted too: DPoP-bound tokens are not required (RFC 9728 §2).
+        pub dpop_bound_access_tokens_required: bool,
+        ///RFC 9449 §5.2 / RFC 9728 §2: the algorithms a DPoP proof may be signed with here.
+        pub dpop_signing_alg_values_supported: ::std::vec::Vec<::std::string::String>,
         ///Where the keys that verify its tokens are (the authorization server's JWKS).
         pub jwks_uri: ::std::string::String,
         ///The resource identifier: the issuer URL, which tokens for this API carry as `aud`.
@@ -777,7 +790,8 @@ pub mod types {
     ///Tokens issued by a successful request (RFC 6749 §5.1).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct TokenBody {
-        ///A JWT access token (RFC 9068), to send as `Authorization: Bearer`.
+        /**A JWT access token (RFC 9068), to send as `Authorization: Bearer`, or, when
+        `token_type` is `DPoP`, as `Authorization: DPoP` with a proof (RFC 9449 §7.1).*/
         pub access_token: ::std::string::String,
         ///Seconds until the access token expires.
         pub expires_in: i64,
@@ -790,7 +804,8 @@ pub mod types {
         pub refresh_token: ::std::option::Option<::std::string::String>,
         ///The granted scopes, space-delimited.
         pub scope: ::std::string::String,
-        ///Always `Bearer`.
+        /**`Bearer`, or `DPoP` when the request carried a DPoP proof: the access token is then
+        bound to the proof's key (`cnf.jkt`).*/
         pub token_type: ::std::string::String,
     }
     ///A token request; which fields are needed depends on `grant_type`.
@@ -2841,6 +2856,9 @@ impl Client {
     Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
     (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
     `expired_token` and `access_denied` are 400 errors until the tokens come.
+    With a `DPoP` header (RFC 9449 §5) the access token is bound to the proof's key and
+    `token_type` is `DPoP`; an invalid proof is `invalid_dpop_proof`, and a proof without
+    the server's nonce (when it asks for one) `use_dpop_nonce` with a `DPoP-Nonce` header.
 
     Sends a `POST` request to `/oauth2/token`
 
@@ -3009,9 +3027,11 @@ impl Client {
     }
     /**Get the user's claims
 
-    Send an access token with the `openid` scope as `Authorization: Bearer`. Claims are
+    Send an access token with the `openid` scope as `Authorization: Bearer`, or a
+    DPoP-bound one as `Authorization: DPoP` with a `DPoP` proof (RFC 9449 §7.1). Claims are
     released by scope: `profile`, `email`, `groups`. A revoked or expired token answers
-    401 with `WWW-Authenticate: Bearer error="invalid_token"`.
+    401 with `WWW-Authenticate: Bearer error="invalid_token"` (`DPoP ...` for the DPoP
+    scheme and for proof errors).
 
     Sends a `GET` request to `/oauth2/userinfo`
 

@@ -42,11 +42,15 @@ export const getReadiness = <ThrowOnError extends boolean = false>(options?: Opt
  * username, email or display name contains it, ignoring case. Needs the `admin` scope.
  */
 export const listUsers = <ThrowOnError extends boolean = false>(options?: Options<ListUsersData, ThrowOnError>) => (options?.client ?? client).get<ListUsersResponses, ListUsersErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/users',
     ...options
 });
@@ -60,11 +64,15 @@ export const listUsers = <ThrowOnError extends boolean = false>(options?: Option
  * account, nor the last enabled administrator. Needs the `admin` scope.
  */
 export const deleteUser = <ThrowOnError extends boolean = false>(options: Options<DeleteUserData, ThrowOnError>) => (options.client ?? client).delete<DeleteUserResponses, DeleteUserErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/users/{id}',
     ...options
 });
@@ -75,11 +83,15 @@ export const deleteUser = <ThrowOnError extends boolean = false>(options: Option
  * Returns one account by id. Needs the `admin` scope.
  */
 export const getUser = <ThrowOnError extends boolean = false>(options: Options<GetUserData, ThrowOnError>) => (options.client ?? client).get<GetUserResponses, GetUserErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/users/{id}',
     ...options
 });
@@ -93,11 +105,15 @@ export const getUser = <ThrowOnError extends boolean = false>(options: Options<G
  * scope.
  */
 export const disableUser = <ThrowOnError extends boolean = false>(options: Options<DisableUserData, ThrowOnError>) => (options.client ?? client).post<DisableUserResponses, DisableUserErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/users/{id}/disable',
     ...options
 });
@@ -109,11 +125,15 @@ export const disableUser = <ThrowOnError extends boolean = false>(options: Optio
  * Needs the `admin` scope.
  */
 export const enableUser = <ThrowOnError extends boolean = false>(options: Options<EnableUserData, ThrowOnError>) => (options.client ?? client).post<EnableUserResponses, EnableUserErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/users/{id}/enable',
     ...options
 });
@@ -125,11 +145,15 @@ export const enableUser = <ThrowOnError extends boolean = false>(options: Option
  * 50) at a time from `offset`. Needs the `admin` scope.
  */
 export const listUserGroups = <ThrowOnError extends boolean = false>(options: Options<ListUserGroupsData, ThrowOnError>) => (options.client ?? client).get<ListUserGroupsResponses, ListUserGroupsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/users/{id}/groups',
     ...options
 });
@@ -141,11 +165,15 @@ export const listUserGroups = <ThrowOnError extends boolean = false>(options: Op
  * (default 0), with the `total`. Needs the `admin` scope.
  */
 export const listGroups = <ThrowOnError extends boolean = false>(options?: Options<ListGroupsData, ThrowOnError>) => (options?.client ?? client).get<ListGroupsResponses, ListGroupsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/groups',
     ...options
 });
@@ -157,11 +185,15 @@ export const listGroups = <ThrowOnError extends boolean = false>(options?: Optio
  * case. Needs the `admin` scope.
  */
 export const createGroup = <ThrowOnError extends boolean = false>(options: Options<CreateGroupData, ThrowOnError>) => (options.client ?? client).post<CreateGroupResponses, CreateGroupErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/groups',
     ...options,
     headers: {
@@ -176,11 +208,15 @@ export const createGroup = <ThrowOnError extends boolean = false>(options: Optio
  * Deletes the group and its memberships; the accounts stay. Needs the `admin` scope.
  */
 export const deleteGroup = <ThrowOnError extends boolean = false>(options: Options<DeleteGroupData, ThrowOnError>) => (options.client ?? client).delete<DeleteGroupResponses, DeleteGroupErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/groups/{id}',
     ...options
 });
@@ -191,11 +227,15 @@ export const deleteGroup = <ThrowOnError extends boolean = false>(options: Optio
  * Returns one group by id, with its member count. Needs the `admin` scope.
  */
 export const getGroup = <ThrowOnError extends boolean = false>(options: Options<GetGroupData, ThrowOnError>) => (options.client ?? client).get<GetGroupResponses, GetGroupErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/groups/{id}',
     ...options
 });
@@ -207,11 +247,15 @@ export const getGroup = <ThrowOnError extends boolean = false>(options: Options<
  * must be unique ignoring case. Needs the `admin` scope.
  */
 export const updateGroup = <ThrowOnError extends boolean = false>(options: Options<UpdateGroupData, ThrowOnError>) => (options.client ?? client).patch<UpdateGroupResponses, UpdateGroupErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/groups/{id}',
     ...options,
     headers: {
@@ -227,11 +271,15 @@ export const updateGroup = <ThrowOnError extends boolean = false>(options: Optio
  * default 50) at a time from `offset`. Needs the `admin` scope.
  */
 export const listGroupMembers = <ThrowOnError extends boolean = false>(options: Options<ListGroupMembersData, ThrowOnError>) => (options.client ?? client).get<ListGroupMembersResponses, ListGroupMembersErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/groups/{id}/members',
     ...options
 });
@@ -243,11 +291,15 @@ export const listGroupMembers = <ThrowOnError extends boolean = false>(options: 
  * nothing. Needs the `admin` scope.
  */
 export const removeGroupMember = <ThrowOnError extends boolean = false>(options: Options<RemoveGroupMemberData, ThrowOnError>) => (options.client ?? client).delete<RemoveGroupMemberResponses, RemoveGroupMemberErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/groups/{id}/members/{user_id}',
     ...options
 });
@@ -259,11 +311,15 @@ export const removeGroupMember = <ThrowOnError extends boolean = false>(options:
  * nothing. Needs the `admin` scope.
  */
 export const addGroupMember = <ThrowOnError extends boolean = false>(options: Options<AddGroupMemberData, ThrowOnError>) => (options.client ?? client).put<AddGroupMemberResponses, AddGroupMemberErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/groups/{id}/members/{user_id}',
     ...options
 });
@@ -275,11 +331,15 @@ export const addGroupMember = <ThrowOnError extends boolean = false>(options: Op
  * 50) at a time from `offset` (default 0), with the `total`. Needs the `admin` scope.
  */
 export const listResourceServers = <ThrowOnError extends boolean = false>(options?: Options<ListResourceServersData, ThrowOnError>) => (options?.client ?? client).get<ListResourceServersResponses, ListResourceServersErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/resources',
     ...options
 });
@@ -292,11 +352,15 @@ export const listResourceServers = <ThrowOnError extends boolean = false>(option
  * carrying only scopes it defines. Needs the `admin` scope.
  */
 export const createResourceServer = <ThrowOnError extends boolean = false>(options: Options<CreateResourceServerData, ThrowOnError>) => (options.client ?? client).post<CreateResourceServerResponses, CreateResourceServerErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/resources',
     ...options,
     headers: {
@@ -312,11 +376,15 @@ export const createResourceServer = <ThrowOnError extends boolean = false>(optio
  * issued for it stay valid until they expire. Needs the `admin` scope.
  */
 export const deleteResourceServer = <ThrowOnError extends boolean = false>(options: Options<DeleteResourceServerData, ThrowOnError>) => (options.client ?? client).delete<DeleteResourceServerResponses, DeleteResourceServerErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/resources/{id}',
     ...options
 });
@@ -328,11 +396,15 @@ export const deleteResourceServer = <ThrowOnError extends boolean = false>(optio
  * `admin` scope.
  */
 export const getResourceServer = <ThrowOnError extends boolean = false>(options: Options<GetResourceServerData, ThrowOnError>) => (options.client ?? client).get<GetResourceServerResponses, GetResourceServerErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/resources/{id}',
     ...options
 });
@@ -344,11 +416,15 @@ export const getResourceServer = <ThrowOnError extends boolean = false>(options:
  * may introspect; omitted fields keep their value. Needs the `admin` scope.
  */
 export const updateResourceServer = <ThrowOnError extends boolean = false>(options: Options<UpdateResourceServerData, ThrowOnError>) => (options.client ?? client).patch<UpdateResourceServerResponses, UpdateResourceServerErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/resources/{id}',
     ...options,
     headers: {
@@ -425,11 +501,15 @@ export const confirmPasswordReset = <ThrowOnError extends boolean = false>(optio
  * `admin` (the browser session sees all); `locale` once the person chose a language.
  */
 export const getMe = <ThrowOnError extends boolean = false>(options?: Options<GetMeData, ThrowOnError>) => (options?.client ?? client).get<GetMeResponses, GetMeErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/me',
     ...options
 });
@@ -442,11 +522,15 @@ export const getMe = <ThrowOnError extends boolean = false>(options?: Options<Ge
  * session has it). Every invalid field is reported at once and nothing changes.
  */
 export const updateMe = <ThrowOnError extends boolean = false>(options: Options<UpdateMeData, ThrowOnError>) => (options.client ?? client).patch<UpdateMeResponses, UpdateMeErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/me',
     ...options,
     headers: {
@@ -464,11 +548,15 @@ export const updateMe = <ThrowOnError extends boolean = false>(options: Options<
  * 403 whatever its scopes. Wrong current passwords count against the login throttle.
  */
 export const changeMyPassword = <ThrowOnError extends boolean = false>(options: Options<ChangeMyPasswordData, ThrowOnError>) => (options.client ?? client).post<ChangeMyPasswordResponses, ChangeMyPasswordErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/me/password',
     ...options,
     headers: {
@@ -485,11 +573,15 @@ export const changeMyPassword = <ThrowOnError extends boolean = false>(options: 
  * browser session may call it; an access token gets 403 whatever its scopes.
  */
 export const listMySessions = <ThrowOnError extends boolean = false>(options?: Options<ListMySessionsData, ThrowOnError>) => (options?.client ?? client).get<ListMySessionsResponses, ListMySessionsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/me/sessions',
     ...options
 });
@@ -503,11 +595,15 @@ export const listMySessions = <ThrowOnError extends boolean = false>(options?: O
  * `X-CSRF-Token`).
  */
 export const endMySession = <ThrowOnError extends boolean = false>(options: Options<EndMySessionData, ThrowOnError>) => (options.client ?? client).delete<EndMySessionResponses, EndMySessionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/me/sessions/{id}',
     ...options
 });
@@ -519,11 +615,15 @@ export const endMySession = <ThrowOnError extends boolean = false>(options: Opti
  * else"). Browser session only (with `X-CSRF-Token`).
  */
 export const endMyOtherSessions = <ThrowOnError extends boolean = false>(options?: Options<EndMyOtherSessionsData, ThrowOnError>) => (options?.client ?? client).post<EndMyOtherSessionsResponses, EndMyOtherSessionsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/me/sessions/end-others',
     ...options
 });
@@ -541,6 +641,9 @@ export const endMyOtherSessions = <ThrowOnError extends boolean = false>(options
  * Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
  * (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
  * `expired_token` and `access_denied` are 400 errors until the tokens come.
+ * With a `DPoP` header (RFC 9449 §5) the access token is bound to the proof's key and
+ * `token_type` is `DPoP`; an invalid proof is `invalid_dpop_proof`, and a proof without
+ * the server's nonce (when it asks for one) `use_dpop_nonce` with a `DPoP-Nonce` header.
  */
 export const createToken = <ThrowOnError extends boolean = false>(options: Options<CreateTokenData, ThrowOnError>) => (options.client ?? client).post<CreateTokenResponses, CreateTokenErrors, ThrowOnError>({
     ...urlSearchParamsBodySerializer,
@@ -589,9 +692,11 @@ export const introspectToken = <ThrowOnError extends boolean = false>(options: O
 /**
  * Get the user's claims
  *
- * Send an access token with the `openid` scope as `Authorization: Bearer`. Claims are
+ * Send an access token with the `openid` scope as `Authorization: Bearer`, or a
+ * DPoP-bound one as `Authorization: DPoP` with a `DPoP` proof (RFC 9449 §7.1). Claims are
  * released by scope: `profile`, `email`, `groups`. A revoked or expired token answers
- * 401 with `WWW-Authenticate: Bearer error="invalid_token"`.
+ * 401 with `WWW-Authenticate: Bearer error="invalid_token"` (`DPoP ...` for the DPoP
+ * scheme and for proof errors).
  */
 export const getUserinfo = <ThrowOnError extends boolean = false>(options?: Options<GetUserinfoData, ThrowOnError>) => (options?.client ?? client).get<GetUserinfoResponses, GetUserinfoErrors, ThrowOnError>({ url: '/oauth2/userinfo', ...options });
 
@@ -685,11 +790,15 @@ export const pushAuthorizationRequest = <ThrowOnError extends boolean = false>(o
  * Needs the `authorizations` scope.
  */
 export const listMyAuthorizations = <ThrowOnError extends boolean = false>(options?: Options<ListMyAuthorizationsData, ThrowOnError>) => (options?.client ?? client).get<ListMyAuthorizationsResponses, ListMyAuthorizationsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/me/authorizations',
     ...options
 });
@@ -703,11 +812,15 @@ export const listMyAuthorizations = <ThrowOnError extends boolean = false>(optio
  * authorization answers 404. Needs the `authorizations` scope.
  */
 export const revokeMyAuthorization = <ThrowOnError extends boolean = false>(options: Options<RevokeMyAuthorizationData, ThrowOnError>) => (options.client ?? client).delete<RevokeMyAuthorizationResponses, RevokeMyAuthorizationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/me/authorizations/{id}',
     ...options
 });
@@ -721,11 +834,15 @@ export const revokeMyAuthorization = <ThrowOnError extends boolean = false>(opti
  * this path too.)
  */
 export const legacyRevokeAuthorization = <ThrowOnError extends boolean = false>(options: Options<LegacyRevokeAuthorizationData, ThrowOnError>) => (options.client ?? client).delete<LegacyRevokeAuthorizationResponses, LegacyRevokeAuthorizationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/oauth/authorized_tokens/{id}/delete',
     ...options
 });
@@ -740,7 +857,7 @@ export const legacyRevokeAuthorization = <ThrowOnError extends boolean = false>(
  * (`.json` forces JSON; any other suffix is 404).
  */
 export const getUserResource = <ThrowOnError extends boolean = false>(options: Options<GetUserResourceData, ThrowOnError>) => (options.client ?? client).get<GetUserResourceResponses, GetUserResourceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'Authorization', type: 'apiKey' }],
     url: '/api/v1/users/{id}',
     ...options
 });
@@ -755,7 +872,7 @@ export const getUserResource = <ThrowOnError extends boolean = false>(options: O
  * any other suffix is 404).
  */
 export const getGroupResource = <ThrowOnError extends boolean = false>(options: Options<GetGroupResourceData, ThrowOnError>) => (options.client ?? client).get<GetGroupResourceResponses, GetGroupResourceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'Authorization', type: 'apiKey' }],
     url: '/api/v1/groups/{id}',
     ...options
 });
@@ -769,7 +886,7 @@ export const getGroupResource = <ThrowOnError extends boolean = false>(options: 
  * rules and answers.
  */
 export const legacyGetUserResource = <ThrowOnError extends boolean = false>(options: Options<LegacyGetUserResourceData, ThrowOnError>) => (options.client ?? client).get<LegacyGetUserResourceResponses, LegacyGetUserResourceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'Authorization', type: 'apiKey' }],
     url: '/accounts/resource/user/{id}',
     ...options
 });
@@ -783,7 +900,7 @@ export const legacyGetUserResource = <ThrowOnError extends boolean = false>(opti
  * rules and answers.
  */
 export const legacyGetGroupResource = <ThrowOnError extends boolean = false>(options: Options<LegacyGetGroupResourceData, ThrowOnError>) => (options.client ?? client).get<LegacyGetGroupResourceResponses, LegacyGetGroupResourceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'Authorization', type: 'apiKey' }],
     url: '/accounts/resource/group/{id}',
     ...options
 });
@@ -795,11 +912,15 @@ export const legacyGetGroupResource = <ThrowOnError extends boolean = false>(opt
  * time from `offset` (default 0), with their `total`. Needs the `apps` scope.
  */
 export const listApps = <ThrowOnError extends boolean = false>(options?: Options<ListAppsData, ThrowOnError>) => (options?.client ?? client).get<ListAppsResponses, ListAppsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/apps',
     ...options
 });
@@ -811,11 +932,15 @@ export const listApps = <ThrowOnError extends boolean = false>(options?: Options
  * in this answer only: the server keeps a digest of it. Needs the `apps` scope.
  */
 export const createApp = <ThrowOnError extends boolean = false>(options: Options<CreateAppData, ThrowOnError>) => (options.client ?? client).post<CreateAppResponses, CreateAppErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/apps',
     ...options,
     headers: {
@@ -831,11 +956,15 @@ export const createApp = <ThrowOnError extends boolean = false>(options: Options
  * working at once) and forgets the consents users gave it. Needs the `apps` scope.
  */
 export const deleteApp = <ThrowOnError extends boolean = false>(options: Options<DeleteAppData, ThrowOnError>) => (options.client ?? client).delete<DeleteAppResponses, DeleteAppErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/apps/{id}',
     ...options
 });
@@ -847,11 +976,15 @@ export const deleteApp = <ThrowOnError extends boolean = false>(options: Options
  * scope.
  */
 export const getApp = <ThrowOnError extends boolean = false>(options: Options<GetAppData, ThrowOnError>) => (options.client ?? client).get<GetAppResponses, GetAppErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/apps/{id}',
     ...options
 });
@@ -863,11 +996,15 @@ export const getApp = <ThrowOnError extends boolean = false>(options: Options<Ge
  * `apps` scope.
  */
 export const updateApp = <ThrowOnError extends boolean = false>(options: Options<UpdateAppData, ThrowOnError>) => (options.client ?? client).patch<UpdateAppResponses, UpdateAppErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/apps/{id}',
     ...options,
     headers: {
@@ -883,11 +1020,15 @@ export const updateApp = <ThrowOnError extends boolean = false>(options: Options
  * default). The client id, owner, secrets and client type stay. Needs the `apps` scope.
  */
 export const replaceApp = <ThrowOnError extends boolean = false>(options: Options<ReplaceAppData, ThrowOnError>) => (options.client ?? client).put<ReplaceAppResponses, ReplaceAppErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/apps/{id}',
     ...options,
     headers: {
@@ -905,11 +1046,15 @@ export const replaceApp = <ThrowOnError extends boolean = false>(options: Option
  * secret) it stops at once. Needs the `apps` scope.
  */
 export const rotateAppSecret = <ThrowOnError extends boolean = false>(options: Options<RotateAppSecretData, ThrowOnError>) => (options.client ?? client).post<RotateAppSecretResponses, RotateAppSecretErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/apps/{id}/rotate-secret',
     ...options
 });
@@ -922,11 +1067,15 @@ export const rotateAppSecret = <ThrowOnError extends boolean = false>(options: O
  * `PUT /oauth/applications/{id}/update/`. Needs the `apps` scope.
  */
 export const legacyUpdateApp = <ThrowOnError extends boolean = false>(options: Options<LegacyUpdateAppData, ThrowOnError>) => (options.client ?? client).put<LegacyUpdateAppResponses, LegacyUpdateAppErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/oauth/applications/{id}/update',
     ...options,
     headers: {
@@ -943,11 +1092,15 @@ export const legacyUpdateApp = <ThrowOnError extends boolean = false>(options: O
  * `DELETE /oauth/applications/{id}/delete/`. Needs the `apps` scope.
  */
 export const legacyDeleteApp = <ThrowOnError extends boolean = false>(options: Options<LegacyDeleteAppData, ThrowOnError>) => (options.client ?? client).delete<LegacyDeleteAppResponses, LegacyDeleteAppErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/oauth/applications/{id}/delete',
     ...options
 });

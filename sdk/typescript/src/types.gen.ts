@@ -612,7 +612,7 @@ export type IntrospectionBody = {
      */
     sub?: string;
     /**
-     * `Bearer` or `refresh_token`.
+     * `Bearer`, `DPoP` (a token bound to a key, RFC 9449 §6.2) or `refresh_token`.
      */
     token_type?: string;
     exp?: number;
@@ -624,6 +624,11 @@ export type IntrospectionBody = {
      */
     aud?: unknown;
     jti?: string;
+    /**
+     * The confirmation of a DPoP-bound token: `{"jkt": <JWK SHA-256 thumbprint>}`
+     * (RFC 9449 §6.2).
+     */
+    cnf?: unknown;
 };
 
 /**
@@ -780,6 +785,10 @@ export type Metadata = {
      * The same algorithms, at the introspection endpoint.
      */
     introspection_endpoint_auth_signing_alg_values_supported: Array<string>;
+    /**
+     * RFC 9449 §5.1: the algorithms a DPoP proof may be signed with.
+     */
+    dpop_signing_alg_values_supported: Array<string>;
 };
 
 /**
@@ -882,6 +891,10 @@ export type ParForm = {
      */
     request_uri?: string;
     /**
+     * RFC 9449 §10: the JWK SHA-256 thumbprint of the DPoP key the code's exchange will prove.
+     */
+    dpop_jkt?: string;
+    /**
      * RFC 8707: the resource server(s) the access token is for, each an absolute URI
      * registered here; repeat the field for several. The token's `aud` is exactly these.
      */
@@ -916,6 +929,14 @@ export type ProtectedResourceMetadata = {
     bearer_methods_supported: Array<string>;
     resource_name: string;
     resource_documentation: string;
+    /**
+     * RFC 9449 §5.2 / RFC 9728 §2: the algorithms a DPoP proof may be signed with here.
+     */
+    dpop_signing_alg_values_supported: Array<string>;
+    /**
+     * Bearer tokens are accepted too: DPoP-bound tokens are not required (RFC 9728 §2).
+     */
+    dpop_bound_access_tokens_required: boolean;
 };
 
 /**
@@ -1113,11 +1134,13 @@ export type SessionList = {
  */
 export type TokenBody = {
     /**
-     * A JWT access token (RFC 9068), to send as `Authorization: Bearer`.
+     * A JWT access token (RFC 9068), to send as `Authorization: Bearer`, or, when
+     * `token_type` is `DPoP`, as `Authorization: DPoP` with a proof (RFC 9449 §7.1).
      */
     access_token: string;
     /**
-     * Always `Bearer`.
+     * `Bearer`, or `DPoP` when the request carried a DPoP proof: the access token is then
+     * bound to the proof's key (`cnf.jkt`).
      */
     token_type: string;
     /**

@@ -84,6 +84,8 @@ pub struct Metadata {
     pub revocation_endpoint_auth_signing_alg_values_supported: Vec<String>,
     /// The same algorithms, at the introspection endpoint.
     pub introspection_endpoint_auth_signing_alg_values_supported: Vec<String>,
+    /// RFC 9449 §5.1: the algorithms a DPoP proof may be signed with.
+    pub dpop_signing_alg_values_supported: Vec<String>,
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -136,6 +138,7 @@ fn metadata(svc: &Services) -> Metadata {
         token_endpoint_auth_signing_alg_values_supported: assertion_algs.clone(),
         revocation_endpoint_auth_signing_alg_values_supported: assertion_algs.clone(),
         introspection_endpoint_auth_signing_alg_values_supported: assertion_algs,
+        dpop_signing_alg_values_supported: strings(&crate::service::oauth::dpop::DPOP_ALGS),
         claims_supported: strings(&[
             "sub",
             "iss",

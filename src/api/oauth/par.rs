@@ -54,6 +54,8 @@ pub struct ParForm {
     pub response_mode: Option<String>,
     /// Refused here (RFC 9126 §2.1): a pushed request cannot point to another.
     pub request_uri: Option<String>,
+    /// RFC 9449 §10: the JWK SHA-256 thumbprint of the DPoP key the code's exchange will prove.
+    pub dpop_jkt: Option<String>,
     /// RFC 8707: the resource server(s) the access token is for, each an absolute URI
     /// registered here; repeat the field for several. The token's `aud` is exactly these.
     #[serde(skip)]
@@ -94,6 +96,7 @@ impl ParForm {
             response_mode: self.response_mode,
             request_uri: self.request_uri,
             resource: self.resource,
+            dpop_jkt: self.dpop_jkt,
         }
     }
 }

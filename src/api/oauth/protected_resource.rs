@@ -39,6 +39,10 @@ pub struct ProtectedResourceMetadata {
     pub bearer_methods_supported: Vec<String>,
     pub resource_name: String,
     pub resource_documentation: String,
+    /// RFC 9449 §5.2 / RFC 9728 §2: the algorithms a DPoP proof may be signed with here.
+    pub dpop_signing_alg_values_supported: Vec<String>,
+    /// Bearer tokens are accepted too: DPoP-bound tokens are not required (RFC 9728 §2).
+    pub dpop_bound_access_tokens_required: bool,
 }
 
 #[derive(ApiResponse)]
@@ -71,6 +75,11 @@ fn metadata(svc: &Services) -> ProtectedResourceMetadata {
         bearer_methods_supported: vec!["header".into()],
         resource_name: "auth-center API".into(),
         resource_documentation: format!("{base}/docs"),
+        dpop_signing_alg_values_supported: crate::service::oauth::dpop::DPOP_ALGS
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
+        dpop_bound_access_tokens_required: false,
     }
 }
 
@@ -123,9 +132,8 @@ fn not_found() -> ProtectedResourceResponse {
 
 /// Adds `resource_metadata` (RFC 9728 §5.1) to the bearer challenge of a 401 of the API.
 pub async fn advertise<E: Endpoint>(ep: E, req: Request) -> poem::Result<Response> {
-    let location = req
-        .data::<Services>()
-        .map(|svc| metadata_url(&svc.public_url));
+    let svc = req.data::<Services>().cloned();
+    let location = svc.as_ref().map(|svc| metadata_url(&svc.public_url));
     let mut resp = match ep.call(req).await {
         Ok(resp) => resp.into_response(),
         // A request without credentials is refused by the framework before any handler: its
@@ -144,6 +152,12 @@ pub async fn advertise<E: Endpoint>(ep: E, req: Request) -> poem::Result<Respons
     let Ok(challenge) = challenge.to_str() else {
         return Ok(resp);
     };
+    if challenge.starts_with("DPoP") && challenge.contains("error=\"use_dpop_nonce\"") {
+        if let Some(svc) = &svc {
+            add_dpop_nonce(svc, &mut resp).await;
+        }
+        return Ok(resp);
+    }
     if challenge.starts_with("Bearer") && !challenge.contains("resource_metadata=") {
         let value = format!("{challenge}, resource_metadata=\"{location}\"");
         if let Ok(v) = HeaderValue::from_str(&value) {
@@ -151,6 +165,22 @@ pub async fn advertise<E: Endpoint>(ep: E, req: Request) -> poem::Result<Respons
         }
     }
     Ok(resp)
+}
+
+/// RFC 9449 §9: a `use_dpop_nonce` refusal names the nonce to use (the JSON API's refusals
+/// come without one; userinfo's already carry it).
+async fn add_dpop_nonce(svc: &Services, resp: &mut Response) {
+    if resp.headers().contains_key("dpop-nonce") {
+        return;
+    }
+    match crate::service::oauth::dpop::new_nonce(svc).await {
+        Ok(nonce) => {
+            if let Ok(v) = HeaderValue::from_str(&nonce) {
+                resp.headers_mut().insert("dpop-nonce", v);
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "no DPoP nonce for a use_dpop_nonce refusal"),
+    }
 }
 
 /// The metadata URL of the resource `issuer` (§3.1: the well-known path before its path).

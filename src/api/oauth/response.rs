@@ -9,6 +9,7 @@ use poem_openapi::types::{ParseFromJSON, ToJSON};
 use poem_openapi::{ApiResponse, Object};
 
 use crate::api::response::{basic_challenge, bearer_challenge};
+use crate::service::oauth::dpop::resource::{answers_with_dpop, Scheme};
 use crate::service::oauth::{OAuthError, OAuthErrorCode};
 
 /// An OAuth error (RFC 6749 §5.2).
@@ -47,6 +48,9 @@ pub enum OAuthFailure {
     BadRequest(
         Json<OAuthErrorBody>,
         #[oai(header = "Cache-Control")] String,
+        /// With `use_dpop_nonce`: the nonce the next DPoP proof must carry (RFC 9449 §8).
+        #[oai(header = "DPoP-Nonce")]
+        Option<String>,
     ),
     /// Client authentication failed (`invalid_client`) or the bearer token is not valid
     /// (`invalid_token`); `WWW-Authenticate` names the scheme to use.
@@ -55,6 +59,9 @@ pub enum OAuthFailure {
         Json<OAuthErrorBody>,
         #[oai(header = "Cache-Control")] String,
         #[oai(header = "WWW-Authenticate")] String,
+        /// With `use_dpop_nonce`: the nonce the next DPoP proof must carry (RFC 9449 §9).
+        #[oai(header = "DPoP-Nonce")]
+        Option<String>,
     ),
     /// The bearer token lacks a scope this endpoint needs (`insufficient_scope`).
     #[oai(status = 403)]
@@ -96,13 +103,40 @@ impl From<OAuthError> for OAuthFailure {
         });
         match e.code {
             OAuthErrorCode::InvalidClient => {
-                Self::Unauthorized(body, NO_STORE.into(), basic_challenge())
+                Self::Unauthorized(body, NO_STORE.into(), basic_challenge(), None)
             }
-            OAuthErrorCode::InvalidToken => Self::Unauthorized(body, NO_STORE.into(), bearer()),
+            OAuthErrorCode::InvalidToken => {
+                Self::Unauthorized(body, NO_STORE.into(), bearer(), None)
+            }
             OAuthErrorCode::InsufficientScope => Self::Forbidden(body, NO_STORE.into(), bearer()),
             OAuthErrorCode::ServerError => Self::ServerError(body, NO_STORE.into()),
             OAuthErrorCode::TemporarilyUnavailable => Self::Unavailable(body, NO_STORE.into()),
-            _ => Self::BadRequest(body, NO_STORE.into()),
+            _ => Self::BadRequest(body, NO_STORE.into(), e.dpop_nonce),
         }
     }
+}
+
+/// The refusal of a token at a protected resource (userinfo): as [`OAuthFailure::from`], but
+/// a 401 with a `DPoP` challenge for a request that used the DPoP scheme and for proof errors
+/// (RFC 9449 §7.1), with `DPoP-Nonce` when a nonce is asked for.
+pub fn resource_refusal(scheme: Option<Scheme>, e: OAuthError) -> OAuthFailure {
+    let dpop_error = matches!(
+        e.code,
+        OAuthErrorCode::InvalidToken
+            | OAuthErrorCode::InvalidDpopProof
+            | OAuthErrorCode::UseDpopNonce
+    );
+    if !(dpop_error && answers_with_dpop(scheme, &e)) {
+        return e.into();
+    }
+    let code = e.code.as_str();
+    let challenge = crate::api::response::dpop_challenge(&[
+        ("error", code),
+        ("error_description", &e.description),
+    ]);
+    let body = Json(OAuthErrorBody {
+        error: code.to_owned(),
+        error_description: Some(e.description.clone()),
+    });
+    OAuthFailure::Unauthorized(body, NO_STORE.into(), challenge, e.dpop_nonce)
 }

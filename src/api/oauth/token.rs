@@ -130,9 +130,11 @@ impl std::fmt::Debug for TokenHintForm {
 #[derive(Clone, Object)]
 #[oai(skip_serializing_if_is_none)]
 pub struct TokenBody {
-    /// A JWT access token (RFC 9068), to send as `Authorization: Bearer`.
+    /// A JWT access token (RFC 9068), to send as `Authorization: Bearer`, or, when
+    /// `token_type` is `DPoP`, as `Authorization: DPoP` with a proof (RFC 9449 §7.1).
     pub access_token: String,
-    /// Always `Bearer`.
+    /// `Bearer`, or `DPoP` when the request carried a DPoP proof: the access token is then
+    /// bound to the proof's key (`cnf.jkt`).
     pub token_type: String,
     /// Seconds until the access token expires.
     pub expires_in: i64,
@@ -157,7 +159,7 @@ pub struct IntrospectionBody {
     /// The user id, or the client id for client_credentials tokens.
     #[oai(skip_serializing_if_is_none)]
     pub sub: Option<String>,
-    /// `Bearer` or `refresh_token`.
+    /// `Bearer`, `DPoP` (a token bound to a key, RFC 9449 §6.2) or `refresh_token`.
     #[oai(skip_serializing_if_is_none)]
     pub token_type: Option<String>,
     #[oai(skip_serializing_if_is_none)]
@@ -172,6 +174,10 @@ pub struct IntrospectionBody {
     pub aud: Option<serde_json::Value>,
     #[oai(skip_serializing_if_is_none)]
     pub jti: Option<String>,
+    /// The confirmation of a DPoP-bound token: `{"jkt": <JWK SHA-256 thumbprint>}`
+    /// (RFC 9449 §6.2).
+    #[oai(skip_serializing_if_is_none)]
+    pub cnf: Option<serde_json::Value>,
 }
 
 /// The answer of a revocation.
@@ -194,6 +200,7 @@ impl From<Introspection> for IntrospectionBody {
             iss: i.iss,
             aud: i.aud.and_then(|a| serde_json::to_value(a).ok()),
             jti: i.jti,
+            cnf: i.cnf.and_then(|c| serde_json::to_value(c).ok()),
         }
     }
 }
@@ -233,6 +240,9 @@ impl TokenApi {
     /// Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
     /// (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
     /// `expired_token` and `access_denied` are 400 errors until the tokens come.
+    /// With a `DPoP` header (RFC 9449 §5) the access token is bound to the proof's key and
+    /// `token_type` is `DPoP`; an invalid proof is `invalid_dpop_proof`, and a proof without
+    /// the server's nonce (when it asks for one) `use_dpop_nonce` with a `DPoP-Nonce` header.
     #[oai(path = "/oauth2/token", method = "post", operation_id = "createToken")]
     async fn token(
         &self,
@@ -255,11 +265,12 @@ impl TokenApi {
             device_code: f.device_code,
             resources: f.resource,
             client_ip: crate::client_ip::of(req),
+            dpop: crate::api::dpop::proof_input(req),
         };
         let t = grants::exchange(&svc, &creds, &request).await?;
         Ok(ok(TokenBody {
             access_token: t.access_token,
-            token_type: "Bearer".into(),
+            token_type: t.token_type.into(),
             expires_in: t.expires_in,
             refresh_token: t.refresh_token,
             scope: t.scope,

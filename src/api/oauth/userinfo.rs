@@ -5,8 +5,10 @@ use poem::web::Data;
 use poem::Request;
 use poem_openapi::{Object, OpenApi};
 
-use super::response::{ok, OAuthResult};
+use super::response::{ok, resource_refusal, OAuthResult};
+use crate::api::dpop::proof_input;
 use crate::api::ApiTags;
+use crate::service::oauth::dpop::resource::Presented;
 use crate::service::oauth::userinfo::{self, UserInfo};
 use crate::service::oauth::OAuthError;
 use crate::service::Services;
@@ -51,36 +53,37 @@ impl From<UserInfo> for UserInfoBody {
     }
 }
 
-/// The token of `Authorization: Bearer <token>` (RFC 6750 §2.1).
-fn bearer_token(req: &Request) -> Result<&str, OAuthError> {
-    let header = req
-        .headers()
+/// The value of `Authorization` (RFC 6750 §2.1, RFC 9449 §7.1).
+fn authorization(req: &Request) -> &str {
+    req.headers()
         .get("authorization")
         .and_then(|v| v.to_str().ok())
-        .ok_or_else(|| OAuthError::invalid_token("a bearer access token is required"))?;
-    match header.split_once(' ') {
-        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.is_empty() => {
-            Ok(token.trim())
-        }
-        _ => Err(OAuthError::invalid_token(
-            "a bearer access token is required",
-        )),
-    }
+        .unwrap_or_default()
 }
 
 #[OpenApi(tag = "ApiTags::OAuth2")]
 impl UserInfoApi {
     /// Get the user's claims
     ///
-    /// Send an access token with the `openid` scope as `Authorization: Bearer`. Claims are
+    /// Send an access token with the `openid` scope as `Authorization: Bearer`, or a
+    /// DPoP-bound one as `Authorization: DPoP` with a `DPoP` proof (RFC 9449 §7.1). Claims are
     /// released by scope: `profile`, `email`, `groups`. A revoked or expired token answers
-    /// 401 with `WWW-Authenticate: Bearer error="invalid_token"`.
+    /// 401 with `WWW-Authenticate: Bearer error="invalid_token"` (`DPoP ...` for the DPoP
+    /// scheme and for proof errors).
     #[oai(
         path = "/oauth2/userinfo",
         method = "get",
         operation_id = "getUserinfo"
     )]
     async fn userinfo(&self, svc: Data<&Services>, req: &Request) -> OAuthResult<UserInfoBody> {
-        Ok(ok(userinfo::userinfo(&svc, bearer_token(req)?).await?))
+        let proof = proof_input(req);
+        let Some(presented) = Presented::parse(authorization(req), &proof) else {
+            let e = OAuthError::invalid_token("a bearer or DPoP access token is required");
+            return Err(e.into());
+        };
+        match userinfo::userinfo(&svc, &presented).await {
+            Ok(info) => Ok(ok(info)),
+            Err(e) => Err(resource_refusal(Some(presented.scheme), e)),
+        }
     }
 }

@@ -40,6 +40,7 @@ pub async fn respond(
         grant_id: grant.as_ref().map(|g| g.id.as_str()),
         auth_time: Some(session.auth_time),
         resources: &v.resources,
+        jkt: None,
     };
     let access = if v.response_type.token {
         let (token, expires_in) = issue::access_token(svc, &who, &v.scopes).await?;
@@ -75,6 +76,7 @@ fn code_request(v: &ValidRequest, session: &Session, user: &User) -> CodeRequest
         auth_time: session.auth_time,
         session_id: Some(session.id.clone()),
         resources: identifiers(&v.resources),
+        dpop_jkt: v.dpop_jkt.clone(),
     }
 }
 

@@ -43,6 +43,9 @@ pub struct AuthorizeParams {
     /// values (`web::resource_params`), a pushed request keeps them space-separated.
     #[serde(skip)]
     pub resource: Vec<String>,
+    /// The thumbprint of the DPoP key the code is for (RFC 9449 §10): its exchange must
+    /// present a proof of that key.
+    pub dpop_jkt: Option<String>,
 }
 
 impl super::resources::TakesResources for AuthorizeParams {
@@ -138,6 +141,7 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
         ("code_challenge", p.code_challenge.as_deref()),
         ("code_challenge_method", p.code_challenge_method.as_deref()),
         ("max_age", p.max_age.as_deref()),
+        ("dpop_jkt", p.dpop_jkt.as_deref()),
     ]);
     let mut v = ValidRequest {
         response_type: ResponseType::default(),
@@ -152,6 +156,7 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
         client,
         redirect_uri,
         resources: Vec::new(),
+        dpop_jkt: None,
     };
     if let Some(name) = oversized {
         let why = format!("{name} is longer than {MAX_PARAM_BYTES} bytes");
@@ -180,6 +185,7 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
         }
         (None, ClientType::Confidential) => None,
     };
+    v.dpop_jkt = super::dpop::parse_jkt(p.dpop_jkt.as_deref()).map_err(|e| redirect_err(&v, e))?;
     v.prompt = Prompt::parse(p.prompt.as_deref())
         .map_err(|e| redirect_err(&v, OAuthError::invalid_request(e.message)))?;
     v.max_age = match p.max_age.as_deref() {

@@ -26,6 +26,8 @@ pub struct CodeRequest {
     pub session_id: Option<String>,
     /// The resources (RFC 8707) authorized.
     pub resources: Vec<String>,
+    /// The authorization request's `dpop_jkt` (RFC 9449 §10).
+    pub dpop_jkt: Option<String>,
 }
 
 /// Stores a new code; returns it (the only time it exists in clear). Its grant is stored when
@@ -71,6 +73,7 @@ async fn issue(
         expires_at: now + svc.oauth.policy.code_ttl,
         used: false,
         resources: req.resources,
+        dpop_jkt: req.dpop_jkt,
     };
     let grant = grant_of(&record, now, svc.oauth.policy.grant_ttl);
     if store_grant {

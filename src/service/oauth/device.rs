@@ -108,6 +108,7 @@ pub(super) async fn device_grant(
     client: &Client,
     device_code: Option<&str>,
     resources: &[String],
+    jkt: Option<&str>,
 ) -> Result<TokenSet, OAuthError> {
     let raw = device_code
         .filter(|s| !s.is_empty())
@@ -147,7 +148,7 @@ pub(super) async fn device_grant(
         PollOutcome::Approved => {
             // Checked before the code is spent: a poll may only narrow the resources.
             let servers = within(svc, &before.resources, resources).await?;
-            issue_tokens(svc, client, &digest, &servers).await
+            issue_tokens(svc, client, &digest, &servers, jkt).await
         }
     }
 }
@@ -158,6 +159,7 @@ async fn issue_tokens(
     client: &Client,
     digest: &str,
     servers: &[crate::domain::ResourceServer],
+    jkt: Option<&str>,
 ) -> Result<TokenSet, OAuthError> {
     let taken = svc
         .stores
@@ -195,6 +197,7 @@ async fn issue_tokens(
         grant_id: Some(&grant.id),
         auth_time: Some(approval.auth_time),
         resources: servers,
+        jkt,
     };
     let session = approval.session_id.as_deref();
     user_token_set(svc, &who, &grant, &scopes, None, session).await

@@ -26,6 +26,10 @@ pub enum OAuthErrorCode {
     ExpiredToken,
     /// RFC 8707 §2: a `resource` that is malformed or not one of ours.
     InvalidTarget,
+    /// RFC 9449 §5.1, §7.1: the DPoP proof is missing where required, malformed or invalid.
+    InvalidDpopProof,
+    /// RFC 9449 §8: the proof lacks the server's current nonce (`DPoP-Nonce` names it).
+    UseDpopNonce,
 }
 
 impl OAuthErrorCode {
@@ -49,6 +53,8 @@ impl OAuthErrorCode {
             Self::SlowDown => "slow_down",
             Self::ExpiredToken => "expired_token",
             Self::InvalidTarget => "invalid_target",
+            Self::InvalidDpopProof => "invalid_dpop_proof",
+            Self::UseDpopNonce => "use_dpop_nonce",
         }
     }
 }
@@ -60,6 +66,8 @@ impl OAuthErrorCode {
 pub struct OAuthError {
     pub code: OAuthErrorCode,
     pub description: String,
+    /// A fresh DPoP nonce for the client to use (RFC 9449 §8: the `DPoP-Nonce` header).
+    pub dpop_nonce: Option<String>,
 }
 
 impl OAuthError {
@@ -67,6 +75,7 @@ impl OAuthError {
         Self {
             code,
             description: description.into(),
+            dpop_nonce: None,
         }
     }
 

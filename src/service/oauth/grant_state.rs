@@ -48,12 +48,13 @@ async fn issue_refresh(
     client: &Client,
     grant: &Grant,
     scopes: &ScopeSet,
+    jkt: Option<&str>,
 ) -> Result<Option<String>, OAuthError> {
     let offline_ok = !scopes.contains("openid") || scopes.contains("offline_access");
     if !client.allows_grant(GrantType::RefreshToken) || !offline_ok {
         return Ok(None);
     }
-    let (value, record) = issue::new_refresh(svc, client, grant, &scopes.to_vec());
+    let (value, record) = issue::new_refresh(svc, client, grant, &scopes.to_vec(), jkt);
     svc.stores.grants.insert_refresh(&record).await?;
     Ok(Some(value))
 }
@@ -80,7 +81,7 @@ pub(crate) async fn user_token_set(
     session_id: Option<&str>,
 ) -> Result<TokenSet, OAuthError> {
     let (access_token, expires_in) = issue::access_token(svc, who, scopes).await?;
-    let refresh_token = issue_refresh(svc, who.client, grant, scopes).await?;
+    let refresh_token = issue_refresh(svc, who.client, grant, scopes, who.jkt).await?;
     let id_token = if scopes.contains("openid") {
         let input = IdTokenInput {
             nonce,
@@ -98,5 +99,6 @@ pub(crate) async fn user_token_set(
         refresh_token,
         scope: scopes.to_string(),
         id_token,
+        token_type: who.token_type(),
     })
 }

@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 
 use super::client_auth::{authenticate_client, ClientCredentials};
-use super::issue::{AccessClaims, UNRECORDED};
+use super::issue::{AccessClaims, Confirmation, UNRECORDED};
 use super::resources::Audience;
 use super::{OAuthError, OAuthErrorCode};
 use crate::crypto::{self, jwt};
@@ -202,6 +202,8 @@ pub struct Introspection {
     /// As issued: the issuer, or the resource identifier(s) (RFC 8707).
     pub aud: Option<Audience>,
     pub jti: Option<String>,
+    /// The key a DPoP-bound token is bound to (RFC 9449 §6.2).
+    pub cnf: Option<Confirmation>,
 }
 
 fn looks_like_jwt(token: &str) -> bool {
@@ -220,12 +222,20 @@ async fn introspect_access(svc: &Services, token: &str) -> Result<Introspection,
         scope: Some(record.scopes.join(" ")),
         client_id: Some(record.client_id),
         sub: Some(claims.sub),
-        token_type: Some("Bearer".into()),
+        token_type: Some(
+            if claims.cnf.is_some() {
+                "DPoP"
+            } else {
+                "Bearer"
+            }
+            .into(),
+        ),
         exp: Some(claims.exp),
         iat: Some(claims.iat),
         iss: Some(claims.iss),
         aud: Some(claims.aud),
         jti: Some(claims.jti),
+        cnf: claims.cnf,
     })
 }
 

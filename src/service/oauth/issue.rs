@@ -34,6 +34,16 @@ pub struct AccessClaims {
     /// before that, which are still checked against their stored record until they expire.
     #[serde(default, skip_serializing_if = "is_recorded")]
     pub atv: u8,
+    /// The key the token is bound to (RFC 9449 §6.1): only a DPoP proof of it may present it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cnf: Option<Confirmation>,
+}
+
+/// The confirmation claim of a DPoP-bound token (RFC 7800 §3.1, RFC 9449 §6.1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Confirmation {
+    /// The JWK SHA-256 thumbprint (RFC 7638) of the proof's key.
+    pub jkt: String,
 }
 
 /// The `atv` of access tokens verified by their claims alone (and the deny-list).
@@ -51,6 +61,8 @@ pub struct TokenSet {
     pub refresh_token: Option<String>,
     pub scope: String,
     pub id_token: Option<String>,
+    /// `Bearer`, or `DPoP` for an access token bound to a key (RFC 9449 §5).
+    pub token_type: &'static str,
 }
 
 impl std::fmt::Debug for TokenSet {
@@ -70,6 +82,19 @@ pub struct Subject<'a> {
     pub auth_time: Option<DateTime<Utc>>,
     /// The resource servers the token is for (RFC 8707); empty: the issuer.
     pub resources: &'a [ResourceServer],
+    /// The thumbprint of the DPoP key the access token is bound to (RFC 9449 §6.1).
+    pub jkt: Option<&'a str>,
+}
+
+impl Subject<'_> {
+    /// The `token_type` of the access token issued for this subject (RFC 9449 §5).
+    pub fn token_type(&self) -> &'static str {
+        if self.jkt.is_some() {
+            "DPoP"
+        } else {
+            "Bearer"
+        }
+    }
 }
 
 /// The access-token lifetime: the resource servers' own (the shortest), else the client's
@@ -115,6 +140,9 @@ pub async fn access_token(
         auth_time: who.auth_time.map(|t| t.timestamp()),
         grant_id: who.grant_id.map(str::to_owned),
         atv: UNRECORDED,
+        cnf: who.jkt.map(|jkt| Confirmation {
+            jkt: jkt.to_owned(),
+        }),
     };
     let signer = svc
         .oauth
@@ -128,12 +156,14 @@ pub async fn access_token(
 }
 
 /// A new refresh token of `grant` (not stored yet), for the grant's resources; it never
-/// outlives the grant.
+/// outlives the grant. A public client's is bound to the DPoP key `jkt` of the request
+/// (RFC 9449 §5); a confidential client's is not, since it authenticates anyway.
 pub fn new_refresh(
     svc: &Services,
     client: &Client,
     grant: &Grant,
     scopes: &[String],
+    jkt: Option<&str>,
 ) -> (String, RefreshToken) {
     let now = svc.now();
     let ttl = client
@@ -152,6 +182,9 @@ pub fn new_refresh(
         revoked: false,
         // What a refresh may name: everything the authorization was for (RFC 8707 §2.2).
         resources: grant.resources.clone(),
+        dpop_jkt: jkt
+            .filter(|_| client.client_type == crate::domain::ClientType::Public)
+            .map(str::to_owned),
     };
     (value, record)
 }

@@ -14,6 +14,7 @@ pub mod client_auth;
 pub mod codes;
 pub mod device;
 pub mod device_verify;
+pub mod dpop;
 mod error;
 mod grant_state;
 pub mod grants;
@@ -59,6 +60,10 @@ pub struct OAuthPolicy {
     pub par_lifetime: Duration,
     /// Every authorization request must be pushed first (RFC 9126 §5).
     pub require_par: bool,
+    /// DPoP proofs must carry a nonce of this server (RFC 9449 §8).
+    pub dpop_nonce: bool,
+    /// How far a DPoP proof's `iat` may be from now; its `jti` is remembered this long.
+    pub dpop_proof_window: Duration,
 }
 
 /// The authorization server's state shared by every request: its policy and the key ring.

@@ -65,6 +65,7 @@ pub async fn password_grant(
     client: &Client,
     req: &TokenRequest,
     place: Option<Admission>,
+    jkt: Option<&str>,
 ) -> Result<TokenSet, OAuthError> {
     let scope = req.scope.as_deref();
     let (Some(username), Some(password)) = (req.username.as_deref(), req.password.as_deref())
@@ -120,10 +121,11 @@ pub async fn password_grant(
         grant_id: Some(&grant.id),
         auth_time: Some(now),
         resources: &servers,
+        jkt,
     };
     let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
     let refresh_token = if client.allows_grant(GrantType::RefreshToken) {
-        let (value, record) = issue::new_refresh(svc, client, &grant, &scopes.to_vec());
+        let (value, record) = issue::new_refresh(svc, client, &grant, &scopes.to_vec(), jkt);
         svc.stores.grants.insert_refresh(&record).await?;
         Some(value)
     } else {
@@ -135,5 +137,6 @@ pub async fn password_grant(
         refresh_token,
         scope: scopes.to_string(),
         id_token: None,
+        token_type: who.token_type(),
     })
 }

@@ -20,6 +20,8 @@ pub struct TokenRequest {
     pub resources: Vec<String>,
     /// The address the request came from (the password grant is throttled per client IP).
     pub client_ip: Option<std::net::IpAddr>,
+    /// The request's DPoP proof (RFC 9449 §5), if any, with its method and path.
+    pub dpop: super::dpop::ProofInput,
 }
 
 impl std::fmt::Debug for TokenRequest {

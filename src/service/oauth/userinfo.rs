@@ -2,7 +2,7 @@
 //! `openid` → `sub`; `profile` → name, preferred_username, locale, updated_at; `email` → email,
 //! email_verified; `groups` → the names of the user's groups.
 
-use super::introspect::verify_access_token;
+use super::dpop::resource::{verify_presented, Presented};
 use super::{OAuthError, OAuthErrorCode};
 use crate::service::Services;
 use crate::store::StoreError;
@@ -20,9 +20,9 @@ pub struct UserInfo {
     pub groups: Option<Vec<String>>,
 }
 
-/// The claims for the holder of `token`.
-pub async fn userinfo(svc: &Services, token: &str) -> Result<UserInfo, OAuthError> {
-    let access = verify_access_token(svc, token).await?;
+/// The claims for the holder of the presented token (bearer or DPoP-bound).
+pub async fn userinfo(svc: &Services, token: &Presented<'_>) -> Result<UserInfo, OAuthError> {
+    let access = verify_presented(svc, token).await?;
     if !access.has_scope("openid") {
         return Err(OAuthError::new(
             OAuthErrorCode::InsufficientScope,

@@ -21,4 +21,6 @@ pub struct ValidRequest {
     pub max_age: Option<i64>,
     /// The resource servers named with `resource` (RFC 8707); empty: the issuer.
     pub resources: Vec<ResourceServer>,
+    /// The DPoP key thumbprint the code is bound to (RFC 9449 §10).
+    pub dpop_jkt: Option<String>,
 }

@@ -39,6 +39,9 @@ struct CodeDoc {
     /// The resources (RFC 8707); absent in documents stored before they were recorded.
     #[serde(default)]
     resources: Vec<String>,
+    /// The authorization request's `dpop_jkt` (RFC 9449 §10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    dpop_jkt: Option<String>,
 }
 
 impl CodeDoc {
@@ -61,6 +64,7 @@ impl CodeDoc {
             purge_at: to_bson_dt(token_purge_at(c.expires_at)),
             used: c.used,
             resources: c.resources.clone(),
+            dpop_jkt: c.dpop_jkt.clone(),
         }
     }
 
@@ -80,6 +84,7 @@ impl CodeDoc {
             expires_at: from_bson_dt(self.expires_at)?,
             used: self.used,
             resources: self.resources,
+            dpop_jkt: self.dpop_jkt,
         })
     }
 }

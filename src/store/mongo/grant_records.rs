@@ -51,6 +51,9 @@ pub(super) struct RefreshDoc {
     /// The resources (RFC 8707); absent in documents stored before they were recorded.
     #[serde(default)]
     pub(super) resources: Vec<String>,
+    /// The DPoP key thumbprint a public client's token is bound to (RFC 9449 §5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) dpop_jkt: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -125,6 +128,7 @@ impl RefreshDoc {
             used: t.used,
             revoked: t.revoked,
             resources: t.resources.clone(),
+            dpop_jkt: t.dpop_jkt.clone(),
         }
     }
 
@@ -140,6 +144,7 @@ impl RefreshDoc {
             used: self.used,
             revoked: self.revoked,
             resources: self.resources,
+            dpop_jkt: self.dpop_jkt,
         })
     }
 }

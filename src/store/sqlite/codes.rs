@@ -12,8 +12,8 @@ use crate::domain::AuthorizationCode;
 use crate::store::{CodeStore, CodeTake, StoreResult};
 
 const INSERT: &str = "INSERT INTO codes (digest, grant_id, client_id, user_id, redirect_uri, \
-     scopes, code_challenge, nonce, auth_time, session_id, created_at, expires_at, used, resources) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+     scopes, code_challenge, nonce, auth_time, session_id, created_at, expires_at, used, resources, \
+     dpop_jkt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 
 const TAKE: &str = "UPDATE codes SET used = 1 WHERE digest = ?1 AND used = 0 RETURNING *";
 
@@ -37,6 +37,7 @@ impl CodeStore for SqliteStore {
                 ms(k.expires_at),
                 k.used,
                 to_json(&k.resources)?,
+                k.dpop_jkt,
             ])?;
             Ok(())
         })
@@ -89,5 +90,6 @@ fn code_from_row(r: &Row<'_>) -> StoreResult<AuthorizationCode> {
         expires_at: time(r, "expires_at")?,
         used: r.get("used")?,
         resources: json(r, "resources")?,
+        dpop_jkt: r.get("dpop_jkt")?,
     })
 }

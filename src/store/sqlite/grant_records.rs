@@ -13,8 +13,8 @@ pub(super) const INSERT_GRANT: &str =
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 pub(super) const INSERT_REFRESH: &str =
     "INSERT INTO refresh_tokens (digest, grant_id, client_id, user_id, \
-     scopes, created_at, expires_at, used, revoked, resources) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+     scopes, created_at, expires_at, used, revoked, resources, dpop_jkt) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 pub(super) const INSERT_ACCESS: &str =
     "INSERT INTO access_tokens (jti, grant_id, client_id, user_id, \
      scopes, issued_at, expires_at, revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -31,6 +31,7 @@ pub(super) fn insert_refresh(c: &Connection, t: &RefreshToken) -> StoreResult<()
         t.used,
         t.revoked,
         to_json(&t.resources)?,
+        t.dpop_jkt,
     ];
     execute(c, INSERT_REFRESH, p).map(drop)
 }
@@ -62,6 +63,7 @@ pub(super) fn refresh_from_row(r: &Row<'_>) -> StoreResult<RefreshToken> {
         used: r.get("used")?,
         revoked: r.get("revoked")?,
         resources: json(r, "resources")?,
+        dpop_jkt: r.get("dpop_jkt")?,
     })
 }
 

@@ -42,6 +42,7 @@ fn code() -> AuthorizationCode {
         expires_at: t + Duration::seconds(60),
         used: false,
         resources: vec![],
+        dpop_jkt: None,
     }
 }
 

@@ -33,6 +33,7 @@ pub async fn user_token(w: &World, user_id: &str, scope: &str) -> String {
         auth_time: w.app.services.now(),
         session_id: None,
         resources: vec![],
+        dpop_jkt: None,
     };
     let code = issue_code(&w.app.services, req).await.expect("code issued");
     let token = oauth2_client(&w.app, &w.web)

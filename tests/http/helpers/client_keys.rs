@@ -74,6 +74,16 @@ impl ClientKey {
         jsonwebtoken::encode(&header, claims, &self.encoding).unwrap()
     }
 
+    /// A compact JWS of `claims` under `header`, a JSON object written as is (so it may carry
+    /// members `jsonwebtoken`'s own header type would drop); signed with the key's `alg`.
+    pub fn sign_with_header(&self, header: &Value, claims: &Value) -> String {
+        let h = URL_SAFE_NO_PAD.encode(header.to_string());
+        let p = URL_SAFE_NO_PAD.encode(claims.to_string());
+        let input = format!("{h}.{p}");
+        let sig = jsonwebtoken::crypto::sign(input.as_bytes(), &self.encoding, self.alg).unwrap();
+        format!("{input}.{sig}")
+    }
+
     /// The same without a `kid`: the server tries each key that fits the algorithm.
     pub fn sign_without_kid(&self, claims: &Value) -> String {
         jsonwebtoken::encode(&Header::new(self.alg), claims, &self.encoding).unwrap()

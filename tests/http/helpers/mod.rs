@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod authz;
 pub mod caller;
 pub mod client_keys;
+pub mod dpop;
 #[path = "../../shared/html.rs"]
 mod html;
 pub mod jwks_server;

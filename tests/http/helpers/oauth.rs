@@ -121,6 +121,17 @@ pub async fn code_for(
     scope: &str,
     nonce: Option<&str>,
 ) -> (String, PkceCodeVerifier) {
+    code_for_key(w, c, scope, nonce, None).await
+}
+
+/// The same, for an authorization request that named a DPoP key (`dpop_jkt`, RFC 9449 §10).
+pub async fn code_for_key(
+    w: &World,
+    c: &CreatedClient,
+    scope: &str,
+    nonce: Option<&str>,
+    dpop_jkt: Option<String>,
+) -> (String, PkceCodeVerifier) {
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     // The browser session the user authorized in; the exchange requires it to be alive.
     let client = auth_center::domain::ClientInfo::default();
@@ -137,6 +148,7 @@ pub async fn code_for(
         auth_time: w.app.services.now(),
         session_id: Some(session.session.id),
         resources: vec![],
+        dpop_jkt,
     };
     let code = issue_code(&w.app.services, req).await.expect("code issued");
     (code, verifier)

@@ -20,13 +20,15 @@ class IntrospectionBody:
         scope (str | Unset):
         client_id (str | Unset):
         sub (str | Unset): The user id, or the client id for client_credentials tokens.
-        token_type (str | Unset): `Bearer` or `refresh_token`.
+        token_type (str | Unset): `Bearer`, `DPoP` (a token bound to a key, RFC 9449 §6.2) or `refresh_token`.
         exp (int | Unset):
         iat (int | Unset):
         iss (str | Unset):
         aud (Any | Unset): The audience as issued: the issuer, or the resource identifier (a string) or
             identifiers (an array) the token was requested for (RFC 8707).
         jti (str | Unset):
+        cnf (Any | Unset): The confirmation of a DPoP-bound token: `{"jkt": <JWK SHA-256 thumbprint>}`
+            (RFC 9449 §6.2).
     """
 
     active: bool
@@ -39,6 +41,7 @@ class IntrospectionBody:
     iss: str | Unset = UNSET
     aud: Any | Unset = UNSET
     jti: str | Unset = UNSET
+    cnf: Any | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,6 +64,8 @@ class IntrospectionBody:
         aud = self.aud
 
         jti = self.jti
+
+        cnf = self.cnf
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -87,6 +92,8 @@ class IntrospectionBody:
             field_dict["aud"] = aud
         if jti is not UNSET:
             field_dict["jti"] = jti
+        if cnf is not UNSET:
+            field_dict["cnf"] = cnf
 
         return field_dict
 
@@ -113,6 +120,8 @@ class IntrospectionBody:
 
         jti = d.pop("jti", UNSET)
 
+        cnf = d.pop("cnf", UNSET)
+
         introspection_body = cls(
             active=active,
             scope=scope,
@@ -124,6 +133,7 @@ class IntrospectionBody:
             iss=iss,
             aud=aud,
             jti=jti,
+            cnf=cnf,
         )
 
         introspection_body.additional_properties = d

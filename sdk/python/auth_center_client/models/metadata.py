@@ -49,6 +49,7 @@ class Metadata:
             endpoint.
         introspection_endpoint_auth_signing_alg_values_supported (list[str]): The same algorithms, at the introspection
             endpoint.
+        dpop_signing_alg_values_supported (list[str]): RFC 9449 §5.1: the algorithms a DPoP proof may be signed with.
     """
 
     issuer: str
@@ -78,6 +79,7 @@ class Metadata:
     token_endpoint_auth_signing_alg_values_supported: list[str]
     revocation_endpoint_auth_signing_alg_values_supported: list[str]
     introspection_endpoint_auth_signing_alg_values_supported: list[str]
+    dpop_signing_alg_values_supported: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -139,6 +141,8 @@ class Metadata:
             self.introspection_endpoint_auth_signing_alg_values_supported
         )
 
+        dpop_signing_alg_values_supported = self.dpop_signing_alg_values_supported
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -170,6 +174,7 @@ class Metadata:
                 "token_endpoint_auth_signing_alg_values_supported": token_endpoint_auth_signing_alg_values_supported,
                 "revocation_endpoint_auth_signing_alg_values_supported": revocation_endpoint_auth_signing_alg_values_supported,
                 "introspection_endpoint_auth_signing_alg_values_supported": introspection_endpoint_auth_signing_alg_values_supported,
+                "dpop_signing_alg_values_supported": dpop_signing_alg_values_supported,
             }
         )
 
@@ -242,6 +247,8 @@ class Metadata:
             list[str], d.pop("introspection_endpoint_auth_signing_alg_values_supported")
         )
 
+        dpop_signing_alg_values_supported = cast(list[str], d.pop("dpop_signing_alg_values_supported"))
+
         metadata = cls(
             issuer=issuer,
             authorization_endpoint=authorization_endpoint,
@@ -270,6 +277,7 @@ class Metadata:
             token_endpoint_auth_signing_alg_values_supported=token_endpoint_auth_signing_alg_values_supported,
             revocation_endpoint_auth_signing_alg_values_supported=revocation_endpoint_auth_signing_alg_values_supported,
             introspection_endpoint_auth_signing_alg_values_supported=introspection_endpoint_auth_signing_alg_values_supported,
+            dpop_signing_alg_values_supported=dpop_signing_alg_values_supported,
         )
 
         metadata.additional_properties = d

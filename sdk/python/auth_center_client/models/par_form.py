@@ -35,6 +35,7 @@ class ParForm:
             ui_locales (str | Unset):
             response_mode (str | Unset): `query` or `fragment`.
             request_uri (str | Unset): Refused here (RFC 9126 §2.1): a pushed request cannot point to another.
+            dpop_jkt (str | Unset): RFC 9449 §10: the JWK SHA-256 thumbprint of the DPoP key the code's exchange will prove.
             resource (list[str] | Unset): RFC 8707: the resource server(s) the access token is for, each an absolute URI
                 registered here; repeat the field for several. The token's `aud` is exactly these.
     """
@@ -56,6 +57,7 @@ class ParForm:
     ui_locales: str | Unset = UNSET
     response_mode: str | Unset = UNSET
     request_uri: str | Unset = UNSET
+    dpop_jkt: str | Unset = UNSET
     resource: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -93,6 +95,8 @@ class ParForm:
         response_mode = self.response_mode
 
         request_uri = self.request_uri
+
+        dpop_jkt = self.dpop_jkt
 
         resource: list[str] | Unset = UNSET
         if not isinstance(self.resource, Unset):
@@ -135,6 +139,8 @@ class ParForm:
             field_dict["response_mode"] = response_mode
         if request_uri is not UNSET:
             field_dict["request_uri"] = request_uri
+        if dpop_jkt is not UNSET:
+            field_dict["dpop_jkt"] = dpop_jkt
         if resource is not UNSET:
             field_dict["resource"] = resource
 
@@ -177,6 +183,8 @@ class ParForm:
 
         request_uri = d.pop("request_uri", UNSET)
 
+        dpop_jkt = d.pop("dpop_jkt", UNSET)
+
         resource = cast(list[str], d.pop("resource", UNSET))
 
         par_form = cls(
@@ -197,6 +205,7 @@ class ParForm:
             ui_locales=ui_locales,
             response_mode=response_mode,
             request_uri=request_uri,
+            dpop_jkt=dpop_jkt,
             resource=resource,
         )
 

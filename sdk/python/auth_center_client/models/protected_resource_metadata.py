@@ -21,6 +21,10 @@ class ProtectedResourceMetadata:
         bearer_methods_supported (list[str]): Tokens are sent in the `Authorization` header only (RFC 6750 §2.1).
         resource_name (str):
         resource_documentation (str):
+        dpop_signing_alg_values_supported (list[str]): RFC 9449 §5.2 / RFC 9728 §2: the algorithms a DPoP proof may be
+            signed with here.
+        dpop_bound_access_tokens_required (bool): Bearer tokens are accepted too: DPoP-bound tokens are not required
+            (RFC 9728 §2).
     """
 
     resource: str
@@ -30,6 +34,8 @@ class ProtectedResourceMetadata:
     bearer_methods_supported: list[str]
     resource_name: str
     resource_documentation: str
+    dpop_signing_alg_values_supported: list[str]
+    dpop_bound_access_tokens_required: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,6 +53,10 @@ class ProtectedResourceMetadata:
 
         resource_documentation = self.resource_documentation
 
+        dpop_signing_alg_values_supported = self.dpop_signing_alg_values_supported
+
+        dpop_bound_access_tokens_required = self.dpop_bound_access_tokens_required
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -58,6 +68,8 @@ class ProtectedResourceMetadata:
                 "bearer_methods_supported": bearer_methods_supported,
                 "resource_name": resource_name,
                 "resource_documentation": resource_documentation,
+                "dpop_signing_alg_values_supported": dpop_signing_alg_values_supported,
+                "dpop_bound_access_tokens_required": dpop_bound_access_tokens_required,
             }
         )
 
@@ -80,6 +92,10 @@ class ProtectedResourceMetadata:
 
         resource_documentation = d.pop("resource_documentation")
 
+        dpop_signing_alg_values_supported = cast(list[str], d.pop("dpop_signing_alg_values_supported"))
+
+        dpop_bound_access_tokens_required = d.pop("dpop_bound_access_tokens_required")
+
         protected_resource_metadata = cls(
             resource=resource,
             authorization_servers=authorization_servers,
@@ -88,6 +104,8 @@ class ProtectedResourceMetadata:
             bearer_methods_supported=bearer_methods_supported,
             resource_name=resource_name,
             resource_documentation=resource_documentation,
+            dpop_signing_alg_values_supported=dpop_signing_alg_values_supported,
+            dpop_bound_access_tokens_required=dpop_bound_access_tokens_required,
         )
 
         protected_resource_metadata.additional_properties = d

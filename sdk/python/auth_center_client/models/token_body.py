@@ -16,8 +16,10 @@ class TokenBody:
     """Tokens issued by a successful request (RFC 6749 §5.1).
 
     Attributes:
-        access_token (str): A JWT access token (RFC 9068), to send as `Authorization: Bearer`.
-        token_type (str): Always `Bearer`.
+        access_token (str): A JWT access token (RFC 9068), to send as `Authorization: Bearer`, or, when
+            `token_type` is `DPoP`, as `Authorization: DPoP` with a proof (RFC 9449 §7.1).
+        token_type (str): `Bearer`, or `DPoP` when the request carried a DPoP proof: the access token is then
+            bound to the proof's key (`cnf.jkt`).
         expires_in (int): Seconds until the access token expires.
         scope (str): The granted scopes, space-delimited.
         refresh_token (str | Unset): A refresh token, when the client may refresh (and, with `openid`, `offline_access`

@@ -114,6 +114,7 @@ pub(super) async fn exchange(
     svc: &Services,
     auth: &AuthenticatedClient,
     req: &TokenRequest,
+    jkt: Option<&str>,
 ) -> Result<TokenSet, OAuthError> {
     if let Some(v) = req.code_verifier.as_deref() {
         // Malformed (RFC 7636 §4.1: 43-128 characters): refused before the code is spent.
@@ -121,6 +122,12 @@ pub(super) async fn exchange(
     }
     let code = take_code(svc, required(&req.code, "code")?).await?;
     check_code(&code, &auth.client, req, svc.now())?;
+    if code.dpop_jkt.is_some() && code.dpop_jkt.as_deref() != jkt {
+        // RFC 9449 §10: the code is for the key its authorization request named.
+        return Err(OAuthError::invalid_grant(
+            "the authorization request named a DPoP key (dpop_jkt): send a proof of that key",
+        ));
+    }
     let servers = within(svc, &code.resources, &req.resources).await?;
     let grant = code_grant(svc, &code).await?;
     let scopes =
@@ -132,6 +139,7 @@ pub(super) async fn exchange(
         grant_id: Some(&grant.id),
         auth_time: Some(code.auth_time),
         resources: &servers,
+        jkt,
     };
     let (nonce, session) = (code.nonce.as_deref(), code.session_id.as_deref());
     user_token_set(svc, &who, &grant, &scopes, nonce, session).await

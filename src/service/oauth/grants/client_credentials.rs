@@ -18,6 +18,7 @@ pub(super) async fn exchange(
     svc: &Services,
     auth: &AuthenticatedClient,
     req: &TokenRequest,
+    jkt: Option<&str>,
 ) -> Result<TokenSet, OAuthError> {
     let client = &auth.client;
     if client.client_type != ClientType::Confidential {
@@ -45,6 +46,7 @@ pub(super) async fn exchange(
         grant_id: None,
         auth_time: None,
         resources: &servers,
+        jkt,
     };
     let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
     Ok(TokenSet {
@@ -53,5 +55,6 @@ pub(super) async fn exchange(
         refresh_token: None,
         scope: scopes.to_string(),
         id_token: None,
+        token_type: who.token_type(),
     })
 }

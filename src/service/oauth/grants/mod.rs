@@ -10,6 +10,7 @@ mod client_credentials;
 mod refresh;
 
 use super::client_auth::{authenticate_client, ClientCredentials};
+use super::dpop;
 use super::issue::TokenSet;
 use super::password::{self, password_grant};
 pub use super::token_request::TokenRequest;
@@ -47,14 +48,17 @@ pub async fn exchange(
             grant.as_str()
         )));
     }
+    // RFC 9449 §5: a valid proof binds the access token to its key.
+    let proof = dpop::check(svc, &req.dpop, None).await?;
+    let jkt = proof.as_ref().map(|p| p.jkt.as_str());
     let issued = match grant {
-        GrantType::AuthorizationCode => authorization_code::exchange(svc, &auth, req).await,
-        GrantType::RefreshToken => refresh::exchange(svc, &auth.client, req).await,
-        GrantType::ClientCredentials => client_credentials::exchange(svc, &auth, req).await,
-        GrantType::Password => password_grant(svc, &auth.client, req, place).await,
+        GrantType::AuthorizationCode => authorization_code::exchange(svc, &auth, req, jkt).await,
+        GrantType::RefreshToken => refresh::exchange(svc, &auth.client, req, jkt).await,
+        GrantType::ClientCredentials => client_credentials::exchange(svc, &auth, req, jkt).await,
+        GrantType::Password => password_grant(svc, &auth.client, req, place, jkt).await,
         GrantType::DeviceCode => {
             let code = req.device_code.as_deref();
-            super::device::device_grant(svc, &auth.client, code, &req.resources).await
+            super::device::device_grant(svc, &auth.client, code, &req.resources, jkt).await
         }
         other => Err(OAuthError::new(
             OAuthErrorCode::UnsupportedGrantType,

@@ -39,6 +39,7 @@ pub(super) async fn exchange(
     svc: &Services,
     client: &Client,
     req: &TokenRequest,
+    jkt: Option<&str>,
 ) -> Result<TokenSet, OAuthError> {
     let digest = crypto::digest(required(&req.refresh_token, "refresh_token")?);
     let old = match svc.stores.grants.get_refresh(&digest).await {
@@ -54,6 +55,12 @@ pub(super) async fn exchange(
     if !old.is_usable(svc.now()) {
         return Err(OAuthError::invalid_grant(
             "the refresh token was revoked or has expired",
+        ));
+    }
+    if old.dpop_jkt.is_some() && old.dpop_jkt.as_deref() != jkt {
+        // RFC 9449 §5: checked before the token is spent, so the client may retry.
+        return Err(OAuthError::invalid_grant(
+            "this refresh token is bound to a DPoP key: send a proof of that key",
         ));
     }
     let grant = active_grant(svc, &old.grant_id).await?;
@@ -72,7 +79,7 @@ pub(super) async fn exchange(
     })?;
     // The new refresh token keeps what is still allowed of the original scope (RFC 6749 §6);
     // only the access token narrows to the requested one.
-    let (value, new) = issue::new_refresh(svc, client, &grant, &kept.to_vec());
+    let (value, new) = issue::new_refresh(svc, client, &grant, &kept.to_vec(), jkt);
     match svc.stores.grants.rotate_refresh(&digest, &new).await? {
         RefreshRotation::Rotated(_) => {}
         RefreshRotation::Reused(r) => return Err(reuse_detected(svc, &r).await),
@@ -87,6 +94,7 @@ pub(super) async fn exchange(
         grant_id: Some(&grant.id),
         auth_time: grant.auth_time,
         resources: &servers,
+        jkt,
     };
     let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
     let id_token = refreshed_id_token(svc, &who, &scopes, &access_token).await?;
@@ -96,6 +104,7 @@ pub(super) async fn exchange(
         refresh_token: Some(value),
         scope: scopes.to_string(),
         id_token,
+        token_type: who.token_type(),
     })
 }
 

@@ -97,6 +97,9 @@ def sync_detailed(
     Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
     (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
     `expired_token` and `access_denied` are 400 errors until the tokens come.
+    With a `DPoP` header (RFC 9449 §5) the access token is bound to the proof's key and
+    `token_type` is `DPoP`; an invalid proof is `invalid_dpop_proof`, and a proof without
+    the server's nonce (when it asks for one) `use_dpop_nonce` with a `DPoP-Nonce` header.
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
@@ -139,6 +142,9 @@ def sync(
     Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
     (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
     `expired_token` and `access_denied` are 400 errors until the tokens come.
+    With a `DPoP` header (RFC 9449 §5) the access token is bound to the proof's key and
+    `token_type` is `DPoP`; an invalid proof is `invalid_dpop_proof`, and a proof without
+    the server's nonce (when it asks for one) `use_dpop_nonce` with a `DPoP-Nonce` header.
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
@@ -176,6 +182,9 @@ async def asyncio_detailed(
     Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
     (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
     `expired_token` and `access_denied` are 400 errors until the tokens come.
+    With a `DPoP` header (RFC 9449 §5) the access token is bound to the proof's key and
+    `token_type` is `DPoP`; an invalid proof is `invalid_dpop_proof`, and a proof without
+    the server's nonce (when it asks for one) `use_dpop_nonce` with a `DPoP-Nonce` header.
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.
@@ -216,6 +225,9 @@ async def asyncio(
     Devices poll with `urn:ietf:params:oauth:grant-type:device_code` and `device_code`
     (RFC 8628 §3.4): `authorization_pending`, `slow_down` (wait 5 s longer from now on),
     `expired_token` and `access_denied` are 400 errors until the tokens come.
+    With a `DPoP` header (RFC 9449 §5) the access token is bound to the proof's key and
+    `token_type` is `DPoP`; an invalid proof is `invalid_dpop_proof`, and a proof without
+    the server's nonce (when it asks for one) `use_dpop_nonce` with a `DPoP-Nonce` header.
 
     Args:
         body (TokenForm): A token request; which fields are needed depends on `grant_type`.

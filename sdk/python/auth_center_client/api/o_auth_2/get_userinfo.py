@@ -76,9 +76,11 @@ def sync_detailed(
 ) -> Response[OAuthErrorBody | UserInfoBody]:
     """Get the user's claims
 
-     Send an access token with the `openid` scope as `Authorization: Bearer`. Claims are
+     Send an access token with the `openid` scope as `Authorization: Bearer`, or a
+    DPoP-bound one as `Authorization: DPoP` with a `DPoP` proof (RFC 9449 §7.1). Claims are
     released by scope: `profile`, `email`, `groups`. A revoked or expired token answers
-    401 with `WWW-Authenticate: Bearer error="invalid_token"`.
+    401 with `WWW-Authenticate: Bearer error="invalid_token"` (`DPoP ...` for the DPoP
+    scheme and for proof errors).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,9 +105,11 @@ def sync(
 ) -> OAuthErrorBody | UserInfoBody | None:
     """Get the user's claims
 
-     Send an access token with the `openid` scope as `Authorization: Bearer`. Claims are
+     Send an access token with the `openid` scope as `Authorization: Bearer`, or a
+    DPoP-bound one as `Authorization: DPoP` with a `DPoP` proof (RFC 9449 §7.1). Claims are
     released by scope: `profile`, `email`, `groups`. A revoked or expired token answers
-    401 with `WWW-Authenticate: Bearer error="invalid_token"`.
+    401 with `WWW-Authenticate: Bearer error="invalid_token"` (`DPoP ...` for the DPoP
+    scheme and for proof errors).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,9 +130,11 @@ async def asyncio_detailed(
 ) -> Response[OAuthErrorBody | UserInfoBody]:
     """Get the user's claims
 
-     Send an access token with the `openid` scope as `Authorization: Bearer`. Claims are
+     Send an access token with the `openid` scope as `Authorization: Bearer`, or a
+    DPoP-bound one as `Authorization: DPoP` with a `DPoP` proof (RFC 9449 §7.1). Claims are
     released by scope: `profile`, `email`, `groups`. A revoked or expired token answers
-    401 with `WWW-Authenticate: Bearer error="invalid_token"`.
+    401 with `WWW-Authenticate: Bearer error="invalid_token"` (`DPoP ...` for the DPoP
+    scheme and for proof errors).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,9 +157,11 @@ async def asyncio(
 ) -> OAuthErrorBody | UserInfoBody | None:
     """Get the user's claims
 
-     Send an access token with the `openid` scope as `Authorization: Bearer`. Claims are
+     Send an access token with the `openid` scope as `Authorization: Bearer`, or a
+    DPoP-bound one as `Authorization: DPoP` with a `DPoP` proof (RFC 9449 §7.1). Claims are
     released by scope: `profile`, `email`, `groups`. A revoked or expired token answers
-    401 with `WWW-Authenticate: Bearer error="invalid_token"`.
+    401 with `WWW-Authenticate: Bearer error="invalid_token"` (`DPoP ...` for the DPoP
+    scheme and for proof errors).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
