@@ -165,6 +165,11 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> anyhow::Result<OAuthCont
         secret_rotation_grace: to_chrono(o.secret_rotation_grace),
         par_lifetime: to_chrono(o.par_lifetime),
         require_par: o.require_pushed_authorization_requests,
+        dynamic_registration: o.dynamic_registration,
+        registrations_per_ip: Limit::new(
+            o.registration_max_per_ip_per_hour,
+            chrono::Duration::hours(1),
+        ),
     };
     // Signing keys are never stored in plaintext: without a configured key, one is generated
     // into the data directory.

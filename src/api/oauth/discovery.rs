@@ -84,6 +84,10 @@ pub struct Metadata {
     pub revocation_endpoint_auth_signing_alg_values_supported: Vec<String>,
     /// The same algorithms, at the introspection endpoint.
     pub introspection_endpoint_auth_signing_alg_values_supported: Vec<String>,
+    /// RFC 8414 §2 / RFC 7591 §3: where clients register themselves; absent when dynamic
+    /// registration is turned off (`oauth.dynamic_registration`).
+    #[oai(skip_serializing_if_is_none)]
+    pub registration_endpoint: Option<String>,
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -136,6 +140,9 @@ fn metadata(svc: &Services) -> Metadata {
         token_endpoint_auth_signing_alg_values_supported: assertion_algs.clone(),
         revocation_endpoint_auth_signing_alg_values_supported: assertion_algs.clone(),
         introspection_endpoint_auth_signing_alg_values_supported: assertion_algs,
+        registration_endpoint: (svc.oauth.policy.dynamic_registration
+            != crate::domain::RegistrationPolicy::Off)
+            .then(|| url("/oauth2/register")),
         claims_supported: strings(&[
             "sub",
             "iss",

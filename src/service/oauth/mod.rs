@@ -59,6 +59,10 @@ pub struct OAuthPolicy {
     pub par_lifetime: Duration,
     /// Every authorization request must be pushed first (RFC 9126 §5).
     pub require_par: bool,
+    /// Who may register clients at `/oauth2/register` (RFC 7591).
+    pub dynamic_registration: crate::domain::RegistrationPolicy,
+    /// Open registrations per client address (`oauth.registration_max_per_ip_per_hour`).
+    pub registrations_per_ip: crate::service::throttle::Limit,
 }
 
 /// The authorization server's state shared by every request: its policy and the key ring.

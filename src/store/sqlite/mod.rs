@@ -24,6 +24,7 @@ mod keys;
 mod login_attempts;
 mod outbox;
 mod pushed_requests;
+mod registrations;
 mod resource_servers;
 mod revoked;
 mod second_factors;
@@ -68,6 +69,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v11.sql"),
     include_str!("schema_v12.sql"),
     include_str!("schema_v13.sql"),
+    include_str!("schema_v16.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.
@@ -297,6 +299,8 @@ fn conflict_field(table: &str, column: &str) -> Option<&'static str> {
         ("device_codes", "user_code_digest") => "user_code",
         ("resource_servers", "identifier") => "identifier",
         ("pushed_requests", "digest") => "request_uri",
+        ("initial_access_tokens", "digest") => "initial_access_token",
+        ("client_registrations", "client_id") => "client_id",
         (_, "id") => "id",
         _ => return None,
     })
