@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="Metadata")
 
 
@@ -49,6 +51,9 @@ class Metadata:
             endpoint.
         introspection_endpoint_auth_signing_alg_values_supported (list[str]): The same algorithms, at the introspection
             endpoint.
+        registration_endpoint (str | Unset): RFC 8414 §2 / RFC 7591 §3: where clients register themselves; absent when
+            dynamic
+            registration is turned off (`oauth.dynamic_registration`).
     """
 
     issuer: str
@@ -78,6 +83,7 @@ class Metadata:
     token_endpoint_auth_signing_alg_values_supported: list[str]
     revocation_endpoint_auth_signing_alg_values_supported: list[str]
     introspection_endpoint_auth_signing_alg_values_supported: list[str]
+    registration_endpoint: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -139,6 +145,8 @@ class Metadata:
             self.introspection_endpoint_auth_signing_alg_values_supported
         )
 
+        registration_endpoint = self.registration_endpoint
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -172,6 +180,8 @@ class Metadata:
                 "introspection_endpoint_auth_signing_alg_values_supported": introspection_endpoint_auth_signing_alg_values_supported,
             }
         )
+        if registration_endpoint is not UNSET:
+            field_dict["registration_endpoint"] = registration_endpoint
 
         return field_dict
 
@@ -242,6 +252,8 @@ class Metadata:
             list[str], d.pop("introspection_endpoint_auth_signing_alg_values_supported")
         )
 
+        registration_endpoint = d.pop("registration_endpoint", UNSET)
+
         metadata = cls(
             issuer=issuer,
             authorization_endpoint=authorization_endpoint,
@@ -270,6 +282,7 @@ class Metadata:
             token_endpoint_auth_signing_alg_values_supported=token_endpoint_auth_signing_alg_values_supported,
             revocation_endpoint_auth_signing_alg_values_supported=revocation_endpoint_auth_signing_alg_values_supported,
             introspection_endpoint_auth_signing_alg_values_supported=introspection_endpoint_auth_signing_alg_values_supported,
+            registration_endpoint=registration_endpoint,
         )
 
         metadata.additional_properties = d
