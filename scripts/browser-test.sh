@@ -44,6 +44,11 @@ export OAUTH_APP_JSON
 DPOP_APP_JSON="$("$BIN" --data-dir "$work/data" client create --name "DPoP test app" \
   --owner "$BROWSER_USER" --redirect-uri http://127.0.0.1:8765/callback --scope "openid profile")"
 export DPOP_APP_JSON
+# An initial access token for dynamic-registration.test.mjs (one registration), minted by the
+# operator command; the server allows registration with such tokens.
+REGISTRATION_TOKEN="$(json_field "$("$BIN" --data-dir "$work/data" registration-token create \
+  --uses 1 --expires-in 1h)" initial_access_token)"
+export REGISTRATION_TOKEN
 # Every person of every suite registers and resets from 127.0.0.1: the per-address mail limit
 # (tested in the HTTP suites) is raised so that the suites' own mails never reach it, and so is
 # the per-address registration limit. DPoP proofs must carry a server nonce (dpop.test.mjs
@@ -53,6 +58,7 @@ server_env=(
   AUTH_CENTER__MAIL__MAX_PER_IP_PER_HOUR=1000
   AUTH_CENTER__ACCOUNTS__MAX_REGISTRATIONS_PER_IP_PER_HOUR=1000
   AUTH_CENTER__OAUTH__DPOP_NONCE=true
+  AUTH_CENTER__OAUTH__DYNAMIC_REGISTRATION=initial_access_token
 )
 env "${server_env[@]}" "$BIN" serve --bind "127.0.0.1:${port}" \
   --public-url "$base" --data-dir "$work/data" --smtp-url "smtp://127.0.0.1:${SMTP_PORT}" \

@@ -1,9 +1,11 @@
 //! Command line: `serve` (the default), `openapi`, and the operator commands `user create`,
-//! `client create`, `group create`, `group add-member` and `resource create|list|delete`, which
-//! write to whichever store the same flags and configuration select.
+//! `client create`, `group create`, `group add-member`, `resource create|list|delete` and
+//! `registration-token create`, which write to whichever store the same flags and
+//! configuration select.
 //! Every flag also reads an `AUTH_CENTER_*` variable; see the README for the whole list.
 
 mod groups;
+mod registration_tokens;
 mod resources;
 
 use std::path::PathBuf;
@@ -106,6 +108,9 @@ pub enum Command {
     /// Manage resource servers (the APIs that accept this server's tokens).
     #[command(subcommand)]
     Resource(resources::ResourceCommand),
+    /// Mint initial access tokens for dynamic client registration (RFC 7591).
+    #[command(subcommand)]
+    RegistrationToken(registration_tokens::RegistrationTokenCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -245,6 +250,7 @@ async fn store_command(settings: &Settings, command: Command) -> anyhow::Result<
             Command::Client(cmd) => client_create(&svc, cmd).await,
             Command::Group(cmd) => groups::run(&svc, cmd).await,
             Command::Resource(cmd) => resources::run(&svc, cmd).await,
+            Command::RegistrationToken(cmd) => registration_tokens::run(&svc, cmd).await,
             Command::Serve | Command::Openapi => Ok(()),
         },
         Err(e) => Err(e),

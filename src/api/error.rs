@@ -240,7 +240,11 @@ pub async fn reject_unparsable<E: Endpoint>(
     mut req: Request,
 ) -> poem::Result<Response> {
     let path = req.uri().path().to_owned();
-    let oauth = path.starts_with("/oauth2/");
+    // RFC 7591 §3.2.2: a registration's metadata of the wrong type is client metadata error.
+    let oauth = match path.starts_with("/oauth2/register") {
+        true => Some("invalid_client_metadata"),
+        false => path.starts_with("/oauth2/").then_some("invalid_request"),
+    };
     // Only a JSON content type reaches the framework's JSON parsing (others are 415 there):
     // form posts, such as every OAuth request, skip the schema lookup.
     if names_json(req.content_type()) && spec_index::takes_json_body(req.method(), &path) {
@@ -274,13 +278,13 @@ pub async fn reject_unparsable<E: Endpoint>(
 }
 
 /// 422 `validation_failed` listing the fields, or on the OAuth endpoints 400 `invalid_request`.
-fn invalid_input(oauth: bool, fields: Vec<FieldError>) -> Response {
-    if oauth {
+fn invalid_input(oauth: Option<&str>, fields: Vec<FieldError>) -> Response {
+    if let Some(code) = oauth {
         let described: Vec<String> = fields
             .iter()
             .map(|f| format!("{}: {}", f.field, f.message))
             .collect();
-        return oauth_invalid_request(&described.join("; "));
+        return oauth_error(code, &described.join("; "));
     }
     let mut body = ApiError::new("validation_failed", "the request has invalid fields");
     body.fields = fields;
@@ -309,8 +313,13 @@ fn unparsable_field(err: &poem::Error) -> Option<(String, String)> {
 
 /// RFC 6749 §5.2 `invalid_request`, with the headers every OAuth answer carries.
 pub(crate) fn oauth_invalid_request(description: &str) -> Response {
+    oauth_error("invalid_request", description)
+}
+
+/// An OAuth error answer (400) with `code`, with the headers every OAuth answer carries.
+fn oauth_error(code: &str, description: &str) -> Response {
     let body = serde_json::json!({
-        "error": "invalid_request",
+        "error": code,
         "error_description": description,
     });
     poem::web::Json(body)

@@ -9,6 +9,7 @@
 mod account;
 mod admin_groups;
 mod admin_models;
+mod admin_registrations;
 mod admin_resource_models;
 mod admin_resources;
 mod admin_users;
@@ -87,13 +88,14 @@ pub type Api = (
     (
         admin_groups::AdminGroupsApi,
         admin_resources::AdminResourcesApi,
+        admin_registrations::AdminRegistrationsApi,
     ),
     (account::AccountApi, sessions::SessionsApi),
     oauth::TokenApi,
     oauth::UserInfoApi,
     (oauth::DiscoveryApi, oauth::ProtectedResourceApi),
     oauth::DeviceApi,
-    oauth::ParApi,
+    (oauth::ParApi, oauth::RegisterApi),
     authorizations::AuthorizationsApi,
     resources::ResourcesApi,
     apps::AppsApi,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer};
 use super::units;
 use super::ConfigError;
 use crate::crypto::keys::SigningAlg;
+use crate::domain::RegistrationPolicy;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -78,6 +79,13 @@ pub struct OAuthSettings {
     /// this long (RFC 9449 §11.1).
     #[serde(rename = "dpop_proof_window_secs", deserialize_with = "units::secs")]
     pub dpop_proof_window: Duration,
+    /// Dynamic client registration at `/oauth2/register` (RFC 7591): `off`, `initial_access_token`
+    /// (a bearer initial access token an administrator minted) or `open` (anyone, limited per
+    /// client address).
+    #[serde(deserialize_with = "registration_policy")]
+    pub dynamic_registration: RegistrationPolicy,
+    /// With `open` registration: registrations per client address per hour.
+    pub registration_max_per_ip_per_hour: u32,
 }
 
 impl Default for OAuthSettings {
@@ -103,12 +111,19 @@ impl Default for OAuthSettings {
             require_pushed_authorization_requests: false,
             dpop_nonce: false,
             dpop_proof_window: secs(60),
+            dynamic_registration: RegistrationPolicy::Off,
+            registration_max_per_ip_per_hour: 10,
         }
     }
 }
 
 fn signing_alg<'de, D: Deserializer<'de>>(d: D) -> Result<SigningAlg, D::Error> {
     units::parsed(d, SigningAlg::parse, "must be ES256 or EdDSA")
+}
+
+fn registration_policy<'de, D: Deserializer<'de>>(d: D) -> Result<RegistrationPolicy, D::Error> {
+    let allowed = "must be off, initial_access_token or open";
+    units::parsed(d, RegistrationPolicy::parse, allowed)
 }
 
 impl OAuthSettings {
@@ -129,6 +144,12 @@ impl OAuthSettings {
             return Err(ConfigError::at(
                 &format!("oauth.{key}"),
                 "must be a positive number of seconds",
+            ));
+        }
+        if self.registration_max_per_ip_per_hour == 0 {
+            return Err(ConfigError::at(
+                "oauth.registration_max_per_ip_per_hour",
+                "must be at least 1",
             ));
         }
         if self.par_lifetime.is_zero() || self.par_lifetime > Duration::from_secs(60) {

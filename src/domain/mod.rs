@@ -22,6 +22,7 @@ mod pkce;
 mod pushed_request;
 mod redact;
 mod redirect_uri;
+mod registration;
 mod resource_server;
 mod second_factor;
 mod session;
@@ -45,6 +46,9 @@ pub use login_attempts::LoginAttempts;
 pub use pkce::{CodeChallenge, CodeVerifier};
 pub use pushed_request::{request_uri_reference, PushedRequest, REQUEST_URI_PREFIX};
 pub use redirect_uri::{is_loopback, RedirectUri};
+pub use registration::{
+    ClientRegistration, InitialAccessToken, RegisteredMetadata, RegistrationPolicy, DYNAMIC_OWNER,
+};
 pub use resource_server::{
     parse_resource_name, ResourceIdentifier, ResourceScope, ResourceServer, BUILT_IN_RESOURCE_ID,
     MAX_IDENTIFIER_LEN, MAX_RESOURCE_SCOPES, RESOURCE_TTL_RANGE,

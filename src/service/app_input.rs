@@ -134,7 +134,7 @@ pub struct ValidApp {
 }
 
 /// An https URL (or http on a loopback host) without credentials or fragment.
-fn web_url(field: &'static str, s: Option<&str>, v: &mut Validation) -> Option<String> {
+pub(super) fn web_url(field: &'static str, s: Option<&str>, v: &mut Validation) -> Option<String> {
     let s = s.map(str::trim).filter(|s| !s.is_empty())?;
     let err = |m: &str| DomainError::new(field, format!("'{s}': {m}")).with_code("url");
     let ok = match url::Url::parse(s) {

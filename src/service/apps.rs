@@ -44,7 +44,7 @@ pub fn is_builtin(app: &Client) -> bool {
     app.owner_id == SYSTEM_OWNER
 }
 
-fn rules<'a>(
+pub(super) fn rules<'a>(
     svc: &Services,
     owner_is_admin: bool,
     actor_is_admin: bool,
@@ -128,7 +128,7 @@ pub async fn register_app_as_operator(
 }
 
 /// Stores a new app of `owner_id` with validated fields and, when confidential, a fresh secret.
-async fn insert_app(
+pub(super) async fn insert_app(
     svc: &Services,
     owner_id: &str,
     valid: ValidApp,
@@ -245,7 +245,7 @@ pub async fn update_app_read(
     change: AppChange,
     unreadable: &[&'static str],
 ) -> Result<Client, ServiceError> {
-    let mut app = changeable(svc, actor, id).await?;
+    let app = changeable(svc, actor, id).await?;
     let input = match change {
         AppChange::Replace(input) => input,
         AppChange::Patch(patch) => patch.apply(AppInput::from(&app)),
@@ -253,16 +253,32 @@ pub async fn update_app_read(
     let admin_owner = owner_is_admin(svc, &actor.user, &app).await?;
     let r = rules(svc, admin_owner, actor.acts_as_admin(), Some(&app));
     let valid = validate_read(&input, &r, unreadable)?;
+    save_fields(svc, app, valid, &actor.user.id).await
+}
+
+/// Stores validated fields on an existing app; `by` names who changed it in the log.
+pub(super) async fn save_fields(
+    svc: &Services,
+    mut app: Client,
+    valid: ValidApp,
+    by: &str,
+) -> Result<Client, ServiceError> {
     write_fields(&mut app, valid);
     app.updated_at = svc.now();
     svc.stores.clients.update_client(&app).await?;
-    tracing::info!(client_id = %app.client_id, by = %actor.user.id, "app updated");
+    tracing::info!(client_id = %app.client_id, by = %by, "app updated");
     Ok(app)
 }
 
 /// Deletes an app: every grant and token it holds is revoked, its consents are forgotten.
 pub async fn delete_app(svc: &Services, actor: &Principal, id: &str) -> Result<(), ServiceError> {
     let app = changeable(svc, actor, id).await?;
+    remove_app(svc, &app, &actor.user.id).await
+}
+
+/// Deletes `app` with everything it holds (grants, tokens, consents, its dynamic registration
+/// record); `by` names who deleted it in the log.
+pub(super) async fn remove_app(svc: &Services, app: &Client, by: &str) -> Result<(), ServiceError> {
     let s = &svc.stores;
     s.grants
         .revoke_grants_for_client(&app.client_id, svc.now())
@@ -278,7 +294,8 @@ pub async fn delete_app(svc: &Services, actor: &Principal, id: &str) -> Result<(
     s.grants
         .revoke_grants_for_client(&app.client_id, svc.now())
         .await?;
-    tracing::info!(client_id = %app.client_id, by = %actor.user.id, "app deleted");
+    s.registrations.delete_registration(&app.client_id).await?;
+    tracing::info!(client_id = %app.client_id, by = %by, "app deleted");
     Ok(())
 }
 

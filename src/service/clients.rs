@@ -3,7 +3,7 @@
 //! registered, passes the same rules (`service::app_input`).
 //! RFC 6749 §2 (client registration), RFC 9700 §2.1 (exact redirect URIs).
 
-use crate::domain::Client;
+use crate::domain::{Client, DYNAMIC_OWNER};
 use crate::store::{StoreError, StoreResult};
 
 use super::app_input::AppInput;
@@ -59,11 +59,13 @@ pub async fn create_client(svc: &Services, new: NewClient) -> Result<CreatedClie
 
 /// An app that may act now: it exists and its owner is enabled. A disabled owner's apps are
 /// `NotFound` (refused at client authentication, their tokens inactive, no authorization
-/// starts) until the owner is enabled again; built-in apps have no owner to check. Both
-/// answers usually come from the in-process caches (`store::cache`, `store::owner_cache`).
+/// starts) until the owner is enabled again; built-in and dynamically registered apps have no
+/// owner to check. Both answers usually come from the in-process caches (`store::cache`,
+/// `store::owner_cache`).
 pub async fn active_client(svc: &Services, client_id: &str) -> StoreResult<Client> {
     let client = svc.stores.clients.get_client(client_id).await?;
-    if client.owner_id == SYSTEM_OWNER || svc.stores.users.user_enabled(&client.owner_id).await? {
+    let ownerless = client.owner_id == SYSTEM_OWNER || client.owner_id == DYNAMIC_OWNER;
+    if ownerless || svc.stores.users.user_enabled(&client.owner_id).await? {
         Ok(client)
     } else {
         Err(StoreError::NotFound)

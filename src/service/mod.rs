@@ -16,6 +16,7 @@ pub mod authorizations;
 pub mod bootstrap;
 pub mod clients;
 pub mod clock;
+pub mod dynamic_registration;
 pub mod email;
 pub mod email_outbox;
 pub mod email_verification;

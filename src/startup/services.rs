@@ -171,6 +171,11 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> anyhow::Result<OAuthCont
         require_par: o.require_pushed_authorization_requests,
         dpop_nonce: o.dpop_nonce,
         dpop_proof_window: to_chrono(o.dpop_proof_window),
+        dynamic_registration: o.dynamic_registration,
+        registrations_per_ip: Limit::new(
+            o.registration_max_per_ip_per_hour,
+            chrono::Duration::hours(1),
+        ),
     };
     // Signing keys are never stored in plaintext: without a configured key, one is generated
     // into the data directory.

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use super::{
     feed, revoked, AssertionJtiStore, ClientStore, CodeStore, ConsentStore, DeviceCodeStore,
     EmailTokenStore, GrantStore, GroupStore, LoginAttemptStore, OutboxStore, PushedRequestStore,
-    ResourceServerStore, SecondFactorStore, SessionStore, SigningKeyStore, StoreAdmin, UserStore,
+    RegistrationStore, ResourceServerStore, SecondFactorStore, SessionStore, SigningKeyStore,
+    StoreAdmin, UserStore,
 };
 
 /// Every store of one backend, as the service layer consumes them.
@@ -28,6 +29,8 @@ pub struct Stores {
     pub pushed_requests: Arc<dyn PushedRequestStore>,
     pub second_factors: Arc<dyn SecondFactorStore>,
     pub assertion_jtis: Arc<dyn AssertionJtiStore>,
+    /// Initial access tokens and dynamic registrations (RFC 7591, RFC 7592).
+    pub registrations: Arc<dyn RegistrationStore>,
     pub admin: Arc<dyn StoreAdmin>,
     /// The revoked access tokens, held in memory in front of the store.
     pub revoked: Arc<revoked::DenyList>,
@@ -57,6 +60,7 @@ impl Stores {
             + PushedRequestStore
             + SecondFactorStore
             + AssertionJtiStore
+            + RegistrationStore
             + StoreAdmin
             + 'static,
     {
@@ -78,6 +82,7 @@ impl Stores {
             pushed_requests: backend.clone(),
             second_factors: backend.clone(),
             assertion_jtis: backend.clone(),
+            registrations: backend.clone(),
             admin: backend,
             feed: None,
         }

@@ -23,6 +23,7 @@ mod login_attempts;
 mod outbox;
 mod pushed_requests;
 mod refresh;
+mod registrations;
 mod replica_set;
 mod resource_indicators;
 mod resource_servers;
@@ -44,6 +45,7 @@ mod cases {
     pub use crate::outbox::*;
     pub use crate::pushed_requests::*;
     pub use crate::refresh::*;
+    pub use crate::registrations::*;
     pub use crate::resource_indicators::*;
     pub use crate::resource_servers::*;
     pub use crate::revoked::*;
@@ -194,4 +196,8 @@ contract_tests!(
     an_assertion_id_is_recorded_once_until_it_expires,
     only_one_of_sixteen_concurrent_uses_of_an_assertion_id_wins,
     of_two_racing_uses_of_a_proof_id_exactly_one_wins,
+    // dynamic client registration (RFC 7591, RFC 7592)
+    an_initial_access_token_is_used_once_per_use_and_never_after_it_expired,
+    only_one_of_sixteen_concurrent_uses_of_the_last_use_of_an_initial_token_wins,
+    a_registration_is_replaced_only_by_the_holder_of_its_token_and_deleted_idempotently,
 );

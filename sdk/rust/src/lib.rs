@@ -244,6 +244,120 @@ pub mod types {
         pub current_password: ::std::string::String,
         pub new_password: ::std::string::String,
     }
+    /**A registered client (RFC 7591 §3.2.1, RFC 7592 §3): its credentials and its metadata as
+    registered.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ClientInformationResponse {
+        pub client_id: ::std::string::String,
+        ///Seconds since the epoch.
+        pub client_id_issued_at: i64,
+        pub client_name: ::std::string::String,
+        /**Only in the answer to the registration of a confidential client that uses a secret:
+        the server keeps a digest and cannot show it again.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_secret: ::std::option::Option<::std::string::String>,
+        ///0: the secret does not expire. Present when the client has a secret.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_secret_expires_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_uri: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub contacts: ::std::vec::Vec<::std::string::String>,
+        pub grant_types: ::std::vec::Vec<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub jwks: ::std::option::Option<::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub jwks_uri: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub logo_uri: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub policy_uri: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub post_logout_redirect_uris: ::std::vec::Vec<::std::string::String>,
+        pub redirect_uris: ::std::vec::Vec<::std::string::String>,
+        /**Authorizes reading, changing and deleting this registration at
+        `registration_client_uri`. A new one is issued with every read and update: keep the
+        latest.*/
+        pub registration_access_token: ::std::string::String,
+        pub registration_client_uri: ::std::string::String,
+        pub require_pushed_authorization_requests: bool,
+        pub response_types: ::std::vec::Vec<::std::string::String>,
+        pub scope: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub software_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub software_version: ::std::option::Option<::std::string::String>,
+        pub token_endpoint_auth_method: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tos_uri: ::std::option::Option<::std::string::String>,
+    }
+    /**Client metadata (RFC 7591 §2). Omitted members take the server's defaults on registration
+    and are cleared on an update (RFC 7592 §2.2). Unknown members are ignored.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct ClientMetadataRequest {
+        ///Update only: the client's own client id (RFC 7592 §2.2).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_id: ::std::option::Option<::std::string::String>,
+        /**Shown on the consent page, 1–100 characters. Default: "App at" the host of
+        `client_uri` or the first redirect URI.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_name: ::std::option::Option<::std::string::String>,
+        ///Update only: when given, the client's current secret (it cannot be chosen).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_secret: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_uri: ::std::option::Option<::std::string::String>,
+        ///At most 10, each at most 200 characters.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub contacts: ::std::vec::Vec<::std::string::String>,
+        /**Any of `authorization_code`, `refresh_token`, `client_credentials`,
+        `urn:ietf:params:oauth:grant-type:device_code`. Default: authorization_code and
+        refresh_token. `password` and `implicit` are for apps an administrator sets up.*/
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub grant_types: ::std::vec::Vec<::std::string::String>,
+        ///private_key_jwt: a JWK set of public keys.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub jwks: ::std::option::Option<::serde_json::Value>,
+        ///private_key_jwt: the https URL of the client's JWK set.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub jwks_uri: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub logo_uri: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub policy_uri: ::std::option::Option<::std::string::String>,
+        ///Where RP-initiated logout may return to; same rules as `redirect_uris`.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub post_logout_redirect_uris: ::std::vec::Vec<::std::string::String>,
+        /**Exact redirect URIs: https, or http only on a loopback host; no fragment; at most 20.
+        Required for the authorization_code grant.*/
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub redirect_uris: ::std::vec::Vec<::std::string::String>,
+        ///Authorization requests must be pushed to `/oauth2/par` first (RFC 9126).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub require_pushed_authorization_requests: ::std::option::Option<bool>,
+        ///`code` (the only one without the implicit grant). Default: `code`.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub response_types: ::std::vec::Vec<::std::string::String>,
+        ///Space-delimited scopes the client may ask for. Default: `openid profile email`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub scope: ::std::option::Option<::std::string::String>,
+        ///At most 200 characters.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub software_id: ::std::option::Option<::std::string::String>,
+        /**Ignored: software statements are not supported (RFC 7591 §2.3 lets a server ignore
+        them).*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub software_statement: ::std::option::Option<::std::string::String>,
+        ///At most 200 characters.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub software_version: ::std::option::Option<::std::string::String>,
+        /**`client_secret_basic` (default), `client_secret_post`, `private_key_jwt` (with `jwks`
+        or `jwks_uri`) or `none` (a public client, which uses PKCE).*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub token_endpoint_auth_method: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tos_uri: ::std::option::Option<::std::string::String>,
+    }
     ///A password reset: the emailed token and the new password.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct ConfirmResetRequest {
@@ -258,6 +372,14 @@ pub mod types {
         pub description: ::std::option::Option<::std::string::String>,
         ///1–64 printable characters, unique case-insensitively.
         pub name: ::std::string::String,
+    }
+    ///What an initial access token allows.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct CreateRegistrationTokenRequest {
+        ///Seconds it stays valid (60 up to a year).
+        pub expires_in: i64,
+        ///How many clients it may register (1–10000).
+        pub uses: ::std::num::NonZeroU32,
     }
     ///A new resource server.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -562,6 +684,10 @@ pub mod types {
         pub protected_resources: ::std::vec::Vec<::std::string::String>,
         ///RFC 9126 §5: where clients push authorization requests.
         pub pushed_authorization_request_endpoint: ::std::string::String,
+        /**RFC 8414 §2 / RFC 7591 §3: where clients register themselves; absent when dynamic
+        registration is turned off (`oauth.dynamic_registration`).*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub registration_endpoint: ::std::option::Option<::std::string::String>,
         /**RFC 9126 §5: whether every client must push its authorization requests (apps may
         require it for themselves too).*/
         pub require_pushed_authorization_requests: bool,
@@ -703,6 +829,14 @@ pub mod types {
         pub password: ::std::string::String,
         ///3–32 letters, digits, `_`, `.`, `-`; unique case-insensitively.
         pub username: ::std::string::String,
+    }
+    ///A new initial access token, shown this once.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct RegistrationToken {
+        pub expires_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///Send it as `Authorization: Bearer` to `/oauth2/register`. Only its digest is kept.
+        pub initial_access_token: ::std::string::String,
+        pub uses: u32,
     }
     ///A scope a resource server defines, with the consent page's texts.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -2304,6 +2438,123 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
+    /**Mint an initial access token
+
+    With `oauth.dynamic_registration = "initial_access_token"`, a client registers at
+    `/oauth2/register` with one of these (RFC 7591 §3). It allows `uses` registrations
+    until `expires_in` seconds have passed. Needs the `admin` scope.
+
+    Sends a `POST` request to `/api/v1/admin/registration-tokens`
+
+    */
+    pub async fn create_registration_token<'a>(
+        &'a self,
+        body: &'a types::CreateRegistrationTokenRequest,
+    ) -> Result<ResponseValue<types::RegistrationToken>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/admin/registration-tokens", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_registration_token",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            201u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List dynamically registered apps
+
+    The apps clients registered themselves at `/oauth2/register`, oldest first, `limit`
+    (1–200, default 50) at a time from `offset`. Their `owner_id` is
+    `dynamic-registration`; change or delete them through the Apps API. Needs the `admin`
+    scope.
+
+    Sends a `GET` request to `/api/v1/admin/registered-apps`
+
+    */
+    pub async fn list_registered_apps<'a>(
+        &'a self,
+        limit: Option<::std::num::NonZeroU64>,
+        offset: Option<u64>,
+    ) -> Result<ResponseValue<types::AppList>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/admin/registered-apps", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("limit", &limit))
+            .query(&progenitor_client::QueryParam::new("offset", &offset))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_registered_apps",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
     /**Register an account
 
     Creates an unverified account and emails a verification link to its address. Needs no
@@ -3402,6 +3653,259 @@ impl Client {
                 ResponseValue::from_response(response).await?,
             )),
             403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Register a client
+
+    RFC 7591 dynamic client registration, when the server allows it
+    (`oauth.dynamic_registration`): with `initial_access_token`, send
+    `Authorization: Bearer <initial access token>` (administrators mint them); with `open`,
+    anyone may register, a limited number of times per address. The metadata passes the
+    same rules as an app registered by a person. The answer carries the `client_id`, the
+    `client_secret` of a confidential client (shown once), and the
+    `registration_access_token` for `registration_client_uri` (RFC 7592).
+
+    Sends a `POST` request to `/oauth2/register`
+
+    */
+    pub async fn register_client<'a>(
+        &'a self,
+        body: &'a types::ClientMetadataRequest,
+    ) -> Result<ResponseValue<types::ClientInformationResponse>, Error<types::OAuthErrorBody>> {
+        let url = format!("{}/oauth2/register", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "register_client",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            201u16 => ResponseValue::from_response(response).await,
+            400u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            429u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Read a client's registration
+
+    RFC 7592 §2.1, with `Authorization: Bearer <registration access token>`. The answer
+    carries a new registration access token; the one sent stops working.
+
+    Sends a `GET` request to `/oauth2/register/{client_id}`
+
+    */
+    pub async fn get_client_registration<'a>(
+        &'a self,
+        client_id: &'a str,
+    ) -> Result<ResponseValue<types::ClientInformationResponse>, Error<types::OAuthErrorBody>> {
+        let url = format!(
+            "{}/oauth2/register/{}",
+            self.baseurl,
+            encode_path(&client_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_client_registration",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            429u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Replace a client's registration
+
+    RFC 7592 §2.2, with `Authorization: Bearer <registration access token>`: send every
+    member (omitted ones are cleared) and `client_id`; the same rules as a registration.
+    The answer carries a new registration access token; the one sent stops working.
+
+    Sends a `PUT` request to `/oauth2/register/{client_id}`
+
+    */
+    pub async fn update_client_registration<'a>(
+        &'a self,
+        client_id: &'a str,
+        body: &'a types::ClientMetadataRequest,
+    ) -> Result<ResponseValue<types::ClientInformationResponse>, Error<types::OAuthErrorBody>> {
+        let url = format!(
+            "{}/oauth2/register/{}",
+            self.baseurl,
+            encode_path(&client_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .put(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "update_client_registration",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            429u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Delete a client
+
+    RFC 7592 §2.3, with `Authorization: Bearer <registration access token>`: the client is
+    deleted and every grant and token it holds is revoked.
+
+    Sends a `DELETE` request to `/oauth2/register/{client_id}`
+
+    */
+    pub async fn delete_client_registration<'a>(
+        &'a self,
+        client_id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::OAuthErrorBody>> {
+        let url = format!(
+            "{}/oauth2/register/{}",
+            self.baseurl,
+            encode_path(&client_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "delete_client_registration",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            400u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            429u16 => Err(Error::ErrorResponse(
                 ResponseValue::from_response(response).await?,
             )),
             500u16 => Err(Error::ErrorResponse(

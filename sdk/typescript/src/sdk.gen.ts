@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client/index.js';
-import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateAppData, CreateAppErrors, CreateAppResponses, CreateDeviceAuthorizationData, CreateDeviceAuthorizationErrors, CreateDeviceAuthorizationResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateResourceServerData, CreateResourceServerErrors, CreateResourceServerResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteAppData, DeleteAppErrors, DeleteAppResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteResourceServerData, DeleteResourceServerErrors, DeleteResourceServerResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndMyOtherSessionsData, EndMyOtherSessionsErrors, EndMyOtherSessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, GetAppData, GetAppErrors, GetAppResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetGroupData, GetGroupErrors, GetGroupResourceData, GetGroupResourceErrors, GetGroupResourceResponses, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetProtectedResourceMetadataData, GetProtectedResourceMetadataErrors, GetProtectedResourceMetadataForPathData, GetProtectedResourceMetadataForPathErrors, GetProtectedResourceMetadataForPathResponses, GetProtectedResourceMetadataResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetResourceServerData, GetResourceServerErrors, GetResourceServerResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResourceData, GetUserResourceErrors, GetUserResourceResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, LegacyDeleteAppData, LegacyDeleteAppErrors, LegacyDeleteAppResponses, LegacyGetGroupResourceData, LegacyGetGroupResourceErrors, LegacyGetGroupResourceResponses, LegacyGetUserResourceData, LegacyGetUserResourceErrors, LegacyGetUserResourceResponses, LegacyRevokeAuthorizationData, LegacyRevokeAuthorizationErrors, LegacyRevokeAuthorizationResponses, LegacyUpdateAppData, LegacyUpdateAppErrors, LegacyUpdateAppResponses, ListAppsData, ListAppsErrors, ListAppsResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMyAuthorizationsData, ListMyAuthorizationsErrors, ListMyAuthorizationsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListResourceServersData, ListResourceServersErrors, ListResourceServersResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, PushAuthorizationRequestData, PushAuthorizationRequestErrors, PushAuthorizationRequestResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, ReplaceAppData, ReplaceAppErrors, ReplaceAppResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RevokeMyAuthorizationData, RevokeMyAuthorizationErrors, RevokeMyAuthorizationResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, RotateAppSecretData, RotateAppSecretErrors, RotateAppSecretResponses, UpdateAppData, UpdateAppErrors, UpdateAppResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateResourceServerData, UpdateResourceServerErrors, UpdateResourceServerResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen.js';
+import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateAppData, CreateAppErrors, CreateAppResponses, CreateDeviceAuthorizationData, CreateDeviceAuthorizationErrors, CreateDeviceAuthorizationResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateRegistrationTokenData, CreateRegistrationTokenErrors, CreateRegistrationTokenResponses, CreateResourceServerData, CreateResourceServerErrors, CreateResourceServerResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteAppData, DeleteAppErrors, DeleteAppResponses, DeleteClientRegistrationData, DeleteClientRegistrationErrors, DeleteClientRegistrationResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteResourceServerData, DeleteResourceServerErrors, DeleteResourceServerResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndMyOtherSessionsData, EndMyOtherSessionsErrors, EndMyOtherSessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, GetAppData, GetAppErrors, GetAppResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetClientRegistrationData, GetClientRegistrationErrors, GetClientRegistrationResponses, GetGroupData, GetGroupErrors, GetGroupResourceData, GetGroupResourceErrors, GetGroupResourceResponses, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetProtectedResourceMetadataData, GetProtectedResourceMetadataErrors, GetProtectedResourceMetadataForPathData, GetProtectedResourceMetadataForPathErrors, GetProtectedResourceMetadataForPathResponses, GetProtectedResourceMetadataResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetResourceServerData, GetResourceServerErrors, GetResourceServerResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResourceData, GetUserResourceErrors, GetUserResourceResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, LegacyDeleteAppData, LegacyDeleteAppErrors, LegacyDeleteAppResponses, LegacyGetGroupResourceData, LegacyGetGroupResourceErrors, LegacyGetGroupResourceResponses, LegacyGetUserResourceData, LegacyGetUserResourceErrors, LegacyGetUserResourceResponses, LegacyRevokeAuthorizationData, LegacyRevokeAuthorizationErrors, LegacyRevokeAuthorizationResponses, LegacyUpdateAppData, LegacyUpdateAppErrors, LegacyUpdateAppResponses, ListAppsData, ListAppsErrors, ListAppsResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMyAuthorizationsData, ListMyAuthorizationsErrors, ListMyAuthorizationsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListRegisteredAppsData, ListRegisteredAppsErrors, ListRegisteredAppsResponses, ListResourceServersData, ListResourceServersErrors, ListResourceServersResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, PushAuthorizationRequestData, PushAuthorizationRequestErrors, PushAuthorizationRequestResponses, RegisterClientData, RegisterClientErrors, RegisterClientResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, ReplaceAppData, ReplaceAppErrors, ReplaceAppResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RevokeMyAuthorizationData, RevokeMyAuthorizationErrors, RevokeMyAuthorizationResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, RotateAppSecretData, RotateAppSecretErrors, RotateAppSecretResponses, UpdateAppData, UpdateAppErrors, UpdateAppResponses, UpdateClientRegistrationData, UpdateClientRegistrationErrors, UpdateClientRegistrationResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateResourceServerData, UpdateResourceServerErrors, UpdateResourceServerResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean> = Options2<TData, ThrowOnError> & {
     /**
@@ -434,6 +434,45 @@ export const updateResourceServer = <ThrowOnError extends boolean = false>(optio
 });
 
 /**
+ * Mint an initial access token
+ *
+ * With `oauth.dynamic_registration = "initial_access_token"`, a client registers at
+ * `/oauth2/register` with one of these (RFC 7591 §3). It allows `uses` registrations
+ * until `expires_in` seconds have passed. Needs the `admin` scope.
+ */
+export const createRegistrationToken = <ThrowOnError extends boolean = false>(options: Options<CreateRegistrationTokenData, ThrowOnError>) => (options.client ?? client).post<CreateRegistrationTokenResponses, CreateRegistrationTokenErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/registration-tokens',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        ...options.headers
+    }
+});
+
+/**
+ * List dynamically registered apps
+ *
+ * The apps clients registered themselves at `/oauth2/register`, oldest first, `limit`
+ * (1–200, default 50) at a time from `offset`. Their `owner_id` is
+ * `dynamic-registration`; change or delete them through the Apps API. Needs the `admin`
+ * scope.
+ */
+export const listRegisteredApps = <ThrowOnError extends boolean = false>(options?: Options<ListRegisteredAppsData, ThrowOnError>) => (options?.client ?? client).get<ListRegisteredAppsResponses, ListRegisteredAppsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/registered-apps',
+    ...options
+});
+
+/**
  * Register an account
  *
  * Creates an unverified account and emails a verification link to its address. Needs no
@@ -778,6 +817,58 @@ export const pushAuthorizationRequest = <ThrowOnError extends boolean = false>(o
     ...options,
     headers: {
         'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+
+/**
+ * Register a client
+ *
+ * RFC 7591 dynamic client registration, when the server allows it
+ * (`oauth.dynamic_registration`): with `initial_access_token`, send
+ * `Authorization: Bearer <initial access token>` (administrators mint them); with `open`,
+ * anyone may register, a limited number of times per address. The metadata passes the
+ * same rules as an app registered by a person. The answer carries the `client_id`, the
+ * `client_secret` of a confidential client (shown once), and the
+ * `registration_access_token` for `registration_client_uri` (RFC 7592).
+ */
+export const registerClient = <ThrowOnError extends boolean = false>(options: Options<RegisterClientData, ThrowOnError>) => (options.client ?? client).post<RegisterClientResponses, RegisterClientErrors, ThrowOnError>({
+    url: '/oauth2/register',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a client
+ *
+ * RFC 7592 §2.3, with `Authorization: Bearer <registration access token>`: the client is
+ * deleted and every grant and token it holds is revoked.
+ */
+export const deleteClientRegistration = <ThrowOnError extends boolean = false>(options: Options<DeleteClientRegistrationData, ThrowOnError>) => (options.client ?? client).delete<DeleteClientRegistrationResponses, DeleteClientRegistrationErrors, ThrowOnError>({ url: '/oauth2/register/{client_id}', ...options });
+
+/**
+ * Read a client's registration
+ *
+ * RFC 7592 §2.1, with `Authorization: Bearer <registration access token>`. The answer
+ * carries a new registration access token; the one sent stops working.
+ */
+export const getClientRegistration = <ThrowOnError extends boolean = false>(options: Options<GetClientRegistrationData, ThrowOnError>) => (options.client ?? client).get<GetClientRegistrationResponses, GetClientRegistrationErrors, ThrowOnError>({ url: '/oauth2/register/{client_id}', ...options });
+
+/**
+ * Replace a client's registration
+ *
+ * RFC 7592 §2.2, with `Authorization: Bearer <registration access token>`: send every
+ * member (omitted ones are cleared) and `client_id`; the same rules as a registration.
+ * The answer carries a new registration access token; the one sent stops working.
+ */
+export const updateClientRegistration = <ThrowOnError extends boolean = false>(options: Options<UpdateClientRegistrationData, ThrowOnError>) => (options.client ?? client).put<UpdateClientRegistrationResponses, UpdateClientRegistrationErrors, ThrowOnError>({
+    url: '/oauth2/register/{client_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json; charset=utf-8',
         ...options.headers
     }
 });

@@ -337,6 +337,136 @@ export type ChangePasswordRequest = {
 };
 
 /**
+ * ClientInformationResponse
+ *
+ * A registered client (RFC 7591 §3.2.1, RFC 7592 §3): its credentials and its metadata as
+ * registered.
+ */
+export type ClientInformationResponse = {
+    client_id: string;
+    /**
+     * Only in the answer to the registration of a confidential client that uses a secret:
+     * the server keeps a digest and cannot show it again.
+     */
+    client_secret?: string;
+    /**
+     * Seconds since the epoch.
+     */
+    client_id_issued_at: number;
+    /**
+     * 0: the secret does not expire. Present when the client has a secret.
+     */
+    client_secret_expires_at?: number;
+    /**
+     * Authorizes reading, changing and deleting this registration at
+     * `registration_client_uri`. A new one is issued with every read and update: keep the
+     * latest.
+     */
+    registration_access_token: string;
+    registration_client_uri: string;
+    redirect_uris: Array<string>;
+    token_endpoint_auth_method: string;
+    grant_types: Array<string>;
+    response_types: Array<string>;
+    client_name: string;
+    client_uri?: string;
+    logo_uri?: string;
+    scope: string;
+    contacts?: Array<string>;
+    tos_uri?: string;
+    policy_uri?: string;
+    jwks?: unknown;
+    jwks_uri?: string;
+    software_id?: string;
+    software_version?: string;
+    post_logout_redirect_uris?: Array<string>;
+    require_pushed_authorization_requests: boolean;
+};
+
+/**
+ * ClientMetadataRequest
+ *
+ * Client metadata (RFC 7591 §2). Omitted members take the server's defaults on registration
+ * and are cleared on an update (RFC 7592 §2.2). Unknown members are ignored.
+ */
+export type ClientMetadataRequest = {
+    /**
+     * Exact redirect URIs: https, or http only on a loopback host; no fragment; at most 20.
+     * Required for the authorization_code grant.
+     */
+    redirect_uris?: Array<string>;
+    /**
+     * `client_secret_basic` (default), `client_secret_post`, `private_key_jwt` (with `jwks`
+     * or `jwks_uri`) or `none` (a public client, which uses PKCE).
+     */
+    token_endpoint_auth_method?: string;
+    /**
+     * Any of `authorization_code`, `refresh_token`, `client_credentials`,
+     * `urn:ietf:params:oauth:grant-type:device_code`. Default: authorization_code and
+     * refresh_token. `password` and `implicit` are for apps an administrator sets up.
+     */
+    grant_types?: Array<string>;
+    /**
+     * `code` (the only one without the implicit grant). Default: `code`.
+     */
+    response_types?: Array<string>;
+    /**
+     * Shown on the consent page, 1–100 characters. Default: "App at" the host of
+     * `client_uri` or the first redirect URI.
+     */
+    client_name?: string;
+    client_uri?: string;
+    logo_uri?: string;
+    /**
+     * Space-delimited scopes the client may ask for. Default: `openid profile email`.
+     */
+    scope?: string;
+    /**
+     * At most 10, each at most 200 characters.
+     */
+    contacts?: Array<string>;
+    tos_uri?: string;
+    policy_uri?: string;
+    /**
+     * private_key_jwt: a JWK set of public keys.
+     */
+    jwks?: unknown;
+    /**
+     * private_key_jwt: the https URL of the client's JWK set.
+     */
+    jwks_uri?: string;
+    /**
+     * At most 200 characters.
+     */
+    software_id?: string;
+    /**
+     * At most 200 characters.
+     */
+    software_version?: string;
+    /**
+     * Ignored: software statements are not supported (RFC 7591 §2.3 lets a server ignore
+     * them).
+     */
+    software_statement?: string;
+    /**
+     * Where RP-initiated logout may return to; same rules as `redirect_uris`.
+     */
+    post_logout_redirect_uris?: Array<string>;
+    /**
+     * Authorization requests must be pushed to `/oauth2/par` first (RFC 9126).
+     */
+    require_pushed_authorization_requests?: boolean;
+    /**
+     * Update only: the client's own client id (RFC 7592 §2.2).
+     */
+    client_id?: string;
+    /**
+     * Update only: when given, the client's current secret (it cannot be chosen).
+     */
+    client_secret?: string;
+};
+
+/**
  * ConfirmResetRequest
  *
  * A password reset: the emailed token and the new password.
@@ -360,6 +490,22 @@ export type CreateGroupRequest = {
      * Free text, at most 1000 characters.
      */
     description?: string;
+};
+
+/**
+ * CreateRegistrationTokenRequest
+ *
+ * What an initial access token allows.
+ */
+export type CreateRegistrationTokenRequest = {
+    /**
+     * How many clients it may register (1–10000).
+     */
+    uses: number;
+    /**
+     * Seconds it stays valid (60 up to a year).
+     */
+    expires_in: number;
 };
 
 /**
@@ -978,6 +1124,20 @@ export type RegisterRequest = {
      * Language of the emails sent to the account: `en` or `zh-CN`.
      */
     locale?: string;
+};
+
+/**
+ * RegistrationToken
+ *
+ * A new initial access token, shown this once.
+ */
+export type RegistrationToken = {
+    /**
+     * Send it as `Authorization: Bearer` to `/oauth2/register`. Only its digest is kept.
+     */
+    initial_access_token: string;
+    uses: number;
+    expires_at: string;
 };
 
 /**
@@ -2355,6 +2515,95 @@ export type UpdateResourceServerResponses = {
 
 export type UpdateResourceServerResponse = UpdateResourceServerResponses[keyof UpdateResourceServerResponses];
 
+export type CreateRegistrationTokenData = {
+    body: CreateRegistrationTokenRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/registration-tokens';
+};
+
+export type CreateRegistrationTokenErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * `uses` or `expires_in` is out of range (see `fields`).
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type CreateRegistrationTokenError = CreateRegistrationTokenErrors[keyof CreateRegistrationTokenErrors];
+
+export type CreateRegistrationTokenResponses = {
+    /**
+     * The token; it is not shown again.
+     */
+    201: RegistrationToken;
+};
+
+export type CreateRegistrationTokenResponse = CreateRegistrationTokenResponses[keyof CreateRegistrationTokenResponses];
+
+export type ListRegisteredAppsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        offset?: number;
+        limit?: number;
+    };
+    url: '/api/v1/admin/registered-apps';
+};
+
+export type ListRegisteredAppsErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * `offset` or `limit` is out of range (see `fields`).
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ListRegisteredAppsError = ListRegisteredAppsErrors[keyof ListRegisteredAppsErrors];
+
+export type ListRegisteredAppsResponses = {
+    /**
+     * One page of the apps registered dynamically, oldest first.
+     */
+    200: AppList;
+};
+
+export type ListRegisteredAppsResponse = ListRegisteredAppsResponses[keyof ListRegisteredAppsResponses];
+
 export type RegisterUserData = {
     body: RegisterRequest;
     path?: never;
@@ -3087,6 +3336,211 @@ export type PushAuthorizationRequestResponses = {
 };
 
 export type PushAuthorizationRequestResponse = PushAuthorizationRequestResponses[keyof PushAuthorizationRequestResponses];
+
+export type RegisterClientData = {
+    body: ClientMetadataRequest;
+    path?: never;
+    query?: never;
+    url: '/oauth2/register';
+};
+
+export type RegisterClientErrors = {
+    /**
+     * `invalid_redirect_uri` or `invalid_client_metadata` (RFC 7591 §3.2.2): the description
+     * names every member at fault. Nothing was stored or changed.
+     */
+    400: OAuthErrorBody;
+    /**
+     * `invalid_token`: the initial access token (registration) or registration access token
+     * (configuration endpoint) is missing, unknown, used up or expired, or belongs to another
+     * client.
+     */
+    401: OAuthErrorBody;
+    /**
+     * `access_denied`: dynamic registration is turned off on this server.
+     */
+    403: OAuthErrorBody;
+    /**
+     * `temporarily_unavailable`: too many open registrations from this address; retry after
+     * `Retry-After` seconds.
+     */
+    429: OAuthErrorBody;
+    /**
+     * `server_error`; details are only in the server's logs.
+     */
+    500: OAuthErrorBody;
+    /**
+     * `temporarily_unavailable`: the store is unavailable; retry later.
+     */
+    503: OAuthErrorBody;
+};
+
+export type RegisterClientError = RegisterClientErrors[keyof RegisterClientErrors];
+
+export type RegisterClientResponses = {
+    /**
+     * The client is registered; `client_secret` and `registration_access_token` are shown in
+     * this answer only.
+     */
+    201: ClientInformationResponse;
+};
+
+export type RegisterClientResponse = RegisterClientResponses[keyof RegisterClientResponses];
+
+export type DeleteClientRegistrationData = {
+    body?: never;
+    path: {
+        client_id: string;
+    };
+    query?: never;
+    url: '/oauth2/register/{client_id}';
+};
+
+export type DeleteClientRegistrationErrors = {
+    /**
+     * `invalid_redirect_uri` or `invalid_client_metadata` (RFC 7591 §3.2.2): the description
+     * names every member at fault. Nothing was stored or changed.
+     */
+    400: OAuthErrorBody;
+    /**
+     * `invalid_token`: the initial access token (registration) or registration access token
+     * (configuration endpoint) is missing, unknown, used up or expired, or belongs to another
+     * client.
+     */
+    401: OAuthErrorBody;
+    /**
+     * `access_denied`: dynamic registration is turned off on this server.
+     */
+    403: OAuthErrorBody;
+    /**
+     * `temporarily_unavailable`: too many open registrations from this address; retry after
+     * `Retry-After` seconds.
+     */
+    429: OAuthErrorBody;
+    /**
+     * `server_error`; details are only in the server's logs.
+     */
+    500: OAuthErrorBody;
+    /**
+     * `temporarily_unavailable`: the store is unavailable; retry later.
+     */
+    503: OAuthErrorBody;
+};
+
+export type DeleteClientRegistrationError = DeleteClientRegistrationErrors[keyof DeleteClientRegistrationErrors];
+
+export type DeleteClientRegistrationResponses = {
+    /**
+     * The client is gone; every grant and token it held is revoked.
+     */
+    204: void;
+};
+
+export type DeleteClientRegistrationResponse = DeleteClientRegistrationResponses[keyof DeleteClientRegistrationResponses];
+
+export type GetClientRegistrationData = {
+    body?: never;
+    path: {
+        client_id: string;
+    };
+    query?: never;
+    url: '/oauth2/register/{client_id}';
+};
+
+export type GetClientRegistrationErrors = {
+    /**
+     * `invalid_redirect_uri` or `invalid_client_metadata` (RFC 7591 §3.2.2): the description
+     * names every member at fault. Nothing was stored or changed.
+     */
+    400: OAuthErrorBody;
+    /**
+     * `invalid_token`: the initial access token (registration) or registration access token
+     * (configuration endpoint) is missing, unknown, used up or expired, or belongs to another
+     * client.
+     */
+    401: OAuthErrorBody;
+    /**
+     * `access_denied`: dynamic registration is turned off on this server.
+     */
+    403: OAuthErrorBody;
+    /**
+     * `temporarily_unavailable`: too many open registrations from this address; retry after
+     * `Retry-After` seconds.
+     */
+    429: OAuthErrorBody;
+    /**
+     * `server_error`; details are only in the server's logs.
+     */
+    500: OAuthErrorBody;
+    /**
+     * `temporarily_unavailable`: the store is unavailable; retry later.
+     */
+    503: OAuthErrorBody;
+};
+
+export type GetClientRegistrationError = GetClientRegistrationErrors[keyof GetClientRegistrationErrors];
+
+export type GetClientRegistrationResponses = {
+    /**
+     * The registration as it is now, with a new `registration_access_token`: the one sent
+     * no longer works.
+     */
+    200: ClientInformationResponse;
+};
+
+export type GetClientRegistrationResponse = GetClientRegistrationResponses[keyof GetClientRegistrationResponses];
+
+export type UpdateClientRegistrationData = {
+    body: ClientMetadataRequest;
+    path: {
+        client_id: string;
+    };
+    query?: never;
+    url: '/oauth2/register/{client_id}';
+};
+
+export type UpdateClientRegistrationErrors = {
+    /**
+     * `invalid_redirect_uri` or `invalid_client_metadata` (RFC 7591 §3.2.2): the description
+     * names every member at fault. Nothing was stored or changed.
+     */
+    400: OAuthErrorBody;
+    /**
+     * `invalid_token`: the initial access token (registration) or registration access token
+     * (configuration endpoint) is missing, unknown, used up or expired, or belongs to another
+     * client.
+     */
+    401: OAuthErrorBody;
+    /**
+     * `access_denied`: dynamic registration is turned off on this server.
+     */
+    403: OAuthErrorBody;
+    /**
+     * `temporarily_unavailable`: too many open registrations from this address; retry after
+     * `Retry-After` seconds.
+     */
+    429: OAuthErrorBody;
+    /**
+     * `server_error`; details are only in the server's logs.
+     */
+    500: OAuthErrorBody;
+    /**
+     * `temporarily_unavailable`: the store is unavailable; retry later.
+     */
+    503: OAuthErrorBody;
+};
+
+export type UpdateClientRegistrationError = UpdateClientRegistrationErrors[keyof UpdateClientRegistrationErrors];
+
+export type UpdateClientRegistrationResponses = {
+    /**
+     * The registration as it is now, with a new `registration_access_token`: the one sent
+     * no longer works.
+     */
+    200: ClientInformationResponse;
+};
+
+export type UpdateClientRegistrationResponse = UpdateClientRegistrationResponses[keyof UpdateClientRegistrationResponses];
 
 export type ListMyAuthorizationsData = {
     body?: never;

@@ -86,6 +86,10 @@ pub struct Metadata {
     pub introspection_endpoint_auth_signing_alg_values_supported: Vec<String>,
     /// RFC 9449 §5.1: the algorithms a DPoP proof may be signed with.
     pub dpop_signing_alg_values_supported: Vec<String>,
+    /// RFC 8414 §2 / RFC 7591 §3: where clients register themselves; absent when dynamic
+    /// registration is turned off (`oauth.dynamic_registration`).
+    #[oai(skip_serializing_if_is_none)]
+    pub registration_endpoint: Option<String>,
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -139,6 +143,9 @@ fn metadata(svc: &Services) -> Metadata {
         revocation_endpoint_auth_signing_alg_values_supported: assertion_algs.clone(),
         introspection_endpoint_auth_signing_alg_values_supported: assertion_algs,
         dpop_signing_alg_values_supported: strings(&crate::service::oauth::dpop::DPOP_ALGS),
+        registration_endpoint: (svc.oauth.policy.dynamic_registration
+            != crate::domain::RegistrationPolicy::Off)
+            .then(|| url("/oauth2/register")),
         claims_supported: strings(&[
             "sub",
             "iss",

@@ -64,6 +64,10 @@ pub struct OAuthPolicy {
     pub dpop_nonce: bool,
     /// How far a DPoP proof's `iat` may be from now; its `jti` is remembered this long.
     pub dpop_proof_window: Duration,
+    /// Who may register clients at `/oauth2/register` (RFC 7591).
+    pub dynamic_registration: crate::domain::RegistrationPolicy,
+    /// Open registrations per client address (`oauth.registration_max_per_ip_per_hour`).
+    pub registrations_per_ip: crate::service::throttle::Limit,
 }
 
 /// The authorization server's state shared by every request: its policy and the key ring.

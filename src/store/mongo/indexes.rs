@@ -2,7 +2,7 @@
 //! case-insensitive usernames, emails and group names (on the stored lower-cased keys) and one
 //! consent per (user, app); TTL indexes on `expires_at` that collect expired
 //! grants, sessions, known devices, email tokens, keys, deny-list entries, pushed authorization
-//! requests and client assertion ids
+//! requests, client assertion ids and initial access tokens
 //! (and on `purge_at` for codes, tokens and device codes,
 //! past a grace); the unique user code of device codes; and the look-up indexes the queries
 //! use. Index names are part of the contract with `conflict_field` (in `mod.rs`), which names
@@ -17,8 +17,8 @@ use mongodb::IndexModel;
 
 use super::{
     MongoStore, APPS, ASSERTION_JTIS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS, GROUPS,
-    KNOWN_DEVICES, LOGIN_ATTEMPTS, PUSHED_REQUESTS, REVOKED_TOKENS, SESSIONS, SIGNING_KEYS, TOKENS,
-    USERS,
+    INITIAL_ACCESS_TOKENS, KNOWN_DEVICES, LOGIN_ATTEMPTS, PUSHED_REQUESTS, REVOKED_TOKENS,
+    SESSIONS, SIGNING_KEYS, TOKENS, USERS,
 };
 
 impl MongoStore {
@@ -73,7 +73,7 @@ fn index_with(name: &str, keys: Document, mut options: IndexOptions) -> IndexMod
     IndexModel::builder().keys(keys).options(options).build()
 }
 
-const COLLECTIONS: [&str; 15] = [
+const COLLECTIONS: [&str; 16] = [
     USERS,
     GROUPS,
     APPS,
@@ -89,6 +89,7 @@ const COLLECTIONS: [&str; 15] = [
     PUSHED_REQUESTS,
     ASSERTION_JTIS,
     KNOWN_DEVICES,
+    INITIAL_ACCESS_TOKENS,
 ];
 
 /// Every index the store relies on, per collection. Names matter: a duplicate-key error is
@@ -143,6 +144,8 @@ fn indexes_of(collection: &str) -> Vec<IndexModel> {
         PUSHED_REQUESTS => vec![ttl()],
         // An assertion id is only needed while its assertion could still be accepted.
         ASSERTION_JTIS => vec![ttl()],
+        // An initial access token past its expiry registers nothing (RFC 7591 §3).
+        INITIAL_ACCESS_TOKENS => vec![ttl()],
         _ => Vec::new(),
     }
 }

@@ -2,7 +2,7 @@
 //! [`crate::store`] over one database, one collection per aggregate (`users`, `groups`, `apps`,
 //! `tokens`, `grants`, `consents`, `sessions`, `email_tokens`, `signing_keys`, `device_codes`,
 //! `revoked_tokens`, `resources`).
-//! `second_factors`, `known_devices`).
+//! `second_factors`, `known_devices`, `initial_access_tokens`, `client_registrations`).
 //! Each aggregate lives in its own file with private `*Doc` types (serde shapes, `_id`) and their
 //! conversion to and from the domain; this file owns connecting, the mapping of driver errors
 //! onto [`StoreError`] and the shared conversions, and `indexes` the index set created
@@ -31,6 +31,7 @@ mod monitor;
 mod ops;
 mod outbox;
 mod pushed_requests;
+mod registrations;
 mod resource_servers;
 mod revoked;
 mod second_factors;
@@ -67,6 +68,8 @@ const PUSHED_REQUESTS: &str = "pushed_requests";
 const SECOND_FACTORS: &str = "second_factors";
 const ASSERTION_JTIS: &str = "assertion_jtis";
 const KNOWN_DEVICES: &str = "known_devices";
+const INITIAL_ACCESS_TOKENS: &str = "initial_access_tokens";
+const CLIENT_REGISTRATIONS: &str = "client_registrations";
 
 /// The MongoDB store. Cheap to clone: the driver's client is a shared connection pool.
 #[derive(Clone)]

@@ -24,6 +24,7 @@ mod keys;
 mod login_attempts;
 mod outbox;
 mod pushed_requests;
+mod registrations;
 mod resource_servers;
 mod revoked;
 mod second_factors;
@@ -69,6 +70,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v12.sql"),
     include_str!("schema_v13.sql"),
     include_str!("schema_v14.sql"),
+    include_str!("schema_v15.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.
@@ -298,6 +300,8 @@ fn conflict_field(table: &str, column: &str) -> Option<&'static str> {
         ("device_codes", "user_code_digest") => "user_code",
         ("resource_servers", "identifier") => "identifier",
         ("pushed_requests", "digest") => "request_uri",
+        ("initial_access_tokens", "digest") => "initial_access_token",
+        ("client_registrations", "client_id") => "client_id",
         (_, "id") => "id",
         _ => return None,
     })

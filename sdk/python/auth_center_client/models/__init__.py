@@ -10,8 +10,11 @@ from .app_secret_info import AppSecretInfo
 from .authorization import Authorization
 from .authorization_list import AuthorizationList
 from .change_password_request import ChangePasswordRequest
+from .client_information_response import ClientInformationResponse
+from .client_metadata_request import ClientMetadataRequest
 from .confirm_reset_request import ConfirmResetRequest
 from .create_group_request import CreateGroupRequest
+from .create_registration_token_request import CreateRegistrationTokenRequest
 from .create_resource_server_request import CreateResourceServerRequest
 from .created_app import CreatedApp
 from .device_authorization_body import DeviceAuthorizationBody
@@ -37,6 +40,7 @@ from .par_form import ParForm
 from .protected_resource_metadata import ProtectedResourceMetadata
 from .readiness import Readiness
 from .register_request import RegisterRequest
+from .registration_token import RegistrationToken
 from .resource_scope_object import ResourceScopeObject
 from .resource_server import ResourceServer
 from .resource_server_list import ResourceServerList
@@ -66,9 +70,12 @@ __all__ = (
     "Authorization",
     "AuthorizationList",
     "ChangePasswordRequest",
+    "ClientInformationResponse",
+    "ClientMetadataRequest",
     "ConfirmResetRequest",
     "CreatedApp",
     "CreateGroupRequest",
+    "CreateRegistrationTokenRequest",
     "CreateResourceServerRequest",
     "DeviceAuthorizationBody",
     "DeviceAuthorizationForm",
@@ -93,6 +100,7 @@ __all__ = (
     "ProtectedResourceMetadata",
     "Readiness",
     "RegisterRequest",
+    "RegistrationToken",
     "ResourceScopeObject",
     "ResourceServer",
     "ResourceServerList",

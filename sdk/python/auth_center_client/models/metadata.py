@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="Metadata")
 
 
@@ -177,6 +179,8 @@ class Metadata:
                 "dpop_signing_alg_values_supported": dpop_signing_alg_values_supported,
             }
         )
+        if registration_endpoint is not UNSET:
+            field_dict["registration_endpoint"] = registration_endpoint
 
         return field_dict
 

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="CreateRegistrationTokenRequest")
+
+
+@_attrs_define
+class CreateRegistrationTokenRequest:
+    """What an initial access token allows.
+
+    Attributes:
+        uses (int): How many clients it may register (1–10000).
+        expires_in (int): Seconds it stays valid (60 up to a year).
+    """
+
+    uses: int
+    expires_in: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        uses = self.uses
+
+        expires_in = self.expires_in
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "uses": uses,
+                "expires_in": expires_in,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        uses = d.pop("uses")
+
+        expires_in = d.pop("expires_in")
+
+        create_registration_token_request = cls(
+            uses=uses,
+            expires_in=expires_in,
+        )
+
+        create_registration_token_request.additional_properties = d
+        return create_registration_token_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
