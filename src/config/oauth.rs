@@ -71,6 +71,9 @@ pub struct OAuthSettings {
     /// Every app must push its authorization requests first (RFC 9126 §5); an app can also
     /// require it for itself.
     pub require_pushed_authorization_requests: bool,
+    /// A `client_id` that is an https URL names a Client ID Metadata Document, fetched through
+    /// `[outbound]` and used as the client's registration (off: such ids are unknown clients).
+    pub client_id_metadata_documents: bool,
 }
 
 impl Default for OAuthSettings {
@@ -94,6 +97,7 @@ impl Default for OAuthSettings {
             secret_rotation_grace: secs(DAY),
             par_lifetime: secs(60),
             require_pushed_authorization_requests: false,
+            client_id_metadata_documents: false,
         }
     }
 }

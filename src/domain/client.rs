@@ -149,6 +149,12 @@ impl Client {
         self.jwks.is_some() || self.jwks_uri.is_some()
     }
 
+    /// Whether the client is described by a Client ID Metadata Document (its id is the URL of
+    /// the document) rather than registered here.
+    pub fn from_metadata_document(&self) -> bool {
+        self.owner_id == super::METADATA_DOCUMENT_OWNER
+    }
+
     /// A confidential app of `owner` with nothing else set, for unit tests of the rules.
     #[cfg(test)]
     pub fn sample(owner_id: &str) -> Self {

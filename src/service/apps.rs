@@ -70,7 +70,7 @@ fn new_secret(now: DateTime<Utc>) -> (String, ClientSecret) {
     (value, stored)
 }
 
-fn write_fields(app: &mut Client, v: ValidApp) {
+pub(super) fn write_fields(app: &mut Client, v: ValidApp) {
     app.name = v.name;
     app.description = v.description;
     app.homepage_url = v.homepage_url;

@@ -84,6 +84,11 @@ pub struct Metadata {
     pub revocation_endpoint_auth_signing_alg_values_supported: Vec<String>,
     /// The same algorithms, at the introspection endpoint.
     pub introspection_endpoint_auth_signing_alg_values_supported: Vec<String>,
+    /// draft-ietf-oauth-client-id-metadata-document: an https URL is accepted as `client_id`
+    /// and its document fetched. Present (true) only when `oauth.client_id_metadata_documents`
+    /// is on.
+    #[oai(skip_serializing_if_is_none)]
+    pub client_id_metadata_document_supported: Option<bool>,
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -136,6 +141,11 @@ fn metadata(svc: &Services) -> Metadata {
         token_endpoint_auth_signing_alg_values_supported: assertion_algs.clone(),
         revocation_endpoint_auth_signing_alg_values_supported: assertion_algs.clone(),
         introspection_endpoint_auth_signing_alg_values_supported: assertion_algs,
+        client_id_metadata_document_supported: svc
+            .oauth
+            .policy
+            .client_id_metadata_documents
+            .then_some(true),
         claims_supported: strings(&[
             "sub",
             "iss",

@@ -59,6 +59,8 @@ pub struct OAuthPolicy {
     pub par_lifetime: Duration,
     /// Every authorization request must be pushed first (RFC 9126 §5).
     pub require_par: bool,
+    /// URL-shaped client ids are resolved as Client ID Metadata Documents.
+    pub client_id_metadata_documents: bool,
 }
 
 /// The authorization server's state shared by every request: its policy and the key ring.
@@ -67,4 +69,7 @@ pub struct OAuthContext {
     pub keys: std::sync::Arc<KeyRing>,
     /// The JWK sets of apps that registered a `jwks_uri`, fetched through `outbound`.
     pub client_jwks: std::sync::Arc<crate::outbound::DocumentCache>,
+    /// Client ID Metadata Documents, fetched through `outbound` (at most
+    /// [`crate::service::client_metadata::MAX_DOCUMENT_BYTES`] each).
+    pub client_metadata: std::sync::Arc<crate::outbound::DocumentCache>,
 }
