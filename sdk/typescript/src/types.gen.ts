@@ -780,6 +780,12 @@ export type Metadata = {
      * The same algorithms, at the introspection endpoint.
      */
     introspection_endpoint_auth_signing_alg_values_supported: Array<string>;
+    /**
+     * draft-ietf-oauth-client-id-metadata-document: an https URL is accepted as `client_id`
+     * and its document fetched. Present (true) only when `oauth.client_id_metadata_documents`
+     * is on.
+     */
+    client_id_metadata_document_supported?: boolean;
 };
 
 /**

@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="Metadata")
 
 
@@ -49,6 +51,10 @@ class Metadata:
             endpoint.
         introspection_endpoint_auth_signing_alg_values_supported (list[str]): The same algorithms, at the introspection
             endpoint.
+        client_id_metadata_document_supported (bool | Unset): draft-ietf-oauth-client-id-metadata-document: an https URL
+            is accepted as `client_id`
+            and its document fetched. Present (true) only when `oauth.client_id_metadata_documents`
+            is on.
     """
 
     issuer: str
@@ -78,6 +84,7 @@ class Metadata:
     token_endpoint_auth_signing_alg_values_supported: list[str]
     revocation_endpoint_auth_signing_alg_values_supported: list[str]
     introspection_endpoint_auth_signing_alg_values_supported: list[str]
+    client_id_metadata_document_supported: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -139,6 +146,8 @@ class Metadata:
             self.introspection_endpoint_auth_signing_alg_values_supported
         )
 
+        client_id_metadata_document_supported = self.client_id_metadata_document_supported
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -172,6 +181,8 @@ class Metadata:
                 "introspection_endpoint_auth_signing_alg_values_supported": introspection_endpoint_auth_signing_alg_values_supported,
             }
         )
+        if client_id_metadata_document_supported is not UNSET:
+            field_dict["client_id_metadata_document_supported"] = client_id_metadata_document_supported
 
         return field_dict
 
@@ -242,6 +253,8 @@ class Metadata:
             list[str], d.pop("introspection_endpoint_auth_signing_alg_values_supported")
         )
 
+        client_id_metadata_document_supported = d.pop("client_id_metadata_document_supported", UNSET)
+
         metadata = cls(
             issuer=issuer,
             authorization_endpoint=authorization_endpoint,
@@ -270,6 +283,7 @@ class Metadata:
             token_endpoint_auth_signing_alg_values_supported=token_endpoint_auth_signing_alg_values_supported,
             revocation_endpoint_auth_signing_alg_values_supported=revocation_endpoint_auth_signing_alg_values_supported,
             introspection_endpoint_auth_signing_alg_values_supported=introspection_endpoint_auth_signing_alg_values_supported,
+            client_id_metadata_document_supported=client_id_metadata_document_supported,
         )
 
         metadata.additional_properties = d
