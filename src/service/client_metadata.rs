@@ -137,29 +137,12 @@ fn client_from_document(
 
 /// A public client of the document at `url` with nothing else known about it.
 pub(super) fn unnamed_client(url: &str, now: chrono::DateTime<chrono::Utc>) -> Client {
-    Client {
-        client_id: url.to_owned(),
-        owner_id: METADATA_DOCUMENT_OWNER.into(),
-        name: String::new(),
-        description: String::new(),
-        homepage_url: None,
-        logo_url: None,
-        redirect_uris: vec![],
-        post_logout_redirect_uris: vec![],
-        client_type: ClientType::Public,
-        secrets: vec![],
-        grant_types: vec![],
-        scopes: vec![],
-        access_token_ttl_secs: None,
-        refresh_token_ttl_secs: None,
-        first_party: false,
-        introspection: false,
-        require_pushed_authorization_requests: false,
-        jwks: None,
-        jwks_uri: None,
-        created_at: now,
-        updated_at: now,
-    }
+    Client::blank(
+        url.to_owned(),
+        METADATA_DOCUMENT_OWNER.into(),
+        ClientType::Public,
+        now,
+    )
 }
 
 /// A string member, when present.
