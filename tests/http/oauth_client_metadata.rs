@@ -1,7 +1,7 @@
 //! Clients without registration (Client ID Metadata Documents): a `client_id` that is an https
 //! URL, its document served from an HTTPS server on loopback with a test CA (private addresses
 //! allowed by `outbound.*`). The full code flow with PKCE through the login and consent pages
-//! with the independent `oauth2` crate, the refresh, the authorized-apps page, consent asked
+//! with the independent `oauth2` crate, the refresh and revocation, the authorized-apps page, consent asked
 //! again, the cache honouring `max-age` on the app's clock, and discovery. The refusals are in
 //! `oauth/client_metadata_refusals.rs`.
 
@@ -169,6 +169,22 @@ async fn a_url_client_id_signs_in_through_login_and_consent_and_refreshes(backen
         .await
         .unwrap()
         .contains("Authorize the app at localhost"));
+    // The client revokes its refresh token (RFC 7009), identifying itself by its URL.
+    let latest = refreshed
+        .refresh_token()
+        .expect("a rotated refresh token")
+        .secret();
+    let form = [
+        ("token", latest.as_str()),
+        ("client_id", client_id.as_str()),
+    ];
+    let (status, _, _) = post_form(&w.app, "/oauth2/revoke", None, &form).await;
+    assert_eq!(status, 200);
+    let revoked = token_client(&w, &client_id)
+        .exchange_refresh_token(&RefreshToken::new(latest.clone()))
+        .request_async(&http())
+        .await;
+    assert!(revoked.is_err(), "a revoked refresh token is refused");
     assert_eq!(server.hits(DOC), 1, "the document is cached (max-age=300)");
     w.app.stop().await;
 }
