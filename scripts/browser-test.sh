@@ -40,6 +40,16 @@ export BROWSER_USER=browser-user BROWSER_PASSWORD="browser user passphrase 42"
 OAUTH_APP_JSON="$("$BIN" --data-dir "$work/data" client create --name "Browser test app" \
   --owner "$BROWSER_USER" --redirect-uri http://127.0.0.1:8765/callback --scope "openid profile")"
 export OAUTH_APP_JSON
+# A test CA and a certificate for localhost: client-id-metadata.test.mjs serves a client's
+# metadata document over HTTPS on loopback, which the server trusts and may reach.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=auth-center test CA" \
+  -keyout "$work/ca.key" -out "$work/ca.pem" >/dev/null 2>&1
+openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=localhost" \
+  -keyout "$work/localhost.key" -out "$work/localhost.csr" >/dev/null 2>&1
+openssl x509 -req -in "$work/localhost.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" -CAcreateserial \
+  -days 2 -extfile <(printf 'subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE') \
+  -out "$work/localhost.pem" >/dev/null 2>&1
+export CIMD_TLS_KEY="$work/localhost.key" CIMD_TLS_CERT="$work/localhost.pem"
 # dpop.test.mjs's own app of the same person, so that its consent is never remembered for another suite.
 DPOP_APP_JSON="$("$BIN" --data-dir "$work/data" client create --name "DPoP test app" \
   --owner "$BROWSER_USER" --redirect-uri http://127.0.0.1:8765/callback --scope "openid profile")"
@@ -59,6 +69,9 @@ server_env=(
   AUTH_CENTER__ACCOUNTS__MAX_REGISTRATIONS_PER_IP_PER_HOUR=1000
   AUTH_CENTER__OAUTH__DPOP_NONCE=true
   AUTH_CENTER__OAUTH__DYNAMIC_REGISTRATION=initial_access_token
+  AUTH_CENTER__OAUTH__CLIENT_ID_METADATA_DOCUMENTS=true
+  AUTH_CENTER__OUTBOUND__ALLOW_PRIVATE_ADDRESSES=true
+  AUTH_CENTER__OUTBOUND__EXTRA_ROOT_CA_FILE="$work/ca.pem"
 )
 env "${server_env[@]}" "$BIN" serve --bind "127.0.0.1:${port}" \
   --public-url "$base" --data-dir "$work/data" --smtp-url "smtp://127.0.0.1:${SMTP_PORT}" \

@@ -86,6 +86,9 @@ pub struct OAuthSettings {
     pub dynamic_registration: RegistrationPolicy,
     /// With `open` registration: registrations per client address per hour.
     pub registration_max_per_ip_per_hour: u32,
+    /// A `client_id` that is an https URL names a Client ID Metadata Document, fetched through
+    /// `[outbound]` and used as the client's registration (off: such ids are unknown clients).
+    pub client_id_metadata_documents: bool,
 }
 
 impl Default for OAuthSettings {
@@ -113,6 +116,7 @@ impl Default for OAuthSettings {
             dpop_proof_window: secs(60),
             dynamic_registration: RegistrationPolicy::Off,
             registration_max_per_ip_per_hour: 10,
+            client_id_metadata_documents: false,
         }
     }
 }

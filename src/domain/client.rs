@@ -149,20 +149,30 @@ impl Client {
         self.jwks.is_some() || self.jwks_uri.is_some()
     }
 
-    /// A confidential app of `owner` with nothing else set, for unit tests of the rules.
-    #[cfg(test)]
-    pub fn sample(owner_id: &str) -> Self {
-        let now = chrono::Utc::now();
+    /// Whether the client is described by a Client ID Metadata Document (its id is the URL of
+    /// the document) rather than registered here.
+    pub fn from_metadata_document(&self) -> bool {
+        self.owner_id == super::METADATA_DOCUMENT_OWNER
+    }
+
+    /// A client with nothing set but its id, owner and type: the fields a registration or a
+    /// metadata document fills in start from here.
+    pub fn blank(
+        client_id: String,
+        owner_id: String,
+        client_type: ClientType,
+        now: DateTime<Utc>,
+    ) -> Self {
         Self {
-            client_id: "c".into(),
-            owner_id: owner_id.into(),
-            name: "n".into(),
+            client_id,
+            owner_id,
+            name: String::new(),
             description: String::new(),
             homepage_url: None,
             logo_url: None,
             redirect_uris: vec![],
             post_logout_redirect_uris: vec![],
-            client_type: ClientType::Confidential,
+            client_type,
             secrets: vec![],
             grant_types: vec![],
             scopes: vec![],
@@ -175,6 +185,21 @@ impl Client {
             jwks_uri: None,
             created_at: now,
             updated_at: now,
+        }
+    }
+
+    /// A confidential app of `owner` with nothing else set, for unit tests of the rules.
+    #[cfg(test)]
+    pub fn sample(owner_id: &str) -> Self {
+        Self {
+            client_id: "c".into(),
+            name: "n".into(),
+            ..Self::blank(
+                String::new(),
+                owner_id.into(),
+                ClientType::Confidential,
+                chrono::Utc::now(),
+            )
         }
     }
 }

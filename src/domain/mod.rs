@@ -11,6 +11,7 @@
 
 mod authorize;
 mod client;
+mod client_metadata;
 mod consent;
 mod device;
 mod device_code;
@@ -33,6 +34,9 @@ mod user;
 pub use authorize::{oversized_param, redirect_uri_matches, Prompt, MAX_PARAM_BYTES};
 pub use authorize::{ResponseMode, ResponseType};
 pub use client::{Client, ClientSecret, ClientType, GrantType};
+pub use client_metadata::{
+    is_url_client_id, parse_client_id_url, MAX_CLIENT_ID_URL_LEN, METADATA_DOCUMENT_OWNER,
+};
 pub use consent::Consent;
 pub use device::Device;
 pub use device_code::{

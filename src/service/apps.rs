@@ -70,7 +70,7 @@ fn new_secret(now: DateTime<Utc>) -> (String, ClientSecret) {
     (value, stored)
 }
 
-fn write_fields(app: &mut Client, v: ValidApp) {
+pub(super) fn write_fields(app: &mut Client, v: ValidApp) {
     app.name = v.name;
     app.description = v.description;
     app.homepage_url = v.homepage_url;
@@ -144,27 +144,13 @@ pub(super) async fn insert_app(
         ClientType::Public => (None, vec![]),
     };
     let mut app = Client {
-        client_id: crypto::random_string(18),
-        owner_id: owner_id.to_owned(),
-        name: String::new(),
-        description: String::new(),
-        homepage_url: None,
-        logo_url: None,
-        redirect_uris: vec![],
-        post_logout_redirect_uris: vec![],
-        client_type: valid.client_type,
         secrets,
-        grant_types: vec![],
-        scopes: vec![],
-        access_token_ttl_secs: None,
-        refresh_token_ttl_secs: None,
-        first_party: false,
-        introspection: false,
-        require_pushed_authorization_requests: false,
-        jwks: None,
-        jwks_uri: None,
-        created_at: now,
-        updated_at: now,
+        ..Client::blank(
+            crypto::random_string(18),
+            owner_id.to_owned(),
+            valid.client_type,
+            now,
+        )
     };
     write_fields(&mut app, valid);
     svc.stores.clients.insert_client(&app).await?;

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::{ServiceError, Services};
-use crate::domain::{Client, Grant};
+use crate::domain::{is_url_client_id, Client, Grant};
 use crate::store::StoreError;
 
 /// One authorization of an app, as its user sees it.
@@ -39,6 +39,9 @@ pub async fn list_for_user(
         if !clients.contains_key(&grant.client_id) {
             let c = match svc.stores.clients.get_client(&grant.client_id).await {
                 Ok(c) => Some(c),
+                Err(StoreError::NotFound) if is_url_client_id(&grant.client_id) => {
+                    Some(document_client(svc, &grant.client_id).await)
+                }
                 Err(StoreError::NotFound) => None,
                 Err(e) => return Err(e.into()),
             };
@@ -53,6 +56,25 @@ pub async fn list_for_user(
         }
     }
     Ok(out)
+}
+
+/// The client a metadata document describes (`client_metadata`), or, when it cannot be used
+/// now (switched off, unreachable, changed), a client named by its URL's host: the person can
+/// still see and revoke what they allowed.
+async fn document_client(svc: &Services, url: &str) -> Client {
+    let host = || {
+        url::Url::parse(url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_else(|| url.to_owned())
+    };
+    match super::clients::active_client(svc, url).await {
+        Ok(c) => c,
+        Err(_) => Client {
+            name: host(),
+            ..super::client_metadata::unnamed_client(url, svc.now())
+        },
+    }
 }
 
 /// Revokes the grant `grant_id` of `user_id` and forgets the user's consent to its app.

@@ -3,11 +3,12 @@
 //! registered, passes the same rules (`service::app_input`).
 //! RFC 6749 §2 (client registration), RFC 9700 §2.1 (exact redirect URIs).
 
-use crate::domain::{Client, DYNAMIC_OWNER};
+use crate::domain::{is_url_client_id, Client, DYNAMIC_OWNER};
 use crate::store::{StoreError, StoreResult};
 
 use super::app_input::AppInput;
 use super::apps::register_app_as_operator;
+use super::client_metadata::{resolve, MetadataError};
 use super::oauth::builtin::SYSTEM_OWNER;
 use super::{ServiceError, Services};
 
@@ -61,13 +62,39 @@ pub async fn create_client(svc: &Services, new: NewClient) -> Result<CreatedClie
 /// `NotFound` (refused at client authentication, their tokens inactive, no authorization
 /// starts) until the owner is enabled again; built-in and dynamically registered apps have no
 /// owner to check. Both answers usually come from the in-process caches (`store::cache`,
-/// `store::owner_cache`).
+/// `store::owner_cache`). With `oauth.client_id_metadata_documents` on, a URL-shaped id is a
+/// client described by its metadata document (`client_metadata`): `NotFound` when the document
+/// cannot be used (the reason is logged).
 pub async fn active_client(svc: &Services, client_id: &str) -> StoreResult<Client> {
+    match find_client(svc, client_id).await {
+        Ok(c) => Ok(c),
+        Err(ClientLookupError::Store(e)) => Err(e),
+        Err(ClientLookupError::Metadata(e)) => {
+            tracing::info!(client_id, error = %e, "client metadata document refused");
+            Err(StoreError::NotFound)
+        }
+    }
+}
+
+/// Why [`find_client`] found no client.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientLookupError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Metadata(#[from] MetadataError),
+}
+
+/// [`active_client`] with the reason a URL-shaped id was refused.
+pub async fn find_client(svc: &Services, client_id: &str) -> Result<Client, ClientLookupError> {
+    if is_url_client_id(client_id) && svc.oauth.policy.client_id_metadata_documents {
+        return Ok(resolve(svc, client_id).await?);
+    }
     let client = svc.stores.clients.get_client(client_id).await?;
     let ownerless = client.owner_id == SYSTEM_OWNER || client.owner_id == DYNAMIC_OWNER;
     if ownerless || svc.stores.users.user_enabled(&client.owner_id).await? {
         Ok(client)
     } else {
-        Err(StoreError::NotFound)
+        Err(StoreError::NotFound.into())
     }
 }

@@ -14,6 +14,7 @@ mod app_patch;
 pub mod apps;
 pub mod authorizations;
 pub mod bootstrap;
+pub mod client_metadata;
 pub mod clients;
 pub mod clock;
 pub mod dynamic_registration;

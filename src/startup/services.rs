@@ -176,6 +176,7 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> anyhow::Result<OAuthCont
             o.registration_max_per_ip_per_hour,
             chrono::Duration::hours(1),
         ),
+        client_id_metadata_documents: o.client_id_metadata_documents,
     };
     // Signing keys are never stored in plaintext: without a configured key, one is generated
     // into the data directory.
@@ -196,20 +197,28 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> anyhow::Result<OAuthCont
         feed.subscribe(keys.clone());
     }
     let out = &settings.outbound;
+    let fetcher = crate::outbound::Fetcher::new(out)?;
+    let cache_policy = crate::outbound::CachePolicy {
+        entries: out.cache_entries,
+        min_ttl: out.cache_min_ttl,
+        max_ttl: out.cache_max_ttl,
+        refetch_interval: out.refetch_interval,
+    };
     let client_jwks = crate::outbound::DocumentCache::new(
-        crate::outbound::Fetcher::new(out)?,
-        crate::outbound::CachePolicy {
-            entries: out.cache_entries,
-            min_ttl: out.cache_min_ttl,
-            max_ttl: out.cache_max_ttl,
-            refetch_interval: out.refetch_interval,
-        },
+        fetcher.clone(),
+        cache_policy,
         crate::service::oauth::MAX_JWKS_BYTES,
+    );
+    let client_metadata = crate::outbound::DocumentCache::new(
+        fetcher,
+        cache_policy,
+        crate::service::client_metadata::MAX_DOCUMENT_BYTES,
     );
     Ok(OAuthContext {
         policy,
         keys,
         client_jwks: Arc::new(client_jwks),
+        client_metadata: Arc::new(client_metadata),
     })
 }
 

@@ -154,9 +154,18 @@ fn consent_page(ctx: &Ctx<'_>, p: &AuthorizeParams, v: &ValidRequest) -> Respons
         .unwrap_or_default();
     let (scopes, resources) = consent_lists(ctx, &v.scopes, &v.resources);
     let params = param_pairs(p, true);
+    // A client named by its metadata document's URL is shown by that URL's host: the name
+    // in its document is only what it says of itself.
+    let metadata_host = v
+        .client
+        .from_metadata_document()
+        .then(|| url::Url::parse(&v.client.client_id).ok())
+        .flatten()
+        .and_then(|u| u.host_str().map(str::to_owned));
     let page = minijinja::context! {
         app => v.client.name, description => v.client.description,
         homepage => v.client.homepage_url, host, scopes, params, resources,
+        metadata_host, client_id => v.client.client_id,
     };
     ctx.render(StatusCode::OK, "consent.html", page)
 }

@@ -38,6 +38,11 @@ fn entry(a: &Authorization) -> minijinja::Value {
         id => a.grant.id,
         client_id => a.grant.client_id,
         name => a.client_name,
+        // A client named by a metadata document's URL is shown with that URL's host too.
+        host => crate::domain::is_url_client_id(&a.grant.client_id)
+            .then(|| url::Url::parse(&a.grant.client_id).ok())
+            .flatten()
+            .and_then(|u| u.host_str().map(str::to_owned)),
         homepage => a.client_homepage_url,
         scopes => a.grant.scopes.join(" "),
         created_at => when(a.grant.created_at),

@@ -19,6 +19,7 @@ mod metrics;
 mod mongo_outage;
 mod multi_node;
 mod oauth_authorize;
+mod oauth_client_metadata;
 mod oauth_device;
 mod oauth_dpop;
 mod oauth_form_post;

@@ -663,6 +663,11 @@ pub mod types {
         ///RFC 9207: authorization responses carry `iss`.
         pub authorization_response_iss_parameter_supported: bool,
         pub claims_supported: ::std::vec::Vec<::std::string::String>,
+        /**draft-ietf-oauth-client-id-metadata-document: an https URL is accepted as `client_id`
+        and its document fetched. Present (true) only when `oauth.client_id_metadata_documents`
+        is on.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub client_id_metadata_document_supported: ::std::option::Option<bool>,
         pub code_challenge_methods_supported: ::std::vec::Vec<::std::string::String>,
         ///RFC 8628 §4: where devices start the device authorization grant.
         pub device_authorization_endpoint: ::std::string::String,

@@ -90,6 +90,11 @@ pub struct Metadata {
     /// registration is turned off (`oauth.dynamic_registration`).
     #[oai(skip_serializing_if_is_none)]
     pub registration_endpoint: Option<String>,
+    /// draft-ietf-oauth-client-id-metadata-document: an https URL is accepted as `client_id`
+    /// and its document fetched. Present (true) only when `oauth.client_id_metadata_documents`
+    /// is on.
+    #[oai(skip_serializing_if_is_none)]
+    pub client_id_metadata_document_supported: Option<bool>,
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -146,6 +151,11 @@ fn metadata(svc: &Services) -> Metadata {
         registration_endpoint: (svc.oauth.policy.dynamic_registration
             != crate::domain::RegistrationPolicy::Off)
             .then(|| url("/oauth2/register")),
+        client_id_metadata_document_supported: svc
+            .oauth
+            .policy
+            .client_id_metadata_documents
+            .then_some(true),
         claims_supported: strings(&[
             "sub",
             "iss",

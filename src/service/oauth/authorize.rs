@@ -18,6 +18,7 @@ use crate::domain::{
     oversized_param, redirect_uri_matches, Client, ClientType, CodeChallenge, Consent, GrantType,
     Prompt, ResponseMode, ResponseType, ScopeSet, Session, User, MAX_PARAM_BYTES,
 };
+use crate::service::clients::ClientLookupError;
 use crate::service::{access, Services};
 use crate::store::StoreError;
 
@@ -100,12 +101,16 @@ async fn trusted_target(
 ) -> Result<(Client, String), AuthorizeError> {
     let id = p.client_id.as_deref().filter(|s| !s.is_empty());
     let id = id.ok_or_else(|| AuthorizeError::Page(refusal::MISSING_CLIENT_ID.into()))?;
-    let client = match crate::service::clients::active_client(svc, id).await {
+    let client = match crate::service::clients::find_client(svc, id).await {
         Ok(c) => c,
-        Err(StoreError::NotFound) => {
+        Err(ClientLookupError::Metadata(e)) => {
+            tracing::info!(client_id = id, error = %e, "client metadata document refused");
+            return Err(AuthorizeError::Page(refusal::CLIENT_METADATA.into()));
+        }
+        Err(ClientLookupError::Store(StoreError::NotFound)) => {
             return Err(AuthorizeError::Page(refusal::UNKNOWN_CLIENT.into()))
         }
-        Err(e) => {
+        Err(ClientLookupError::Store(e)) => {
             return Err(AuthorizeError::Page(format!(
                 "{}: {}",
                 refusal::UNAVAILABLE,
@@ -291,7 +296,10 @@ pub async fn decide(
         Err(StoreError::NotFound) => false,
         Err(e) => return Err(redirect_err(&v, e.into())),
     };
-    let consented = v.client.first_party || (remembered && !v.prompt.consent);
+    // A client described by a metadata document is whoever controls its URL today: what a
+    // person allowed earlier is asked again each time.
+    let consented = !v.client.from_metadata_document()
+        && (v.client.first_party || (remembered && !v.prompt.consent));
     if !consented {
         if v.prompt.none {
             return Err(redirect_err(

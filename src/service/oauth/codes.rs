@@ -50,7 +50,7 @@ async fn issue(
     req: CodeRequest,
     store_grant: bool,
 ) -> Result<(String, Grant), OAuthError> {
-    let client = svc.stores.clients.get_client(&req.client_id).await?;
+    let client = crate::service::clients::active_client(svc, &req.client_id).await?;
     if client.client_type == ClientType::Public && req.code_challenge.is_none() {
         return Err(OAuthError::invalid_request(
             "public clients must use PKCE (code_challenge with S256)",

@@ -68,6 +68,8 @@ pub struct OAuthPolicy {
     pub dynamic_registration: crate::domain::RegistrationPolicy,
     /// Open registrations per client address (`oauth.registration_max_per_ip_per_hour`).
     pub registrations_per_ip: crate::service::throttle::Limit,
+    /// URL-shaped client ids are resolved as Client ID Metadata Documents.
+    pub client_id_metadata_documents: bool,
 }
 
 /// The authorization server's state shared by every request: its policy and the key ring.
@@ -76,4 +78,7 @@ pub struct OAuthContext {
     pub keys: std::sync::Arc<KeyRing>,
     /// The JWK sets of apps that registered a `jwks_uri`, fetched through `outbound`.
     pub client_jwks: std::sync::Arc<crate::outbound::DocumentCache>,
+    /// Client ID Metadata Documents, fetched through `outbound` (at most
+    /// [`crate::service::client_metadata::MAX_DOCUMENT_BYTES`] each).
+    pub client_metadata: std::sync::Arc<crate::outbound::DocumentCache>,
 }

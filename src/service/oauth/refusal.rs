@@ -18,9 +18,12 @@ pub const BAD_HINT: &str = "id_token_hint is not an id_token of this server";
 /// RFC 9126 §4: a `request_uri` that cannot be resolved has no trusted redirect URI.
 pub const REQUEST_URI_INVALID: &str = "request_uri is unknown, expired or already used";
 pub const REQUEST_URI_OTHER_CLIENT: &str = "request_uri was pushed by another client";
+/// A URL client id whose metadata document is off, unreachable or invalid (the reason is
+/// logged; the page gives none, so that it cannot be used to probe what the server reaches).
+pub const CLIENT_METADATA: &str = "the client's metadata document cannot be used";
 
 /// Every reason with the name of its translation (`refused.{name}`), for the pages.
-pub const ALL: [(&str, &str); 11] = [
+pub const ALL: [(&str, &str); 12] = [
     (MISSING_CLIENT_ID, "missing_client_id"),
     (UNKNOWN_CLIENT, "unknown_client"),
     (REDIRECT_URI, "redirect_uri"),
@@ -32,6 +35,7 @@ pub const ALL: [(&str, &str); 11] = [
     (BAD_HINT, "bad_hint"),
     (REQUEST_URI_INVALID, "request_uri_invalid"),
     (REQUEST_URI_OTHER_CLIENT, "request_uri_other_client"),
+    (CLIENT_METADATA, "client_metadata"),
 ];
 
 /// The translation name of a refusal reason (an unavailable store's refusal by its start).
