@@ -113,7 +113,10 @@ async fn bearer_principal(svc: &Services, token: &str) -> Result<Principal, Auth
         ));
     };
     let user = match svc.stores.users.get_user(user_id).await {
-        Ok(u) if !u.disabled => u,
+        Ok(u) if !u.disabled => {
+            crate::service::audit::context::identify(&u.id);
+            u
+        }
         Ok(_) | Err(crate::store::StoreError::NotFound) => {
             return Err(AuthFailure::InvalidToken(
                 "the user no longer exists or is disabled".into(),

@@ -15,6 +15,7 @@ mod admin_users;
 mod app_models;
 mod app_requests;
 mod apps;
+mod audit;
 pub mod auth;
 mod authorizations;
 pub mod body_limit;
@@ -86,6 +87,7 @@ pub type Api = (
     (
         admin_groups::AdminGroupsApi,
         admin_resources::AdminResourcesApi,
+        audit::AuditApi,
     ),
     (account::AccountApi, sessions::SessionsApi),
     oauth::TokenApi,

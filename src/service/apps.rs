@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use super::access::Principal;
 use super::admin::{Listed, PageRequest};
 use super::app_input::{validate, validate_read, AppInput, AppPatch, Rules, ValidApp};
+use super::audit::{Entry, Kind};
 use super::oauth::builtin::SYSTEM_OWNER;
 use super::{ServiceError, Services, Validation};
 use crate::crypto;
@@ -169,6 +170,8 @@ async fn insert_app(
     write_fields(&mut app, valid);
     svc.stores.clients.insert_client(&app).await?;
     tracing::info!(client_id = %app.client_id, owner = %app.owner_id, "app registered");
+    let entry = Entry::acting(Kind::AppCreated).subject(&app.owner_id);
+    svc.audit.record(entry.app(&app.client_id));
     Ok(RegisteredApp { app, secret })
 }
 
@@ -257,6 +260,8 @@ pub async fn update_app_read(
     app.updated_at = svc.now();
     svc.stores.clients.update_client(&app).await?;
     tracing::info!(client_id = %app.client_id, by = %actor.user.id, "app updated");
+    let entry = Entry::by(Kind::AppChanged, &actor.user.id).subject(&app.owner_id);
+    svc.audit.record(entry.app(&app.client_id));
     Ok(app)
 }
 
@@ -279,6 +284,8 @@ pub async fn delete_app(svc: &Services, actor: &Principal, id: &str) -> Result<(
         .revoke_grants_for_client(&app.client_id, svc.now())
         .await?;
     tracing::info!(client_id = %app.client_id, by = %actor.user.id, "app deleted");
+    let entry = Entry::by(Kind::AppDeleted, &actor.user.id).subject(&app.owner_id);
+    svc.audit.record(entry.app(&app.client_id));
     Ok(())
 }
 
@@ -322,6 +329,9 @@ pub async fn rotate_secret(
     app.updated_at = now;
     svc.stores.clients.update_client(&app).await?;
     tracing::info!(client_id = %app.client_id, by = %actor.user.id, "app secret rotated");
+    let entry = Entry::by(Kind::AppSecretRotated, &actor.user.id).subject(&app.owner_id);
+    let entry = entry.detail("previous_revoked", revoke_previous);
+    svc.audit.record(entry.app(&app.client_id));
     Ok(RotatedSecret {
         app,
         secret,

@@ -4,9 +4,10 @@
 use std::sync::Arc;
 
 use super::{
-    feed, revoked, AssertionJtiStore, ClientStore, CodeStore, ConsentStore, DeviceCodeStore,
-    EmailTokenStore, GrantStore, GroupStore, LoginAttemptStore, OutboxStore, PushedRequestStore,
-    ResourceServerStore, SecondFactorStore, SessionStore, SigningKeyStore, StoreAdmin, UserStore,
+    feed, revoked, AssertionJtiStore, AuditStore, ClientStore, CodeStore, ConsentStore,
+    DeviceCodeStore, EmailTokenStore, GrantStore, GroupStore, LoginAttemptStore, OutboxStore,
+    PushedRequestStore, ResourceServerStore, SecondFactorStore, SessionStore, SigningKeyStore,
+    StoreAdmin, UserStore,
 };
 
 /// Every store of one backend, as the service layer consumes them.
@@ -28,6 +29,7 @@ pub struct Stores {
     pub pushed_requests: Arc<dyn PushedRequestStore>,
     pub second_factors: Arc<dyn SecondFactorStore>,
     pub assertion_jtis: Arc<dyn AssertionJtiStore>,
+    pub audit: Arc<dyn AuditStore>,
     pub admin: Arc<dyn StoreAdmin>,
     /// The revoked access tokens, held in memory in front of the store.
     pub revoked: Arc<revoked::DenyList>,
@@ -57,6 +59,7 @@ impl Stores {
             + PushedRequestStore
             + SecondFactorStore
             + AssertionJtiStore
+            + AuditStore
             + StoreAdmin
             + 'static,
     {
@@ -78,6 +81,7 @@ impl Stores {
             pushed_requests: backend.clone(),
             second_factors: backend.clone(),
             assertion_jtis: backend.clone(),
+            audit: backend.clone(),
             admin: backend,
             feed: None,
         }

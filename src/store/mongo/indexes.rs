@@ -2,7 +2,7 @@
 //! case-insensitive usernames, emails and group names (on the stored lower-cased keys) and one
 //! consent per (user, app); TTL indexes on `expires_at` that collect expired
 //! grants, sessions, known devices, email tokens, keys, deny-list entries, pushed authorization
-//! requests and client assertion ids
+//! requests, client assertion ids and audit events
 //! (and on `purge_at` for codes, tokens and device codes,
 //! past a grace); the unique user code of device codes; and the look-up indexes the queries
 //! use. Index names are part of the contract with `conflict_field` (in `mod.rs`), which names
@@ -16,9 +16,9 @@ use mongodb::options::IndexOptions;
 use mongodb::IndexModel;
 
 use super::{
-    MongoStore, APPS, ASSERTION_JTIS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS, GROUPS,
-    KNOWN_DEVICES, LOGIN_ATTEMPTS, PUSHED_REQUESTS, REVOKED_TOKENS, SESSIONS, SIGNING_KEYS, TOKENS,
-    USERS,
+    MongoStore, APPS, ASSERTION_JTIS, AUDIT_EVENTS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS,
+    GROUPS, KNOWN_DEVICES, LOGIN_ATTEMPTS, PUSHED_REQUESTS, REVOKED_TOKENS, SESSIONS, SIGNING_KEYS,
+    TOKENS, USERS,
 };
 
 impl MongoStore {
@@ -73,7 +73,7 @@ fn index_with(name: &str, keys: Document, mut options: IndexOptions) -> IndexMod
     IndexModel::builder().keys(keys).options(options).build()
 }
 
-const COLLECTIONS: [&str; 15] = [
+const COLLECTIONS: [&str; 16] = [
     USERS,
     GROUPS,
     APPS,
@@ -89,6 +89,7 @@ const COLLECTIONS: [&str; 15] = [
     PUSHED_REQUESTS,
     ASSERTION_JTIS,
     KNOWN_DEVICES,
+    AUDIT_EVENTS,
 ];
 
 /// Every index the store relies on, per collection. Names matter: a duplicate-key error is
@@ -143,6 +144,15 @@ fn indexes_of(collection: &str) -> Vec<IndexModel> {
         PUSHED_REQUESTS => vec![ttl()],
         // An assertion id is only needed while its assertion could still be accepted.
         ASSERTION_JTIS => vec![ttl()],
+        // Events past their retention period go; listings filter by subject, app or type
+        // and page newest first.
+        AUDIT_EVENTS => vec![
+            ttl(),
+            index("time", doc! { "time": -1, "_id": -1 }),
+            index("subject_time", doc! { "subject": 1, "time": -1, "_id": -1 }),
+            index("app_time", doc! { "app": 1, "time": -1, "_id": -1 }),
+            index("type_time", doc! { "type": 1, "time": -1, "_id": -1 }),
+        ],
         _ => Vec::new(),
     }
 }

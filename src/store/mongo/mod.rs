@@ -2,7 +2,7 @@
 //! [`crate::store`] over one database, one collection per aggregate (`users`, `groups`, `apps`,
 //! `tokens`, `grants`, `consents`, `sessions`, `email_tokens`, `signing_keys`, `device_codes`,
 //! `revoked_tokens`, `resources`).
-//! `second_factors`, `known_devices`).
+//! `second_factors`, `known_devices`, `audit_events`).
 //! Each aggregate lives in its own file with private `*Doc` types (serde shapes, `_id`) and their
 //! conversion to and from the domain; this file owns connecting, the mapping of driver errors
 //! onto [`StoreError`] and the shared conversions, and `indexes` the index set created
@@ -14,6 +14,7 @@
 
 mod admin;
 mod assertion_jtis;
+mod audit;
 mod changes;
 mod clients;
 mod codes;
@@ -67,6 +68,7 @@ const PUSHED_REQUESTS: &str = "pushed_requests";
 const SECOND_FACTORS: &str = "second_factors";
 const ASSERTION_JTIS: &str = "assertion_jtis";
 const KNOWN_DEVICES: &str = "known_devices";
+const AUDIT_EVENTS: &str = "audit_events";
 
 /// The MongoDB store. Cheap to clone: the driver's client is a shared connection pool.
 #[derive(Clone)]

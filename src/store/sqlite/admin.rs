@@ -51,6 +51,9 @@ const SWEEPS: &[&str] = &[
     // An assertion id is only needed while its assertion could still be accepted.
     "DELETE FROM assertion_jtis WHERE rowid IN \
      (SELECT rowid FROM assertion_jtis WHERE expires_at <= ?1 LIMIT ?2)",
+    // An audit event past its retention period.
+    "DELETE FROM audit_events WHERE rowid IN \
+     (SELECT rowid FROM audit_events WHERE expires_at <= ?1 LIMIT ?2)",
     // A grant that expired or was revoked is kept while any code or token still points at it,
     // so replay detection (`take_code`, `rotate_refresh`) can still revoke by grant id.
     "DELETE FROM grants WHERE rowid IN (SELECT g.rowid FROM grants g \

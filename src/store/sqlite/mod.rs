@@ -12,6 +12,7 @@
 
 mod admin;
 mod assertion_jtis;
+mod audit;
 mod clients;
 mod codes;
 mod consents;
@@ -68,6 +69,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v11.sql"),
     include_str!("schema_v12.sql"),
     include_str!("schema_v13.sql"),
+    include_str!("schema_v17.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.
