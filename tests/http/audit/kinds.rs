@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::{assert_event, event, sign_in, PW};
 use crate::helpers::caller::Caller;
-use crate::helpers::mail::wait_for_mail;
+use crate::helpers::mail::wait_for_text;
 use crate::helpers::two_factor::{self, password_step, second_step};
 use crate::helpers::{test_settings, Backend, TestApp};
 
@@ -128,7 +128,7 @@ async fn credential_changes_and_ended_sessions_are_recorded(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(reset.status(), 204);
-    let mail = wait_for_mail(&app.mail_dir(), "jane@example.com", 1).await;
+    let mail = wait_for_text(&app.mail_dir(), "jane@example.com", "/accounts/reset/").await;
     let link = mail.link("/accounts/reset/");
     let token = link.split("token=").nth(1).unwrap().to_owned();
     let confirmed = app
