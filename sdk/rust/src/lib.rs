@@ -211,6 +211,49 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
+    ///One page of events, newest first.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct AuditEventList {
+        pub items: ::std::vec::Vec<AuditEventObject>,
+        ///Pass as `next` to get the following (older) page; absent on the last page.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub next: ::std::option::Option<::std::string::String>,
+    }
+    ///One recorded event. Never carries a secret, password, token, code or digest.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct AuditEventObject {
+        ///A user id, an app's client id, `anonymous` (an unknown account) or `system`.
+        pub actor: ::std::string::String,
+        ///The app (client id) involved.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub app: ::std::option::Option<::std::string::String>,
+        ///Small facts of the kind (a scope list, a key id, a count).
+        pub details: ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+        pub id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub ip: ::std::option::Option<::std::string::String>,
+        /**Why it ended so (`bad_password`, `unknown_user`, `throttled`, `second_factor_failed`,
+        `disabled`, `unverified`, `code_replayed`).*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub reason: ::std::option::Option<::std::string::String>,
+        ///The `x-request-id` of the request that caused it.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        ///The person the event is about.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub subject: ::std::option::Option<::std::string::String>,
+        pub time: ::chrono::DateTime<::chrono::offset::Utc>,
+        /**What happened, a dotted name: `login.succeeded`, `login.failed`, `logout`,
+        `throttle.refused`, `password.changed`, `password.reset`, `email.changed`,
+        `second_factor.enabled`, `second_factor.disabled`, `recovery_code.used`,
+        `consent.granted`, `consent.revoked`, `token.revoked`, `grant.revoked`,
+        `refresh.reuse_detected`, `app.created`, `app.changed`, `app.deleted`,
+        `app.secret_rotated`, `admin.*`, `key.rotated`, `session.ended`.*/
+        #[serde(rename = "type")]
+        pub type_: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_agent: ::std::option::Option<::std::string::String>,
+    }
     ///One authorization the caller gave an app (a grant).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct Authorization {
@@ -2275,6 +2318,77 @@ impl Client {
                 ResponseValue::from_response(response).await?,
             )),
             409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List audit events
+
+    Returns security-relevant events (sign-ins, account and app changes, revocations,
+    administration, key rotation), newest first, `limit` (1–100, default 50) at a time.
+    Filters: `user` (the person concerned), `app` (a client id), `type` (a dotted name or
+    a prefix ending in `.`, such as `login.`), `since` (inclusive) and `until` (exclusive).
+    Pass the `next` of a page to get the following one. Needs the `admin` scope.
+
+    Sends a `GET` request to `/api/v1/admin/audit-events`
+
+    */
+    pub async fn list_audit_events<'a>(
+        &'a self,
+        app: Option<&'a str>,
+        limit: Option<::std::num::NonZeroU32>,
+        next: Option<&'a str>,
+        since: Option<&'a ::chrono::DateTime<::chrono::offset::Utc>>,
+        type_: Option<&'a str>,
+        until: Option<&'a ::chrono::DateTime<::chrono::offset::Utc>>,
+        user: Option<&'a str>,
+    ) -> Result<ResponseValue<types::AuditEventList>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/admin/audit-events", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("app", &app))
+            .query(&progenitor_client::QueryParam::new("limit", &limit))
+            .query(&progenitor_client::QueryParam::new("next", &next))
+            .query(&progenitor_client::QueryParam::new("since", &since))
+            .query(&progenitor_client::QueryParam::new("type", &type_))
+            .query(&progenitor_client::QueryParam::new("until", &until))
+            .query(&progenitor_client::QueryParam::new("user", &user))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_audit_events",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
                 ResponseValue::from_response(response).await?,
             )),
             422u16 => Err(Error::ErrorResponse(
