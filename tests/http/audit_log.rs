@@ -68,27 +68,7 @@ pub async fn sign_in(
     username: &str,
     password: &str,
 ) -> reqwest::Response {
-    let html = browser
-        .get(app.url("/accounts/login/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = crate::helpers::extract_hidden(&html, "csrf_token").unwrap();
-    let form = [
-        ("username", username),
-        ("password", password),
-        ("csrf_token", &csrf),
-        ("next", "/"),
-    ];
-    browser
-        .post(app.url("/accounts/login/"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap()
+    app.login_in(browser, username, password).await
 }
 
 async fn pages_of_three_walk_every_event_newest_first_with_the_same_order_as_one_page(
