@@ -1,8 +1,9 @@
 //! Each kind of account event through the pages and the JSON API, read back through the admin
 //! API with its actor, subject, app and address: sign-ins (succeeded, failed with a reason,
-//! throttled), sign-outs, ended sessions, password changes and resets, two-step verification
-//! on and off, a recovery code used and a wrong second-step code, administrators' actions on
-//! accounts and groups, and the signing key generated at start-up.
+//! throttled), sign-outs, ended sessions, password changes and resets, a changed email
+//! address, two-step verification on and off, a recovery code used and a wrong second-step
+//! code, administrators' actions on accounts and groups, and the signing key generated at
+//! start-up.
 
 use reqwest::Method;
 use serde_json::json;
@@ -88,7 +89,7 @@ async fn app_csrf(app: &TestApp, browser: &reqwest::Client) -> String {
     crate::helpers::extract_hidden(&html, "csrf_token").unwrap()
 }
 
-async fn credential_changes_and_ended_sessions_are_recorded(backend: Backend) {
+async fn credential_and_address_changes_and_ended_sessions_are_recorded(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let jane = app
         .create_user("jane", "jane@example.com", two_factor::PASSWORD)
@@ -144,6 +145,29 @@ async fn credential_changes_and_ended_sessions_are_recorded(backend: Backend) {
     })
     .await;
     assert_event(&reset, &jane.id, Some(&jane.id), None);
+
+    assert_eq!(app.login("jane", two_factor::PASSWORD).await.status(), 303);
+    let fields = [("new_email", "jane@new.example")];
+    let asked = app
+        .submit("/accounts/profile/", "/accounts/profile/email/", &fields)
+        .await;
+    assert_eq!(asked.status(), 303);
+    let new_address = "/accounts/verify-email/";
+    let mail = wait_for_text(&app.mail_dir(), "jane@new.example", new_address).await;
+    let page = mail.link_path(new_address);
+    let html = app.get(&page).await.text().await.unwrap();
+    let token = crate::helpers::extract_hidden(&html, "token").unwrap();
+    let verified = app.submit(&page, new_address, &[("token", &token)]).await;
+    assert_eq!(verified.status(), 303);
+    let changed = event(&admin, "email.changed", |e| {
+        e["subject"] == jane.id.as_str()
+    })
+    .await;
+    assert_event(&changed, &jane.id, Some(&jane.id), None);
+    assert!(
+        !changed.to_string().contains(&token),
+        "no link token in the event"
+    );
     app.stop().await;
 }
 
@@ -257,7 +281,7 @@ async fn administrators_actions_and_the_first_signing_key_are_recorded(backend: 
 
 on_both_stores!(
     sign_ins_and_sign_outs_are_recorded_with_the_request_they_came_in,
-    credential_changes_and_ended_sessions_are_recorded,
+    credential_and_address_changes_and_ended_sessions_are_recorded,
     two_step_verification_on_off_and_its_codes_are_recorded,
     administrators_actions_and_the_first_signing_key_are_recorded,
 );
