@@ -32,7 +32,6 @@ pub enum AuditEventType {
     AppChanged,
     AppDeleted,
     AppSecretRotated,
-    AdminUserCreated,
     AdminUserChanged,
     AdminUserDeleted,
     AdminGroupCreated,
@@ -45,7 +44,7 @@ pub enum AuditEventType {
 }
 
 impl AuditEventType {
-    pub const ALL: [AuditEventType; 29] = [
+    pub const ALL: [AuditEventType; 28] = [
         Self::LoginSucceeded,
         Self::LoginFailed,
         Self::Logout,
@@ -65,7 +64,6 @@ impl AuditEventType {
         Self::AppChanged,
         Self::AppDeleted,
         Self::AppSecretRotated,
-        Self::AdminUserCreated,
         Self::AdminUserChanged,
         Self::AdminUserDeleted,
         Self::AdminGroupCreated,
@@ -99,7 +97,6 @@ impl AuditEventType {
             Self::AppChanged => "app.changed",
             Self::AppDeleted => "app.deleted",
             Self::AppSecretRotated => "app.secret_rotated",
-            Self::AdminUserCreated => "admin.user_created",
             Self::AdminUserChanged => "admin.user_changed",
             Self::AdminUserDeleted => "admin.user_deleted",
             Self::AdminGroupCreated => "admin.group_created",

@@ -1,8 +1,9 @@
 //! Where the request that causes an event comes from: its id (`telemetry`), the client's
 //! address (`client_ip`'s rules) and User-Agent, and who it acts for once its credential was
-//! resolved ([`identify`], called where a session or token becomes a principal). The HTTP layer sets it once per request
-//! ([`within`]) and [`super::Audit::record`] reads it, so a hook in a use case is one line and
-//! no use case takes these as arguments. Outside a request (the CLI, start-up) it is empty.
+//! resolved ([`identify`], called where a session or token becomes a principal). The HTTP
+//! layer sets it once per request ([`within`]) and [`super::Audit::record`] reads it, so a
+//! hook in a use case is one line and no use case takes these as arguments. Outside a request
+//! (the CLI, start-up) it is empty.
 
 use std::future::Future;
 use std::sync::{Arc, OnceLock};

@@ -97,12 +97,12 @@ async fn credential_and_address_changes_and_ended_sessions_are_recorded(backend:
     let admin = Caller::admin(&app).await;
     let other = Caller::login(&app, "jane", two_factor::PASSWORD).await;
     let me = Caller::login(&app, "jane", two_factor::PASSWORD).await;
+    let change = json!({
+        "current_password": two_factor::PASSWORD,
+        "new_password": "another long passphrase",
+    });
     let (status, body) = me
-        .call(
-            Method::POST,
-            "/api/v1/me/password",
-            Some(json!({"current_password": two_factor::PASSWORD, "new_password": "another long passphrase"})),
-        )
+        .call(Method::POST, "/api/v1/me/password", Some(change))
         .await;
     assert_eq!(status, 200, "{body}");
     let changed = event(&admin, "password.changed", |e| {
