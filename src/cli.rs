@@ -229,32 +229,38 @@ async fn store_command(settings: &Settings, command: Command) -> anyhow::Result<
     let stores = open_stores(settings).await?;
     let admin = stores.admin.clone();
     let clock = std::sync::Arc::new(crate::service::clock::SystemClock);
-    let result = match build_services(settings, stores, clock) {
-        Ok(svc) => match command {
-            Command::User(UserCommand::Create {
+    let svc = match build_services(settings, stores, clock) {
+        Ok(svc) => svc,
+        Err(e) => {
+            admin.close().await;
+            return Err(e);
+        }
+    };
+    let result = match command {
+        Command::User(UserCommand::Create {
+            username,
+            email,
+            password,
+            admin,
+        }) => {
+            let new = NewUser {
                 username,
                 email,
                 password,
-                admin,
-            }) => {
-                let new = NewUser {
-                    username,
-                    email,
-                    password,
-                    display_name: None,
-                    is_admin: admin,
-                    email_verified: true,
-                };
-                user_create(&svc, new).await
-            }
-            Command::Client(cmd) => client_create(&svc, cmd).await,
-            Command::Group(cmd) => groups::run(&svc, cmd).await,
-            Command::Resource(cmd) => resources::run(&svc, cmd).await,
-            Command::RegistrationToken(cmd) => registration_tokens::run(&svc, cmd).await,
-            Command::Serve | Command::Openapi => Ok(()),
-        },
-        Err(e) => Err(e),
+                display_name: None,
+                is_admin: admin,
+                email_verified: true,
+            };
+            user_create(&svc, new).await
+        }
+        Command::Client(cmd) => client_create(&svc, cmd).await,
+        Command::Group(cmd) => groups::run(&svc, cmd).await,
+        Command::Resource(cmd) => resources::run(&svc, cmd).await,
+        Command::RegistrationToken(cmd) => registration_tokens::run(&svc, cmd).await,
+        Command::Serve | Command::Openapi => Ok(()),
     };
+    // Events of the command (an account created, a group changed) are written before exit.
+    svc.audit.shutdown(std::time::Duration::from_secs(5)).await;
     admin.close().await;
     result
 }

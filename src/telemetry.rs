@@ -50,9 +50,14 @@ fn new_request_id() -> String {
     format!("{prefix:016x}{n:016x}")
 }
 
+/// The id of the request being served (request data set by [`trace_request`]).
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
 /// `EndpointExt::around` middleware: request id + one access-log line per request.
-pub async fn trace_request<E: Endpoint>(next: E, req: Request) -> poem::Result<Response> {
+pub async fn trace_request<E: Endpoint>(next: E, mut req: Request) -> poem::Result<Response> {
     let id = request_id(&req);
+    req.set_data(RequestId(id.clone()));
     let method = crate::metrics::endpoint::method_label(req.method());
     let span = tracing::info_span!(
         "request",
@@ -79,6 +84,18 @@ pub async fn trace_request<E: Endpoint>(next: E, req: Request) -> poem::Result<R
     }
     .instrument(span)
     .await
+}
+
+/// `EndpointExt::around` middleware, inside the one that attaches the trusted proxies: the
+/// request's id, client address and User-Agent become the context of the audit events that
+/// its handling records.
+pub async fn audit_context<E: Endpoint>(next: E, req: Request) -> poem::Result<Response> {
+    let ctx = crate::service::audit::RequestContext::new(
+        req.data::<RequestId>().map(|r| r.0.clone()),
+        crate::client_ip::client_info(&req),
+    );
+    let handled = crate::service::audit::context::within(ctx, next.call(req)).await;
+    handled.map(poem::IntoResponse::into_response)
 }
 
 #[cfg(test)]

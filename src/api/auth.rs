@@ -179,7 +179,10 @@ async fn principal_of(svc: &Services, access: VerifiedAccess) -> Result<Principa
         ));
     };
     let user = match svc.stores.users.get_user(user_id).await {
-        Ok(u) if !u.disabled => u,
+        Ok(u) if !u.disabled => {
+            crate::service::audit::context::identify(&u.id);
+            u
+        }
         Ok(_) | Err(crate::store::StoreError::NotFound) => {
             return Err(AuthFailure::InvalidToken(
                 "the user no longer exists or is disabled".into(),

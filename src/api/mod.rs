@@ -16,6 +16,7 @@ mod admin_users;
 mod app_models;
 mod app_requests;
 mod apps;
+mod audit;
 pub mod auth;
 mod authorizations;
 pub mod body_limit;
@@ -89,6 +90,7 @@ pub type Api = (
         admin_groups::AdminGroupsApi,
         admin_resources::AdminResourcesApi,
         admin_registrations::AdminRegistrationsApi,
+        audit::AuditApi,
     ),
     (account::AccountApi, sessions::SessionsApi),
     oauth::TokenApi,

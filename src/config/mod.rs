@@ -9,6 +9,7 @@
 //! layers.
 
 mod accounts;
+mod audit;
 mod log;
 mod mail;
 mod metrics;
@@ -30,6 +31,7 @@ use figment::Figment;
 use serde::{Deserialize, Serialize};
 
 pub use accounts::{AccountSettings, AdminSettings};
+pub use audit::AuditSettings;
 pub use log::{LogFormat, LogSettings};
 pub use mail::{MailSettings, MailTransport};
 pub use metrics::MetricsSettings;
@@ -55,6 +57,7 @@ pub struct Settings {
     pub oauth: OAuthSettings,
     pub metrics: MetricsSettings,
     pub outbound: OutboundSettings,
+    pub audit: AuditSettings,
 }
 
 /// Values given on the command line (or their `AUTH_CENTER_*` variables), by the key each one
@@ -128,7 +131,8 @@ impl Settings {
         self.security.validate()?;
         self.oauth.validate()?;
         self.metrics.validate()?;
-        self.outbound.validate()
+        self.outbound.validate()?;
+        self.audit.validate()
     }
 
     /// Whether cookies must carry `Secure` (the public URL is https).

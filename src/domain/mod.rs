@@ -9,6 +9,7 @@
 //! Timestamps are `chrono::DateTime<Utc>` with millisecond precision, the precision both stores
 //! keep (use [`truncate_millis`] when creating one).
 
+mod audit;
 mod authorize;
 mod client;
 mod client_metadata;
@@ -31,6 +32,10 @@ mod signing_key;
 mod token;
 mod user;
 
+pub use audit::{
+    AuditCursor, AuditEvent, AuditEventType, AuditQuery, AuditTypePrefix, ANONYMOUS_ACTOR,
+    MAX_DETAIL_LEN, SYSTEM_ACTOR,
+};
 pub use authorize::{oversized_param, redirect_uri_matches, Prompt, MAX_PARAM_BYTES};
 pub use authorize::{ResponseMode, ResponseType};
 pub use client::{Client, ClientSecret, ClientType, GrantType};

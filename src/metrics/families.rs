@@ -181,6 +181,7 @@ pub struct Metrics {
     store_errors: IntCounterVec,
     mail: [IntCounter; 4],
     cache: Vec<[IntCounter; 2]>,
+    pub(super) audit: super::audit::AuditCounters,
 }
 
 /// Registers `metric` (names are constants: a failure is a defect that the unit tests catch).
@@ -190,7 +191,7 @@ fn register<M: prometheus::core::Collector + Clone + 'static>(r: &Registry, metr
     metric
 }
 
-fn counter(r: &Registry, name: &str, help: &str) -> IntCounter {
+pub(super) fn counter(r: &Registry, name: &str, help: &str) -> IntCounter {
     register(r, IntCounter::new(name, help).expect("valid counter"))
 }
 
@@ -314,6 +315,7 @@ impl Metrics {
                 .iter()
                 .map(|c| ["hit", "miss"].map(|h| cache.with_label_values(&[c.as_str(), h])))
                 .collect(),
+            audit: super::audit::AuditCounters::new(&r),
             registry: r,
         }
     }

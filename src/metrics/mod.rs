@@ -12,6 +12,7 @@
 //! May be imported by every layer; it imports only `domain` (grant types), and `endpoint` alone
 //! knows poem.
 
+mod audit;
 pub mod endpoint;
 mod families;
 

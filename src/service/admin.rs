@@ -11,6 +11,7 @@
 use crate::domain::{DomainError, EmailTokenPurpose, Page, User};
 use crate::store::{StoreError, UserQuery};
 
+use super::audit::{Entry, Kind};
 use super::{ServiceError, Services, Validation};
 
 /// Longest accepted search text.
@@ -192,6 +193,8 @@ pub async fn set_user_disabled(
         write_disabled(svc, &mut user, false).await?;
     }
     tracing::info!(user_id = %user.id, by = %actor.id, disabled, "account disabled flag set");
+    let entry = Entry::by(Kind::AdminUserChanged, &actor.id).subject(&user.id);
+    svc.audit.record(entry.detail("disabled", disabled));
     Ok(user)
 }
 
@@ -240,5 +243,7 @@ pub async fn delete_user(svc: &Services, actor: &User, id: &str) -> Result<(), S
     s.sessions.forget_devices(&user.id).await?;
     ignore_missing(s.users.delete_user(&user.id).await)?;
     tracing::info!(user_id = %user.id, by = %actor.id, "account deleted");
+    svc.audit
+        .record(Entry::by(Kind::AdminUserDeleted, &actor.id).subject(&user.id));
     Ok(())
 }

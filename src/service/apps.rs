@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use super::access::Principal;
 use super::admin::{Listed, PageRequest};
 use super::app_input::{validate, validate_read, AppInput, AppPatch, Rules, ValidApp};
+use super::audit::{Entry, Kind};
 use super::oauth::builtin::SYSTEM_OWNER;
 use super::{ServiceError, Services, Validation};
 use crate::crypto;
@@ -155,6 +156,8 @@ pub(super) async fn insert_app(
     write_fields(&mut app, valid);
     svc.stores.clients.insert_client(&app).await?;
     tracing::info!(client_id = %app.client_id, owner = %app.owner_id, "app registered");
+    let entry = Entry::acting(Kind::AppCreated).subject(&app.owner_id);
+    svc.audit.record(entry.app(&app.client_id));
     Ok(RegisteredApp { app, secret })
 }
 
@@ -253,6 +256,8 @@ pub(super) async fn save_fields(
     app.updated_at = svc.now();
     svc.stores.clients.update_client(&app).await?;
     tracing::info!(client_id = %app.client_id, by = %by, "app updated");
+    let entry = Entry::by(Kind::AppChanged, by).subject(&app.owner_id);
+    svc.audit.record(entry.app(&app.client_id));
     Ok(app)
 }
 
@@ -282,6 +287,8 @@ pub(super) async fn remove_app(svc: &Services, app: &Client, by: &str) -> Result
         .await?;
     s.registrations.delete_registration(&app.client_id).await?;
     tracing::info!(client_id = %app.client_id, by = %by, "app deleted");
+    let entry = Entry::by(Kind::AppDeleted, by).subject(&app.owner_id);
+    svc.audit.record(entry.app(&app.client_id));
     Ok(())
 }
 
@@ -325,6 +332,9 @@ pub async fn rotate_secret(
     app.updated_at = now;
     svc.stores.clients.update_client(&app).await?;
     tracing::info!(client_id = %app.client_id, by = %actor.user.id, "app secret rotated");
+    let entry = Entry::by(Kind::AppSecretRotated, &actor.user.id).subject(&app.owner_id);
+    let entry = entry.detail("previous_revoked", revoke_previous);
+    svc.audit.record(entry.app(&app.client_id));
     Ok(RotatedSecret {
         app,
         secret,

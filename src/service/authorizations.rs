@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::audit::{Entry, Kind};
 use super::{ServiceError, Services};
 use crate::domain::{is_url_client_id, Client, Grant};
 use crate::store::StoreError;
@@ -98,5 +99,9 @@ pub async fn revoke_for_user(
         .await?;
     tracing::info!(grant_id = %grant.id, client_id = %grant.client_id,
         "authorization revoked by its user");
+    svc.audit
+        .record(Entry::user(Kind::GrantRevoked, user_id).app(&grant.client_id));
+    svc.audit
+        .record(Entry::user(Kind::ConsentRevoked, user_id).app(&grant.client_id));
     Ok(())
 }

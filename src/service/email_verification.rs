@@ -8,6 +8,7 @@
 
 use std::net::IpAddr;
 
+use super::audit::{Entry, Kind};
 use super::email::{delete_all_links, reserve_link, send_link, take_token, EmailKind};
 use super::security_mail::{self, SecurityEvent};
 use super::{ServiceError, Services};
@@ -43,6 +44,7 @@ pub async fn verify_email(
     if token.purpose == EmailTokenPurpose::ChangeEmail {
         let links = delete_all_links(svc, &user.id).await?;
         tracing::info!(user_id = %user.id, email_links_deleted = links, "email address changed");
+        svc.audit.record(Entry::user(Kind::EmailChanged, &user.id));
         let event = SecurityEvent::EmailChanged;
         let new = user.email.as_str();
         security_mail::notify_at(svc, &user, event, client, old.as_str(), new).await;

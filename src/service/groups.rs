@@ -8,6 +8,7 @@ use crate::domain::{DomainError, Group, GroupName, User, Username};
 use crate::store::StoreError;
 
 use super::admin::{Listed, PageRequest};
+use super::audit::{Entry, Kind};
 use super::{ServiceError, Services, Validation};
 
 /// Longest accepted description.
@@ -78,6 +79,8 @@ pub async fn create_group(svc: &Services, new: NewGroup) -> Result<Group, Servic
     };
     svc.stores.groups.insert_group(&group).await?;
     tracing::info!(group_id = %group.id, "group created");
+    svc.audit
+        .record(Entry::acting(Kind::AdminGroupCreated).detail("group", &group.id));
     Ok(group)
 }
 
@@ -107,12 +110,16 @@ pub async fn update_group(
     }
     group.updated_at = svc.now();
     svc.stores.groups.update_group(&group).await?;
+    svc.audit
+        .record(Entry::acting(Kind::AdminGroupChanged).detail("group", &group.id));
     Ok(group)
 }
 
 pub async fn delete_group(svc: &Services, id: &str) -> Result<(), ServiceError> {
     svc.stores.groups.delete_group(id).await?;
     tracing::info!(group_id = %id, "group deleted");
+    svc.audit
+        .record(Entry::acting(Kind::AdminGroupDeleted).detail("group", id));
     Ok(())
 }
 
@@ -141,6 +148,8 @@ pub async fn add_member(
     svc.stores.groups.get_group(group_id).await?;
     svc.stores.users.get_user(user_id).await?;
     svc.stores.groups.add_member(group_id, user_id).await?;
+    let entry = Entry::acting(Kind::AdminGroupMemberAdded).subject(user_id);
+    svc.audit.record(entry.detail("group", group_id));
     Ok(svc.stores.groups.get_group(group_id).await?)
 }
 
@@ -153,6 +162,8 @@ pub async fn remove_member(
     svc.stores.groups.get_group(group_id).await?;
     svc.stores.users.get_user(user_id).await?;
     svc.stores.groups.remove_member(group_id, user_id).await?;
+    let entry = Entry::acting(Kind::AdminGroupMemberRemoved).subject(user_id);
+    svc.audit.record(entry.detail("group", group_id));
     Ok(())
 }
 

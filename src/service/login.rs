@@ -9,6 +9,7 @@
 use std::net::IpAddr;
 
 use super::accounts::find_by_login;
+use super::audit::{Entry, Kind};
 use super::throttle::{Account, Check, ThrottleError};
 use super::{ServiceError, Services};
 use crate::crypto::Admission;
@@ -79,6 +80,8 @@ pub async fn login_admitted(
         Some(u) => Account::User(&u.id),
         None => Account::UnknownLogin(login),
     };
+    let user_id = user.as_ref().map(|u| u.id.clone());
+    let user_id = user_id.as_deref();
     let attempt = svc
         .login_throttle
         .reserve(&svc.stores, Check::Password, account, client_ip, svc.now())
@@ -86,6 +89,8 @@ pub async fn login_admitted(
         .inspect_err(|e| {
             if matches!(e, ThrottleError::Throttled(_)) {
                 failed();
+                let entry = Entry::attempt(Kind::ThrottleRefused, user_id).reason("throttled");
+                svc.audit.record(entry.detail("check", "password"));
             }
         })?;
     let hash = user.as_ref().map(|u| u.password_hash.as_str());
@@ -98,15 +103,26 @@ pub async fn login_admitted(
         _ => {
             attempt.failed();
             failed();
+            let reason = if user.is_some() {
+                "bad_password"
+            } else {
+                "unknown_user"
+            };
+            svc.audit
+                .record(Entry::attempt(Kind::LoginFailed, user_id).reason(reason));
             tracing::info!(ip = ?client_ip, "login failed");
             return Err(LoginError::InvalidCredentials);
         }
     };
     attempt.succeeded(&svc.stores).await?;
     if user.disabled {
+        svc.audit
+            .record(Entry::user(Kind::LoginFailed, &user.id).reason("disabled"));
         return Err(LoginError::Disabled);
     }
     if svc.accounts.require_email_verification && !user.email_verified {
+        svc.audit
+            .record(Entry::user(Kind::LoginFailed, &user.id).reason("unverified"));
         return Err(LoginError::Unverified);
     }
     Ok(user)

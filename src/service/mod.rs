@@ -12,6 +12,7 @@ pub mod app_input;
 pub mod app_keys;
 mod app_patch;
 pub mod apps;
+pub mod audit;
 pub mod authorizations;
 pub mod bootstrap;
 pub mod client_metadata;
@@ -73,6 +74,8 @@ pub struct Services {
     pub two_factor: two_factor::Keys,
     /// The time every use case decides against (the system's, except in tests of expiry).
     pub clock: Arc<dyn clock::Clock>,
+    /// Records security-relevant events in the audit log (`audit.*`).
+    pub audit: audit::Audit,
 }
 
 impl Services {

@@ -8,6 +8,7 @@
 
 use std::net::IpAddr;
 
+use super::audit::{Entry, Kind};
 use super::email::{reserve_link, send_link, take_token, EmailKind};
 use super::security_mail::{self, SecurityEvent};
 use super::{password_policy, ServiceError, Services, Validation};
@@ -93,6 +94,7 @@ pub async fn confirm_reset(
     user.updated_at = svc.now();
     svc.stores.users.update_user(&user).await?;
     super::sessions::end_account_access(svc, &user.id, None, "password reset").await?;
+    svc.audit.record(Entry::user(Kind::PasswordReset, &user.id));
     security_mail::notify(svc, &user, SecurityEvent::PasswordReset, client).await;
     Ok(())
 }

@@ -9,6 +9,7 @@
 //! login throttle, with the account's login budget, in a place of the hashing queue taken
 //! before the store is read.
 
+use super::audit::{Entry, Kind};
 use super::email::{send_change_notice, send_link, EmailKind};
 use super::security_mail::{self, SecurityEvent};
 use super::throttle::{Account, Check, ThrottleError};
@@ -143,6 +144,8 @@ async fn check_current_password(
     let attempt = match reserved {
         Ok(a) => a,
         Err(ThrottleError::Throttled(secs)) => {
+            let entry = Entry::user(Kind::ThrottleRefused, &user.id).reason("throttled");
+            svc.audit.record(entry.detail("check", "current_password"));
             let minutes = (secs + 59) / 60;
             let msg = format!("too many failed attempts; try again in {minutes} minutes");
             return Err(DomainError::new("current_password", msg)
@@ -216,6 +219,8 @@ pub async fn change_password(
     super::sessions::end_account_access(svc, &user.id, change.keep_session, "password changed")
         .await?;
     let client = ClientInfo::new(change.client_ip, change.user_agent);
+    svc.audit
+        .record(Entry::user(Kind::PasswordChanged, &user.id));
     security_mail::notify(svc, &user, SecurityEvent::PasswordChanged, &client).await;
     Ok(())
 }

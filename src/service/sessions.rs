@@ -11,6 +11,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::audit::{Entry, Kind};
 use super::{ServiceError, Services};
 use crate::crypto;
 use crate::domain::{ClientInfo, Session, User};
@@ -77,6 +78,8 @@ pub async fn start_session_with(
         ip: client.ip.map(|ip| ip.to_string()),
     };
     svc.stores.sessions.insert_session(&session).await?;
+    let entry = Entry::user(Kind::LoginSucceeded, &user.id).detail("amr", session.amr.join(" "));
+    svc.audit.record(entry);
     Ok(StartedSession {
         session,
         cookie_value,
@@ -114,6 +117,7 @@ pub async fn resolve_session(
         session.last_seen_at = now;
         session.expires_at = expires;
     }
+    super::audit::context::identify(&user.id);
     Ok(Some((session, user)))
 }
 
@@ -127,10 +131,17 @@ fn idle_deadline(
 
 /// Ends the session of a cookie value (logout). Unknown values are ignored.
 pub async fn end_session(svc: &Services, cookie_value: &str) -> Result<(), ServiceError> {
-    svc.stores
-        .sessions
-        .delete_session(&crypto::digest(cookie_value))
-        .await?;
+    let id = crypto::digest(cookie_value);
+    // Whose it was, for the audit log: a logout of an unknown session records nothing.
+    let user_id = match svc.stores.sessions.get_session(&id).await {
+        Ok(s) => Some(s.user_id),
+        Err(crate::store::StoreError::NotFound) => None,
+        Err(e) => return Err(e.into()),
+    };
+    svc.stores.sessions.delete_session(&id).await?;
+    if let Some(user_id) = user_id {
+        svc.audit.record(Entry::user(Kind::Logout, &user_id));
+    }
     Ok(())
 }
 
@@ -184,6 +195,8 @@ pub async fn end_for_user(
         return Err(ServiceError::NotFound);
     }
     tracing::info!(user_id, "session ended by its person");
+    svc.audit
+        .record(Entry::user(Kind::SessionEnded, user_id).detail("sessions", 1));
     Ok(())
 }
 
@@ -198,5 +211,7 @@ pub async fn end_others(svc: &Services, user_id: &str, current: &str) -> Result<
         sessions_ended = ended,
         "other sessions ended by their person"
     );
+    svc.audit
+        .record(Entry::user(Kind::SessionEnded, user_id).detail("sessions", ended));
     Ok(ended)
 }

@@ -80,6 +80,7 @@ pub fn endpoint(services: Services, web: WebParts, limits: BodyLimits) -> impl E
     }
     let https = web.config.secure_cookies;
     route
+        .around(telemetry::audit_context)
         .data(services)
         .data(web.templates)
         .data(web.config)

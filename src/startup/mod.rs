@@ -28,6 +28,9 @@ use crate::service::clock::{Clock, SystemClock};
 use crate::service::oauth::builtin::ensure_swagger_client;
 use crate::service::Services;
 
+/// How long the audit events still queued at shutdown may take to be written.
+const AUDIT_DRAIN: Duration = Duration::from_secs(5);
+
 /// A bound, ready-to-run server.
 pub struct Application {
     acceptor: GuardedAcceptor<TcpAcceptor>,
@@ -124,6 +127,7 @@ impl Application {
             .map(|f| tokio::spawn(f.run()));
         let mail_worker = crate::service::email_outbox::spawn_worker(self.services.clone());
         let store = self.services.stores.admin.clone();
+        let audit = self.services.audit.clone();
         let app = endpoint(self.services, self.web, self.body_limits);
         // What start-up freed goes back to the system before the server idles.
         crate::heap::release_freed();
@@ -135,6 +139,7 @@ impl Application {
             feed.abort();
         }
         mail_worker.abort();
+        audit.shutdown(AUDIT_DRAIN).await;
         store.close().await;
         result.context("server failed")
     }

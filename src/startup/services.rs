@@ -12,6 +12,7 @@ use crate::config::{MailTransport, SecuritySettings, Settings, StoreSettings};
 use crate::crypto::keys::KeyEncryption;
 use crate::crypto::{HashQueue, PasswordHasher, PasswordParams};
 use crate::mail::{FileMailer, Mailer, SmtpMailer};
+use crate::service::audit::Audit;
 use crate::service::clock::Clock;
 use crate::service::email_outbox::{Outbox, OutboxPolicy};
 use crate::service::mail_limits::MailLimits;
@@ -69,7 +70,13 @@ pub fn build_services(
         parallelism: sec.argon2_parallelism,
     };
     let hasher = PasswordHasher::new(params, hash_queue(sec)).context("security.argon2_*")?;
-    let oauth = Arc::new(build_oauth(settings, &stores)?);
+    let audit = Audit::start(
+        stores.audit.clone(),
+        clock.clone(),
+        to_chrono(settings.audit.retention),
+        settings.audit.queue_size,
+    );
+    let oauth = Arc::new(build_oauth(settings, &stores, &audit)?);
     let emails = web::Templates::new(settings.web.templates_dir.clone())
         .context("loading email templates (web.templates_dir)")?;
     let (acc, mail) = (&settings.accounts, &settings.mail);
@@ -116,6 +123,7 @@ pub fn build_services(
             absolute: to_chrono(settings.session.absolute_timeout),
         },
         clock,
+        audit,
     })
 }
 
@@ -154,7 +162,11 @@ fn hash_queue(sec: &SecuritySettings) -> HashQueue {
 }
 
 /// The authorization server's lifetimes and key ring, from `oauth.*`.
-fn build_oauth(settings: &Settings, stores: &Stores) -> anyhow::Result<OAuthContext> {
+fn build_oauth(
+    settings: &Settings,
+    stores: &Stores,
+    audit: &Audit,
+) -> anyhow::Result<OAuthContext> {
     let o = &settings.oauth;
     let policy = OAuthPolicy {
         access_token_ttl: to_chrono(o.access_token_ttl),
@@ -192,7 +204,7 @@ fn build_oauth(settings: &Settings, stores: &Stores) -> anyhow::Result<OAuthCont
         to_chrono(o.key_rotation),
         longest,
     );
-    let keys = Arc::new(keys.with_alg(o.signing_alg));
+    let keys = Arc::new(keys.with_alg(o.signing_alg).with_audit(audit.clone()));
     if let Some(feed) = &stores.feed {
         feed.subscribe(keys.clone());
     }

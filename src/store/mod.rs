@@ -14,6 +14,7 @@
 //! Must not import poem, the service or the web layers.
 
 mod assertion_jtis;
+mod audit;
 pub mod cache;
 pub mod feed;
 mod grant_cache;
@@ -31,6 +32,7 @@ mod stores;
 mod ttl_cache;
 
 pub use assertion_jtis::AssertionJtiStore;
+pub use audit::AuditStore;
 pub use outbox::{OutboxMessage, OutboxStore};
 pub use pushed_requests::PushedRequestStore;
 pub use registrations::RegistrationStore;

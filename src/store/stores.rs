@@ -4,9 +4,10 @@
 use std::sync::Arc;
 
 use super::{
-    feed, revoked, AssertionJtiStore, ClientStore, CodeStore, ConsentStore, DeviceCodeStore,
-    EmailTokenStore, GrantStore, GroupStore, LoginAttemptStore, OutboxStore, PushedRequestStore,
-    RegistrationStore, ResourceServerStore, SecondFactorStore, SessionStore, SigningKeyStore,
+    feed, revoked, AssertionJtiStore, AuditStore, ClientStore, CodeStore, ConsentStore,
+    DeviceCodeStore, EmailTokenStore, GrantStore, GroupStore, LoginAttemptStore, OutboxStore,
+    PushedRequestStore, RegistrationStore, ResourceServerStore, SecondFactorStore, SessionStore,
+    SigningKeyStore,
     StoreAdmin, UserStore,
 };
 
@@ -31,6 +32,7 @@ pub struct Stores {
     pub assertion_jtis: Arc<dyn AssertionJtiStore>,
     /// Initial access tokens and dynamic registrations (RFC 7591, RFC 7592).
     pub registrations: Arc<dyn RegistrationStore>,
+    pub audit: Arc<dyn AuditStore>,
     pub admin: Arc<dyn StoreAdmin>,
     /// The revoked access tokens, held in memory in front of the store.
     pub revoked: Arc<revoked::DenyList>,
@@ -61,6 +63,7 @@ impl Stores {
             + SecondFactorStore
             + AssertionJtiStore
             + RegistrationStore
+            + AuditStore
             + StoreAdmin
             + 'static,
     {
@@ -83,6 +86,7 @@ impl Stores {
             second_factors: backend.clone(),
             assertion_jtis: backend.clone(),
             registrations: backend.clone(),
+            audit: backend.clone(),
             admin: backend,
             feed: None,
         }

@@ -51,12 +51,8 @@ pub struct DeleteForm {
 /// `Ok` for an administrator's session; else the answer (login first, or 403).
 #[allow(clippy::result_large_err)] // a page answer, built once per request
 fn admin_only(ctx: &Ctx<'_>) -> Result<(), Response> {
-    match &ctx.session {
-        Ok(Some((_, u))) if u.is_admin => Ok(()),
-        Ok(Some(_)) => Err(ctx.error_page(StatusCode::FORBIDDEN, "admin_resources.forbidden")),
-        Ok(None) => Err(see_other(LOGIN_FIRST)),
-        Err(_) => Err(ctx.error_page(StatusCode::SERVICE_UNAVAILABLE, "error.unavailable")),
-    }
+    ctx.admin(LOGIN_FIRST, "admin_resources.forbidden")
+        .map(drop)
 }
 
 fn entry(r: ResourceServer) -> minijinja::Value {

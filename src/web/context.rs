@@ -243,6 +243,17 @@ impl Ctx<'_> {
         }
     }
 
+    /// [`Ctx::signed_in`] for an administrators' page: anyone else gets a 403 page saying
+    /// `forbidden_key`.
+    #[allow(clippy::result_large_err)] // a page answer, built once per request
+    pub fn admin(&self, login_first: &str, forbidden_key: &str) -> Result<&User, Response> {
+        let (_, user) = self.signed_in(login_first)?;
+        if !user.is_admin {
+            return Err(self.error_page(StatusCode::FORBIDDEN, forbidden_key));
+        }
+        Ok(user)
+    }
+
     /// [`Ctx::signed_in`] for a posted form, whose CSRF token is checked first (403).
     #[allow(clippy::result_large_err)] // a page answer, built once per request
     pub fn posted(&self, csrf: &str, login_first: &str) -> Result<(&Session, &User), Response> {

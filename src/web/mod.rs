@@ -7,6 +7,7 @@
 
 mod account;
 mod account_two_factor;
+mod activity;
 mod admin_resources;
 mod app_form;
 mod apps;
@@ -157,9 +158,10 @@ fn accounts(route: Route) -> Route {
             "/accounts/sessions/:id/end/",
             poem::post(sessions::end_submit),
         )
+        .at("/accounts/activity/", get(activity::own))
 }
 
-/// The administrators' page of resource servers.
+/// The administrators' pages: resource servers, the audit log.
 fn admin_pages(route: Route) -> Route {
     route
         .at(
@@ -170,6 +172,7 @@ fn admin_pages(route: Route) -> Route {
             "/admin/resources/:id/delete/",
             poem::post(admin_resources::delete_submit),
         )
+        .at("/admin/audit/", get(activity::admin))
 }
 
 /// The second step of a login and two-step verification on the account page.

@@ -70,6 +70,9 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "sessions.html",
     "email/security_notice.txt",
     "email/security_notice.html",
+    "activity.html",
+    "audit_events.html",
+    "admin_audit.html",
 ];
 
 /// The page renderer shared by every handler.

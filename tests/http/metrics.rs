@@ -108,22 +108,8 @@ async fn client_credentials(w: &World) -> String {
 /// Posts the login form of a fresh browser.
 async fn sign_in(app: &TestApp, username: &str, password: &str) -> u16 {
     let browser = app.new_browser();
-    let html = browser
-        .get(app.url("/accounts/login/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = crate::helpers::extract_hidden(&html, "csrf_token").unwrap();
-    let form = [
-        ("username", username),
-        ("password", password),
-        ("csrf_token", &csrf),
-    ];
-    let r = browser.post(app.url("/accounts/login/")).form(&form);
-    r.send().await.unwrap().status().as_u16()
+    let resp = app.login_in(&browser, username, password).await;
+    resp.status().as_u16()
 }
 
 async fn the_exposition_after_real_requests_passes_promtool(b: Backend) {

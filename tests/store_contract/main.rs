@@ -9,6 +9,7 @@
 //! sense for one backend live in `backend_only`.
 
 mod assertion_jtis;
+mod audit_events;
 mod backend_only;
 mod clients;
 mod codes;
@@ -34,6 +35,7 @@ mod users;
 
 mod cases {
     pub use crate::assertion_jtis::*;
+    pub use crate::audit_events::*;
     pub use crate::clients::*;
     pub use crate::codes::*;
     pub use crate::consents::*;
@@ -82,6 +84,8 @@ macro_rules! contract_tests {
 }
 
 contract_tests!(
+    // audit log
+    audit_events_are_listed_newest_first_filtered_and_paged_by_cursor,
     // resource indicators (RFC 8707)
     resources_are_kept_with_codes_grants_refresh_tokens_consents_and_device_codes,
     a_wider_consent_replaces_the_resources_remembered,

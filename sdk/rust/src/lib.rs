@@ -211,6 +211,49 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
+    ///One page of events, newest first.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct AuditEventList {
+        pub items: ::std::vec::Vec<AuditEventObject>,
+        ///Pass as `next` to get the following (older) page; absent on the last page.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub next: ::std::option::Option<::std::string::String>,
+    }
+    ///One recorded event. Never carries a secret, password, token, code or digest.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct AuditEventObject {
+        ///A user id, an app's client id, `anonymous` (an unknown account) or `system`.
+        pub actor: ::std::string::String,
+        ///The app (client id) involved.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub app: ::std::option::Option<::std::string::String>,
+        ///Small facts of the kind (a scope list, a key id, a count).
+        pub details: ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+        pub id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub ip: ::std::option::Option<::std::string::String>,
+        /**Why it ended so (`bad_password`, `unknown_user`, `throttled`, `second_factor_failed`,
+        `disabled`, `unverified`, `code_replayed`).*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub reason: ::std::option::Option<::std::string::String>,
+        ///The `x-request-id` of the request that caused it.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        ///The person the event is about.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub subject: ::std::option::Option<::std::string::String>,
+        pub time: ::chrono::DateTime<::chrono::offset::Utc>,
+        /**What happened, a dotted name: `login.succeeded`, `login.failed`, `logout`,
+        `throttle.refused`, `password.changed`, `password.reset`, `email.changed`,
+        `second_factor.enabled`, `second_factor.disabled`, `recovery_code.used`,
+        `consent.granted`, `consent.revoked`, `token.revoked`, `grant.revoked`,
+        `refresh.reuse_detected`, `app.created`, `app.changed`, `app.deleted`,
+        `app.secret_rotated`, `admin.*`, `key.rotated`, `session.ended`.*/
+        #[serde(rename = "type")]
+        pub type_: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_agent: ::std::option::Option<::std::string::String>,
+    }
     ///One authorization the caller gave an app (a grant).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct Authorization {

@@ -277,6 +277,67 @@ export type AppSecretInfo = {
 };
 
 /**
+ * AuditEventList
+ *
+ * One page of events, newest first.
+ */
+export type AuditEventList = {
+    items: Array<AuditEventObject>;
+    /**
+     * Pass as `next` to get the following (older) page; absent on the last page.
+     */
+    next?: string;
+};
+
+/**
+ * AuditEventObject
+ *
+ * One recorded event. Never carries a secret, password, token, code or digest.
+ */
+export type AuditEventObject = {
+    id: string;
+    time: string;
+    /**
+     * What happened, a dotted name: `login.succeeded`, `login.failed`, `logout`,
+     * `throttle.refused`, `password.changed`, `password.reset`, `email.changed`,
+     * `second_factor.enabled`, `second_factor.disabled`, `recovery_code.used`,
+     * `consent.granted`, `consent.revoked`, `token.revoked`, `grant.revoked`,
+     * `refresh.reuse_detected`, `app.created`, `app.changed`, `app.deleted`,
+     * `app.secret_rotated`, `admin.*`, `key.rotated`, `session.ended`.
+     */
+    type: string;
+    /**
+     * Why it ended so (`bad_password`, `unknown_user`, `throttled`, `second_factor_failed`,
+     * `disabled`, `unverified`, `code_replayed`).
+     */
+    reason?: string;
+    /**
+     * A user id, an app's client id, `anonymous` (an unknown account) or `system`.
+     */
+    actor: string;
+    /**
+     * The person the event is about.
+     */
+    subject?: string;
+    /**
+     * The app (client id) involved.
+     */
+    app?: string;
+    ip?: string;
+    user_agent?: string;
+    /**
+     * The `x-request-id` of the request that caused it.
+     */
+    request_id?: string;
+    /**
+     * Small facts of the kind (a scope list, a key id, a count).
+     */
+    details: {
+        [key: string]: string;
+    };
+};
+
+/**
  * Authorization
  *
  * One authorization the caller gave an app (a grant).

@@ -7,6 +7,7 @@
 //! Encoding Practices §5), and a `nonce` is required whenever an id_token is returned from this
 //! endpoint (OIDC Core §3.2.2.1, §3.3.2.11).
 
+use crate::service::audit::{Entry, Kind};
 use chrono::{DateTime, Utc};
 
 use super::authorization_response::respond;
@@ -390,5 +391,8 @@ pub async fn answer_consent(
         .put_consent(&consent)
         .await
         .map_err(|e| redirect_err(&v, e.into()))?;
+    let granted = Entry::user(Kind::ConsentGranted, &user.id).app(&consent.client_id);
+    svc.audit
+        .record(granted.detail("scope", consent.scopes.join(" ")));
     grant_code(svc, v, session, user).await
 }

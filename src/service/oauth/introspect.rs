@@ -5,6 +5,7 @@
 //! not stored when issued; those issued before that was so (no `atv` claim) are still checked
 //! against their stored record until they expire.
 
+use crate::service::audit::{Entry, Kind};
 use chrono::{DateTime, Utc};
 
 use super::client_auth::{authenticate_client, ClientCredentials};
@@ -318,6 +319,11 @@ pub async fn revoke(
         if let Ok(claims) = decode_access(svc, token, false, false).await {
             if &claims.client_id == client_id {
                 revoke_access(svc, &claims).await?;
+                let mut entry = Entry::by(Kind::TokenRevoked, client_id).app(client_id);
+                if &claims.sub != client_id {
+                    entry = entry.subject(&claims.sub);
+                }
+                svc.audit.record(entry.detail("token_type", "access_token"));
             }
         }
         return Ok(());
@@ -329,6 +335,12 @@ pub async fn revoke(
                 Ok(()) | Err(StoreError::NotFound) => {}
                 Err(e) => return Err(e.into()),
             }
+            let mut entry = Entry::by(Kind::TokenRevoked, client_id).app(client_id);
+            if let Some(user) = &r.user_id {
+                entry = entry.subject(user);
+            }
+            svc.audit
+                .record(entry.detail("token_type", "refresh_token"));
         }
     }
     Ok(())

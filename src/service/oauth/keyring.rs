@@ -14,6 +14,7 @@
 //! nodes may each generate a successor at the same moment: both are then published, which is
 //! harmless.
 
+use crate::service::audit::{Audit, Entry, Kind};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -84,6 +85,8 @@ pub struct KeyRing {
     announced: AtomicBool,
     /// Tokens whose signature verified, with the key that verified them.
     verified: VerifiedTokens,
+    /// Where a generated key is recorded.
+    audit: Option<Audit>,
 }
 
 impl KeyRing {
@@ -103,7 +106,14 @@ impl KeyRing {
             reload: Mutex::new(()),
             announced: AtomicBool::new(false),
             verified: VerifiedTokens::default(),
+            audit: None,
         }
+    }
+
+    /// Records each key it generates in the audit log.
+    pub fn with_audit(mut self, audit: Audit) -> Self {
+        self.audit = Some(audit);
+        self
     }
 
     /// Signs with `alg` from now on (default ES256).
@@ -359,6 +369,10 @@ impl KeyRing {
             generated_at = %now,
             "generated a signing key"
         );
+        if let Some(audit) = &self.audit {
+            let entry = Entry::system(Kind::KeyRotated).detail("kid", &kid);
+            audit.record(entry.detail("alg", self.alg.as_str()));
+        }
         Ok(())
     }
 }

@@ -15,6 +15,7 @@ use super::token_request::TokenRequest;
 use super::OAuthError;
 use crate::crypto::Admission;
 use crate::domain::{Client, Grant, GrantType, ResourceServer, ScopeSet, User};
+use crate::service::audit::{Entry, Kind};
 use crate::service::login::{self, login_admitted, LoginError};
 use crate::service::{access, Services};
 
@@ -100,6 +101,8 @@ pub async fn password_grant(
         Err(LoginError::Service(e)) => return Err(e.into()),
     };
     refuse_second_factor(svc, &user).await?;
+    let entry = Entry::user(Kind::LoginSucceeded, &user.id).app(&client.client_id);
+    svc.audit.record(entry.detail("grant_type", "password"));
     let scopes = scopes_for(client, scope, &user, &servers)?;
     let now = svc.now();
     let grant = Grant {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::{check_code, CodeKind};
 use crate::crypto;
 use crate::domain::{ClientInfo, User};
+use crate::service::audit::{Entry, Kind};
 use crate::service::security_mail::{self, SecurityEvent};
 use crate::service::throttle::ThrottleError;
 use crate::service::{ServiceError, Services};
@@ -83,12 +84,18 @@ pub async fn second_step(
     match check_code(svc, &user.id, code, client.ip).await {
         Ok(Some(kind)) => {
             if kind == CodeKind::Recovery {
+                svc.audit
+                    .record(Entry::user(Kind::RecoveryCodeUsed, &user.id));
                 let event = SecurityEvent::RecoveryCodeUsed;
                 security_mail::notify(svc, &user, event, client).await;
             }
             Ok(Passed { user, kind })
         }
-        Ok(None) => Err(SecondStepError::WrongCode),
+        Ok(None) => {
+            let entry = Entry::user(Kind::LoginFailed, &user.id);
+            svc.audit.record(entry.reason("second_factor_failed"));
+            Err(SecondStepError::WrongCode)
+        }
         Err(ThrottleError::Throttled(secs)) => Err(SecondStepError::Throttled(secs)),
         Err(ThrottleError::Service(e)) => Err(e.into()),
     }

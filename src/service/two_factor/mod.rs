@@ -18,6 +18,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rand::{Rng, RngCore};
 
+use super::audit::{Entry, Kind};
 use super::security_mail::{self, SecurityEvent};
 use super::throttle::{Account, Check, ThrottleError};
 use super::{ServiceError, Services};
@@ -187,6 +188,8 @@ pub async fn confirm(
         .delete_sessions_for_user(&user.id, current)
         .await?;
     tracing::info!(user_id = %user.id, sessions_ended = ended, "two-step verification turned on");
+    svc.audit
+        .record(Entry::user(Kind::SecondFactorEnabled, &user.id));
     security_mail::notify(svc, user, SecurityEvent::SecondFactorOn, client).await;
     Ok(shown)
 }
@@ -231,6 +234,8 @@ pub async fn disable(
         .delete_second_factor(&user.id)
         .await?;
     tracing::info!(user_id = %user.id, "two-step verification turned off");
+    svc.audit
+        .record(Entry::user(Kind::SecondFactorDisabled, &user.id));
     security_mail::notify(svc, user, SecurityEvent::SecondFactorOff, client).await;
     Ok(())
 }
@@ -289,7 +294,13 @@ pub async fn check_code(
             client_ip,
             now,
         )
-        .await?;
+        .await
+        .inspect_err(|e| {
+            if matches!(e, ThrottleError::Throttled(_)) {
+                let entry = Entry::user(Kind::ThrottleRefused, user_id).reason("throttled");
+                svc.audit.record(entry.detail("check", "second_factor"));
+            }
+        })?;
     let passed = match factor_of(svc, user_id).await? {
         Some(f) if f.is_active() => code_matches(svc, &f, code).await?,
         _ => None,

@@ -2,7 +2,7 @@
 //! case-insensitive usernames, emails and group names (on the stored lower-cased keys) and one
 //! consent per (user, app); TTL indexes on `expires_at` that collect expired
 //! grants, sessions, known devices, email tokens, keys, deny-list entries, pushed authorization
-//! requests, client assertion ids and initial access tokens
+//! requests, client assertion ids, initial access tokens and audit events
 //! (and on `purge_at` for codes, tokens and device codes,
 //! past a grace); the unique user code of device codes; and the look-up indexes the queries
 //! use. Index names are part of the contract with `conflict_field` (in `mod.rs`), which names
@@ -16,8 +16,8 @@ use mongodb::options::IndexOptions;
 use mongodb::IndexModel;
 
 use super::{
-    MongoStore, APPS, ASSERTION_JTIS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS, GROUPS,
-    INITIAL_ACCESS_TOKENS, KNOWN_DEVICES, LOGIN_ATTEMPTS, PUSHED_REQUESTS, REVOKED_TOKENS,
+    MongoStore, APPS, ASSERTION_JTIS, AUDIT_EVENTS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS,
+    GROUPS, INITIAL_ACCESS_TOKENS, KNOWN_DEVICES, LOGIN_ATTEMPTS, PUSHED_REQUESTS, REVOKED_TOKENS,
     SESSIONS, SIGNING_KEYS, TOKENS, USERS,
 };
 
@@ -73,7 +73,7 @@ fn index_with(name: &str, keys: Document, mut options: IndexOptions) -> IndexMod
     IndexModel::builder().keys(keys).options(options).build()
 }
 
-const COLLECTIONS: [&str; 16] = [
+const COLLECTIONS: [&str; 17] = [
     USERS,
     GROUPS,
     APPS,
@@ -90,6 +90,7 @@ const COLLECTIONS: [&str; 16] = [
     ASSERTION_JTIS,
     KNOWN_DEVICES,
     INITIAL_ACCESS_TOKENS,
+    AUDIT_EVENTS,
 ];
 
 /// Every index the store relies on, per collection. Names matter: a duplicate-key error is
@@ -146,6 +147,15 @@ fn indexes_of(collection: &str) -> Vec<IndexModel> {
         ASSERTION_JTIS => vec![ttl()],
         // An initial access token past its expiry registers nothing (RFC 7591 §3).
         INITIAL_ACCESS_TOKENS => vec![ttl()],
+        // Events past their retention period go; listings filter by subject, app or type
+        // and page newest first.
+        AUDIT_EVENTS => vec![
+            ttl(),
+            index("time", doc! { "time": -1, "_id": -1 }),
+            index("subject_time", doc! { "subject": 1, "time": -1, "_id": -1 }),
+            index("app_time", doc! { "app": 1, "time": -1, "_id": -1 }),
+            index("type_time", doc! { "type": 1, "time": -1, "_id": -1 }),
+        ],
         _ => Vec::new(),
     }
 }

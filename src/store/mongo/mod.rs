@@ -2,7 +2,8 @@
 //! [`crate::store`] over one database, one collection per aggregate (`users`, `groups`, `apps`,
 //! `tokens`, `grants`, `consents`, `sessions`, `email_tokens`, `signing_keys`, `device_codes`,
 //! `revoked_tokens`, `resources`).
-//! `second_factors`, `known_devices`, `initial_access_tokens`, `client_registrations`).
+//! `second_factors`, `known_devices`, `initial_access_tokens`, `client_registrations`,
+//! `audit_events`).
 //! Each aggregate lives in its own file with private `*Doc` types (serde shapes, `_id`) and their
 //! conversion to and from the domain; this file owns connecting, the mapping of driver errors
 //! onto [`StoreError`] and the shared conversions, and `indexes` the index set created
@@ -14,6 +15,7 @@
 
 mod admin;
 mod assertion_jtis;
+mod audit;
 mod changes;
 mod clients;
 mod codes;
@@ -70,6 +72,7 @@ const ASSERTION_JTIS: &str = "assertion_jtis";
 const KNOWN_DEVICES: &str = "known_devices";
 const INITIAL_ACCESS_TOKENS: &str = "initial_access_tokens";
 const CLIENT_REGISTRATIONS: &str = "client_registrations";
+const AUDIT_EVENTS: &str = "audit_events";
 
 /// The MongoDB store. Cheap to clone: the driver's client is a shared connection pool.
 #[derive(Clone)]

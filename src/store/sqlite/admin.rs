@@ -54,6 +54,9 @@ const SWEEPS: &[&str] = &[
     // An initial access token past its expiry registers nothing (RFC 7591 §3).
     "DELETE FROM initial_access_tokens WHERE rowid IN \
      (SELECT rowid FROM initial_access_tokens WHERE expires_at <= ?1 LIMIT ?2)",
+    // An audit event past its retention period.
+    "DELETE FROM audit_events WHERE rowid IN \
+     (SELECT rowid FROM audit_events WHERE expires_at <= ?1 LIMIT ?2)",
     // A grant that expired or was revoked is kept while any code or token still points at it,
     // so replay detection (`take_code`, `rotate_refresh`) can still revoke by grant id.
     "DELETE FROM grants WHERE rowid IN (SELECT g.rowid FROM grants g \

@@ -12,6 +12,7 @@
 
 mod admin;
 mod assertion_jtis;
+mod audit;
 mod clients;
 mod codes;
 mod consents;
@@ -71,6 +72,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v13.sql"),
     include_str!("schema_v14.sql"),
     include_str!("schema_v15.sql"),
+    include_str!("schema_v16.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.

@@ -155,8 +155,26 @@ impl TestApp {
 
     /// Logs in through the login page with this client's cookie jar.
     pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
-        let csrf = self.csrf_token("/accounts/login/").await;
-        self.client
+        self.login_in(&self.client, username, password).await
+    }
+
+    /// Logs in through the login page of `browser` (its own cookie jar and headers).
+    pub async fn login_in(
+        &self,
+        browser: &reqwest::Client,
+        username: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        let html = browser
+            .get(self.url("/accounts/login/"))
+            .send()
+            .await
+            .expect("login page")
+            .text()
+            .await
+            .expect("page body");
+        let csrf = extract_hidden(&html, "csrf_token").expect("page has a csrf_token field");
+        browser
             .post(self.url("/accounts/login/"))
             .form(&[
                 ("username", username),

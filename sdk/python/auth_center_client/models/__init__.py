@@ -7,6 +7,9 @@ from .app_list import AppList
 from .app_patch_request import AppPatchRequest
 from .app_request import AppRequest
 from .app_secret_info import AppSecretInfo
+from .audit_event_list import AuditEventList
+from .audit_event_object import AuditEventObject
+from .audit_event_object_details import AuditEventObjectDetails
 from .authorization import Authorization
 from .authorization_list import AuthorizationList
 from .change_password_request import ChangePasswordRequest
@@ -67,6 +70,9 @@ __all__ = (
     "AppPatchRequest",
     "AppRequest",
     "AppSecretInfo",
+    "AuditEventList",
+    "AuditEventObject",
+    "AuditEventObjectDetails",
     "Authorization",
     "AuthorizationList",
     "ChangePasswordRequest",

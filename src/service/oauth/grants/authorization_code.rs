@@ -6,6 +6,7 @@
 use super::{required, TokenRequest};
 use crate::crypto;
 use crate::domain::{AuthorizationCode, Client, ClientType, CodeVerifier, Grant, ScopeSet};
+use crate::service::audit::{Entry, Kind};
 use crate::service::oauth::client_auth::AuthenticatedClient;
 use crate::service::oauth::codes;
 use crate::service::oauth::grant_state::{active_grant, still_authorized, user_token_set};
@@ -24,6 +25,9 @@ async fn take_code(svc: &Services, code: &str) -> Result<AuthorizationCode, OAut
             revoke_code_grant(svc, &c).await?;
             tracing::warn!(client_id = %c.client_id, grant_id = %c.grant_id,
                 "authorization code replayed; its grant is revoked");
+            let entry = Entry::system(Kind::GrantRevoked).subject(&c.user_id);
+            svc.audit
+                .record(entry.app(&c.client_id).reason("code_replayed"));
             Err(OAuthError::invalid_grant(
                 "the authorization code was already used; the tokens issued from it are revoked",
             ))

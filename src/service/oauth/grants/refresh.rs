@@ -8,6 +8,7 @@
 use super::{required, TokenRequest};
 use crate::crypto;
 use crate::domain::{Client, Grant, RefreshToken, ResourceServer, ScopeSet};
+use crate::service::audit::{Entry, Kind};
 use crate::service::oauth::grant_state::{active_grant, authorization_ended};
 use crate::service::oauth::introspect::touch_if_stale;
 use crate::service::oauth::issue::{self, IdTokenInput, Subject, TokenSet};
@@ -21,6 +22,11 @@ use crate::store::{RefreshRotation, StoreError};
 async fn reuse_detected(svc: &Services, old: &RefreshToken) -> OAuthError {
     tracing::warn!(client_id = %old.client_id, grant_id = %old.grant_id,
         "refresh token reused; its grant is revoked");
+    let mut entry = Entry::system(Kind::RefreshReuseDetected).app(&old.client_id);
+    if let Some(user) = &old.user_id {
+        entry = entry.subject(user);
+    }
+    svc.audit.record(entry.detail("grant_revoked", true));
     match svc
         .stores
         .grants
