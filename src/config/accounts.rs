@@ -27,6 +27,9 @@ pub struct AccountSettings {
     /// The window in which failures are counted, and how long a refusal lasts at most.
     #[serde(rename = "login_failure_window_secs", deserialize_with = "units::secs")]
     pub login_failure_window: Duration,
+    /// When true, an administrator without two-step verification is sent to set it up and
+    /// acts as an administrator nowhere (pages, admin API, `admin` tokens) until they have.
+    pub require_second_factor_for_admins: bool,
 }
 
 impl Default for AccountSettings {
@@ -38,6 +41,7 @@ impl Default for AccountSettings {
             login_max_failures: 5,
             login_max_failures_per_ip: 100,
             login_failure_window: Duration::from_secs(900),
+            require_second_factor_for_admins: false,
         }
     }
 }

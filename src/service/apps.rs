@@ -85,6 +85,7 @@ fn write_fields(app: &mut Client, v: ValidApp) {
     app.first_party = v.first_party;
     app.introspection = v.introspection;
     app.require_pushed_authorization_requests = v.require_pushed_authorization_requests;
+    app.require_mfa = v.require_mfa;
     app.jwks = v.keys.jwks;
     app.jwks_uri = v.keys.jwks_uri;
     // An app that signs assertions has no secret (RFC 7523 §2.2 replaces it).
@@ -161,6 +162,7 @@ async fn insert_app(
         first_party: false,
         introspection: false,
         require_pushed_authorization_requests: false,
+        require_mfa: false,
         jwks: None,
         jwks_uri: None,
         created_at: now,

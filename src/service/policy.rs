@@ -11,4 +11,7 @@ pub struct AccountPolicy {
     pub email_token_ttl: Duration,
     /// Unverified accounts cannot log in when true.
     pub require_email_verification: bool,
+    /// Administrators must have a second factor: until they turn one on, their session leads
+    /// only to the enrolment page and nothing of theirs acts as an administrator.
+    pub require_second_factor_for_admins: bool,
 }

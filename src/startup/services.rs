@@ -90,6 +90,7 @@ pub fn build_services(
             min_password_len: acc.min_password_length,
             email_token_ttl: to_chrono(acc.email_token_ttl),
             require_email_verification: acc.require_email_verification,
+            require_second_factor_for_admins: acc.require_second_factor_for_admins,
         },
         emails: Arc::new(emails),
         login_throttle: LoginThrottle::new(

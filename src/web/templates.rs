@@ -70,6 +70,7 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "sessions.html",
     "email/security_notice.txt",
     "email/security_notice.html",
+    "second_factor_required.html",
 ];
 
 /// The page renderer shared by every handler.

@@ -12,6 +12,7 @@ mod admin_users_api;
 mod api_account;
 mod api_input_errors;
 mod apps_api;
+mod assurance;
 mod authorizations_api;
 mod http_foundation;
 mod mail_smtp;

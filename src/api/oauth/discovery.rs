@@ -84,6 +84,9 @@ pub struct Metadata {
     pub revocation_endpoint_auth_signing_alg_values_supported: Vec<String>,
     /// The same algorithms, at the introspection endpoint.
     pub introspection_endpoint_auth_signing_alg_values_supported: Vec<String>,
+    /// OIDC Discovery §3: the `acr` values this server signs people in with, which
+    /// `acr_values` may ask for (the second one needs a second factor).
+    pub acr_values_supported: Vec<String>,
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -136,6 +139,7 @@ fn metadata(svc: &Services) -> Metadata {
         token_endpoint_auth_signing_alg_values_supported: assertion_algs.clone(),
         revocation_endpoint_auth_signing_alg_values_supported: assertion_algs.clone(),
         introspection_endpoint_auth_signing_alg_values_supported: assertion_algs,
+        acr_values_supported: strings(&[crate::domain::ACR_PASSWORD, crate::domain::ACR_MFA]),
         claims_supported: strings(&[
             "sub",
             "iss",

@@ -15,8 +15,9 @@ use super::scopes::requested_scopes;
 pub use super::valid_request::ValidRequest;
 use super::{refusal, OAuthError, OAuthErrorCode};
 use crate::domain::{
-    oversized_param, redirect_uri_matches, Client, ClientType, CodeChallenge, Consent, GrantType,
-    Prompt, ResponseMode, ResponseType, ScopeSet, Session, User, MAX_PARAM_BYTES,
+    acr_values_require_mfa, amr_has_second_factor, oversized_param, redirect_uri_matches, Client,
+    ClientType, CodeChallenge, Consent, GrantType, Prompt, ResponseMode, ResponseType, ScopeSet,
+    Session, User, MAX_PARAM_BYTES,
 };
 use crate::service::{access, Services};
 use crate::store::StoreError;
@@ -34,6 +35,8 @@ pub struct AuthorizeParams {
     pub code_challenge_method: Option<String>,
     pub prompt: Option<String>,
     pub max_age: Option<String>,
+    /// Requested authentication context classes (OIDC Core §3.1.2.1), space-separated.
+    pub acr_values: Option<String>,
     pub login_hint: Option<String>,
     pub ui_locales: Option<String>,
     pub response_mode: Option<String>,
@@ -70,6 +73,11 @@ pub enum AuthorizeError {
 pub enum Next {
     /// Send the browser to the login page, then back to this request.
     Login,
+    /// Ask the signed-in person for their second factor (a step-up), then back to this request.
+    StepUp,
+    /// A second factor is required and the person has none: tell them how to add one, and
+    /// offer to take the error back to the client.
+    SecondFactorMissing(Box<AuthorizeError>),
     /// Ask the user; the page shows the client and the scopes.
     Consent(Box<ValidRequest>),
     /// Redirect to the client with the response parameters (code and/or tokens).
@@ -138,6 +146,7 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
         ("code_challenge", p.code_challenge.as_deref()),
         ("code_challenge_method", p.code_challenge_method.as_deref()),
         ("max_age", p.max_age.as_deref()),
+        ("acr_values", p.acr_values.as_deref()),
     ]);
     let mut v = ValidRequest {
         response_type: ResponseType::default(),
@@ -149,6 +158,7 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
         challenge: None,
         prompt: Prompt::default(),
         max_age: None,
+        require_mfa: false,
         client,
         redirect_uri,
         resources: Vec::new(),
@@ -191,6 +201,8 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
             )
         })?),
     };
+    v.require_mfa =
+        v.client.require_mfa || p.acr_values.as_deref().is_some_and(acr_values_require_mfa);
     Ok(v)
 }
 
@@ -269,6 +281,9 @@ pub async fn decide(
         }
         return Ok(Next::Login);
     };
+    if let Some(next) = unmet_assurance(svc, &v, session, user).await? {
+        return Ok(next);
+    }
     v.scopes = access::grantable(user, v.scopes.iter());
     let remembered = match svc
         .stores
@@ -301,6 +316,43 @@ pub async fn decide(
     grant_code(svc, v, session, user).await
 }
 
+/// What happens instead of consent or a code when the request needs a second factor the
+/// session was not signed in with (OIDC Core §3.1.2.1 `acr_values`, the app's `require_mfa`):
+/// a step-up when the person has one, else `unmet_authentication_requirements`. Remembered
+/// consent never skips this.
+async fn unmet_assurance(
+    svc: &Services,
+    v: &ValidRequest,
+    session: &Session,
+    user: &User,
+) -> Result<Option<Next>, AuthorizeError> {
+    if !v.require_mfa || amr_has_second_factor(&session.amr) {
+        return Ok(None);
+    }
+    let has_factor = crate::service::two_factor::is_on(svc, &user.id)
+        .await
+        .map_err(|e| redirect_err(v, e.into()))?;
+    if has_factor && !v.prompt.none {
+        return Ok(Some(Next::StepUp));
+    }
+    if has_factor {
+        let why = "a sign-in with a second factor is needed and prompt=none forbids asking";
+        return Err(redirect_err(
+            v,
+            OAuthError::new(OAuthErrorCode::LoginRequired, why),
+        ));
+    }
+    let why = "this request needs a second factor and the person has not set one up";
+    let refused = redirect_err(
+        v,
+        OAuthError::new(OAuthErrorCode::UnmetAuthenticationRequirements, why),
+    );
+    if v.prompt.none {
+        return Err(refused);
+    }
+    Ok(Some(Next::SecondFactorMissing(Box::new(refused))))
+}
+
 /// Issues the code and/or tokens for an authorized request.
 async fn grant_code(
     svc: &Services,
@@ -328,6 +380,9 @@ pub async fn answer_consent(
     allow: bool,
 ) -> Result<Next, AuthorizeError> {
     let (session, user) = session;
+    if let Some(next) = unmet_assurance(svc, &v, session, user).await? {
+        return Ok(next);
+    }
     if !allow {
         return Err(redirect_err(
             &v,

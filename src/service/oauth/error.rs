@@ -26,6 +26,9 @@ pub enum OAuthErrorCode {
     ExpiredToken,
     /// RFC 8707 §2: a `resource` that is malformed or not one of ours.
     InvalidTarget,
+    /// OpenID Connect Core Error Code unmet_authentication_requirements 1.0: the sign-in the
+    /// request asked for (a second factor) cannot be performed for this person.
+    UnmetAuthenticationRequirements,
 }
 
 impl OAuthErrorCode {
@@ -49,6 +52,7 @@ impl OAuthErrorCode {
             Self::SlowDown => "slow_down",
             Self::ExpiredToken => "expired_token",
             Self::InvalidTarget => "invalid_target",
+            Self::UnmetAuthenticationRequirements => "unmet_authentication_requirements",
         }
     }
 }

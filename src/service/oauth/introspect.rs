@@ -202,6 +202,10 @@ pub struct Introspection {
     /// As issued: the issuer, or the resource identifier(s) (RFC 8707).
     pub aud: Option<Audience>,
     pub jti: Option<String>,
+    /// When and how the person signed in (RFC 9470 §6.1), for a resource server deciding on
+    /// a step-up; access tokens only.
+    pub auth_time: Option<i64>,
+    pub acr: Option<String>,
 }
 
 fn looks_like_jwt(token: &str) -> bool {
@@ -226,6 +230,8 @@ async fn introspect_access(svc: &Services, token: &str) -> Result<Introspection,
         iss: Some(claims.iss),
         aud: Some(claims.aud),
         jti: Some(claims.jti),
+        auth_time: claims.auth_time,
+        acr: claims.acr,
     })
 }
 

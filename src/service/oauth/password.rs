@@ -119,6 +119,7 @@ pub async fn password_grant(
         user_id: Some(&user.id),
         grant_id: Some(&grant.id),
         auth_time: Some(now),
+        acr: Some(crate::domain::ACR_PASSWORD.to_owned()),
         resources: &servers,
     };
     let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;

@@ -44,6 +44,7 @@ pub(super) async fn exchange(
         user_id: None,
         grant_id: None,
         auth_time: None,
+        acr: None,
         resources: &servers,
     };
     let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;

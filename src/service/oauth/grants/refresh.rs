@@ -86,6 +86,7 @@ pub(super) async fn exchange(
         user_id: grant.user_id.as_deref(),
         grant_id: Some(&grant.id),
         auth_time: grant.auth_time,
+        acr: None,
         resources: &servers,
     };
     let (access_token, expires_in) = issue::access_token(svc, &who, &scopes).await?;
