@@ -5,8 +5,5 @@
 //! and apps that require a second factor (`step_up`); the administrators' second-factor
 //! policy and an administrator removing a person's second factor (`admin_policy`).
 
-#[path = "../oidc/browser.rs"]
-mod browser;
-
 mod admin_policy;
 mod step_up;

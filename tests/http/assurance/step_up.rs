@@ -10,12 +10,12 @@ use openidconnect::{
 };
 use serde_json::json;
 
-use super::browser::*;
 use crate::helpers::caller::{fields, Caller};
 use crate::helpers::oauth::*;
 use crate::helpers::totp::code_at_step;
 use crate::helpers::two_factor::{enrol_signed_in, post, step_now};
 use crate::helpers::{extract_hidden, unescape_attr, Backend};
+use crate::oauth_oidc::browser::*;
 
 const ES256: CoreJwsSigningAlgorithm = CoreJwsSigningAlgorithm::EcdsaP256Sha256;
 const ACR_PASSWORD: &str = "urn:auth-center:acr:password";

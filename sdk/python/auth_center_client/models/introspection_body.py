@@ -27,6 +27,9 @@ class IntrospectionBody:
         aud (Any | Unset): The audience as issued: the issuer, or the resource identifier (a string) or
             identifiers (an array) the token was requested for (RFC 8707).
         jti (str | Unset):
+        auth_time (int | Unset): When the person signed in (seconds since the epoch), for a user's access token.
+        acr (str | Unset): How the person signed in: `urn:auth-center:acr:password` or `urn:auth-center:acr:mfa`
+            (RFC 9470 §6.1); absent for tokens that were refreshed or are an app's own.
     """
 
     active: bool
@@ -39,6 +42,8 @@ class IntrospectionBody:
     iss: str | Unset = UNSET
     aud: Any | Unset = UNSET
     jti: str | Unset = UNSET
+    auth_time: int | Unset = UNSET
+    acr: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,6 +66,10 @@ class IntrospectionBody:
         aud = self.aud
 
         jti = self.jti
+
+        auth_time = self.auth_time
+
+        acr = self.acr
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -87,6 +96,10 @@ class IntrospectionBody:
             field_dict["aud"] = aud
         if jti is not UNSET:
             field_dict["jti"] = jti
+        if auth_time is not UNSET:
+            field_dict["auth_time"] = auth_time
+        if acr is not UNSET:
+            field_dict["acr"] = acr
 
         return field_dict
 
@@ -113,6 +126,10 @@ class IntrospectionBody:
 
         jti = d.pop("jti", UNSET)
 
+        auth_time = d.pop("auth_time", UNSET)
+
+        acr = d.pop("acr", UNSET)
+
         introspection_body = cls(
             active=active,
             scope=scope,
@@ -124,6 +141,8 @@ class IntrospectionBody:
             iss=iss,
             aud=aud,
             jti=jti,
+            auth_time=auth_time,
+            acr=acr,
         )
 
         introspection_body.additional_properties = d

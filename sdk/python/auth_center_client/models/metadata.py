@@ -49,6 +49,8 @@ class Metadata:
             endpoint.
         introspection_endpoint_auth_signing_alg_values_supported (list[str]): The same algorithms, at the introspection
             endpoint.
+        acr_values_supported (list[str]): OIDC Discovery §3: the `acr` values this server signs people in with, which
+            `acr_values` may ask for (the second one needs a second factor).
     """
 
     issuer: str
@@ -78,6 +80,7 @@ class Metadata:
     token_endpoint_auth_signing_alg_values_supported: list[str]
     revocation_endpoint_auth_signing_alg_values_supported: list[str]
     introspection_endpoint_auth_signing_alg_values_supported: list[str]
+    acr_values_supported: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -139,6 +142,8 @@ class Metadata:
             self.introspection_endpoint_auth_signing_alg_values_supported
         )
 
+        acr_values_supported = self.acr_values_supported
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -170,6 +175,7 @@ class Metadata:
                 "token_endpoint_auth_signing_alg_values_supported": token_endpoint_auth_signing_alg_values_supported,
                 "revocation_endpoint_auth_signing_alg_values_supported": revocation_endpoint_auth_signing_alg_values_supported,
                 "introspection_endpoint_auth_signing_alg_values_supported": introspection_endpoint_auth_signing_alg_values_supported,
+                "acr_values_supported": acr_values_supported,
             }
         )
 
@@ -242,6 +248,8 @@ class Metadata:
             list[str], d.pop("introspection_endpoint_auth_signing_alg_values_supported")
         )
 
+        acr_values_supported = cast(list[str], d.pop("acr_values_supported"))
+
         metadata = cls(
             issuer=issuer,
             authorization_endpoint=authorization_endpoint,
@@ -270,6 +278,7 @@ class Metadata:
             token_endpoint_auth_signing_alg_values_supported=token_endpoint_auth_signing_alg_values_supported,
             revocation_endpoint_auth_signing_alg_values_supported=revocation_endpoint_auth_signing_alg_values_supported,
             introspection_endpoint_auth_signing_alg_values_supported=introspection_endpoint_auth_signing_alg_values_supported,
+            acr_values_supported=acr_values_supported,
         )
 
         metadata.additional_properties = d
