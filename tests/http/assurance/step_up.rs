@@ -243,6 +243,30 @@ async fn a_person_without_a_second_factor_is_told_to_enrol_and_the_app_gets_an_e
         query_of(&location(&resp))["error"],
         "unmet_authentication_requirements"
     );
+    // A pushed request (RFC 9126) is held to the same rule.
+    let secret = w.web.secret.as_deref().unwrap();
+    let basic = Some((w.web.client.client_id.as_str(), secret));
+    let form = [
+        ("redirect_uri", REDIRECT_URI),
+        ("state", "s8"),
+        ("acr_values", ACR_MFA),
+    ];
+    let form = [&params[..2], &form].concat();
+    let (status, _, pushed) = post_form(&w.app, "/oauth2/par", basic, &form).await;
+    assert_eq!(status, 201, "{pushed}");
+    let q = [
+        ("client_id", w.web.client.client_id.as_str()),
+        ("request_uri", pushed["request_uri"].as_str().unwrap()),
+    ];
+    let page = w
+        .app
+        .client
+        .get(w.app.url("/oauth2/authorize"))
+        .query(&q)
+        .send()
+        .await;
+    let html = page.unwrap().text().await.unwrap();
+    assert!(html.contains("unmet_authentication_requirements"), "{html}");
     let both = format!("{ACR_MFA} {ACR_PASSWORD}");
     for acr in [both.as_str(), "urn:example:gold"] {
         let p = [
