@@ -308,6 +308,24 @@ async fn an_app_requiring_a_second_factor_steps_up_every_request_despite_remembe
         .await;
     assert_eq!(status, 422, "{body}");
     assert!(fields(&body).contains(&"require_mfa".to_owned()), "{body}");
+    // The apps page applies the same rule, next to the field.
+    let page = format!("/oauth/applications/{}/update/", w.web.client.client_id);
+    let device = "urn:ietf:params:oauth:grant-type:device_code";
+    let form = [
+        ("name", "Web"),
+        ("redirect_uris", REDIRECT_URI),
+        ("grant_types", "authorization_code"),
+        ("grant_types", device),
+        ("require_mfa", "on"),
+    ];
+    let refused = w.app.submit(&page, &page, &form).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("id=\"require_mfa-error\""), "{html}");
+    assert!(
+        html.contains("cannot use the password or device grants"),
+        "{html}"
+    );
     let (status, body) = owner.patch(&path, json!({"require_mfa": true})).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["require_mfa"], true);
