@@ -9,15 +9,16 @@
 
 use chrono::{DateTime, Utc};
 
+use super::assurance::{self, Shortfall};
 use super::authorization_response::respond;
 use super::resources::{identifiers, resolve};
 use super::scopes::requested_scopes;
 pub use super::valid_request::ValidRequest;
 use super::{refusal, OAuthError, OAuthErrorCode};
 use crate::domain::{
-    acr_values_require_mfa, amr_has_second_factor, oversized_param, redirect_uri_matches, Client,
-    ClientType, CodeChallenge, Consent, GrantType, Prompt, ResponseMode, ResponseType, ScopeSet,
-    Session, User, MAX_PARAM_BYTES,
+    acr_values_require_mfa, oversized_param, redirect_uri_matches, Client, ClientType,
+    CodeChallenge, Consent, GrantType, Prompt, ResponseMode, ResponseType, ScopeSet, Session, User,
+    MAX_PARAM_BYTES,
 };
 use crate::service::{access, Services};
 use crate::store::StoreError;
@@ -316,41 +317,23 @@ pub async fn decide(
     grant_code(svc, v, session, user).await
 }
 
-/// What happens instead of consent or a code when the request needs a second factor the
-/// session was not signed in with (OIDC Core §3.1.2.1 `acr_values`, the app's `require_mfa`):
-/// a step-up when the person has one, else `unmet_authentication_requirements`. Remembered
-/// consent never skips this.
+/// What happens instead of consent or a code when the session lacks the second factor the
+/// request needs (`assurance::shortfall`).
 async fn unmet_assurance(
     svc: &Services,
     v: &ValidRequest,
     session: &Session,
     user: &User,
 ) -> Result<Option<Next>, AuthorizeError> {
-    if !v.require_mfa || amr_has_second_factor(&session.amr) {
-        return Ok(None);
+    let shortfall = assurance::shortfall(svc, v, session, user).await;
+    match shortfall.map_err(|e| redirect_err(v, e))? {
+        Shortfall::None => Ok(None),
+        Shortfall::StepUp => Ok(Some(Next::StepUp)),
+        Shortfall::Missing(e) => Ok(Some(Next::SecondFactorMissing(Box::new(redirect_err(
+            v, e,
+        ))))),
+        Shortfall::Refused(e) => Err(redirect_err(v, e)),
     }
-    let has_factor = crate::service::two_factor::is_on(svc, &user.id)
-        .await
-        .map_err(|e| redirect_err(v, e.into()))?;
-    if has_factor && !v.prompt.none {
-        return Ok(Some(Next::StepUp));
-    }
-    if has_factor {
-        let why = "a sign-in with a second factor is needed and prompt=none forbids asking";
-        return Err(redirect_err(
-            v,
-            OAuthError::new(OAuthErrorCode::LoginRequired, why),
-        ));
-    }
-    let why = "this request needs a second factor and the person has not set one up";
-    let refused = redirect_err(
-        v,
-        OAuthError::new(OAuthErrorCode::UnmetAuthenticationRequirements, why),
-    );
-    if v.prompt.none {
-        return Err(refused);
-    }
-    Ok(Some(Next::SecondFactorMissing(Box::new(refused))))
 }
 
 /// Issues the code and/or tokens for an authorized request.
