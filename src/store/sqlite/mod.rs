@@ -68,7 +68,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v11.sql"),
     include_str!("schema_v12.sql"),
     include_str!("schema_v13.sql"),
-    include_str!("schema_v18.sql"),
+    include_str!("schema_v17.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.
