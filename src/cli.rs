@@ -1,7 +1,7 @@
 //! Command line: `serve` (the default), `openapi`, and the operator commands `user create`,
-//! `client create`, `group create`, `group add-member`, `resource create|list|delete` and
-//! `registration-token create`, which write to whichever store the same flags and
-//! configuration select.
+//! `user reset-second-factor`, `client create`, `group create`, `group add-member`,
+//! `resource create|list|delete` and `registration-token create`, which write to whichever
+//! store the same flags and configuration select.
 //! Every flag also reads an `AUTH_CENTER_*` variable; see the README for the whole list.
 
 mod groups;
@@ -126,6 +126,12 @@ pub enum UserCommand {
         /// Make the account an administrator.
         #[arg(long)]
         admin: bool,
+    },
+    /// Remove the second factor of an account whose owner lost it: their sessions end and
+    /// they are told by email.
+    ResetSecondFactor {
+        #[arg(long)]
+        username: String,
     },
 }
 
@@ -253,6 +259,9 @@ async fn store_command(settings: &Settings, command: Command) -> anyhow::Result<
             };
             user_create(&svc, new).await
         }
+        Command::User(UserCommand::ResetSecondFactor { username }) => {
+            reset_second_factor(&svc, &username).await
+        }
         Command::Client(cmd) => client_create(&svc, cmd).await,
         Command::Group(cmd) => groups::run(&svc, cmd).await,
         Command::Resource(cmd) => resources::run(&svc, cmd).await,
@@ -288,6 +297,26 @@ async fn user_create(svc: &Services, new: NewUser) -> anyhow::Result<()> {
         "created_at": u.created_at.to_rfc3339(),
     });
     println!("{}", serde_json::to_string_pretty(&out)?);
+    Ok(())
+}
+
+async fn reset_second_factor(svc: &Services, username: &str) -> anyhow::Result<()> {
+    let user = crate::service::groups::find_user(svc, username)
+        .await
+        .map_err(|e| match e {
+            ServiceError::NotFound => anyhow::anyhow!("--username: no user '{username}'"),
+            other => describe(other),
+        })?;
+    let client = crate::domain::ClientInfo::default();
+    crate::service::two_factor::admin_reset::reset_second_factor(svc, &user.id, &client)
+        .await
+        .map_err(|e| match e {
+            ServiceError::NotFound => {
+                anyhow::anyhow!("--username: '{username}' has no second factor")
+            }
+            other => describe(other),
+        })?;
+    println!("Removed the second factor of '{username}'; their sessions were ended.");
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! Administration of accounts under `/api/v1/admin/users`: list and search, get, disable and
-//! enable, delete (with everything that belongs to the account), and the groups of a user.
+//! enable, delete (with everything that belongs to the account), the groups of a user, and
+//! removing a person's second factor when they lost it.
 //! Every operation needs the `admin` scope, which only administrators hold.
 //!
 //! Handlers authorize, call one `service::admin` / `service::groups` function and map the
@@ -15,6 +16,7 @@ use super::response::{api_response, WwwAuthenticate};
 use super::ApiTags;
 use crate::service::admin;
 use crate::service::groups;
+use crate::service::two_factor;
 
 #[derive(Default)]
 pub struct AdminUsersApi;
@@ -83,6 +85,19 @@ api_response! {
         404 NotFound,
         /// `offset` or `limit` is out of range (see `fields`).
         422 Invalid,
+        ..admin
+    }
+}
+
+api_response! {
+    ResetSecondFactorResponse {
+        /// The second factor is removed, every session of the person ended, and the person
+        /// told by email.
+        204 Ok,
+    }
+    ResetSecondFactorError as ResetSecondFactor {
+        /// No account has this id, or it has no second factor.
+        404 NotFound,
         ..admin
     }
 }
@@ -168,6 +183,24 @@ impl AdminUsersApi {
         let actor = c.admin().await?.user;
         admin::delete_user(&c, &actor, &id).await?;
         Ok(DeleteUserResponse::Ok)
+    }
+
+    /// Remove the second factor of an account
+    ///
+    /// For a person who lost their authenticator app and their recovery codes: removes their
+    /// two-step verification (or an enrolment in progress), ends every session of theirs, and
+    /// sends them the "two-step verification was turned off" email. They sign in with their
+    /// password alone and can set it up again. Needs the `admin` scope.
+    #[oai(
+        path = "/api/v1/admin/users/:id/second-factor",
+        method = "delete",
+        operation_id = "resetSecondFactor"
+    )]
+    async fn reset_second_factor(&self, c: Caller<'_>, id: Path<String>) -> ResetSecondFactor {
+        c.admin().await?;
+        let client = crate::client_ip::client_info(c.req);
+        two_factor::admin_reset::reset_second_factor(&c, &id, &client).await?;
+        Ok(ResetSecondFactorResponse::Ok)
     }
 
     /// List the groups of an account

@@ -72,6 +72,9 @@ pub struct App {
     /// Authorization requests must be pushed to `/oauth2/par` first (RFC 9126); a plain
     /// request to `/oauth2/authorize` is refused.
     pub require_pushed_authorization_requests: bool,
+    /// Every authorization request needs a sign-in with a second factor (acr
+    /// `urn:auth-center:acr:mfa`): a person signed in with a password only is asked for it.
+    pub require_mfa: bool,
     /// `client_secret_basic` (a secret, also accepted as `client_secret_post`),
     /// `private_key_jwt` (signed assertions with the keys below) or `none` (public).
     pub token_endpoint_auth_method: String,
@@ -108,6 +111,7 @@ impl From<&Client> for App {
             first_party: settings.first_party,
             introspection: settings.introspection,
             require_pushed_authorization_requests: settings.require_pushed_authorization_requests,
+            require_mfa: settings.require_mfa,
             token_endpoint_auth_method: crate::service::app_keys::method_of(
                 c.client_type,
                 c.uses_private_key_jwt(),
@@ -147,6 +151,7 @@ impl Example for App {
             first_party: false,
             introspection: false,
             require_pushed_authorization_requests: false,
+            require_mfa: false,
             token_endpoint_auth_method: "client_secret_basic".into(),
             jwks: None,
             jwks_uri: None,

@@ -48,6 +48,10 @@ pub struct AppRequest {
     pub introspection: Option<bool>,
     /// Authorization requests must be pushed to `/oauth2/par` first (RFC 9126). Default: false.
     pub require_pushed_authorization_requests: Option<bool>,
+    /// Every authorization request needs a sign-in with a second factor (acr
+    /// `urn:auth-center:acr:mfa`); not with the password grant, which cannot ask for one.
+    /// Default: false.
+    pub require_mfa: Option<bool>,
     /// How the app authenticates at the token endpoint: `client_secret_basic` (default for a
     /// confidential app; `client_secret_post` works too), `private_key_jwt` (signed assertions,
     /// RFC 7523: set `jwks` or `jwks_uri`; the app then has no secret) or `none` (public apps).
@@ -78,6 +82,7 @@ impl From<AppRequest> for AppInput {
             require_pushed_authorization_requests: r
                 .require_pushed_authorization_requests
                 .unwrap_or(false),
+            require_mfa: r.require_mfa.unwrap_or(false),
             token_endpoint_auth_method: r.token_endpoint_auth_method,
             jwks: r.jwks.map(|j| j.to_string()),
             jwks_uri: r.jwks_uri,
@@ -102,6 +107,7 @@ impl Example for AppRequest {
             first_party: None,
             introspection: None,
             require_pushed_authorization_requests: None,
+            require_mfa: None,
             token_endpoint_auth_method: None,
             jwks: None,
             jwks_uri: None,
@@ -128,6 +134,7 @@ pub struct AppPatchRequest {
     pub first_party: Option<bool>,
     pub introspection: Option<bool>,
     pub require_pushed_authorization_requests: Option<bool>,
+    pub require_mfa: Option<bool>,
     /// A method other than `private_key_jwt` drops the keys (rotate the secret to get one).
     pub token_endpoint_auth_method: Option<String>,
     /// New keys; `jwks` or `jwks_uri` replaces both, `null` clears.
@@ -160,6 +167,7 @@ impl From<AppPatchRequest> for AppPatch {
             first_party: r.first_party,
             introspection: r.introspection,
             require_pushed_authorization_requests: r.require_pushed_authorization_requests,
+            require_mfa: r.require_mfa,
             token_endpoint_auth_method: r.token_endpoint_auth_method,
             jwks: maybe(r.jwks).map(|j| j.map(|j| j.to_string())),
             jwks_uri: maybe(r.jwks_uri),
@@ -187,6 +195,7 @@ impl Example for AppPatchRequest {
             first_party: None,
             introspection: None,
             require_pushed_authorization_requests: None,
+            require_mfa: None,
             token_endpoint_auth_method: None,
             jwks: MaybeUndefined::Undefined,
             jwks_uri: MaybeUndefined::Undefined,

@@ -113,8 +113,31 @@ pub enum AuthFailure {
     /// 403: the action changes a credential, which only the person's own browser session may
     /// do; an access token never may, whatever its scopes.
     SessionOnly,
+    /// 403: an administrator without the second factor `accounts.require_second_factor_for_admins`
+    /// requires asked to act as one.
+    SecondFactorRequired,
     /// The store could not be asked.
     Service(ServiceError),
+}
+
+/// `principal` as it may act now: an administrator who must turn on two-step verification
+/// first (`two_factor::admin_must_enrol`) acts as a plain user, through any credential; asked
+/// for the `admin` scope, that is said plainly.
+async fn enforce_admin_policy(
+    svc: &Services,
+    mut principal: Principal,
+    scope: &str,
+) -> Result<Principal, AuthFailure> {
+    let must_enrol = crate::service::two_factor::admin_must_enrol(svc, &principal.user)
+        .await
+        .map_err(AuthFailure::Service)?;
+    if must_enrol {
+        if scope == crate::service::access::ADMIN_SCOPE {
+            return Err(AuthFailure::SecondFactorRequired);
+        }
+        principal.user.is_admin = false;
+    }
+    Ok(principal)
 }
 
 /// A refused token as the API answers it.
@@ -230,6 +253,7 @@ pub async fn authorize(
             }
         }
     };
+    let principal = enforce_admin_policy(svc, principal, scope).await?;
     if !principal.has_scope(scope) {
         return Err(AuthFailure::InsufficientScope(scope));
     }
@@ -262,6 +286,7 @@ pub async fn authorize_app(
         AppToken::BearerToken(BearerToken(bearer)) => bearer_principal(svc, &bearer.token).await?,
         AppToken::DpopToken(DpopToken(key)) => token_principal(svc, req, &key.key).await?,
     };
+    let principal = enforce_admin_policy(svc, principal, scope).await?;
     if !principal.has_scope(scope) {
         return Err(AuthFailure::InsufficientScope(scope));
     }

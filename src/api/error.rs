@@ -193,6 +193,10 @@ impl ApiError {
 /// Converts any error that reached the top of the app (framework 4xx, handler errors) into the
 /// JSON error shape. Used with `EndpointExt::catch_all_error`.
 pub async fn into_json_error(err: poem::Error) -> Response {
+    // An answer a handler or an extractor built whole (a page's redirect) is kept as it is.
+    if err.is_from_response() {
+        return err.into_response();
+    }
     let status = err.status();
     let message = if status.is_server_error() {
         tracing::error!(error = %err, "unhandled error");

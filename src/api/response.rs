@@ -122,6 +122,13 @@ impl From<AuthFailure> for Failure {
             AuthFailure::SessionOnly => forbidden(
                 "only the person's own browser session may change credentials; an access token never may",
             ),
+            AuthFailure::SecondFactorRequired => Self::new(
+                StatusCode::FORBIDDEN,
+                ApiError::new(
+                    "second_factor_required",
+                    "administrators must turn on two-step verification (on the account page) before acting as one",
+                ),
+            ),
             AuthFailure::Service(e) => e.into(),
         }
     }

@@ -30,6 +30,9 @@ pub struct AccountSettings {
     /// Accounts one client IP may register in an hour (self-service registration, page and
     /// API); past it a registration is refused with 429 and nothing is created.
     pub max_registrations_per_ip_per_hour: u32,
+    /// When true, an administrator without two-step verification is sent to set it up and
+    /// acts as an administrator nowhere (pages, admin API, `admin` tokens) until they have.
+    pub require_second_factor_for_admins: bool,
 }
 
 impl Default for AccountSettings {
@@ -42,6 +45,7 @@ impl Default for AccountSettings {
             login_max_failures_per_ip: 100,
             login_failure_window: Duration::from_secs(900),
             max_registrations_per_ip_per_hour: 20,
+            require_second_factor_for_admins: false,
         }
     }
 }

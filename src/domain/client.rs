@@ -129,6 +129,9 @@ pub struct Client {
     /// Authorization requests must be pushed first (RFC 9126 §5,
     /// `require_pushed_authorization_requests`).
     pub require_pushed_authorization_requests: bool,
+    /// Every authorization request of the app needs a sign-in with a second factor (a step-up
+    /// when the session has none), as if it asked `acr_values=urn:auth-center:acr:mfa`.
+    pub require_mfa: bool,
     /// `private_key_jwt` (RFC 7523 §2.2): the app's public JWK set, as JSON text. With this or
     /// `jwks_uri` set the app authenticates with signed assertions and has no secret.
     pub jwks: Option<String>,
@@ -181,6 +184,8 @@ impl Client {
             first_party: false,
             introspection: false,
             require_pushed_authorization_requests: false,
+            require_mfa: false,
+            require_mfa: false,
             jwks: None,
             jwks_uri: None,
             created_at: now,

@@ -63,10 +63,10 @@ pub use resource_server::{
     MAX_IDENTIFIER_LEN, MAX_RESOURCE_SCOPES, RESOURCE_TTL_RANGE,
 };
 pub use second_factor::{
-    acr_of, amr_of_login, base32, format_recovery_code, normalize_recovery_code,
-    normalize_totp_code, otpauth_uri, totp_matching_step, totp_step_at, SecondFactor, ACR_MFA,
-    ACR_PASSWORD, AMR_MFA, AMR_OTP, AMR_PASSWORD, RECOVERY_ALPHABET, RECOVERY_CODE_COUNT,
-    RECOVERY_CODE_LEN, TOTP_SECRET_BYTES,
+    acr_of, acr_values_require_mfa, amr_has_second_factor, amr_of_login, base32,
+    format_recovery_code, normalize_recovery_code, normalize_totp_code, otpauth_uri,
+    totp_matching_step, totp_step_at, SecondFactor, ACR_MFA, ACR_PASSWORD, AMR_MFA, AMR_OTP,
+    AMR_PASSWORD, RECOVERY_ALPHABET, RECOVERY_CODE_COUNT, RECOVERY_CODE_LEN, TOTP_SECRET_BYTES,
 };
 pub use session::{ClientInfo, Session, MAX_USER_AGENT};
 pub use signing_key::SigningKey;

@@ -54,6 +54,20 @@ pub fn acr_of(amr: &[String]) -> &'static str {
     }
 }
 
+/// Whether an `amr` includes a second factor.
+pub fn amr_has_second_factor(amr: &[String]) -> bool {
+    amr.iter().any(|m| m == AMR_MFA)
+}
+
+/// Whether an authorization request's `acr_values` (OIDC Core §3.1.2.1, space-separated, in
+/// order of preference) leave only a sign-in with a second factor acceptable: they name
+/// [`ACR_MFA`] and not [`ACR_PASSWORD`]. Values we do not define are ignored, since the
+/// parameter is a voluntary request.
+pub fn acr_values_require_mfa(acr_values: &str) -> bool {
+    let names = |acr: &str| acr_values.split_whitespace().any(|v| v == acr);
+    names(ACR_MFA) && !names(ACR_PASSWORD)
+}
+
 /// A person's second factor. `secret` is sealed (never the raw key); `recovery_codes` are
 /// digests of the codes not used yet. Until `confirmed_at` is set it is an enrolment in
 /// progress, which a login does not ask for.
@@ -204,6 +218,19 @@ mod tests {
         assert_eq!(totp_matching_step(secret, "287 082", at(59)), Some(1));
         assert_eq!(totp_matching_step(secret, "28708", at(59)), None);
         assert_eq!(totp_matching_step(secret, "２８７０８２", at(59)), None);
+    }
+
+    #[test]
+    fn only_acr_values_naming_mfa_without_the_password_class_require_a_second_factor() {
+        assert!(acr_values_require_mfa(ACR_MFA));
+        assert!(acr_values_require_mfa(&format!("urn:other {ACR_MFA}")));
+        assert!(!acr_values_require_mfa(&format!(
+            "{ACR_MFA} {ACR_PASSWORD}"
+        )));
+        assert!(!acr_values_require_mfa(ACR_PASSWORD));
+        assert!(!acr_values_require_mfa("urn:other"));
+        assert!(!acr_values_require_mfa(""));
+        assert!(!acr_values_require_mfa("urn:auth-center:acr:mfaX"));
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub struct AppInput {
     pub introspection: bool,
     /// Authorization requests must be pushed first (RFC 9126).
     pub require_pushed_authorization_requests: bool,
+    /// Every sign-in for the app needs a second factor.
+    pub require_mfa: bool,
     /// `client_secret_basic`, `client_secret_post`, `private_key_jwt` or `none`; `None`: from
     /// the client type and whether keys are given.
     pub token_endpoint_auth_method: Option<String>,
@@ -67,6 +69,7 @@ impl Default for AppInput {
             first_party: false,
             introspection: false,
             require_pushed_authorization_requests: false,
+            require_mfa: false,
             token_endpoint_auth_method: None,
             jwks: None,
             jwks_uri: None,
@@ -91,6 +94,7 @@ impl From<&Client> for AppInput {
             first_party: c.first_party,
             introspection: c.introspection,
             require_pushed_authorization_requests: c.require_pushed_authorization_requests,
+            require_mfa: c.require_mfa,
             token_endpoint_auth_method: None,
             jwks: c.jwks.clone(),
             jwks_uri: c.jwks_uri.clone(),
@@ -129,6 +133,7 @@ pub struct ValidApp {
     pub first_party: bool,
     pub introspection: bool,
     pub require_pushed_authorization_requests: bool,
+    pub require_mfa: bool,
     /// private_key_jwt keys (both `None`: the app authenticates with a secret, or none).
     pub keys: super::app_keys::ValidKeys,
 }
@@ -325,6 +330,16 @@ pub fn validate_read(
     let (client_type, first_party) = kind_and_flag(input, rules, &mut v);
     let grant_types = grants(&input.grant_types, &mut v);
     discouraged_grants(&grant_types, client_type, rules, &mut v);
+    // Neither grant passes through the authorization endpoint, where the step-up is asked.
+    for g in [GrantType::Password, GrantType::DeviceCode] {
+        if input.require_mfa && grant_types.contains(&g) {
+            let msg = format!(
+                "an app that requires a second factor cannot use the {} grant",
+                g.as_str()
+            );
+            v.push(DomainError::new("require_mfa", msg).with_code("mfa_grant"));
+        }
+    }
     let needs_redirect = grant_types
         .iter()
         .any(|g| matches!(g, GrantType::AuthorizationCode | GrantType::Implicit));
@@ -368,6 +383,7 @@ pub fn validate_read(
         first_party,
         introspection: input.introspection,
         require_pushed_authorization_requests: input.require_pushed_authorization_requests,
+        require_mfa: input.require_mfa,
         keys,
     })
 }

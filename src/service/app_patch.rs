@@ -21,6 +21,7 @@ pub struct AppPatch {
     pub first_party: Option<bool>,
     pub introspection: Option<bool>,
     pub require_pushed_authorization_requests: Option<bool>,
+    pub require_mfa: Option<bool>,
     /// A new authentication method; one that is not `private_key_jwt` drops the keys.
     pub token_endpoint_auth_method: Option<String>,
     /// New keys: either one replaces both (`Some(None)` clears).
@@ -54,6 +55,7 @@ impl AppPatch {
         set(&mut to.introspection, self.introspection);
         let par = &mut to.require_pushed_authorization_requests;
         set(par, self.require_pushed_authorization_requests);
+        set(&mut to.require_mfa, self.require_mfa);
         let keys_given = self.jwks.is_some() || self.jwks_uri.is_some();
         let drops_keys = self
             .token_endpoint_auth_method

@@ -86,6 +86,7 @@ pub(super) fn write_fields(app: &mut Client, v: ValidApp) {
     app.first_party = v.first_party;
     app.introspection = v.introspection;
     app.require_pushed_authorization_requests = v.require_pushed_authorization_requests;
+    app.require_mfa = v.require_mfa;
     app.jwks = v.keys.jwks;
     app.jwks_uri = v.keys.jwks_uri;
     // An app that signs assertions has no secret (RFC 7523 §2.2 replaces it).

@@ -13,4 +13,7 @@ pub struct AccountPolicy {
     pub require_email_verification: bool,
     /// Registrations from one client IP in an hour (`accounts.max_registrations_per_ip_per_hour`).
     pub registrations_per_ip: super::throttle::Limit,
+    /// Administrators must have a second factor: until they turn one on, their session leads
+    /// only to the enrolment page and nothing of theirs acts as an administrator.
+    pub require_second_factor_for_admins: bool,
 }

@@ -101,6 +101,7 @@ pub fn build_services(
                 acc.max_registrations_per_ip_per_hour,
                 chrono::Duration::hours(1),
             ),
+            require_second_factor_for_admins: acc.require_second_factor_for_admins,
         },
         emails: Arc::new(emails),
         login_throttle: LoginThrottle::new(

@@ -65,6 +65,7 @@ pub struct FormValues {
     pub first_party: bool,
     pub introspection: bool,
     pub require_par: bool,
+    pub require_mfa: bool,
     /// `client_secret_basic` or `private_key_jwt` (confidential apps).
     pub auth_method: String,
     pub jwks: String,
@@ -89,6 +90,7 @@ impl Default for FormValues {
             first_party: false,
             introspection: false,
             require_par: false,
+            require_mfa: false,
             auth_method: "client_secret_basic".into(),
             jwks: String::new(),
             jwks_uri: String::new(),
@@ -114,6 +116,7 @@ impl From<&Client> for FormValues {
             first_party: c.first_party,
             introspection: c.introspection,
             require_par: c.require_pushed_authorization_requests,
+            require_mfa: c.require_mfa,
             auth_method: if c.uses_private_key_jwt() {
                 "private_key_jwt"
             } else {
@@ -143,6 +146,7 @@ impl From<&Submitted> for FormValues {
             first_party: f.one("first_party") == "on",
             introspection: f.one("introspection") == "on",
             require_par: f.one("require_pushed_authorization_requests") == "on",
+            require_mfa: f.one("require_mfa") == "on",
             auth_method: f.one("token_endpoint_auth_method").into(),
             jwks: f.one("jwks").into(),
             jwks_uri: f.one("jwks_uri").into(),
@@ -199,6 +203,7 @@ pub fn to_input(v: &FormValues) -> Read {
         first_party: v.first_party,
         introspection: v.introspection,
         require_pushed_authorization_requests: v.require_par,
+        require_mfa: v.require_mfa,
         // The method radio only applies to confidential apps; a public app uses `none`.
         token_endpoint_auth_method: opt(&v.auth_method).filter(|_| v.client_type != "public"),
         jwks: opt(&v.jwks),

@@ -230,6 +230,7 @@ fn view(c: &Client) -> minijinja::Value {
         access_token_ttl_secs => c.access_token_ttl_secs,
         refresh_token_ttl_secs => c.refresh_token_ttl_secs,
         require_pushed_authorization_requests => c.require_pushed_authorization_requests,
+        require_mfa => c.require_mfa,
         private_key_jwt => c.uses_private_key_jwt(), jwks_uri => c.jwks_uri,
     }
 }

@@ -17,8 +17,8 @@ use super::consent_view::consent_lists;
 use super::context::{see_other, Ctx};
 use crate::domain::ResponseMode;
 use crate::service::oauth::authorize::{AuthorizeError, AuthorizeParams, Next, ValidRequest};
-use crate::service::oauth::par;
 use crate::service::oauth::resources::{Resourced, TakesResources};
+use crate::service::oauth::{par, OAuthError};
 
 /// The consent form: the request's parameters again, the decision and the CSRF token.
 #[derive(Default, Deserialize)]
@@ -64,6 +64,7 @@ fn param_pairs(p: &AuthorizeParams, drop_login: bool) -> Vec<(&'static str, Stri
         ("code_challenge_method", &p.code_challenge_method),
         ("prompt", &prompt),
         ("max_age", &p.max_age),
+        ("acr_values", &p.acr_values),
         ("login_hint", &p.login_hint),
         ("ui_locales", &p.ui_locales),
         ("response_mode", &p.response_mode),
@@ -77,13 +78,89 @@ fn param_pairs(p: &AuthorizeParams, drop_login: bool) -> Vec<(&'static str, Stri
         .collect()
 }
 
-fn login_redirect(p: &AuthorizeParams) -> Response {
+/// This request again, as the local path a login or a step-up leads back to.
+fn resume_path(p: &AuthorizeParams) -> String {
     let mut query = url::form_urlencoded::Serializer::new(String::new());
     query.extend_pairs(param_pairs(p, true));
-    let next = format!("/oauth2/authorize?{}", query.finish());
+    format!("/oauth2/authorize?{}", query.finish())
+}
+
+fn login_redirect(p: &AuthorizeParams) -> Response {
+    let next = resume_path(p);
     let mut login = url::form_urlencoded::Serializer::new(String::new());
     login.append_pair("next", &next);
     see_other(&format!("/accounts/login/?{}", login.finish()))
+}
+
+/// The second step of a login, asked of the signed-in person whose session has no second
+/// factor; passing it starts a new session that has one, then the request resumes.
+fn step_up(ctx: &Ctx<'_>, p: &AuthorizeParams) -> Response {
+    let Ok(Some((_, user))) = &ctx.session else {
+        return login_redirect(p);
+    };
+    let next = resume_path(p);
+    let carried = super::two_factor::Carried {
+        next: &next,
+        lang: "",
+    };
+    super::two_factor::ask_for_code(ctx, user, &ctx.csrf_token(), carried)
+}
+
+/// The page of a person asked for a second factor they do not have: where to set one up
+/// and the way back to the app, which gets the error.
+fn second_factor_missing(ctx: &Ctx<'_>, e: AuthorizeError) -> Response {
+    let AuthorizeError::Redirect {
+        redirect_uri,
+        mode,
+        state,
+        error,
+    } = e
+    else {
+        return error_response(ctx, e);
+    };
+    let all = with_iss(ctx, &error_pairs(&error, state.as_deref()));
+    // A form-post client gets the error from a button posting the same fields.
+    let (back_href, back_fields) = match mode {
+        ResponseMode::FormPost => (None, all),
+        _ => (client_url(&redirect_uri, mode, &all), Vec::new()),
+    };
+    let page = minijinja::context! { back_href, back_fields, action => redirect_uri };
+    ctx.render(StatusCode::FORBIDDEN, "second_factor_required.html", page)
+}
+
+/// `pairs` and `iss` (RFC 9207), as every response to the client carries it.
+fn with_iss<'a>(ctx: &'a Ctx<'_>, pairs: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let iss = ("iss", ctx.svc.public_url.as_str());
+    pairs.iter().copied().chain([iss]).collect()
+}
+
+/// The parameters of an error response (RFC 6749 §4.1.2.1).
+fn error_pairs<'a>(error: &'a OAuthError, state: Option<&'a str>) -> Vec<(&'a str, &'a str)> {
+    let mut pairs = vec![
+        ("error", error.code.as_str()),
+        ("error_description", error.description.as_str()),
+    ];
+    if let Some(s) = state {
+        pairs.push(("state", s));
+    }
+    pairs
+}
+
+/// The redirect URI with `pairs` in its query or fragment (not for `form_post`).
+fn client_url(redirect_uri: &str, mode: ResponseMode, pairs: &[(&str, &str)]) -> Option<String> {
+    let mut url = url::Url::parse(redirect_uri).ok()?;
+    match mode {
+        ResponseMode::Query => {
+            url.query_pairs_mut().extend_pairs(pairs);
+        }
+        ResponseMode::Fragment => {
+            let mut f = url::form_urlencoded::Serializer::new(String::new());
+            f.extend_pairs(pairs);
+            url.set_fragment(Some(&f.finish()));
+        }
+        ResponseMode::FormPost => return None,
+    }
+    Some(url.into())
 }
 
 /// A 303 to the client with `pairs` and `iss` added to its redirect URI's query, or put in its
@@ -94,25 +171,17 @@ fn to_client(
     mode: ResponseMode,
     pairs: &[(&str, &str)],
 ) -> Response {
-    let Ok(mut url) = url::Url::parse(redirect_uri) else {
-        return ctx.error_page(StatusCode::BAD_REQUEST, "authorize.invalid");
-    };
-    let all = pairs
-        .iter()
-        .copied()
-        .chain([("iss", ctx.svc.public_url.as_str())]);
-    match mode {
-        ResponseMode::Query => {
-            url.query_pairs_mut().extend_pairs(all);
-        }
-        ResponseMode::Fragment => {
-            let mut f = url::form_urlencoded::Serializer::new(String::new());
-            f.extend_pairs(all);
-            url.set_fragment(Some(&f.finish()));
-        }
-        ResponseMode::FormPost => return form_post(ctx, url.as_str(), all.collect()),
+    let all = with_iss(ctx, pairs);
+    if mode == ResponseMode::FormPost {
+        return match url::Url::parse(redirect_uri) {
+            Ok(url) => form_post(ctx, url.as_str(), all),
+            Err(_) => ctx.error_page(StatusCode::BAD_REQUEST, "authorize.invalid"),
+        };
     }
-    see_other(url.as_str())
+    match client_url(redirect_uri, mode, &all) {
+        Some(url) => see_other(&url),
+        None => ctx.error_page(StatusCode::BAD_REQUEST, "authorize.invalid"),
+    }
 }
 
 /// The Form Post Response Mode page (§2): the parameters as hidden fields of a form that a
@@ -134,16 +203,12 @@ fn error_response(ctx: &Ctx<'_>, e: AuthorizeError) -> Response {
             mode,
             state,
             error,
-        } => {
-            let mut pairs = vec![
-                ("error", error.code.as_str()),
-                ("error_description", error.description.as_str()),
-            ];
-            if let Some(s) = state.as_deref() {
-                pairs.push(("state", s));
-            }
-            to_client(ctx, &redirect_uri, mode, &pairs)
-        }
+        } => to_client(
+            ctx,
+            &redirect_uri,
+            mode,
+            &error_pairs(&error, state.as_deref()),
+        ),
     }
 }
 
@@ -173,6 +238,8 @@ fn consent_page(ctx: &Ctx<'_>, p: &AuthorizeParams, v: &ValidRequest) -> Respons
 fn outcome(ctx: &Ctx<'_>, p: &AuthorizeParams, r: Result<Next, AuthorizeError>) -> Response {
     match r {
         Ok(Next::Login) => login_redirect(p),
+        Ok(Next::StepUp) => step_up(ctx, p),
+        Ok(Next::SecondFactorMissing(e)) => second_factor_missing(ctx, *e),
         Ok(Next::Consent(v)) => consent_page(ctx, p, &v),
         Ok(Next::Redirect {
             redirect_uri,

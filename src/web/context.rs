@@ -62,6 +62,9 @@ impl<'a> FromRequest<'a> for Ctx<'a> {
                 .map_err(|e| e.to_string()),
             None => Ok(None),
         };
+        if let Ok(Some((_, user))) = &session {
+            admin_enrolment_first(svc, user, req.uri().path()).await?;
+        }
         let choice = choose_lang(req, cfg, &state, &session);
         if choice.switched && !from_another_site(req) {
             set_lang_cookie(jar, choice.lang);
@@ -82,6 +85,26 @@ impl<'a> FromRequest<'a> for Ctx<'a> {
             state,
             page_path: "",
         })
+    }
+}
+
+/// Where an administrator who must turn on two-step verification may still go: its pages,
+/// and signing out.
+const ENROLMENT_PAGES: [&str; 2] = ["/accounts/profile/two-factor/", "/accounts/logout/"];
+
+/// Sends an administrator who must turn on two-step verification
+/// (`accounts.require_second_factor_for_admins`) to its page from any other page.
+async fn admin_enrolment_first(svc: &Services, user: &User, path: &str) -> poem::Result<()> {
+    if ENROLMENT_PAGES.iter().any(|p| path.starts_with(p)) {
+        return Ok(());
+    }
+    match crate::service::two_factor::admin_must_enrol(svc, user).await {
+        Ok(false) => Ok(()),
+        Ok(true) => Err(poem::Error::from_response(see_other(ENROLMENT_PAGES[0]))),
+        Err(e) => Err(poem::Error::from_string(
+            e.to_string(),
+            StatusCode::SERVICE_UNAVAILABLE,
+        )),
     }
 }
 

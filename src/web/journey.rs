@@ -103,6 +103,7 @@ fn authorize_params(next: &str) -> Option<AuthorizeParams> {
             "code_challenge_method" => &mut p.code_challenge_method,
             "prompt" => &mut p.prompt,
             "max_age" => &mut p.max_age,
+            "acr_values" => &mut p.acr_values,
             "login_hint" => &mut p.login_hint,
             "ui_locales" => &mut p.ui_locales,
             "response_mode" => &mut p.response_mode,

@@ -73,6 +73,7 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "activity.html",
     "audit_events.html",
     "admin_audit.html",
+    "second_factor_required.html",
 ];
 
 /// The page renderer shared by every handler.

@@ -13,6 +13,7 @@ mod api_account;
 mod api_input_errors;
 mod apps_api;
 mod audit_log;
+mod assurance;
 mod authorizations_api;
 mod http_foundation;
 mod mail_smtp;

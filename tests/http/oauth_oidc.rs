@@ -5,7 +5,7 @@
 //! EdDSA signing (`oidc/eddsa.rs`); the client-record cache (`oidc/client_cache.rs`).
 
 #[path = "oidc/browser.rs"]
-mod browser;
+pub(crate) mod browser;
 #[path = "oidc/client_cache.rs"]
 mod client_cache;
 #[path = "oidc/eddsa.rs"]

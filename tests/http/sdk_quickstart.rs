@@ -143,6 +143,7 @@ async fn my_apps_are_managed_through_the_rust_sdk_with_a_user_token(backend: Bac
         first_party: None,
         introspection: None,
         require_pushed_authorization_requests: None,
+        require_mfa: None,
         token_endpoint_auth_method: None,
         jwks: None,
         jwks_uri: None,

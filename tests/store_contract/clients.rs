@@ -41,6 +41,7 @@ pub async fn a_client_round_trips_with_every_field(s: &Stores) {
         first_party: true,
         introspection: true,
         require_pushed_authorization_requests: true,
+        require_mfa: true,
         jwks: None,
         jwks_uri: Some("https://renamed.example.com/jwks.json".into()),
         created_at: client.created_at - secs(999),

@@ -122,6 +122,7 @@ pub fn sample_client(owner_id: &str, n: u32) -> Client {
         first_party: false,
         introspection: false,
         require_pushed_authorization_requests: false,
+        require_mfa: false,
         jwks: Some(format!(
             r#"{{"keys":[{{"kty":"OKP","crv":"Ed25519","x":"{}"}}]}}"#,
             id()

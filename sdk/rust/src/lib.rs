@@ -73,6 +73,9 @@ pub mod types {
         ///The app's refresh-token lifetime; absent: the server's default.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub refresh_token_ttl_secs: ::std::option::Option<i64>,
+        /**Every authorization request needs a sign-in with a second factor (acr
+        `urn:auth-center:acr:mfa`): a person signed in with a password only is asked for it.*/
+        pub require_mfa: bool,
         /**Authorization requests must be pushed to `/oauth2/par` first (RFC 9126); a plain
         request to `/oauth2/authorize` is refused.*/
         pub require_pushed_authorization_requests: bool,
@@ -129,6 +132,8 @@ pub mod types {
         pub redirect_uris: ::std::vec::Vec<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub refresh_token_ttl_secs: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub require_mfa: ::std::option::Option<bool>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub require_pushed_authorization_requests: ::std::option::Option<bool>,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -188,6 +193,11 @@ pub mod types {
         ///60 s up to `oauth.max_refresh_token_ttl_secs`; absent: the server default.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub refresh_token_ttl_secs: ::std::option::Option<i64>,
+        /**Every authorization request needs a sign-in with a second factor (acr
+        `urn:auth-center:acr:mfa`); not with the password grant, which cannot ask for one.
+        Default: false.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub require_mfa: ::std::option::Option<bool>,
         ///Authorization requests must be pushed to `/oauth2/par` first (RFC 9126). Default: false.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub require_pushed_authorization_requests: ::std::option::Option<bool>,
@@ -562,12 +572,19 @@ pub mod types {
     ///The state of a token (RFC 7662 §2.2); only `active` is present for inactive tokens.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct IntrospectionBody {
+        /**How the person signed in: `urn:auth-center:acr:password` or `urn:auth-center:acr:mfa`
+        (RFC 9470 §6.1); absent for tokens that were refreshed or are an app's own.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub acr: ::std::option::Option<::std::string::String>,
         ///Whether the token is valid now: issued here, not expired, not revoked.
         pub active: bool,
         /**The audience as issued: the issuer, or the resource identifier (a string) or
         identifiers (an array) the token was requested for (RFC 8707).*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub aud: ::std::option::Option<::serde_json::Value>,
+        ///When the person signed in (seconds since the epoch), for a user's access token.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auth_time: ::std::option::Option<i64>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub client_id: ::std::option::Option<::std::string::String>,
         /**The confirmation of a DPoP-bound token: `{"jkt": <JWK SHA-256 thumbprint>}`
@@ -702,6 +719,9 @@ pub mod types {
     ///Authorization server metadata (RFC 8414 §2 and OIDC Discovery §3).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct Metadata {
+        /**OIDC Discovery §3: the `acr` values this server signs people in with, which
+        `acr_values` may ask for (the second one needs a second factor).*/
+        pub acr_values_supported: ::std::vec::Vec<::std::string::String>,
         pub authorization_endpoint: ::std::string::String,
         ///RFC 9207: authorization responses carry `iss`.
         pub authorization_response_iss_parameter_supported: bool,
@@ -781,6 +801,10 @@ pub mod types {
     authentication.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     pub struct ParForm {
+        /**Space-separated `acr` values (OIDC Core §3.1.2.1); naming only
+        `urn:auth-center:acr:mfa` requires a sign-in with a second factor.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub acr_values: ::std::option::Option<::std::string::String>,
         ///private_key_jwt: a JWT signed with one of the app's registered keys (RFC 7523 §2.2).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub client_assertion: ::std::option::Option<::std::string::String>,
@@ -1615,6 +1639,67 @@ impl Client {
                 ResponseValue::from_response(response).await?,
             )),
             409u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Remove the second factor of an account
+
+    For a person who lost their authenticator app and their recovery codes: removes their
+    two-step verification (or an enrolment in progress), ends every session of theirs, and
+    sends them the "two-step verification was turned off" email. They sign in with their
+    password alone and can set it up again. Needs the `admin` scope.
+
+    Sends a `DELETE` request to `/api/v1/admin/users/{id}/second-factor`
+
+    */
+    pub async fn reset_second_factor<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/api/v1/admin/users/{}/second-factor",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "reset_second_factor",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
                 ResponseValue::from_response(response).await?,
             )),
             500u16 => Err(Error::ErrorResponse(

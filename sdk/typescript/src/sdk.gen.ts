@@ -139,6 +139,24 @@ export const enableUser = <ThrowOnError extends boolean = false>(options: Option
 });
 
 /**
+ * Remove the second factor of an account
+ *
+ * For a person who lost their authenticator app and their recovery codes: removes their
+ * two-step verification (or an enrolment in progress), ends every session of theirs, and
+ * sends them the "two-step verification was turned off" email. They sign in with their
+ * password alone and can set it up again. Needs the `admin` scope.
+ */
+export const resetSecondFactor = <ThrowOnError extends boolean = false>(options: Options<ResetSecondFactorData, ThrowOnError>) => (options.client ?? client).delete<ResetSecondFactorResponses, ResetSecondFactorErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/admin/users/{id}/second-factor',
+    ...options
+});
+
+/**
  * List the groups of an account
  *
  * Returns the groups the account belongs to, ordered by name, `limit` (1–200, default

@@ -99,6 +99,11 @@ export type App = {
      */
     require_pushed_authorization_requests: boolean;
     /**
+     * Every authorization request needs a sign-in with a second factor (acr
+     * `urn:auth-center:acr:mfa`): a person signed in with a password only is asked for it.
+     */
+    require_mfa: boolean;
+    /**
      * `client_secret_basic` (a secret, also accepted as `client_secret_post`),
      * `private_key_jwt` (signed assertions with the keys below) or `none` (public).
      */
@@ -164,6 +169,7 @@ export type AppPatchRequest = {
     first_party?: boolean;
     introspection?: boolean;
     require_pushed_authorization_requests?: boolean;
+    require_mfa?: boolean;
     /**
      * A method other than `private_key_jwt` drops the keys (rotate the secret to get one).
      */
@@ -245,6 +251,12 @@ export type AppRequest = {
      * Authorization requests must be pushed to `/oauth2/par` first (RFC 9126). Default: false.
      */
     require_pushed_authorization_requests?: boolean;
+    /**
+     * Every authorization request needs a sign-in with a second factor (acr
+     * `urn:auth-center:acr:mfa`); not with the password grant, which cannot ask for one.
+     * Default: false.
+     */
+    require_mfa?: boolean;
     /**
      * How the app authenticates at the token endpoint: `client_secret_basic` (default for a
      * confidential app; `client_secret_post` works too), `private_key_jwt` (signed assertions,
@@ -1087,6 +1099,11 @@ export type ParForm = {
      */
     prompt?: string;
     max_age?: string;
+    /**
+     * Space-separated `acr` values (OIDC Core §3.1.2.1); naming only
+     * `urn:auth-center:acr:mfa` requires a sign-in with a second factor.
+     */
+    acr_values?: string;
     login_hint?: string;
     ui_locales?: string;
     /**
@@ -1900,6 +1917,52 @@ export type EnableUserResponses = {
 };
 
 export type EnableUserResponse = EnableUserResponses[keyof EnableUserResponses];
+
+export type ResetSecondFactorData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/users/{id}/second-factor';
+};
+
+export type ResetSecondFactorErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No account has this id, or it has no second factor.
+     */
+    404: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ResetSecondFactorError = ResetSecondFactorErrors[keyof ResetSecondFactorErrors];
+
+export type ResetSecondFactorResponses = {
+    /**
+     * The second factor is removed, every session of the person ended, and the person
+     * told by email.
+     */
+    204: void;
+};
+
+export type ResetSecondFactorResponse = ResetSecondFactorResponses[keyof ResetSecondFactorResponses];
 
 export type ListUserGroupsData = {
     body?: never;

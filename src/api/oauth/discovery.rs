@@ -95,6 +95,9 @@ pub struct Metadata {
     /// is on.
     #[oai(skip_serializing_if_is_none)]
     pub client_id_metadata_document_supported: Option<bool>,
+    /// OIDC Discovery §3: the `acr` values this server signs people in with, which
+    /// `acr_values` may ask for (the second one needs a second factor).
+    pub acr_values_supported: Vec<String>,
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -156,6 +159,7 @@ fn metadata(svc: &Services) -> Metadata {
             .policy
             .client_id_metadata_documents
             .then_some(true),
+        acr_values_supported: strings(&[crate::domain::ACR_PASSWORD, crate::domain::ACR_MFA]),
         claims_supported: strings(&[
             "sub",
             "iss",

@@ -48,6 +48,9 @@ pub struct ParForm {
     /// `none`, `login`, `consent` (OIDC Core §3.1.2.1).
     pub prompt: Option<String>,
     pub max_age: Option<String>,
+    /// Space-separated `acr` values (OIDC Core §3.1.2.1); naming only
+    /// `urn:auth-center:acr:mfa` requires a sign-in with a second factor.
+    pub acr_values: Option<String>,
     pub login_hint: Option<String>,
     pub ui_locales: Option<String>,
     /// `query` or `fragment`.
@@ -91,6 +94,7 @@ impl ParForm {
             code_challenge_method: self.code_challenge_method,
             prompt: self.prompt,
             max_age: self.max_age,
+            acr_values: self.acr_values,
             login_hint: self.login_hint,
             ui_locales: self.ui_locales,
             response_mode: self.response_mode,

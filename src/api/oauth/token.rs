@@ -178,6 +178,13 @@ pub struct IntrospectionBody {
     /// (RFC 9449 §6.2).
     #[oai(skip_serializing_if_is_none)]
     pub cnf: Option<serde_json::Value>,
+    /// When the person signed in (seconds since the epoch), for a user's access token.
+    #[oai(skip_serializing_if_is_none)]
+    pub auth_time: Option<i64>,
+    /// How the person signed in: `urn:auth-center:acr:password` or `urn:auth-center:acr:mfa`
+    /// (RFC 9470 §6.1); absent for tokens that were refreshed or are an app's own.
+    #[oai(skip_serializing_if_is_none)]
+    pub acr: Option<String>,
 }
 
 /// The answer of a revocation.
@@ -201,6 +208,8 @@ impl From<Introspection> for IntrospectionBody {
             aud: i.aud.and_then(|a| serde_json::to_value(a).ok()),
             jti: i.jti,
             cnf: i.cnf.and_then(|c| serde_json::to_value(c).ok()),
+            auth_time: i.auth_time,
+            acr: i.acr,
         }
     }
 }

@@ -39,6 +39,7 @@ pub async fn respond(
         user_id: Some(&user.id),
         grant_id: grant.as_ref().map(|g| g.id.as_str()),
         auth_time: Some(session.auth_time),
+        acr: Some(crate::domain::acr_of(&session.amr).to_owned()),
         resources: &v.resources,
         jkt: None,
     };

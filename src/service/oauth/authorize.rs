@@ -10,14 +10,16 @@
 use crate::service::audit::{Entry, Kind};
 use chrono::{DateTime, Utc};
 
+use super::assurance::{self, Shortfall};
 use super::authorization_response::respond;
 use super::resources::{identifiers, resolve};
 use super::scopes::requested_scopes;
 pub use super::valid_request::ValidRequest;
 use super::{refusal, OAuthError, OAuthErrorCode};
 use crate::domain::{
-    oversized_param, redirect_uri_matches, Client, ClientType, CodeChallenge, Consent, GrantType,
-    Prompt, ResponseMode, ResponseType, ScopeSet, Session, User, MAX_PARAM_BYTES,
+    acr_values_require_mfa, oversized_param, redirect_uri_matches, Client, ClientType,
+    CodeChallenge, Consent, GrantType, Prompt, ResponseMode, ResponseType, ScopeSet, Session, User,
+    MAX_PARAM_BYTES,
 };
 use crate::service::clients::ClientLookupError;
 use crate::service::{access, Services};
@@ -36,6 +38,8 @@ pub struct AuthorizeParams {
     pub code_challenge_method: Option<String>,
     pub prompt: Option<String>,
     pub max_age: Option<String>,
+    /// Requested authentication context classes (OIDC Core §3.1.2.1), space-separated.
+    pub acr_values: Option<String>,
     pub login_hint: Option<String>,
     pub ui_locales: Option<String>,
     pub response_mode: Option<String>,
@@ -75,6 +79,11 @@ pub enum AuthorizeError {
 pub enum Next {
     /// Send the browser to the login page, then back to this request.
     Login,
+    /// Ask the signed-in person for their second factor (a step-up), then back to this request.
+    StepUp,
+    /// A second factor is required and the person has none: tell them how to add one, and
+    /// offer to take the error back to the client.
+    SecondFactorMissing(Box<AuthorizeError>),
     /// Ask the user; the page shows the client and the scopes.
     Consent(Box<ValidRequest>),
     /// Redirect to the client with the response parameters (code and/or tokens).
@@ -148,6 +157,7 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
         ("code_challenge_method", p.code_challenge_method.as_deref()),
         ("max_age", p.max_age.as_deref()),
         ("dpop_jkt", p.dpop_jkt.as_deref()),
+        ("acr_values", p.acr_values.as_deref()),
     ]);
     let mut v = ValidRequest {
         response_type: ResponseType::default(),
@@ -159,6 +169,7 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
         challenge: None,
         prompt: Prompt::default(),
         max_age: None,
+        require_mfa: false,
         client,
         redirect_uri,
         resources: Vec::new(),
@@ -203,6 +214,8 @@ pub async fn validate(svc: &Services, p: &AuthorizeParams) -> Result<ValidReques
             )
         })?),
     };
+    v.require_mfa =
+        v.client.require_mfa || p.acr_values.as_deref().is_some_and(acr_values_require_mfa);
     Ok(v)
 }
 
@@ -281,6 +294,9 @@ pub async fn decide(
         }
         return Ok(Next::Login);
     };
+    if let Some(next) = unmet_assurance(svc, &v, session, user).await? {
+        return Ok(next);
+    }
     v.scopes = access::grantable(user, v.scopes.iter());
     let remembered = match svc
         .stores
@@ -316,6 +332,25 @@ pub async fn decide(
     grant_code(svc, v, session, user).await
 }
 
+/// What happens instead of consent or a code when the session lacks the second factor the
+/// request needs (`assurance::shortfall`).
+async fn unmet_assurance(
+    svc: &Services,
+    v: &ValidRequest,
+    session: &Session,
+    user: &User,
+) -> Result<Option<Next>, AuthorizeError> {
+    let shortfall = assurance::shortfall(svc, v, session, user).await;
+    match shortfall.map_err(|e| redirect_err(v, e))? {
+        Shortfall::None => Ok(None),
+        Shortfall::StepUp => Ok(Some(Next::StepUp)),
+        Shortfall::Missing(e) => Ok(Some(Next::SecondFactorMissing(Box::new(redirect_err(
+            v, e,
+        ))))),
+        Shortfall::Refused(e) => Err(redirect_err(v, e)),
+    }
+}
+
 /// Issues the code and/or tokens for an authorized request.
 async fn grant_code(
     svc: &Services,
@@ -343,6 +378,9 @@ pub async fn answer_consent(
     allow: bool,
 ) -> Result<Next, AuthorizeError> {
     let (session, user) = session;
+    if let Some(next) = unmet_assurance(svc, &v, session, user).await? {
+        return Ok(next);
+    }
     if !allow {
         return Err(redirect_err(
             &v,

@@ -44,6 +44,7 @@ pub async fn ensure_swagger_client(svc: &Services) -> Result<(), ServiceError> {
                 first_party: true,
                 introspection: false,
                 require_pushed_authorization_requests: false,
+                require_mfa: false,
                 jwks: None,
                 jwks_uri: None,
                 created_at: now,

@@ -8,7 +8,7 @@
 
 use super::client_auth::{authenticate_client, ClientCredentials};
 use super::grant_state::{still_authorized, user_token_set};
-use super::issue::{Subject, TokenSet};
+use super::issue::{session_acr, Subject, TokenSet};
 use super::resources::{identifiers, resolve, still_permitted, within};
 use super::scopes::requested_scopes;
 use super::{OAuthError, OAuthErrorCode};
@@ -196,6 +196,7 @@ async fn issue_tokens(
         user_id: Some(&approval.user_id),
         grant_id: Some(&grant.id),
         auth_time: Some(approval.auth_time),
+        acr: session_acr(svc, approval.session_id.as_deref()).await?,
         resources: servers,
         jkt,
     };

@@ -30,6 +30,9 @@ pub enum OAuthErrorCode {
     InvalidDpopProof,
     /// RFC 9449 §8: the proof lacks the server's current nonce (`DPoP-Nonce` names it).
     UseDpopNonce,
+    /// OpenID Connect Core Error Code unmet_authentication_requirements 1.0: the sign-in the
+    /// request asked for (a second factor) cannot be performed for this person.
+    UnmetAuthenticationRequirements,
 }
 
 impl OAuthErrorCode {
@@ -55,6 +58,7 @@ impl OAuthErrorCode {
             Self::InvalidTarget => "invalid_target",
             Self::InvalidDpopProof => "invalid_dpop_proof",
             Self::UseDpopNonce => "use_dpop_nonce",
+            Self::UnmetAuthenticationRequirements => "unmet_authentication_requirements",
         }
     }
 }

@@ -205,6 +205,10 @@ pub struct Introspection {
     pub jti: Option<String>,
     /// The key a DPoP-bound token is bound to (RFC 9449 §6.2).
     pub cnf: Option<Confirmation>,
+    /// When and how the person signed in (RFC 9470 §6.1), for a resource server deciding on
+    /// a step-up; access tokens only.
+    pub auth_time: Option<i64>,
+    pub acr: Option<String>,
 }
 
 fn looks_like_jwt(token: &str) -> bool {
@@ -237,6 +241,8 @@ async fn introspect_access(svc: &Services, token: &str) -> Result<Introspection,
         aud: Some(claims.aud),
         jti: Some(claims.jti),
         cnf: claims.cnf,
+        auth_time: claims.auth_time,
+        acr: claims.acr,
     })
 }
 

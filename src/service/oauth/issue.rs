@@ -27,6 +27,11 @@ pub struct AccessClaims {
     pub exp: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_time: Option<i64>,
+    /// How the person signed in (`domain::ACR_PASSWORD`, `domain::ACR_MFA`; RFC 9068 §2.2.1,
+    /// RFC 9470 §6.1), so a resource server can ask for a step-up; absent when not known
+    /// (client_credentials, refreshed tokens).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acr: Option<String>,
     /// The grant the token belongs to (none for client_credentials): it dies with the grant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grant_id: Option<String>,
@@ -80,6 +85,8 @@ pub struct Subject<'a> {
     pub user_id: Option<&'a str>,
     pub grant_id: Option<&'a str>,
     pub auth_time: Option<DateTime<Utc>>,
+    /// The `acr` of the sign-in behind the token, when known ([`session_acr`]).
+    pub acr: Option<String>,
     /// The resource servers the token is for (RFC 8707); empty: the issuer.
     pub resources: &'a [ResourceServer],
     /// The thumbprint of the DPoP key the access token is bound to (RFC 9449 §6.1).
@@ -138,6 +145,7 @@ pub async fn access_token(
         iat: now.timestamp(),
         exp: (now + ttl).timestamp(),
         auth_time: who.auth_time.map(|t| t.timestamp()),
+        acr: who.acr.clone(),
         grant_id: who.grant_id.map(str::to_owned),
         atv: UNRECORDED,
         cnf: who.jkt.map(|jkt| Confirmation {
@@ -239,6 +247,15 @@ async fn session_amr(
         Err(crate::store::StoreError::NotFound) => Ok(None),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The `acr` of the sign-in of the session `session_id` names, when it still exists.
+pub async fn session_acr(
+    svc: &Services,
+    session_id: Option<&str>,
+) -> Result<Option<String>, OAuthError> {
+    let amr = session_amr(svc, session_id).await?;
+    Ok(amr.as_deref().map(|a| crate::domain::acr_of(a).to_owned()))
 }
 
 /// Signs an id_token for the user of `who`.

@@ -6,6 +6,7 @@
 //!
 //! Must not import poem or a concrete store backend.
 
+mod assurance;
 mod authorization_response;
 pub mod authorize;
 pub mod builtin;

@@ -123,6 +123,7 @@ pub async fn password_grant(
         user_id: Some(&user.id),
         grant_id: Some(&grant.id),
         auth_time: Some(now),
+        acr: Some(crate::domain::ACR_PASSWORD.to_owned()),
         resources: &servers,
         jkt,
     };

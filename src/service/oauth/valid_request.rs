@@ -19,6 +19,9 @@ pub struct ValidRequest {
     pub challenge: Option<CodeChallenge>,
     pub prompt: Prompt,
     pub max_age: Option<i64>,
+    /// A sign-in with a second factor is needed: `acr_values` asked only for
+    /// `domain::ACR_MFA`, or the app requires it.
+    pub require_mfa: bool,
     /// The resource servers named with `resource` (RFC 8707); empty: the issuer.
     pub resources: Vec<ResourceServer>,
     /// The DPoP key thumbprint the code is bound to (RFC 9449 §10).

@@ -10,6 +10,7 @@
 //! or a current code. Turning it on ends the person's other sessions; every change, and the use
 //! of a recovery code, is told to the person by email (`security_mail`). Must not import poem.
 
+pub mod admin_reset;
 pub mod login;
 
 use std::net::IpAddr;
@@ -82,6 +83,16 @@ pub enum CodeKind {
 /// The person's second factor, confirmed or not.
 async fn factor_of(svc: &Services, user_id: &str) -> Result<Option<SecondFactor>, ServiceError> {
     Ok(svc.stores.second_factors.get_second_factor(user_id).await?)
+}
+
+/// Whether `user` is an administrator who must turn on two-step verification before acting
+/// (`accounts.require_second_factor_for_admins`): until then their session only reaches the
+/// enrolment page and nothing of theirs acts as an administrator.
+pub async fn admin_must_enrol(svc: &Services, user: &User) -> Result<bool, ServiceError> {
+    if !svc.accounts.require_second_factor_for_admins || !user.is_admin {
+        return Ok(false);
+    }
+    Ok(!is_on(svc, &user.id).await?)
 }
 
 /// Whether logins of `user_id` need the second step.

@@ -45,6 +45,9 @@ struct ClientDoc {
     /// Absent in documents written before PAR (RFC 9126) existed.
     #[serde(default)]
     require_pushed_authorization_requests: bool,
+    /// Absent in documents written before per-app second-factor requirements existed.
+    #[serde(default)]
+    require_mfa: bool,
     /// Absent in documents written before private_key_jwt (RFC 7523) existed.
     #[serde(default)]
     jwks: Option<String>,
@@ -103,6 +106,7 @@ impl ClientDoc {
             first_party: c.first_party,
             introspection: c.introspection,
             require_pushed_authorization_requests: c.require_pushed_authorization_requests,
+            require_mfa: c.require_mfa,
             jwks: c.jwks.clone(),
             jwks_uri: c.jwks_uri.clone(),
             created_at: to_bson_dt(c.created_at),
@@ -142,6 +146,7 @@ impl ClientDoc {
             first_party: self.first_party,
             introspection: self.introspection,
             require_pushed_authorization_requests: self.require_pushed_authorization_requests,
+            require_mfa: self.require_mfa,
             jwks: self.jwks,
             jwks_uri: self.jwks_uri,
             created_at: from_bson_dt(self.created_at)?,

@@ -75,6 +75,7 @@ pub fn app_body(name: &str, redirect: &str, grants: &[&str]) -> types::AppReques
         first_party: None,
         introspection: None,
         require_pushed_authorization_requests: None,
+        require_mfa: None,
         token_endpoint_auth_method: None,
         jwks: None,
         jwks_uri: None,

@@ -47,6 +47,18 @@ impl Caller {
         }
     }
 
+    /// The signed-in browser `client` of `app` as an API caller (its session and CSRF token).
+    pub async fn of_browser(app: &TestApp, client: &reqwest::Client) -> Caller {
+        let page = client.get(app.url("/accounts/profile/")).send().await;
+        let html = page.unwrap().text().await.unwrap();
+        let csrf = crate::helpers::extract_hidden(&html, "csrf_token").expect("signed in");
+        Caller {
+            base: app.address.clone(),
+            client: client.clone(),
+            csrf,
+        }
+    }
+
     /// The bootstrap administrator of the app.
     pub async fn admin(app: &TestApp) -> Caller {
         let pw = app

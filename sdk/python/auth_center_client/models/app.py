@@ -26,8 +26,8 @@ class App:
             choose.', 'first_party': False, 'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url':
             'https://printer.example', 'introspection': False, 'name': 'Photo printer', 'owner_id':
             '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
-            ['https://printer.example/callback'], 'require_pushed_authorization_requests': False, 'scopes': ['email',
-            'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
+            ['https://printer.example/callback'], 'require_mfa': False, 'require_pushed_authorization_requests': False,
+            'scopes': ['email', 'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
             tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'token_endpoint_auth_method':
             'client_secret_basic', 'updated_at': datetime.datetime(2026, 1, 15, 9, 30,
             tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}
@@ -48,6 +48,8 @@ class App:
         require_pushed_authorization_requests (bool): Authorization requests must be pushed to `/oauth2/par` first (RFC
             9126); a plain
             request to `/oauth2/authorize` is refused.
+        require_mfa (bool): Every authorization request needs a sign-in with a second factor (acr
+            `urn:auth-center:acr:mfa`): a person signed in with a password only is asked for it.
         token_endpoint_auth_method (str): `client_secret_basic` (a secret, also accepted as `client_secret_post`),
             `private_key_jwt` (signed assertions with the keys below) or `none` (public).
         secrets (list[AppSecretInfo]): The secrets that currently authenticate the app (none for a public app).
@@ -73,6 +75,7 @@ class App:
     first_party: bool
     introspection: bool
     require_pushed_authorization_requests: bool
+    require_mfa: bool
     token_endpoint_auth_method: str
     secrets: list[AppSecretInfo]
     created_at: datetime.datetime
@@ -109,6 +112,8 @@ class App:
         introspection = self.introspection
 
         require_pushed_authorization_requests = self.require_pushed_authorization_requests
+
+        require_mfa = self.require_mfa
 
         token_endpoint_auth_method = self.token_endpoint_auth_method
 
@@ -149,6 +154,7 @@ class App:
                 "first_party": first_party,
                 "introspection": introspection,
                 "require_pushed_authorization_requests": require_pushed_authorization_requests,
+                "require_mfa": require_mfa,
                 "token_endpoint_auth_method": token_endpoint_auth_method,
                 "secrets": secrets,
                 "created_at": created_at,
@@ -199,6 +205,8 @@ class App:
 
         require_pushed_authorization_requests = d.pop("require_pushed_authorization_requests")
 
+        require_mfa = d.pop("require_mfa")
+
         token_endpoint_auth_method = d.pop("token_endpoint_auth_method")
 
         secrets = []
@@ -237,6 +245,7 @@ class App:
             first_party=first_party,
             introspection=introspection,
             require_pushed_authorization_requests=require_pushed_authorization_requests,
+            require_mfa=require_mfa,
             token_endpoint_auth_method=token_endpoint_auth_method,
             secrets=secrets,
             created_at=created_at,

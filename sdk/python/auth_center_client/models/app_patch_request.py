@@ -35,6 +35,7 @@ class AppPatchRequest:
             first_party (bool | Unset):
             introspection (bool | Unset):
             require_pushed_authorization_requests (bool | Unset):
+            require_mfa (bool | Unset):
             token_endpoint_auth_method (str | Unset): A method other than `private_key_jwt` drops the keys (rotate the
                 secret to get one).
             jwks (Any | Unset): New keys; `jwks` or `jwks_uri` replaces both, `null` clears.
@@ -55,6 +56,7 @@ class AppPatchRequest:
     first_party: bool | Unset = UNSET
     introspection: bool | Unset = UNSET
     require_pushed_authorization_requests: bool | Unset = UNSET
+    require_mfa: bool | Unset = UNSET
     token_endpoint_auth_method: str | Unset = UNSET
     jwks: Any | Unset = UNSET
     jwks_uri: str | Unset = UNSET
@@ -97,6 +99,8 @@ class AppPatchRequest:
 
         require_pushed_authorization_requests = self.require_pushed_authorization_requests
 
+        require_mfa = self.require_mfa
+
         token_endpoint_auth_method = self.token_endpoint_auth_method
 
         jwks = self.jwks
@@ -134,6 +138,8 @@ class AppPatchRequest:
             field_dict["introspection"] = introspection
         if require_pushed_authorization_requests is not UNSET:
             field_dict["require_pushed_authorization_requests"] = require_pushed_authorization_requests
+        if require_mfa is not UNSET:
+            field_dict["require_mfa"] = require_mfa
         if token_endpoint_auth_method is not UNSET:
             field_dict["token_endpoint_auth_method"] = token_endpoint_auth_method
         if jwks is not UNSET:
@@ -174,6 +180,8 @@ class AppPatchRequest:
 
         require_pushed_authorization_requests = d.pop("require_pushed_authorization_requests", UNSET)
 
+        require_mfa = d.pop("require_mfa", UNSET)
+
         token_endpoint_auth_method = d.pop("token_endpoint_auth_method", UNSET)
 
         jwks = d.pop("jwks", UNSET)
@@ -195,6 +203,7 @@ class AppPatchRequest:
             first_party=first_party,
             introspection=introspection,
             require_pushed_authorization_requests=require_pushed_authorization_requests,
+            require_mfa=require_mfa,
             token_endpoint_auth_method=token_endpoint_auth_method,
             jwks=jwks,
             jwks_uri=jwks_uri,

@@ -48,6 +48,9 @@ class AppRequest:
                 change it.
             require_pushed_authorization_requests (bool | Unset): Authorization requests must be pushed to `/oauth2/par`
                 first (RFC 9126). Default: false.
+            require_mfa (bool | Unset): Every authorization request needs a sign-in with a second factor (acr
+                `urn:auth-center:acr:mfa`); not with the password grant, which cannot ask for one.
+                Default: false.
             token_endpoint_auth_method (str | Unset): How the app authenticates at the token endpoint: `client_secret_basic`
                 (default for a
                 confidential app; `client_secret_post` works too), `private_key_jwt` (signed assertions,
@@ -71,6 +74,7 @@ class AppRequest:
     first_party: bool | Unset = UNSET
     introspection: bool | Unset = UNSET
     require_pushed_authorization_requests: bool | Unset = UNSET
+    require_mfa: bool | Unset = UNSET
     token_endpoint_auth_method: str | Unset = UNSET
     jwks: Any | Unset = UNSET
     jwks_uri: str | Unset = UNSET
@@ -113,6 +117,8 @@ class AppRequest:
 
         require_pushed_authorization_requests = self.require_pushed_authorization_requests
 
+        require_mfa = self.require_mfa
+
         token_endpoint_auth_method = self.token_endpoint_auth_method
 
         jwks = self.jwks
@@ -152,6 +158,8 @@ class AppRequest:
             field_dict["introspection"] = introspection
         if require_pushed_authorization_requests is not UNSET:
             field_dict["require_pushed_authorization_requests"] = require_pushed_authorization_requests
+        if require_mfa is not UNSET:
+            field_dict["require_mfa"] = require_mfa
         if token_endpoint_auth_method is not UNSET:
             field_dict["token_endpoint_auth_method"] = token_endpoint_auth_method
         if jwks is not UNSET:
@@ -192,6 +200,8 @@ class AppRequest:
 
         require_pushed_authorization_requests = d.pop("require_pushed_authorization_requests", UNSET)
 
+        require_mfa = d.pop("require_mfa", UNSET)
+
         token_endpoint_auth_method = d.pop("token_endpoint_auth_method", UNSET)
 
         jwks = d.pop("jwks", UNSET)
@@ -213,6 +223,7 @@ class AppRequest:
             first_party=first_party,
             introspection=introspection,
             require_pushed_authorization_requests=require_pushed_authorization_requests,
+            require_mfa=require_mfa,
             token_endpoint_auth_method=token_endpoint_auth_method,
             jwks=jwks,
             jwks_uri=jwks_uri,

@@ -25,8 +25,8 @@ class CreatedApp:
             'Prints the photos you choose.', 'first_party': False, 'grant_types': ['authorization_code', 'refresh_token'],
             'homepage_url': 'https://printer.example', 'introspection': False, 'name': 'Photo printer', 'owner_id':
             '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
-            ['https://printer.example/callback'], 'require_pushed_authorization_requests': False, 'scopes': ['email',
-            'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
+            ['https://printer.example/callback'], 'require_mfa': False, 'require_pushed_authorization_requests': False,
+            'scopes': ['email', 'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
             tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'token_endpoint_auth_method':
             'client_secret_basic', 'updated_at': datetime.datetime(2026, 1, 15, 9, 30,
             tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}, 'client_secret':
@@ -39,8 +39,8 @@ class CreatedApp:
             'first_party': False, 'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url':
             'https://printer.example', 'introspection': False, 'name': 'Photo printer', 'owner_id':
             '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
-            ['https://printer.example/callback'], 'require_pushed_authorization_requests': False, 'scopes': ['email',
-            'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
+            ['https://printer.example/callback'], 'require_mfa': False, 'require_pushed_authorization_requests': False,
+            'scopes': ['email', 'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
             tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'token_endpoint_auth_method':
             'client_secret_basic', 'updated_at': datetime.datetime(2026, 1, 15, 9, 30,
             tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}.

@@ -31,6 +31,8 @@ class ParForm:
             code_challenge_method (str | Unset): `S256`.
             prompt (str | Unset): `none`, `login`, `consent` (OIDC Core §3.1.2.1).
             max_age (str | Unset):
+            acr_values (str | Unset): Space-separated `acr` values (OIDC Core §3.1.2.1); naming only
+                `urn:auth-center:acr:mfa` requires a sign-in with a second factor.
             login_hint (str | Unset):
             ui_locales (str | Unset):
             response_mode (str | Unset): `query` or `fragment`.
@@ -53,6 +55,7 @@ class ParForm:
     code_challenge_method: str | Unset = UNSET
     prompt: str | Unset = UNSET
     max_age: str | Unset = UNSET
+    acr_values: str | Unset = UNSET
     login_hint: str | Unset = UNSET
     ui_locales: str | Unset = UNSET
     response_mode: str | Unset = UNSET
@@ -87,6 +90,8 @@ class ParForm:
         prompt = self.prompt
 
         max_age = self.max_age
+
+        acr_values = self.acr_values
 
         login_hint = self.login_hint
 
@@ -131,6 +136,8 @@ class ParForm:
             field_dict["prompt"] = prompt
         if max_age is not UNSET:
             field_dict["max_age"] = max_age
+        if acr_values is not UNSET:
+            field_dict["acr_values"] = acr_values
         if login_hint is not UNSET:
             field_dict["login_hint"] = login_hint
         if ui_locales is not UNSET:
@@ -175,6 +182,8 @@ class ParForm:
 
         max_age = d.pop("max_age", UNSET)
 
+        acr_values = d.pop("acr_values", UNSET)
+
         login_hint = d.pop("login_hint", UNSET)
 
         ui_locales = d.pop("ui_locales", UNSET)
@@ -201,6 +210,7 @@ class ParForm:
             code_challenge_method=code_challenge_method,
             prompt=prompt,
             max_age=max_age,
+            acr_values=acr_values,
             login_hint=login_hint,
             ui_locales=ui_locales,
             response_mode=response_mode,

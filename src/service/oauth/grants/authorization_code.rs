@@ -10,7 +10,7 @@ use crate::service::audit::{Entry, Kind};
 use crate::service::oauth::client_auth::AuthenticatedClient;
 use crate::service::oauth::codes;
 use crate::service::oauth::grant_state::{active_grant, still_authorized, user_token_set};
-use crate::service::oauth::issue::{Subject, TokenSet};
+use crate::service::oauth::issue::{session_acr, Subject, TokenSet};
 use crate::service::oauth::resources::{still_permitted, within};
 use crate::service::oauth::OAuthError;
 use crate::service::Services;
@@ -142,6 +142,7 @@ pub(super) async fn exchange(
         user_id: Some(&code.user_id),
         grant_id: Some(&grant.id),
         auth_time: Some(code.auth_time),
+        acr: session_acr(svc, code.session_id.as_deref()).await?,
         resources: &servers,
         jkt,
     };

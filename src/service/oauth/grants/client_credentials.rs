@@ -45,6 +45,7 @@ pub(super) async fn exchange(
         user_id: None,
         grant_id: None,
         auth_time: None,
+        acr: None,
         resources: &servers,
         jkt,
     };

@@ -99,6 +99,7 @@ pub(super) async fn exchange(
         user_id: grant.user_id.as_deref(),
         grant_id: Some(&grant.id),
         auth_time: grant.auth_time,
+        acr: None,
         resources: &servers,
         jkt,
     };

@@ -24,6 +24,7 @@ fn app_request(name: &str) -> types::AppRequest {
         first_party: None,
         introspection: None,
         require_pushed_authorization_requests: None,
+        require_mfa: None,
         token_endpoint_auth_method: None,
         jwks: None,
         jwks_uri: None,
