@@ -185,7 +185,6 @@ impl Client {
             introspection: false,
             require_pushed_authorization_requests: false,
             require_mfa: false,
-            require_mfa: false,
             jwks: None,
             jwks_uri: None,
             created_at: now,

@@ -7,8 +7,7 @@ use super::{
     feed, revoked, AssertionJtiStore, AuditStore, ClientStore, CodeStore, ConsentStore,
     DeviceCodeStore, EmailTokenStore, GrantStore, GroupStore, LoginAttemptStore, OutboxStore,
     PushedRequestStore, RegistrationStore, ResourceServerStore, SecondFactorStore, SessionStore,
-    SigningKeyStore,
-    StoreAdmin, UserStore,
+    SigningKeyStore, StoreAdmin, UserStore,
 };
 
 /// Every store of one backend, as the service layer consumes them.

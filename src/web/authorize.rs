@@ -53,7 +53,7 @@ fn param_pairs(p: &AuthorizeParams, drop_login: bool) -> Vec<(&'static str, Stri
             .collect::<Vec<_>>()
             .join(" ")
     });
-    let fields: [(&'static str, &Option<String>); 14] = [
+    let fields: [(&'static str, &Option<String>); 15] = [
         ("response_type", &p.response_type),
         ("client_id", &p.client_id),
         ("redirect_uri", &p.redirect_uri),

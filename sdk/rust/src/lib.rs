@@ -2688,6 +2688,77 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
+    /**List audit events
+
+    Returns security-relevant events (sign-ins, account and app changes, revocations,
+    administration, key rotation), newest first, `limit` (1–100, default 50) at a time.
+    Filters: `user` (the person concerned), `app` (a client id), `type` (a dotted name or
+    a prefix ending in `.`, such as `login.`), `since` (inclusive) and `until` (exclusive).
+    Pass the `next` of a page to get the following one. Needs the `admin` scope.
+
+    Sends a `GET` request to `/api/v1/admin/audit-events`
+
+    */
+    pub async fn list_audit_events<'a>(
+        &'a self,
+        app: Option<&'a str>,
+        limit: Option<::std::num::NonZeroU32>,
+        next: Option<&'a str>,
+        since: Option<&'a ::chrono::DateTime<::chrono::offset::Utc>>,
+        type_: Option<&'a str>,
+        until: Option<&'a ::chrono::DateTime<::chrono::offset::Utc>>,
+        user: Option<&'a str>,
+    ) -> Result<ResponseValue<types::AuditEventList>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/admin/audit-events", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("app", &app))
+            .query(&progenitor_client::QueryParam::new("limit", &limit))
+            .query(&progenitor_client::QueryParam::new("next", &next))
+            .query(&progenitor_client::QueryParam::new("since", &since))
+            .query(&progenitor_client::QueryParam::new("type", &type_))
+            .query(&progenitor_client::QueryParam::new("until", &until))
+            .query(&progenitor_client::QueryParam::new("user", &user))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_audit_events",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
     /**Register an account
 
     Creates an unverified account and emails a verification link to its address. Needs no

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client/index.js';
-import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateAppData, CreateAppErrors, CreateAppResponses, CreateDeviceAuthorizationData, CreateDeviceAuthorizationErrors, CreateDeviceAuthorizationResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateRegistrationTokenData, CreateRegistrationTokenErrors, CreateRegistrationTokenResponses, CreateResourceServerData, CreateResourceServerErrors, CreateResourceServerResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteAppData, DeleteAppErrors, DeleteAppResponses, DeleteClientRegistrationData, DeleteClientRegistrationErrors, DeleteClientRegistrationResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteResourceServerData, DeleteResourceServerErrors, DeleteResourceServerResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndMyOtherSessionsData, EndMyOtherSessionsErrors, EndMyOtherSessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, GetAppData, GetAppErrors, GetAppResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetClientRegistrationData, GetClientRegistrationErrors, GetClientRegistrationResponses, GetGroupData, GetGroupErrors, GetGroupResourceData, GetGroupResourceErrors, GetGroupResourceResponses, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetProtectedResourceMetadataData, GetProtectedResourceMetadataErrors, GetProtectedResourceMetadataForPathData, GetProtectedResourceMetadataForPathErrors, GetProtectedResourceMetadataForPathResponses, GetProtectedResourceMetadataResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetResourceServerData, GetResourceServerErrors, GetResourceServerResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResourceData, GetUserResourceErrors, GetUserResourceResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, LegacyDeleteAppData, LegacyDeleteAppErrors, LegacyDeleteAppResponses, LegacyGetGroupResourceData, LegacyGetGroupResourceErrors, LegacyGetGroupResourceResponses, LegacyGetUserResourceData, LegacyGetUserResourceErrors, LegacyGetUserResourceResponses, LegacyRevokeAuthorizationData, LegacyRevokeAuthorizationErrors, LegacyRevokeAuthorizationResponses, LegacyUpdateAppData, LegacyUpdateAppErrors, LegacyUpdateAppResponses, ListAppsData, ListAppsErrors, ListAppsResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMyAuthorizationsData, ListMyAuthorizationsErrors, ListMyAuthorizationsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListRegisteredAppsData, ListRegisteredAppsErrors, ListRegisteredAppsResponses, ListResourceServersData, ListResourceServersErrors, ListResourceServersResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, PushAuthorizationRequestData, PushAuthorizationRequestErrors, PushAuthorizationRequestResponses, RegisterClientData, RegisterClientErrors, RegisterClientResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, ReplaceAppData, ReplaceAppErrors, ReplaceAppResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RevokeMyAuthorizationData, RevokeMyAuthorizationErrors, RevokeMyAuthorizationResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, RotateAppSecretData, RotateAppSecretErrors, RotateAppSecretResponses, UpdateAppData, UpdateAppErrors, UpdateAppResponses, UpdateClientRegistrationData, UpdateClientRegistrationErrors, UpdateClientRegistrationResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateResourceServerData, UpdateResourceServerErrors, UpdateResourceServerResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen.js';
+import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateAppData, CreateAppErrors, CreateAppResponses, CreateDeviceAuthorizationData, CreateDeviceAuthorizationErrors, CreateDeviceAuthorizationResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateRegistrationTokenData, CreateRegistrationTokenErrors, CreateRegistrationTokenResponses, CreateResourceServerData, CreateResourceServerErrors, CreateResourceServerResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteAppData, DeleteAppErrors, DeleteAppResponses, DeleteClientRegistrationData, DeleteClientRegistrationErrors, DeleteClientRegistrationResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteResourceServerData, DeleteResourceServerErrors, DeleteResourceServerResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndMyOtherSessionsData, EndMyOtherSessionsErrors, EndMyOtherSessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, GetAppData, GetAppErrors, GetAppResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetClientRegistrationData, GetClientRegistrationErrors, GetClientRegistrationResponses, GetGroupData, GetGroupErrors, GetGroupResourceData, GetGroupResourceErrors, GetGroupResourceResponses, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetProtectedResourceMetadataData, GetProtectedResourceMetadataErrors, GetProtectedResourceMetadataForPathData, GetProtectedResourceMetadataForPathErrors, GetProtectedResourceMetadataForPathResponses, GetProtectedResourceMetadataResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetResourceServerData, GetResourceServerErrors, GetResourceServerResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResourceData, GetUserResourceErrors, GetUserResourceResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, LegacyDeleteAppData, LegacyDeleteAppErrors, LegacyDeleteAppResponses, LegacyGetGroupResourceData, LegacyGetGroupResourceErrors, LegacyGetGroupResourceResponses, LegacyGetUserResourceData, LegacyGetUserResourceErrors, LegacyGetUserResourceResponses, LegacyRevokeAuthorizationData, LegacyRevokeAuthorizationErrors, LegacyRevokeAuthorizationResponses, LegacyUpdateAppData, LegacyUpdateAppErrors, LegacyUpdateAppResponses, ListAppsData, ListAppsErrors, ListAppsResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMyAuthorizationsData, ListMyAuthorizationsErrors, ListMyAuthorizationsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListRegisteredAppsData, ListRegisteredAppsErrors, ListRegisteredAppsResponses, ListResourceServersData, ListResourceServersErrors, ListResourceServersResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, PushAuthorizationRequestData, PushAuthorizationRequestErrors, PushAuthorizationRequestResponses, RegisterClientData, RegisterClientErrors, RegisterClientResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, ReplaceAppData, ReplaceAppErrors, ReplaceAppResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetSecondFactorData, ResetSecondFactorErrors, ResetSecondFactorResponses, RevokeMyAuthorizationData, RevokeMyAuthorizationErrors, RevokeMyAuthorizationResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, RotateAppSecretData, RotateAppSecretErrors, RotateAppSecretResponses, UpdateAppData, UpdateAppErrors, UpdateAppResponses, UpdateClientRegistrationData, UpdateClientRegistrationErrors, UpdateClientRegistrationResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateResourceServerData, UpdateResourceServerErrors, UpdateResourceServerResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean> = Options2<TData, ThrowOnError> & {
     /**
@@ -147,11 +147,15 @@ export const enableUser = <ThrowOnError extends boolean = false>(options: Option
  * password alone and can set it up again. Needs the `admin` scope.
  */
 export const resetSecondFactor = <ThrowOnError extends boolean = false>(options: Options<ResetSecondFactorData, ThrowOnError>) => (options.client ?? client).delete<ResetSecondFactorResponses, ResetSecondFactorErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/users/{id}/second-factor',
     ...options
 });
@@ -459,11 +463,15 @@ export const updateResourceServer = <ThrowOnError extends boolean = false>(optio
  * until `expires_in` seconds have passed. Needs the `admin` scope.
  */
 export const createRegistrationToken = <ThrowOnError extends boolean = false>(options: Options<CreateRegistrationTokenData, ThrowOnError>) => (options.client ?? client).post<CreateRegistrationTokenResponses, CreateRegistrationTokenErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/registration-tokens',
     ...options,
     headers: {
@@ -481,12 +489,39 @@ export const createRegistrationToken = <ThrowOnError extends boolean = false>(op
  * scope.
  */
 export const listRegisteredApps = <ThrowOnError extends boolean = false>(options?: Options<ListRegisteredAppsData, ThrowOnError>) => (options?.client ?? client).get<ListRegisteredAppsResponses, ListRegisteredAppsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, {
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
             in: 'cookie',
             name: 'ac_session',
             type: 'apiKey'
-        }],
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
     url: '/api/v1/admin/registered-apps',
+    ...options
+});
+
+/**
+ * List audit events
+ *
+ * Returns security-relevant events (sign-ins, account and app changes, revocations,
+ * administration, key rotation), newest first, `limit` (1–100, default 50) at a time.
+ * Filters: `user` (the person concerned), `app` (a client id), `type` (a dotted name or
+ * a prefix ending in `.`, such as `login.`), `since` (inclusive) and `until` (exclusive).
+ * Pass the `next` of a page to get the following one. Needs the `admin` scope.
+ */
+export const listAuditEvents = <ThrowOnError extends boolean = false>(options?: Options<ListAuditEventsData, ThrowOnError>) => (options?.client ?? client).get<ListAuditEventsResponses, ListAuditEventsErrors, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
+    url: '/api/v1/admin/audit-events',
     ...options
 });
 

@@ -848,6 +848,15 @@ export type IntrospectionBody = {
      * (RFC 9449 §6.2).
      */
     cnf?: unknown;
+    /**
+     * When the person signed in (seconds since the epoch), for a user's access token.
+     */
+    auth_time?: number;
+    /**
+     * How the person signed in: `urn:auth-center:acr:password` or `urn:auth-center:acr:mfa`
+     * (RFC 9470 §6.1); absent for tokens that were refreshed or are an app's own.
+     */
+    acr?: string;
 };
 
 /**
@@ -1008,6 +1017,22 @@ export type Metadata = {
      * RFC 9449 §5.1: the algorithms a DPoP proof may be signed with.
      */
     dpop_signing_alg_values_supported: Array<string>;
+    /**
+     * RFC 8414 §2 / RFC 7591 §3: where clients register themselves; absent when dynamic
+     * registration is turned off (`oauth.dynamic_registration`).
+     */
+    registration_endpoint?: string;
+    /**
+     * draft-ietf-oauth-client-id-metadata-document: an https URL is accepted as `client_id`
+     * and its document fetched. Present (true) only when `oauth.client_id_metadata_documents`
+     * is on.
+     */
+    client_id_metadata_document_supported?: boolean;
+    /**
+     * OIDC Discovery §3: the `acr` values this server signs people in with, which
+     * `acr_values` may ask for (the second one needs a second factor).
+     */
+    acr_values_supported: Array<string>;
 };
 
 /**
@@ -2727,6 +2752,57 @@ export type ListRegisteredAppsResponses = {
 };
 
 export type ListRegisteredAppsResponse = ListRegisteredAppsResponses[keyof ListRegisteredAppsResponses];
+
+export type ListAuditEventsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        user?: string;
+        app?: string;
+        type?: string;
+        since?: string;
+        until?: string;
+        next?: string;
+        limit?: number;
+    };
+    url: '/api/v1/admin/audit-events';
+};
+
+export type ListAuditEventsErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * `type`, `next` or `limit` is invalid (see `fields`).
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ListAuditEventsError = ListAuditEventsErrors[keyof ListAuditEventsErrors];
+
+export type ListAuditEventsResponses = {
+    /**
+     * One page of events, newest first.
+     */
+    200: AuditEventList;
+};
+
+export type ListAuditEventsResponse = ListAuditEventsResponses[keyof ListAuditEventsResponses];
 
 export type RegisterUserData = {
     body: RegisterRequest;

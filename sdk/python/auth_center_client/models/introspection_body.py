@@ -29,6 +29,9 @@ class IntrospectionBody:
         jti (str | Unset):
         cnf (Any | Unset): The confirmation of a DPoP-bound token: `{"jkt": <JWK SHA-256 thumbprint>}`
             (RFC 9449 §6.2).
+        auth_time (int | Unset): When the person signed in (seconds since the epoch), for a user's access token.
+        acr (str | Unset): How the person signed in: `urn:auth-center:acr:password` or `urn:auth-center:acr:mfa`
+            (RFC 9470 §6.1); absent for tokens that were refreshed or are an app's own.
     """
 
     active: bool
@@ -42,6 +45,8 @@ class IntrospectionBody:
     aud: Any | Unset = UNSET
     jti: str | Unset = UNSET
     cnf: Any | Unset = UNSET
+    auth_time: int | Unset = UNSET
+    acr: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +71,10 @@ class IntrospectionBody:
         jti = self.jti
 
         cnf = self.cnf
+
+        auth_time = self.auth_time
+
+        acr = self.acr
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -94,6 +103,10 @@ class IntrospectionBody:
             field_dict["jti"] = jti
         if cnf is not UNSET:
             field_dict["cnf"] = cnf
+        if auth_time is not UNSET:
+            field_dict["auth_time"] = auth_time
+        if acr is not UNSET:
+            field_dict["acr"] = acr
 
         return field_dict
 
@@ -122,6 +135,10 @@ class IntrospectionBody:
 
         cnf = d.pop("cnf", UNSET)
 
+        auth_time = d.pop("auth_time", UNSET)
+
+        acr = d.pop("acr", UNSET)
+
         introspection_body = cls(
             active=active,
             scope=scope,
@@ -134,6 +151,8 @@ class IntrospectionBody:
             aud=aud,
             jti=jti,
             cnf=cnf,
+            auth_time=auth_time,
+            acr=acr,
         )
 
         introspection_body.additional_properties = d

@@ -52,6 +52,15 @@ class Metadata:
         introspection_endpoint_auth_signing_alg_values_supported (list[str]): The same algorithms, at the introspection
             endpoint.
         dpop_signing_alg_values_supported (list[str]): RFC 9449 §5.1: the algorithms a DPoP proof may be signed with.
+        acr_values_supported (list[str]): OIDC Discovery §3: the `acr` values this server signs people in with, which
+            `acr_values` may ask for (the second one needs a second factor).
+        registration_endpoint (str | Unset): RFC 8414 §2 / RFC 7591 §3: where clients register themselves; absent when
+            dynamic
+            registration is turned off (`oauth.dynamic_registration`).
+        client_id_metadata_document_supported (bool | Unset): draft-ietf-oauth-client-id-metadata-document: an https URL
+            is accepted as `client_id`
+            and its document fetched. Present (true) only when `oauth.client_id_metadata_documents`
+            is on.
     """
 
     issuer: str
@@ -82,6 +91,9 @@ class Metadata:
     revocation_endpoint_auth_signing_alg_values_supported: list[str]
     introspection_endpoint_auth_signing_alg_values_supported: list[str]
     dpop_signing_alg_values_supported: list[str]
+    acr_values_supported: list[str]
+    registration_endpoint: str | Unset = UNSET
+    client_id_metadata_document_supported: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -145,6 +157,12 @@ class Metadata:
 
         dpop_signing_alg_values_supported = self.dpop_signing_alg_values_supported
 
+        acr_values_supported = self.acr_values_supported
+
+        registration_endpoint = self.registration_endpoint
+
+        client_id_metadata_document_supported = self.client_id_metadata_document_supported
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -177,10 +195,13 @@ class Metadata:
                 "revocation_endpoint_auth_signing_alg_values_supported": revocation_endpoint_auth_signing_alg_values_supported,
                 "introspection_endpoint_auth_signing_alg_values_supported": introspection_endpoint_auth_signing_alg_values_supported,
                 "dpop_signing_alg_values_supported": dpop_signing_alg_values_supported,
+                "acr_values_supported": acr_values_supported,
             }
         )
         if registration_endpoint is not UNSET:
             field_dict["registration_endpoint"] = registration_endpoint
+        if client_id_metadata_document_supported is not UNSET:
+            field_dict["client_id_metadata_document_supported"] = client_id_metadata_document_supported
 
         return field_dict
 
@@ -253,6 +274,12 @@ class Metadata:
 
         dpop_signing_alg_values_supported = cast(list[str], d.pop("dpop_signing_alg_values_supported"))
 
+        acr_values_supported = cast(list[str], d.pop("acr_values_supported"))
+
+        registration_endpoint = d.pop("registration_endpoint", UNSET)
+
+        client_id_metadata_document_supported = d.pop("client_id_metadata_document_supported", UNSET)
+
         metadata = cls(
             issuer=issuer,
             authorization_endpoint=authorization_endpoint,
@@ -282,6 +309,9 @@ class Metadata:
             revocation_endpoint_auth_signing_alg_values_supported=revocation_endpoint_auth_signing_alg_values_supported,
             introspection_endpoint_auth_signing_alg_values_supported=introspection_endpoint_auth_signing_alg_values_supported,
             dpop_signing_alg_values_supported=dpop_signing_alg_values_supported,
+            acr_values_supported=acr_values_supported,
+            registration_endpoint=registration_endpoint,
+            client_id_metadata_document_supported=client_id_metadata_document_supported,
         )
 
         metadata.additional_properties = d
