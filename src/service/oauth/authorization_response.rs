@@ -58,6 +58,7 @@ pub async fn respond(
         let input = IdTokenInput {
             nonce: v.nonce.as_deref(),
             session_id: Some(&session.id),
+            amr: Some(&session.amr),
             access_token: access.as_deref(),
             code: code.as_deref(),
         };

@@ -8,7 +8,7 @@
 
 use super::client_auth::{authenticate_client, ClientCredentials};
 use super::grant_state::{still_authorized, user_token_set};
-use super::issue::{session_acr, Subject, TokenSet};
+use super::issue::{Subject, TokenSet};
 use super::resources::{identifiers, resolve, still_permitted, within};
 use super::scopes::requested_scopes;
 use super::{OAuthError, OAuthErrorCode};
@@ -173,7 +173,7 @@ async fn issue_tokens(
             "the device code was already used",
         ));
     };
-    still_authorized(svc, &approval.user_id, approval.session_id.as_deref()).await?;
+    let amr = still_authorized(svc, &approval.user_id, approval.session_id.as_deref()).await?;
     let now = svc.now();
     let grant = Grant {
         id: uuid::Uuid::now_v7().to_string(),
@@ -196,10 +196,10 @@ async fn issue_tokens(
         user_id: Some(&approval.user_id),
         grant_id: Some(&grant.id),
         auth_time: Some(approval.auth_time),
-        acr: session_acr(svc, approval.session_id.as_deref()).await?,
+        acr: amr.as_deref().map(|a| crate::domain::acr_of(a).to_owned()),
         resources: servers,
         jkt,
     };
-    let session = approval.session_id.as_deref();
+    let session = (approval.session_id.as_deref(), amr.as_deref());
     user_token_set(svc, &who, &grant, &scopes, None, session).await
 }

@@ -23,19 +23,21 @@ pub(crate) async fn active_grant(svc: &Services, id: &str) -> Result<Grant, OAut
 /// password reset, a disabled or deleted account and a logout end the sessions, so what was
 /// authorized before them yields nothing, as they revoke the grants that already exist. The
 /// enabled status usually comes from memory (`store::owner_cache`, dropped by every change).
+/// Answers how the person signed in to that session (its `amr`, none without a session), so
+/// the tokens issued next need not read the session again.
 pub(crate) async fn still_authorized(
     svc: &Services,
     user_id: &str,
     session_id: Option<&str>,
-) -> Result<(), OAuthError> {
+) -> Result<Option<Vec<String>>, OAuthError> {
     if !svc.stores.users.user_enabled(user_id).await? {
         return Err(authorization_ended());
     }
     let Some(sid) = session_id else {
-        return Ok(());
+        return Ok(None);
     };
     match svc.stores.sessions.get_session(sid).await {
-        Ok(s) if s.user_id == user_id && s.is_active(svc.now()) => Ok(()),
+        Ok(s) if s.user_id == user_id && s.is_active(svc.now()) => Ok(Some(s.amr)),
         Ok(_) | Err(StoreError::NotFound) => Err(authorization_ended()),
         Err(e) => Err(e.into()),
     }
@@ -71,21 +73,24 @@ async fn stored_grant(svc: &Services, id: &str) -> Result<Option<Grant>, OAuthEr
 
 /// The tokens of a user's authorization (code exchange, device poll): an access token, a refresh
 /// token when allowed ([`issue_refresh`]) and, with `openid`, an id_token carrying the request's
-/// `nonce` and the session it came from (OIDC Core §3.1.3.3).
+/// `nonce`, the session it came from and how the person signed in to it (`amr`, as
+/// [`still_authorized`] read it) (OIDC Core §3.1.3.3).
 pub(crate) async fn user_token_set(
     svc: &Services,
     who: &Subject<'_>,
     grant: &Grant,
     scopes: &ScopeSet,
     nonce: Option<&str>,
-    session_id: Option<&str>,
+    session: (Option<&str>, Option<&[String]>),
 ) -> Result<TokenSet, OAuthError> {
+    let (session_id, amr) = session;
     let (access_token, expires_in) = issue::access_token(svc, who, scopes).await?;
     let refresh_token = issue_refresh(svc, who.client, grant, scopes, who.jkt).await?;
     let id_token = if scopes.contains("openid") {
         let input = IdTokenInput {
             nonce,
             session_id,
+            amr,
             access_token: Some(&access_token),
             code: None,
         };

@@ -85,7 +85,7 @@ pub struct Subject<'a> {
     pub user_id: Option<&'a str>,
     pub grant_id: Option<&'a str>,
     pub auth_time: Option<DateTime<Utc>>,
-    /// The `acr` of the sign-in behind the token, when known ([`session_acr`]).
+    /// The `acr` of the sign-in behind the token, when known (from its session's `amr`).
     pub acr: Option<String>,
     /// The resource servers the token is for (RFC 8707); empty: the issuer.
     pub resources: &'a [ResourceServer],
@@ -228,6 +228,9 @@ pub struct IdClaims {
 pub struct IdTokenInput<'a> {
     pub nonce: Option<&'a str>,
     pub session_id: Option<&'a str>,
+    /// How the person signed in to that session, when the caller has read it already (the
+    /// session is read otherwise).
+    pub amr: Option<&'a [String]>,
     pub access_token: Option<&'a str>,
     /// The code issued alongside (hybrid flow), for `c_hash` (OIDC Core §3.3.2.11).
     pub code: Option<&'a str>,
@@ -249,15 +252,6 @@ async fn session_amr(
     }
 }
 
-/// The `acr` of the sign-in of the session `session_id` names, when it still exists.
-pub async fn session_acr(
-    svc: &Services,
-    session_id: Option<&str>,
-) -> Result<Option<String>, OAuthError> {
-    let amr = session_amr(svc, session_id).await?;
-    Ok(amr.as_deref().map(|a| crate::domain::acr_of(a).to_owned()))
-}
-
 /// Signs an id_token for the user of `who`.
 pub async fn id_token(
     svc: &Services,
@@ -274,7 +268,10 @@ pub async fn id_token(
         .signer(now)
         .await
         .map_err(OAuthError::internal)?;
-    let amr = session_amr(svc, input.session_id).await?;
+    let amr = match input.amr {
+        Some(amr) => Some(amr.to_vec()),
+        None => session_amr(svc, input.session_id).await?,
+    };
     let claims = IdClaims {
         iss: svc.public_url.clone(),
         sub: user_id.to_owned(),

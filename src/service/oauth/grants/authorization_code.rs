@@ -5,12 +5,13 @@
 
 use super::{required, TokenRequest};
 use crate::crypto;
+use crate::domain::acr_of;
 use crate::domain::{AuthorizationCode, Client, ClientType, CodeVerifier, Grant, ScopeSet};
 use crate::service::audit::{Entry, Kind};
 use crate::service::oauth::client_auth::AuthenticatedClient;
 use crate::service::oauth::codes;
 use crate::service::oauth::grant_state::{active_grant, still_authorized, user_token_set};
-use crate::service::oauth::issue::{session_acr, Subject, TokenSet};
+use crate::service::oauth::issue::{Subject, TokenSet};
 use crate::service::oauth::resources::{still_permitted, within};
 use crate::service::oauth::OAuthError;
 use crate::service::Services;
@@ -82,12 +83,16 @@ fn check_code(
 /// The grant a code starts, stored now: one write, no read, for the usual exchange. When the
 /// id is taken, the hybrid flow stored the grant with its first tokens (it must still be
 /// active), or a replay of the code stored it revoked ([`revoke_code_grant`]).
-async fn code_grant(svc: &Services, code: &AuthorizationCode) -> Result<Grant, OAuthError> {
-    still_authorized(svc, &code.user_id, code.session_id.as_deref()).await?;
+/// With it, how the person signed in to the code's session ([`still_authorized`]).
+async fn code_grant(
+    svc: &Services,
+    code: &AuthorizationCode,
+) -> Result<(Grant, Option<Vec<String>>), OAuthError> {
+    let amr = still_authorized(svc, &code.user_id, code.session_id.as_deref()).await?;
     let grant = codes::grant_of(code, svc.now(), svc.oauth.policy.grant_ttl);
     match svc.stores.grants.insert_grant(&grant).await {
-        Ok(()) => Ok(grant),
-        Err(StoreError::Conflict(_)) => active_grant(svc, &code.grant_id).await,
+        Ok(()) => Ok((grant, amr)),
+        Err(StoreError::Conflict(_)) => Ok((active_grant(svc, &code.grant_id).await?, amr)),
         Err(e) => Err(e.into()),
     }
 }
@@ -133,7 +138,7 @@ pub(super) async fn exchange(
         ));
     }
     let servers = within(svc, &code.resources, &req.resources).await?;
-    let grant = code_grant(svc, &code).await?;
+    let (grant, amr) = code_grant(svc, &code).await?;
     let scopes =
         ScopeSet::from_strings(&code.scopes).map_err(|e| OAuthError::internal(e.into()))?;
     let scopes = still_permitted(&auth.client, &servers, scopes)?;
@@ -142,10 +147,10 @@ pub(super) async fn exchange(
         user_id: Some(&code.user_id),
         grant_id: Some(&grant.id),
         auth_time: Some(code.auth_time),
-        acr: session_acr(svc, code.session_id.as_deref()).await?,
+        acr: amr.as_deref().map(|a| acr_of(a).to_owned()),
         resources: &servers,
         jkt,
     };
-    let (nonce, session) = (code.nonce.as_deref(), code.session_id.as_deref());
-    user_token_set(svc, &who, &grant, &scopes, nonce, session).await
+    let session = (code.session_id.as_deref(), amr.as_deref());
+    user_token_set(svc, &who, &grant, &scopes, code.nonce.as_deref(), session).await
 }

@@ -170,6 +170,7 @@ async fn refreshed_id_token(
     let input = IdTokenInput {
         nonce: None,
         session_id: None,
+        amr: None,
         access_token: Some(access_token),
         code: None,
     };
