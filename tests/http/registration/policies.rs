@@ -97,7 +97,54 @@ async fn open_registration_is_limited_per_address(b: Backend) {
     app.stop().await;
 }
 
+/// Minting initial access tokens and listing registered apps are for administrators, through
+/// their session or a token carrying the `admin` scope: a person who is not one, and an
+/// administrator's token without that scope, get 403 and nothing is minted.
+async fn only_administrators_with_the_admin_scope_mint_tokens_and_list_registered_apps(b: Backend) {
+    use crate::helpers::authz::{access, password_app, password_tokens};
+    use crate::helpers::caller::Caller;
+
+    let app = app_with(b, RegistrationPolicy::InitialAccessToken, 10).await;
+    let mint = json!({ "uses": 1, "expires_in": 3600 });
+    app.create_user("jane", "jane@example.com", "a long enough password")
+        .await;
+    let jane = Caller::login(&app, "jane", "a long enough password").await;
+    let (status, _) = jane
+        .post("/api/v1/admin/registration-tokens", mint.clone())
+        .await;
+    assert_eq!(
+        status, 403,
+        "a person who is not an administrator mints nothing"
+    );
+    let (status, _) = jane.get("/api/v1/admin/registered-apps").await;
+    assert_eq!(status, 403);
+
+    let admin = app.stored_user("admin").await;
+    let pw = app
+        .admin_password
+        .clone()
+        .expect("generated admin password");
+    let client = password_app(&app, &admin.id).await;
+    let http = reqwest::Client::new();
+    for (scope, minted, listed) in [("profile", 403, 403), ("admin", 201, 200)] {
+        let token = access(&password_tokens(&app, &client, "admin", &pw, scope).await);
+        let url = app.url("/api/v1/admin/registration-tokens");
+        let resp = http.post(url).bearer_auth(&token).json(&mint).send().await;
+        let resp = resp.unwrap();
+        assert_eq!(resp.status(), minted, "mint with {scope}");
+        if minted == 403 {
+            let body: serde_json::Value = resp.json().await.unwrap();
+            assert_eq!(body["error"], "insufficient_scope", "{body}");
+        }
+        let url = app.url("/api/v1/admin/registered-apps");
+        let resp = http.get(url).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(resp.status(), listed, "list with {scope}");
+    }
+    app.stop().await;
+}
+
 on_both_stores!(
+    only_administrators_with_the_admin_scope_mint_tokens_and_list_registered_apps,
     an_initial_access_token_that_is_missing_unknown_used_up_or_expired_is_refused,
     the_last_use_of_an_initial_access_token_goes_to_one_of_eight_registrations,
     open_registration_is_limited_per_address,
