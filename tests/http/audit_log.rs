@@ -251,7 +251,49 @@ async fn only_administrators_read_the_log_and_a_person_sees_only_their_own_activ
     app.stop().await;
 }
 
+/// An administrator's token reads the log and removes a person's second factor only with the
+/// `admin` scope: without it, 403 `insufficient_scope` and nothing changes.
+async fn an_admins_token_without_the_admin_scope_reads_no_events_and_resets_nothing(b: Backend) {
+    use crate::helpers::authz::{access, password_app, password_tokens};
+
+    let app = TestApp::spawn(b).await;
+    app.create_user("jane", "jane@example.com", PW).await;
+    let jane = app.stored_user("jane").await;
+    let admin = app.stored_user("admin").await;
+    let pw = app
+        .admin_password
+        .clone()
+        .expect("generated admin password");
+    let client = password_app(&app, &admin.id).await;
+    let http = reqwest::Client::new();
+    let reset = app.url(&format!("/api/v1/admin/users/{}/second-factor", jane.id));
+    // Jane has no second factor: the administrator's answer is 404, the scope-less one 403.
+    for (scope, read, removed) in [("profile", 403, 403), ("admin", 200, 404)] {
+        let token = access(&password_tokens(&app, &client, "admin", &pw, scope).await);
+        let resp = http
+            .get(app.url(EVENTS))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), read, "read with {scope}");
+        if read == 403 {
+            let body: Value = resp.json().await.unwrap();
+            assert_eq!(body["error"], "insufficient_scope", "{body}");
+        }
+        let resp = http
+            .delete(reset.clone())
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), removed, "reset with {scope}");
+    }
+    app.stop().await;
+}
+
 on_both_stores!(
+    an_admins_token_without_the_admin_scope_reads_no_events_and_resets_nothing,
     pages_of_three_walk_every_event_newest_first_with_the_same_order_as_one_page,
     filters_select_by_person_app_type_and_time,
     only_administrators_read_the_log_and_a_person_sees_only_their_own_activity,
