@@ -105,7 +105,7 @@ async fn members_are_added_by_username_and_removed(backend: Backend) {
 
     let (status, to, _) = post(&app, &browser, &add, &csrf, &[("member", "JANE")]).await;
     assert_eq!((status, to), (303, format!("{page}?done=member_added")));
-    assert_eq!(members().await, [jane.id.clone()]);
+    assert_eq!(members().await, [jane.id.as_str()]);
     let (_, html) = get(&app, &browser, &page).await;
     assert!(html.contains("data-member=\"jane\""), "{html}");
 
