@@ -237,13 +237,7 @@ pub async fn delete_form(ctx: Ctx<'_>, Path(id): Path<String>) -> Response {
         Ok(a) => a,
         Err(e) => return ctx.service_error_page(&e),
     };
-    let tr = ctx.templates.translations();
-    let message = tr.format(
-        ctx.lang,
-        "admin_console.delete_app_confirm",
-        &[("name", app.name.as_str())],
-    );
-    confirm_page(&ctx, "delete_app_title", message, &app_path(&id))
+    confirm_page(&ctx, "app", ("name", app.name.as_str()), &app_path(&id))
 }
 
 #[handler]

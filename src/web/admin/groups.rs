@@ -253,10 +253,12 @@ pub async fn delete_form(ctx: Ctx<'_>, Path(id): Path<String>) -> Response {
         Ok(g) => g,
         Err(e) => return ctx.service_error_page(&e),
     };
-    let tr = ctx.templates.translations();
-    let args = [("name", group.name.as_str())];
-    let message = tr.format(ctx.lang, "admin_console.delete_group_confirm", &args);
-    confirm_page(&ctx, "delete_group_title", message, &group_path(&id))
+    confirm_page(
+        &ctx,
+        "group",
+        ("name", group.name.as_str()),
+        &group_path(&id),
+    )
 }
 
 #[handler]

@@ -101,7 +101,7 @@ pub fn text(ctx: &Ctx<'_>, key: &str) -> String {
 
 /// `true` or `false` as a form sends it; anything else is refused with a 422 page.
 #[allow(clippy::result_large_err)] // a page answer, built once per request
-pub fn flag(ctx: &Ctx<'_>, value: &str) -> Result<bool, Response> {
+fn flag(ctx: &Ctx<'_>, value: &str) -> Result<bool, Response> {
     match value {
         "true" => Ok(true),
         "false" => Ok(false),
@@ -112,12 +112,32 @@ pub fn flag(ctx: &Ctx<'_>, value: &str) -> Result<bool, Response> {
     }
 }
 
-/// The confirmation page of a deletion: what goes (`message`), the form that deletes it and
-/// the way back (`back`, the record's page; the form posts to its `delete/`).
-pub fn confirm_page(ctx: &Ctx<'_>, title: &str, message: String, back: &str) -> Response {
-    let action = format!("{back}delete/");
-    let page = minijinja::context! { title => text(ctx, title), message, action, back };
+/// The confirmation page of deleting a `what` (`user`, `group`, `app`) named by `arg` (the
+/// message's placeholder and its value), with the form that deletes it and the way back
+/// (`back`, the record's page; the form posts to its `delete/`).
+pub fn confirm_page(ctx: &Ctx<'_>, what: &str, arg: (&str, &str), back: &str) -> Response {
+    let tr = ctx.templates.translations();
+    let key = format!("admin_console.delete_{what}_confirm");
+    let page = minijinja::context! {
+        title => text(ctx, &format!("delete_{what}_title")),
+        message => tr.format(ctx.lang, &key, &[arg]),
+        action => format!("{back}delete/"),
+        back,
+    };
     ctx.render(StatusCode::OK, "admin_confirm.html", page)
+}
+
+/// The administrator and the `value` (`true` or `false`) of a posted flag form, or the answer
+/// (403 for a bad CSRF token or another person, 422 for another value).
+#[allow(clippy::result_large_err)] // a page answer, built once per request
+pub fn posted_flag(
+    ctx: &Ctx<'_>,
+    csrf: &str,
+    value: &str,
+    section: &str,
+) -> Result<(User, bool), Response> {
+    let (_, actor) = admin_posted(ctx, csrf, section)?;
+    Ok((actor.clone(), flag(ctx, value)?))
 }
 
 /// A 303 to `path` with `?done=what`.

@@ -11,7 +11,9 @@ use poem::web::{Form, Path, Query};
 use poem::Response;
 use serde::Deserialize;
 
-use super::{admin_only, admin_posted, confirm_page, done, flag, notice, page_of, pager, text};
+use super::{
+    admin_only, admin_posted, confirm_page, done, notice, page_of, pager, posted_flag, text,
+};
 use crate::domain::User;
 use crate::service::admin::{self, PageRequest};
 use crate::service::{apps, email_verification, groups, two_factor, ServiceError};
@@ -197,12 +199,8 @@ pub async fn set_disabled(
     Path(id): Path<String>,
     Form(f): Form<FlagForm>,
 ) -> Response {
-    let actor = match admin_posted(&ctx, &f.csrf_token, LIST) {
-        Ok((_, u)) => u.clone(),
-        Err(resp) => return resp,
-    };
-    let disabled = match flag(&ctx, &f.value) {
-        Ok(v) => v,
+    let (actor, disabled) = match posted_flag(&ctx, &f.csrf_token, &f.value, LIST) {
+        Ok(a) => a,
         Err(resp) => return resp,
     };
     let result = admin::set_user_disabled(ctx.svc, &actor, &id, disabled).await;
@@ -212,12 +210,8 @@ pub async fn set_disabled(
 
 #[handler]
 pub async fn set_admin(ctx: Ctx<'_>, Path(id): Path<String>, Form(f): Form<FlagForm>) -> Response {
-    let actor = match admin_posted(&ctx, &f.csrf_token, LIST) {
-        Ok((_, u)) => u.clone(),
-        Err(resp) => return resp,
-    };
-    let is_admin = match flag(&ctx, &f.value) {
-        Ok(v) => v,
+    let (actor, is_admin) = match posted_flag(&ctx, &f.csrf_token, &f.value, LIST) {
+        Ok(a) => a,
         Err(resp) => return resp,
     };
     let result = admin::set_user_admin(ctx.svc, &actor, &id, is_admin).await;
@@ -268,10 +262,8 @@ pub async fn delete_form(ctx: Ctx<'_>, Path(id): Path<String>) -> Response {
         Ok(u) => u,
         Err(e) => return ctx.service_error_page(&e),
     };
-    let tr = ctx.templates.translations();
-    let args = [("username", user.username.as_str())];
-    let message = tr.format(ctx.lang, "admin_console.delete_user_confirm", &args);
-    confirm_page(&ctx, "delete_user_title", message, &user_path(&id))
+    let arg = ("username", user.username.as_str());
+    confirm_page(&ctx, "user", arg, &user_path(&id))
 }
 
 #[handler]
