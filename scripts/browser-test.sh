@@ -54,6 +54,14 @@ export CIMD_TLS_KEY="$work/localhost.key" CIMD_TLS_CERT="$work/localhost.pem"
 DPOP_APP_JSON="$("$BIN" --data-dir "$work/data" client create --name "DPoP test app" \
   --owner "$BROWSER_USER" --redirect-uri http://127.0.0.1:8765/callback --scope "openid profile")"
 export DPOP_APP_JSON
+# An administrator and an app of another person for admin-console.test.mjs (its first-party
+# flag is set there, so no other suite uses the app).
+export CONSOLE_ADMIN=console-admin CONSOLE_ADMIN_PASSWORD="console admin passphrase 42"
+"$BIN" --data-dir "$work/data" user create --username "$CONSOLE_ADMIN" \
+  --email console-admin@example.com --password "$CONSOLE_ADMIN_PASSWORD" --admin >/dev/null
+CONSOLE_APP_JSON="$("$BIN" --data-dir "$work/data" client create --name "Console test app" \
+  --owner "$BROWSER_USER" --redirect-uri http://127.0.0.1:8765/callback --scope "openid profile")"
+export CONSOLE_APP_JSON
 # An initial access token for dynamic-registration.test.mjs (one registration), minted by the
 # operator command; the server allows registration with such tokens.
 REGISTRATION_TOKEN="$(json_field "$("$BIN" --data-dir "$work/data" registration-token create \

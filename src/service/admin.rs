@@ -1,9 +1,10 @@
-//! Administration of accounts: listing and searching users, disabling and enabling them, and
-//! deleting an account with everything that belongs to it. Only administrators reach these use
-//! cases (the API checks the `admin` scope). The rules kept here: an administrator cannot
-//! disable or delete their own account, and the last enabled administrator cannot be disabled
-//! or deleted (checked before and re-checked after the change, so two administrators removing
-//! each other at the same moment cannot leave the server without one).
+//! Administration of accounts: listing and searching users, disabling and enabling them,
+//! making them administrators or not, and deleting an account with everything that belongs to
+//! it. Only administrators reach these use cases (the API checks the `admin` scope, the
+//! console pages an administrator's session). The rules kept here: an administrator cannot
+//! disable, demote or delete their own account, and the last enabled administrator cannot be
+//! disabled, demoted or deleted (checked before and re-checked after the change, so two
+//! administrators removing each other at the same moment cannot leave the server without one).
 //!
 //! Also the paging rules every admin listing shares ([`PageRequest`], [`Listed`]).
 //! Must not import poem or a concrete store backend.
@@ -195,6 +196,45 @@ pub async fn set_user_disabled(
     tracing::info!(user_id = %user.id, by = %actor.id, disabled, "account disabled flag set");
     let entry = Entry::by(Kind::AdminUserChanged, &actor.id).subject(&user.id);
     svc.audit.record(entry.detail("disabled", disabled));
+    Ok(user)
+}
+
+/// Sets the `is_admin` flag (a write only when it changes).
+async fn write_admin(svc: &Services, user: &mut User, is_admin: bool) -> Result<(), ServiceError> {
+    if user.is_admin != is_admin {
+        user.is_admin = is_admin;
+        user.updated_at = svc.now();
+        svc.stores.users.update_user(user).await?;
+    }
+    Ok(())
+}
+
+/// Makes an account an administrator, or an ordinary account again. Demoting follows the
+/// rules of disabling: not one's own account, never the last enabled administrator (re-checked
+/// after the write, undone when a concurrent change left none). A demoted person's tokens lose
+/// `admin` at once (`access::may_be_granted` reads the flag).
+pub async fn set_user_admin(
+    svc: &Services,
+    actor: &User,
+    id: &str,
+    is_admin: bool,
+) -> Result<User, ServiceError> {
+    let mut user = svc.stores.users.get_user(id).await?;
+    if is_admin {
+        write_admin(svc, &mut user, true).await?;
+    } else if user.is_admin {
+        let verb = "demote";
+        guard_removal(svc, actor, &user, verb).await?;
+        let was_enabled = !user.disabled;
+        write_admin(svc, &mut user, false).await?;
+        if was_enabled && svc.stores.users.count_enabled_admins().await? == 0 {
+            write_admin(svc, &mut user, true).await?;
+            return Err(last_admin(verb));
+        }
+    }
+    tracing::info!(user_id = %user.id, by = %actor.id, is_admin, "account admin flag set");
+    let entry = Entry::by(Kind::AdminUserChanged, &actor.id).subject(&user.id);
+    svc.audit.record(entry.detail("is_admin", is_admin));
     Ok(user)
 }
 

@@ -183,6 +183,23 @@ pub async fn list_my_apps(
     })
 }
 
+/// Every app of every owner (the administrators' listing), oldest first, one page at a time.
+/// The caller has checked that the actor acts as an administrator.
+pub async fn list_all_apps(
+    svc: &Services,
+    paging: PageRequest,
+) -> Result<Listed<Client>, ServiceError> {
+    let mut v = Validation::default();
+    let page = paging.validate(&mut v);
+    v.finish()?;
+    let found = svc.stores.clients.list_clients(page).await?;
+    Ok(Listed {
+        items: found.items,
+        total: found.total,
+        page,
+    })
+}
+
 /// An app the principal may manage (its owner, or an administrator acting as one);
 /// `NotFound` for anyone else.
 pub async fn get_app(svc: &Services, actor: &Principal, id: &str) -> Result<Client, ServiceError> {

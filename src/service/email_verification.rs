@@ -70,3 +70,21 @@ pub async fn resend_verification(
         _ => Ok(()),
     }
 }
+
+/// An administrator sending the account `user_id` a new verification link (the console's
+/// "resend verification"): `NotFound` for no such account, `Refused` when its address is
+/// verified already or it is disabled. The mail limits of [`resend_verification`] apply (a
+/// refused reservation sends nothing, silently, as there).
+pub async fn resend_verification_for(
+    svc: &Services,
+    user_id: &str,
+    client_ip: Option<IpAddr>,
+) -> Result<(), ServiceError> {
+    let user = svc.stores.users.get_user(user_id).await?;
+    if user.email_verified || user.disabled {
+        return Err(ServiceError::Refused(
+            "only an enabled account with an unverified address is sent a link".into(),
+        ));
+    }
+    resend_verification(svc, user.email.as_str(), client_ip, None).await
+}

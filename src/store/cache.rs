@@ -123,4 +123,8 @@ impl ClientStore for CachedClientStore {
     async fn list_client_ids_by_owner(&self, owner_id: &str) -> StoreResult<Vec<String>> {
         self.inner.list_client_ids_by_owner(owner_id).await
     }
+
+    async fn list_clients(&self, page: Page) -> StoreResult<Paged<Client>> {
+        self.inner.list_clients(page).await
+    }
 }

@@ -172,6 +172,9 @@ pub trait ClientStore: Send + Sync {
         -> StoreResult<Paged<Client>>;
     /// Every client id owned by the user (account deletion).
     async fn list_client_ids_by_owner(&self, owner_id: &str) -> StoreResult<Vec<String>>;
+    /// Every client of every owner (the administrators' listing), ordered by creation time,
+    /// then client_id.
+    async fn list_clients(&self, page: Page) -> StoreResult<Paged<Client>>;
 }
 
 #[async_trait]

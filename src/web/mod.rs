@@ -8,6 +8,7 @@
 mod account;
 mod account_two_factor;
 mod activity;
+mod admin;
 mod admin_resources;
 mod app_form;
 mod apps;
@@ -52,7 +53,7 @@ pub type ApiEndpoint = Arc<BoxEndpoint<'static, poem::Response>>;
 /// also provides `Templates`, `WebConfig` and `Services` as endpoint data). `api` serves the
 /// API methods of the paths in `api::LEGACY_PATHS`.
 pub fn mount(route: Route, api: ApiEndpoint) -> Route {
-    let route = admin_pages(accounts(route));
+    let route = admin_console(admin_pages(accounts(route)));
     developer_apps(authorized_apps(route, api.clone()), api)
         .at("/", get(pages::index))
         .at(
@@ -161,7 +162,8 @@ fn accounts(route: Route) -> Route {
         .at("/accounts/activity/", get(activity::own))
 }
 
-/// The administrators' pages: resource servers, the audit log.
+/// The administrators' pages: resource servers, the audit log, and the console's accounts,
+/// groups and apps.
 fn admin_pages(route: Route) -> Route {
     route
         .at(
@@ -173,6 +175,54 @@ fn admin_pages(route: Route) -> Route {
             poem::post(admin_resources::delete_submit),
         )
         .at("/admin/audit/", get(activity::admin))
+        .at(
+            "/admin/",
+            get(make_sync(|_| context::see_other("/admin/users/"))),
+        )
+}
+
+/// The console's accounts, groups and apps.
+fn admin_console(route: Route) -> Route {
+    use admin::{apps, groups, users};
+    route
+        .at("/admin/users/", get(users::list))
+        .at("/admin/users/:id/", get(users::show))
+        .at(
+            "/admin/users/:id/disabled/",
+            poem::post(users::set_disabled),
+        )
+        .at("/admin/users/:id/admin/", poem::post(users::set_admin))
+        .at(
+            "/admin/users/:id/second-factor/",
+            poem::post(users::reset_second_factor),
+        )
+        .at(
+            "/admin/users/:id/verification/",
+            poem::post(users::resend_verification),
+        )
+        .at(
+            "/admin/users/:id/delete/",
+            get(users::delete_form).post(users::delete_submit),
+        )
+        .at("/admin/groups/", get(groups::list).post(groups::create))
+        .at("/admin/groups/:id/", get(groups::show))
+        .at("/admin/groups/:id/rename/", poem::post(groups::rename))
+        .at("/admin/groups/:id/members/", poem::post(groups::add_member))
+        .at(
+            "/admin/groups/:id/members/:user_id/remove/",
+            poem::post(groups::remove_member),
+        )
+        .at(
+            "/admin/groups/:id/delete/",
+            get(groups::delete_form).post(groups::delete_submit),
+        )
+        .at("/admin/apps/", get(apps::list))
+        .at("/admin/apps/:id/", get(apps::show))
+        .at("/admin/apps/:id/settings/", poem::post(apps::settings))
+        .at(
+            "/admin/apps/:id/delete/",
+            get(apps::delete_form).post(apps::delete_submit),
+        )
 }
 
 /// The second step of a login and two-step verification on the account page.

@@ -74,6 +74,15 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "audit_events.html",
     "admin_audit.html",
     "second_factor_required.html",
+    "admin_nav.html",
+    "admin_pager.html",
+    "admin_confirm.html",
+    "admin_users.html",
+    "admin_user.html",
+    "admin_groups.html",
+    "admin_group.html",
+    "admin_apps.html",
+    "admin_app.html",
 ];
 
 /// The page renderer shared by every handler.

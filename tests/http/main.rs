@@ -7,6 +7,7 @@
 #[macro_use]
 mod helpers;
 
+mod admin_console;
 mod admin_groups_api;
 mod admin_users_api;
 mod api_account;

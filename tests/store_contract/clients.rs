@@ -152,3 +152,34 @@ pub async fn clients_of_an_owner_are_listed_by_creation_time_then_id_in_pages(s:
     expected_theirs.sort();
     assert_eq!(their_ids, expected_theirs);
 }
+
+pub async fn every_owners_clients_are_listed_by_creation_time_then_id_in_pages(s: &Stores) {
+    let t = now();
+    let suffix = unique("");
+    let client = |owner: &str, n: u32, id: String, at| Client {
+        client_id: id,
+        created_at: at,
+        updated_at: at,
+        ..sample_client(owner, n)
+    };
+    let (jane, joe) = (id(), id());
+    let first = client(&joe, 1, format!("z{suffix}"), t - secs(30));
+    let tie_a = client(&jane, 2, format!("a{suffix}"), t - secs(20));
+    let tie_b = client(&joe, 3, format!("b{suffix}"), t - secs(20));
+    let last = client(&jane, 4, format!("c{suffix}"), t);
+    for c in [&last, &tie_b, &first, &tie_a] {
+        s.clients.insert_client(c).await.unwrap();
+    }
+    let all = s.clients.list_clients(Page::new(0, 50)).await.unwrap();
+    let expected = vec![first.clone(), tie_a.clone(), tie_b.clone(), last.clone()];
+    assert_eq!((all.items, all.total), (expected, 4));
+    let middle = s.clients.list_clients(Page::new(1, 2)).await.unwrap();
+    assert_eq!((middle.items, middle.total), (vec![tie_a, tie_b], 4));
+    let past = s.clients.list_clients(Page::new(4, 2)).await.unwrap();
+    assert_eq!((past.items, past.total), (vec![], 4));
+
+    s.clients.delete_client(&first.client_id).await.unwrap();
+    let after = s.clients.list_clients(Page::new(0, 1)).await.unwrap();
+    assert_eq!(after.total, 3);
+    assert_ne!(after.items[0].client_id, first.client_id);
+}

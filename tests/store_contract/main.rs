@@ -130,6 +130,7 @@ contract_tests!(
     a_client_id_is_unique,
     getting_updating_or_deleting_a_missing_client_is_not_found,
     clients_of_an_owner_are_listed_by_creation_time_then_id_in_pages,
+    every_owners_clients_are_listed_by_creation_time_then_id_in_pages,
     // authorization codes
     a_code_is_taken_once_then_reported_as_already_used,
     taking_an_unknown_code_is_not_found,

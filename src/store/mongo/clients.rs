@@ -214,4 +214,16 @@ impl ClientStore for MongoStore {
             .or_store()?;
         collect(cursor, |d| Ok(d.id)).await
     }
+
+    async fn list_clients(&self, page: Page) -> StoreResult<Paged<Client>> {
+        let sort = doc! { "created_at": 1, "_id": 1 };
+        find_page(
+            &self.docs::<ClientDoc>(),
+            doc! {},
+            sort,
+            page,
+            ClientDoc::into_domain,
+        )
+        .await
+    }
 }

@@ -98,6 +98,17 @@ impl ClientStore for SqliteStore {
         })
         .await
     }
+
+    async fn list_clients(&self, page: Page) -> StoreResult<Paged<Client>> {
+        let (limit, offset) = limit_offset(page);
+        self.call(move |c| {
+            let total = count(c, "SELECT COUNT(*) FROM clients", [])?;
+            let sql = "SELECT * FROM clients ORDER BY created_at, client_id LIMIT ?1 OFFSET ?2";
+            let items = query_all(c, sql, params![limit, offset], client_from_row)?;
+            Ok(Paged { items, total })
+        })
+        .await
+    }
 }
 
 /// Runs INSERT or UPDATE with the client's 21 parameters; returns the rows touched.
