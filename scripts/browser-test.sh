@@ -59,6 +59,11 @@ export DPOP_APP_JSON
 REGISTRATION_TOKEN="$(json_field "$("$BIN" --data-dir "$work/data" registration-token create \
   --uses 1 --expires-in 1h)" initial_access_token)"
 export REGISTRATION_TOKEN
+# Its second test registers two clients (one manages its registration, the other's token must
+# not reach it).
+REGISTRATION_MANAGEMENT_TOKEN="$(json_field "$("$BIN" --data-dir "$work/data" registration-token create \
+  --uses 2 --expires-in 1h)" initial_access_token)"
+export REGISTRATION_MANAGEMENT_TOKEN
 # mcp.test.mjs: its MCP server's port and resource identifier, registered as a resource server
 # with the scope its tools need; another resource server (defining that scope too) whose tokens
 # it must refuse; and an initial access token of its own for the SDK's dynamic registration.
