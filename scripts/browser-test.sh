@@ -67,6 +67,28 @@ export CONSOLE_APP_JSON
 REGISTRATION_TOKEN="$(json_field "$("$BIN" --data-dir "$work/data" registration-token create \
   --uses 1 --expires-in 1h)" initial_access_token)"
 export REGISTRATION_TOKEN
+# Its second test registers two clients (one manages its registration, the other's token must
+# not reach it).
+REGISTRATION_MANAGEMENT_TOKEN="$(json_field "$("$BIN" --data-dir "$work/data" registration-token create \
+  --uses 2 --expires-in 1h)" initial_access_token)"
+export REGISTRATION_MANAGEMENT_TOKEN
+# mcp.test.mjs: its MCP server's port and resource identifier, registered as a resource server
+# with the scope its tools need; another resource server (defining that scope too) whose tokens
+# it must refuse; and an initial access token of its own for the SDK's dynamic registration.
+MCP_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+MCP_OTHER_RESOURCE="http://127.0.0.1:${MCP_PORT}/other-api"
+"$BIN" --data-dir "$work/data" resource create --identifier "http://127.0.0.1:${MCP_PORT}/mcp" \
+  --name "MCP test server" --scope "mcp:tools=Call the tools of the MCP test server" >/dev/null
+"$BIN" --data-dir "$work/data" resource create --identifier "$MCP_OTHER_RESOURCE" \
+  --name "Another API" --scope "other:read=Read the other API" \
+  --scope "mcp:tools=Call the tools of the other API" >/dev/null
+MCP_REGISTRATION_TOKEN="$(json_field "$("$BIN" --data-dir "$work/data" registration-token create \
+  --uses 1 --expires-in 1h)" initial_access_token)"
+export MCP_PORT MCP_OTHER_RESOURCE MCP_REGISTRATION_TOKEN
+# resource-indicators.test.mjs's own app, so that no other suite's consent is remembered for it.
+RESOURCE_APP_JSON="$("$BIN" --data-dir "$work/data" client create --name "Resource indicators app" \
+  --owner "$BROWSER_USER" --redirect-uri http://127.0.0.1:8768/callback --scope "profile")"
+export RESOURCE_APP_JSON
 # Every person of every suite registers and resets from 127.0.0.1: the per-address mail limit
 # (tested in the HTTP suites) is raised so that the suites' own mails never reach it, and so is
 # the per-address registration limit. DPoP proofs must carry a server nonce (dpop.test.mjs

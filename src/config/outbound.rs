@@ -1,6 +1,7 @@
 //! `[outbound]`: the bounds of every request the server itself sends to a URL someone else
 //! chose (an app's `jwks_uri`): which addresses may be reached, how long a fetch may take, an
-//! extra trusted root certificate, and how long and how many fetched documents are kept.
+//! extra trusted root certificate, how long and how many fetched documents (and failures) are
+//! kept, and how many fetches one host gets at once and per minute.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -33,6 +34,14 @@ pub struct OutboundSettings {
     /// A document is fetched again before its time (an unknown key id) at most this often.
     #[serde(rename = "refetch_interval_secs", deserialize_with = "units::secs")]
     pub refetch_interval: Duration,
+    /// A failed fetch is remembered this long: the same URL is not fetched again meanwhile
+    /// (0: not remembered).
+    #[serde(rename = "failure_cache_secs", deserialize_with = "units::secs")]
+    pub failure_cache: Duration,
+    /// Fetches to one host in flight at once, at most.
+    pub max_fetches_in_flight_per_host: usize,
+    /// Fetches started to one host per minute, at most.
+    pub max_fetches_per_host_per_minute: u32,
 }
 
 impl Default for OutboundSettings {
@@ -45,6 +54,9 @@ impl Default for OutboundSettings {
             cache_min_ttl: Duration::from_secs(60),
             cache_max_ttl: Duration::from_secs(86_400),
             refetch_interval: Duration::from_secs(30),
+            failure_cache: Duration::from_secs(60),
+            max_fetches_in_flight_per_host: 4,
+            max_fetches_per_host_per_minute: 60,
         }
     }
 }
@@ -58,6 +70,18 @@ impl OutboundSettings {
             return Err(ConfigError::at(
                 "outbound.cache_min_ttl_secs",
                 "must not exceed outbound.cache_max_ttl_secs",
+            ));
+        }
+        if self.max_fetches_in_flight_per_host == 0 {
+            return Err(ConfigError::at(
+                "outbound.max_fetches_in_flight_per_host",
+                "must be at least 1",
+            ));
+        }
+        if self.max_fetches_per_host_per_minute == 0 {
+            return Err(ConfigError::at(
+                "outbound.max_fetches_per_host_per_minute",
+                "must be at least 1",
             ));
         }
         if let Some(f) = &self.extra_root_ca_file {

@@ -100,6 +100,21 @@ fn a_bad_value_from_any_layer_is_refused_with_its_key() {
         ),
         ("STORE__MONGODB_URI", "postgres://x", "store.mongodb_uri:"),
         ("WEB__DEFAULT_LANGUAGE", "fr", "web.default_language:"),
+        (
+            "OUTBOUND__MAX_FETCHES_IN_FLIGHT_PER_HOST",
+            "0",
+            "outbound.max_fetches_in_flight_per_host:",
+        ),
+        (
+            "OUTBOUND__MAX_FETCHES_PER_HOST_PER_MINUTE",
+            "0",
+            "outbound.max_fetches_per_host_per_minute:",
+        ),
+        (
+            "OUTBOUND__FAILURE_CACHE_SECS",
+            "soon",
+            "outbound.failure_cache_secs:",
+        ),
     ];
     for (i, (var, value, key)) in cases.iter().enumerate() {
         let prefix = format!("AC_TEST_BAD{}__", i + 1);

@@ -2,7 +2,11 @@
 //! `Cache-Control: max-age` clamped to `[min_ttl, max_ttl]` (`no-store` / `no-cache` count as
 //! 0, so the minimum); a full cache drops expired entries, then the oldest. A forced refetch
 //! (an unknown key id) happens at most once per `refetch_interval` per URL, so a client cannot
-//! make the server fetch on every request. Time is passed in, so tests can move it.
+//! make the server fetch on every request. A failed fetch is kept too, for `failure_ttl` (a
+//! negative cache), unless a fresh document of the URL is already held; refusals of the
+//! per-host bounds are not kept (nothing was fetched). Callers that want the same URL at once
+//! share one fetch (single flight): the first one's, and should it be cancelled, the next
+//! waiter's. Time is passed in, so tests can move it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -10,6 +14,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use reqwest::header::{HeaderMap, CACHE_CONTROL};
+use tokio::sync::OnceCell;
 
 use super::{FetchError, Fetcher};
 
@@ -20,13 +25,20 @@ pub struct CachePolicy {
     pub min_ttl: Duration,
     pub max_ttl: Duration,
     pub refetch_interval: Duration,
+    pub failure_ttl: Duration,
 }
 
+/// What a fetch of a URL gave: its document, or why there is none.
+type Outcome = Result<Arc<serde_json::Value>, FetchError>;
+
 struct Entry {
-    document: Arc<serde_json::Value>,
+    outcome: Outcome,
     fetched_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 }
+
+/// The fetch of one URL that callers arriving meanwhile wait for.
+type Flight = Arc<OnceCell<Outcome>>;
 
 /// Fetched documents of one size limit (one kind of document).
 pub struct DocumentCache {
@@ -34,6 +46,7 @@ pub struct DocumentCache {
     policy: CachePolicy,
     max_bytes: usize,
     entries: Mutex<HashMap<String, Entry>>,
+    in_flight: Mutex<HashMap<String, Flight>>,
 }
 
 impl DocumentCache {
@@ -43,19 +56,17 @@ impl DocumentCache {
             policy,
             max_bytes,
             entries: Mutex::new(HashMap::new()),
+            in_flight: Mutex::new(HashMap::new()),
         }
     }
 
-    /// The document at `url`: the cached one while fresh, else fetched.
-    pub async fn get(
-        &self,
-        url: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Arc<serde_json::Value>, FetchError> {
-        if let Some(doc) = self.cached(url, |e| now < e.expires_at) {
-            return Ok(doc);
+    /// The document at `url`: the cached one while fresh (or the remembered failure), else
+    /// fetched, once among concurrent callers.
+    pub async fn get(&self, url: &str, now: DateTime<Utc>) -> Outcome {
+        if let Some(outcome) = self.cached(url, now) {
+            return outcome;
         }
-        self.fetch(url, now).await
+        self.shared_fetch(url, now, true).await
     }
 
     /// The document fetched again, unless it was fetched less than `refetch_interval` ago:
@@ -68,7 +79,31 @@ impl DocumentCache {
         if !self.reserve_refetch(url, now) {
             return Ok(None);
         }
-        self.fetch(url, now).await.map(Some)
+        self.shared_fetch(url, now, false).await.map(Some)
+    }
+
+    /// Joins the fetch of `url` in flight, or starts it. The one that runs first looks at the
+    /// cache again when `recheck` (a flight that ended just before may have filled it), so a
+    /// caller that missed the cache moments before still does not fetch twice.
+    async fn shared_fetch(&self, url: &str, now: DateTime<Utc>, recheck: bool) -> Outcome {
+        let flight = {
+            let mut flights = self.in_flight.lock().unwrap_or_else(|p| p.into_inner());
+            flights.entry(url.to_owned()).or_default().clone()
+        };
+        let outcome = flight
+            .get_or_init(|| async {
+                match self.cached(url, now).filter(|_| recheck) {
+                    Some(outcome) => outcome,
+                    None => self.fetch(url, now).await,
+                }
+            })
+            .await
+            .clone();
+        let mut flights = self.in_flight.lock().unwrap_or_else(|p| p.into_inner());
+        if flights.get(url).is_some_and(|f| Arc::ptr_eq(f, &flight)) {
+            flights.remove(url);
+        }
+        outcome
     }
 
     /// Takes the one refetch of a cached `url` allowed per interval, under the lock: of callers
@@ -87,31 +122,48 @@ impl DocumentCache {
         }
     }
 
-    fn cached(&self, url: &str, keep: impl Fn(&Entry) -> bool) -> Option<Arc<serde_json::Value>> {
+    /// The unexpired outcome kept for `url`.
+    fn cached(&self, url: &str, now: DateTime<Utc>) -> Option<Outcome> {
         let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         entries
             .get(url)
-            .filter(|e| keep(e))
-            .map(|e| e.document.clone())
+            .filter(|e| now < e.expires_at)
+            .map(|e| e.outcome.clone())
     }
 
-    async fn fetch(
-        &self,
-        url: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Arc<serde_json::Value>, FetchError> {
-        let fetched = self.fetcher.fetch_json(url, self.max_bytes).await?;
-        let ttl = fetched
-            .max_age
-            .unwrap_or(Duration::ZERO)
-            .clamp(self.policy.min_ttl, self.policy.max_ttl);
-        let document = Arc::new(fetched.document);
+    async fn fetch(&self, url: &str, now: DateTime<Utc>) -> Outcome {
+        let (outcome, ttl) = match self.fetcher.fetch_bounded(url, self.max_bytes, now).await {
+            Ok(fetched) => {
+                let ttl = fetched
+                    .max_age
+                    .unwrap_or(Duration::ZERO)
+                    .clamp(self.policy.min_ttl, self.policy.max_ttl);
+                (Ok(Arc::new(fetched.document)), ttl)
+            }
+            Err(e) if e.is_remembered() && !self.policy.failure_ttl.is_zero() => {
+                (Err(e), self.policy.failure_ttl)
+            }
+            Err(e) => return Err(e),
+        };
         let entry = Entry {
-            document: document.clone(),
+            outcome: outcome.clone(),
             fetched_at: now,
             expires_at: now + to_chrono(ttl),
         };
+        self.keep(url, entry, now);
+        outcome
+    }
+
+    /// Stores `entry`, making room if the cache is full. A failure never replaces a fresh
+    /// document (a failed refetch leaves the keys the caller already had).
+    fn keep(&self, url: &str, entry: Entry, now: DateTime<Utc>) {
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let holds_fresh_document = entries
+            .get(url)
+            .is_some_and(|e| e.outcome.is_ok() && now < e.expires_at);
+        if entry.outcome.is_err() && holds_fresh_document {
+            return;
+        }
         if entries.len() >= self.policy.entries && !entries.contains_key(url) {
             entries.retain(|_, e| now < e.expires_at);
             if entries.len() >= self.policy.entries {
@@ -127,7 +179,6 @@ impl DocumentCache {
         if self.policy.entries > 0 {
             entries.insert(url.to_owned(), entry);
         }
-        Ok(document)
     }
 }
 

@@ -11,24 +11,31 @@
 //! - an extra trusted root CA file for private PKI.
 //!
 //! [`DocumentCache`] keeps fetched JSON documents for their `Cache-Control` max-age within
-//! configured bounds. Must not import poem, the service or store layers.
+//! configured bounds, remembers a failed fetch for a while (a negative cache), and lets
+//! concurrent callers for one URL share one fetch; [`hosts`] bounds the fetches per host in
+//! flight and per minute. So requests naming a bad URL (as `client_id` or `jwks_uri`) cannot
+//! make the server fetch once per request. Must not import poem, the service or store layers.
 
 pub mod address;
 mod cache;
+pub mod hosts;
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
+use chrono::{DateTime, Utc};
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 
 pub use cache::{CachePolicy, DocumentCache};
+use hosts::HostLimits;
+pub use hosts::HostPolicy;
 
 use crate::config::OutboundSettings;
 
 /// Why a fetch failed; worded for logs and for the error a caller returns.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum FetchError {
     #[error("the URL is not an absolute https URL")]
     NotHttps,
@@ -46,6 +53,18 @@ pub enum FetchError {
     NotJson,
     #[error("the fetch failed: {0}")]
     Network(String),
+    #[error("too many fetches to this host are in flight; try again shortly")]
+    HostBusy,
+    #[error("too many fetches to this host in the last minute; try again later")]
+    HostRateLimited,
+}
+
+impl FetchError {
+    /// Whether the failure is the document's (remembered by the negative cache) rather than
+    /// our own per-host bound refusing to fetch (not remembered: nothing was asked).
+    pub fn is_remembered(&self) -> bool {
+        !matches!(self, Self::HostBusy | Self::HostRateLimited)
+    }
 }
 
 /// A fetched JSON document and how long its server says it may be kept.
@@ -60,6 +79,7 @@ pub struct Fetched {
 pub struct Fetcher {
     http: reqwest::Client,
     allow_private: bool,
+    hosts: Arc<HostLimits>,
 }
 
 impl Fetcher {
@@ -87,10 +107,33 @@ impl Fetcher {
         let http = builder
             .build()
             .context("building the outbound HTTP client")?;
+        let hosts = HostLimits::new(HostPolicy {
+            max_in_flight: settings.max_fetches_in_flight_per_host,
+            per_minute: settings.max_fetches_per_host_per_minute,
+        });
         Ok(Self {
             http,
             allow_private,
+            hosts,
         })
+    }
+
+    /// [`Self::fetch_json`] within the per-host bounds at `now`: refused without a request
+    /// when the URL's host has too many fetches in flight or started this minute.
+    pub async fn fetch_bounded(
+        &self,
+        url: &str,
+        max_bytes: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Fetched, FetchError> {
+        // A URL refused before any request does not spend the host's allowance.
+        let host = self
+            .checked_url(url)?
+            .host_str()
+            .unwrap_or_default()
+            .to_owned();
+        let _slot = self.hosts.acquire(&host, now)?;
+        self.fetch_json(url, max_bytes).await
     }
 
     /// Fetches the JSON document at `url`, refusing anything over `max_bytes`.

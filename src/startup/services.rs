@@ -216,6 +216,7 @@ fn build_oauth(
         min_ttl: out.cache_min_ttl,
         max_ttl: out.cache_max_ttl,
         refetch_interval: out.refetch_interval,
+        failure_ttl: out.failure_cache,
     };
     let client_jwks = crate::outbound::DocumentCache::new(
         fetcher.clone(),

@@ -5,6 +5,8 @@
 //! again, the cache honouring `max-age` on the app's clock, and discovery. The refusals are in
 //! `oauth/client_metadata_refusals.rs`.
 
+#[path = "oauth/outbound_bounds.rs"]
+mod outbound_bounds;
 #[path = "oauth/client_metadata_refusals.rs"]
 mod refusals;
 

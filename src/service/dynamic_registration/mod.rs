@@ -15,6 +15,7 @@
 
 pub mod initial_tokens;
 pub mod metadata;
+mod resource_scopes;
 
 use std::net::IpAddr;
 
@@ -91,7 +92,7 @@ pub struct RegisterRequest<'a> {
 pub async fn register(
     svc: &Services,
     request: RegisterRequest<'_>,
-    m: ClientMetadata,
+    mut m: ClientMetadata,
 ) -> Result<ClientInformation, RegistrationError> {
     let now = svc.now();
     let policy = svc.oauth.policy.dynamic_registration;
@@ -102,6 +103,7 @@ pub async fn register(
         }
         RegistrationPolicy::Open => None,
     };
+    resource_scopes::set_aside(svc, &mut m).await?;
     let (valid, extras) = check(svc, &m, AppInput::default(), None)?;
     match initial {
         Some(digest) => initial_tokens::take(svc, &digest, now).await?,
@@ -278,7 +280,7 @@ pub async fn update(
     client_id: &str,
     bearer: Option<&str>,
     request: UpdateRequest,
-    m: ClientMetadata,
+    mut m: ClientMetadata,
 ) -> Result<ClientInformation, RegistrationError> {
     let (app, record) = authenticate(svc, client_id, bearer).await?;
     if request.client_id.as_deref() != Some(client_id) {
@@ -297,6 +299,7 @@ pub async fn update(
             ));
         }
     }
+    resource_scopes::set_aside(svc, &mut m).await?;
     let (valid, mut extras) = check(svc, &m, AppInput::from(&app), Some(&app))?;
     let (record, token) = {
         extras.token_endpoint_auth_method =

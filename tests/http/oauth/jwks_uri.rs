@@ -2,7 +2,8 @@
 //! from an HTTPS server on loopback with a test CA (allowed by `outbound.*`), cached, fetched
 //! again for an unknown `kid` at most once per interval (once among concurrent callers); the
 //! same URL refused at connect time when private addresses are not allowed (the server never sees a request); an oversized
-//! document, a redirect (not followed) and a slow server refused. Each refusal is a 401
+//! document, a redirect (not followed) and a slow server refused; a failing key set fetched once
+//! for many concurrent assertions and its failure remembered. Each refusal is a 401
 //! `invalid_client`.
 
 use std::time::Duration;
@@ -131,7 +132,38 @@ async fn an_oversized_a_redirecting_and_a_slow_jwks_uri_are_refused(backend: Bac
     assert_eq!(server.hits(PATH), 0, "the redirect was not followed");
 }
 
+/// A key set that cannot be fetched: assertions arriving together make one fetch between them,
+/// and the failure is remembered, so the next assertion fetches nothing until it expires.
+async fn concurrent_assertions_for_a_failing_jwks_uri_make_one_fetch(backend: Backend) {
+    let server = JwksServer::start().await;
+    let key = ClientKey::es256("k");
+    let mut failing = Answer::json(&json!({}));
+    failing.status = 503;
+    failing.delay = Duration::from_millis(500);
+    server.answer("/down", failing);
+    let (app, client_id) = arrange(backend, &server, true, "/down").await;
+    let aud = app.url("");
+    let signed: Vec<String> = (0..12)
+        .map(|_| key.sign(&claims(&client_id, &aud)))
+        .collect();
+    let racers: Vec<_> = signed.iter().map(|a| token_with(&app, a)).collect();
+    for refused in futures_util::future::join_all(racers).await {
+        assert_invalid_client(refused, "an unreachable key set");
+    }
+    assert_eq!(server.hits("/down"), 1, "twelve assertions, one fetch");
+    server.answer("/down", Answer::json(&jwks(&[&key])));
+    let answer = token_with(&app, &key.sign(&claims(&client_id, &aud))).await;
+    assert_invalid_client(answer, "the failure is remembered");
+    assert_eq!(server.hits("/down"), 1);
+    app.advance(Duration::from_secs(61));
+    let (status, body) = token_with(&app, &key.sign(&claims(&client_id, &aud))).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(server.hits("/down"), 2);
+    app.stop().await;
+}
+
 on_both_stores!(
+    concurrent_assertions_for_a_failing_jwks_uri_make_one_fetch,
     keys_at_a_loopback_jwks_uri_authenticate_when_private_addresses_are_allowed,
     the_same_jwks_uri_is_refused_when_private_addresses_are_not_allowed,
     an_oversized_a_redirecting_and_a_slow_jwks_uri_are_refused,

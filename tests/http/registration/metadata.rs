@@ -136,7 +136,43 @@ async fn every_problem_of_a_registration_is_reported_at_once(b: Backend) {
     app.stop().await;
 }
 
+/// A client that found an API through its RFC 9728 metadata (an MCP client) registers with
+/// the API's `scopes_supported`: such a scope is set aside (RFC 7591 §2), not refused, and the
+/// client gets it through `resource`; a scope nobody defines is still refused.
+async fn a_resource_servers_scope_in_a_registration_is_set_aside_and_granted_through_resource(
+    b: Backend,
+) {
+    let app = app_with(b, RegistrationPolicy::Open, 10).await;
+    let admin = Caller::admin(&app).await;
+    let api = "https://tools.example/mcp";
+    let body = json!({"identifier": api, "name": "Tools", "scopes": [{"name": "mcp:tools"}]});
+    let (status, r) = admin.post("/api/v1/admin/resources", body).await;
+    assert_eq!(status, 201, "{r}");
+
+    let (status, refused) = register(&app, None, &with("scope", json!("openid mcp:other"))).await;
+    assert_eq!(status, 400, "{refused}");
+    assert_eq!(refused["error"], "invalid_client_metadata");
+
+    let (status, reg) = register(&app, None, &with("scope", json!("openid mcp:tools"))).await;
+    assert_eq!(status, 201, "{reg}");
+    assert_eq!(reg["scope"], "openid", "{reg}");
+    let client_id = reg["client_id"].as_str().unwrap();
+    let secret = reg["client_secret"].as_str().unwrap();
+    let form = [
+        ("grant_type", "client_credentials"),
+        ("scope", "mcp:tools"),
+        ("resource", api),
+    ];
+    let (status, _, token) =
+        crate::helpers::oauth::post_form(&app, "/oauth2/token", Some((client_id, secret)), &form)
+            .await;
+    assert_eq!(status, 200, "{token}");
+    assert_eq!(token["scope"], "mcp:tools", "{token}");
+    app.stop().await;
+}
+
 on_both_stores!(
     bad_metadata_is_refused_naming_the_member_and_nothing_is_registered,
     every_problem_of_a_registration_is_reported_at_once,
+    a_resource_servers_scope_in_a_registration_is_set_aside_and_granted_through_resource,
 );
