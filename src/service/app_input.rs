@@ -5,10 +5,7 @@
 //!
 //! Pure rules: no store, no clock. Must not import poem or a store backend.
 
-use crate::domain::{
-    fapi2_registration_errors, Client, ClientType, DomainError, GrantType, RedirectUri,
-    SUPPORTED_SCOPES,
-};
+use crate::domain::{Client, ClientType, DomainError, GrantType, RedirectUri, SUPPORTED_SCOPES};
 
 pub use super::app_patch::AppPatch;
 use super::{ServiceError, Validation};
@@ -343,16 +340,6 @@ pub fn validate_read(
     let (client_type, first_party) = kind_and_flag(input, rules, &mut v);
     let grant_types = grants(&input.grant_types, &mut v);
     discouraged_grants(&grant_types, client_type, rules, &mut v);
-    // Neither grant passes through the authorization endpoint, where the step-up is asked.
-    for g in [GrantType::Password, GrantType::DeviceCode] {
-        if input.require_mfa && grant_types.contains(&g) {
-            let msg = format!(
-                "an app that requires a second factor cannot use the {} grant",
-                g.as_str()
-            );
-            v.push(DomainError::new("require_mfa", msg).with_code("mfa_grant"));
-        }
-    }
     let needs_redirect = grant_types
         .iter()
         .any(|g| matches!(g, GrantType::AuthorizationCode | GrantType::Implicit));
@@ -365,12 +352,7 @@ pub fn validate_read(
         v.push(DomainError::new("grant_types", msg).with_code("confidential_only"));
     }
     let keys = super::app_keys::validate(input, client_type, &mut v);
-    if input.fapi2 {
-        let signs = keys.jwks.is_some() || keys.jwks_uri.is_some();
-        fapi2_registration_errors(client_type, signs, &grant_types)
-            .into_iter()
-            .for_each(|e| v.push(e));
-    }
+    super::app_switches::validate(input, client_type, &grant_types, &keys, &mut v);
     let scopes = scopes(&input.scopes, rules, &mut v);
     let access = "access_token_ttl_secs";
     let access_token_ttl_secs = ttl(

@@ -30,6 +30,9 @@ use crate::helpers::Backend;
 use auth_center::service::app_input::AppInput;
 use auth_center::service::oauth::ASSERTION_TYPE;
 
+/// Form fields of a request.
+type Form = Vec<(&'static str, String)>;
+
 /// A world with a FAPI 2.0 app of its user, whose keys are an ES256 and an RSA key.
 struct Fapi {
     w: World,
@@ -82,8 +85,8 @@ async fn fapi_world(backend: Backend) -> Fapi {
 
 /// The form of a valid pushed request with PKCE S256; `extra` replaces fields, and an empty
 /// value drops one.
-fn par_form(challenge: &str, extra: &[(&'static str, String)]) -> Vec<(&'static str, String)> {
-    let mut form: Vec<(&'static str, String)> = vec![
+fn par_form(challenge: &str, extra: &[(&'static str, String)]) -> Form {
+    let mut form: Form = vec![
         ("response_type", "code".into()),
         ("redirect_uri", REDIRECT_URI.into()),
         ("scope", "openid profile".into()),
@@ -246,7 +249,7 @@ async fn a_fapi2_app_may_not_send_its_authorization_request_through_the_browser(
 
 async fn pushed_requests_of_a_fapi2_app_breaking_a_rule_are_refused_naming_it(backend: Backend) {
     let f = fapi_world(backend).await;
-    let cases: [(&str, Vec<(&'static str, String)>, &str, &str); 6] = [
+    let cases: [(&str, Form, &str, &str); 6] = [
         (
             "hybrid",
             vec![("response_type", "code id_token".into())],
