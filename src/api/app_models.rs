@@ -75,6 +75,12 @@ pub struct App {
     /// Every authorization request needs a sign-in with a second factor (acr
     /// `urn:auth-center:acr:mfa`): a person signed in with a password only is asked for it.
     pub require_mfa: bool,
+    /// Every token request must carry a DPoP proof (RFC 9449 §5.2, `dpop_bound_access_tokens`):
+    /// each access token is bound to the app's key.
+    pub dpop_bound_access_tokens: bool,
+    /// The FAPI 2.0 Security Profile is enforced for the app (see the README's "FAPI 2.0
+    /// Security Profile" section).
+    pub fapi2: bool,
     /// `client_secret_basic` (a secret, also accepted as `client_secret_post`),
     /// `private_key_jwt` (signed assertions with the keys below) or `none` (public).
     pub token_endpoint_auth_method: String,
@@ -112,6 +118,8 @@ impl From<&Client> for App {
             introspection: settings.introspection,
             require_pushed_authorization_requests: settings.require_pushed_authorization_requests,
             require_mfa: settings.require_mfa,
+            dpop_bound_access_tokens: settings.dpop_bound_access_tokens,
+            fapi2: settings.fapi2,
             token_endpoint_auth_method: crate::service::app_keys::method_of(
                 c.client_type,
                 c.uses_private_key_jwt(),
@@ -152,6 +160,8 @@ impl Example for App {
             introspection: false,
             require_pushed_authorization_requests: false,
             require_mfa: false,
+            dpop_bound_access_tokens: false,
+            fapi2: false,
             token_endpoint_auth_method: "client_secret_basic".into(),
             jwks: None,
             jwks_uri: None,

@@ -52,6 +52,14 @@ pub struct AppRequest {
     /// `urn:auth-center:acr:mfa`); not with the password grant, which cannot ask for one.
     /// Default: false.
     pub require_mfa: Option<bool>,
+    /// Every token request must carry a DPoP proof (RFC 9449 §5.2): without one the token
+    /// endpoint answers `invalid_request`. Default: false.
+    pub dpop_bound_access_tokens: Option<bool>,
+    /// Enforce the FAPI 2.0 Security Profile for this app: pushed requests only, `code` with
+    /// PKCE S256, `private_key_jwt` (set `jwks` or `jwks_uri`) signed with PS256, ES256 or
+    /// EdDSA, DPoP-bound tokens, codes valid 60 s; no implicit, password or device code grant.
+    /// Default: false.
+    pub fapi2: Option<bool>,
     /// How the app authenticates at the token endpoint: `client_secret_basic` (default for a
     /// confidential app; `client_secret_post` works too), `private_key_jwt` (signed assertions,
     /// RFC 7523: set `jwks` or `jwks_uri`; the app then has no secret) or `none` (public apps).
@@ -83,6 +91,8 @@ impl From<AppRequest> for AppInput {
                 .require_pushed_authorization_requests
                 .unwrap_or(false),
             require_mfa: r.require_mfa.unwrap_or(false),
+            dpop_bound_access_tokens: r.dpop_bound_access_tokens.unwrap_or(false),
+            fapi2: r.fapi2.unwrap_or(false),
             token_endpoint_auth_method: r.token_endpoint_auth_method,
             jwks: r.jwks.map(|j| j.to_string()),
             jwks_uri: r.jwks_uri,
@@ -108,6 +118,8 @@ impl Example for AppRequest {
             introspection: None,
             require_pushed_authorization_requests: None,
             require_mfa: None,
+            dpop_bound_access_tokens: None,
+            fapi2: None,
             token_endpoint_auth_method: None,
             jwks: None,
             jwks_uri: None,
@@ -135,6 +147,8 @@ pub struct AppPatchRequest {
     pub introspection: Option<bool>,
     pub require_pushed_authorization_requests: Option<bool>,
     pub require_mfa: Option<bool>,
+    pub dpop_bound_access_tokens: Option<bool>,
+    pub fapi2: Option<bool>,
     /// A method other than `private_key_jwt` drops the keys (rotate the secret to get one).
     pub token_endpoint_auth_method: Option<String>,
     /// New keys; `jwks` or `jwks_uri` replaces both, `null` clears.
@@ -168,6 +182,8 @@ impl From<AppPatchRequest> for AppPatch {
             introspection: r.introspection,
             require_pushed_authorization_requests: r.require_pushed_authorization_requests,
             require_mfa: r.require_mfa,
+            dpop_bound_access_tokens: r.dpop_bound_access_tokens,
+            fapi2: r.fapi2,
             token_endpoint_auth_method: r.token_endpoint_auth_method,
             jwks: maybe(r.jwks).map(|j| j.map(|j| j.to_string())),
             jwks_uri: maybe(r.jwks_uri),
@@ -196,6 +212,8 @@ impl Example for AppPatchRequest {
             introspection: None,
             require_pushed_authorization_requests: None,
             require_mfa: None,
+            dpop_bound_access_tokens: None,
+            fapi2: None,
             token_endpoint_auth_method: None,
             jwks: MaybeUndefined::Undefined,
             jwks_uri: MaybeUndefined::Undefined,

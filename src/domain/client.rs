@@ -132,6 +132,11 @@ pub struct Client {
     /// Every authorization request of the app needs a sign-in with a second factor (a step-up
     /// when the session has none), as if it asked `acr_values=urn:auth-center:acr:mfa`.
     pub require_mfa: bool,
+    /// Every token request must carry a DPoP proof, so that each access token is bound to a key
+    /// (RFC 9449 §5.2 client metadata `dpop_bound_access_tokens`).
+    pub dpop_bound_access_tokens: bool,
+    /// The FAPI 2.0 Security Profile is enforced for the app (`service::oauth::fapi`).
+    pub fapi2: bool,
     /// `private_key_jwt` (RFC 7523 §2.2): the app's public JWK set, as JSON text. With this or
     /// `jwks_uri` set the app authenticates with signed assertions and has no secret.
     pub jwks: Option<String>,
@@ -144,6 +149,17 @@ pub struct Client {
 impl Client {
     pub fn allows_grant(&self, g: GrantType) -> bool {
         self.grant_types.contains(&g)
+    }
+
+    /// Whether every token request of the app must carry a DPoP proof: asked for, or implied
+    /// by the FAPI 2.0 profile (sender-constrained access tokens).
+    pub fn requires_dpop(&self) -> bool {
+        self.dpop_bound_access_tokens || self.fapi2
+    }
+
+    /// How long a code issued to the app lives, given the configured lifetime.
+    pub fn code_lifetime(&self, configured: chrono::Duration) -> chrono::Duration {
+        super::fapi::code_lifetime(configured, self.fapi2)
     }
 
     /// Whether the app authenticates with `private_key_jwt` (keys registered) instead of a
@@ -185,6 +201,8 @@ impl Client {
             introspection: false,
             require_pushed_authorization_requests: false,
             require_mfa: false,
+            dpop_bound_access_tokens: false,
+            fapi2: false,
             jwks: None,
             jwks_uri: None,
             created_at: now,

@@ -18,6 +18,7 @@ mod device;
 mod device_code;
 mod email_token;
 mod error;
+mod fapi;
 mod group;
 mod login_attempts;
 mod pkce;
@@ -50,6 +51,9 @@ pub use device_code::{
 };
 pub use email_token::{EmailToken, EmailTokenPurpose};
 pub use error::DomainError;
+pub use fapi::{
+    fapi2_registration_errors, FAPI2_CODE_LIFETIME_SECS, FAPI2_REFUSED_GRANTS, FAPI2_SIGNING_ALGS,
+};
 pub use group::{Group, GroupName};
 pub use login_attempts::LoginAttempts;
 pub use pkce::{CodeChallenge, CodeVerifier};

@@ -43,6 +43,10 @@ pub struct AppInput {
     pub require_pushed_authorization_requests: bool,
     /// Every sign-in for the app needs a second factor.
     pub require_mfa: bool,
+    /// Every token request must carry a DPoP proof (RFC 9449 §5.2).
+    pub dpop_bound_access_tokens: bool,
+    /// The FAPI 2.0 Security Profile is enforced.
+    pub fapi2: bool,
     /// `client_secret_basic`, `client_secret_post`, `private_key_jwt` or `none`; `None`: from
     /// the client type and whether keys are given.
     pub token_endpoint_auth_method: Option<String>,
@@ -70,6 +74,8 @@ impl Default for AppInput {
             introspection: false,
             require_pushed_authorization_requests: false,
             require_mfa: false,
+            dpop_bound_access_tokens: false,
+            fapi2: false,
             token_endpoint_auth_method: None,
             jwks: None,
             jwks_uri: None,
@@ -95,6 +101,8 @@ impl From<&Client> for AppInput {
             introspection: c.introspection,
             require_pushed_authorization_requests: c.require_pushed_authorization_requests,
             require_mfa: c.require_mfa,
+            dpop_bound_access_tokens: c.dpop_bound_access_tokens,
+            fapi2: c.fapi2,
             token_endpoint_auth_method: None,
             jwks: c.jwks.clone(),
             jwks_uri: c.jwks_uri.clone(),
@@ -134,6 +142,8 @@ pub struct ValidApp {
     pub introspection: bool,
     pub require_pushed_authorization_requests: bool,
     pub require_mfa: bool,
+    pub dpop_bound_access_tokens: bool,
+    pub fapi2: bool,
     /// private_key_jwt keys (both `None`: the app authenticates with a secret, or none).
     pub keys: super::app_keys::ValidKeys,
 }
@@ -330,16 +340,6 @@ pub fn validate_read(
     let (client_type, first_party) = kind_and_flag(input, rules, &mut v);
     let grant_types = grants(&input.grant_types, &mut v);
     discouraged_grants(&grant_types, client_type, rules, &mut v);
-    // Neither grant passes through the authorization endpoint, where the step-up is asked.
-    for g in [GrantType::Password, GrantType::DeviceCode] {
-        if input.require_mfa && grant_types.contains(&g) {
-            let msg = format!(
-                "an app that requires a second factor cannot use the {} grant",
-                g.as_str()
-            );
-            v.push(DomainError::new("require_mfa", msg).with_code("mfa_grant"));
-        }
-    }
     let needs_redirect = grant_types
         .iter()
         .any(|g| matches!(g, GrantType::AuthorizationCode | GrantType::Implicit));
@@ -352,6 +352,7 @@ pub fn validate_read(
         v.push(DomainError::new("grant_types", msg).with_code("confidential_only"));
     }
     let keys = super::app_keys::validate(input, client_type, &mut v);
+    super::app_switches::validate(input, client_type, &grant_types, &keys, &mut v);
     let scopes = scopes(&input.scopes, rules, &mut v);
     let access = "access_token_ttl_secs";
     let access_token_ttl_secs = ttl(
@@ -384,6 +385,8 @@ pub fn validate_read(
         introspection: input.introspection,
         require_pushed_authorization_requests: input.require_pushed_authorization_requests,
         require_mfa: input.require_mfa,
+        dpop_bound_access_tokens: input.dpop_bound_access_tokens,
+        fapi2: input.fapi2,
         keys,
     })
 }

@@ -22,6 +22,8 @@ pub struct AppPatch {
     pub introspection: Option<bool>,
     pub require_pushed_authorization_requests: Option<bool>,
     pub require_mfa: Option<bool>,
+    pub dpop_bound_access_tokens: Option<bool>,
+    pub fapi2: Option<bool>,
     /// A new authentication method; one that is not `private_key_jwt` drops the keys.
     pub token_endpoint_auth_method: Option<String>,
     /// New keys: either one replaces both (`Some(None)` clears).
@@ -56,6 +58,9 @@ impl AppPatch {
         let par = &mut to.require_pushed_authorization_requests;
         set(par, self.require_pushed_authorization_requests);
         set(&mut to.require_mfa, self.require_mfa);
+        let dpop = &mut to.dpop_bound_access_tokens;
+        set(dpop, self.dpop_bound_access_tokens);
+        set(&mut to.fapi2, self.fapi2);
         let keys_given = self.jwks.is_some() || self.jwks_uri.is_some();
         let drops_keys = self
             .token_endpoint_auth_method

@@ -87,6 +87,8 @@ pub(super) fn write_fields(app: &mut Client, v: ValidApp) {
     app.introspection = v.introspection;
     app.require_pushed_authorization_requests = v.require_pushed_authorization_requests;
     app.require_mfa = v.require_mfa;
+    app.dpop_bound_access_tokens = v.dpop_bound_access_tokens;
+    app.fapi2 = v.fapi2;
     app.jwks = v.keys.jwks;
     app.jwks_uri = v.keys.jwks_uri;
     // An app that signs assertions has no secret (RFC 7523 §2.2 replaces it).

@@ -11,6 +11,7 @@ pub mod admin;
 pub mod app_input;
 pub mod app_keys;
 mod app_patch;
+mod app_switches;
 pub mod apps;
 pub mod audit;
 pub mod authorizations;

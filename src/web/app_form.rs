@@ -66,6 +66,8 @@ pub struct FormValues {
     pub introspection: bool,
     pub require_par: bool,
     pub require_mfa: bool,
+    pub dpop_bound_access_tokens: bool,
+    pub fapi2: bool,
     /// `client_secret_basic` or `private_key_jwt` (confidential apps).
     pub auth_method: String,
     pub jwks: String,
@@ -91,6 +93,8 @@ impl Default for FormValues {
             introspection: false,
             require_par: false,
             require_mfa: false,
+            dpop_bound_access_tokens: false,
+            fapi2: false,
             auth_method: "client_secret_basic".into(),
             jwks: String::new(),
             jwks_uri: String::new(),
@@ -117,6 +121,8 @@ impl From<&Client> for FormValues {
             introspection: c.introspection,
             require_par: c.require_pushed_authorization_requests,
             require_mfa: c.require_mfa,
+            dpop_bound_access_tokens: c.dpop_bound_access_tokens,
+            fapi2: c.fapi2,
             auth_method: if c.uses_private_key_jwt() {
                 "private_key_jwt"
             } else {
@@ -147,6 +153,8 @@ impl From<&Submitted> for FormValues {
             introspection: f.one("introspection") == "on",
             require_par: f.one("require_pushed_authorization_requests") == "on",
             require_mfa: f.one("require_mfa") == "on",
+            dpop_bound_access_tokens: f.one("dpop_bound_access_tokens") == "on",
+            fapi2: f.one("fapi2") == "on",
             auth_method: f.one("token_endpoint_auth_method").into(),
             jwks: f.one("jwks").into(),
             jwks_uri: f.one("jwks_uri").into(),
@@ -204,6 +212,8 @@ pub fn to_input(v: &FormValues) -> Read {
         introspection: v.introspection,
         require_pushed_authorization_requests: v.require_par,
         require_mfa: v.require_mfa,
+        dpop_bound_access_tokens: v.dpop_bound_access_tokens,
+        fapi2: v.fapi2,
         // The method radio only applies to confidential apps; a public app uses `none`.
         token_endpoint_auth_method: opt(&v.auth_method).filter(|_| v.client_type != "public"),
         jwks: opt(&v.jwks),

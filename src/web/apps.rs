@@ -231,6 +231,8 @@ fn view(c: &Client) -> minijinja::Value {
         refresh_token_ttl_secs => c.refresh_token_ttl_secs,
         require_pushed_authorization_requests => c.require_pushed_authorization_requests,
         require_mfa => c.require_mfa,
+        dpop_bound_access_tokens => c.dpop_bound_access_tokens,
+        fapi2 => c.fapi2,
         private_key_jwt => c.uses_private_key_jwt(), jwks_uri => c.jwks_uri,
     }
 }

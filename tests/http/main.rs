@@ -25,6 +25,7 @@ mod oauth_authorize;
 mod oauth_client_metadata;
 mod oauth_device;
 mod oauth_dpop;
+mod oauth_fapi;
 mod oauth_form_post;
 mod oauth_oidc;
 mod oauth_par;

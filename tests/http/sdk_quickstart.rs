@@ -144,6 +144,8 @@ async fn my_apps_are_managed_through_the_rust_sdk_with_a_user_token(backend: Bac
         introspection: None,
         require_pushed_authorization_requests: None,
         require_mfa: None,
+        dpop_bound_access_tokens: None,
+        fapi2: None,
         token_endpoint_auth_method: None,
         jwks: None,
         jwks_uri: None,

@@ -3,6 +3,8 @@
 //! endpoint; editing keeps errors next to the fields with the input; deleting and rotating
 //! through their forms; CSRF on every form; another user's app is a 404; login is required.
 
+#[path = "apps/fapi_page.rs"]
+mod fapi_page;
 #[path = "apps/key_page.rs"]
 mod key_page;
 

@@ -42,6 +42,8 @@ pub async fn a_client_round_trips_with_every_field(s: &Stores) {
         introspection: true,
         require_pushed_authorization_requests: true,
         require_mfa: true,
+        dpop_bound_access_tokens: true,
+        fapi2: true,
         jwks: None,
         jwks_uri: Some("https://renamed.example.com/jwks.json".into()),
         created_at: client.created_at - secs(999),

@@ -123,6 +123,8 @@ pub fn sample_client(owner_id: &str, n: u32) -> Client {
         introspection: false,
         require_pushed_authorization_requests: false,
         require_mfa: false,
+        dpop_bound_access_tokens: false,
+        fapi2: false,
         jwks: Some(format!(
             r#"{{"keys":[{{"kty":"OKP","crv":"Ed25519","x":"{}"}}]}}"#,
             id()

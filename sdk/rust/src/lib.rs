@@ -48,6 +48,12 @@ pub mod types {
         pub client_type: ::std::string::String,
         pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
         pub description: ::std::string::String,
+        /**Every token request must carry a DPoP proof (RFC 9449 §5.2, `dpop_bound_access_tokens`):
+        each access token is bound to the app's key.*/
+        pub dpop_bound_access_tokens: bool,
+        /**The FAPI 2.0 Security Profile is enforced for the app (see the README's "FAPI 2.0
+        Security Profile" section).*/
+        pub fapi2: bool,
         ///First-party apps skip the consent page (set by administrators only).
         pub first_party: bool,
         pub grant_types: ::std::vec::Vec<::std::string::String>,
@@ -110,6 +116,10 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub description: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub dpop_bound_access_tokens: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub fapi2: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub first_party: ::std::option::Option<bool>,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub grant_types: ::std::vec::Vec<::std::string::String>,
@@ -155,6 +165,16 @@ pub mod types {
         ///At most 1000 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub description: ::std::option::Option<::std::string::String>,
+        /**Every token request must carry a DPoP proof (RFC 9449 §5.2): without one the token
+        endpoint answers `invalid_request`. Default: false.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub dpop_bound_access_tokens: ::std::option::Option<bool>,
+        /**Enforce the FAPI 2.0 Security Profile for this app: pushed requests only, `code` with
+        PKCE S256, `private_key_jwt` (set `jwks` or `jwks_uri`) signed with PS256, ES256 or
+        EdDSA, DPoP-bound tokens, codes valid 60 s; no implicit, password or device code grant.
+        Default: false.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub fapi2: ::std::option::Option<bool>,
         ///Skips the consent page; only administrators may set or change it.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub first_party: ::std::option::Option<bool>,
@@ -316,6 +336,7 @@ pub mod types {
         pub client_uri: ::std::option::Option<::std::string::String>,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub contacts: ::std::vec::Vec<::std::string::String>,
+        pub dpop_bound_access_tokens: bool,
         pub grant_types: ::std::vec::Vec<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub jwks: ::std::option::Option<::serde_json::Value>,
@@ -363,6 +384,10 @@ pub mod types {
         ///At most 10, each at most 200 characters.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub contacts: ::std::vec::Vec<::std::string::String>,
+        /**RFC 9449 §5.2: every token request must carry a DPoP proof, so that each access token
+        is bound to a key. Default: false.*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub dpop_bound_access_tokens: ::std::option::Option<bool>,
         /**Any of `authorization_code`, `refresh_token`, `client_credentials`,
         `urn:ietf:params:oauth:grant-type:device_code`. Default: authorization_code and
         refresh_token. `password` and `implicit` are for apps an administrator sets up.*/
@@ -3815,7 +3840,8 @@ impl Client {
     authorization endpoint checks them; errors follow RFC 6749 §5.2 (`invalid_request`,
     `invalid_scope`, `unauthorized_client`, `unsupported_response_type`; 401
     `invalid_client`). The `request_uri` is good for one authorization and `expires_in`
-    seconds.
+    seconds. A `DPoP` header (RFC 9449 §10.1) binds the authorization code to the proof's
+    key, as `dpop_jkt` does: the code's exchange must then prove the same key.
 
     Sends a `POST` request to `/oauth2/par`
 

@@ -862,7 +862,8 @@ export const createDeviceAuthorization = <ThrowOnError extends boolean = false>(
  * authorization endpoint checks them; errors follow RFC 6749 §5.2 (`invalid_request`,
  * `invalid_scope`, `unauthorized_client`, `unsupported_response_type`; 401
  * `invalid_client`). The `request_uri` is good for one authorization and `expires_in`
- * seconds.
+ * seconds. A `DPoP` header (RFC 9449 §10.1) binds the authorization code to the proof's
+ * key, as `dpop_jkt` does: the code's exchange must then prove the same key.
  */
 export const pushAuthorizationRequest = <ThrowOnError extends boolean = false>(options: Options<PushAuthorizationRequestData, ThrowOnError>) => (options.client ?? client).post<PushAuthorizationRequestResponses, PushAuthorizationRequestErrors, ThrowOnError>({
     ...urlSearchParamsBodySerializer,

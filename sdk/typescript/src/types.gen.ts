@@ -104,6 +104,16 @@ export type App = {
      */
     require_mfa: boolean;
     /**
+     * Every token request must carry a DPoP proof (RFC 9449 §5.2, `dpop_bound_access_tokens`):
+     * each access token is bound to the app's key.
+     */
+    dpop_bound_access_tokens: boolean;
+    /**
+     * The FAPI 2.0 Security Profile is enforced for the app (see the README's "FAPI 2.0
+     * Security Profile" section).
+     */
+    fapi2: boolean;
+    /**
      * `client_secret_basic` (a secret, also accepted as `client_secret_post`),
      * `private_key_jwt` (signed assertions with the keys below) or `none` (public).
      */
@@ -170,6 +180,8 @@ export type AppPatchRequest = {
     introspection?: boolean;
     require_pushed_authorization_requests?: boolean;
     require_mfa?: boolean;
+    dpop_bound_access_tokens?: boolean;
+    fapi2?: boolean;
     /**
      * A method other than `private_key_jwt` drops the keys (rotate the secret to get one).
      */
@@ -257,6 +269,18 @@ export type AppRequest = {
      * Default: false.
      */
     require_mfa?: boolean;
+    /**
+     * Every token request must carry a DPoP proof (RFC 9449 §5.2): without one the token
+     * endpoint answers `invalid_request`. Default: false.
+     */
+    dpop_bound_access_tokens?: boolean;
+    /**
+     * Enforce the FAPI 2.0 Security Profile for this app: pushed requests only, `code` with
+     * PKCE S256, `private_key_jwt` (set `jwks` or `jwks_uri`) signed with PS256, ES256 or
+     * EdDSA, DPoP-bound tokens, codes valid 60 s; no implicit, password or device code grant.
+     * Default: false.
+     */
+    fapi2?: boolean;
     /**
      * How the app authenticates at the token endpoint: `client_secret_basic` (default for a
      * confidential app; `client_secret_post` works too), `private_key_jwt` (signed assertions,
@@ -454,6 +478,7 @@ export type ClientInformationResponse = {
     software_version?: string;
     post_logout_redirect_uris?: Array<string>;
     require_pushed_authorization_requests: boolean;
+    dpop_bound_access_tokens: boolean;
 };
 
 /**
@@ -529,6 +554,11 @@ export type ClientMetadataRequest = {
      * Authorization requests must be pushed to `/oauth2/par` first (RFC 9126).
      */
     require_pushed_authorization_requests?: boolean;
+    /**
+     * RFC 9449 §5.2: every token request must carry a DPoP proof, so that each access token
+     * is bound to a key. Default: false.
+     */
+    dpop_bound_access_tokens?: boolean;
     /**
      * Update only: the client's own client id (RFC 7592 §2.2).
      */

@@ -146,7 +146,8 @@ impl ParApi {
     /// authorization endpoint checks them; errors follow RFC 6749 §5.2 (`invalid_request`,
     /// `invalid_scope`, `unauthorized_client`, `unsupported_response_type`; 401
     /// `invalid_client`). The `request_uri` is good for one authorization and `expires_in`
-    /// seconds.
+    /// seconds. A `DPoP` header (RFC 9449 §10.1) binds the authorization code to the proof's
+    /// key, as `dpop_jkt` does: the code's exchange must then prove the same key.
     #[oai(
         path = "/oauth2/par",
         method = "post",
@@ -161,7 +162,8 @@ impl ParApi {
         let Form(Resourced(mut f)) = form;
         let creds = credentials(req, f.client_id.clone(), f.client_secret.take())
             .with_assertion(f.client_assertion_type.take(), f.client_assertion.take());
-        let pushed = push(&svc, &creds, f.into_params()).await?;
+        let dpop = crate::api::dpop::proof_input(req);
+        let pushed = push(&svc, &creds, f.into_params(), &dpop).await?;
         Ok(ParCreated::Created(
             Json(pushed.into()),
             "no-store".into(),

@@ -49,6 +49,9 @@ pub struct ClientMetadataRequest {
     pub post_logout_redirect_uris: Option<Vec<String>>,
     /// Authorization requests must be pushed to `/oauth2/par` first (RFC 9126).
     pub require_pushed_authorization_requests: Option<bool>,
+    /// RFC 9449 §5.2: every token request must carry a DPoP proof, so that each access token
+    /// is bound to a key. Default: false.
+    pub dpop_bound_access_tokens: Option<bool>,
     /// Update only: the client's own client id (RFC 7592 §2.2).
     pub client_id: Option<String>,
     /// Update only: when given, the client's current secret (it cannot be chosen).
@@ -76,6 +79,7 @@ impl ClientMetadataRequest {
             software_version: self.software_version,
             post_logout_redirect_uris: self.post_logout_redirect_uris,
             require_pushed_authorization_requests: self.require_pushed_authorization_requests,
+            dpop_bound_access_tokens: self.dpop_bound_access_tokens,
         };
         let update = UpdateRequest {
             client_id: self.client_id,
@@ -120,6 +124,7 @@ pub struct ClientInformationResponse {
     pub software_version: Option<String>,
     pub post_logout_redirect_uris: Option<Vec<String>>,
     pub require_pushed_authorization_requests: bool,
+    pub dpop_bound_access_tokens: bool,
 }
 
 impl ClientInformationResponse {
@@ -159,6 +164,7 @@ impl ClientInformationResponse {
             software_version: m.software_version,
             post_logout_redirect_uris: nonempty(&app.post_logout_redirect_uris),
             require_pushed_authorization_requests: app.require_pushed_authorization_requests,
+            dpop_bound_access_tokens: app.dpop_bound_access_tokens,
         }
     }
 }

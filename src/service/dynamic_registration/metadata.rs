@@ -37,6 +37,8 @@ pub struct ClientMetadata {
     pub software_version: Option<String>,
     pub post_logout_redirect_uris: Option<Vec<String>>,
     pub require_pushed_authorization_requests: Option<bool>,
+    /// RFC 9449 §5.2: every token request must carry a DPoP proof.
+    pub dpop_bound_access_tokens: Option<bool>,
 }
 
 /// An RFC 7591 §3.2.2 error: `invalid_redirect_uri` or `invalid_client_metadata`.
@@ -115,6 +117,9 @@ impl ClientMetadata {
             require_pushed_authorization_requests: self
                 .require_pushed_authorization_requests
                 .unwrap_or(base.require_pushed_authorization_requests),
+            dpop_bound_access_tokens: self
+                .dpop_bound_access_tokens
+                .unwrap_or(base.dpop_bound_access_tokens),
             token_endpoint_auth_method: Some(method),
             jwks: self.jwks.clone(),
             jwks_uri: self.jwks_uri.clone(),

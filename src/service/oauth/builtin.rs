@@ -45,6 +45,8 @@ pub async fn ensure_swagger_client(svc: &Services) -> Result<(), ServiceError> {
                 introspection: false,
                 require_pushed_authorization_requests: false,
                 require_mfa: false,
+                dpop_bound_access_tokens: false,
+                fapi2: false,
                 jwks: None,
                 jwks_uri: None,
                 created_at: now,

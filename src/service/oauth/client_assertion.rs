@@ -99,6 +99,7 @@ pub(super) async fn authenticate(
             "this client does not authenticate with private_key_jwt",
         ));
     }
+    super::fapi::check_assertion_alg(&client, assertion)?;
     let payload = verified_payload(svc, &client, assertion).await?;
     let claims: Claims =
         serde_json::from_slice(&payload).map_err(|_| refused("malformed assertion claims"))?;

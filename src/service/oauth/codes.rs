@@ -57,6 +57,7 @@ async fn issue(
         ));
     }
     let now = svc.now();
+    let lifetime = client.code_lifetime(svc.oauth.policy.code_ttl);
     let code = crypto::random_token();
     let record = AuthorizationCode {
         digest: crypto::digest(&code),
@@ -70,7 +71,7 @@ async fn issue(
         auth_time: req.auth_time,
         session_id: req.session_id,
         created_at: now,
-        expires_at: now + svc.oauth.policy.code_ttl,
+        expires_at: now + lifetime,
         used: false,
         resources: req.resources,
         dpop_jkt: req.dpop_jkt,

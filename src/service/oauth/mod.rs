@@ -17,6 +17,7 @@ pub mod device;
 pub mod device_verify;
 pub mod dpop;
 mod error;
+mod fapi;
 mod grant_state;
 pub mod grants;
 pub mod introspect;

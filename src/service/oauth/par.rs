@@ -6,7 +6,8 @@
 //! parameters and only those (§4); the login and consent pages carry just `client_id` and
 //! `request_uri`, and the request is used up (one atomic store call) when the answer goes back
 //! to the client, so of two uses racing to that point only one gets a response.
-//! An app, or the whole server, may require every authorization request to be pushed (§5).
+//! An app, or the whole server, may require every authorization request to be pushed (§5); a
+//! FAPI 2.0 app always must (`fapi`).
 //!
 //! Must not import poem or a concrete store backend.
 
@@ -14,7 +15,8 @@ use std::collections::BTreeMap;
 
 use super::authorize::{self, AuthorizeError, AuthorizeParams, Next, ValidRequest};
 use super::client_auth::{authenticate_client, ClientCredentials};
-use super::{refusal, OAuthError};
+use super::dpop::{self, ProofInput};
+use super::{fapi, refusal, OAuthError};
 use crate::crypto::{digest, random_token};
 use crate::domain::{request_uri_reference, PushedRequest, Session, User, REQUEST_URI_PREFIX};
 use crate::service::Services;
@@ -27,11 +29,13 @@ pub struct Pushed {
 }
 
 /// Authenticates the client, validates `params` as the authorization endpoint would, and
-/// stores them (RFC 9126 §2.1–2.3). Errors are token-endpoint style OAuth errors.
+/// stores them (RFC 9126 §2.1–2.3). Errors are token-endpoint style OAuth errors. A DPoP
+/// proof (`dpop`, RFC 9449 §10.1) binds the code to its key, as `dpop_jkt` does.
 pub async fn push(
     svc: &Services,
     creds: &ClientCredentials,
     mut params: AuthorizeParams,
+    dpop: &ProofInput,
 ) -> Result<Pushed, OAuthError> {
     let client = authenticate_client(svc, creds).await?.client;
     if params.request_uri.is_some() {
@@ -40,11 +44,20 @@ pub async fn push(
         ));
     }
     params.client_id = Some(client.client_id.clone());
-    if let Err(e) = authorize::validate(svc, &params).await {
-        return Err(match e {
+    fapi::check_request(&client, &params)?;
+    let v = authorize::validate(svc, &params)
+        .await
+        .map_err(|e| match e {
             AuthorizeError::Page(reason) => OAuthError::invalid_request(reason),
             AuthorizeError::Redirect { error, .. } => error,
-        });
+        })?;
+    if let Some(proof) = dpop::check(svc, dpop, None).await? {
+        if v.dpop_jkt.as_ref().is_some_and(|j| *j != proof.jkt) {
+            return Err(OAuthError::invalid_request(
+                "dpop_jkt is not the thumbprint of the DPoP proof's key (RFC 9449 §10.1)",
+            ));
+        }
+        params.dpop_jkt = Some(proof.jkt);
     }
     let reference = random_token();
     let now = svc.now();
@@ -152,6 +165,11 @@ async fn validate(
 ) -> Result<ValidRequest, AuthorizeError> {
     let mut v = authorize::validate(svc, &r.params).await?;
     let required = svc.oauth.policy.require_par || v.client.require_pushed_authorization_requests;
+    if r.pushed.is_none() {
+        if let Some(e) = fapi::push_required(&v.client) {
+            return Err(authorize::redirect_err(&v, e));
+        }
+    }
     if r.pushed.is_none() && required {
         let why = "this client must push its authorization requests to /oauth2/par first";
         return Err(authorize::redirect_err(
@@ -159,6 +177,7 @@ async fn validate(
             OAuthError::invalid_request(why),
         ));
     }
+    fapi::check_request(&v.client, &r.params).map_err(|e| authorize::redirect_err(&v, e))?;
     // The pushed parameters cannot change, so `prompt=login` is satisfied by a login that
     // happened after the request was pushed, instead of by dropping it from the next request.
     if let (Some(pushed), Some((s, _))) = (&r.pushed, session) {

@@ -48,6 +48,11 @@ struct ClientDoc {
     /// Absent in documents written before per-app second-factor requirements existed.
     #[serde(default)]
     require_mfa: bool,
+    /// Absent in documents written before per-app DPoP and FAPI 2.0 requirements existed.
+    #[serde(default)]
+    dpop_bound_access_tokens: bool,
+    #[serde(default)]
+    fapi2: bool,
     /// Absent in documents written before private_key_jwt (RFC 7523) existed.
     #[serde(default)]
     jwks: Option<String>,
@@ -107,6 +112,8 @@ impl ClientDoc {
             introspection: c.introspection,
             require_pushed_authorization_requests: c.require_pushed_authorization_requests,
             require_mfa: c.require_mfa,
+            dpop_bound_access_tokens: c.dpop_bound_access_tokens,
+            fapi2: c.fapi2,
             jwks: c.jwks.clone(),
             jwks_uri: c.jwks_uri.clone(),
             created_at: to_bson_dt(c.created_at),
@@ -147,6 +154,8 @@ impl ClientDoc {
             introspection: self.introspection,
             require_pushed_authorization_requests: self.require_pushed_authorization_requests,
             require_mfa: self.require_mfa,
+            dpop_bound_access_tokens: self.dpop_bound_access_tokens,
+            fapi2: self.fapi2,
             jwks: self.jwks,
             jwks_uri: self.jwks_uri,
             created_at: from_bson_dt(self.created_at)?,

@@ -15,18 +15,18 @@ use crate::store::{ClientStore, StoreError, StoreResult};
 const INSERT: &str = "INSERT INTO clients (client_id, owner_id, name, description, homepage_url, \
      logo_url, redirect_uris, post_logout_redirect_uris, client_type, secrets, grant_types, \
      scopes, access_token_ttl_secs, refresh_token_ttl_secs, first_party, created_at, updated_at, \
-     introspection, require_par, jwks, jwks_uri, require_mfa) \
+     introspection, require_par, jwks, jwks_uri, require_mfa, dpop_bound_access_tokens, fapi2) \
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, \
-     ?20, ?21, ?22)";
+     ?20, ?21, ?22, ?23, ?24)";
 
-// Binds the same 22 parameters as INSERT so both share `write_client`; ?16 (created_at) is
+// Binds the same 24 parameters as INSERT so both share `write_client`; ?16 (created_at) is
 // deliberately unused because an update never changes it.
 const UPDATE: &str = "UPDATE clients SET owner_id = ?2, name = ?3, description = ?4, \
      homepage_url = ?5, logo_url = ?6, redirect_uris = ?7, post_logout_redirect_uris = ?8, \
      client_type = ?9, secrets = ?10, grant_types = ?11, scopes = ?12, \
      access_token_ttl_secs = ?13, refresh_token_ttl_secs = ?14, first_party = ?15, \
      updated_at = ?17, introspection = ?18, require_par = ?19, jwks = ?20, jwks_uri = ?21, \
-     require_mfa = ?22 WHERE client_id = ?1";
+     require_mfa = ?22, dpop_bound_access_tokens = ?23, fapi2 = ?24 WHERE client_id = ?1";
 
 /// How a [`ClientSecret`] is kept inside the `secrets` JSON column.
 #[derive(Serialize, Deserialize)]
@@ -146,6 +146,8 @@ fn write_client(c: &Connection, sql: &str, cl: &Client) -> StoreResult<usize> {
         cl.jwks,
         cl.jwks_uri,
         cl.require_mfa,
+        cl.dpop_bound_access_tokens,
+        cl.fapi2,
     ])?)
 }
 
@@ -171,6 +173,8 @@ fn client_from_row(r: &Row<'_>) -> StoreResult<Client> {
         introspection: r.get("introspection")?,
         require_pushed_authorization_requests: r.get("require_par")?,
         require_mfa: r.get("require_mfa")?,
+        dpop_bound_access_tokens: r.get("dpop_bound_access_tokens")?,
+        fapi2: r.get("fapi2")?,
         jwks: r.get("jwks")?,
         jwks_uri: r.get("jwks_uri")?,
         created_at: time(r, "created_at")?,

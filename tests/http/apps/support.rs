@@ -76,6 +76,8 @@ pub fn app_body(name: &str, redirect: &str, grants: &[&str]) -> types::AppReques
         introspection: None,
         require_pushed_authorization_requests: None,
         require_mfa: None,
+        dpop_bound_access_tokens: None,
+        fapi2: None,
         token_endpoint_auth_method: None,
         jwks: None,
         jwks_uri: None,

@@ -149,9 +149,40 @@ async fn with_registration_off_the_endpoint_refuses_and_discovery_does_not_name_
     app.stop().await;
 }
 
+async fn a_client_registered_with_dpop_bound_access_tokens_gets_no_token_without_a_proof(
+    b: Backend,
+) {
+    let app = app_with(b, RegistrationPolicy::Open, 10).await;
+    let mut body = web_metadata();
+    body["dpop_bound_access_tokens"] = json!(true);
+    let (status, reg) = register(&app, None, &body).await;
+    assert_eq!(status, 201, "{reg}");
+    assert_eq!(reg["dpop_bound_access_tokens"], true, "{reg}");
+    let id = reg["client_id"].as_str().unwrap();
+    let secret = reg["client_secret"].as_str().unwrap();
+    let form = [("grant_type", "client_credentials")];
+    let (status, _, refused) = post_form(&app, "/oauth2/token", Some((id, secret)), &form).await;
+    assert_eq!(
+        (status, refused["error"].as_str()),
+        (400, Some("invalid_request")),
+        "{refused}"
+    );
+    let key = crate::helpers::dpop::DpopKey::es256();
+    let proof = key.proof("POST", &app.url("/oauth2/token"));
+    let (status, _, token) =
+        crate::helpers::dpop::token_request(&app, Some((id, secret)), &form, &[&proof]).await;
+    assert_eq!(
+        (status, token["token_type"].as_str()),
+        (200, Some("DPoP")),
+        "{token}"
+    );
+    app.stop().await;
+}
+
 on_both_stores!(
     a_confidential_client_registers_with_an_initial_access_token_and_gets_tokens,
     a_public_client_registers_openly_and_completes_the_code_flow_with_pkce,
     a_private_key_jwt_client_registers_its_keys_and_authenticates_with_an_assertion,
     with_registration_off_the_endpoint_refuses_and_discovery_does_not_name_it,
+    a_client_registered_with_dpop_bound_access_tokens_gets_no_token_without_a_proof,
 );

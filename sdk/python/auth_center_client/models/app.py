@@ -23,14 +23,14 @@ class App:
     Example:
         {'client_id': 'q2Xv7nR0bS1kT9wYzA4mCg', 'client_type': 'confidential', 'created_at': datetime.datetime(2026, 1,
             15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00')), 'description': 'Prints the photos you
-            choose.', 'first_party': False, 'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url':
-            'https://printer.example', 'introspection': False, 'name': 'Photo printer', 'owner_id':
-            '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
-            ['https://printer.example/callback'], 'require_mfa': False, 'require_pushed_authorization_requests': False,
-            'scopes': ['email', 'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
-            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'token_endpoint_auth_method':
-            'client_secret_basic', 'updated_at': datetime.datetime(2026, 1, 15, 9, 30,
-            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}
+            choose.', 'dpop_bound_access_tokens': False, 'fapi2': False, 'first_party': False, 'grant_types':
+            ['authorization_code', 'refresh_token'], 'homepage_url': 'https://printer.example', 'introspection': False,
+            'name': 'Photo printer', 'owner_id': '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [],
+            'redirect_uris': ['https://printer.example/callback'], 'require_mfa': False,
+            'require_pushed_authorization_requests': False, 'scopes': ['email', 'openid', 'profile'], 'secrets':
+            [{'created_at': datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0),
+            '+00:00'))}], 'token_endpoint_auth_method': 'client_secret_basic', 'updated_at': datetime.datetime(2026, 1, 15,
+            9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}
 
     Attributes:
         client_id (str): The OAuth `client_id`.
@@ -50,6 +50,11 @@ class App:
             request to `/oauth2/authorize` is refused.
         require_mfa (bool): Every authorization request needs a sign-in with a second factor (acr
             `urn:auth-center:acr:mfa`): a person signed in with a password only is asked for it.
+        dpop_bound_access_tokens (bool): Every token request must carry a DPoP proof (RFC 9449 §5.2,
+            `dpop_bound_access_tokens`):
+            each access token is bound to the app's key.
+        fapi2 (bool): The FAPI 2.0 Security Profile is enforced for the app (see the README's "FAPI 2.0
+            Security Profile" section).
         token_endpoint_auth_method (str): `client_secret_basic` (a secret, also accepted as `client_secret_post`),
             `private_key_jwt` (signed assertions with the keys below) or `none` (public).
         secrets (list[AppSecretInfo]): The secrets that currently authenticate the app (none for a public app).
@@ -76,6 +81,8 @@ class App:
     introspection: bool
     require_pushed_authorization_requests: bool
     require_mfa: bool
+    dpop_bound_access_tokens: bool
+    fapi2: bool
     token_endpoint_auth_method: str
     secrets: list[AppSecretInfo]
     created_at: datetime.datetime
@@ -114,6 +121,10 @@ class App:
         require_pushed_authorization_requests = self.require_pushed_authorization_requests
 
         require_mfa = self.require_mfa
+
+        dpop_bound_access_tokens = self.dpop_bound_access_tokens
+
+        fapi2 = self.fapi2
 
         token_endpoint_auth_method = self.token_endpoint_auth_method
 
@@ -155,6 +166,8 @@ class App:
                 "introspection": introspection,
                 "require_pushed_authorization_requests": require_pushed_authorization_requests,
                 "require_mfa": require_mfa,
+                "dpop_bound_access_tokens": dpop_bound_access_tokens,
+                "fapi2": fapi2,
                 "token_endpoint_auth_method": token_endpoint_auth_method,
                 "secrets": secrets,
                 "created_at": created_at,
@@ -207,6 +220,10 @@ class App:
 
         require_mfa = d.pop("require_mfa")
 
+        dpop_bound_access_tokens = d.pop("dpop_bound_access_tokens")
+
+        fapi2 = d.pop("fapi2")
+
         token_endpoint_auth_method = d.pop("token_endpoint_auth_method")
 
         secrets = []
@@ -246,6 +263,8 @@ class App:
             introspection=introspection,
             require_pushed_authorization_requests=require_pushed_authorization_requests,
             require_mfa=require_mfa,
+            dpop_bound_access_tokens=dpop_bound_access_tokens,
+            fapi2=fapi2,
             token_endpoint_auth_method=token_endpoint_auth_method,
             secrets=secrets,
             created_at=created_at,

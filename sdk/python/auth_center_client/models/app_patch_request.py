@@ -36,6 +36,8 @@ class AppPatchRequest:
             introspection (bool | Unset):
             require_pushed_authorization_requests (bool | Unset):
             require_mfa (bool | Unset):
+            dpop_bound_access_tokens (bool | Unset):
+            fapi2 (bool | Unset):
             token_endpoint_auth_method (str | Unset): A method other than `private_key_jwt` drops the keys (rotate the
                 secret to get one).
             jwks (Any | Unset): New keys; `jwks` or `jwks_uri` replaces both, `null` clears.
@@ -57,6 +59,8 @@ class AppPatchRequest:
     introspection: bool | Unset = UNSET
     require_pushed_authorization_requests: bool | Unset = UNSET
     require_mfa: bool | Unset = UNSET
+    dpop_bound_access_tokens: bool | Unset = UNSET
+    fapi2: bool | Unset = UNSET
     token_endpoint_auth_method: str | Unset = UNSET
     jwks: Any | Unset = UNSET
     jwks_uri: str | Unset = UNSET
@@ -101,6 +105,10 @@ class AppPatchRequest:
 
         require_mfa = self.require_mfa
 
+        dpop_bound_access_tokens = self.dpop_bound_access_tokens
+
+        fapi2 = self.fapi2
+
         token_endpoint_auth_method = self.token_endpoint_auth_method
 
         jwks = self.jwks
@@ -140,6 +148,10 @@ class AppPatchRequest:
             field_dict["require_pushed_authorization_requests"] = require_pushed_authorization_requests
         if require_mfa is not UNSET:
             field_dict["require_mfa"] = require_mfa
+        if dpop_bound_access_tokens is not UNSET:
+            field_dict["dpop_bound_access_tokens"] = dpop_bound_access_tokens
+        if fapi2 is not UNSET:
+            field_dict["fapi2"] = fapi2
         if token_endpoint_auth_method is not UNSET:
             field_dict["token_endpoint_auth_method"] = token_endpoint_auth_method
         if jwks is not UNSET:
@@ -182,6 +194,10 @@ class AppPatchRequest:
 
         require_mfa = d.pop("require_mfa", UNSET)
 
+        dpop_bound_access_tokens = d.pop("dpop_bound_access_tokens", UNSET)
+
+        fapi2 = d.pop("fapi2", UNSET)
+
         token_endpoint_auth_method = d.pop("token_endpoint_auth_method", UNSET)
 
         jwks = d.pop("jwks", UNSET)
@@ -204,6 +220,8 @@ class AppPatchRequest:
             introspection=introspection,
             require_pushed_authorization_requests=require_pushed_authorization_requests,
             require_mfa=require_mfa,
+            dpop_bound_access_tokens=dpop_bound_access_tokens,
+            fapi2=fapi2,
             token_endpoint_auth_method=token_endpoint_auth_method,
             jwks=jwks,
             jwks_uri=jwks_uri,

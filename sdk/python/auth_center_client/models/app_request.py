@@ -51,6 +51,13 @@ class AppRequest:
             require_mfa (bool | Unset): Every authorization request needs a sign-in with a second factor (acr
                 `urn:auth-center:acr:mfa`); not with the password grant, which cannot ask for one.
                 Default: false.
+            dpop_bound_access_tokens (bool | Unset): Every token request must carry a DPoP proof (RFC 9449 §5.2): without
+                one the token
+                endpoint answers `invalid_request`. Default: false.
+            fapi2 (bool | Unset): Enforce the FAPI 2.0 Security Profile for this app: pushed requests only, `code` with
+                PKCE S256, `private_key_jwt` (set `jwks` or `jwks_uri`) signed with PS256, ES256 or
+                EdDSA, DPoP-bound tokens, codes valid 60 s; no implicit, password or device code grant.
+                Default: false.
             token_endpoint_auth_method (str | Unset): How the app authenticates at the token endpoint: `client_secret_basic`
                 (default for a
                 confidential app; `client_secret_post` works too), `private_key_jwt` (signed assertions,
@@ -75,6 +82,8 @@ class AppRequest:
     introspection: bool | Unset = UNSET
     require_pushed_authorization_requests: bool | Unset = UNSET
     require_mfa: bool | Unset = UNSET
+    dpop_bound_access_tokens: bool | Unset = UNSET
+    fapi2: bool | Unset = UNSET
     token_endpoint_auth_method: str | Unset = UNSET
     jwks: Any | Unset = UNSET
     jwks_uri: str | Unset = UNSET
@@ -119,6 +128,10 @@ class AppRequest:
 
         require_mfa = self.require_mfa
 
+        dpop_bound_access_tokens = self.dpop_bound_access_tokens
+
+        fapi2 = self.fapi2
+
         token_endpoint_auth_method = self.token_endpoint_auth_method
 
         jwks = self.jwks
@@ -160,6 +173,10 @@ class AppRequest:
             field_dict["require_pushed_authorization_requests"] = require_pushed_authorization_requests
         if require_mfa is not UNSET:
             field_dict["require_mfa"] = require_mfa
+        if dpop_bound_access_tokens is not UNSET:
+            field_dict["dpop_bound_access_tokens"] = dpop_bound_access_tokens
+        if fapi2 is not UNSET:
+            field_dict["fapi2"] = fapi2
         if token_endpoint_auth_method is not UNSET:
             field_dict["token_endpoint_auth_method"] = token_endpoint_auth_method
         if jwks is not UNSET:
@@ -202,6 +219,10 @@ class AppRequest:
 
         require_mfa = d.pop("require_mfa", UNSET)
 
+        dpop_bound_access_tokens = d.pop("dpop_bound_access_tokens", UNSET)
+
+        fapi2 = d.pop("fapi2", UNSET)
+
         token_endpoint_auth_method = d.pop("token_endpoint_auth_method", UNSET)
 
         jwks = d.pop("jwks", UNSET)
@@ -224,6 +245,8 @@ class AppRequest:
             introspection=introspection,
             require_pushed_authorization_requests=require_pushed_authorization_requests,
             require_mfa=require_mfa,
+            dpop_bound_access_tokens=dpop_bound_access_tokens,
+            fapi2=fapi2,
             token_endpoint_auth_method=token_endpoint_auth_method,
             jwks=jwks,
             jwks_uri=jwks_uri,

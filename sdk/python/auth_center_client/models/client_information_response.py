@@ -30,6 +30,7 @@ class ClientInformationResponse:
             client_name (str):
             scope (str):
             require_pushed_authorization_requests (bool):
+            dpop_bound_access_tokens (bool):
             client_secret (str | Unset): Only in the answer to the registration of a confidential client that uses a secret:
                 the server keeps a digest and cannot show it again.
             client_secret_expires_at (int | Unset): 0: the secret does not expire. Present when the client has a secret.
@@ -56,6 +57,7 @@ class ClientInformationResponse:
     client_name: str
     scope: str
     require_pushed_authorization_requests: bool
+    dpop_bound_access_tokens: bool
     client_secret: str | Unset = UNSET
     client_secret_expires_at: int | Unset = UNSET
     client_uri: str | Unset = UNSET
@@ -92,6 +94,8 @@ class ClientInformationResponse:
         scope = self.scope
 
         require_pushed_authorization_requests = self.require_pushed_authorization_requests
+
+        dpop_bound_access_tokens = self.dpop_bound_access_tokens
 
         client_secret = self.client_secret
 
@@ -136,6 +140,7 @@ class ClientInformationResponse:
                 "client_name": client_name,
                 "scope": scope,
                 "require_pushed_authorization_requests": require_pushed_authorization_requests,
+                "dpop_bound_access_tokens": dpop_bound_access_tokens,
             }
         )
         if client_secret is not UNSET:
@@ -190,6 +195,8 @@ class ClientInformationResponse:
 
         require_pushed_authorization_requests = d.pop("require_pushed_authorization_requests")
 
+        dpop_bound_access_tokens = d.pop("dpop_bound_access_tokens")
+
         client_secret = d.pop("client_secret", UNSET)
 
         client_secret_expires_at = d.pop("client_secret_expires_at", UNSET)
@@ -226,6 +233,7 @@ class ClientInformationResponse:
             client_name=client_name,
             scope=scope,
             require_pushed_authorization_requests=require_pushed_authorization_requests,
+            dpop_bound_access_tokens=dpop_bound_access_tokens,
             client_secret=client_secret,
             client_secret_expires_at=client_secret_expires_at,
             client_uri=client_uri,

@@ -46,6 +46,9 @@ class ClientMetadataRequest:
                 `redirect_uris`.
             require_pushed_authorization_requests (bool | Unset): Authorization requests must be pushed to `/oauth2/par`
                 first (RFC 9126).
+            dpop_bound_access_tokens (bool | Unset): RFC 9449 §5.2: every token request must carry a DPoP proof, so that
+                each access token
+                is bound to a key. Default: false.
             client_id (str | Unset): Update only: the client's own client id (RFC 7592 §2.2).
             client_secret (str | Unset): Update only: when given, the client's current secret (it cannot be chosen).
     """
@@ -68,6 +71,7 @@ class ClientMetadataRequest:
     software_statement: str | Unset = UNSET
     post_logout_redirect_uris: list[str] | Unset = UNSET
     require_pushed_authorization_requests: bool | Unset = UNSET
+    dpop_bound_access_tokens: bool | Unset = UNSET
     client_id: str | Unset = UNSET
     client_secret: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -119,6 +123,8 @@ class ClientMetadataRequest:
 
         require_pushed_authorization_requests = self.require_pushed_authorization_requests
 
+        dpop_bound_access_tokens = self.dpop_bound_access_tokens
+
         client_id = self.client_id
 
         client_secret = self.client_secret
@@ -162,6 +168,8 @@ class ClientMetadataRequest:
             field_dict["post_logout_redirect_uris"] = post_logout_redirect_uris
         if require_pushed_authorization_requests is not UNSET:
             field_dict["require_pushed_authorization_requests"] = require_pushed_authorization_requests
+        if dpop_bound_access_tokens is not UNSET:
+            field_dict["dpop_bound_access_tokens"] = dpop_bound_access_tokens
         if client_id is not UNSET:
             field_dict["client_id"] = client_id
         if client_secret is not UNSET:
@@ -208,6 +216,8 @@ class ClientMetadataRequest:
 
         require_pushed_authorization_requests = d.pop("require_pushed_authorization_requests", UNSET)
 
+        dpop_bound_access_tokens = d.pop("dpop_bound_access_tokens", UNSET)
+
         client_id = d.pop("client_id", UNSET)
 
         client_secret = d.pop("client_secret", UNSET)
@@ -231,6 +241,7 @@ class ClientMetadataRequest:
             software_statement=software_statement,
             post_logout_redirect_uris=post_logout_redirect_uris,
             require_pushed_authorization_requests=require_pushed_authorization_requests,
+            dpop_bound_access_tokens=dpop_bound_access_tokens,
             client_id=client_id,
             client_secret=client_secret,
         )

@@ -22,23 +22,23 @@ class CreatedApp:
     Example:
         {'app': {'client_id': 'q2Xv7nR0bS1kT9wYzA4mCg', 'client_type': 'confidential', 'created_at':
             datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00')), 'description':
-            'Prints the photos you choose.', 'first_party': False, 'grant_types': ['authorization_code', 'refresh_token'],
-            'homepage_url': 'https://printer.example', 'introspection': False, 'name': 'Photo printer', 'owner_id':
-            '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
-            ['https://printer.example/callback'], 'require_mfa': False, 'require_pushed_authorization_requests': False,
-            'scopes': ['email', 'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
-            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'token_endpoint_auth_method':
-            'client_secret_basic', 'updated_at': datetime.datetime(2026, 1, 15, 9, 30,
-            tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}, 'client_secret':
+            'Prints the photos you choose.', 'dpop_bound_access_tokens': False, 'fapi2': False, 'first_party': False,
+            'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url': 'https://printer.example',
+            'introspection': False, 'name': 'Photo printer', 'owner_id': '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e',
+            'post_logout_redirect_uris': [], 'redirect_uris': ['https://printer.example/callback'], 'require_mfa': False,
+            'require_pushed_authorization_requests': False, 'scopes': ['email', 'openid', 'profile'], 'secrets':
+            [{'created_at': datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(0),
+            '+00:00'))}], 'token_endpoint_auth_method': 'client_secret_basic', 'updated_at': datetime.datetime(2026, 1, 15,
+            9, 30, tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}, 'client_secret':
             'b3BlbnNlc2FtZS1leGFtcGxlLXNlY3JldC0zMmJ5dGVz'}
 
     Attributes:
         app (App): A registered app (OAuth client) as its owner sees it. Carries no secret. Example: {'client_id':
             'q2Xv7nR0bS1kT9wYzA4mCg', 'client_type': 'confidential', 'created_at': datetime.datetime(2026, 1, 15, 9, 30,
             tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00')), 'description': 'Prints the photos you choose.',
-            'first_party': False, 'grant_types': ['authorization_code', 'refresh_token'], 'homepage_url':
-            'https://printer.example', 'introspection': False, 'name': 'Photo printer', 'owner_id':
-            '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
+            'dpop_bound_access_tokens': False, 'fapi2': False, 'first_party': False, 'grant_types': ['authorization_code',
+            'refresh_token'], 'homepage_url': 'https://printer.example', 'introspection': False, 'name': 'Photo printer',
+            'owner_id': '0192f4c5-7a1e-7b3c-9d2e-5f6a7b8c9d0e', 'post_logout_redirect_uris': [], 'redirect_uris':
             ['https://printer.example/callback'], 'require_mfa': False, 'require_pushed_authorization_requests': False,
             'scopes': ['email', 'openid', 'profile'], 'secrets': [{'created_at': datetime.datetime(2026, 1, 15, 9, 30,
             tzinfo=datetime.timezone(datetime.timedelta(0), '+00:00'))}], 'token_endpoint_auth_method':

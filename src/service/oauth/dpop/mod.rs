@@ -46,10 +46,11 @@ pub struct ProofInput {
     pub path: String,
 }
 
-/// A proof that passed every check: the thumbprint of its key.
+/// A proof that passed every check: the thumbprint of its key, and its algorithm.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proof {
     pub jkt: String,
+    pub alg: String,
 }
 
 #[derive(Deserialize)]
@@ -91,7 +92,7 @@ pub async fn check(
             "the DPoP proof must be a JWT of at most {MAX_PROOF_LEN} bytes"
         )));
     }
-    let (jwk, claims) = verified(proof)?;
+    let (jwk, claims, alg) = verified(proof)?;
     check_request(svc, input, &claims)?;
     if let Some(token) = access_token {
         let expected = crypto::digest(token);
@@ -106,11 +107,11 @@ pub async fn check(
     }
     let jkt = thumbprint::sha256(&jwk).ok_or_else(|| invalid("the jwk has no thumbprint"))?;
     record_jti(svc, &jkt, &claims).await?;
-    Ok(Some(Proof { jkt }))
+    Ok(Some(Proof { jkt, alg }))
 }
 
-/// The header's key and the claims, once the signature verifies with that key.
-fn verified(proof: &str) -> Result<(serde_json::Value, Claims), OAuthError> {
+/// The header's key, the claims and the algorithm, once the signature verifies with that key.
+fn verified(proof: &str) -> Result<(serde_json::Value, Claims, String), OAuthError> {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
     let malformed = || invalid("the DPoP proof is not a signed JWT");
@@ -142,7 +143,7 @@ fn verified(proof: &str) -> Result<(serde_json::Value, Claims), OAuthError> {
     let payload =
         client_keys::verify(proof, &keys).map_err(|e| invalid(format!("the DPoP proof: {e}")))?;
     let claims = serde_json::from_slice(&payload).map_err(|_| malformed())?;
-    Ok((jwk, claims))
+    Ok((jwk, claims, header.alg))
 }
 
 /// `htm`, `htu` and `iat` against the request and the clock.

@@ -50,6 +50,7 @@ pub async fn exchange(
     }
     // RFC 9449 §5: a valid proof binds the access token to its key.
     let proof = dpop::check(svc, &req.dpop, None).await?;
+    super::fapi::check_token_request(&auth, proof.as_ref())?;
     let jkt = proof.as_ref().map(|p| p.jkt.as_str());
     let issued = match grant {
         GrantType::AuthorizationCode => authorization_code::exchange(svc, &auth, req, jkt).await,

@@ -25,6 +25,8 @@ fn app_request(name: &str) -> types::AppRequest {
         introspection: None,
         require_pushed_authorization_requests: None,
         require_mfa: None,
+        dpop_bound_access_tokens: None,
+        fapi2: None,
         token_endpoint_auth_method: None,
         jwks: None,
         jwks_uri: None,

@@ -92,7 +92,8 @@ def sync_detailed(
     authorization endpoint checks them; errors follow RFC 6749 §5.2 (`invalid_request`,
     `invalid_scope`, `unauthorized_client`, `unsupported_response_type`; 401
     `invalid_client`). The `request_uri` is good for one authorization and `expires_in`
-    seconds.
+    seconds. A `DPoP` header (RFC 9449 §10.1) binds the authorization code to the proof's
+    key, as `dpop_jkt` does: the code's exchange must then prove the same key.
 
     Args:
         body (ParForm): An authorization request, pushed: the parameters of `/oauth2/authorize`,
@@ -131,7 +132,8 @@ def sync(
     authorization endpoint checks them; errors follow RFC 6749 §5.2 (`invalid_request`,
     `invalid_scope`, `unauthorized_client`, `unsupported_response_type`; 401
     `invalid_client`). The `request_uri` is good for one authorization and `expires_in`
-    seconds.
+    seconds. A `DPoP` header (RFC 9449 §10.1) binds the authorization code to the proof's
+    key, as `dpop_jkt` does: the code's exchange must then prove the same key.
 
     Args:
         body (ParForm): An authorization request, pushed: the parameters of `/oauth2/authorize`,
@@ -165,7 +167,8 @@ async def asyncio_detailed(
     authorization endpoint checks them; errors follow RFC 6749 §5.2 (`invalid_request`,
     `invalid_scope`, `unauthorized_client`, `unsupported_response_type`; 401
     `invalid_client`). The `request_uri` is good for one authorization and `expires_in`
-    seconds.
+    seconds. A `DPoP` header (RFC 9449 §10.1) binds the authorization code to the proof's
+    key, as `dpop_jkt` does: the code's exchange must then prove the same key.
 
     Args:
         body (ParForm): An authorization request, pushed: the parameters of `/oauth2/authorize`,
@@ -202,7 +205,8 @@ async def asyncio(
     authorization endpoint checks them; errors follow RFC 6749 §5.2 (`invalid_request`,
     `invalid_scope`, `unauthorized_client`, `unsupported_response_type`; 401
     `invalid_client`). The `request_uri` is good for one authorization and `expires_in`
-    seconds.
+    seconds. A `DPoP` header (RFC 9449 §10.1) binds the authorization code to the proof's
+    key, as `dpop_jkt` does: the code's exchange must then prove the same key.
 
     Args:
         body (ParForm): An authorization request, pushed: the parameters of `/oauth2/authorize`,
