@@ -74,6 +74,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v15.sql"),
     include_str!("schema_v16.sql"),
     include_str!("schema_v17.sql"),
+    include_str!("schema_v20.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.
@@ -304,6 +305,7 @@ fn conflict_field(table: &str, column: &str) -> Option<&'static str> {
         ("resource_servers", "identifier") => "identifier",
         ("pushed_requests", "digest") => "request_uri",
         ("initial_access_tokens", "digest") => "initial_access_token",
+        ("initial_access_tokens", "id") => "initial_access_token",
         ("client_registrations", "client_id") => "client_id",
         (_, "id") => "id",
         _ => return None,
