@@ -69,7 +69,7 @@ pub async fn run(svc: &Services, cmd: RegistrationTokenCommand) -> anyhow::Resul
                     }
                     other => describe(other),
                 })?;
-            println!("revoked initial access token {id}");
+            println!("{}", serde_json::json!({ "revoked": id }));
             Ok(())
         }
     }
