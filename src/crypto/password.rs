@@ -112,13 +112,7 @@ impl PasswordHasher {
         } else {
             queue.concurrency
         };
-        // The dummy's memory is freed at once: the server holds argon2 memory only while it
-        // hashes.
-        let dummy = hash_with(
-            &params,
-            "dummy password for unknown accounts",
-            &mut Vec::new(),
-        )?;
+        let dummy = dummy_hash(&params)?;
         let places = slots + queue.max_waiting;
         Ok(Self {
             inner: Arc::new(Inner {
@@ -315,12 +309,31 @@ fn hash_with(
     let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
     argon2_into(&argon, params, password.as_bytes(), &salt, &mut out, memory)
         .map_err(|e| fail(&e))?;
+    phc_string(params, &salt_b64, &out)
+}
+
+/// The hash verified against for an unknown account: the current parameters with a random salt
+/// and a random output. Verifying against it costs exactly what verifying against a real hash
+/// costs and never succeeds (no password hashes to 32 random bytes but by chance), and making
+/// it costs no argon2 run, so start-up does not pay for one.
+fn dummy_hash(params: &Params) -> Result<String, HashError> {
+    let fail = |e: &dyn std::fmt::Display| HashError::Hash(e.to_string());
+    let mut salt = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut salt);
+    let salt_b64 = SaltString::encode_b64(&salt).map_err(|e| fail(&e))?;
+    let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
+    rand::rngs::OsRng.fill_bytes(&mut out);
+    phc_string(params, &salt_b64, &out)
+}
+
+fn phc_string(params: &Params, salt: &SaltString, out: &[u8]) -> Result<String, HashError> {
+    let fail = |e: &dyn std::fmt::Display| HashError::Hash(e.to_string());
     let phc = PasswordHash {
         algorithm: Algorithm::Argon2id.ident(),
         version: Some(Version::V0x13.into()),
         params: ParamsString::try_from(params).map_err(|e| fail(&e))?,
-        salt: Some(salt_b64.as_salt()),
-        hash: Some(Output::new(&out).map_err(|e| fail(&e))?),
+        salt: Some(salt.as_salt()),
+        hash: Some(Output::new(out).map_err(|e| fail(&e))?),
     };
     Ok(phc.to_string())
 }

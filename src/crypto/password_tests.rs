@@ -45,6 +45,35 @@ async fn a_hash_verifies_only_its_own_password() {
     assert!(!h.verify("x", Some("not a phc string")).await.unwrap());
 }
 
+/// An unknown account costs what a known one does: its dummy hash has the configured
+/// parameters and a full-length salt and output (so argon2 runs the same work), differs per
+/// process, and no password verifies against it.
+#[tokio::test]
+async fn the_dummy_hash_of_unknown_accounts_costs_a_real_verification() {
+    let h = hasher(256, 2, queue(2, 8, 1000));
+    let real = h.hash("correct horse battery").await.unwrap();
+    let (real, dummy) = (
+        PasswordHash::new(&real).unwrap(),
+        PasswordHash::new(&h.inner.dummy_hash).unwrap(),
+    );
+    assert_eq!(dummy.algorithm, real.algorithm);
+    assert_eq!(dummy.version, real.version);
+    assert_eq!(dummy.params, real.params);
+    assert_eq!(dummy.salt.unwrap().len(), real.salt.unwrap().len());
+    assert_eq!(dummy.hash.unwrap().len(), real.hash.unwrap().len());
+    assert_ne!(cheap().inner.dummy_hash, cheap().inner.dummy_hash);
+    let before = h.hashes_started();
+    assert!(!h
+        .verify("dummy password for unknown accounts", None)
+        .await
+        .unwrap());
+    assert_eq!(
+        h.hashes_started(),
+        before + 1,
+        "argon2 ran for the unknown account"
+    );
+}
+
 #[tokio::test]
 async fn hashes_are_interchangeable_with_the_argon2_crates_own() {
     let h = cheap();

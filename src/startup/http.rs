@@ -53,9 +53,8 @@ impl WebParts {
 /// JSON shape; panics caught; every request traced.
 pub fn endpoint(services: Services, web: WebParts, limits: BodyLimits) -> impl Endpoint + 'static {
     let api = api::service();
-    let spec_json = api.spec_endpoint();
-    let spec_yaml = api.spec_endpoint_yaml();
-    let docs = web::docs::swagger_ui(&api);
+    let (spec_json, spec_yaml) = web::docs::spec_endpoints(api::service);
+    let docs = web::docs::swagger_ui(api::service);
     // The API keeps its absolute paths; it is mounted under each of its prefixes so that pages
     // can live beside it (a nest at "/" would shadow the landing page).
     let api: web::ApiEndpoint = Arc::new(

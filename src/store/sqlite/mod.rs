@@ -13,11 +13,13 @@
 mod admin;
 mod assertion_jtis;
 mod audit;
+mod checkpoint;
 mod clients;
 mod codes;
 mod consents;
 mod device_codes;
 mod email_tokens;
+mod errors;
 mod grant_records;
 mod grants;
 mod groups;
@@ -41,7 +43,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context};
 use chrono::{DateTime, Utc};
-use rusqlite::{ffi, Connection, ErrorCode, Params, Row, TransactionBehavior};
+use rusqlite::{Connection, Params, Row, TransactionBehavior};
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::domain::Page;
@@ -82,6 +84,8 @@ const MIGRATIONS: &[&str] = &[
 pub struct SqliteStore {
     conn: Arc<Mutex<Connection>>,
     path: Arc<PathBuf>,
+    /// `None` when the database is not in WAL mode (SQLite then checkpoints nothing).
+    _checkpointer: Option<Arc<checkpoint::Checkpointer>>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -170,11 +174,19 @@ fn open_blocking(dir: &Path) -> anyhow::Result<SqliteStore> {
     restrict_db_files(&path)?;
     let mut conn = Connection::open(&path)
         .with_context(|| format!("cannot open SQLite database {}", path.display()))?;
-    configure(&conn).with_context(|| format!("cannot configure {}", path.display()))?;
+    let wal = configure(&conn).with_context(|| format!("cannot configure {}", path.display()))?;
     migrate(&mut conn).with_context(|| format!("cannot migrate {}", path.display()))?;
+    let checkpointer = if wal {
+        let checkpointer = checkpoint::start(&path)?;
+        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        Some(Arc::new(checkpointer))
+    } else {
+        None
+    };
     Ok(SqliteStore {
         conn: Arc::new(Mutex::new(conn)),
         path: Arc::new(path),
+        _checkpointer: checkpointer,
     })
 }
 
@@ -214,7 +226,8 @@ fn ensure_writable_dir(dir: &Path) -> anyhow::Result<()> {
         .map_err(|e| anyhow!("data directory {} is not writable: {e}", dir.display()))
 }
 
-fn configure(conn: &Connection) -> anyhow::Result<()> {
+/// Sets the connection up; true when the database is in WAL mode.
+fn configure(conn: &Connection) -> anyhow::Result<bool> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -224,7 +237,8 @@ fn configure(conn: &Connection) -> anyhow::Result<()> {
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
-    Ok(())
+    conn.pragma_update(None, "journal_size_limit", checkpoint::WAL_SIZE_LIMIT)?;
+    Ok(mode.eq_ignore_ascii_case("wal"))
 }
 
 /// Applies pending migrations, each in its own IMMEDIATE transaction that re-reads the version,
@@ -247,69 +261,6 @@ fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
         tx.commit()?;
         tracing::info!(version = version + 1, "migrated the SQLite schema");
     }
-}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> Self {
-        if matches!(e, rusqlite::Error::QueryReturnedNoRows) {
-            return StoreError::NotFound;
-        }
-        let Some(&ffi::Error {
-            code,
-            extended_code,
-        }) = e.sqlite_error()
-        else {
-            return StoreError::Internal(e.into());
-        };
-        match code {
-            ErrorCode::ConstraintViolation => match unique_conflict(extended_code, &e) {
-                Some(field) => StoreError::Conflict(field),
-                None => StoreError::Internal(e.into()),
-            },
-            ErrorCode::DatabaseBusy
-            | ErrorCode::DatabaseLocked
-            | ErrorCode::SystemIoFailure
-            | ErrorCode::DiskFull => StoreError::Unavailable(e.into()),
-            _ => StoreError::Internal(e.into()),
-        }
-    }
-}
-
-/// The field a UNIQUE / PRIMARY KEY violation is about, read from SQLite's message
-/// ("UNIQUE constraint failed: users.username_key").
-fn unique_conflict(extended: i32, e: &rusqlite::Error) -> Option<&'static str> {
-    if extended != ffi::SQLITE_CONSTRAINT_UNIQUE && extended != ffi::SQLITE_CONSTRAINT_PRIMARYKEY {
-        return None;
-    }
-    let rusqlite::Error::SqliteFailure(_, Some(msg)) = e else {
-        return None;
-    };
-    let columns = msg.split_once("constraint failed: ")?.1;
-    let (table, column) = columns.split(", ").next()?.split_once('.')?;
-    conflict_field(table, column)
-}
-
-fn conflict_field(table: &str, column: &str) -> Option<&'static str> {
-    Some(match (table, column) {
-        ("users", "username_key") => "username",
-        ("users", "email_key") => "email",
-        ("user_groups", "name_key") => "name",
-        ("clients", "client_id") => "client_id",
-        ("codes", "digest") => "code",
-        ("refresh_tokens", "digest") => "refresh_token",
-        ("access_tokens", "jti") => "jti",
-        ("email_tokens", "digest") => "email_token",
-        ("signing_keys", "kid") => "kid",
-        ("device_codes", "digest") => "device_code",
-        ("device_codes", "user_code_digest") => "user_code",
-        ("resource_servers", "identifier") => "identifier",
-        ("pushed_requests", "digest") => "request_uri",
-        ("initial_access_tokens", "digest") => "initial_access_token",
-        ("initial_access_tokens", "id") => "initial_access_token",
-        ("client_registrations", "client_id") => "client_id",
-        (_, "id") => "id",
-        _ => return None,
-    })
 }
 
 // ---- shared row helpers -------------------------------------------------------------------

@@ -126,3 +126,36 @@ async fn an_unwritable_data_directory_is_named_in_the_error() {
     let msg = format!("{err:#}");
     assert!(msg.contains(&file.display().to_string()), "{msg}");
 }
+
+/// Commits stay in the WAL until the checkpoint thread copies them into the database file; the
+/// writes themselves never wait for that copy (or its `fsync`).
+#[tokio::test]
+async fn the_wal_is_copied_into_the_database_file_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path()).await.unwrap();
+    let db = dir.path().join(DB_FILE);
+    let size = || std::fs::metadata(&db).unwrap().len();
+    // The migrations' pages reach the file first.
+    let settled = wait_for(|| size() > 0).await;
+    assert!(settled, "the migrations never reached the database file");
+    let mut before = size();
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    before = before.max(size());
+    // Far fewer WAL frames than SQLite's own checkpoint threshold (1,000), which is off anyway.
+    for i in 0..50 {
+        let u = user(&format!("user{i}"), &format!("user{i}@example.com"));
+        store.insert_user(&u).await.unwrap();
+    }
+    let grew = wait_for(|| size() > before).await;
+    assert!(grew, "the new rows never left the WAL ({before} bytes)");
+}
+
+async fn wait_for(mut done: impl FnMut() -> bool) -> bool {
+    for _ in 0..100 {
+        if done() {
+            return true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    false
+}
