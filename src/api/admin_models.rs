@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use poem_openapi::param::Query;
 use poem_openapi::Object;
 
-use crate::domain::{Group, User};
+use crate::domain::{Group, InitialAccessToken, User};
 use crate::service::admin::{Listed, PageRequest};
 use crate::service::groups::Member;
 
@@ -157,3 +157,42 @@ pub struct UpdateGroupRequest {
     pub name: Option<String>,
     pub description: Option<String>,
 }
+
+/// An initial access token as administrators list it: never the token, nor its digest.
+#[derive(Debug, Object)]
+pub struct RegistrationTokenObject {
+    /// Names it for revocation; unrelated to the token.
+    pub id: String,
+    /// What the administrator wrote to recognise it.
+    #[oai(skip_serializing_if_is_none)]
+    pub label: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    /// How many registrations it allowed when minted.
+    pub uses: u32,
+    /// How many registrations it still allows (0: used up).
+    pub uses_left: u32,
+    /// The administrator's user id, or `operator` for the command line.
+    pub created_by: String,
+}
+
+impl From<InitialAccessToken> for RegistrationTokenObject {
+    fn from(t: InitialAccessToken) -> Self {
+        Self {
+            id: t.id,
+            label: t.label,
+            created_at: t.created_at,
+            expires_at: t.expires_at,
+            uses: t.max_uses,
+            uses_left: t.uses_left,
+            created_by: t.created_by,
+        }
+    }
+}
+
+listing!(
+    /// One page of initial access tokens, newest first.
+    RegistrationTokenList,
+    RegistrationTokenObject,
+    InitialAccessToken
+);

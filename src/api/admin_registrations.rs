@@ -1,5 +1,5 @@
-//! Administration of dynamic client registration (RFC 7591) under `/api/v1/admin`: minting
-//! initial access tokens and listing the apps registered dynamically (which no person owns;
+//! Administration of dynamic client registration (RFC 7591) under `/api/v1/admin`: minting,
+//! listing and revoking initial access tokens, and listing the apps registered dynamically (which no person owns;
 //! administrators manage them through the Apps API like any app). Every operation needs the
 //! `admin` scope.
 //!
@@ -7,16 +7,17 @@
 //! Must not import a concrete store backend.
 
 use chrono::{DateTime, Utc};
-use poem_openapi::param::Query;
+use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{Object, OpenApi};
 
-use super::admin_models::page;
+use super::admin_models::{page, RegistrationTokenList};
 use super::app_models::AppList;
 use super::caller::Caller;
 use super::response::{api_response, WwwAuthenticate};
 use super::ApiTags;
-use crate::service::dynamic_registration::{self as dcr, initial_tokens};
+use crate::service::dynamic_registration as dcr;
+use crate::service::dynamic_registration::initial_tokens::{self, NewToken};
 
 #[derive(Default)]
 pub struct AdminRegistrationsApi;
@@ -30,6 +31,8 @@ pub struct CreateRegistrationTokenRequest {
     /// Seconds it stays valid (60 up to a year).
     #[oai(validator(minimum(value = "60"), maximum(value = "31536000")))]
     pub expires_in: i64,
+    /// To recognise it in the listing: at most 100 characters, no control characters.
+    pub label: Option<String>,
 }
 
 /// A new initial access token, shown this once.
@@ -39,6 +42,10 @@ pub struct RegistrationToken {
     pub initial_access_token: String,
     pub uses: u32,
     pub expires_at: DateTime<Utc>,
+    /// Names it in the listing and for revocation.
+    pub id: String,
+    #[oai(skip_serializing_if_is_none)]
+    pub label: Option<String>,
 }
 
 api_response! {
@@ -47,8 +54,32 @@ api_response! {
         201 Ok(Json<RegistrationToken>),
     }
     CreateRegistrationTokenError as CreateRegistrationToken {
-        /// `uses` or `expires_in` is out of range (see `fields`).
+        /// `uses` or `expires_in` is out of range, or `label` too long (see `fields`).
         422 Invalid,
+        ..admin
+    }
+}
+
+api_response! {
+    ListRegistrationTokensResponse {
+        /// One page of the tokens that have not expired, newest first.
+        200 Ok(Json<RegistrationTokenList>),
+    }
+    ListRegistrationTokensError as ListRegistrationTokens {
+        /// `offset` or `limit` is out of range (see `fields`).
+        422 Invalid,
+        ..admin
+    }
+}
+
+api_response! {
+    RevokeRegistrationTokenResponse {
+        /// The token is gone: a registration that presents it is refused.
+        204 Ok,
+    }
+    RevokeRegistrationTokenError as RevokeRegistrationToken {
+        /// No token has this id (never minted, revoked, or expired).
+        404 NotFound,
         ..admin
     }
 }
@@ -84,14 +115,58 @@ impl AdminRegistrationsApi {
     ) -> CreateRegistrationToken {
         let actor = c.admin().await?;
         let b = body.0;
-        let minted = initial_tokens::mint(&c, b.uses, b.expires_in, &actor.user.id).await?;
+        let new = NewToken {
+            uses: b.uses,
+            lifetime_secs: b.expires_in,
+            label: b.label,
+        };
+        let minted = initial_tokens::mint(&c, new, &actor.user.id).await?;
         Ok(CreateRegistrationTokenResponse::Ok(Json(
             RegistrationToken {
                 initial_access_token: minted.token,
                 uses: minted.record.max_uses,
                 expires_at: minted.record.expires_at,
+                id: minted.record.id,
+                label: minted.record.label,
             },
         )))
+    }
+
+    /// List initial access tokens
+    ///
+    /// The initial access tokens that have not expired, used up or not, newest first, `limit`
+    /// (1–200, default 50) at a time from `offset`: each with its id, label, creation,
+    /// expiry, uses left and creator. The token itself is never shown again. Needs the
+    /// `admin` scope.
+    #[oai(
+        path = "/api/v1/admin/registration-tokens",
+        method = "get",
+        operation_id = "listRegistrationTokens"
+    )]
+    async fn list_tokens(
+        &self,
+        c: Caller<'_>,
+        #[oai(validator(maximum(value = "1000000000")))] offset: Query<Option<u64>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u64>>,
+    ) -> ListRegistrationTokens {
+        c.admin().await?;
+        let l = initial_tokens::list(&c, page(offset, limit)).await?;
+        Ok(ListRegistrationTokensResponse::Ok(Json(l.into())))
+    }
+
+    /// Revoke an initial access token
+    ///
+    /// Deletes the token `id`: `/oauth2/register` refuses it from now on (`invalid_token`).
+    /// Clients it registered already stay registered. Needs the `admin` scope.
+    #[oai(
+        path = "/api/v1/admin/registration-tokens/:id",
+        method = "delete",
+        operation_id = "revokeRegistrationToken"
+    )]
+    async fn revoke_token(&self, c: Caller<'_>, id: Path<String>) -> RevokeRegistrationToken {
+        c.admin().await?;
+        initial_tokens::revoke(&c, &id).await?;
+        Ok(RevokeRegistrationTokenResponse::Ok)
     }
 
     /// List dynamically registered apps

@@ -32,7 +32,8 @@ pub struct AuditEventObject {
     /// `second_factor.enabled`, `second_factor.disabled`, `recovery_code.used`,
     /// `consent.granted`, `consent.revoked`, `token.revoked`, `grant.revoked`,
     /// `refresh.reuse_detected`, `app.created`, `app.changed`, `app.deleted`,
-    /// `app.secret_rotated`, `admin.*`, `key.rotated`, `session.ended`.
+    /// `app.secret_rotated`, `admin.*`, `key.rotated`, `session.ended`, `account.registered`,
+    /// `email.verified`, `recovery_codes.regenerated`.
     #[oai(rename = "type")]
     pub kind: String,
     /// Why it ended so (`bad_password`, `unknown_user`, `throttled`, `second_factor_failed`,

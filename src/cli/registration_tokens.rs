@@ -1,12 +1,15 @@
 //! Operator command for dynamic client registration (RFC 7591 §3): `registration-token
 //! create`, which mints an initial access token good for `--uses` registrations until
-//! `--expires-in` has passed, and prints it once as JSON (only its digest is stored).
+//! `--expires-in` has passed, and prints it once as JSON (only its digest is stored);
+//! `registration-token list`, the tokens that have not expired (never the token itself); and
+//! `registration-token revoke ID`.
 
 use clap::Subcommand;
 
 use super::describe;
-use crate::service::dynamic_registration::initial_tokens;
-use crate::service::Services;
+use crate::service::admin::PageRequest;
+use crate::service::dynamic_registration::initial_tokens::{self, NewToken};
+use crate::service::{ServiceError, Services};
 
 #[derive(Debug, Subcommand)]
 pub enum RegistrationTokenCommand {
@@ -18,6 +21,16 @@ pub enum RegistrationTokenCommand {
         /// How long it is valid: seconds, or a number with s, m, h or d (`1d`, `12h`).
         #[arg(long, value_name = "DURATION", default_value = "1d")]
         expires_in: String,
+        /// To recognise it in the listing (at most 100 characters).
+        #[arg(long)]
+        label: Option<String>,
+    },
+    /// Print the tokens that have not expired as JSON, newest first (never the token itself).
+    List,
+    /// Revoke a token by the id `list` shows: registrations presenting it are refused.
+    Revoke {
+        /// The token's id.
+        id: String,
     },
 }
 
@@ -40,21 +53,85 @@ fn seconds(s: &str) -> Option<i64> {
 }
 
 pub async fn run(svc: &Services, cmd: RegistrationTokenCommand) -> anyhow::Result<()> {
-    let RegistrationTokenCommand::Create { uses, expires_in } = cmd;
-    let Some(secs) = seconds(&expires_in) else {
+    match cmd {
+        RegistrationTokenCommand::Create {
+            uses,
+            expires_in,
+            label,
+        } => create(svc, uses, &expires_in, label).await,
+        RegistrationTokenCommand::List => list(svc).await,
+        RegistrationTokenCommand::Revoke { id } => {
+            initial_tokens::revoke(svc, &id)
+                .await
+                .map_err(|e| match e {
+                    ServiceError::NotFound => {
+                        anyhow::anyhow!("no initial access token has the id {id}")
+                    }
+                    other => describe(other),
+                })?;
+            println!("{}", serde_json::json!({ "revoked": id }));
+            Ok(())
+        }
+    }
+}
+
+async fn create(
+    svc: &Services,
+    uses: u32,
+    expires_in: &str,
+    label: Option<String>,
+) -> anyhow::Result<()> {
+    let Some(secs) = seconds(expires_in) else {
         anyhow::bail!(
             "--expires-in: '{expires_in}' is not a duration such as 3600, 15m, 12h or 1d"
         );
     };
-    let minted = initial_tokens::mint(svc, uses, secs, "operator")
+    let new = NewToken {
+        uses,
+        lifetime_secs: secs,
+        label,
+    };
+    let minted = initial_tokens::mint(svc, new, "operator")
         .await
         .map_err(describe)?;
     let out = serde_json::json!({
         "initial_access_token": minted.token,
         "uses": minted.record.max_uses,
         "expires_at": minted.record.expires_at.to_rfc3339(),
+        "id": minted.record.id,
+        "label": minted.record.label,
     });
     println!("{}", serde_json::to_string_pretty(&out)?);
+    Ok(())
+}
+
+async fn list(svc: &Services) -> anyhow::Result<()> {
+    let mut items = Vec::new();
+    let mut offset = 0;
+    loop {
+        let paging = PageRequest {
+            offset: Some(offset),
+            limit: Some(200),
+        };
+        let page = initial_tokens::list(svc, paging).await.map_err(describe)?;
+        let n = page.items.len() as u64;
+        items.extend(page.items.into_iter().map(|t| {
+            serde_json::json!({
+                "id": t.id,
+                "label": t.label,
+                "created_at": t.created_at.to_rfc3339(),
+                "expires_at": t.expires_at.to_rfc3339(),
+                "uses": t.max_uses,
+                "uses_left": t.uses_left,
+                "created_by": t.created_by,
+            })
+        }));
+        offset += n;
+        if n == 0 || offset >= page.total {
+            break;
+        }
+    }
+    println!("{}", serde_json::to_string_pretty(&items)?);
     Ok(())
 }
 

@@ -41,10 +41,19 @@ pub enum AuditEventType {
     AdminGroupMemberRemoved,
     KeyRotated,
     SessionEnded,
+    AccountRegistered,
+    EmailVerified,
+    RecoveryCodesRegenerated,
+    AdminSecondFactorReset,
+    AdminResourceServerCreated,
+    AdminResourceServerChanged,
+    AdminResourceServerDeleted,
+    AdminRegistrationTokenCreated,
+    AdminRegistrationTokenRevoked,
 }
 
 impl AuditEventType {
-    pub const ALL: [AuditEventType; 28] = [
+    pub const ALL: [AuditEventType; 37] = [
         Self::LoginSucceeded,
         Self::LoginFailed,
         Self::Logout,
@@ -73,6 +82,15 @@ impl AuditEventType {
         Self::AdminGroupMemberRemoved,
         Self::KeyRotated,
         Self::SessionEnded,
+        Self::AccountRegistered,
+        Self::EmailVerified,
+        Self::RecoveryCodesRegenerated,
+        Self::AdminSecondFactorReset,
+        Self::AdminResourceServerCreated,
+        Self::AdminResourceServerChanged,
+        Self::AdminResourceServerDeleted,
+        Self::AdminRegistrationTokenCreated,
+        Self::AdminRegistrationTokenRevoked,
     ];
 
     /// The dotted name stored, listed and filtered by.
@@ -106,6 +124,15 @@ impl AuditEventType {
             Self::AdminGroupMemberRemoved => "admin.group_member_removed",
             Self::KeyRotated => "key.rotated",
             Self::SessionEnded => "session.ended",
+            Self::AccountRegistered => "account.registered",
+            Self::EmailVerified => "email.verified",
+            Self::RecoveryCodesRegenerated => "recovery_codes.regenerated",
+            Self::AdminSecondFactorReset => "admin.second_factor_reset",
+            Self::AdminResourceServerCreated => "admin.resource_server_created",
+            Self::AdminResourceServerChanged => "admin.resource_server_changed",
+            Self::AdminResourceServerDeleted => "admin.resource_server_deleted",
+            Self::AdminRegistrationTokenCreated => "admin.registration_token_created",
+            Self::AdminRegistrationTokenRevoked => "admin.registration_token_revoked",
         }
     }
 

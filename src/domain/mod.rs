@@ -61,6 +61,7 @@ pub use pushed_request::{request_uri_reference, PushedRequest, REQUEST_URI_PREFI
 pub use redirect_uri::{is_loopback, RedirectUri};
 pub use registration::{
     ClientRegistration, InitialAccessToken, RegisteredMetadata, RegistrationPolicy, DYNAMIC_OWNER,
+    MAX_TOKEN_LABEL_LEN,
 };
 pub use resource_server::{
     parse_resource_name, ResourceIdentifier, ResourceScope, ResourceServer, BUILT_IN_RESOURCE_ID,

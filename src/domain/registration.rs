@@ -34,12 +34,20 @@ impl RegistrationPolicy {
     }
 }
 
+/// The longest label of an initial access token, in characters.
+pub const MAX_TOKEN_LABEL_LEN: usize = 100;
+
 /// An initial access token (RFC 7591 §3): lets its bearer register `uses_left` more clients
 /// until `expires_at`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InitialAccessToken {
+    /// Names it in listings and revocations: random, unrelated to the token.
+    pub id: String,
     /// SHA-256 of the token.
     pub digest: String,
+    /// What the administrator wrote to recognise it (at most [`MAX_TOKEN_LABEL_LEN`]
+    /// characters).
+    pub label: Option<String>,
     /// How many registrations it allowed when minted.
     pub max_uses: u32,
     /// How many registrations it still allows.
@@ -96,7 +104,9 @@ mod tests {
     fn an_initial_access_token_is_usable_while_it_has_uses_left_and_has_not_expired() {
         let now = Utc::now();
         let t = InitialAccessToken {
+            id: "i".into(),
             digest: "d".into(),
+            label: None,
             max_uses: 2,
             uses_left: 1,
             created_by: "admin".into(),

@@ -116,7 +116,7 @@ pub enum ThrottleLimit {
 }
 
 impl ThrottleLimit {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Self::Account => "account",
             Self::Ip => "ip",

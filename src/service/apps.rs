@@ -18,7 +18,7 @@ use super::audit::{Entry, Kind};
 use super::oauth::builtin::SYSTEM_OWNER;
 use super::{ServiceError, Services, Validation};
 use crate::crypto;
-use crate::domain::{Client, ClientSecret, ClientType, User};
+use crate::domain::{Client, ClientSecret, ClientType, User, DYNAMIC_OWNER};
 use crate::store::StoreError;
 
 /// A registered app and, for a confidential one, its secret: shown once, stored as a digest.
@@ -131,8 +131,30 @@ pub async fn register_app_as_operator(
     insert_app(svc, &owner.id, valid).await
 }
 
-/// Stores a new app of `owner_id` with validated fields and, when confidential, a fresh secret.
-pub(super) async fn insert_app(
+/// Stores a new app of `owner_id` with validated fields and, when confidential, a fresh secret;
+/// `app.created` names whoever the request acts for.
+async fn insert_app(
+    svc: &Services,
+    owner_id: &str,
+    valid: ValidApp,
+) -> Result<RegisteredApp, ServiceError> {
+    let registered = store_new_app(svc, owner_id, valid).await?;
+    let entry = about(Entry::acting(Kind::AppCreated), &registered.app);
+    svc.audit.record(entry);
+    Ok(registered)
+}
+
+/// The audit entry of an event of `app`: the app, and its owner as the subject when a person
+/// owns it (a dynamically registered app answers to no person).
+pub(super) fn about(entry: Entry, app: &Client) -> Entry {
+    match app.owner_id.as_str() {
+        DYNAMIC_OWNER => entry.app(&app.client_id),
+        owner => entry.subject(owner).app(&app.client_id),
+    }
+}
+
+/// [`insert_app`] without the audit event, which the caller records.
+pub(super) async fn store_new_app(
     svc: &Services,
     owner_id: &str,
     valid: ValidApp,
@@ -159,8 +181,6 @@ pub(super) async fn insert_app(
     write_fields(&mut app, valid);
     svc.stores.clients.insert_client(&app).await?;
     tracing::info!(client_id = %app.client_id, owner = %app.owner_id, "app registered");
-    let entry = Entry::acting(Kind::AppCreated).subject(&app.owner_id);
-    svc.audit.record(entry.app(&app.client_id));
     Ok(RegisteredApp { app, secret })
 }
 
@@ -265,7 +285,8 @@ pub async fn update_app_read(
     save_fields(svc, app, valid, &actor.user.id).await
 }
 
-/// Stores validated fields on an existing app; `by` names who changed it in the log.
+/// Stores validated fields on an existing app; `by` names who changed it in the log (the app
+/// itself through its registration access token).
 pub(super) async fn save_fields(
     svc: &Services,
     mut app: Client,
@@ -276,8 +297,8 @@ pub(super) async fn save_fields(
     app.updated_at = svc.now();
     svc.stores.clients.update_client(&app).await?;
     tracing::info!(client_id = %app.client_id, by = %by, "app updated");
-    let entry = Entry::by(Kind::AppChanged, by).subject(&app.owner_id);
-    svc.audit.record(entry.app(&app.client_id));
+    svc.audit
+        .record(about(Entry::by(Kind::AppChanged, by), &app));
     Ok(app)
 }
 
@@ -288,7 +309,8 @@ pub async fn delete_app(svc: &Services, actor: &Principal, id: &str) -> Result<(
 }
 
 /// Deletes `app` with everything it holds (grants, tokens, consents, its dynamic registration
-/// record); `by` names who deleted it in the log.
+/// record); `by` names who deleted it in the log (the app itself through its registration
+/// access token).
 pub(super) async fn remove_app(svc: &Services, app: &Client, by: &str) -> Result<(), ServiceError> {
     let s = &svc.stores;
     s.grants
@@ -307,8 +329,8 @@ pub(super) async fn remove_app(svc: &Services, app: &Client, by: &str) -> Result
         .await?;
     s.registrations.delete_registration(&app.client_id).await?;
     tracing::info!(client_id = %app.client_id, by = %by, "app deleted");
-    let entry = Entry::by(Kind::AppDeleted, by).subject(&app.owner_id);
-    svc.audit.record(entry.app(&app.client_id));
+    svc.audit
+        .record(about(Entry::by(Kind::AppDeleted, by), app));
     Ok(())
 }
 
@@ -352,9 +374,9 @@ pub async fn rotate_secret(
     app.updated_at = now;
     svc.stores.clients.update_client(&app).await?;
     tracing::info!(client_id = %app.client_id, by = %actor.user.id, "app secret rotated");
-    let entry = Entry::by(Kind::AppSecretRotated, &actor.user.id).subject(&app.owner_id);
+    let entry = Entry::by(Kind::AppSecretRotated, &actor.user.id);
     let entry = entry.detail("previous_revoked", revoke_previous);
-    svc.audit.record(entry.app(&app.client_id));
+    svc.audit.record(about(entry, &app));
     Ok(RotatedSecret {
         app,
         secret,

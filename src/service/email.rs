@@ -229,7 +229,7 @@ pub async fn reserve_link(
     let address = EmailAddress::parse(email)?;
     let allowed = svc
         .mail_limits
-        .reserve(&svc.stores, kind, &address.key(), client_ip, svc.now())
+        .reserve(svc, kind, &address.key(), client_ip, svc.now())
         .await?;
     match svc.stores.users.find_user_by_email(&address.key()).await {
         Ok(u) if allowed => Ok(Some(u)),

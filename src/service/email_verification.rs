@@ -49,6 +49,9 @@ pub async fn verify_email(
         let new = user.email.as_str();
         security_mail::notify_at(svc, &user, event, client, old.as_str(), new).await;
     }
+    if token.purpose == EmailTokenPurpose::VerifyEmail {
+        svc.audit.record(Entry::user(Kind::EmailVerified, &user.id));
+    }
     tracing::info!(user_id = %user.id, "email verified");
     Ok(user)
 }

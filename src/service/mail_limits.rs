@@ -13,11 +13,11 @@ use std::net::IpAddr;
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::audit::{Entry, Kind};
 use super::email::EmailKind;
 use super::throttle::Limit;
-use super::ServiceError;
+use super::{ServiceError, Services};
 use crate::metrics::{metrics, ThrottleLimit};
-use crate::store::Stores;
 
 /// The limits; the counts are in the store.
 #[derive(Debug, Clone, Copy)]
@@ -38,10 +38,11 @@ impl MailLimits {
 
     /// Reserves one email of `kind` to `address_key` (the lower-cased address) asked for from
     /// `ip`. False: a limit is reached and the email must not be sent (the caller answers as
-    /// if it had been).
+    /// if it had been); the refusal is in the audit log (`throttle.refused`, `check` `mail`),
+    /// without the address.
     pub async fn reserve(
         &self,
-        stores: &Stores,
+        svc: &Services,
         kind: EmailKind,
         address_key: &str,
         ip: Option<IpAddr>,
@@ -56,7 +57,8 @@ impl MailLimits {
         counters.push((format!("mail-min:{to}"), self.per_recipient_minute, minute));
         counters.push((format!("mail-hour:{to}"), self.per_recipient_hour, hour));
         for (key, limit, which) in counters {
-            let counted = stores
+            let counted = svc
+                .stores
                 .login_attempts
                 .record_login_failure(&key, now, now + limit.window)
                 .await?;
@@ -67,6 +69,9 @@ impl MailLimits {
                     limit = key.split(':').next(),
                     "email not sent: limit reached"
                 );
+                let entry = Entry::requester(Kind::ThrottleRefused).reason("throttled");
+                let entry = entry.detail("check", "mail").detail("mail", kind.name());
+                svc.audit.record(entry.detail("limit", which.as_str()));
                 return Ok(false);
             }
         }

@@ -249,7 +249,7 @@ pub async fn request_email_change(
     let (kind, now) = (EmailKind::ChangeEmail, svc.now());
     let limits = &svc.mail_limits;
     if limits
-        .reserve(&svc.stores, kind, &address.key(), client_ip, now)
+        .reserve(svc, kind, &address.key(), client_ip, now)
         .await?
     {
         send_link(svc, user, kind, address.as_str(), None).await?;

@@ -11,6 +11,7 @@
 use std::net::IpAddr;
 
 use super::accounts::{create_user_in, NewUser};
+use super::audit::{Entry, Kind};
 use super::email::{send_link, EmailKind};
 use super::{ServiceError, Services, Validation};
 use crate::domain::{DomainError, User};
@@ -64,12 +65,14 @@ pub async fn register(svc: &Services, reg: Registration) -> Result<User, Service
     };
     let user = create_user_in(svc, new, reg.locale, v).await?;
     tracing::info!(user_id = %user.id, "account registered");
+    svc.audit
+        .record(Entry::user(Kind::AccountRegistered, &user.id));
     let kind = EmailKind::VerifyEmail;
     let to = user.email.key();
     let now = svc.now();
     if svc
         .mail_limits
-        .reserve(&svc.stores, kind, &to, reg.client_ip, now)
+        .reserve(svc, kind, &to, reg.client_ip, now)
         .await?
     {
         let next = reg.next.as_deref();
@@ -95,6 +98,8 @@ async fn reserve_registration(svc: &Services, ip: Option<IpAddr>) -> Result<(), 
         return Ok(());
     };
     metrics().throttled("registration", ThrottleLimit::Ip);
+    let entry = Entry::requester(Kind::ThrottleRefused).reason("throttled");
+    svc.audit.record(entry.detail("check", "registration"));
     let minutes = (secs + 59) / 60;
     Err(DomainError::new(
         "username",

@@ -14,6 +14,7 @@ use crate::domain::{
 use crate::store::StoreError;
 
 use super::admin::{Listed, PageRequest};
+use super::audit::{Entry, Kind};
 use super::{ServiceError, Services, Validation};
 
 /// Scopes about the authorization server itself, never defined by a resource server.
@@ -90,6 +91,13 @@ fn check_ttl(v: &mut Validation, ttl: Option<u32>) {
     }
 }
 
+/// Records who changed `server` and how (its id and identifier, never its secrets).
+fn record(svc: &Services, kind: Kind, server: &ResourceServer) {
+    let entry = Entry::acting(kind).detail("resource_server", &server.id);
+    svc.audit
+        .record(entry.detail("resource", &server.identifier));
+}
+
 /// Creates a resource server. Its identifier must be unique and not the issuer's.
 pub async fn create_resource_server(
     svc: &Services,
@@ -125,6 +133,7 @@ pub async fn create_resource_server(
         .insert_resource_server(&server)
         .await?;
     tracing::info!(resource_server_id = %server.id, "resource server created");
+    record(svc, Kind::AdminResourceServerCreated, &server);
     Ok(server)
 }
 
@@ -173,6 +182,7 @@ pub async fn update_resource_server(
     }
     server.updated_at = svc.now();
     store.update_resource_server(&server).await?;
+    record(svc, Kind::AdminResourceServerChanged, &server);
     Ok(server)
 }
 
@@ -184,6 +194,8 @@ pub async fn delete_resource_server(svc: &Services, id: &str) -> Result<(), Serv
         .delete_resource_server(id)
         .await?;
     tracing::info!(resource_server_id = %id, "resource server deleted");
+    let entry = Entry::acting(Kind::AdminResourceServerDeleted);
+    svc.audit.record(entry.detail("resource_server", id));
     Ok(())
 }
 

@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::StoreResult;
-use crate::domain::{ClientRegistration, InitialAccessToken};
+use crate::domain::{ClientRegistration, InitialAccessToken, Page, Paged};
 
 #[async_trait]
 pub trait RegistrationStore: Send + Sync {
@@ -25,6 +25,16 @@ pub trait RegistrationStore: Send + Sync {
         digest: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<Option<InitialAccessToken>>;
+
+    /// The tokens not expired at `now` (used up or not), newest first (`created_at`, then
+    /// `id`, descending), one page.
+    async fn list_initial_tokens(
+        &self,
+        now: DateTime<Utc>,
+        page: Page,
+    ) -> StoreResult<Paged<InitialAccessToken>>;
+    /// Deletes the token `id`: no registration can use it any more. False when there is none.
+    async fn revoke_initial_token(&self, id: &str) -> StoreResult<bool>;
 
     /// Fails with `Conflict("client_id")` when the app already has a registration record.
     async fn insert_registration(&self, registration: &ClientRegistration) -> StoreResult<()>;

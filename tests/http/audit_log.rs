@@ -6,6 +6,8 @@
 
 #[path = "audit/kinds.rs"]
 mod kinds;
+#[path = "audit/more_kinds.rs"]
+mod more_kinds;
 #[path = "audit/oauth_kinds.rs"]
 mod oauth_kinds;
 #[path = "audit/queue.rs"]

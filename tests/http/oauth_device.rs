@@ -99,6 +99,18 @@ async fn polling_before_approval_is_pending_and_polling_too_fast_is_slow_down(b:
     let digest = auth_center::crypto::digest(&details.user_code().secret().replace('-', ""));
     let record = stored.find_device_code_by_user_code(&digest).await.unwrap();
     assert_eq!(record.interval_secs, 15, "5 s more for each slow_down");
+    let admin = crate::helpers::caller::Caller::admin(&w.app).await;
+    let id = tv.client.client_id.as_str();
+    let slowed = crate::audit_log::event(&admin, "throttle.refused", |e| {
+        e["details"]["check"] == "device_poll"
+    })
+    .await;
+    crate::audit_log::assert_event(&slowed, id, None, Some(id));
+    assert_eq!(slowed["reason"], "throttled");
+    assert!(
+        !slowed.to_string().contains(code),
+        "no device code in {slowed}"
+    );
     let unknown = poll_error(&w.app, &tv, "not-a-device-code").await;
     assert_eq!(unknown, "invalid_grant");
     w.app.stop().await;

@@ -156,6 +156,13 @@ async fn signing_out_another_session_refuses_it_at_its_next_request(backend: Bac
     );
     let resp = post(&app, &laptop, &path, &csrf).await;
     assert_eq!(location(&resp), "/accounts/sessions/?done=ended");
+    let jane = app.stored_user("jane").await;
+    let ended = crate::audit_log::event(&Caller::admin(&app).await, "session.ended", |e| {
+        e["subject"] == jane.id.as_str()
+    })
+    .await;
+    crate::audit_log::assert_event(&ended, &jane.id, Some(&jane.id), None);
+    assert_eq!(ended["details"]["sessions"], "1");
     assert_eq!(
         location(&get(&app, &desktop, "/accounts/profile/").await),
         "/accounts/login/?next=/accounts/profile/"

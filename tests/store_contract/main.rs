@@ -205,4 +205,5 @@ contract_tests!(
     an_initial_access_token_is_used_once_per_use_and_never_after_it_expired,
     only_one_of_sixteen_concurrent_uses_of_the_last_use_of_an_initial_token_wins,
     a_registration_is_replaced_only_by_the_holder_of_its_token_and_deleted_idempotently,
+    initial_access_tokens_are_listed_newest_first_while_live_and_revoked_by_id,
 );

@@ -1,11 +1,12 @@
 //! RegistrationStore (RFC 7591, RFC 7592): an initial access token is read without being used,
 //! used once per use it has and never after it expired, and of sixteen concurrent uses of its
 //! last one exactly one wins; a registration record round-trips, its token is replaced only
-//! by the request holding the current one, and deleting it is idempotent.
+//! by the request holding the current one, and deleting it is idempotent. Tokens are listed
+//! newest first while they have not expired, in pages with the total, and revoked by id.
 
 use std::sync::Arc;
 
-use auth_center::domain::{ClientRegistration, InitialAccessToken, RegisteredMetadata};
+use auth_center::domain::{ClientRegistration, InitialAccessToken, Page, RegisteredMetadata};
 use auth_center::store::Stores;
 use tokio::sync::Barrier;
 
@@ -16,7 +17,9 @@ const RACERS: usize = 16;
 fn sample_token(uses: u32) -> InitialAccessToken {
     let t = now();
     InitialAccessToken {
+        id: id(),
         digest: digest(),
+        label: None,
         max_uses: uses,
         uses_left: uses,
         created_by: id(),
@@ -148,4 +151,43 @@ pub async fn a_registration_is_replaced_only_by_the_holder_of_its_token_and_dele
     r.delete_registration(&app.client_id).await.unwrap();
     r.delete_registration(&app.client_id).await.unwrap();
     assert_not_found(r.get_registration(&app.client_id).await);
+}
+
+pub async fn initial_access_tokens_are_listed_newest_first_while_live_and_revoked_by_id(
+    s: &Stores,
+) {
+    let r = &s.registrations;
+    let t = now();
+    let mut made = Vec::new();
+    for (age, label) in [(3, Some("partner")), (2, None), (1, Some("ci"))] {
+        let mut token = sample_token(2);
+        token.created_at = t - secs(age);
+        token.label = label.map(str::to_owned);
+        r.insert_initial_token(&token).await.unwrap();
+        made.push(token);
+    }
+    let mut expired = sample_token(1);
+    expired.created_at = t;
+    expired.expires_at = t - secs(1);
+    r.insert_initial_token(&expired).await.unwrap();
+    let all = r.list_initial_tokens(t, Page::new(0, 10)).await.unwrap();
+    assert_eq!(all.total, 3, "the expired one is not listed");
+    let newest_first: Vec<_> = made.iter().rev().cloned().collect();
+    assert_eq!(all.items, newest_first, "every field round-trips");
+    let second = r.list_initial_tokens(t, Page::new(1, 1)).await.unwrap();
+    assert_eq!((second.total, second.items), (3, vec![made[1].clone()]));
+
+    assert!(r.revoke_initial_token(&made[1].id).await.unwrap());
+    assert!(!r.revoke_initial_token(&made[1].id).await.unwrap(), "gone");
+    assert!(!r.revoke_initial_token(&id()).await.unwrap(), "unknown");
+    assert_eq!(r.get_initial_token(&made[1].digest).await.unwrap(), None);
+    assert_eq!(r.use_initial_token(&made[1].digest, t).await.unwrap(), None);
+    let left = r.list_initial_tokens(t, Page::new(0, 10)).await.unwrap();
+    let ids: Vec<_> = left.items.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, [made[2].id.as_str(), made[0].id.as_str()]);
+    assert!(r
+        .use_initial_token(&made[0].digest, t)
+        .await
+        .unwrap()
+        .is_some());
 }

@@ -278,7 +278,8 @@ pub mod types {
         `second_factor.enabled`, `second_factor.disabled`, `recovery_code.used`,
         `consent.granted`, `consent.revoked`, `token.revoked`, `grant.revoked`,
         `refresh.reuse_detected`, `app.created`, `app.changed`, `app.deleted`,
-        `app.secret_rotated`, `admin.*`, `key.rotated`, `session.ended`.*/
+        `app.secret_rotated`, `admin.*`, `key.rotated`, `session.ended`, `account.registered`,
+        `email.verified`, `recovery_codes.regenerated`.*/
         #[serde(rename = "type")]
         pub type_: ::std::string::String,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -456,6 +457,9 @@ pub mod types {
     pub struct CreateRegistrationTokenRequest {
         ///Seconds it stays valid (60 up to a year).
         pub expires_in: i64,
+        ///To recognise it in the listing: at most 100 characters, no control characters.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub label: ::std::option::Option<::std::string::String>,
         ///How many clients it may register (1–10000).
         pub uses: ::std::num::NonZeroU32,
     }
@@ -931,9 +935,42 @@ pub mod types {
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct RegistrationToken {
         pub expires_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///Names it in the listing and for revocation.
+        pub id: ::std::string::String,
         ///Send it as `Authorization: Bearer` to `/oauth2/register`. Only its digest is kept.
         pub initial_access_token: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub label: ::std::option::Option<::std::string::String>,
         pub uses: u32,
+    }
+    ///One page of initial access tokens, newest first.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct RegistrationTokenList {
+        ///This page of items.
+        pub items: ::std::vec::Vec<RegistrationTokenObject>,
+        ///The page size used.
+        pub limit: u64,
+        ///The index of the first item of this page.
+        pub offset: u64,
+        ///How many items match, on every page.
+        pub total: u64,
+    }
+    ///An initial access token as administrators list it: never the token, nor its digest.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct RegistrationTokenObject {
+        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///The administrator's user id, or `operator` for the command line.
+        pub created_by: ::std::string::String,
+        pub expires_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///Names it for revocation; unrelated to the token.
+        pub id: ::std::string::String,
+        ///What the administrator wrote to recognise it.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub label: ::std::option::Option<::std::string::String>,
+        ///How many registrations it allowed when minted.
+        pub uses: u32,
+        ///How many registrations it still allows (0: used up).
+        pub uses_left: u32,
     }
     ///A scope a resource server defines, with the consent page's texts.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -2596,6 +2633,66 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
+    /**List initial access tokens
+
+    The initial access tokens that have not expired, used up or not, newest first, `limit`
+    (1–200, default 50) at a time from `offset`: each with its id, label, creation,
+    expiry, uses left and creator. The token itself is never shown again. Needs the
+    `admin` scope.
+
+    Sends a `GET` request to `/api/v1/admin/registration-tokens`
+
+    */
+    pub async fn list_registration_tokens<'a>(
+        &'a self,
+        limit: Option<::std::num::NonZeroU64>,
+        offset: Option<u64>,
+    ) -> Result<ResponseValue<types::RegistrationTokenList>, Error<types::ApiError>> {
+        let url = format!("{}/api/v1/admin/registration-tokens", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("limit", &limit))
+            .query(&progenitor_client::QueryParam::new("offset", &offset))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_registration_tokens",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
     /**Mint an initial access token
 
     With `oauth.dynamic_registration = "initial_access_token"`, a client registers at
@@ -2642,6 +2739,65 @@ impl Client {
                 ResponseValue::from_response(response).await?,
             )),
             422u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            500u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            503u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Revoke an initial access token
+
+    Deletes the token `id`: `/oauth2/register` refuses it from now on (`invalid_token`).
+    Clients it registered already stay registered. Needs the `admin` scope.
+
+    Sends a `DELETE` request to `/api/v1/admin/registration-tokens/{id}`
+
+    */
+    pub async fn revoke_registration_token<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ApiError>> {
+        let url = format!(
+            "{}/api/v1/admin/registration-tokens/{}",
+            self.baseurl,
+            encode_path(&id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map.append(
+            ::reqwest::header::HeaderName::from_static("api-version"),
+            ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+        );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "revoke_registration_token",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            403u16 => Err(Error::ErrorResponse(
+                ResponseValue::from_response(response).await?,
+            )),
+            404u16 => Err(Error::ErrorResponse(
                 ResponseValue::from_response(response).await?,
             )),
             500u16 => Err(Error::ErrorResponse(

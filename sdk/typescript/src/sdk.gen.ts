@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client/index.js';
-import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateAppData, CreateAppErrors, CreateAppResponses, CreateDeviceAuthorizationData, CreateDeviceAuthorizationErrors, CreateDeviceAuthorizationResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateRegistrationTokenData, CreateRegistrationTokenErrors, CreateRegistrationTokenResponses, CreateResourceServerData, CreateResourceServerErrors, CreateResourceServerResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteAppData, DeleteAppErrors, DeleteAppResponses, DeleteClientRegistrationData, DeleteClientRegistrationErrors, DeleteClientRegistrationResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteResourceServerData, DeleteResourceServerErrors, DeleteResourceServerResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndMyOtherSessionsData, EndMyOtherSessionsErrors, EndMyOtherSessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, GetAppData, GetAppErrors, GetAppResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetClientRegistrationData, GetClientRegistrationErrors, GetClientRegistrationResponses, GetGroupData, GetGroupErrors, GetGroupResourceData, GetGroupResourceErrors, GetGroupResourceResponses, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetProtectedResourceMetadataData, GetProtectedResourceMetadataErrors, GetProtectedResourceMetadataForPathData, GetProtectedResourceMetadataForPathErrors, GetProtectedResourceMetadataForPathResponses, GetProtectedResourceMetadataResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetResourceServerData, GetResourceServerErrors, GetResourceServerResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResourceData, GetUserResourceErrors, GetUserResourceResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, LegacyDeleteAppData, LegacyDeleteAppErrors, LegacyDeleteAppResponses, LegacyGetGroupResourceData, LegacyGetGroupResourceErrors, LegacyGetGroupResourceResponses, LegacyGetUserResourceData, LegacyGetUserResourceErrors, LegacyGetUserResourceResponses, LegacyRevokeAuthorizationData, LegacyRevokeAuthorizationErrors, LegacyRevokeAuthorizationResponses, LegacyUpdateAppData, LegacyUpdateAppErrors, LegacyUpdateAppResponses, ListAppsData, ListAppsErrors, ListAppsResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMyAuthorizationsData, ListMyAuthorizationsErrors, ListMyAuthorizationsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListRegisteredAppsData, ListRegisteredAppsErrors, ListRegisteredAppsResponses, ListResourceServersData, ListResourceServersErrors, ListResourceServersResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, PushAuthorizationRequestData, PushAuthorizationRequestErrors, PushAuthorizationRequestResponses, RegisterClientData, RegisterClientErrors, RegisterClientResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, ReplaceAppData, ReplaceAppErrors, ReplaceAppResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetSecondFactorData, ResetSecondFactorErrors, ResetSecondFactorResponses, RevokeMyAuthorizationData, RevokeMyAuthorizationErrors, RevokeMyAuthorizationResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, RotateAppSecretData, RotateAppSecretErrors, RotateAppSecretResponses, UpdateAppData, UpdateAppErrors, UpdateAppResponses, UpdateClientRegistrationData, UpdateClientRegistrationErrors, UpdateClientRegistrationResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateResourceServerData, UpdateResourceServerErrors, UpdateResourceServerResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen.js';
+import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateAppData, CreateAppErrors, CreateAppResponses, CreateDeviceAuthorizationData, CreateDeviceAuthorizationErrors, CreateDeviceAuthorizationResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateRegistrationTokenData, CreateRegistrationTokenErrors, CreateRegistrationTokenResponses, CreateResourceServerData, CreateResourceServerErrors, CreateResourceServerResponses, CreateTokenData, CreateTokenErrors, CreateTokenResponses, DeleteAppData, DeleteAppErrors, DeleteAppResponses, DeleteClientRegistrationData, DeleteClientRegistrationErrors, DeleteClientRegistrationResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteResourceServerData, DeleteResourceServerErrors, DeleteResourceServerResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndMyOtherSessionsData, EndMyOtherSessionsErrors, EndMyOtherSessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, GetAppData, GetAppErrors, GetAppResponses, GetAuthorizationServerMetadataData, GetAuthorizationServerMetadataResponses, GetClientRegistrationData, GetClientRegistrationErrors, GetClientRegistrationResponses, GetGroupData, GetGroupErrors, GetGroupResourceData, GetGroupResourceErrors, GetGroupResourceResponses, GetGroupResponses, GetHealthData, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpenidConfigurationData, GetOpenidConfigurationResponses, GetProtectedResourceMetadataData, GetProtectedResourceMetadataErrors, GetProtectedResourceMetadataForPathData, GetProtectedResourceMetadataForPathErrors, GetProtectedResourceMetadataForPathResponses, GetProtectedResourceMetadataResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetResourceServerData, GetResourceServerErrors, GetResourceServerResponses, GetUserData, GetUserErrors, GetUserinfoData, GetUserinfoErrors, GetUserinfoResponses, GetUserResourceData, GetUserResourceErrors, GetUserResourceResponses, GetUserResponses, IntrospectTokenData, IntrospectTokenErrors, IntrospectTokenResponses, LegacyDeleteAppData, LegacyDeleteAppErrors, LegacyDeleteAppResponses, LegacyGetGroupResourceData, LegacyGetGroupResourceErrors, LegacyGetGroupResourceResponses, LegacyGetUserResourceData, LegacyGetUserResourceErrors, LegacyGetUserResourceResponses, LegacyRevokeAuthorizationData, LegacyRevokeAuthorizationErrors, LegacyRevokeAuthorizationResponses, LegacyUpdateAppData, LegacyUpdateAppErrors, LegacyUpdateAppResponses, ListAppsData, ListAppsErrors, ListAppsResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMyAuthorizationsData, ListMyAuthorizationsErrors, ListMyAuthorizationsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListRegisteredAppsData, ListRegisteredAppsErrors, ListRegisteredAppsResponses, ListRegistrationTokensData, ListRegistrationTokensErrors, ListRegistrationTokensResponses, ListResourceServersData, ListResourceServersErrors, ListResourceServersResponses, ListUserGroupsData, ListUserGroupsErrors, ListUserGroupsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, PushAuthorizationRequestData, PushAuthorizationRequestErrors, PushAuthorizationRequestResponses, RegisterClientData, RegisterClientErrors, RegisterClientResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, ReplaceAppData, ReplaceAppErrors, ReplaceAppResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetSecondFactorData, ResetSecondFactorErrors, ResetSecondFactorResponses, RevokeMyAuthorizationData, RevokeMyAuthorizationErrors, RevokeMyAuthorizationResponses, RevokeRegistrationTokenData, RevokeRegistrationTokenErrors, RevokeRegistrationTokenResponses, RevokeTokenData, RevokeTokenErrors, RevokeTokenResponses, RotateAppSecretData, RotateAppSecretErrors, RotateAppSecretResponses, UpdateAppData, UpdateAppErrors, UpdateAppResponses, UpdateClientRegistrationData, UpdateClientRegistrationErrors, UpdateClientRegistrationResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateResourceServerData, UpdateResourceServerErrors, UpdateResourceServerResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean> = Options2<TData, ThrowOnError> & {
     /**
@@ -456,6 +456,28 @@ export const updateResourceServer = <ThrowOnError extends boolean = false>(optio
 });
 
 /**
+ * List initial access tokens
+ *
+ * The initial access tokens that have not expired, used up or not, newest first, `limit`
+ * (1–200, default 50) at a time from `offset`: each with its id, label, creation,
+ * expiry, uses left and creator. The token itself is never shown again. Needs the
+ * `admin` scope.
+ */
+export const listRegistrationTokens = <ThrowOnError extends boolean = false>(options?: Options<ListRegistrationTokensData, ThrowOnError>) => (options?.client ?? client).get<ListRegistrationTokensResponses, ListRegistrationTokensErrors, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
+    url: '/api/v1/admin/registration-tokens',
+    ...options
+});
+
+/**
  * Mint an initial access token
  *
  * With `oauth.dynamic_registration = "initial_access_token"`, a client registers at
@@ -478,6 +500,26 @@ export const createRegistrationToken = <ThrowOnError extends boolean = false>(op
         'Content-Type': 'application/json; charset=utf-8',
         ...options.headers
     }
+});
+
+/**
+ * Revoke an initial access token
+ *
+ * Deletes the token `id`: `/oauth2/register` refuses it from now on (`invalid_token`).
+ * Clients it registered already stay registered. Needs the `admin` scope.
+ */
+export const revokeRegistrationToken = <ThrowOnError extends boolean = false>(options: Options<RevokeRegistrationTokenData, ThrowOnError>) => (options.client ?? client).delete<RevokeRegistrationTokenResponses, RevokeRegistrationTokenErrors, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        {
+            in: 'cookie',
+            name: 'ac_session',
+            type: 'apiKey'
+        },
+        { name: 'Authorization', type: 'apiKey' }
+    ],
+    url: '/api/v1/admin/registration-tokens/{id}',
+    ...options
 });
 
 /**

@@ -339,7 +339,8 @@ export type AuditEventObject = {
      * `second_factor.enabled`, `second_factor.disabled`, `recovery_code.used`,
      * `consent.granted`, `consent.revoked`, `token.revoked`, `grant.revoked`,
      * `refresh.reuse_detected`, `app.created`, `app.changed`, `app.deleted`,
-     * `app.secret_rotated`, `admin.*`, `key.rotated`, `session.ended`.
+     * `app.secret_rotated`, `admin.*`, `key.rotated`, `session.ended`, `account.registered`,
+     * `email.verified`, `recovery_codes.regenerated`.
      */
     type: string;
     /**
@@ -609,6 +610,10 @@ export type CreateRegistrationTokenRequest = {
      * Seconds it stays valid (60 up to a year).
      */
     expires_in: number;
+    /**
+     * To recognise it in the listing: at most 100 characters, no control characters.
+     */
+    label?: string;
 };
 
 /**
@@ -1271,6 +1276,65 @@ export type RegistrationToken = {
     initial_access_token: string;
     uses: number;
     expires_at: string;
+    /**
+     * Names it in the listing and for revocation.
+     */
+    id: string;
+    label?: string;
+};
+
+/**
+ * RegistrationTokenList
+ *
+ * One page of initial access tokens, newest first.
+ */
+export type RegistrationTokenList = {
+    /**
+     * This page of items.
+     */
+    items: Array<RegistrationTokenObject>;
+    /**
+     * How many items match, on every page.
+     */
+    total: number;
+    /**
+     * The index of the first item of this page.
+     */
+    offset: number;
+    /**
+     * The page size used.
+     */
+    limit: number;
+};
+
+/**
+ * RegistrationTokenObject
+ *
+ * An initial access token as administrators list it: never the token, nor its digest.
+ */
+export type RegistrationTokenObject = {
+    /**
+     * Names it for revocation; unrelated to the token.
+     */
+    id: string;
+    /**
+     * What the administrator wrote to recognise it.
+     */
+    label?: string;
+    created_at: string;
+    expires_at: string;
+    /**
+     * How many registrations it allowed when minted.
+     */
+    uses: number;
+    /**
+     * How many registrations it still allows (0: used up).
+     */
+    uses_left: number;
+    /**
+     * The administrator's user id, or `operator` for the command line.
+     */
+    created_by: string;
 };
 
 /**
@@ -2694,6 +2758,52 @@ export type UpdateResourceServerResponses = {
 
 export type UpdateResourceServerResponse = UpdateResourceServerResponses[keyof UpdateResourceServerResponses];
 
+export type ListRegistrationTokensData = {
+    body?: never;
+    path?: never;
+    query?: {
+        offset?: number;
+        limit?: number;
+    };
+    url: '/api/v1/admin/registration-tokens';
+};
+
+export type ListRegistrationTokensErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * `offset` or `limit` is out of range (see `fields`).
+     */
+    422: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type ListRegistrationTokensError = ListRegistrationTokensErrors[keyof ListRegistrationTokensErrors];
+
+export type ListRegistrationTokensResponses = {
+    /**
+     * One page of the tokens that have not expired, newest first.
+     */
+    200: RegistrationTokenList;
+};
+
+export type ListRegistrationTokensResponse = ListRegistrationTokensResponses[keyof ListRegistrationTokensResponses];
+
 export type CreateRegistrationTokenData = {
     body: CreateRegistrationTokenRequest;
     path?: never;
@@ -2713,7 +2823,7 @@ export type CreateRegistrationTokenErrors = {
      */
     403: ApiError;
     /**
-     * `uses` or `expires_in` is out of range (see `fields`).
+     * `uses` or `expires_in` is out of range, or `label` too long (see `fields`).
      */
     422: ApiError;
     /**
@@ -2736,6 +2846,51 @@ export type CreateRegistrationTokenResponses = {
 };
 
 export type CreateRegistrationTokenResponse = CreateRegistrationTokenResponses[keyof CreateRegistrationTokenResponses];
+
+export type RevokeRegistrationTokenData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/registration-tokens/{id}';
+};
+
+export type RevokeRegistrationTokenErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No token has this id (never minted, revoked, or expired).
+     */
+    404: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type RevokeRegistrationTokenError = RevokeRegistrationTokenErrors[keyof RevokeRegistrationTokenErrors];
+
+export type RevokeRegistrationTokenResponses = {
+    /**
+     * The token is gone: a registration that presents it is refused.
+     */
+    204: void;
+};
+
+export type RevokeRegistrationTokenResponse = RevokeRegistrationTokenResponses[keyof RevokeRegistrationTokenResponses];
 
 export type ListRegisteredAppsData = {
     body?: never;

@@ -15,7 +15,8 @@ use super::response::OAuthErrorBody;
 use crate::api::response::bearer_challenge;
 use crate::api::ApiTags;
 use crate::service::dynamic_registration::{self as dcr, RegisterRequest, RegistrationError};
-use crate::service::{ServiceError, Services};
+use crate::service::oauth::{OAuthError, OAuthErrorCode};
+use crate::service::Services;
 
 #[derive(Default)]
 pub struct RegisterApi;
@@ -132,16 +133,20 @@ impl From<RegistrationError> for RegistrationFailure {
                 no_store(),
                 wait.to_string(),
             ),
-            RegistrationError::Service(ServiceError::Unavailable(cause)) => {
-                tracing::warn!(error = %format!("{cause:#}"), "registration: store unavailable");
-                let d = "the store is unavailable; retry later".to_owned();
-                Self::Unavailable(body("temporarily_unavailable", d), no_store())
-            }
-            RegistrationError::Service(other) => {
-                tracing::error!(error = %format!("{:#}", anyhow::Error::new(other)), "registration failed");
-                let d = "internal server error".to_owned();
-                Self::ServerError(body("server_error", d), no_store())
-            }
+            RegistrationError::Service(e) => OAuthError::from(e).into(),
+        }
+    }
+}
+
+impl From<OAuthError> for RegistrationFailure {
+    /// The server's own trouble, mapped (and its cause logged) as at every OAuth endpoint:
+    /// `temporarily_unavailable` is a 503, anything else a 500 `server_error`.
+    fn from(e: OAuthError) -> Self {
+        let unavailable = e.code == OAuthErrorCode::TemporarilyUnavailable;
+        let b = body(e.code.as_str(), e.description);
+        match unavailable {
+            true => Self::Unavailable(b, NO_STORE.to_owned()),
+            false => Self::ServerError(b, NO_STORE.to_owned()),
         }
     }
 }

@@ -83,6 +83,15 @@ impl Entry {
         }
     }
 
+    /// Asked for by whoever sent the current request: the person it acts for once identified,
+    /// else `anonymous` (a request with no credential, such as a registration).
+    pub fn requester(kind: AuditEventType) -> Self {
+        match context::actor() {
+            Some(actor) => Self::by(kind, &actor),
+            None => Self::by(kind, ANONYMOUS_ACTOR),
+        }
+    }
+
     /// Done by the server itself (key rotation, detected reuse).
     pub fn system(kind: AuditEventType) -> Self {
         Self::by(kind, SYSTEM_ACTOR)

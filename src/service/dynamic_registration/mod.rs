@@ -23,7 +23,8 @@ use chrono::{DateTime, Utc};
 
 use super::admin::{Listed, PageRequest};
 use super::app_input::{validate, AppInput};
-use super::apps::{insert_app, remove_app, rules, save_fields};
+use super::apps::{about, remove_app, rules, save_fields, store_new_app};
+use super::audit::{Entry, Kind};
 use super::{ServiceError, Services, Validation};
 use crate::crypto;
 use crate::domain::{Client, ClientRegistration, RegistrationPolicy, DYNAMIC_OWNER};
@@ -105,11 +106,11 @@ pub async fn register(
     };
     resource_scopes::set_aside(svc, &mut m).await?;
     let (valid, extras) = check(svc, &m, AppInput::default(), None)?;
-    match initial {
-        Some(digest) => initial_tokens::take(svc, &digest, now).await?,
+    match &initial {
+        Some(t) => initial_tokens::take(svc, &t.digest, now).await?,
         None => reserve_open(svc, request.ip, now).await?,
     }
-    let registered = insert_app(svc, DYNAMIC_OWNER, valid).await?;
+    let registered = store_new_app(svc, DYNAMIC_OWNER, valid).await?;
     let token = crypto::random_token();
     let mut metadata = extras;
     metadata.token_endpoint_auth_method =
@@ -126,6 +127,13 @@ pub async fn register(
         .insert_registration(&record)
         .await?;
     tracing::info!(client_id = %record.client_id, "app registered dynamically");
+    // The client registered itself; the initial access token says on whose behalf.
+    let id = registered.app.client_id.as_str();
+    let mut entry = Entry::by(Kind::AppCreated, id).detail("via", "dynamic_registration");
+    if let Some(t) = &initial {
+        entry = entry.detail("initial_token", &t.id);
+    }
+    svc.audit.record(about(entry, &registered.app));
     Ok(ClientInformation {
         app: registered.app,
         metadata: record.metadata,
@@ -186,6 +194,9 @@ async fn reserve_open(
     match counted.refusal(limit.max, now) {
         Some(wait) => {
             metrics().throttled("registration", ThrottleLimit::Ip);
+            let entry = Entry::requester(Kind::ThrottleRefused).reason("throttled");
+            svc.audit
+                .record(entry.detail("check", "client_registration"));
             Err(RegistrationError::Throttled(wait))
         }
         None => Ok(()),
@@ -306,7 +317,7 @@ pub async fn update(
             metadata::registered_method(&app, &extras.token_endpoint_auth_method);
         renew(svc, record, extras).await?
     };
-    let app = save_fields(svc, app, valid, DYNAMIC_OWNER).await?;
+    let app = save_fields(svc, app, valid, client_id).await?;
     Ok(ClientInformation {
         app,
         metadata: record.metadata,
@@ -323,7 +334,7 @@ pub async fn delete(
     bearer: Option<&str>,
 ) -> Result<(), RegistrationError> {
     let (app, _) = authenticate(svc, client_id, bearer).await?;
-    remove_app(svc, &app, DYNAMIC_OWNER).await?;
+    remove_app(svc, &app, client_id).await?;
     Ok(())
 }
 

@@ -17,6 +17,7 @@ use crate::domain::{
     format_user_code, Client, DeviceCode, DeviceStatus, Grant, GrantType, PollOutcome, ScopeSet,
     SLOW_DOWN_STEP_SECS, USER_CODE_ALPHABET, USER_CODE_LEN,
 };
+use crate::service::audit::{Entry, Kind};
 use crate::service::Services;
 use crate::store::StoreError;
 
@@ -127,13 +128,14 @@ pub(super) async fn device_grant(
             OAuthErrorCode::AuthorizationPending,
             "the user has not answered yet",
         )),
-        PollOutcome::SlowDown => Err(OAuthError::new(
-            OAuthErrorCode::SlowDown,
-            format!(
-                "polling too fast: wait at least {} seconds between requests",
-                before.interval_secs + SLOW_DOWN_STEP_SECS
-            ),
-        )),
+        PollOutcome::SlowDown => {
+            let id = client.client_id.as_str();
+            let entry = Entry::by(Kind::ThrottleRefused, id)
+                .app(id)
+                .reason("throttled");
+            svc.audit.record(entry.detail("check", "device_poll"));
+            Err(slow_down(before.interval_secs))
+        }
         PollOutcome::ExpiredToken => Err(OAuthError::new(
             OAuthErrorCode::ExpiredToken,
             "the device code has expired; start again",
@@ -151,6 +153,17 @@ pub(super) async fn device_grant(
             issue_tokens(svc, client, &digest, &servers, jkt).await
         }
     }
+}
+
+/// RFC 8628 §3.5 `slow_down`: the interval the device must keep from now on.
+fn slow_down(interval_secs: i64) -> OAuthError {
+    OAuthError::new(
+        OAuthErrorCode::SlowDown,
+        format!(
+            "polling too fast: wait at least {} seconds between requests",
+            interval_secs + SLOW_DOWN_STEP_SECS
+        ),
+    )
 }
 
 /// Consumes the approved code (only one poller wins) and issues tokens under a new grant.

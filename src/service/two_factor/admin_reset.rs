@@ -5,6 +5,7 @@
 //! administrator (the `admin` scope, or the operator's command line). Must not import poem.
 
 use crate::domain::{ClientInfo, User};
+use crate::service::audit::{Entry, Kind};
 use crate::service::security_mail::{self, SecurityEvent};
 use crate::service::{ServiceError, Services};
 use crate::store::StoreError;
@@ -36,6 +37,8 @@ pub async fn reset_second_factor(
         .delete_sessions_for_user(&user.id, None)
         .await?;
     tracing::info!(user_id = %user.id, sessions_ended = ended, "second factor reset by an administrator");
+    let entry = Entry::acting(Kind::AdminSecondFactorReset).subject(&user.id);
+    svc.audit.record(entry.detail("sessions_ended", ended));
     security_mail::notify(svc, &user, SecurityEvent::SecondFactorOff, client).await;
     Ok(user)
 }

@@ -219,6 +219,8 @@ pub async fn regenerate_recovery_codes(
         return Err(ServiceError::NotFound);
     }
     tracing::info!(user_id = %user.id, "recovery codes regenerated");
+    svc.audit
+        .record(Entry::user(Kind::RecoveryCodesRegenerated, &user.id));
     let event = SecurityEvent::RecoveryCodesRegenerated;
     security_mail::notify(svc, user, event, client).await;
     Ok(shown)

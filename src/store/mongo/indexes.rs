@@ -28,6 +28,10 @@ impl MongoStore {
         // where an older version created it (an error means it is not there).
         let tokens = self.db.collection::<Document>(TOKENS);
         let _ = tokens.drop_index("expires_at_ttl").await;
+        // Ids first: the unique index on `id` holds only once every token has one.
+        self.backfill_initial_token_ids()
+            .await
+            .context("ids of initial access tokens")?;
         for collection in COLLECTIONS {
             self.db
                 .collection::<Document>(collection)
@@ -146,7 +150,19 @@ fn indexes_of(collection: &str) -> Vec<IndexModel> {
         // An assertion id is only needed while its assertion could still be accepted.
         ASSERTION_JTIS => vec![ttl()],
         // An initial access token past its expiry registers nothing (RFC 7591 §3).
-        INITIAL_ACCESS_TOKENS => vec![ttl()],
+        // Listed newest first and revoked by `id` (a string once backfilled).
+        INITIAL_ACCESS_TOKENS => vec![
+            ttl(),
+            index_with(
+                "id",
+                doc! { "id": 1 },
+                IndexOptions::builder()
+                    .unique(true)
+                    .partial_filter_expression(doc! { "id": { "$type": "string" } })
+                    .build(),
+            ),
+            index("created", doc! { "created_at": -1, "id": -1 }),
+        ],
         // Events past their retention period go; listings filter by subject, app or type
         // and page newest first.
         AUDIT_EVENTS => vec![

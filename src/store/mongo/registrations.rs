@@ -2,7 +2,8 @@
 //! token's digest, collected by the TTL index on `expires_at`) and `client_registrations`
 //! (`_id` the client id). A use of an initial access token is one `find_one_and_update` that
 //! only matches while a use is left and the token is live; a change of registration access
-//! token is one `update_one` that only matches the digest it replaces.
+//! token is one `update_one` that only matches the digest it replaces. Tokens minted before
+//! they had an `id` get one at start-up ([`MongoStore::backfill_initial_token_ids`]).
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -12,16 +13,21 @@ use serde::{Deserialize, Serialize};
 
 use super::ops::stored;
 use super::{
-    from_bson_dt, to_bson_dt, MongoResultExt, MongoStore, CLIENT_REGISTRATIONS,
+    find_page, from_bson_dt, to_bson_dt, MongoResultExt, MongoStore, CLIENT_REGISTRATIONS,
     INITIAL_ACCESS_TOKENS,
 };
-use crate::domain::{ClientRegistration, InitialAccessToken, RegisteredMetadata};
+use crate::domain::{ClientRegistration, InitialAccessToken, Page, Paged, RegisteredMetadata};
 use crate::store::{RegistrationStore, StoreError, StoreResult};
 
 #[derive(Debug, Serialize, Deserialize)]
 struct InitialTokenDoc {
     #[serde(rename = "_id")]
     digest: String,
+    /// Absent only on a token minted before ids, until the start-up backfill.
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
     max_uses: i64,
     uses_left: i64,
     created_by: String,
@@ -33,6 +39,8 @@ impl InitialTokenDoc {
     fn from_domain(t: &InitialAccessToken) -> Self {
         Self {
             digest: t.digest.clone(),
+            id: Some(t.id.clone()),
+            label: t.label.clone(),
             max_uses: i64::from(t.max_uses),
             uses_left: i64::from(t.uses_left),
             created_by: t.created_by.clone(),
@@ -51,6 +59,8 @@ impl InitialTokenDoc {
             created_at: from_bson_dt(self.created_at)?,
             expires_at: from_bson_dt(self.expires_at)?,
             created_by: self.created_by,
+            id: self.id.unwrap_or_default(),
+            label: self.label,
             digest: self.digest,
         })
     }
@@ -128,6 +138,24 @@ impl RegistrationStore for MongoStore {
             .transpose()
     }
 
+    async fn list_initial_tokens(
+        &self,
+        now: DateTime<Utc>,
+        page: Page,
+    ) -> StoreResult<Paged<InitialAccessToken>> {
+        let filter = doc! { "expires_at": { "$gt": to_bson_dt(now) } };
+        let sort = doc! { "created_at": -1, "id": -1 };
+        let coll = self.docs::<InitialTokenDoc>();
+        find_page(&coll, filter, sort, page, InitialTokenDoc::into_domain).await
+    }
+
+    async fn revoke_initial_token(&self, id: &str) -> StoreResult<bool> {
+        let deleted = self
+            .delete_docs::<InitialTokenDoc>(doc! { "id": id })
+            .await?;
+        Ok(deleted > 0)
+    }
+
     async fn insert_registration(&self, registration: &ClientRegistration) -> StoreResult<()> {
         self.insert_doc::<RegistrationDoc>(registration).await
     }
@@ -164,5 +192,36 @@ impl RegistrationStore for MongoStore {
         self.delete_docs::<RegistrationDoc>(doc! { "_id": client_id })
             .await
             .map(drop)
+    }
+}
+
+impl MongoStore {
+    /// Gives every initial access token minted before tokens had an `id` a random one, each by
+    /// one conditional update (several nodes starting at once give each token one id).
+    pub(super) async fn backfill_initial_token_ids(&self) -> StoreResult<()> {
+        use futures_util::TryStreamExt;
+
+        let coll = self.db.collection::<bson::Document>(INITIAL_ACCESS_TOKENS);
+        let missing = doc! { "id": { "$exists": false } };
+        let ids: Vec<bson::Document> = coll
+            .find(missing.clone())
+            .projection(doc! { "_id": 1 })
+            .await
+            .or_store()?
+            .try_collect()
+            .await
+            .or_store()?;
+        for d in ids {
+            let Some(digest) = d.get("_id").cloned() else {
+                continue;
+            };
+            let mut filter = missing.clone();
+            filter.insert("_id", digest);
+            let id = uuid::Uuid::new_v4().simple().to_string();
+            coll.update_one(filter, doc! { "$set": { "id": id } })
+                .await
+                .or_store()?;
+        }
+        Ok(())
     }
 }

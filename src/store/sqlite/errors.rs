@@ -61,6 +61,7 @@ fn conflict_field(table: &str, column: &str) -> Option<&'static str> {
         ("resource_servers", "identifier") => "identifier",
         ("pushed_requests", "digest") => "request_uri",
         ("initial_access_tokens", "digest") => "initial_access_token",
+        ("initial_access_tokens", "id") => "initial_access_token",
         ("client_registrations", "client_id") => "client_id",
         (_, "id") => "id",
         _ => return None,

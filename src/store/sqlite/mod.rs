@@ -77,6 +77,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v16.sql"),
     include_str!("schema_v17.sql"),
     include_str!("schema_v19.sql"),
+    include_str!("schema_v20.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.

@@ -1,5 +1,5 @@
 //! Dynamic client registration in SQLite: the `initial_access_tokens` table (keyed by the
-//! token's digest) and `client_registrations` (one row per dynamically registered app, deleted
+//! token's digest, named by its random `id` in listings and revocations) and `client_registrations` (one row per dynamically registered app, deleted
 //! with it). A use of an initial access token is one `UPDATE ... RETURNING` that only matches
 //! while a use is left and the token is live; a change of registration access token is one
 //! `UPDATE` that only matches the digest it replaces.
@@ -8,12 +8,18 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Row};
 
-use super::{execute, json, ms, query_one, query_opt, time, to_json, SqliteStore};
-use crate::domain::{ClientRegistration, InitialAccessToken};
+use super::{
+    count, execute, json, limit_offset, ms, query_all, query_one, query_opt, time, to_json,
+    SqliteStore,
+};
+use crate::domain::{ClientRegistration, InitialAccessToken, Page, Paged};
 use crate::store::{RegistrationStore, StoreResult};
 
 const INSERT_TOKEN: &str = "INSERT INTO initial_access_tokens (digest, max_uses, uses_left, \
-     created_by, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+     created_by, created_at, expires_at, id, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+const LIST_TOKENS: &str = "SELECT * FROM initial_access_tokens WHERE expires_at > ?1 \
+     ORDER BY created_at DESC, id DESC LIMIT ?2 OFFSET ?3";
 
 const USE_TOKEN: &str = "UPDATE initial_access_tokens SET uses_left = uses_left - 1 \
      WHERE digest = ?1 AND uses_left > 0 AND expires_at > ?2 RETURNING *";
@@ -36,6 +42,8 @@ impl RegistrationStore for SqliteStore {
                 t.created_by,
                 ms(t.created_at),
                 ms(t.expires_at),
+                t.id,
+                t.label,
             ])?;
             Ok(())
         })
@@ -59,6 +67,35 @@ impl RegistrationStore for SqliteStore {
         let digest = digest.to_owned();
         self.call(move |c| query_opt(c, USE_TOKEN, params![digest, ms(now)], token_from_row))
             .await
+    }
+
+    async fn list_initial_tokens(
+        &self,
+        now: DateTime<Utc>,
+        page: Page,
+    ) -> StoreResult<Paged<InitialAccessToken>> {
+        let (limit, offset) = limit_offset(page);
+        self.call(move |c| {
+            let sql = "SELECT COUNT(*) FROM initial_access_tokens WHERE expires_at > ?1";
+            let total = count(c, sql, [ms(now)])?;
+            let items = query_all(
+                c,
+                LIST_TOKENS,
+                params![ms(now), limit, offset],
+                token_from_row,
+            )?;
+            Ok(Paged { items, total })
+        })
+        .await
+    }
+
+    async fn revoke_initial_token(&self, id: &str) -> StoreResult<bool> {
+        let id = id.to_owned();
+        self.call(move |c| {
+            let sql = "DELETE FROM initial_access_tokens WHERE id = ?1";
+            Ok(execute(c, sql, [id])? == 1)
+        })
+        .await
     }
 
     async fn insert_registration(&self, registration: &ClientRegistration) -> StoreResult<()> {
@@ -120,7 +157,9 @@ impl RegistrationStore for SqliteStore {
 
 fn token_from_row(r: &Row<'_>) -> StoreResult<InitialAccessToken> {
     Ok(InitialAccessToken {
+        id: r.get("id")?,
         digest: r.get("digest")?,
+        label: r.get("label")?,
         max_uses: r.get("max_uses")?,
         uses_left: r.get("uses_left")?,
         created_by: r.get("created_by")?,

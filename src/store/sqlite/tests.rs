@@ -159,3 +159,50 @@ async fn wait_for(mut done: impl FnMut() -> bool) -> bool {
     }
     false
 }
+
+/// The migration that gives initial access tokens an id gives each token stored before it a
+/// different random one, and leaves them usable and revocable by it.
+#[tokio::test]
+async fn initial_access_tokens_stored_before_ids_get_one_each() {
+    use crate::store::RegistrationStore;
+
+    let dir = tempfile::tempdir().unwrap();
+    let before = super::MIGRATIONS
+        .iter()
+        .position(|m| m.contains("initial_access_tokens_id"))
+        .unwrap();
+    let now = truncate_millis(Utc::now());
+    {
+        let mut c = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+        let tx = c.transaction().unwrap();
+        for sql in &super::MIGRATIONS[..before] {
+            tx.execute_batch(sql).unwrap();
+        }
+        tx.pragma_update(None, "user_version", before as i64)
+            .unwrap();
+        for digest in ["d1", "d2"] {
+            tx.execute(
+                "INSERT INTO initial_access_tokens (digest, max_uses, uses_left, created_by, \
+                 created_at, expires_at) VALUES (?1, 1, 1, 'operator', ?2, ?3)",
+                rusqlite::params![digest, super::ms(now), super::ms(now + Duration::hours(1))],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let store = open(dir.path()).await.unwrap();
+    let listed = store
+        .list_initial_tokens(now, crate::domain::Page::new(0, 10))
+        .await
+        .unwrap();
+    let ids: Vec<&str> = listed.items.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids.len(), 2);
+    assert!(
+        ids.iter().all(|id| id.len() == 32) && ids[0] != ids[1],
+        "{ids:?}"
+    );
+    assert!(store.revoke_initial_token(ids[0]).await.unwrap());
+    let left = store.get_initial_token("d1").await.unwrap().is_some() as u8
+        + store.get_initial_token("d2").await.unwrap().is_some() as u8;
+    assert_eq!(left, 1);
+}

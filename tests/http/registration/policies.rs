@@ -92,6 +92,13 @@ async fn open_registration_is_limited_per_address(b: Backend) {
     assert_eq!(refused["error"], "temporarily_unavailable");
     let wait: i64 = headers["retry-after"].to_str().unwrap().parse().unwrap();
     assert!((1..=3600).contains(&wait), "{wait}");
+    let admin = crate::helpers::caller::Caller::admin(&app).await;
+    let audited = crate::audit_log::event(&admin, "throttle.refused", |e| {
+        e["details"]["check"] == "client_registration"
+    })
+    .await;
+    crate::audit_log::assert_event(&audited, "anonymous", None, None);
+    assert_eq!(audited["reason"], "throttled");
     app.advance(Duration::from_secs(3601));
     assert_eq!(register(&app, None, &body).await.0, 201, "a new window");
     app.stop().await;

@@ -44,6 +44,8 @@ from .protected_resource_metadata import ProtectedResourceMetadata
 from .readiness import Readiness
 from .register_request import RegisterRequest
 from .registration_token import RegistrationToken
+from .registration_token_list import RegistrationTokenList
+from .registration_token_object import RegistrationTokenObject
 from .resource_scope_object import ResourceScopeObject
 from .resource_server import ResourceServer
 from .resource_server_list import ResourceServerList
@@ -107,6 +109,8 @@ __all__ = (
     "Readiness",
     "RegisterRequest",
     "RegistrationToken",
+    "RegistrationTokenList",
+    "RegistrationTokenObject",
     "ResourceScopeObject",
     "ResourceServer",
     "ResourceServerList",

@@ -28,7 +28,8 @@ class AuditEventObject:
             `second_factor.enabled`, `second_factor.disabled`, `recovery_code.used`,
             `consent.granted`, `consent.revoked`, `token.revoked`, `grant.revoked`,
             `refresh.reuse_detected`, `app.created`, `app.changed`, `app.deleted`,
-            `app.secret_rotated`, `admin.*`, `key.rotated`, `session.ended`.
+            `app.secret_rotated`, `admin.*`, `key.rotated`, `session.ended`, `account.registered`,
+            `email.verified`, `recovery_codes.regenerated`.
         actor (str): A user id, an app's client id, `anonymous` (an unknown account) or `system`.
         details (AuditEventObjectDetails): Small facts of the kind (a scope list, a key id, a count).
         reason (str | Unset): Why it ended so (`bad_password`, `unknown_user`, `throttled`, `second_factor_failed`,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="CreateRegistrationTokenRequest")
 
 
@@ -16,16 +18,20 @@ class CreateRegistrationTokenRequest:
     Attributes:
         uses (int): How many clients it may register (1–10000).
         expires_in (int): Seconds it stays valid (60 up to a year).
+        label (str | Unset): To recognise it in the listing: at most 100 characters, no control characters.
     """
 
     uses: int
     expires_in: int
+    label: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         uses = self.uses
 
         expires_in = self.expires_in
+
+        label = self.label
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -35,6 +41,8 @@ class CreateRegistrationTokenRequest:
                 "expires_in": expires_in,
             }
         )
+        if label is not UNSET:
+            field_dict["label"] = label
 
         return field_dict
 
@@ -45,9 +53,12 @@ class CreateRegistrationTokenRequest:
 
         expires_in = d.pop("expires_in")
 
+        label = d.pop("label", UNSET)
+
         create_registration_token_request = cls(
             uses=uses,
             expires_in=expires_in,
+            label=label,
         )
 
         create_registration_token_request.additional_properties = d

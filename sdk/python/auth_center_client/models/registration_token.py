@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="RegistrationToken")
 
 
@@ -18,11 +20,15 @@ class RegistrationToken:
         initial_access_token (str): Send it as `Authorization: Bearer` to `/oauth2/register`. Only its digest is kept.
         uses (int):
         expires_at (datetime.datetime):
+        id (str): Names it in the listing and for revocation.
+        label (str | Unset):
     """
 
     initial_access_token: str
     uses: int
     expires_at: datetime.datetime
+    id: str
+    label: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,6 +38,10 @@ class RegistrationToken:
 
         expires_at = self.expires_at.isoformat()
 
+        id = self.id
+
+        label = self.label
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -39,8 +49,11 @@ class RegistrationToken:
                 "initial_access_token": initial_access_token,
                 "uses": uses,
                 "expires_at": expires_at,
+                "id": id,
             }
         )
+        if label is not UNSET:
+            field_dict["label"] = label
 
         return field_dict
 
@@ -53,10 +66,16 @@ class RegistrationToken:
 
         expires_at = datetime.datetime.fromisoformat(d.pop("expires_at"))
 
+        id = d.pop("id")
+
+        label = d.pop("label", UNSET)
+
         registration_token = cls(
             initial_access_token=initial_access_token,
             uses=uses,
             expires_at=expires_at,
+            id=id,
+            label=label,
         )
 
         registration_token.additional_properties = d
