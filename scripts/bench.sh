@@ -225,9 +225,14 @@ run_auth_center() {
     ARGS+=(--mongodb-uri "$uri" --mongodb-database "bench_$$")
     CPU_PIDS="$(tr -dc '0-9' <"$REPO/.cache/mongodb/mongod-$MONGO_PORT.pid")"
   fi
+  # First start (empty data directory: schema, signing key, the admin's password hash), then a
+  # restart on that data, which is what a node joining or coming back pays.
   start_server "$BASE/readyz" "$WORK/$target.log" "$BIN" "${ARGS[@]}" serve
+  local first="$COLD"
+  stop_server
+  start_server "$BASE/readyz" "$WORK/$target-restart.log" "$BIN" "${ARGS[@]}" serve
   CPU_PIDS="$SERVER $CPU_PIDS"
-  echo "$target cold_start $COLD idle_rss $(rss_mib "$SERVER")" >>"$WORK/servers"
+  echo "$target cold_start $first idle_rss $(rss_mib "$SERVER") restart $COLD" >>"$WORK/servers"
   arrange_auth_center
   # One second of warm-up so the first point does not pay for first touches.
   clear_lua_env
@@ -305,8 +310,10 @@ print_table() {
   echo
   echo "auth-center $(git -C "$REPO" describe --always --dirty) vs node-oidc-provider 9 (in-memory, opaque tokens)"
   echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $CPUS CPUs; server on CPU $SERVER_CPU, wrk on CPU $LOAD_CPU; ${DURATION} s per point"
-  while read -r target _ cold _ rss; do
-    printf '%-8s cold start %.3f s, idle RSS %s MiB\n' "$target" "$cold" "$rss"
+  while read -r target _ cold _ rss _ restart; do
+    printf '%-8s cold start %.3f s' "$target" "$cold"
+    [ -n "$restart" ] && printf ' (first start), restart %.3f s' "$restart"
+    printf ', idle RSS %s MiB\n' "$rss"
   done <"$WORK/servers"
   echo
   python3 - "$RESULTS" <<'PY'

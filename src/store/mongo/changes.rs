@@ -28,8 +28,11 @@ impl ChangeSource for MongoStore {
     async fn open_changes(&self) -> StoreResult<ChangeStream> {
         let pipeline = [
             // Deny-list entries are only inserted; their expiry (a TTL delete) changes nothing.
+            // A new grant is not announced: no cache holds a grant before it is stored (a
+            // lookup that finds none caches nothing), and every code exchange stores one.
             doc! { "$match": { "$or": [
-                { "ns.coll": { "$in": [APPS, SIGNING_KEYS, USERS, GRANTS] } },
+                { "ns.coll": { "$in": [APPS, SIGNING_KEYS, USERS] } },
+                { "ns.coll": GRANTS, "operationType": { "$ne": "insert" } },
                 { "ns.coll": REVOKED_TOKENS, "operationType": "insert" },
             ] } },
             // Only what says which record changed: full documents would carry secret digests,
