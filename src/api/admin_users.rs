@@ -1,5 +1,5 @@
 //! Administration of accounts under `/api/v1/admin/users`: list and search, get, disable and
-//! enable, delete (with everything that belongs to the account), the groups of a user, and
+//! enable, make and remove administrators, delete (with everything that belongs to the account), the groups of a user, and
 //! removing a person's second factor when they lost it.
 //! Every operation needs the `admin` scope, which only administrators hold.
 //!
@@ -53,8 +53,8 @@ api_response! {
     UserError as SetDisabled {
         /// No account has this id.
         404 NotFound,
-        /// The change is refused: an administrator cannot disable their own account, and the
-        /// last enabled administrator cannot be disabled.
+        /// The change is refused: an administrator cannot disable (or stop being an
+        /// administrator of) their own account, and the last enabled administrator stays.
         409 Conflict,
         ..admin
     }
@@ -168,6 +168,34 @@ impl AdminUsersApi {
         set_disabled(&c, &id, false).await
     }
 
+    /// Make an account an administrator
+    ///
+    /// The person gets the administrators' pages and may authorize tokens with the `admin`
+    /// scope. Making an administrator of an administrator changes nothing. Needs the `admin`
+    /// scope.
+    #[oai(
+        path = "/api/v1/admin/users/:id/promote",
+        method = "post",
+        operation_id = "promoteUser"
+    )]
+    async fn promote_user(&self, c: Caller<'_>, id: Path<String>) -> SetDisabled {
+        set_admin(&c, &id, true).await
+    }
+
+    /// Stop an account being an administrator
+    ///
+    /// The person loses the administrators' pages; tokens with the `admin` scope they hold stop
+    /// working for administration at once. You cannot demote your own account, nor the last
+    /// enabled administrator. Needs the `admin` scope.
+    #[oai(
+        path = "/api/v1/admin/users/:id/demote",
+        method = "post",
+        operation_id = "demoteUser"
+    )]
+    async fn demote_user(&self, c: Caller<'_>, id: Path<String>) -> SetDisabled {
+        set_admin(&c, &id, false).await
+    }
+
     /// Delete an account
     ///
     /// Deletes the account and everything that belongs to it: its sessions, pending email
@@ -229,5 +257,12 @@ impl AdminUsersApi {
 async fn set_disabled(c: &Caller<'_>, id: &str, disabled: bool) -> SetDisabled {
     let actor = c.admin().await?.user;
     let u = admin::set_user_disabled(c, &actor, id, disabled).await?;
+    Ok(UserResponse::Ok(Json(u.into())))
+}
+
+/// Promote and demote differ only in the flag they set.
+async fn set_admin(c: &Caller<'_>, id: &str, is_admin: bool) -> SetDisabled {
+    let actor = c.admin().await?.user;
+    let u = admin::set_user_admin(c, &actor, id, is_admin).await?;
     Ok(UserResponse::Ok(Json(u.into())))
 }

@@ -6,6 +6,8 @@
 use crate::helpers::caller;
 #[path = "admin_api/fixtures.rs"]
 mod fixtures;
+#[path = "admin_api/promote.rs"]
+mod promote;
 
 use crate::helpers::{Backend, TestApp};
 use auth_center::service::admin;

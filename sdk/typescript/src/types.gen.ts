@@ -1962,8 +1962,8 @@ export type DisableUserErrors = {
      */
     404: ApiError;
     /**
-     * The change is refused: an administrator cannot disable their own account, and the
-     * last enabled administrator cannot be disabled.
+     * The change is refused: an administrator cannot disable (or stop being an
+     * administrator of) their own account, and the last enabled administrator stays.
      */
     409: ApiError;
     /**
@@ -2012,8 +2012,8 @@ export type EnableUserErrors = {
      */
     404: ApiError;
     /**
-     * The change is refused: an administrator cannot disable their own account, and the
-     * last enabled administrator cannot be disabled.
+     * The change is refused: an administrator cannot disable (or stop being an
+     * administrator of) their own account, and the last enabled administrator stays.
      */
     409: ApiError;
     /**
@@ -2036,6 +2036,106 @@ export type EnableUserResponses = {
 };
 
 export type EnableUserResponse = EnableUserResponses[keyof EnableUserResponses];
+
+export type PromoteUserData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/users/{id}/promote';
+};
+
+export type PromoteUserErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No account has this id.
+     */
+    404: ApiError;
+    /**
+     * The change is refused: an administrator cannot disable (or stop being an
+     * administrator of) their own account, and the last enabled administrator stays.
+     */
+    409: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type PromoteUserError = PromoteUserErrors[keyof PromoteUserErrors];
+
+export type PromoteUserResponses = {
+    /**
+     * The account as changed.
+     */
+    200: AdminUser;
+};
+
+export type PromoteUserResponse = PromoteUserResponses[keyof PromoteUserResponses];
+
+export type DemoteUserData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/users/{id}/demote';
+};
+
+export type DemoteUserErrors = {
+    /**
+     * No valid credential: the session ended or the token is missing, expired or
+     * revoked (RFC 6750 `invalid_token`).
+     */
+    401: ApiError;
+    /**
+     * The caller is not an administrator (`insufficient_scope`: the `admin` scope is
+     * required), or a session call lacks its `X-CSRF-Token` header.
+     */
+    403: ApiError;
+    /**
+     * No account has this id.
+     */
+    404: ApiError;
+    /**
+     * The change is refused: an administrator cannot disable (or stop being an
+     * administrator of) their own account, and the last enabled administrator stays.
+     */
+    409: ApiError;
+    /**
+     * An unexpected error; details are in the server log, never in the body.
+     */
+    500: ApiError;
+    /**
+     * The store is unavailable; retry later.
+     */
+    503: ApiError;
+};
+
+export type DemoteUserError = DemoteUserErrors[keyof DemoteUserErrors];
+
+export type DemoteUserResponses = {
+    /**
+     * The account as changed.
+     */
+    200: AdminUser;
+};
+
+export type DemoteUserResponse = DemoteUserResponses[keyof DemoteUserResponses];
 
 export type ResetSecondFactorData = {
     body?: never;
