@@ -7,10 +7,13 @@
 //! through the browser, a response type other than `code`, no PKCE S256, no `redirect_uri`, a
 //! token request without a proof, an RS256 assertion or proof; codes live 60 seconds.
 //! Settings (API, page, dynamic registration, `dpop_bound_access_tokens`) are in
-//! `oauth/fapi_settings.rs`, a DPoP proof at PAR for any app in `oauth/dpop_at_par.rs`.
+//! `oauth/fapi_settings.rs`, a DPoP proof at PAR for any app in `oauth/dpop_at_par.rs`, refresh
+//! without rotation in `oauth/fapi_refresh.rs`.
 
 #[path = "oauth/dpop_at_par.rs"]
 mod dpop_at_par;
+#[path = "oauth/fapi_refresh.rs"]
+mod fapi_refresh;
 #[path = "oauth/fapi_settings.rs"]
 mod fapi_settings;
 

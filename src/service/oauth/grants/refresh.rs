@@ -40,7 +40,8 @@ async fn reuse_detected(svc: &Services, old: &RefreshToken) -> OAuthError {
     }
 }
 
-/// RFC 6749 §6 with rotation: the old token is consumed atomically and a new one issued.
+/// RFC 6749 §6 with rotation: the old token is consumed atomically and a new one issued
+/// (except for FAPI 2.0 apps, whose refresh token stays).
 pub(super) async fn exchange(
     svc: &Services,
     client: &Client,
@@ -83,16 +84,14 @@ pub(super) async fn exchange(
     let scopes = narrow(&kept_for_asked, req.scope.as_deref(), || {
         "a refresh may only narrow the scope originally granted"
     })?;
-    // The new refresh token keeps what is still allowed of the original scope (RFC 6749 §6);
-    // only the access token narrows to the requested one.
-    let (value, new) = issue::new_refresh(svc, client, &grant, &kept.to_vec(), jkt);
-    match svc.stores.grants.rotate_refresh(&digest, &new).await? {
-        RefreshRotation::Rotated(_) => {}
-        RefreshRotation::Reused(r) => return Err(reuse_detected(svc, &r).await),
-        RefreshRotation::NotFound => {
-            return Err(OAuthError::invalid_grant("unknown refresh token"))
-        }
-    }
+    let refresh_token = if client.fapi2 {
+        // FAPI 2.0 §5.3.2.1: no rotation. The client is confidential, authenticates with
+        // private_key_jwt at each use and its access tokens are sender-constrained; the refresh
+        // token it holds stays valid (RFC 6749 §6: a new one MAY be issued).
+        None
+    } else {
+        Some(rotate(svc, client, &grant, &digest, &kept, jkt).await?)
+    };
     touch_if_stale(svc, &grant, svc.now()).await;
     let who = Subject {
         client,
@@ -108,11 +107,29 @@ pub(super) async fn exchange(
     Ok(TokenSet {
         access_token,
         expires_in,
-        refresh_token: Some(value),
+        refresh_token,
         scope: scopes.to_string(),
         id_token,
         token_type: who.token_type(),
     })
+}
+
+/// Spends the refresh token `digest` for a new one, which keeps what is still allowed of the
+/// original scope (RFC 6749 §6); only the access token narrows to the requested one.
+async fn rotate(
+    svc: &Services,
+    client: &Client,
+    grant: &Grant,
+    digest: &str,
+    kept: &ScopeSet,
+    jkt: Option<&str>,
+) -> Result<String, OAuthError> {
+    let (value, new) = issue::new_refresh(svc, client, grant, &kept.to_vec(), jkt);
+    match svc.stores.grants.rotate_refresh(digest, &new).await? {
+        RefreshRotation::Rotated(_) => Ok(value),
+        RefreshRotation::Reused(r) => Err(reuse_detected(svc, &r).await),
+        RefreshRotation::NotFound => Err(OAuthError::invalid_grant("unknown refresh token")),
+    }
 }
 
 /// What the narrowed resources permit of `kept`: all of it without resources.
