@@ -31,6 +31,7 @@ mod session;
 mod signing_key;
 mod token;
 mod user;
+pub mod webauthn;
 
 pub use audit::{
     AuditCursor, AuditEvent, AuditEventType, AuditQuery, AuditTypePrefix, ANONYMOUS_ACTOR,
