@@ -24,6 +24,7 @@ mod groups;
 mod keys;
 mod login_attempts;
 mod outbox;
+mod passkeys;
 mod pushed_requests;
 mod registrations;
 mod resource_servers;
@@ -74,6 +75,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v15.sql"),
     include_str!("schema_v16.sql"),
     include_str!("schema_v17.sql"),
+    include_str!("schema_v18.sql"),
 ];
 
 /// The SQLite backend: every store trait over one database file.
@@ -305,6 +307,7 @@ fn conflict_field(table: &str, column: &str) -> Option<&'static str> {
         ("pushed_requests", "digest") => "request_uri",
         ("initial_access_tokens", "digest") => "initial_access_token",
         ("client_registrations", "client_id") => "client_id",
+        ("passkeys", "credential_id") => "credential_id",
         (_, "id") => "id",
         _ => return None,
     })
