@@ -106,7 +106,7 @@ pub async fn register(
     client: &ClientInfo,
 ) -> Result<Passkey, ServiceError> {
     let name = parse_passkey_name(input.name)
-        .ok_or_else(|| invalid("name", "invalid", "must be 1 to 64 characters"))?;
+        .ok_or_else(|| invalid("passkey_name", "length", "must be 1 to 64 characters"))?;
     let held = list(svc, user).await?.len();
     if held >= MAX_PASSKEYS_PER_USER {
         return Err(invalid(
@@ -181,7 +181,7 @@ pub async fn rename(
     name: &str,
 ) -> Result<(), ServiceError> {
     let name = parse_passkey_name(name)
-        .ok_or_else(|| invalid("name", "invalid", "must be 1 to 64 characters"))?;
+        .ok_or_else(|| invalid("passkey_name", "length", "must be 1 to 64 characters"))?;
     let store = &svc.stores.passkeys;
     if !store.rename_passkey(&user.id, credential_id, &name).await? {
         return Err(ServiceError::NotFound);

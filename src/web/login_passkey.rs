@@ -1,0 +1,81 @@
+//! "Sign in with a passkey" (`POST /accounts/login/passkey/`): the login page's form posts the
+//! credential `/static/passkeys.js` got from the browser for the page's challenge; no username
+//! is asked (discoverable credentials). A refused passkey re-renders the login page (401), a
+//! throttled one says when to retry (429), an expired challenge asks to try again.
+
+use poem::handler;
+use poem::http::StatusCode;
+use poem::web::Form;
+use poem::Response;
+use serde::Deserialize;
+
+use super::context::{retry_args, with_retry_after, Ctx};
+use super::login::{finish_login, login_page, Carried};
+use crate::metrics::{metrics, SignInOutcome, SignInStep};
+use crate::service::passkeys::sign_in::{sign_in, PasskeySignInError};
+
+#[derive(Default, Deserialize)]
+pub struct PasskeyForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    credential: String,
+    #[serde(default)]
+    next: String,
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+#[handler]
+pub async fn submit(mut ctx: Ctx<'_>, Form(f): Form<PasskeyForm>) -> Response {
+    ctx.page_at("/accounts/login/");
+    ctx.keep(&[("next", &f.next)]);
+    if !ctx.csrf_ok(&f.csrf_token) {
+        return ctx.error_page(StatusCode::FORBIDDEN, "error.csrf");
+    }
+    let carried = || Carried {
+        next: &f.next,
+        lang: &f.lang,
+    };
+    let step = SignInStep::Passkey;
+    let signed_in = sign_in(
+        ctx.svc,
+        &f.token,
+        &f.csrf_token,
+        &f.credential,
+        ctx.client_ip,
+    )
+    .await;
+    let (status, key) = match signed_in {
+        Ok(s) => return finish_login(&mut ctx, (&s.user, step), s.amr, (&f.lang, &f.next)).await,
+        Err(PasskeySignInError::Service(e)) => {
+            metrics().sign_in(step, SignInOutcome::Error);
+            return ctx.service_error_page(&e);
+        }
+        Err(PasskeySignInError::Throttled(secs)) => {
+            metrics().sign_in(step, SignInOutcome::Throttled);
+            let args = retry_args(ctx.svc.now(), secs);
+            let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
+            let error = Some(("login.throttled", &args[..]));
+            let status = StatusCode::TOO_MANY_REQUESTS;
+            let page = login_page(&ctx, status, "", carried(), error).await;
+            return with_retry_after(page, secs);
+        }
+        Err(PasskeySignInError::Expired) => (StatusCode::BAD_REQUEST, "passkey_login.expired"),
+        Err(PasskeySignInError::Refused) => (StatusCode::UNAUTHORIZED, "passkey_login.refused"),
+        Err(PasskeySignInError::NotVerified) => {
+            (StatusCode::UNAUTHORIZED, "passkey_login.not_verified")
+        }
+        Err(PasskeySignInError::Disabled) => (StatusCode::FORBIDDEN, "login.disabled"),
+        Err(PasskeySignInError::Unverified) => (StatusCode::FORBIDDEN, "login.unverified"),
+    };
+    let outcome = match status {
+        StatusCode::BAD_REQUEST => SignInOutcome::Expired,
+        StatusCode::FORBIDDEN => SignInOutcome::Disabled,
+        _ => SignInOutcome::BadCredentials,
+    };
+    metrics().sign_in(step, outcome);
+    login_page(&ctx, status, "", carried(), Some((key, &[][..]))).await
+}
