@@ -12,10 +12,15 @@ use serde::Deserialize;
 use super::context::{retry_args, with_retry_after, Ctx};
 use super::login::{finish_login, login_page, Carried};
 use crate::metrics::{metrics, SignInOutcome, SignInStep};
-use crate::service::passkeys::sign_in::{sign_in, PasskeySignInError};
+use crate::service::passkeys::ceremony::{issue, Purpose};
+use crate::service::passkeys::sign_in::{second_step, sign_in, PasskeySignInError, SignedIn};
+use crate::service::two_factor::login::pending_user;
 
 #[derive(Default, Deserialize)]
 pub struct PasskeyForm {
+    /// The pending login, when a passkey finishes a login instead of a code.
+    #[serde(default)]
+    pending: String,
     #[serde(default)]
     token: String,
     #[serde(default)]
@@ -26,6 +31,26 @@ pub struct PasskeyForm {
     lang: String,
     #[serde(default)]
     csrf_token: String,
+}
+
+/// A passkey sign-in alone, or the second step of the pending login the form carries.
+async fn signed_in(ctx: &Ctx<'_>, f: &PasskeyForm) -> Result<SignedIn, PasskeySignInError> {
+    let (svc, ip) = (ctx.svc, ctx.client_ip);
+    if f.pending.is_empty() {
+        sign_in(svc, &f.token, &f.csrf_token, &f.credential, ip).await
+    } else {
+        second_step(svc, &f.pending, &f.token, &f.csrf_token, &f.credential, ip).await
+    }
+}
+
+/// The challenge of the second-step page's passkey form, for the account of `pending`.
+pub(super) fn second_step_challenge(ctx: &Ctx<'_>, pending: &str) -> Option<minijinja::Value> {
+    let browser = ctx.csrf_token();
+    let user = pending_user(ctx.svc, pending, &browser)?;
+    let issued = issue(ctx.svc, Purpose::SignIn, Some(&user), &browser).ok()?;
+    Some(minijinja::context! {
+        challenge => issued.challenge, token => issued.token, rp_id => issued.rp_id,
+    })
 }
 
 #[handler]
@@ -40,14 +65,12 @@ pub async fn submit(mut ctx: Ctx<'_>, Form(f): Form<PasskeyForm>) -> Response {
         lang: &f.lang,
     };
     let step = SignInStep::Passkey;
-    let signed_in = sign_in(
-        ctx.svc,
-        &f.token,
-        &f.csrf_token,
-        &f.credential,
-        ctx.client_ip,
-    )
-    .await;
+    let signed_in = signed_in(&ctx, &f).await;
+    if matches!(signed_in, Err(PasskeySignInError::Expired)) && !f.pending.is_empty() {
+        metrics().sign_in(step, SignInOutcome::Expired);
+        let to = super::journey::with_next("/accounts/login/", &f.next);
+        return super::context::see_other(&to);
+    }
     let (status, key) = match signed_in {
         Ok(s) => return finish_login(&mut ctx, (&s.user, step), s.amr, (&f.lang, &f.next)).await,
         Err(PasskeySignInError::Service(e)) => {

@@ -2,13 +2,16 @@
 //! `helpers::authenticator`: registered on the account page after the password, listed and
 //! removed, signing in without a username (session `amr`), and every refusal — another origin,
 //! another RP id, a bad signature, a replayed challenge, a counter going backwards, another
-//! person's credential, a registration without the password — plus the security emails.
+//! person's credential, a registration without the password — a passkey instead of the code
+//! after the password, and the security emails.
 
 use crate::helpers::accounts::location;
-use crate::helpers::authenticator::{ceremony, post_sign_in, register, sign_in, Authenticator};
+use crate::helpers::authenticator::{
+    ceremony, data_attr, post_sign_in, register, sign_in, Authenticator, Ceremony,
+};
 use crate::helpers::mail::{sink, spawn_with_smtp, unique_address, wait_for_text};
-use crate::helpers::two_factor::{enrol, PASSWORD};
-use crate::helpers::{Backend, TestApp};
+use crate::helpers::two_factor::{enrol, submit_password, PASSWORD};
+use crate::helpers::{extract_hidden, unescape_attr, Backend, TestApp};
 
 /// `jane` signed in on `app.client` with one passkey registered.
 async fn jane_with_a_passkey(app: &TestApp) -> Authenticator {
@@ -335,6 +338,74 @@ async fn a_passkey_without_user_verification_is_refused_for_a_person_with_two_st
     app.stop().await;
 }
 
+async fn a_passkey_of_the_person_finishes_a_login_instead_of_the_code(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    enrol(&app).await;
+    let mut auth = Authenticator::new(&app);
+    auth.user_verified = false;
+    assert_eq!(
+        register(&app, &mut auth, "Key", PASSWORD).await.status(),
+        303
+    );
+    app.create_user("bob", "bob@example.com", PASSWORD).await;
+    let mut bobs = Authenticator::new(&app);
+    bobs.user_handle = bob_handle(&app).await;
+    let jane = app.stored_user("jane").await;
+
+    let browser = app.new_browser();
+    let second_page = |html: &str| Ceremony {
+        challenge: data_attr(html, "challenge"),
+        token: extract_hidden(html, "token").expect("the passkey form"),
+        csrf: extract_hidden(html, "csrf_token").unwrap(),
+        user_handle: None,
+    };
+    let resp = submit_password(&app, &browser, "/accounts/profile/").await;
+    let html = resp.text().await.unwrap();
+    let pending = unescape_attr(&extract_hidden(&html, "pending").unwrap());
+    let c = second_page(&html);
+    let post = |c: &Ceremony, credential: String| {
+        let form = [
+            ("pending", pending.clone()),
+            ("token", c.token.clone()),
+            ("credential", credential),
+            ("csrf_token", c.csrf.clone()),
+            ("next", "/accounts/profile/".to_owned()),
+        ];
+        browser
+            .post(app.url("/accounts/login/passkey/"))
+            .form(&form)
+            .send()
+    };
+    let resp = post(&c, bobs.get(&c.challenge)).await.unwrap();
+    assert_eq!(resp.status(), 401, "another person's passkey");
+    let resp = submit_password(&app, &browser, "/accounts/profile/").await;
+    let html = resp.text().await.unwrap();
+    let pending_now = unescape_attr(&extract_hidden(&html, "pending").unwrap());
+    assert_ne!(pending_now, "");
+    let c = second_page(&html);
+    let form = [
+        ("pending", pending_now.as_str()),
+        ("token", c.token.as_str()),
+        ("credential", &auth.get(&c.challenge)),
+        ("csrf_token", c.csrf.as_str()),
+        ("next", "/accounts/profile/"),
+    ];
+    let resp = browser
+        .post(app.url("/accounts/login/passkey/"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 303);
+    assert_eq!(location(&resp), "/accounts/profile/");
+    let amrs = amr_of_sessions(&app, &jane.id).await;
+    assert!(
+        amrs.contains(&vec!["pwd".into(), "swk".into(), "mfa".into()]),
+        "{amrs:?}"
+    );
+    app.stop().await;
+}
+
 async fn adding_and_removing_a_passkey_are_mailed(backend: Backend) {
     let (port, dir) = sink();
     let app = spawn_with_smtp(backend, port).await;
@@ -378,5 +449,6 @@ on_both_stores!(
     another_persons_credential_neither_signs_in_nor_is_removed,
     adding_a_passkey_needs_the_password_or_a_current_code,
     a_passkey_without_user_verification_is_refused_for_a_person_with_two_steps,
+    a_passkey_of_the_person_finishes_a_login_instead_of_the_code,
     adding_and_removing_a_passkey_are_mailed,
 );

@@ -77,9 +77,59 @@ pub async fn sign_in(
     else {
         return Err(PasskeySignInError::Expired);
     };
+    let (passkey, data) = checked_use(svc, &challenge, credential, None, client_ip).await?;
+    let user = admitted(svc, &passkey.user_id).await?;
+    if !data.user_verified() && two_factor::is_on(svc, &user.id).await? {
+        return Err(PasskeySignInError::NotVerified);
+    }
+    let synced = passkey.backup_eligible || data.backup_eligible();
+    let amr = amr_of_passkey(synced, data.user_verified());
+    Ok(SignedIn { user, amr })
+}
+
+/// Finishes the pending login `pending` (the password passed in the browser holding
+/// `browser`) with one of that person's passkeys instead of a code: `amr` is `pwd`, the key's
+/// method, `user` when verified, and `mfa`.
+pub async fn second_step(
+    svc: &Services,
+    pending: &str,
+    token: &str,
+    browser: &str,
+    credential: &str,
+    client_ip: Option<IpAddr>,
+) -> Result<SignedIn, PasskeySignInError> {
+    let user_id = two_factor::login::pending_user(svc, pending, browser)
+        .ok_or(PasskeySignInError::Expired)?;
+    let redeemed = ceremony::redeem(svc, token, Purpose::SignIn, Some(&user_id), browser);
+    let Some(challenge) = redeemed.await? else {
+        return Err(PasskeySignInError::Expired);
+    };
+    let used = checked_use(svc, &challenge, credential, Some(&user_id), client_ip);
+    let (passkey, data) = used.await?;
+    let user = admitted(svc, &passkey.user_id).await?;
+    let synced = passkey.backup_eligible || data.backup_eligible();
+    let mut amr = vec![crate::domain::AMR_PASSWORD.to_owned()];
+    amr.extend(amr_of_passkey(synced, data.user_verified()));
+    if !amr.iter().any(|m| m == AMR_MFA) {
+        amr.push(AMR_MFA.to_owned());
+    }
+    Ok(SignedIn { user, amr })
+}
+
+/// A use of the posted credential for `challenge` — of `only_user`'s passkeys when given —
+/// verified, throttled and its counter advanced.
+async fn checked_use(
+    svc: &Services,
+    challenge: &str,
+    credential: &str,
+    only_user: Option<&str>,
+    client_ip: Option<IpAddr>,
+) -> Result<(crate::domain::Passkey, webauthn::AuthenticatorData), PasskeySignInError> {
     let credential = parse_credential(credential).ok_or(PasskeySignInError::Refused)?;
     let stored = svc.stores.passkeys.find_passkey(&credential.raw_id).await;
-    let stored = stored.map_err(ServiceError::from)?;
+    let stored = stored
+        .map_err(ServiceError::from)?
+        .filter(|p| only_user.is_none_or(|u| u == p.user_id));
     let account = match &stored {
         Some(p) => Account::User(&p.user_id),
         None => Account::UnknownLogin(&credential.raw_id),
@@ -90,7 +140,7 @@ pub async fn sign_in(
         .reserve(&svc.stores, Check::Password, account, client_ip, now)
         .await?;
     let verified = stored.and_then(|p| {
-        let data = verify(svc, &p, &credential, &challenge).ok()?;
+        let data = verify(svc, &p, &credential, challenge).ok()?;
         Some((p, data))
     });
     let Some((passkey, data)) = verified else {
@@ -119,15 +169,7 @@ pub async fn sign_in(
         return Err(PasskeySignInError::Refused);
     }
     attempt.succeeded(&svc.stores).await?;
-    let user = admitted(svc, &passkey.user_id).await?;
-    if !data.user_verified() && two_factor::is_on(svc, &user.id).await? {
-        return Err(PasskeySignInError::NotVerified);
-    }
-    let amr = amr_of_passkey(
-        passkey.backup_eligible || data.backup_eligible(),
-        data.user_verified(),
-    );
-    Ok(SignedIn { user, amr })
+    Ok((passkey, data))
 }
 
 /// The assertion's authenticator data, when it verifies against `passkey` (§7.2 steps 5-21).
