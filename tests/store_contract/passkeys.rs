@@ -91,13 +91,15 @@ pub async fn only_one_of_sixteen_concurrent_uses_with_one_counter_is_recorded(s:
         .await
         .unwrap();
     let barrier = Arc::new(Barrier::new(16));
-    let racers = (0..16).map(|_| {
-        let (store, barrier) = (s.passkeys.clone(), barrier.clone());
-        tokio::spawn(async move {
-            barrier.wait().await;
-            store.record_passkey_use("raced", 7, now()).await.unwrap()
+    let racers: Vec<_> = (0..16)
+        .map(|_| {
+            let (store, barrier) = (s.passkeys.clone(), barrier.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                store.record_passkey_use("raced", 7, now()).await.unwrap()
+            })
         })
-    });
+        .collect();
     let mut wins = 0;
     for r in racers {
         wins += usize::from(r.await.unwrap());
