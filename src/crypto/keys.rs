@@ -146,6 +146,15 @@ impl KeyEncryption {
         Self::derive(secret, b"auth-center pending logins", "a pending login")
     }
 
+    /// The key of passkey challenges handed to pages (opened only by this server).
+    pub fn for_passkey_challenges(secret: &str) -> Self {
+        Self::derive(
+            secret,
+            b"auth-center passkey challenges",
+            "a passkey challenge",
+        )
+    }
+
     fn derive(secret: &str, salt: &[u8], what: &'static str) -> Self {
         let hk = Hkdf::<Sha256>::new(Some(salt), secret.as_bytes());
         let mut key = [0u8; 32];

@@ -21,6 +21,7 @@ mod error;
 mod fapi;
 mod group;
 mod login_attempts;
+mod passkey;
 mod pkce;
 mod pushed_request;
 mod redact;
@@ -32,6 +33,7 @@ mod session;
 mod signing_key;
 mod token;
 mod user;
+pub mod webauthn;
 
 pub use audit::{
     AuditCursor, AuditEvent, AuditEventType, AuditQuery, AuditTypePrefix, ANONYMOUS_ACTOR,
@@ -56,6 +58,7 @@ pub use fapi::{
 };
 pub use group::{Group, GroupName};
 pub use login_attempts::LoginAttempts;
+pub use passkey::{parse_passkey_name, Passkey, MAX_PASSKEYS_PER_USER, MAX_PASSKEY_NAME};
 pub use pkce::{CodeChallenge, CodeVerifier};
 pub use pushed_request::{request_uri_reference, PushedRequest, REQUEST_URI_PREFIX};
 pub use redirect_uri::{is_loopback, RedirectUri};

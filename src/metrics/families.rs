@@ -63,6 +63,8 @@ impl CacheName {
 pub enum SignInStep {
     Password,
     SecondFactor,
+    /// A sign-in with a passkey (WebAuthn).
+    Passkey,
 }
 
 /// How a step of a sign-in ended.
@@ -338,6 +340,7 @@ impl Metrics {
         let step = match step {
             SignInStep::Password => "password",
             SignInStep::SecondFactor => "second_factor",
+            SignInStep::Passkey => "passkey",
         };
         self.sign_ins
             .with_label_values(&[step, outcome.as_str()])

@@ -280,6 +280,7 @@ pub async fn delete_user(svc: &Services, actor: &User, id: &str) -> Result<(), S
     }
     s.groups.remove_user_everywhere(&user.id).await?;
     s.second_factors.delete_second_factor(&user.id).await?;
+    s.passkeys.delete_passkeys_for_user(&user.id).await?;
     s.sessions.forget_devices(&user.id).await?;
     ignore_missing(s.users.delete_user(&user.id).await)?;
     tracing::info!(user_id = %user.id, by = %actor.id, "account deleted");

@@ -27,6 +27,7 @@ pub mod groups;
 pub mod login;
 pub mod mail_limits;
 pub mod oauth;
+pub mod passkeys;
 pub mod password_policy;
 pub mod password_reset;
 pub mod policy;

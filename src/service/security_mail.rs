@@ -32,6 +32,8 @@ pub enum SecurityEvent {
     SecondFactorOff,
     RecoveryCodesRegenerated,
     RecoveryCodeUsed,
+    PasskeyAdded,
+    PasskeyRemoved,
 }
 
 impl SecurityEvent {
@@ -46,6 +48,8 @@ impl SecurityEvent {
             Self::SecondFactorOff => "security_second_factor_off",
             Self::RecoveryCodesRegenerated => "security_recovery_codes_regenerated",
             Self::RecoveryCodeUsed => "security_recovery_code_used",
+            Self::PasskeyAdded => "security_passkey_added",
+            Self::PasskeyRemoved => "security_passkey_removed",
         }
     }
 }

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use super::{
     feed, revoked, AssertionJtiStore, AuditStore, ClientStore, CodeStore, ConsentStore,
     DeviceCodeStore, EmailTokenStore, GrantStore, GroupStore, LoginAttemptStore, OutboxStore,
-    PushedRequestStore, RegistrationStore, ResourceServerStore, SecondFactorStore, SessionStore,
-    SigningKeyStore, StoreAdmin, UserStore,
+    PasskeyStore, PushedRequestStore, RegistrationStore, ResourceServerStore, SecondFactorStore,
+    SessionStore, SigningKeyStore, StoreAdmin, UserStore,
 };
 
 /// Every store of one backend, as the service layer consumes them.
@@ -32,6 +32,7 @@ pub struct Stores {
     /// Initial access tokens and dynamic registrations (RFC 7591, RFC 7592).
     pub registrations: Arc<dyn RegistrationStore>,
     pub audit: Arc<dyn AuditStore>,
+    pub passkeys: Arc<dyn PasskeyStore>,
     pub admin: Arc<dyn StoreAdmin>,
     /// The revoked access tokens, held in memory in front of the store.
     pub revoked: Arc<revoked::DenyList>,
@@ -63,6 +64,7 @@ impl Stores {
             + AssertionJtiStore
             + RegistrationStore
             + AuditStore
+            + PasskeyStore
             + StoreAdmin
             + 'static,
     {
@@ -86,6 +88,7 @@ impl Stores {
             assertion_jtis: backend.clone(),
             registrations: backend.clone(),
             audit: backend.clone(),
+            passkeys: backend.clone(),
             admin: backend,
             feed: None,
         }

@@ -64,12 +64,12 @@ pub(super) fn target(next: &str) -> &str {
 
 /// What the login form carries from page to submit besides the fields: `next` and the
 /// language chosen on the page.
-struct Carried<'a> {
-    next: &'a str,
-    lang: &'a str,
+pub(super) struct Carried<'a> {
+    pub(super) next: &'a str,
+    pub(super) lang: &'a str,
 }
 
-async fn login_page(
+pub(super) async fn login_page(
     ctx: &Ctx<'_>,
     status: StatusCode,
     username: &str,
@@ -81,13 +81,31 @@ async fn login_page(
     let unverified = matches!(error, Some(("login.unverified", _)));
     let error = error.map(|(k, args)| ctx.templates.translations().format(ctx.lang, k, args));
     let app = app_asking(ctx.svc, next).await;
+    let passkey = passkey_challenge(ctx);
     let page = minijinja::context! {
-        username, next => target(next), chosen_lang, error, unverified, app,
+        username, next => target(next), chosen_lang, error, unverified, app, passkey,
         register_href => with_next("/accounts/register/", next),
         reset_href => with_next("/accounts/password_reset/", next),
         resend_href => with_next("/accounts/verify-email/resend/", next),
     };
     ctx.render(status, "login.html", page)
+}
+
+/// The challenge of the page's "Sign in with a passkey" form (none when it cannot be made:
+/// the password form still works).
+fn passkey_challenge(ctx: &Ctx<'_>) -> Option<minijinja::Value> {
+    let purpose = crate::service::passkeys::ceremony::Purpose::SignIn;
+    let issued =
+        crate::service::passkeys::ceremony::issue(ctx.svc, purpose, None, &ctx.csrf_token());
+    match issued {
+        Ok(i) => Some(minijinja::context! {
+            challenge => i.challenge, token => i.token, rp_id => i.rp_id,
+        }),
+        Err(e) => {
+            tracing::warn!(error = %e, "no passkey challenge for the login page");
+            None
+        }
+    }
 }
 
 /// The status and message of a refused login.

@@ -6,6 +6,7 @@
 //! Must not import a store backend.
 
 mod account;
+mod account_passkeys;
 mod account_two_factor;
 mod activity;
 mod admin;
@@ -26,6 +27,7 @@ pub mod i18n;
 mod journey;
 mod legacy;
 mod login;
+mod login_passkey;
 mod pages;
 mod register;
 mod reset;
@@ -91,6 +93,10 @@ pub fn mount(route: Route, api: ApiEndpoint) -> Route {
         .at(
             "/static/form_post.js",
             asset(templates::FORM_POST_JS, "text/javascript; charset=utf-8"),
+        )
+        .at(
+            "/static/passkeys.js",
+            asset(templates::PASSKEYS_JS, "text/javascript; charset=utf-8"),
         )
 }
 
@@ -227,7 +233,7 @@ fn admin_console(route: Route) -> Route {
 
 /// The second step of a login and two-step verification on the account page.
 fn two_factor_routes(route: Route) -> Route {
-    route
+    passkey_routes(route)
         .at(
             "/accounts/login/two-factor/",
             get(two_factor::code_form).post(two_factor::code_submit),
@@ -247,6 +253,23 @@ fn two_factor_routes(route: Route) -> Route {
         .at(
             "/accounts/profile/two-factor/disable/",
             poem::post(account_two_factor::disable),
+        )
+}
+
+/// Passkeys: signing in with one, and the account's passkeys.
+fn passkey_routes(route: Route) -> Route {
+    route
+        .at(
+            "/accounts/login/passkey/",
+            poem::post(login_passkey::submit),
+        )
+        .at(
+            "/accounts/profile/passkeys/",
+            get(account_passkeys::show).post(account_passkeys::add),
+        )
+        .at(
+            "/accounts/profile/passkeys/:id/delete/",
+            poem::post(account_passkeys::remove),
         )
 }
 

@@ -20,6 +20,8 @@ pub const FORMS_JS: &str = include_str!("../../templates/static/forms.js");
 pub const PASSWORD_JS: &str = include_str!("../../templates/static/password.js");
 /// Submits the form_post response page's form (no inline script under the CSP).
 pub const FORM_POST_JS: &str = include_str!("../../templates/static/form_post.js");
+/// Registers a passkey and signs in with one (WebAuthn in the browser).
+pub const PASSKEYS_JS: &str = include_str!("../../templates/static/passkeys.js");
 
 /// The built-in templates, each by its path under `templates/` (its name when rendered).
 macro_rules! embedded {
@@ -44,6 +46,7 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "password_reset.html",
     "reset.html",
     "account.html",
+    "passkeys.html",
     "email/verify_email.txt",
     "email/verify_email.html",
     "email/reset_password.txt",

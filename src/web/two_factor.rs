@@ -40,7 +40,8 @@ fn code_page(
     error: Option<String>,
 ) -> Response {
     let Carried { next, lang } = carried;
-    let page = minijinja::context! { pending, next, chosen_lang => lang, error };
+    let passkey = super::login_passkey::second_step_challenge(ctx, pending);
+    let page = minijinja::context! { pending, next, chosen_lang => lang, error, passkey };
     ctx.render(status, "login_two_factor.html", page)
 }
 

@@ -32,6 +32,7 @@ mod oauth_par;
 mod oauth_private_key_jwt;
 mod oauth_token;
 mod oauth_tokens;
+mod passkeys;
 mod registration;
 mod resource_servers;
 mod resources_api;

@@ -22,6 +22,7 @@ mod harness;
 mod keys_and_admin;
 mod login_attempts;
 mod outbox;
+mod passkeys;
 mod pushed_requests;
 mod refresh;
 mod registrations;
@@ -45,6 +46,7 @@ mod cases {
     pub use crate::keys_and_admin::*;
     pub use crate::login_attempts::*;
     pub use crate::outbox::*;
+    pub use crate::passkeys::*;
     pub use crate::pushed_requests::*;
     pub use crate::refresh::*;
     pub use crate::registrations::*;
@@ -93,6 +95,12 @@ contract_tests!(
     a_pushed_request_is_read_without_being_used_then_taken_once,
     inserting_a_pushed_request_twice_conflicts,
     only_one_of_sixteen_concurrent_takes_of_a_pushed_request_wins,
+    // passkeys (WebAuthn credentials)
+    a_passkey_round_trips_and_its_credential_id_is_unique_across_people,
+    a_person_renames_and_removes_only_their_own_passkeys,
+    a_use_is_recorded_only_when_the_counter_advances,
+    only_one_of_sixteen_concurrent_uses_with_one_counter_is_recorded,
+    deleting_the_passkeys_of_a_person_keeps_the_others,
     // second factors
     an_enrolment_is_confirmed_once_and_never_replaces_a_confirmed_factor,
     a_totp_step_counts_once_and_never_before_the_last_one,

@@ -101,6 +101,12 @@ pub async fn second_step(
     }
 }
 
+/// The account of the pending login `token` when it opens, is live and belongs to `browser`
+/// (a passkey may finish it instead of a code: `service::passkeys::sign_in::second_step`).
+pub fn pending_user(svc: &Services, token: &str, browser: &str) -> Option<String> {
+    open(svc, token, browser).map(|p| p.user)
+}
+
 /// The pending login of `token` if it opens, is live and belongs to `browser`.
 fn open(svc: &Services, token: &str, browser: &str) -> Option<Pending> {
     if token.is_empty() || token.len() > 1024 {

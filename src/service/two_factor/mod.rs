@@ -36,6 +36,8 @@ use crate::domain::{
 pub struct Keys {
     pub secrets: KeyEncryption,
     pub pending: KeyEncryption,
+    /// The challenges of passkey ceremonies (`service::passkeys::ceremony`).
+    pub passkeys: KeyEncryption,
 }
 
 impl Keys {
@@ -44,6 +46,7 @@ impl Keys {
         Self {
             secrets: KeyEncryption::for_second_factors(kek),
             pending: KeyEncryption::for_pending_logins(kek),
+            passkeys: KeyEncryption::for_passkey_challenges(kek),
         }
     }
 }
@@ -255,8 +258,8 @@ pub async fn disable(
 
 /// The password or a current code (of the app; not a recovery code, which is for a lost app).
 /// Something that looks like a code and is not one is then tried as a password, since a
-/// password may be six digits.
-async fn check_proof(
+/// password may be six digits. Registering a passkey asks for the same proof.
+pub(crate) async fn check_proof(
     svc: &Services,
     user: &User,
     proof: &str,

@@ -15,6 +15,7 @@ use mongodb::bson::{doc, Document};
 use mongodb::options::IndexOptions;
 use mongodb::IndexModel;
 
+use super::PASSKEYS;
 use super::{
     MongoStore, APPS, ASSERTION_JTIS, AUDIT_EVENTS, CONSENTS, DEVICE_CODES, EMAIL_TOKENS, GRANTS,
     GROUPS, INITIAL_ACCESS_TOKENS, KNOWN_DEVICES, LOGIN_ATTEMPTS, PUSHED_REQUESTS, REVOKED_TOKENS,
@@ -77,7 +78,7 @@ fn index_with(name: &str, keys: Document, mut options: IndexOptions) -> IndexMod
     IndexModel::builder().keys(keys).options(options).build()
 }
 
-const COLLECTIONS: [&str; 17] = [
+const COLLECTIONS: [&str; 18] = [
     USERS,
     GROUPS,
     APPS,
@@ -95,6 +96,7 @@ const COLLECTIONS: [&str; 17] = [
     KNOWN_DEVICES,
     INITIAL_ACCESS_TOKENS,
     AUDIT_EVENTS,
+    PASSKEYS,
 ];
 
 /// Every index the store relies on, per collection. Names matter: a duplicate-key error is
@@ -134,6 +136,10 @@ fn indexes_of(collection: &str) -> Vec<IndexModel> {
             index("user_public", doc! { "user_id": 1, "public_id": 1 }),
         ],
         KNOWN_DEVICES => vec![ttl(), index("user_id", doc! { "user_id": 1 })],
+        PASSKEYS => vec![index(
+            "user_created",
+            doc! { "user_id": 1, "created_at": 1 },
+        )],
         EMAIL_TOKENS => vec![
             ttl(),
             index("user_purpose", doc! { "user_id": 1, "purpose": 1 }),

@@ -3,7 +3,7 @@
 //! `tokens`, `grants`, `consents`, `sessions`, `email_tokens`, `signing_keys`, `device_codes`,
 //! `revoked_tokens`, `resources`).
 //! `second_factors`, `known_devices`, `initial_access_tokens`, `client_registrations`,
-//! `audit_events`).
+//! `audit_events`, `passkeys`).
 //! Each aggregate lives in its own file with private `*Doc` types (serde shapes, `_id`) and their
 //! conversion to and from the domain; this file owns connecting, the mapping of driver errors
 //! onto [`StoreError`] and the shared conversions, and `indexes` the index set created
@@ -32,6 +32,7 @@ mod login_attempts;
 mod monitor;
 mod ops;
 mod outbox;
+mod passkeys;
 mod pushed_requests;
 mod registrations;
 mod resource_servers;
@@ -73,6 +74,7 @@ const KNOWN_DEVICES: &str = "known_devices";
 const INITIAL_ACCESS_TOKENS: &str = "initial_access_tokens";
 const CLIENT_REGISTRATIONS: &str = "client_registrations";
 const AUDIT_EVENTS: &str = "audit_events";
+const PASSKEYS: &str = "passkeys";
 
 /// The MongoDB store. Cheap to clone: the driver's client is a shared connection pool.
 #[derive(Clone)]

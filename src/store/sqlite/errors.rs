@@ -63,6 +63,7 @@ fn conflict_field(table: &str, column: &str) -> Option<&'static str> {
         ("initial_access_tokens", "digest") => "initial_access_token",
         ("initial_access_tokens", "id") => "initial_access_token",
         ("client_registrations", "client_id") => "client_id",
+        ("passkeys", "credential_id") => "credential_id",
         (_, "id") => "id",
         _ => return None,
     })

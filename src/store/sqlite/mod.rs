@@ -26,6 +26,7 @@ mod groups;
 mod keys;
 mod login_attempts;
 mod outbox;
+mod passkeys;
 mod pushed_requests;
 mod registrations;
 mod resource_servers;
@@ -76,6 +77,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v15.sql"),
     include_str!("schema_v16.sql"),
     include_str!("schema_v17.sql"),
+    include_str!("schema_v18.sql"),
     include_str!("schema_v19.sql"),
     include_str!("schema_v20.sql"),
 ];

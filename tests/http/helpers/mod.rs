@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod accounts;
+pub mod authenticator;
 pub mod authz;
 pub mod caller;
 pub mod client_keys;
