@@ -107,18 +107,35 @@ env "${server_env[@]}" "$BIN" serve --bind "127.0.0.1:${port}" \
   --public-url "$base" --data-dir "$work/data" --smtp-url "smtp://127.0.0.1:${SMTP_PORT}" \
   >"$work/server.log" 2>&1 &
 server=$!
-cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
+# passkeys.test.mjs: WebAuthn needs a relying-party id that is a domain, never an IP address,
+# so a second server of its own answers at http://localhost (a secure context, like https).
+passkey_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+export PASSKEY_BASE_URL="http://localhost:${passkey_port}"
+AUTH_CENTER__LOG__LEVEL=warn "$BIN" serve --bind "127.0.0.1:${passkey_port}" \
+  --public-url "$PASSKEY_BASE_URL" --data-dir "$work/passkey-data" \
+  --smtp-url "smtp://127.0.0.1:${SMTP_PORT}" >"$work/passkey-server.log" 2>&1 &
+passkey_server=$!
+cleanup() {
+  kill "$server" "$passkey_server" 2>/dev/null || true
+  wait "$server" "$passkey_server" 2>/dev/null || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
-for _ in $(seq 1 100); do
-  if curl -fsS "$base/healthz" >/dev/null 2>&1; then break; fi
-  sleep 0.1
+for url in "$base" "$PASSKEY_BASE_URL"; do
+  for _ in $(seq 1 100); do
+    if curl -fsS "$url/healthz" >/dev/null 2>&1; then break; fi
+    sleep 0.1
+  done
+  curl -fsS "$url/healthz" >/dev/null || { cat "$work/server.log" "$work/passkey-server.log"; exit 1; }
 done
-curl -fsS "$base/healthz" >/dev/null || { cat "$work/server.log"; exit 1; }
 
 mkdir -p test-artifacts/browser
 status=0
 (cd tests/browser && BASE_URL="$base" MAIL_DIR="$SMTP_DIR" ARTIFACTS_DIR="$PWD/../../test-artifacts/browser" \
   node --test --test-concurrency=1 ./*.test.mjs) || status=$?
-if [ "$status" != 0 ]; then echo "--- server log"; cat "$work/server.log"; fi
+if [ "$status" != 0 ]; then
+  echo "--- server log"; cat "$work/server.log"
+  echo "--- passkey server log"; cat "$work/passkey-server.log"
+fi
 ls -1 test-artifacts/browser/*.png 2>/dev/null || true
 exit "$status"
