@@ -44,6 +44,36 @@ async fn an_administrator_makes_and_removes_administrators_through_the_api(backe
     app.stop().await;
 }
 
+/// An administrator's token promotes and demotes only with the `admin` scope: without it, 403
+/// `insufficient_scope` and the account keeps its flag.
+async fn an_admins_token_without_the_admin_scope_promotes_no_one(backend: Backend) {
+    use crate::helpers::authz::{access, password_app, password_tokens};
+
+    let app = TestApp::spawn(backend).await;
+    let jane = app.create_user("jane", "jane@example.com", PW).await;
+    let admin = app.stored_user("admin").await;
+    let pw = app
+        .admin_password
+        .clone()
+        .expect("generated admin password");
+    let client = password_app(&app, &admin.id).await;
+    let http = reqwest::Client::new();
+    let svc = app.services().await;
+    for (scope, status, is_admin) in [("profile", 403, false), ("admin", 200, true)] {
+        let token = access(&password_tokens(&app, &client, "admin", &pw, scope).await);
+        let url = app.url(&format!("/api/v1/admin/users/{}/promote", jane.id));
+        let resp = http.post(url).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(resp.status(), status, "promote with {scope}");
+        if status == 403 {
+            let body: serde_json::Value = resp.json().await.unwrap();
+            assert_eq!(body["error"], "insufficient_scope", "{body}");
+        }
+        let stored = svc.stores.users.get_user(&jane.id).await.unwrap();
+        assert_eq!(stored.is_admin, is_admin, "after promote with {scope}");
+    }
+    app.stop().await;
+}
+
 async fn two_administrators_demoting_each_other_at_once_leave_one(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let svc = app.services().await;
@@ -65,5 +95,6 @@ async fn two_administrators_demoting_each_other_at_once_leave_one(backend: Backe
 
 on_both_stores!(
     an_administrator_makes_and_removes_administrators_through_the_api,
+    an_admins_token_without_the_admin_scope_promotes_no_one,
     two_administrators_demoting_each_other_at_once_leave_one,
 );
