@@ -24,6 +24,8 @@
 #        BENCH_SCENARIOS="client_credentials introspection resource_api userinfo code_exchange refresh"
 #        BENCH_PORT=18080 BENCH_MONGO_PORT=27317
 #        BENCH_BIN=path/to/auth-center   a release binary built already (no cargo build)
+#        BENCH_PERF=DIR              record `perf` on the server's core during each point, with
+#                                    DWARF call graphs, into DIR/TARGET-SCENARIO-C.data
 # Installs what is missing: wrk (apt), Node 22 and oidc-provider (npm, into .cache/bench-peer).
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -136,9 +138,17 @@ start_server() {
 point() {
   local target="$1" scenario="$2" c="$3" url="$4"
   local before after out line
+  local perf_pid=""
+  if [ -n "${BENCH_PERF:-}" ]; then
+    mkdir -p "$BENCH_PERF"
+    perf record -q -C "$SERVER_CPU" -F 999 --call-graph dwarf,16384 \
+      -o "$BENCH_PERF/$target-$scenario-$c.data" -- sleep "$DURATION" >/dev/null 2>&1 &
+    perf_pid=$!
+  fi
   before="$(cpu_ticks $CPU_PIDS)"
   out="$(taskset -c "$LOAD_CPU" wrk -t1 -c"$c" -d"${DURATION}s" --timeout 5s -s "$LUA" "$url")"
   after="$(cpu_ticks $CPU_PIDS)"
+  [ -z "$perf_pid" ] || wait "$perf_pid" || true
   line="$(grep '^BENCH ' <<<"$out")" || die "wrk printed no result: $out"
   read -r _ rps p50 p99 non2xx errors dry requests <<<"$line"
   local cpu_k
