@@ -111,6 +111,16 @@ impl GrantStore for CachedGrantStore {
         self.inner.insert_refresh(token).await
     }
 
+    async fn insert_grant_with_refresh(
+        &self,
+        grant: &Grant,
+        token: &RefreshToken,
+    ) -> StoreResult<()> {
+        let r = self.inner.insert_grant_with_refresh(grant, token).await;
+        self.cache.invalidate(&grant.id).await;
+        r
+    }
+
     async fn get_refresh(&self, digest: &str) -> StoreResult<RefreshToken> {
         self.inner.get_refresh(digest).await
     }

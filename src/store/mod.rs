@@ -213,6 +213,17 @@ pub trait GrantStore: Send + Sync {
 
     /// Fails with `Conflict("refresh_token")` when the digest exists.
     async fn insert_refresh(&self, token: &RefreshToken) -> StoreResult<()>;
+    /// Stores a new grant, then its first refresh token: `Conflict("id")` (and nothing stored)
+    /// when the grant exists. A backend that can stores both in one call, all or nothing; the
+    /// others store the grant first, so a refresh token never exists without its grant.
+    async fn insert_grant_with_refresh(
+        &self,
+        grant: &Grant,
+        token: &RefreshToken,
+    ) -> StoreResult<()> {
+        self.insert_grant(grant).await?;
+        self.insert_refresh(token).await
+    }
     async fn get_refresh(&self, digest: &str) -> StoreResult<RefreshToken>;
     /// Atomically marks `old_digest` used and stores `new`. Exactly one of N concurrent callers
     /// with the same old token gets `Rotated`; the others get `Reused` and nothing is stored.

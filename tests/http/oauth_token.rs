@@ -145,13 +145,20 @@ async fn a_missing_or_wrong_pkce_verifier_is_an_invalid_grant(b: Backend) {
         .request_async(&http())
         .await;
     assert_eq!(server_error(missing), BasicErrorResponseType::InvalidGrant);
-    let (code, _) = code_for(&w, &w.spa, "profile", None).await;
+    let (code, verifier) = code_for(&w, &w.spa, "profile", None).await;
     let wrong = client
-        .exchange_code(AuthorizationCode::new(code))
+        .exchange_code(AuthorizationCode::new(code.clone()))
         .set_pkce_verifier(PkceCodeVerifier::new("x".repeat(50)))
         .request_async(&http())
         .await;
     assert_eq!(server_error(wrong), BasicErrorResponseType::InvalidGrant);
+    // The failed exchange spent the code: the right verifier comes too late.
+    let late = client
+        .exchange_code(AuthorizationCode::new(code))
+        .set_pkce_verifier(verifier)
+        .request_async(&http())
+        .await;
+    assert_eq!(server_error(late), BasicErrorResponseType::InvalidGrant);
     w.app.stop().await;
 }
 

@@ -155,6 +155,7 @@ contract_tests!(
     // refresh and access tokens
     refresh_and_access_tokens_round_trip,
     inserting_a_refresh_token_twice_conflicts,
+    a_grant_and_its_first_refresh_token_are_stored_together,
     rotating_a_refresh_token_marks_it_used_and_stores_the_new_one,
     rotating_a_used_or_revoked_refresh_token_is_reuse_and_stores_nothing,
     rotating_an_unknown_refresh_token_is_not_found_and_stores_nothing,

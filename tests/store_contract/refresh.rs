@@ -51,6 +51,29 @@ pub async fn inserting_a_refresh_token_twice_conflicts(s: &Stores) {
     assert_eq!(s.grants.get_refresh(&token.digest).await.unwrap(), token);
 }
 
+pub async fn a_grant_and_its_first_refresh_token_are_stored_together(s: &Stores) {
+    let grant = sample_grant(Some(&id()), &unique("app"));
+    let token = sample_refresh(&grant);
+    s.grants
+        .insert_grant_with_refresh(&grant, &token)
+        .await
+        .unwrap();
+    assert_eq!(s.grants.get_grant(&grant.id).await.unwrap(), grant);
+    assert_eq!(s.grants.get_refresh(&token.digest).await.unwrap(), token);
+    // The grant exists: nothing is stored, the existing grant is left as it was.
+    let other = sample_refresh(&grant);
+    let again = auth_center::domain::Grant {
+        scopes: vec!["admin".into()],
+        ..grant.clone()
+    };
+    assert_conflict(
+        s.grants.insert_grant_with_refresh(&again, &other).await,
+        "id",
+    );
+    assert_not_found(s.grants.get_refresh(&other.digest).await);
+    assert_eq!(s.grants.get_grant(&grant.id).await.unwrap(), grant);
+}
+
 async fn stored_grant_and_token(s: &Stores) -> RefreshToken {
     let grant = sample_grant(Some(&id()), &unique("app"));
     s.grants.insert_grant(&grant).await.unwrap();

@@ -3,7 +3,7 @@
 //! its user enabled and, for a browser authorization, still signed in) and the refresh token it
 //! may carry. Below both, so that neither imports the other.
 
-use crate::domain::{Client, Grant, GrantType, ScopeSet};
+use crate::domain::{Client, Grant, GrantType, RefreshToken, ScopeSet};
 use crate::service::oauth::issue::{self, IdTokenInput, Subject, TokenSet};
 use crate::service::oauth::OAuthError;
 use crate::service::Services;
@@ -44,19 +44,38 @@ pub(crate) async fn still_authorized(
 }
 
 /// A refresh token when the client may refresh and, for OIDC requests, `offline_access` was
-/// granted (OIDC Core §11).
-async fn issue_refresh(
+/// granted (OIDC Core §11): its value and its record, not stored yet.
+pub(crate) fn new_user_refresh(
+    svc: &Services,
+    client: &Client,
+    grant: &Grant,
+    scopes: &ScopeSet,
+    jkt: Option<&str>,
+) -> Option<(String, RefreshToken)> {
+    let offline_ok = !scopes.contains("openid") || scopes.contains("offline_access");
+    if !client.allows_grant(GrantType::RefreshToken) || !offline_ok {
+        return None;
+    }
+    Some(issue::new_refresh(
+        svc,
+        client,
+        grant,
+        &scopes.to_vec(),
+        jkt,
+    ))
+}
+
+/// [`new_user_refresh`], stored.
+pub(crate) async fn issue_refresh(
     svc: &Services,
     client: &Client,
     grant: &Grant,
     scopes: &ScopeSet,
     jkt: Option<&str>,
 ) -> Result<Option<String>, OAuthError> {
-    let offline_ok = !scopes.contains("openid") || scopes.contains("offline_access");
-    if !client.allows_grant(GrantType::RefreshToken) || !offline_ok {
+    let Some((value, record)) = new_user_refresh(svc, client, grant, scopes, jkt) else {
         return Ok(None);
-    }
-    let (value, record) = issue::new_refresh(svc, client, grant, &scopes.to_vec(), jkt);
+    };
     svc.stores.grants.insert_refresh(&record).await?;
     Ok(Some(value))
 }
@@ -83,9 +102,21 @@ pub(crate) async fn user_token_set(
     nonce: Option<&str>,
     session: (Option<&str>, Option<&[String]>),
 ) -> Result<TokenSet, OAuthError> {
+    let refresh_token = issue_refresh(svc, who.client, grant, scopes, who.jkt).await?;
+    tokens_with_refresh(svc, who, scopes, nonce, session, refresh_token).await
+}
+
+/// [`user_token_set`] around a refresh token already stored (or none).
+pub(crate) async fn tokens_with_refresh(
+    svc: &Services,
+    who: &Subject<'_>,
+    scopes: &ScopeSet,
+    nonce: Option<&str>,
+    session: (Option<&str>, Option<&[String]>),
+    refresh_token: Option<String>,
+) -> Result<TokenSet, OAuthError> {
     let (session_id, amr) = session;
     let (access_token, expires_in) = issue::access_token(svc, who, scopes).await?;
-    let refresh_token = issue_refresh(svc, who.client, grant, scopes, who.jkt).await?;
     let id_token = if scopes.contains("openid") {
         let input = IdTokenInput {
             nonce,

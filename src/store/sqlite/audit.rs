@@ -29,7 +29,7 @@ impl AuditStore for SqliteStore {
             .map(|e| Ok((e.clone(), to_json(&e.details)?)))
             .collect::<StoreResult<Vec<_>>>()?;
         self.call(move |c| {
-            let tx = c.transaction()?;
+            let tx = c.savepoint()?;
             {
                 let mut stmt = tx.prepare_cached(INSERT)?;
                 for (e, details) in &rows {
@@ -57,7 +57,7 @@ impl AuditStore for SqliteStore {
 
     async fn list_audit_events(&self, q: &AuditQuery) -> StoreResult<Vec<AuditEvent>> {
         let q = q.clone();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let kind = q.kind.as_ref().map(|k| k.as_str().to_owned());
             let kind_end = q.kind.as_ref().map(|k| k.upper_bound());
             let (after_time, after_id) = match &q.after {

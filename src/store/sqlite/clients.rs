@@ -46,7 +46,7 @@ impl ClientStore for SqliteStore {
 
     async fn get_client(&self, client_id: &str) -> StoreResult<Client> {
         let id = client_id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM clients WHERE client_id = ?1";
             query_one(c, sql, [id], client_from_row)
         })
@@ -75,7 +75,7 @@ impl ClientStore for SqliteStore {
     ) -> StoreResult<Paged<Client>> {
         let owner = owner_id.to_owned();
         let (limit, offset) = limit_offset(page);
-        self.call(move |c| {
+        self.call_read(move |c| {
             let total = count(
                 c,
                 "SELECT COUNT(*) FROM clients WHERE owner_id = ?1",
@@ -91,7 +91,7 @@ impl ClientStore for SqliteStore {
 
     async fn list_client_ids_by_owner(&self, owner_id: &str) -> StoreResult<Vec<String>> {
         let owner = owner_id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT client_id FROM clients WHERE owner_id = ?1 \
                        ORDER BY created_at, client_id";
             query_all(c, sql, [owner], |r| Ok(r.get(0)?))
@@ -101,7 +101,7 @@ impl ClientStore for SqliteStore {
 
     async fn list_clients(&self, page: Page) -> StoreResult<Paged<Client>> {
         let (limit, offset) = limit_offset(page);
-        self.call(move |c| {
+        self.call_read(move |c| {
             let total = count(c, "SELECT COUNT(*) FROM clients", [])?;
             let sql = "SELECT * FROM clients ORDER BY created_at, client_id LIMIT ?1 OFFSET ?2";
             let items = query_all(c, sql, params![limit, offset], client_from_row)?;

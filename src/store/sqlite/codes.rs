@@ -5,7 +5,7 @@
 //! a replayed code should revoke the tokens issued from it).
 
 use async_trait::async_trait;
-use rusqlite::{params, Row, TransactionBehavior};
+use rusqlite::{params, Connection, Row};
 
 use super::{json, ms, query_opt, time, to_json, SqliteStore};
 use crate::domain::AuthorizationCode;
@@ -16,6 +16,7 @@ const INSERT: &str = "INSERT INTO codes (digest, grant_id, client_id, user_id, r
      dpop_jkt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 
 const TAKE: &str = "UPDATE codes SET used = 1 WHERE digest = ?1 AND used = 0 RETURNING *";
+const SELECT: &str = "SELECT * FROM codes WHERE digest = ?1";
 
 #[async_trait]
 impl CodeStore for SqliteStore {
@@ -46,32 +47,31 @@ impl CodeStore for SqliteStore {
 
     async fn take_code(&self, digest: &str) -> StoreResult<CodeTake> {
         let digest = digest.to_owned();
-        self.call(move |c| {
-            // The UPDATE alone decides the winner; the transaction only makes the fallback read
+        self.call_immediate(move |c| {
+            // The UPDATE alone decides the winner; the savepoint only makes the fallback read
             // see the same state the UPDATE saw.
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let taken = query_opt(&tx, TAKE, [&digest], code_from_row)?;
-            let outcome = match taken {
-                // RETURNING shows the row after the update; report it as it was before.
-                Some(code) => CodeTake::Taken(AuthorizationCode {
-                    used: false,
-                    ..code
-                }),
-                None => match query_opt(
-                    &tx,
-                    "SELECT * FROM codes WHERE digest = ?1",
-                    [&digest],
-                    code_from_row,
-                )? {
-                    Some(code) => CodeTake::AlreadyUsed(code),
-                    None => CodeTake::NotFound,
-                },
-            };
+            let tx = c.savepoint()?;
+            let outcome = take(&tx, &digest)?;
             tx.commit()?;
             Ok(outcome)
         })
         .await
     }
+}
+
+/// Marks the code used if it was not; the caller holds the savepoint.
+fn take(c: &Connection, digest: &str) -> StoreResult<CodeTake> {
+    Ok(match query_opt(c, TAKE, [digest], code_from_row)? {
+        // RETURNING shows the row after the update; report it as it was before.
+        Some(code) => CodeTake::Taken(AuthorizationCode {
+            used: false,
+            ..code
+        }),
+        None => match query_opt(c, SELECT, [digest], code_from_row)? {
+            Some(code) => CodeTake::AlreadyUsed(code),
+            None => CodeTake::NotFound,
+        },
+    })
 }
 
 fn code_from_row(r: &Row<'_>) -> StoreResult<AuthorizationCode> {

@@ -18,7 +18,7 @@ const UPSERT: &str = "INSERT INTO consents (user_id, client_id, scopes, created_
 impl ConsentStore for SqliteStore {
     async fn get_consent(&self, user_id: &str, client_id: &str) -> StoreResult<Consent> {
         let (user_id, client_id) = (user_id.to_owned(), client_id.to_owned());
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM consents WHERE user_id = ?1 AND client_id = ?2";
             query_one(c, sql, [user_id, client_id], consent_from_row)
         })
@@ -68,7 +68,7 @@ impl ConsentStore for SqliteStore {
 
     async fn list_consents_for_user(&self, user_id: &str) -> StoreResult<Vec<Consent>> {
         let user_id = user_id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM consents WHERE user_id = ?1 ORDER BY created_at, client_id";
             query_all(c, sql, [user_id], consent_from_row)
         })

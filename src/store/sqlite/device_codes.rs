@@ -6,7 +6,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Row, TransactionBehavior};
+use rusqlite::{params, Row};
 
 use super::{corrupt, json, ms, opt_ms, opt_time, query_opt, time, to_json, SqliteStore};
 use crate::domain::{DeviceApproval, DeviceCode, DeviceDecision, DeviceStatus};
@@ -54,7 +54,7 @@ impl DeviceCodeStore for SqliteStore {
         user_code_digest: &str,
     ) -> StoreResult<DeviceCode> {
         let d = user_code_digest.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             super::query_one(
                 c,
                 "SELECT * FROM device_codes WHERE user_code_digest = ?1",
@@ -71,8 +71,8 @@ impl DeviceCodeStore for SqliteStore {
         now: DateTime<Utc>,
     ) -> StoreResult<Option<DeviceCode>> {
         let digest = digest.to_owned();
-        self.call(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.call_immediate(move |c| {
+            let tx = c.savepoint()?;
             let Some(before) = query_opt(&tx, BY_DIGEST, [&digest], device_from_row)? else {
                 return Ok(None);
             };

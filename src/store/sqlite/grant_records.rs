@@ -3,12 +3,11 @@
 
 use rusqlite::{params, Connection, Row};
 
-use super::{execute, json, ms, opt_time, time, to_json};
+use super::{execute, json, ms, opt_ms, opt_time, time, to_json};
 use crate::domain::{AccessTokenRecord, Grant, RefreshToken};
 use crate::store::StoreResult;
 
-pub(super) const INSERT_GRANT: &str =
-    "INSERT INTO grants (id, user_id, client_id, scopes, created_at, \
+const INSERT_GRANT: &str = "INSERT INTO grants (id, user_id, client_id, scopes, created_at, \
      last_used_at, expires_at, revoked_at, auth_time, resources) \
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 pub(super) const INSERT_REFRESH: &str =
@@ -18,6 +17,22 @@ pub(super) const INSERT_REFRESH: &str =
 pub(super) const INSERT_ACCESS: &str =
     "INSERT INTO access_tokens (jti, grant_id, client_id, user_id, \
      scopes, issued_at, expires_at, revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+pub(super) fn insert_grant(c: &Connection, g: &Grant) -> StoreResult<()> {
+    let p = params![
+        g.id,
+        g.user_id,
+        g.client_id,
+        to_json(&g.scopes)?,
+        ms(g.created_at),
+        ms(g.last_used_at),
+        ms(g.expires_at),
+        opt_ms(g.revoked_at),
+        opt_ms(g.auth_time),
+        to_json(&g.resources)?,
+    ];
+    execute(c, INSERT_GRANT, p).map(drop)
+}
 
 pub(super) fn insert_refresh(c: &Connection, t: &RefreshToken) -> StoreResult<()> {
     let p = params![

@@ -7,13 +7,13 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, TransactionBehavior};
+use rusqlite::{params, Connection};
 
 use super::grant_records::{
-    access_from_row, grant_from_row, insert_refresh, refresh_from_row, INSERT_ACCESS, INSERT_GRANT,
+    access_from_row, grant_from_row, insert_grant, insert_refresh, refresh_from_row, INSERT_ACCESS,
 };
 use super::{execute, execute_one, ms, query_all, query_one, query_opt};
-use super::{opt_ms, to_json, SqliteStore};
+use super::{to_json, SqliteStore};
 use crate::domain::{AccessTokenRecord, Grant, RefreshToken};
 use crate::store::{GrantStore, RefreshRotation, StoreResult};
 
@@ -57,27 +57,26 @@ impl Family {
 impl GrantStore for SqliteStore {
     async fn insert_grant(&self, grant: &Grant) -> StoreResult<()> {
         let g = grant.clone();
+        self.call(move |c| insert_grant(c, &g)).await
+    }
+
+    /// One call: both rows share a commit (and a failure of the second undoes the first).
+    async fn insert_grant_with_refresh(
+        &self,
+        grant: &Grant,
+        token: &RefreshToken,
+    ) -> StoreResult<()> {
+        let (g, t) = (grant.clone(), token.clone());
         self.call(move |c| {
-            let p = params![
-                g.id,
-                g.user_id,
-                g.client_id,
-                to_json(&g.scopes)?,
-                ms(g.created_at),
-                ms(g.last_used_at),
-                ms(g.expires_at),
-                opt_ms(g.revoked_at),
-                opt_ms(g.auth_time),
-                to_json(&g.resources)?,
-            ];
-            execute(c, INSERT_GRANT, p).map(drop)
+            insert_grant(c, &g)?;
+            insert_refresh(c, &t)
         })
         .await
     }
 
     async fn get_grant(&self, id: &str) -> StoreResult<Grant> {
         let id = id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             query_one(
                 c,
                 "SELECT * FROM grants WHERE id = ?1",
@@ -94,7 +93,7 @@ impl GrantStore for SqliteStore {
         now: DateTime<Utc>,
     ) -> StoreResult<Vec<Grant>> {
         let user_id = user_id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM grants WHERE user_id = ?1 AND revoked_at IS NULL \
                        AND expires_at > ?2 ORDER BY created_at DESC, id DESC";
             query_all(c, sql, params![user_id, ms(now)], grant_from_row)
@@ -113,8 +112,8 @@ impl GrantStore for SqliteStore {
 
     async fn revoke_grant(&self, id: &str, now: DateTime<Utc>) -> StoreResult<()> {
         let id = id.to_owned();
-        self.call(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.call_immediate(move |c| {
+            let tx = c.savepoint()?;
             query_one(&tx, "SELECT 1 FROM grants WHERE id = ?1", [&id], |_| Ok(()))?;
             revoke(&tx, Family::Grant, &id, now)?;
             Ok(tx.commit()?)
@@ -128,8 +127,8 @@ impl GrantStore for SqliteStore {
         now: DateTime<Utc>,
     ) -> StoreResult<u64> {
         let client_id = client_id.to_owned();
-        self.call(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.call_immediate(move |c| {
+            let tx = c.savepoint()?;
             let n = revoke(&tx, Family::Client, &client_id, now)?;
             tx.commit()?;
             Ok(n)
@@ -139,8 +138,8 @@ impl GrantStore for SqliteStore {
 
     async fn revoke_grants_for_user(&self, user_id: &str, now: DateTime<Utc>) -> StoreResult<u64> {
         let user_id = user_id.to_owned();
-        self.call(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.call_immediate(move |c| {
+            let tx = c.savepoint()?;
             let n = revoke(&tx, Family::User, &user_id, now)?;
             tx.commit()?;
             Ok(n)
@@ -155,7 +154,7 @@ impl GrantStore for SqliteStore {
 
     async fn get_refresh(&self, digest: &str) -> StoreResult<RefreshToken> {
         let digest = digest.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM refresh_tokens WHERE digest = ?1";
             query_one(c, sql, [digest], refresh_from_row)
         })
@@ -168,8 +167,8 @@ impl GrantStore for SqliteStore {
         new: &RefreshToken,
     ) -> StoreResult<RefreshRotation> {
         let (old_digest, new) = (old_digest.to_owned(), new.clone());
-        self.call(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.call_immediate(move |c| {
+            let tx = c.savepoint()?;
             let Some(old) = query_opt(&tx, MARK_USED, [&old_digest], refresh_from_row)? else {
                 // Nothing changed: dropping `tx` rolls back, so nothing is stored.
                 let sql = "SELECT * FROM refresh_tokens WHERE digest = ?1";
@@ -221,7 +220,7 @@ impl GrantStore for SqliteStore {
 
     async fn get_access(&self, jti: &str) -> StoreResult<AccessTokenRecord> {
         let jti = jti.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM access_tokens WHERE jti = ?1";
             query_one(c, sql, [jti], access_from_row)
         })

@@ -4,7 +4,7 @@
 //! Names are unique case-insensitively through the UNIQUE `name_key` column (`GroupName::key`).
 
 use async_trait::async_trait;
-use rusqlite::{params, Connection, Row, TransactionBehavior};
+use rusqlite::{params, Connection, Row};
 
 use super::{
     count, execute, execute_one, limit_offset, ms, query_all, query_one, time, SqliteStore,
@@ -21,8 +21,8 @@ const INSERT_MEMBER: &str =
 impl GroupStore for SqliteStore {
     async fn insert_group(&self, group: &Group) -> StoreResult<()> {
         let g = group.clone();
-        self.call(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.call_immediate(move |c| {
+            let tx = c.savepoint()?;
             tx.prepare_cached(INSERT)?.execute(params![
                 g.id,
                 g.name.as_str(),
@@ -42,7 +42,7 @@ impl GroupStore for SqliteStore {
 
     async fn get_group(&self, id: &str) -> StoreResult<Group> {
         let id = id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let g = query_one(
                 c,
                 "SELECT * FROM user_groups WHERE id = ?1",
@@ -56,7 +56,7 @@ impl GroupStore for SqliteStore {
 
     async fn find_group_by_name(&self, name_key: &str) -> StoreResult<Group> {
         let key = name_key.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM user_groups WHERE name_key = ?1";
             let g = query_one(c, sql, [key], group_from_row)?;
             with_members(c, g)
@@ -85,7 +85,7 @@ impl GroupStore for SqliteStore {
 
     async fn list_groups(&self, page: Page) -> StoreResult<Paged<Group>> {
         let (limit, offset) = limit_offset(page);
-        self.call(move |c| {
+        self.call_read(move |c| {
             let total = count(c, "SELECT COUNT(*) FROM user_groups", [])?;
             let sql = "SELECT * FROM user_groups ORDER BY name_key LIMIT ?1 OFFSET ?2";
             let groups = query_all(c, sql, [limit, offset], group_from_row)?;
@@ -100,7 +100,7 @@ impl GroupStore for SqliteStore {
 
     async fn list_groups_for_user(&self, user_id: &str) -> StoreResult<Vec<Group>> {
         let user_id = user_id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT g.* FROM user_groups g \
                        JOIN group_members m ON m.group_id = g.id \
                        WHERE m.user_id = ?1 ORDER BY g.name_key";
@@ -112,8 +112,8 @@ impl GroupStore for SqliteStore {
 
     async fn add_member(&self, group_id: &str, user_id: &str) -> StoreResult<()> {
         let (group_id, user_id) = (group_id.to_owned(), user_id.to_owned());
-        self.call(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.call_immediate(move |c| {
+            let tx = c.savepoint()?;
             ensure_group(&tx, &group_id)?;
             tx.prepare_cached(INSERT_MEMBER)?
                 .execute(params![group_id, user_id])?;
@@ -124,8 +124,8 @@ impl GroupStore for SqliteStore {
 
     async fn remove_member(&self, group_id: &str, user_id: &str) -> StoreResult<()> {
         let (group_id, user_id) = (group_id.to_owned(), user_id.to_owned());
-        self.call(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.call_immediate(move |c| {
+            let tx = c.savepoint()?;
             ensure_group(&tx, &group_id)?;
             let sql = "DELETE FROM group_members WHERE group_id = ?1 AND user_id = ?2";
             execute(&tx, sql, params![group_id, user_id])?;

@@ -32,7 +32,7 @@ impl SigningKeyStore for SqliteStore {
     }
 
     async fn list_keys(&self) -> StoreResult<Vec<SigningKey>> {
-        self.call(|c| {
+        self.call_read(|c| {
             let sql = "SELECT * FROM signing_keys ORDER BY created_at DESC, kid DESC";
             query_all(c, sql, [], key_from_row)
         })

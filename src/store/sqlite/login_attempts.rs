@@ -33,7 +33,7 @@ impl LoginAttemptStore for SqliteStore {
 
     async fn get_login_attempts(&self, key: &str) -> StoreResult<Option<LoginAttempts>> {
         let key = key.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM login_attempts WHERE key = ?1";
             query_opt(c, sql, [key.as_str()], from_row)
         })

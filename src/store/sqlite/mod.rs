@@ -5,14 +5,18 @@
 //!
 //! rusqlite is blocking: one `Connection` (WAL, `synchronous=NORMAL`) sits behind a mutex; a
 //! call ([`SqliteStore::call`]) runs on the calling thread when the mutex is free and on tokio's
-//! blocking pool when it is not, and never holds the mutex across an await. One-time credentials are consumed by one statement or one IMMEDIATE
-//! transaction, never get-then-delete. Timestamps are INTEGER unix milliseconds.
+//! blocking pool when it is not, and never holds the mutex across an await. The writes of one
+//! scheduler turn share one commit ([`group`]); a call that wrote returns once it is committed.
+//! One-time credentials are consumed by one statement or one savepoint that took the write lock
+//! first ([`SqliteStore::call_immediate`]), never get-then-delete. Timestamps are INTEGER unix
+//! milliseconds.
 //!
 //! Must not import poem, the service or web layers, nor the mongo adapter.
 
 mod admin;
 mod assertion_jtis;
 mod audit;
+mod calls;
 mod checkpoint;
 mod clients;
 mod codes;
@@ -22,6 +26,9 @@ mod email_tokens;
 mod errors;
 mod grant_records;
 mod grants;
+mod group;
+#[cfg(test)]
+mod group_tests;
 mod groups;
 mod keys;
 mod login_attempts;
@@ -39,8 +46,8 @@ mod users;
 
 use std::fmt::Display;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use anyhow::{anyhow, bail, Context};
 use chrono::{DateTime, Utc};
@@ -48,7 +55,6 @@ use rusqlite::{Connection, Params, Row, TransactionBehavior};
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::domain::Page;
-use crate::metrics::{metrics, StoreBackend};
 use crate::store::{StoreError, StoreResult};
 
 /// The database file inside the data directory.
@@ -85,7 +91,10 @@ const MIGRATIONS: &[&str] = &[
 /// The SQLite backend: every store trait over one database file.
 #[derive(Clone)]
 pub struct SqliteStore {
-    conn: Arc<Mutex<Connection>>,
+    conn: Arc<Mutex<group::Conn>>,
+    /// A second, read-only connection for the calls that only read: they see what is
+    /// committed and never wait for a group's commit.
+    reader: Arc<Mutex<Connection>>,
     path: Arc<PathBuf>,
     /// `None` when the database is not in WAL mode (SQLite then checkpoints nothing).
     _checkpointer: Option<Arc<checkpoint::Checkpointer>>,
@@ -117,58 +126,6 @@ impl SqliteStore {
     pub fn path(&self) -> &Path {
         &self.path
     }
-
-    /// Runs `f` with the connection: right here when the connection is free (a point read or
-    /// write takes microseconds, less than the two thread switches of a hop to the blocking
-    /// pool), else on the blocking pool, which waits for the lock there. The lock is never held
-    /// across an await; a panic in `f` fails this call only, as it would in a blocking task.
-    ///
-    /// Every store operation passes here, so this is where the store metrics are taken: the
-    /// time of the call (waiting for the connection included) and the errors that are not
-    /// answers.
-    async fn call<T, F>(&self, f: F) -> StoreResult<T>
-    where
-        T: Send + 'static,
-        F: FnOnce(&mut Connection) -> StoreResult<T> + Send + 'static,
-    {
-        let start = Instant::now();
-        let result = self.run(f).await;
-        metrics().sqlite_call(start.elapsed());
-        if let Err(e) = &result {
-            e.count(StoreBackend::Sqlite);
-        }
-        result
-    }
-
-    async fn run<T, F>(&self, f: F) -> StoreResult<T>
-    where
-        T: Send + 'static,
-        F: FnOnce(&mut Connection) -> StoreResult<T> + Send + 'static,
-    {
-        if let Ok(mut guard) = self.conn.try_lock() {
-            let run = std::panic::AssertUnwindSafe(|| f(&mut guard));
-            return std::panic::catch_unwind(run)
-                .unwrap_or_else(|_| Err(StoreError::Internal(anyhow!("a SQLite call panicked"))));
-        }
-        let conn = Arc::clone(&self.conn);
-        tokio::task::spawn_blocking(move || {
-            let mut guard = lock(&conn)?;
-            f(&mut guard)
-        })
-        .await
-        .map_err(|e| StoreError::Internal(anyhow!("SQLite task failed: {e}")))?
-    }
-}
-
-fn lock(conn: &Mutex<Connection>) -> StoreResult<MutexGuard<'_, Connection>> {
-    conn.lock().map_err(|_| {
-        // A call panicked while holding the connection. Its transaction, if any, was rolled back
-        // when the `Transaction` guard dropped during unwinding, so the connection is sound:
-        // this call fails, and clearing the flag lets the next ones work instead of the whole
-        // store failing until restart.
-        conn.clear_poison();
-        StoreError::Internal(anyhow!("SQLite connection lock was poisoned by a panic"))
-    })
 }
 
 fn open_blocking(dir: &Path) -> anyhow::Result<SqliteStore> {
@@ -186,8 +143,13 @@ fn open_blocking(dir: &Path) -> anyhow::Result<SqliteStore> {
     } else {
         None
     };
+    let reader = Connection::open(&path)
+        .with_context(|| format!("cannot open SQLite database {}", path.display()))?;
+    reader.busy_timeout(BUSY_TIMEOUT)?;
+    reader.pragma_update(None, "query_only", true)?;
     Ok(SqliteStore {
-        conn: Arc::new(Mutex::new(conn)),
+        conn: Arc::new(Mutex::new(group::Conn::new(conn))),
+        reader: Arc::new(Mutex::new(reader)),
         path: Arc::new(path),
         _checkpointer: checkpointer,
     })

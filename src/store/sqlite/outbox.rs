@@ -82,7 +82,7 @@ impl OutboxStore for SqliteStore {
     }
 
     async fn count_mail(&self) -> StoreResult<u64> {
-        self.call(|c| count(c, "SELECT COUNT(*) FROM outbox", []))
+        self.call_read(|c| count(c, "SELECT COUNT(*) FROM outbox", []))
             .await
     }
 }

@@ -36,7 +36,7 @@ impl PasskeyStore for SqliteStore {
 
     async fn find_passkey(&self, credential_id: &str) -> StoreResult<Option<Passkey>> {
         let id = credential_id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM passkeys WHERE credential_id = ?1";
             query_opt(c, sql, [&id], from_row)
         })
@@ -45,7 +45,7 @@ impl PasskeyStore for SqliteStore {
 
     async fn list_passkeys(&self, user_id: &str) -> StoreResult<Vec<Passkey>> {
         let user_id = user_id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM passkeys WHERE user_id = ?1 \
                  ORDER BY created_at, credential_id";
             query_all(c, sql, [&user_id], from_row)

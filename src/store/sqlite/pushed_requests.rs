@@ -33,7 +33,7 @@ impl PushedRequestStore for SqliteStore {
 
     async fn get_pushed_request(&self, digest: &str) -> StoreResult<Option<PushedRequest>> {
         let digest = digest.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM pushed_requests WHERE digest = ?1";
             query_opt(c, sql, [&digest], from_row)
         })

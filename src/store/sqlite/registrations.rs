@@ -52,7 +52,7 @@ impl RegistrationStore for SqliteStore {
 
     async fn get_initial_token(&self, digest: &str) -> StoreResult<Option<InitialAccessToken>> {
         let digest = digest.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM initial_access_tokens WHERE digest = ?1";
             query_opt(c, sql, [&digest], token_from_row)
         })
@@ -75,7 +75,7 @@ impl RegistrationStore for SqliteStore {
         page: Page,
     ) -> StoreResult<Paged<InitialAccessToken>> {
         let (limit, offset) = limit_offset(page);
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT COUNT(*) FROM initial_access_tokens WHERE expires_at > ?1";
             let total = count(c, sql, [ms(now)])?;
             let items = query_all(
@@ -115,7 +115,7 @@ impl RegistrationStore for SqliteStore {
 
     async fn get_registration(&self, client_id: &str) -> StoreResult<ClientRegistration> {
         let id = client_id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM client_registrations WHERE client_id = ?1";
             query_one(c, sql, [&id], registration_from_row)
         })

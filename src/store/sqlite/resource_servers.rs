@@ -41,7 +41,7 @@ impl ResourceServerStore for SqliteStore {
 
     async fn get_resource_server(&self, id: &str) -> StoreResult<ResourceServer> {
         let id = id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM resource_servers WHERE id = ?1";
             query_one(c, sql, [id], server_from_row)
         })
@@ -50,7 +50,7 @@ impl ResourceServerStore for SqliteStore {
 
     async fn find_resource_server(&self, identifier: &str) -> StoreResult<ResourceServer> {
         let identifier = identifier.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM resource_servers WHERE identifier = ?1";
             query_one(c, sql, [identifier], server_from_row)
         })
@@ -82,7 +82,7 @@ impl ResourceServerStore for SqliteStore {
 
     async fn list_resource_servers(&self, page: Page) -> StoreResult<Paged<ResourceServer>> {
         let (limit, offset) = limit_offset(page);
-        self.call(move |c| {
+        self.call_read(move |c| {
             let total = count(c, "SELECT COUNT(*) FROM resource_servers", [])?;
             let sql = "SELECT * FROM resource_servers ORDER BY identifier LIMIT ?1 OFFSET ?2";
             let items = query_all(c, sql, [limit, offset], server_from_row)?;

@@ -31,7 +31,7 @@ impl RevokedTokenStore for SqliteStore {
     }
 
     async fn list_revoked(&self) -> StoreResult<Vec<(String, DateTime<Utc>)>> {
-        self.call(|c| {
+        self.call_read(|c| {
             let sql = "SELECT jti, expires_at FROM revoked_tokens";
             query_all(c, sql, [], |r| Ok((r.get("jti")?, time(r, "expires_at")?)))
         })

@@ -5,7 +5,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, Row, TransactionBehavior};
+use rusqlite::{params, Connection, Row};
 
 use super::{execute, ms, opt_time, query_opt, time, SqliteStore};
 use crate::domain::SecondFactor;
@@ -29,7 +29,7 @@ const TAKE_RECOVERY: &str = "DELETE FROM recovery_codes WHERE user_id = ?1 AND d
 impl SecondFactorStore for SqliteStore {
     async fn get_second_factor(&self, user_id: &str) -> StoreResult<Option<SecondFactor>> {
         let user_id = user_id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM second_factors WHERE user_id = ?1";
             let Some(mut factor) = query_opt(c, sql, [&user_id], factor_from_row)? else {
                 return Ok(None);
@@ -59,8 +59,8 @@ impl SecondFactorStore for SqliteStore {
     ) -> StoreResult<bool> {
         let (user_id, secret) = (user_id.to_owned(), secret.to_owned());
         let codes = recovery_codes.to_vec();
-        self.call(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.call_immediate(move |c| {
+            let tx = c.savepoint()?;
             let confirmed = execute(&tx, CONFIRM, params![user_id, secret, ms(now), step])? == 1;
             if confirmed {
                 put_recovery_codes(&tx, &user_id, &codes)?;
@@ -85,8 +85,8 @@ impl SecondFactorStore for SqliteStore {
 
     async fn replace_recovery_codes(&self, user_id: &str, digests: &[String]) -> StoreResult<bool> {
         let (user_id, codes) = (user_id.to_owned(), digests.to_vec());
-        self.call(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.call_immediate(move |c| {
+            let tx = c.savepoint()?;
             let sql = "SELECT 1 FROM second_factors WHERE user_id = ?1 \
                  AND confirmed_at IS NOT NULL";
             let active = query_opt(&tx, sql, [&user_id], |_| Ok(()))?.is_some();

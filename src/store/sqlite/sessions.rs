@@ -46,7 +46,7 @@ impl SessionStore for SqliteStore {
 
     async fn get_session(&self, id: &str) -> StoreResult<Session> {
         let id = id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             query_one(
                 c,
                 "SELECT * FROM sessions WHERE id = ?1",
@@ -93,7 +93,7 @@ impl SessionStore for SqliteStore {
 
     async fn list_sessions_for_user(&self, user_id: &str) -> StoreResult<Vec<Session>> {
         let user_id = user_id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM sessions WHERE user_id = ?1 ORDER BY created_at DESC";
             query_all(c, sql, [user_id], session_from_row)
         })
@@ -133,7 +133,7 @@ impl SessionStore for SqliteStore {
 
     async fn count_devices(&self, user_id: &str) -> StoreResult<u64> {
         let user_id = user_id.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT count(*) FROM known_devices WHERE user_id = ?1";
             count(c, sql, [user_id])
         })

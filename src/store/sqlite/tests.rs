@@ -25,7 +25,7 @@ fn user(username: &str, email: &str) -> User {
     }
 }
 
-fn code() -> AuthorizationCode {
+pub(super) fn code() -> AuthorizationCode {
     let t = truncate_millis(Utc::now());
     AuthorizationCode {
         digest: uuid::Uuid::new_v4().simple().to_string(),

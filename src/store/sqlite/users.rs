@@ -36,13 +36,15 @@ impl UserStore for SqliteStore {
 
     async fn get_user(&self, id: &str) -> StoreResult<User> {
         let id = id.to_owned();
-        self.call(move |c| query_one(c, "SELECT * FROM users WHERE id = ?1", [id], user_from_row))
-            .await
+        self.call_read(move |c| {
+            query_one(c, "SELECT * FROM users WHERE id = ?1", [id], user_from_row)
+        })
+        .await
     }
 
     async fn find_user_by_username(&self, username_key: &str) -> StoreResult<User> {
         let key = username_key.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             let sql = "SELECT * FROM users WHERE username_key = ?1";
             query_one(c, sql, [key], user_from_row)
         })
@@ -51,7 +53,7 @@ impl UserStore for SqliteStore {
 
     async fn find_user_by_email(&self, email_key: &str) -> StoreResult<User> {
         let key = email_key.to_owned();
-        self.call(move |c| {
+        self.call_read(move |c| {
             query_one(
                 c,
                 "SELECT * FROM users WHERE email_key = ?1",
@@ -84,7 +86,7 @@ impl UserStore for SqliteStore {
             .filter(|s| !s.is_empty())
             .map(str::to_lowercase);
         let (limit, offset) = limit_offset(query.page);
-        self.call(move |c| {
+        self.call_read(move |c| {
             let total = count(
                 c,
                 &format!("SELECT COUNT(*) FROM users WHERE {FILTER}"),
@@ -100,13 +102,13 @@ impl UserStore for SqliteStore {
     }
 
     async fn count_users(&self) -> StoreResult<u64> {
-        self.call(|c| count(c, "SELECT COUNT(*) FROM users", []))
+        self.call_read(|c| count(c, "SELECT COUNT(*) FROM users", []))
             .await
     }
 
     async fn count_enabled_admins(&self) -> StoreResult<u64> {
         let sql = "SELECT COUNT(*) FROM users WHERE is_admin AND NOT disabled";
-        self.call(move |c| count(c, sql, [])).await
+        self.call_read(move |c| count(c, sql, [])).await
     }
 }
 
