@@ -1,9 +1,9 @@
 //! Grants and their token families in SQLite: the `grants`, `refresh_tokens` and
 //! `access_tokens` tables and [`GrantStore`]. Revoking a grant revokes its refresh and access
 //! tokens in the same transaction (RFC 6749 §10.4, RFC 7009 §2.1). Refresh rotation is one
-//! IMMEDIATE transaction: a conditional UPDATE marks the old token used, and only the caller
-//! whose UPDATE changed the row stores the new token, so a replayed refresh token is detected
-//! (OAuth 2.0 Security BCP §4.14) and nothing is stored for it.
+//! savepoint that took the write lock first: a conditional UPDATE marks the old token used, and
+//! only the caller whose UPDATE changed the row stores the new token, so a replayed refresh
+//! token is detected (OAuth 2.0 Security BCP §4.14) and nothing is stored for it.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};

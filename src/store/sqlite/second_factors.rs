@@ -1,7 +1,8 @@
 //! Second factors in SQLite: `second_factors` (one row per person) and `recovery_codes` (one
 //! row per unused code's digest), and [`SecondFactorStore`]. Whether a code counts is decided
 //! by one conditional statement: `UPDATE ... WHERE last_step < ?` for a TOTP step, a single-row
-//! `DELETE` for a recovery code; writes of several rows run in one IMMEDIATE transaction.
+//! `DELETE` for a recovery code; writes of several rows run in one savepoint that took the
+//! write lock first.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
