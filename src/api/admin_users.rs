@@ -1,6 +1,6 @@
 //! Administration of accounts under `/api/v1/admin/users`: list and search, get, disable and
-//! enable, make and remove administrators, delete (with everything that belongs to the account), the groups of a user, and
-//! removing a person's second factor when they lost it.
+//! enable, make and remove administrators, delete (with everything that belongs to the
+//! account), the groups of a user, and removing a person's second factor when they lost it.
 //! Every operation needs the `admin` scope, which only administrators hold.
 //!
 //! Handlers authorize, call one `service::admin` / `service::groups` function and map the

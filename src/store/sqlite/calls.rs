@@ -56,22 +56,12 @@ impl SqliteStore {
             Ok(done) => done,
             Err(f) => {
                 let reader = Arc::clone(&self.reader);
-                tokio::task::spawn_blocking(move || {
-                    let mut guard = reader.lock().map_err(|_| {
-                        reader.clear_poison();
-                        StoreError::Internal(anyhow!("the SQLite reader lock was poisoned"))
-                    })?;
-                    group::guarded(&mut guard, f)
-                })
-                .await
-                .map_err(|e| StoreError::Internal(anyhow!("SQLite task failed: {e}")))?
+                tokio::task::spawn_blocking(move || group::guarded(&mut *lock(&reader)?, f))
+                    .await
+                    .map_err(|e| StoreError::Internal(anyhow!("SQLite task failed: {e}")))?
             }
         };
-        metrics().sqlite_call(start.elapsed());
-        if let Err(e) = &result {
-            e.count(StoreBackend::Sqlite);
-        }
-        result
+        observed(start, result)
     }
 
     async fn measured<T, F>(&self, immediate: bool, f: F) -> StoreResult<T>
@@ -80,12 +70,7 @@ impl SqliteStore {
         F: FnOnce(&mut Connection) -> StoreResult<T> + Send + 'static,
     {
         let start = Instant::now();
-        let result = self.run(immediate, f).await;
-        metrics().sqlite_call(start.elapsed());
-        if let Err(e) = &result {
-            e.count(StoreBackend::Sqlite);
-        }
-        result
+        observed(start, self.run(immediate, f).await)
     }
 
     async fn run<T, F>(&self, immediate: bool, f: F) -> StoreResult<T>
@@ -114,12 +99,21 @@ impl SqliteStore {
     }
 }
 
-/// The write connection, whatever a panic left.
-pub(super) fn lock(conn: &Mutex<group::Conn>) -> StoreResult<MutexGuard<'_, group::Conn>> {
+/// Records a call's time and, unless it is an answer, its error.
+fn observed<T>(start: Instant, result: StoreResult<T>) -> StoreResult<T> {
+    metrics().sqlite_call(start.elapsed());
+    if let Err(e) = &result {
+        e.count(StoreBackend::Sqlite);
+    }
+    result
+}
+
+/// A connection, whatever a panic left.
+pub(super) fn lock<C>(conn: &Mutex<C>) -> StoreResult<MutexGuard<'_, C>> {
     conn.lock().map_err(|_| {
-        // Panics in calls are caught ([`group::run`]), so this is a panic in the store's own
-        // code while holding the lock: clearing the flag lets the next calls work instead of
-        // the whole store failing until restart.
+        // Panics in calls are caught ([`group::guarded`]), so this is a panic in the store's
+        // own code while holding the lock: clearing the flag lets the next calls work instead
+        // of the whole store failing until restart.
         conn.clear_poison();
         StoreError::Internal(anyhow!("SQLite connection lock was poisoned by a panic"))
     })

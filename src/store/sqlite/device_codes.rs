@@ -1,8 +1,8 @@
 //! Device authorization requests (RFC 8628) in SQLite: the `device_codes` table, keyed by the
 //! device code's digest, unique by the user code's digest, and [`DeviceCodeStore`]. A poll is
 //! recorded in one call that takes the write lock first (read, apply `DeviceCode::after_poll`,
-//! write), so two concurrent polls cannot both look slow enough; approving, denying and consuming are each one
-//! conditional `UPDATE`, so exactly one caller changes a row's status.
+//! write), so two concurrent polls cannot both look slow enough; approving, denying and consuming
+//! are each one conditional `UPDATE`, so exactly one caller changes a row's status.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};

@@ -120,6 +120,14 @@ fn in_savepoint<T, F>(db: &mut Connection, f: F) -> StoreResult<T>
 where
     F: FnOnce(&mut Connection) -> StoreResult<T>,
 {
+    if db.is_autocommit() {
+        // An error (a full disk, an I/O error) made SQLite roll the whole group back: a
+        // savepoint now would open and commit a transaction of its own, outside the group
+        // whose commit this call waits for.
+        return Err(StoreError::Unavailable(anyhow!(
+            "the SQLite transaction of this turn was rolled back"
+        )));
+    }
     db.execute_batch("SAVEPOINT call")?;
     let result = guarded(db, f);
     let end = if result.is_ok() {
